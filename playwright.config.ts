@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+
+/** Debian's chromium by default; DMCT_CHROMIUM overrides it, '' uses Playwright's own browsers. */
+const chromiumPath = process.env['DMCT_CHROMIUM'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const launchOptions = chromiumPath === '' ? { args: CHROMIUM_ARGS } : { executablePath: chromiumPath, args: CHROMIUM_ARGS };
+
+export default defineConfig({
+  timeout: 60_000,
+  workers: Number(process.env['DMCT_WORKERS'] ?? 2),
+  forbidOnly: !!process.env['CI'],
+  reporter: process.env['CI'] ? [['line']] : [['list']],
+  outputDir: 'test-results',
+  projects: [
+    { name: 'server-target', testDir: './suites/server-target', metadata: { role: 'server' } },
+    { name: 'client-target', testDir: './suites/client-target', metadata: { role: 'client' } },
+    {
+      name: 'browser',
+      testDir: './test/browser',
+      use: { browserName: 'chromium', launchOptions },
+    },
+  ],
+});

@@ -1,0 +1,7 @@
+/**
+ * Every reading of the DM 2.0 text that the digest marks UNCONFIRMED, INFERRED or ERRATUM lives
+ * in exactly one named constant of this folder, so that a change of reading is one edit.
+ * The README's "Spec interpretations" section lists each of them.
+ */
+export * from './notification.js';
+export * from './packages.js';
