@@ -1,0 +1,29 @@
+/**
+ * The contract between a scenario running in a Playwright worker and dmct's reporter. Scenarios
+ * (through fixtures/) speak it; src/report/playwright-reporter.ts reads it; nothing else does.
+ *
+ * - Tags: every scenario carries one or more SCR item tags, `@DM-PACK-014-C-M`.
+ * - Annotation `requirement`: the normative sentence the scenario checks, with its section.
+ * - Attachment `dmct-evidence` (application/json, schema `evidence.schema.json`): every message
+ *   exchanged with the target, and every finding (fail or inconclusive) with rule, expected, actual.
+ * - A scenario that cannot conclude records an `inconclusive` finding, adds the annotation
+ *   `dmct-inconclusive` with the reason, and skips itself (`test.skip(true, reason)`).
+ * - A scenario that is not applicable under the claims adds `dmct-not-applicable` and skips.
+ * - A failed check records a `fail` finding and throws (the test fails).
+ * - Anything else that fails the test is an `error` of dmct or of the set-up, never of the target.
+ */
+export const EVIDENCE_ATTACHMENT = 'dmct-evidence';
+export const REQUIREMENT_ANNOTATION = 'requirement';
+export const INCONCLUSIVE_ANNOTATION = 'dmct-inconclusive';
+export const NOT_APPLICABLE_ANNOTATION = 'dmct-not-applicable';
+
+/** An SCR item tag as Playwright reports it (with the `@`). */
+export const SCR_TAG_PATTERN = /^@(DM-[A-Z]+-\d{3}-[CS]-[MO])$/;
+
+/** The SCR item ids named by a test's tags. */
+export function scrItemsOfTags(tags: readonly string[]): string[] {
+  return tags.flatMap((tag) => {
+    const match = SCR_TAG_PATTERN.exec(tag);
+    return match?.[1] ? [match[1]] : [];
+  });
+}

@@ -1,0 +1,340 @@
+// Generated from ./evidence.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
+/* eslint-disable */
+export const evidenceSchema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://dmct.dev/schemas/evidence.schema.json",
+  "title": "Evidence",
+  "description": "What a scenario records and hands to the reporter: the messages exchanged with the target and the findings about them.",
+  "type": "object",
+  "required": [
+    "messages",
+    "findings"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "messages": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/Message"
+      }
+    },
+    "findings": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/Finding"
+      }
+    },
+    "notes": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    }
+  },
+  "$defs": {
+    "Message": {
+      "title": "TraceMessage",
+      "description": "One arrow of the message sequence chart: an HTTP request, an HTTP response, a datagram, or a note (a wait, an operator prompt).",
+      "type": "object",
+      "required": [
+        "seq",
+        "time",
+        "kind",
+        "from",
+        "to",
+        "label"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "seq": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "1-based position in the scenario's exchange; findings point at it."
+        },
+        "time": {
+          "type": "string",
+          "format": "date-time"
+        },
+        "kind": {
+          "enum": [
+            "http-request",
+            "http-response",
+            "datagram",
+            "note"
+          ]
+        },
+        "from": {
+          "type": "string",
+          "description": "Lifeline: 'dmct', 'target', or a dmct endpoint such as 'repository', 'web', 'gcm'."
+        },
+        "to": {
+          "type": "string"
+        },
+        "label": {
+          "type": "string",
+          "description": "Plain text, e.g. 'Package#1', 'HGET → repository', 'Package#0 (WAP Push)'."
+        },
+        "http": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "method": {
+              "type": "string"
+            },
+            "url": {
+              "type": "string"
+            },
+            "status": {
+              "type": "integer"
+            },
+            "headers": {
+              "type": "object",
+              "additionalProperties": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "body": {
+          "$ref": "#/$defs/Body"
+        },
+        "decoded": {
+          "description": "Decoded fields (e.g. a notification's header and options), any JSON."
+        },
+        "violations": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/Violation"
+          }
+        }
+      }
+    },
+    "Body": {
+      "title": "TraceBody",
+      "type": "object",
+      "required": [
+        "size"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "mediaType": {
+          "type": "string"
+        },
+        "size": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Bytes received or sent in full."
+        },
+        "text": {
+          "type": "string",
+          "description": "UTF-8 text, when the body is text."
+        },
+        "hex": {
+          "type": "string",
+          "pattern": "^[0-9a-f]*$",
+          "description": "Lower-case hex, when the body is binary."
+        },
+        "truncated": {
+          "type": "boolean",
+          "description": "True when text/hex hold only the first bytes."
+        }
+      }
+    },
+    "Violation": {
+      "title": "TraceViolation",
+      "type": "object",
+      "required": [
+        "rule",
+        "section",
+        "severity",
+        "message"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "rule": {
+          "type": "string"
+        },
+        "section": {
+          "type": "string"
+        },
+        "severity": {
+          "enum": [
+            "error",
+            "warning",
+            "info"
+          ]
+        },
+        "message": {
+          "type": "string"
+        },
+        "offset": {
+          "type": "integer"
+        },
+        "pointer": {
+          "type": "string"
+        }
+      }
+    },
+    "Finding": {
+      "title": "Finding",
+      "description": "A failed or unreachable check: the rule, what was expected (every acceptable outcome), and what was observed.",
+      "type": "object",
+      "required": [
+        "item",
+        "section",
+        "rule",
+        "verdict",
+        "expected",
+        "actual"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "item": {
+          "type": "string",
+          "description": "SCR item id, e.g. DM-PACK-013-S-M."
+        },
+        "section": {
+          "type": "string",
+          "description": "Spec section, e.g. 5.2.4."
+        },
+        "rule": {
+          "type": "string",
+          "description": "The MUST, in our words."
+        },
+        "verdict": {
+          "enum": [
+            "fail",
+            "inconclusive"
+          ]
+        },
+        "expected": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Every acceptable outcome."
+        },
+        "actual": {
+          "type": "string"
+        },
+        "seq": {
+          "type": "integer",
+          "description": "The trace message the finding is about."
+        }
+      }
+    }
+  }
+} as const;
+
+/**
+ * What a scenario records and hands to the reporter: the messages exchanged with the target and the findings about them.
+ */
+export interface Evidence {
+  messages: TraceMessage[];
+  findings: Finding[];
+  notes?: string[];
+}
+/**
+ * One arrow of the message sequence chart: an HTTP request, an HTTP response, a datagram, or a note (a wait, an operator prompt).
+ *
+ * This interface was referenced by `Evidence`'s JSON-Schema
+ * via the `definition` "Message".
+ */
+export interface TraceMessage {
+  /**
+   * 1-based position in the scenario's exchange; findings point at it.
+   */
+  seq: number;
+  time: string;
+  kind: "http-request" | "http-response" | "datagram" | "note";
+  /**
+   * Lifeline: 'dmct', 'target', or a dmct endpoint such as 'repository', 'web', 'gcm'.
+   */
+  from: string;
+  to: string;
+  /**
+   * Plain text, e.g. 'Package#1', 'HGET → repository', 'Package#0 (WAP Push)'.
+   */
+  label: string;
+  http?: {
+    method?: string;
+    url?: string;
+    status?: number;
+    headers?: {
+      [k: string]: string | undefined;
+    };
+  };
+  body?: TraceBody;
+  /**
+   * Decoded fields (e.g. a notification's header and options), any JSON.
+   */
+  decoded?: {
+    [k: string]: unknown | undefined;
+  };
+  violations?: TraceViolation[];
+}
+/**
+ * This interface was referenced by `Evidence`'s JSON-Schema
+ * via the `definition` "Body".
+ */
+export interface TraceBody {
+  mediaType?: string;
+  /**
+   * Bytes received or sent in full.
+   */
+  size: number;
+  /**
+   * UTF-8 text, when the body is text.
+   */
+  text?: string;
+  /**
+   * Lower-case hex, when the body is binary.
+   */
+  hex?: string;
+  /**
+   * True when text/hex hold only the first bytes.
+   */
+  truncated?: boolean;
+}
+/**
+ * This interface was referenced by `Evidence`'s JSON-Schema
+ * via the `definition` "Violation".
+ */
+export interface TraceViolation {
+  rule: string;
+  section: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  offset?: number;
+  pointer?: string;
+}
+/**
+ * A failed or unreachable check: the rule, what was expected (every acceptable outcome), and what was observed.
+ *
+ * This interface was referenced by `Evidence`'s JSON-Schema
+ * via the `definition` "Finding".
+ */
+export interface Finding {
+  /**
+   * SCR item id, e.g. DM-PACK-013-S-M.
+   */
+  item: string;
+  /**
+   * Spec section, e.g. 5.2.4.
+   */
+  section: string;
+  /**
+   * The MUST, in our words.
+   */
+  rule: string;
+  verdict: "fail" | "inconclusive";
+  /**
+   * Every acceptable outcome.
+   */
+  expected: string[];
+  actual: string;
+  /**
+   * The trace message the finding is about.
+   */
+  seq?: number;
+}
