@@ -26,7 +26,7 @@ const cli = yargs(hideBin(process.argv))
   .help()
   .wrap(Math.min(110, process.stdout.columns ?? 110))
   .fail((message, err) => {
-    throw err ?? new UsageError(message.split('\n')[0] ?? message);
+    throw err ?? new UsageError(message.replace(/\s*\n\s*/g, ' ').trim());
   });
 for (const command of commands) cli.command(command);
 
