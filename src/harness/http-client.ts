@@ -1,0 +1,163 @@
+import { capText } from './cap-text.js';
+import type { TraceRecorder } from './trace-recorder.js';
+
+export interface HttpRequestOptions {
+  /** Default `GET`. */
+  method?: string;
+  url: string;
+  headers?: Readonly<Record<string, string>>;
+  body?: Uint8Array | string;
+  /** Limit for the whole exchange, body included (default 10 s). */
+  timeoutMs?: number;
+  /** Largest response body read (default 1 MiB). */
+  maxResponseBytes?: number;
+  /**
+   * What a body over the cap gives: `too-large` (default), or `truncate`, a `response` holding
+   * the first `maxResponseBytes` bytes with `truncated: true`.
+   */
+  overflow?: 'too-large' | 'truncate';
+  /** Caption of the request in the trace, e.g. `Package#1`. */
+  label: string;
+  /** Lifelines (default `dmct` → `target`). */
+  from?: string;
+  to?: string;
+}
+
+/** The target answered (any status; a redirect is an answer too, it is not followed). */
+export interface HttpResponseOutcome {
+  kind: 'response';
+  status: number;
+  headers: Headers;
+  body: Uint8Array;
+  /** True only with `overflow: 'truncate'` when the body was longer than the cap. */
+  truncated: boolean;
+  /** `seq` of the recorded request and response. */
+  requestSeq: number;
+  responseSeq: number;
+}
+
+/** The exchange did not give a usable answer; `detail` says why, in one line. */
+export interface HttpFailureOutcome {
+  kind: 'timeout' | 'connection-error' | 'too-large' | 'invalid-url' | 'invalid-request';
+  detail: string;
+  /** Status line of the answer, for `too-large`. */
+  status?: number;
+  /** `seq` of the trace message that records the failure. */
+  seq: number;
+}
+
+export type HttpOutcome = HttpResponseOutcome | HttpFailureOutcome;
+
+type BodyRead = { kind: 'complete'; bytes: Uint8Array } | { kind: 'over-cap'; prefix: Uint8Array; received: number };
+
+async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<BodyRead> {
+  if (body === null) return { kind: 'complete', bytes: new Uint8Array(0) };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { kind: 'complete', bytes: Buffer.concat(chunks) };
+    received += value.length;
+    if (received > max) {
+      chunks.push(value.subarray(0, value.length - (received - max)));
+      // Cancelling stops the download: the rest of the body is never buffered.
+      await reader.cancel().catch(() => undefined);
+      return { kind: 'over-cap', prefix: Buffer.concat(chunks), received };
+    }
+    chunks.push(value);
+  }
+}
+
+function describeFailure(error: unknown, timeoutMs: number): Pick<HttpFailureOutcome, 'kind' | 'detail'> {
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return { kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` };
+  }
+  const cause = error instanceof Error ? (error.cause as NodeJS.ErrnoException | undefined) : undefined;
+  if (cause instanceof DOMException && cause.name === 'TimeoutError') {
+    return { kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` };
+  }
+  const parts = [cause?.code, cause?.message ?? (error instanceof Error ? error.message : String(error))];
+  return { kind: 'connection-error', detail: capText(parts.filter((p) => p !== undefined).join(': '), 500) };
+}
+
+/**
+ * How dmct calls a target or one of its endpoints. Never throws for anything the target does:
+ * time-outs, refused connections, oversized bodies and bad URLs come back as outcomes. The request
+ * and the response (or the failure, as a note) are recorded. Redirects are not followed: a 3xx is
+ * evidence about the target, returned as a `response`.
+ */
+export async function request(recorder: TraceRecorder, options: HttpRequestOptions): Promise<HttpOutcome> {
+  const method = options.method ?? 'GET';
+  const from = options.from ?? 'dmct';
+  const to = options.to ?? 'target';
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
+  const fail = (kind: HttpFailureOutcome['kind'], detail: string, status?: number): HttpFailureOutcome => {
+    const seq = recorder.note({ from: to, to: from, label: `${options.label}: ${kind} (${detail})` }).seq;
+    return { kind, detail, seq, ...(status === undefined ? {} : { status }) };
+  };
+
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    return fail('invalid-url', `not an absolute URL: ${capText(options.url, 200)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return fail('invalid-url', `scheme ${url.protocol} is not http: or https:`);
+  }
+  let headers: Headers;
+  try {
+    headers = new Headers(options.headers);
+  } catch (error) {
+    return fail('invalid-request', error instanceof Error ? error.message : String(error));
+  }
+  const body = typeof options.body === 'string' ? Buffer.from(options.body, 'utf8') : options.body;
+  const requestSeq = recorder.httpRequest({
+    from,
+    to,
+    label: options.label,
+    method,
+    url: url.href,
+    headers,
+    ...(body === undefined ? {} : { body: { bytes: body, mediaType: headers.get('content-type') ?? undefined } }),
+  }).seq;
+
+  let response: Response;
+  let read: BodyRead;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: Uint8Array.from(body) }),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    read = await readCapped(response.body, maxResponseBytes);
+  } catch (error) {
+    const failure = describeFailure(error, timeoutMs);
+    return fail(failure.kind, failure.detail);
+  }
+
+  const recorded = (bytes: Uint8Array, size: number) =>
+    recorder.httpResponse({
+      from: to,
+      to: from,
+      label: `${response.status} ← ${options.label}`,
+      status: response.status,
+      url: url.href,
+      headers: response.headers,
+      body: { bytes, size, mediaType: response.headers.get('content-type') ?? undefined },
+    }).seq;
+
+  if (read.kind === 'complete') {
+    const responseSeq = recorded(read.bytes, read.bytes.length);
+    return { kind: 'response', status: response.status, headers: response.headers, body: read.bytes, truncated: false, requestSeq, responseSeq };
+  }
+  const responseSeq = recorded(read.prefix, read.received);
+  if (options.overflow === 'truncate') {
+    return { kind: 'response', status: response.status, headers: response.headers, body: read.prefix, truncated: true, requestSeq, responseSeq };
+  }
+  return fail('too-large', `response body exceeds ${maxResponseBytes} bytes; reading stopped`, response.status);
+}

@@ -1,0 +1,61 @@
+import { createInterface } from 'node:readline';
+import { chalkStderr } from 'chalk';
+
+/** What asking a person gave: done, or why the scenario cannot count on it. */
+export type OperatorOutcome = { ok: true; detail: string } | { ok: false; inconclusive: string };
+
+/** Someone at the test fest who can act on the device or server when dmct cannot. */
+export interface Operator {
+  /** Shows `prompt` and waits for confirmation at most `timeoutMs`. */
+  ask(prompt: string, timeoutMs: number): Promise<OperatorOutcome>;
+}
+
+export interface TerminalOperatorOptions {
+  /** Default `process.stdin`; only a terminal counts as an operator. */
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Default `process.stderr` (stdout stays free for `--json` output). */
+  output?: NodeJS.WritableStream;
+}
+
+/** Reason given when nobody can answer (CI, piped input). */
+export const NO_OPERATOR = 'no operator (stdin is not a terminal)';
+
+/**
+ * The operator at dmct's terminal: the prompt goes to stderr; Enter confirms, `s` (or `skip`)
+ * declines. When stdin is not a terminal the answer is inconclusive at once, so CI never hangs.
+ */
+export function terminalOperator(options: TerminalOperatorOptions = {}): Operator {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stderr;
+  return {
+    ask(prompt, timeoutMs) {
+      if (input.isTTY !== true) return Promise.resolve({ ok: false, inconclusive: NO_OPERATOR });
+      output.write(
+        `\n${chalkStderr.bold.yellow('dmct needs an operator:')} ${prompt}\n` +
+          chalkStderr.dim(`Press Enter when done, or type s and Enter to skip (${Math.round(timeoutMs / 1000)} s).`) +
+          '\n',
+      );
+      return new Promise<OperatorOutcome>((resolve) => {
+        const lines = createInterface({ input, terminal: false });
+        let settled = false;
+        const finish = (outcome: OperatorOutcome) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          lines.close();
+          resolve(outcome);
+        };
+        const timer = setTimeout(
+          () => finish({ ok: false, inconclusive: `no operator answer within ${timeoutMs} ms` }),
+          timeoutMs,
+        );
+        lines.once('line', (line) => {
+          const answer = line.trim().toLowerCase();
+          if (answer === 's' || answer === 'skip') finish({ ok: false, inconclusive: 'the operator skipped the action' });
+          else finish({ ok: true, detail: 'confirmed by the operator' });
+        });
+        lines.once('close', () => finish({ ok: false, inconclusive: 'stdin closed before the operator answered' }));
+      });
+    },
+  };
+}

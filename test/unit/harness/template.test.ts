@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { placeholdersOf, renderTemplate } from '../../../src/harness/template.js';
+
+/** fast-check seed: fixed for reproducible runs, overridable to explore (`DMCT_FC_SEED=…`). */
+const SEED = Number(process.env['DMCT_FC_SEED'] ?? 20260102);
+const scratch = mkdtempSync(join(tmpdir(), 'dmct-template-'));
+const canary = join(scratch, 'pwned');
+// The executed payloads only ever aim at this scratch folder, so a quoting bug cannot do harm.
+const victim = join(scratch, 'victim');
+mkdirSync(victim);
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const HOSTILE = [
+  `'; rm -rf ${victim} #`,
+  `$(touch ${canary})`,
+  `\`touch ${canary}\``,
+  `"; touch ${canary}; echo "`,
+  `'\\''; touch ${canary}; '`,
+  `a\nb; touch ${canary}`,
+  '$HOME ~ * ? [a] {x,y} \\ \\\\ ! & | < > ;',
+  '',
+];
+
+function rendered(template: string, values: Record<string, string>, context: Parameters<typeof renderTemplate>[2]): string {
+  const result = renderTemplate(template, values, context);
+  assert.ok(result.ok, result.ok ? '' : result.problem);
+  return result.text;
+}
+
+/** What `sh` prints for `printf %s <rendered>`: the words the shell really built. */
+function shellPrints(command: string): string {
+  return execFileSync('/bin/sh', ['-c', command], { encoding: 'utf8' });
+}
+
+function text(): fc.Arbitrary<string> {
+  return fc
+    .oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme' }))
+    .filter((s) => !s.includes('\0'));
+}
+
+describe('placeholdersOf', () => {
+  it('lists each placeholder once, in order of first use', () => {
+    assert.deepEqual(placeholdersOf('{{devId}} {{ serverId }} {{devId}} {{9bad}} {x}'), ['devId', 'serverId']);
+  });
+});
+
+describe('renderTemplate: shell', () => {
+  it('passes hostile values to the command literally, whatever quotes surround the placeholder', () => {
+    for (const value of HOSTILE) {
+      assert.equal(shellPrints(rendered('printf %s {{v}}', { v: value }, 'shell')), value);
+      assert.equal(shellPrints(rendered("printf %s '{{v}}'", { v: value }, 'shell')), value);
+      assert.equal(shellPrints(rendered('printf %s "{{v}}"', { v: value }, 'shell')), value);
+      assert.equal(shellPrints(rendered('printf %s "<{{v}}>"\'|{{v}}|\'', { v: value }, 'shell')), `<${value}>|${value}|`);
+    }
+    assert.equal(existsSync(canary), false, 'a hostile value ran a command');
+    assert.equal(existsSync(victim), true, 'a hostile value removed a folder');
+  });
+
+  it('quotes a bare value as one single-quoted word', () => {
+    assert.equal(rendered('notify {{devId}}', { devId: "it's" }, 'shell'), `notify 'it'\\''s'`);
+  });
+
+  it('keeps any value literal (property)', () => {
+    fc.assert(
+      fc.property(text(), fc.constantFrom('printf %s {{v}}', "printf %s '{{v}}'", 'printf %s "{{v}}"', 'printf %s x\\"{{v}}'), (value, template) => {
+        const prefix = template.endsWith('x\\"{{v}}') ? 'x"' : '';
+        assert.equal(shellPrints(rendered(template, { v: value }, 'shell')), prefix + value);
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+    assert.equal(existsSync(canary), false);
+    assert.equal(existsSync(victim), true);
+  });
+
+  it('refuses a NUL byte and an unterminated quote', () => {
+    assert.deepEqual(renderTemplate('echo {{v}}', { v: 'a\0b' }, 'shell'), {
+      ok: false,
+      problem: 'the value of {{v}} contains a NUL byte, which a shell command cannot carry',
+    });
+    assert.deepEqual(renderTemplate("echo '{{v}}", { v: 'a' }, 'shell'), {
+      ok: false,
+      problem: 'the shell template has an unterminated single quote',
+    });
+  });
+});
+
+describe('renderTemplate: json', () => {
+  it('string-escapes inside quotes and writes JSON values standing alone', () => {
+    const body = rendered(
+      '{"devId":"{{devId}}","params":{{params}},"note":"pre-{{params}}-post","n":{{n}}}',
+      { devId: '"},"evil":true,"x":{"', params: ['a', { b: 1 }] as never, n: 42 as never },
+      'json',
+    );
+    assert.deepEqual(JSON.parse(body), { devId: '"},"evil":true,"x":{"', params: ['a', { b: 1 }], note: 'pre-["a",{"b":1}]-post', n: 42 });
+  });
+
+  it('keeps the document shape for any value (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), text(), (value, str) => {
+        const body = rendered('{"s":"<{{str}}>","v":{{value}},"w":"{{value}}"}', { str, value: value as never }, 'json');
+        const parsed = JSON.parse(body) as { s: string; v: unknown; w: string };
+        assert.deepEqual(Object.keys(parsed), ['s', 'v', 'w']);
+        assert.equal(parsed.s, `<${str}>`);
+        assert.equal(JSON.stringify(parsed.v), JSON.stringify(value));
+        assert.equal(parsed.w, typeof value === 'string' ? value : JSON.stringify(value));
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it('does not mistake an escaped quote for the end of a string', () => {
+    assert.deepEqual(JSON.parse(rendered('{"a":"x\\"{{v}}"}', { v: '"' }, 'json')), { a: 'x""' });
+  });
+});
+
+describe('renderTemplate: url', () => {
+  it('encodes values as components and keeps a leading base URL', () => {
+    assert.equal(
+      rendered('{{adminUrl}}/notify/{{devId}}?cmd={{command}}', { adminUrl: 'http://127.0.0.1:9/admin', devId: 'IMEI:1/2', command: 'a&b=c d' }, 'url'),
+      'http://127.0.0.1:9/admin/notify/IMEI%3A1%2F2?cmd=a%26b%3Dc%20d',
+    );
+  });
+
+  it('refuses a leading value that is not an http(s) URL', () => {
+    const result = renderTemplate('{{adminUrl}}/x', { adminUrl: 'javascript:alert(1)' }, 'url');
+    assert.deepEqual(result, { ok: false, problem: '{{adminUrl}} opens a URL template but its value is not an http(s) URL' });
+  });
+
+  it('round-trips any value through the URL (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (value) => {
+        const url = new URL(rendered('http://h/p/{{v}}?q={{v}}', { v: value }, 'url'));
+        const expected = value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+        assert.equal(url.searchParams.get('q'), expected);
+        assert.equal(decodeURIComponent(url.pathname.slice('/p/'.length)), expected);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
+describe('renderTemplate: header and text', () => {
+  it('percent-encodes what a header value cannot carry', () => {
+    assert.equal(rendered('Bearer {{t}}', { t: 'a\r\nx-evil: 1\té' }, 'header'), 'Bearer a%0D%0Ax-evil: 1\t%C3%A9');
+    assert.doesNotThrow(() => new Headers({ x: rendered('{{t}}', { t: '\u0000\u2028😀' }, 'header') }));
+  });
+
+  it('leaves text as it is and writes non-strings as JSON', () => {
+    assert.equal(rendered('Send {{command}} to {{n}}', { command: '<b>HGET</b>', n: 3 as never }, 'text'), 'Send <b>HGET</b> to 3');
+  });
+
+  it('reports a missing value', () => {
+    assert.deepEqual(renderTemplate('{{devId}}', {}, 'text'), { ok: false, problem: 'no value for {{devId}}' });
+  });
+});
