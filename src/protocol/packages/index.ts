@@ -1,0 +1,13 @@
+export type { GenericAlert } from '../schemas/generic-alert.schema.js';
+export type { MoData, MoDataEntry } from '../schemas/mo-data.schema.js';
+export type { Package1, SupportedMo } from '../schemas/package1.schema.js';
+export type { CommandEntry, Package2 } from '../schemas/package2.schema.js';
+export type { CommandStatus, Package3 } from '../schemas/package3.schema.js';
+export * from './generic-alert.js';
+export { decodeJsonBody, type BodyInput, type JsonDecode } from './json-body.js';
+export * from './mo-data.js';
+export * from './package1.js';
+export * from './package2.js';
+export * from './package3.js';
+export * from './parse-result.js';
+export { DOCUMENT_SECTIONS, checkStructure, type DocumentKind, type DocumentTypes } from './structure.js';

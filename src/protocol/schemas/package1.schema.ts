@@ -1,0 +1,112 @@
+// Generated from ./package1.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
+/* eslint-disable */
+export const package1Schema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://dmct.dev/schemas/package1.schema.json",
+  "title": "Package1",
+  "description": "Package#1, DM session initiation by the client (OMA DM 2.0 §5.2.2, §7.2.1.1), media type application/vnd.oma.dm.initiation+json.",
+  "type": "object",
+  "properties": {
+    "MOS": {
+      "type": "array",
+      "description": "The MOs the server may manage; MUST be present when the notification carried REQ-MOS.",
+      "items": {
+        "$ref": "#/$defs/SupportedMo"
+      }
+    },
+    "Alert": {
+      "type": "array",
+      "description": "The session alert plus any client-initiated alerts.",
+      "items": {
+        "$ref": "generic-alert.schema.json"
+      }
+    }
+  },
+  "$defs": {
+    "SupportedMo": {
+      "title": "SupportedMo",
+      "description": "One supported MO: its DDF link, its MOID and the MIIDs the server may see.",
+      "type": "object",
+      "required": [
+        "DDF",
+        "MOID",
+        "MIID"
+      ],
+      "properties": {
+        "DDF": {
+          "type": "string",
+          "description": "URL of the MO's DDF."
+        },
+        "MOID": {
+          "type": "string",
+          "minLength": 1
+        },
+        "MIID": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  }
+} as const;
+
+/**
+ * Package#1, DM session initiation by the client (OMA DM 2.0 §5.2.2, §7.2.1.1), media type application/vnd.oma.dm.initiation+json.
+ */
+export interface Package1 {
+  /**
+   * The MOs the server may manage; MUST be present when the notification carried REQ-MOS.
+   */
+  MOS?: SupportedMo[];
+  /**
+   * The session alert plus any client-initiated alerts.
+   */
+  Alert?: GenericAlert[];
+}
+/**
+ * One supported MO: its DDF link, its MOID and the MIIDs the server may see.
+ *
+ * This interface was referenced by `Package1`'s JSON-Schema
+ * via the `definition` "SupportedMo".
+ */
+export interface SupportedMo {
+  /**
+   * URL of the MO's DDF.
+   */
+  DDF: string;
+  MOID: string;
+  MIID: string[];
+}
+/**
+ * A Generic Alert (OMA DM 2.0 §5.4, §7.2.1.5): sent by the client only, in the Alert array of Package#1 or Package#3.
+ */
+export interface GenericAlert {
+  /**
+   * The alert type URN (App D, or one an MO defines).
+   */
+  AlertType: string;
+  /**
+   * ClientURI of the MO node the alert relates to.
+   */
+  SourceURI?: string;
+  /**
+   * An additional ClientURI; its use is not specified.
+   */
+  TargetURI?: string;
+  /**
+   * Importance level; `informational` when omitted.
+   */
+  Mark?: "fatal" | "critical" | "minor" | "warning" | "informational" | "harmless" | "indeterminate";
+  /**
+   * Media type of Data; MUST be present when Data is.
+   */
+  DataType?: string;
+  /**
+   * Alert data, specified per MO.
+   */
+  Data?: {
+    [k: string]: unknown | undefined;
+  };
+}
