@@ -27,9 +27,38 @@ function constName(file: string): string {
   return stem.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()) + 'Schema';
 }
 
-async function generate(file: string): Promise<string> {
+type Json = Record<string, unknown>;
+
+/**
+ * A `$ref` to another dmct schema (`https://dmct.dev/schemas/<name>.schema.json#/$defs/X`) is
+ * emitted as an import of the type that schema's module already declares, not as a copy of it.
+ * ajv resolves the same `$ref` at run time from its shared instance.
+ */
+function importCrossSchemaRefs(node: unknown, file: string, byId: Map<string, { file: string; schema: Json }>, imports: Map<string, Set<string>>): unknown {
+  if (Array.isArray(node)) return node.map((n) => importCrossSchemaRefs(n, file, byId, imports));
+  if (typeof node !== 'object' || node === null) return node;
+  const ref = (node as Json)['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('https://dmct.dev/schemas/')) {
+    const [base = '', fragment = ''] = ref.split('#');
+    const target = byId.get(base);
+    if (!target) throw new Error(`${relative(root, file)}: $ref to an unknown schema ${ref}`);
+    const defName = /^\/\$defs\/([^/]+)$/.exec(fragment)?.[1];
+    const def = defName === undefined ? target.schema : (target.schema['$defs'] as Record<string, Json> | undefined)?.[defName];
+    const title = def?.['title'] ?? defName;
+    if (typeof title !== 'string') throw new Error(`${relative(root, file)}: cannot name the type of $ref ${ref}`);
+    const from = `./${relative(dirname(file), target.file).replace(/\.json$/, '.js')}`.replace(/^\.\/\.\./, '..');
+    imports.set(from, (imports.get(from) ?? new Set()).add(title));
+    const { $ref: _ref, ...rest } = node as Json;
+    return { ...rest, tsType: title };
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, importCrossSchemaRefs(v, file, byId, imports)]));
+}
+
+async function generate(file: string, byId: Map<string, { file: string; schema: Json }>): Promise<string> {
   const schema = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  const types = await compile(schema, String(schema['title'] ?? basename(file, '.schema.json')), {
+  const imports = new Map<string, Set<string>>();
+  const local = importCrossSchemaRefs(schema, file, byId, imports) as Json;
+  const types = await compile(local, String(schema['title'] ?? basename(file, '.schema.json')), {
     bannerComment: '',
     cwd: dirname(file),
     additionalProperties: false,
@@ -40,6 +69,7 @@ async function generate(file: string): Promise<string> {
   return [
     `// Generated from ./${basename(file)} by scripts/gen-schema-modules.ts. Do not edit: run \`npm run gen\`.`,
     '/* eslint-disable */',
+    ...[...imports].map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from '${from}';`),
     `export const ${constName(file)} = ${JSON.stringify(schema, null, 2)} as const;`,
     '',
     types.trim(),
@@ -48,9 +78,15 @@ async function generate(file: string): Promise<string> {
 }
 
 let stale = 0;
-for (const file of await findSchemas(join(root, 'src'))) {
+const schemaFiles = await findSchemas(join(root, 'src'));
+const byId = new Map<string, { file: string; schema: Json }>();
+for (const file of schemaFiles) {
+  const schema = JSON.parse(await readFile(file, 'utf8')) as Json;
+  if (typeof schema['$id'] === 'string') byId.set(schema['$id'], { file, schema });
+}
+for (const file of schemaFiles) {
   const target = file.replace(/\.schema\.json$/, '.schema.ts');
-  const text = await generate(file);
+  const text = await generate(file, byId);
   const current = await readFile(target, 'utf8').catch(() => '');
   if (current === text) continue;
   if (check) {

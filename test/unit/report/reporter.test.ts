@@ -1,0 +1,248 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { FullConfig, FullResult, Suite, TestCase } from '@playwright/test/reporter';
+import DmctReporter, { evidenceOf, roleOfProject, scenarioResultOf } from '../../../src/report/playwright-reporter.js';
+import type { Report } from '../../../src/report/schemas/report.schema.js';
+import type { RunPlan } from '../../../src/report/schemas/run-plan.schema.js';
+import type { ScenarioResults } from '../../../src/report/schemas/scenario-results.schema.js';
+import { validateReport, validateScenarioResults } from '../../../src/report/validate.js';
+import { samplePlan } from './data/sample-run.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const EVIDENCE = { messages: [{ seq: 1, time: '2026-11-24T10:00:00.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'wait' }], findings: [] };
+
+interface FakeTest {
+  title: string;
+  titles: string[];
+  tags: string[];
+  annotations?: { type: string; description?: string }[];
+  expectedStatus?: string;
+  results: { status: string; annotations?: { type: string; description?: string }[]; attachments?: { name: string; contentType: string; body?: Buffer; path?: string }[]; errors?: { message?: string }[]; duration?: number }[];
+  project?: { name: string; metadata?: Record<string, unknown> };
+}
+
+/** Enough of Playwright's TestCase for the reporter. */
+function fakeTest(t: FakeTest): TestCase {
+  return {
+    title: t.title,
+    titlePath: () => ['', t.project?.name ?? 'server-target', 'suites/server-target/x.spec.ts', ...t.titles],
+    tags: t.tags,
+    expectedStatus: t.expectedStatus ?? 'passed',
+    annotations: t.annotations ?? [],
+    location: { file: join(ROOT, 'suites/server-target/x.spec.ts'), line: 7, column: 1 },
+    results: t.results.map((r) => ({ annotations: [], attachments: [], errors: [], duration: 5, ...r })),
+    parent: { project: () => t.project ?? { name: 'server-target', metadata: {} } },
+  } as unknown as TestCase;
+}
+
+function json(body: unknown) {
+  return { name: 'dmct-evidence', contentType: 'application/json', body: Buffer.from(JSON.stringify(body)) };
+}
+
+describe('the Playwright reporter, driven by hand', () => {
+  it('derives the role from the project', () => {
+    assert.equal(roleOfProject({ name: 'server-target' }), 'server');
+    assert.equal(roleOfProject({ name: 'anything', metadata: { role: 'client' } }), 'client');
+    assert.equal(roleOfProject({ name: 'browser' }), undefined);
+    assert.equal(roleOfProject(undefined), undefined);
+  });
+
+  it('collects the final attempt: tags → items, annotations, evidence, errors, retries, location', async () => {
+    const test = fakeTest({
+      title: 'VER header',
+      titles: ['5.2.1.1 Package#0 header', 'VER header'],
+      tags: ['@DM-PACK-003-S-M', '@smoke'],
+      annotations: [{ type: 'requirement', description: 'VER MUST be 0x02 (5.2.1.1)' }],
+      results: [
+        { status: 'failed', errors: [{ message: 'first attempt' }] },
+        { status: 'passed', attachments: [json(EVIDENCE)], annotations: [{ type: 'requirement', description: 'VER MUST be 0x02 (5.2.1.1)' }], duration: 42 },
+      ],
+    });
+    const result = await scenarioResultOf(test, 'server', ROOT);
+    assert.deepEqual(result, {
+      id: '5.2.1.1-package-0-header/ver-header',
+      title: '5.2.1.1 Package#0 header › VER header',
+      role: 'server',
+      items: ['DM-PACK-003-S-M'],
+      file: 'suites/server-target/x.spec.ts',
+      line: 7,
+      status: 'passed',
+      annotations: [{ type: 'requirement', description: 'VER MUST be 0x02 (5.2.1.1)' }],
+      errors: [],
+      durationMs: 42,
+      retries: 1,
+      evidence: EVIDENCE,
+    });
+  });
+
+  it('strips terminal escapes from error messages and skips tests that never ran', async () => {
+    const failed = await scenarioResultOf(fakeTest({ title: 't', titles: ['t'], tags: [], results: [{ status: 'failed', errors: [{ message: '\u001b[31mexpect(received)\u001b[39m' }] }] }), 'client', ROOT);
+    assert.deepEqual(failed?.errors, ['expect(received)']);
+    assert.equal(await scenarioResultOf(fakeTest({ title: 't', titles: ['t'], tags: [], results: [] }), 'client', ROOT), undefined);
+    const didNotRun = fakeTest({ title: 't', titles: ['t'], tags: [], results: [{ status: 'skipped' }] });
+    assert.equal(await scenarioResultOf(didNotRun, 'client', ROOT), undefined, 'skipped by Playwright, not by the test');
+    const skippedItself = fakeTest({ title: 't', titles: ['t'], tags: [], expectedStatus: 'skipped', results: [{ status: 'skipped', annotations: [{ type: 'skip' }] }] });
+    assert.equal((await scenarioResultOf(skippedItself, 'client', ROOT))?.status, 'skipped');
+  });
+
+  it('turns an unreadable evidence attachment into a problem, never a crash', async () => {
+    assert.deepEqual(await evidenceOf({ attachments: [] }), {});
+    const notJson = await evidenceOf({ attachments: [{ name: 'dmct-evidence', contentType: 'application/json', body: Buffer.from('{oops') }] });
+    assert.match(notJson.problem ?? '', /^dmct-evidence: .*JSON/);
+    const badShape = await evidenceOf({ attachments: [json({ messages: [], findings: [{ item: 'x' }] })] });
+    assert.match(badShape.problem ?? '', /^dmct-evidence \/findings\/0\/section: is required \(required\)/);
+    const missing = await evidenceOf({ attachments: [{ name: 'dmct-evidence', contentType: 'application/json', path: '/nonexistent/evidence.json' }] });
+    assert.match(missing.problem ?? '', /ENOENT/);
+  });
+
+  it('concatenates several evidence attachments and reads one given by path', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dmct-evidence-'));
+    try {
+      const path = join(dir, 'e.json');
+      await writeFile(path, JSON.stringify({ ...EVIDENCE, notes: ['by path'] }));
+      const both = await evidenceOf({ attachments: [json(EVIDENCE), { name: 'dmct-evidence', contentType: 'application/json', path }] });
+      assert.equal(both.evidence?.messages.length, 2);
+      assert.deepEqual(both.evidence?.notes, ['by path']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the results and the report folder on an interrupted run, atomically', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dmct-reporter-'));
+    const saved = { ...process.env };
+    try {
+      const plan: RunPlan = { ...samplePlan(), items: samplePlan().items.filter((i) => i.role === 'server') };
+      await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
+      process.env['DMCT_RESULTS_FILE'] = join(dir, 'results.json');
+      process.env['DMCT_PLAN_FILE'] = join(dir, 'plan.json');
+      const ran = fakeTest({
+        title: 'session of Package#1, #2, #3',
+        titles: ['5.2 Package flow', 'session of Package#1, #2, #3'],
+        tags: ['@DM-PACK-001-S-M'],
+        results: [{ status: 'interrupted' }],
+      });
+      const browser = fakeTest({ title: 'page', titles: ['page'], tags: [], results: [{ status: 'passed' }], project: { name: 'browser' } });
+      const reporter = new DmctReporter();
+      assert.equal(reporter.printsToStdio(), false);
+      reporter.onBegin({ rootDir: ROOT, shard: null, version: '1.65.1' } as unknown as FullConfig, { allTests: () => [ran, browser] } as unknown as Suite);
+      await reporter.onEnd({ status: 'interrupted', startTime: new Date('2026-11-24T10:00:00Z'), duration: 1500 } as FullResult);
+
+      const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ScenarioResults;
+      assert.ok(validateScenarioResults(results).ok);
+      assert.equal(results.execution.interrupted, true);
+      assert.equal(results.execution.playwrightVersion, '1.65.1');
+      assert.deepEqual(results.warnings, ['test "page" of project "browser" is not in a target project; ignored']);
+      assert.deepEqual(results.results.map((r) => [r.id, r.status]), [['5.2-package-flow/session-of-package-1-2-3', 'interrupted']]);
+
+      const files = (await readdir(dir)).sort();
+      assert.deepEqual(files, ['ctrf.json', 'earl.jsonld', 'index.html', 'junit.xml', 'plan.json', 'report.json', 'results.json'], 'no temporary file left');
+      const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as Report;
+      assert.ok(validateReport(report).ok);
+      assert.deepEqual(
+        report.items.map((i) => [i.id, i.verdict, i.reason]),
+        [
+          ['DM-PACK-001-S-M', 'inconclusive', 'run interrupted'],
+          ['DM-PACK-002-S-M', 'inconclusive', 'not run: run interrupted'],
+          ['DM-PACK-012-S-M', 'inconclusive', 'not run: run interrupted'],
+          ['DM-PACK-014-S-M', 'inconclusive', 'not run: run interrupted'],
+          ['DM-PACK-021-S-M', 'untested', 'no scenario covers this item'],
+        ],
+      );
+      assert.equal(report.overall.exitCode, 3);
+    } finally {
+      process.env = saved;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the Playwright reporter in a real Playwright run', () => {
+  let dir = '';
+  let exitCode: number | null = null;
+  let output = '';
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dmct-pw-'));
+    const scenario = (id: string, title: string) => ({ id, title });
+    const plan: RunPlan = {
+      edition: '2013-cr',
+      roles: ['server', 'client'],
+      targets: [
+        { role: 'server', kind: 'embedded', description: 'embedded reference server' },
+        { role: 'client', kind: 'embedded', description: 'embedded reference client' },
+      ],
+      items: [
+        { id: 'DM-PACK-001-S-M', function: 'Support of DM Package flow', section: '5.2', role: 'server', status: 'M', applicability: { kind: 'applicable', why: 'mandatory' }, scenarios: [scenario('5.2-package-flow/session-of-package-1-2', '5.2 Package flow › session of Package#1, #2')] },
+        { id: 'DM-PACK-012-S-M', function: 'Support of Package#2', section: '5.2.3', role: 'server', status: 'M', applicability: { kind: 'applicable', why: 'mandatory' }, scenarios: [scenario('5.2.3-package-2-media-type', '5.2.3 Package#2 media type')] },
+        { id: 'DM-PACK-007-C-O', function: 'Support of NOTIFICATION-ID option', section: '5.2.1.2', role: 'client', status: 'O', applicability: { kind: 'applicable', why: 'claimed' }, scenarios: [scenario('5.2.1-package-0-duplicate-notification-dropped', 'dup')] },
+        { id: 'DM-PACK-014-C-M', function: 'Support of HGET Command', section: '5.3', role: 'client', status: 'M', applicability: { kind: 'applicable', why: 'mandatory' }, scenarios: [scenario('5.3-hget-repository-serves-the-mo', 'hget')] },
+        { id: 'DM-PACK-019-C-O', function: 'Support of GET Command', section: '5.3', role: 'client', status: 'O', applicability: { kind: 'not-applicable', why: 'not claimed' }, scenarios: [] },
+        { id: 'DM-PACK-022-C-M', function: 'Support of END Command', section: '5.3', role: 'client', status: 'M', applicability: { kind: 'applicable', why: 'mandatory' }, scenarios: [scenario('5.3-end/planned-but-missing', 'missing')] },
+      ],
+    };
+    await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'test/unit/report/data/pw/playwright.config.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DMCT_RESULTS_FILE: join(dir, 'results.json'), DMCT_PLAN_FILE: join(dir, 'plan.json'), DMCT_PW_OUTPUT: join(dir, 'test-results'), FORCE_COLOR: '0', CI: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  });
+
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('runs the five specs (two fail as Playwright sees it)', () => {
+    assert.equal(exitCode, 1, output);
+  });
+
+  it('writes valid scenario results with the verdict inputs', async () => {
+    const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ScenarioResults;
+    assert.ok(validateScenarioResults(results).ok);
+    assert.deepEqual(
+      results.results.map((r) => [r.role, r.id, r.status, r.items.join(',')]).sort(),
+      [
+        ['client', '5.2.1-package-0-duplicate-notification-dropped', 'skipped', 'DM-PACK-007-C-O'],
+        ['client', '5.3-get-not-claimed', 'skipped', 'DM-PACK-019-C-O'],
+        ['client', '5.3-hget-repository-serves-the-mo', 'failed', 'DM-PACK-014-C-M'],
+        ['server', '5.2-package-flow/session-of-package-1-2', 'passed', 'DM-PACK-001-S-M'],
+        ['server', '5.2.3-package-2-media-type', 'failed', 'DM-PACK-012-S-M'],
+      ],
+    );
+    assert.equal(results.execution.interrupted, false);
+  });
+
+  it('builds the report with the verdict of every scenario and item', async () => {
+    const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as Report;
+    assert.ok(validateReport(report).ok);
+    assert.deepEqual(
+      report.items.map((i) => [i.id, i.verdict, i.scenarios.map((s) => s.verdict).join(',')]),
+      [
+        ['DM-PACK-001-S-M', 'pass', 'pass'],
+        ['DM-PACK-012-S-M', 'fail', 'fail'],
+        ['DM-PACK-007-C-O', 'inconclusive', 'inconclusive'],
+        ['DM-PACK-014-C-M', 'error', 'error'],
+        ['DM-PACK-019-C-O', 'not-applicable', 'not-applicable'],
+        ['DM-PACK-022-C-M', 'inconclusive', 'inconclusive'],
+      ],
+    );
+    const reasons = Object.fromEntries(report.items.map((i) => [i.id, i.reason]));
+    assert.equal(reasons['DM-PACK-012-S-M'], 'DM-PACK-012-S-M fail — Package#2 media type (7.2.1.2) · expected: application/vnd.oma.dm.request+json · actual: text/html · exchange #2');
+    assert.equal(reasons['DM-PACK-007-C-O'], 'the operator did not confirm the notification within 1 s');
+    assert.equal(reasons['DM-PACK-014-C-M'], 'TypeError: mock repository was not started (a dmct bug)');
+    assert.equal(reasons['DM-PACK-022-C-M'], 'not run: no result recorded');
+    assert.deepEqual(report.items[0]?.scenarios[0]?.requirements, ['The DM Server MUST support this package flow (5.2)']);
+    assert.deepEqual(report.overall, { verdict: 'non-conformant', exitCode: 1, reason: '1 applicable item failed' });
+    const files = await readdir(dir);
+    for (const name of ['junit.xml', 'index.html', 'earl.jsonld', 'ctrf.json']) assert.ok(files.includes(name), name);
+  });
+});
