@@ -5,3 +5,5 @@
  */
 export * from './notification.js';
 export * from './packages.js';
+export * from './scr.js';
+export * from './server-target.js';

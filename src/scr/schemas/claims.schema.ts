@@ -1,0 +1,1631 @@
+// Generated from ./claims.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
+/* eslint-disable */
+export const claimsSchema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://dmct.dev/schemas/claims.schema.json",
+  "title": "Claims",
+  "description": "A vendor's claims about one DM 2.0 implementation: the ICS (which SCR items of Appendix B it implements) and the IXIT (how dmct reaches and drives it). `dmct claims init --role client|server` writes a complete template; `dmct scr check <file>` checks it against the SCR tables. Every object may carry a `$comment` (string or array of strings) that dmct ignores.",
+  "type": "object",
+  "required": [
+    "role",
+    "implementation"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "$schema": {
+      "type": "string",
+      "description": "Optional link to this schema, for editors."
+    },
+    "$comment": {
+      "$ref": "#/$defs/Comment"
+    },
+    "role": {
+      "enum": [
+        "client",
+        "server"
+      ],
+      "description": "The side the implementation under test plays. `server`: a DM server, dmct plays the DM client (fill in `server`). `client`: a DM client, dmct plays the DM server, the notification sender and the data and web endpoints (fill in `client`)."
+    },
+    "edition": {
+      "type": "string",
+      "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+      "default": "dm20-cr-2013",
+      "description": "The SCR table edition the item ids refer to (a folder of scr/; `dmct scr list` shows its items)."
+    },
+    "implementation": {
+      "title": "ImplementationInfo",
+      "description": "What is under test; copied into every report.",
+      "type": "object",
+      "required": [
+        "name",
+        "vendor",
+        "version"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "Acme DM"
+          ],
+          "description": "Product name."
+        },
+        "vendor": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "Acme Ltd."
+          ],
+          "description": "Who makes it."
+        },
+        "version": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "1.0.0"
+          ],
+          "description": "Version or build under test."
+        }
+      }
+    },
+    "implements": {
+      "$ref": "#/$defs/ItemIdList",
+      "default": [],
+      "description": "ICS: the optional items of the role's table that the implementation supports (mandatory items may be listed too; they are implied). An item whose requirement is false under these claims must not be listed."
+    },
+    "notImplemented": {
+      "$ref": "#/$defs/ItemIdList",
+      "default": [],
+      "description": "ICS: items declared unsupported. Listing an item that is mandatory and applicable is a static non-conformance. An item may not be in both lists."
+    },
+    "adminUrl": {
+      "type": "string",
+      "format": "uri",
+      "pattern": "^https?://",
+      "description": "IXIT: base URL of the target's test-control (admin) API, substituted for {{adminUrl}} in triggers. `dmct run` sets it for the embedded reference peers, which it starts on free ports."
+    },
+    "timeouts": {
+      "title": "IxitTimeouts",
+      "description": "IXIT: how long dmct waits, in milliseconds. The protocol defines no timeouts between packages (section 5.1.1); these only bound a test run.",
+      "type": "object",
+      "additionalProperties": false,
+      "default": {},
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "responseMs": {
+          "type": "integer",
+          "minimum": 1,
+          "default": 10000,
+          "description": "Wait for the target's answer to one HTTP request (a Package#2 from a server target; an HTTP response of an endpoint)."
+        },
+        "sessionMs": {
+          "type": "integer",
+          "minimum": 1,
+          "default": 30000,
+          "description": "Wait for a client target to open a session (Package#1) after a notification or a trigger, and for its next package within a session."
+        },
+        "noSessionWaitMs": {
+          "type": "integer",
+          "minimum": 1,
+          "default": 5000,
+          "description": "How long to watch before judging that no session (or no further package) came, e.g. after a notification that must be dropped or after END."
+        },
+        "operatorMs": {
+          "type": "integer",
+          "minimum": 1,
+          "default": 300000,
+          "description": "Wait for an operator to carry out a manual trigger."
+        }
+      }
+    },
+    "limits": {
+      "title": "IxitLimits",
+      "description": "IXIT: bounds dmct applies to whatever the target sends.",
+      "type": "object",
+      "additionalProperties": false,
+      "default": {},
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "maxBodyBytes": {
+          "type": "integer",
+          "minimum": 1024,
+          "maximum": 268435456,
+          "default": 1048576,
+          "description": "Largest HTTP body or datagram dmct accepts from the target; larger ones are cut off and recorded as truncated."
+        }
+      }
+    },
+    "network": {
+      "title": "IxitNetwork",
+      "description": "IXIT: where dmct's own endpoints (DM server, notification sink, data repository, web server) listen and how the target reaches them.",
+      "type": "object",
+      "additionalProperties": false,
+      "default": {},
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "bindHost": {
+          "type": "string",
+          "minLength": 1,
+          "default": "127.0.0.1",
+          "description": "Address dmct's endpoints bind to. Loopback by default; use 0.0.0.0 only for a target on another machine."
+        },
+        "advertisedHost": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Host name or address the target uses to reach dmct's endpoints (in URLs dmct hands out: ServerURIs of HGET, HPUT, CONT, SHOW…). Default: bindHost."
+        }
+      }
+    },
+    "server": {
+      "$ref": "#/$defs/ServerIxit"
+    },
+    "client": {
+      "$ref": "#/$defs/ClientIxit"
+    }
+  },
+  "allOf": [
+    {
+      "if": {
+        "properties": {
+          "role": {
+            "const": "server"
+          }
+        },
+        "required": [
+          "role"
+        ]
+      },
+      "then": {
+        "required": [
+          "server"
+        ],
+        "properties": {
+          "server": true,
+          "client": false
+        }
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "role": {
+            "const": "client"
+          }
+        },
+        "required": [
+          "role"
+        ]
+      },
+      "then": {
+        "required": [
+          "client"
+        ],
+        "properties": {
+          "client": true,
+          "server": false
+        }
+      }
+    }
+  ],
+  "$defs": {
+    "Comment": {
+      "title": "Comment",
+      "description": "Free text for humans; dmct ignores it (JSON has no comments).",
+      "anyOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      ]
+    },
+    "ItemId": {
+      "title": "ScrItemId",
+      "description": "An SCR item id, `<ENABLER>-<GROUP>-<NNN>-<C|S>-<M|O>`, e.g. `DM-PACK-014-C-M`.",
+      "type": "string",
+      "pattern": "^DM-[A-Z]+-[0-9]{3}-[CS]-[MO]$"
+    },
+    "ItemIdList": {
+      "title": "ScrItemIdList",
+      "type": "array",
+      "uniqueItems": true,
+      "items": {
+        "$ref": "#/$defs/ItemId"
+      }
+    },
+    "Port": {
+      "title": "Port",
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 65535,
+      "description": "TCP or UDP port number."
+    },
+    "UrlPath": {
+      "title": "UrlPath",
+      "type": "string",
+      "pattern": "^/[^?#\\s]*$",
+      "description": "URL path, starting with `/`."
+    },
+    "Template": {
+      "title": "Template",
+      "description": "Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.",
+      "type": "string",
+      "minLength": 1
+    },
+    "Trigger": {
+      "title": "Trigger",
+      "description": "How dmct makes the target act: an HTTP request to the target's test hooks, a shell command, or a prompt to an operator (test fests). A missing trigger makes the scenarios that need it inconclusive.",
+      "oneOf": [
+        {
+          "$ref": "#/$defs/HttpTrigger"
+        },
+        {
+          "$ref": "#/$defs/ShellTrigger"
+        },
+        {
+          "$ref": "#/$defs/ManualTrigger"
+        }
+      ]
+    },
+    "HttpTrigger": {
+      "title": "HttpTrigger",
+      "description": "Sends one HTTP request; any 2xx answer counts as done.",
+      "type": "object",
+      "required": [
+        "kind",
+        "url"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "kind": {
+          "const": "http",
+          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt)."
+        },
+        "method": {
+          "enum": [
+            "GET",
+            "POST",
+            "PUT",
+            "PATCH",
+            "DELETE"
+          ],
+          "default": "POST",
+          "description": "HTTP method."
+        },
+        "url": {
+          "$ref": "#/$defs/Template",
+          "description": "Request URL (a Template; must give an http or https URL once expanded)."
+        },
+        "headers": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/$defs/Template"
+          },
+          "description": "Extra request headers."
+        },
+        "body": {
+          "$ref": "#/$defs/Template",
+          "description": "Request body (a Template). Sent with content-type application/json unless headers say otherwise."
+        }
+      }
+    },
+    "ShellTrigger": {
+      "title": "ShellTrigger",
+      "description": "Runs a command with /bin/sh; exit code 0 counts as done.",
+      "type": "object",
+      "required": [
+        "kind",
+        "command"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "kind": {
+          "const": "shell",
+          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt)."
+        },
+        "command": {
+          "$ref": "#/$defs/Template",
+          "description": "The command line (a Template; placeholder values are quoted as single words)."
+        }
+      }
+    },
+    "ManualTrigger": {
+      "title": "ManualTrigger",
+      "description": "Shows a prompt and waits up to timeouts.operatorMs for the operator to confirm.",
+      "type": "object",
+      "required": [
+        "kind",
+        "prompt"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "kind": {
+          "const": "manual",
+          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt)."
+        },
+        "prompt": {
+          "$ref": "#/$defs/Template",
+          "description": "What the operator must do (a Template)."
+        }
+      }
+    },
+    "NotificationCredentials": {
+      "title": "NotificationCredentials",
+      "description": "The SHA256-DIGEST credentials of Package#0 (section 5.2.1.2: digest = SHA-256(secret ‖ notification ‖ auth-data)), as provisioned in DMAcc <x>/Auth/Noti/{Secret,Data}. Each value is given either as UTF-8 text or as hex, not both.",
+      "type": "object",
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "secret": {
+          "type": "string",
+          "description": "Server secret as UTF-8 text."
+        },
+        "secretHex": {
+          "type": "string",
+          "pattern": "^([0-9a-fA-F]{2})*$",
+          "description": "Server secret as hex bytes."
+        },
+        "authData": {
+          "type": "string",
+          "description": "Auth data as UTF-8 text (empty when not set)."
+        },
+        "authDataHex": {
+          "type": "string",
+          "pattern": "^([0-9a-fA-F]{2})*$",
+          "description": "Auth data as hex bytes."
+        }
+      },
+      "allOf": [
+        {
+          "not": {
+            "properties": {
+              "secret": true,
+              "secretHex": true
+            },
+            "required": [
+              "secret",
+              "secretHex"
+            ]
+          }
+        },
+        {
+          "not": {
+            "properties": {
+              "authData": true,
+              "authDataHex": true
+            },
+            "required": [
+              "authData",
+              "authDataHex"
+            ]
+          }
+        }
+      ],
+      "additionalProperties": false
+    },
+    "BasicAuth": {
+      "title": "BasicAuth",
+      "description": "HTTP Basic credentials (section 9.2.1); the DMAcc MO has no node for them, so they come from the IXIT.",
+      "type": "object",
+      "required": [
+        "username",
+        "password"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "username": {
+          "type": "string"
+        },
+        "password": {
+          "type": "string"
+        }
+      }
+    },
+    "Moids": {
+      "title": "StandardMoids",
+      "description": "MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (digest E4: devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.",
+      "type": "object",
+      "additionalProperties": false,
+      "default": {},
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "devInfo": {
+          "type": "string",
+          "minLength": 1,
+          "default": "urn:oma:mo:oma-dm-devinfo:1.2",
+          "description": "DevInfo MO (section 12.1)."
+        },
+        "dmAcc": {
+          "type": "string",
+          "minLength": 1,
+          "default": "urn:oma:mo:oma-dm-dmacc:1.2",
+          "description": "DM Account MO (section 12.2)."
+        },
+        "dacmo": {
+          "type": "string",
+          "minLength": 1,
+          "default": "urn:oma:mo:oma-dm-dacmo:1.0",
+          "description": "Delegation Access Control MO (section 12.3)."
+        },
+        "sessionInfo": {
+          "type": "string",
+          "minLength": 1,
+          "default": "urn:oma:mo:oma-sessioninfomo:1.0",
+          "description": "Session Information MO (section 12.4)."
+        }
+      }
+    },
+    "ServerIxit": {
+      "title": "ServerIxit",
+      "description": "IXIT for a server target: dmct plays the DM client (the device).",
+      "type": "object",
+      "required": [
+        "url",
+        "device"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "url": {
+          "type": "string",
+          "format": "uri",
+          "pattern": "^https?://",
+          "examples": [
+            "http://127.0.0.1:8080/dm"
+          ],
+          "description": "The server's DM endpoint, which receives Package#1 (DMAcc <x>/SrvURI)."
+        },
+        "device": {
+          "$ref": "#/$defs/DeviceIdentity"
+        },
+        "notificationSink": {
+          "$ref": "#/$defs/NotificationSink",
+          "examples": [
+            {
+              "udp": {
+                "port": 2948
+              }
+            }
+          ]
+        },
+        "triggers": {
+          "$ref": "#/$defs/ServerTriggers",
+          "examples": [
+            {
+              "notify": {
+                "kind": "manual",
+                "prompt": "Make the server send a DM notification (Package#0) to device {{devId}} with these options: {{options}}"
+              },
+              "queueCommand": {
+                "kind": "manual",
+                "prompt": "Make the server send this DM command to device {{devId}} in its next Package#2: {{command}}"
+              },
+              "queuePackage2": {
+                "kind": "manual",
+                "prompt": "Make the server answer the next package of device {{devId}} with this Package#2: {{package2}}"
+              }
+            }
+          ]
+        }
+      }
+    },
+    "DeviceIdentity": {
+      "title": "DeviceIdentity",
+      "description": "The device dmct pretends to be, as the server knows it.",
+      "type": "object",
+      "required": [
+        "devId",
+        "serverId",
+        "notification"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "devId": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "IMEI:493005100592800"
+          ],
+          "description": "DevInfo DevID, sent as the OMADM-DevID header (section 5.2.2)."
+        },
+        "serverId": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "acme-dms"
+          ],
+          "description": "The server's SrvID (DMAcc <x>/SrvID) as it puts it in the SERVER-ID option of Package#0."
+        },
+        "notification": {
+          "$ref": "#/$defs/NotificationCredentials",
+          "type": "object",
+          "description": "Credentials to check the server's SHA256-DIGEST with (the server must send it: DM-PACK-008-S-M).",
+          "examples": [
+            {
+              "secret": "change-me",
+              "authData": ""
+            }
+          ],
+          "if": {
+            "not": {
+              "properties": {
+                "secretHex": true
+              },
+              "required": [
+                "secretHex"
+              ]
+            }
+          },
+          "then": {
+            "properties": {
+              "secret": true
+            },
+            "required": [
+              "secret"
+            ]
+          }
+        },
+        "basicAuth": {
+          "$ref": "#/$defs/BasicAuth"
+        },
+        "moids": {
+          "$ref": "#/$defs/Moids"
+        }
+      }
+    },
+    "NotificationSink": {
+      "title": "NotificationSink",
+      "description": "Where dmct listens for the server's Package#0 (Appendix E). Configure the server to send the device's notifications there. Without any sink the notification scenarios are inconclusive.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "udp": {
+          "title": "UdpSink",
+          "description": "Connectionless WAP Push over UDP (App E.1).",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "port": {
+              "$ref": "#/$defs/Port",
+              "default": 2948,
+              "description": "UDP port (2948 = WAP connectionless push, App E.1.1; 0 = any free port)."
+            }
+          }
+        },
+        "http": {
+          "title": "HttpSink",
+          "description": "An HTTP endpoint that receives the notification bytes in a POST body (an \"other\" transport, App E.3).",
+          "type": "object",
+          "required": [
+            "port"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "port": {
+              "$ref": "#/$defs/Port"
+            },
+            "path": {
+              "$ref": "#/$defs/UrlPath",
+              "default": "/notification"
+            }
+          }
+        },
+        "gcm": {
+          "title": "GcmSink",
+          "description": "A stand-in for the GCM push service (App E.2): receives the server's GCM send request, notification bytes base64 in the data key \"SMS\".",
+          "type": "object",
+          "required": [
+            "port"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "port": {
+              "$ref": "#/$defs/Port"
+            },
+            "path": {
+              "$ref": "#/$defs/UrlPath",
+              "default": "/gcm/send"
+            }
+          }
+        }
+      }
+    },
+    "ServerTriggers": {
+      "title": "ServerTriggers",
+      "description": "How dmct makes the server act for the device.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "notify": {
+          "$ref": "#/$defs/Trigger",
+          "description": "Make the server send a Package#0 to the device ({{options}}: the options wanted)."
+        },
+        "queueCommand": {
+          "$ref": "#/$defs/Trigger",
+          "description": "Make the server send one DM command ({{command}}, {{params}}) in the next Package#2 to the device."
+        },
+        "queuePackage2": {
+          "$ref": "#/$defs/Trigger",
+          "description": "Make the server answer the device's next package with exactly this Package#2 ({{package2}})."
+        }
+      }
+    },
+    "ClientIxit": {
+      "title": "ClientIxit",
+      "description": "IXIT for a client target: dmct plays the DM server.",
+      "type": "object",
+      "required": [
+        "devId",
+        "serverId",
+        "dmEndpoint",
+        "notification",
+        "nodes"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "devId": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "IMEI:351234567890123"
+          ],
+          "description": "The OMADM-DevID the client sends (its DevInfo DevID, section 5.2.2)."
+        },
+        "serverId": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "dmct"
+          ],
+          "description": "The SrvID of the DM account the client holds for dmct; dmct sends it as SERVER-ID."
+        },
+        "dmEndpoint": {
+          "title": "DmEndpoint",
+          "description": "Where dmct's DM server listens. Configure the client's DM account (SrvURI) with http://<advertisedHost>:<port><path>.",
+          "type": "object",
+          "additionalProperties": false,
+          "default": {},
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "port": {
+              "$ref": "#/$defs/Port",
+              "default": 8080,
+              "description": "TCP port (0 = any free port; only for clients that dmct can tell the URL, such as the embedded reference client)."
+            },
+            "path": {
+              "$ref": "#/$defs/UrlPath",
+              "default": "/dm"
+            }
+          }
+        },
+        "notification": {
+          "$ref": "#/$defs/ClientNotification",
+          "examples": [
+            {
+              "transport": "udp",
+              "udp": {
+                "host": "127.0.0.1",
+                "port": 2948
+              },
+              "secret": "change-me",
+              "authData": "",
+              "timestampEncoding": "uint32"
+            }
+          ]
+        },
+        "clientInitiated": {
+          "$ref": "#/$defs/Trigger",
+          "description": "Make the client open a session on its own (ClientInitiatedMgmt).",
+          "examples": [
+            {
+              "kind": "manual",
+              "prompt": "Make the client open a DM session to dmct on its own (client-initiated)."
+            }
+          ]
+        },
+        "nodes": {
+          "$ref": "#/$defs/ClientNodes"
+        },
+        "moids": {
+          "$ref": "#/$defs/Moids"
+        }
+      }
+    },
+    "ClientNotification": {
+      "title": "ClientNotification",
+      "description": "How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST.",
+      "type": "object",
+      "required": [
+        "transport"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "transport": {
+          "enum": [
+            "udp",
+            "http",
+            "shell",
+            "manual"
+          ],
+          "description": "`udp`: WAP connectionless push datagram (App E.1); `http`: POST of the bytes to a URL (App E.3); `shell`: a command that delivers the bytes ({{hex}} in the command, bytes also on stdin); `manual`: show the bytes as hex to an operator."
+        },
+        "secret": {
+          "$ref": "#/$defs/NotificationCredentials/properties/secret"
+        },
+        "secretHex": {
+          "$ref": "#/$defs/NotificationCredentials/properties/secretHex"
+        },
+        "authData": {
+          "$ref": "#/$defs/NotificationCredentials/properties/authData"
+        },
+        "authDataHex": {
+          "$ref": "#/$defs/NotificationCredentials/properties/authDataHex"
+        },
+        "udp": {
+          "title": "UdpDelivery",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "host": {
+              "type": "string",
+              "minLength": 1,
+              "default": "127.0.0.1",
+              "description": "The client's address."
+            },
+            "port": {
+              "$ref": "#/$defs/Port",
+              "default": 2948,
+              "description": "The client's WAP push port (App E.1.1)."
+            }
+          },
+          "description": "Used when transport is `udp`: where the client listens for WAP push datagrams."
+        },
+        "http": {
+          "title": "HttpDelivery",
+          "type": "object",
+          "required": [
+            "url"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "url": {
+              "type": "string",
+              "format": "uri",
+              "pattern": "^https?://",
+              "description": "URL the notification bytes are POSTed to (application/vnd.syncml.dm.notification)."
+            }
+          },
+          "description": "Required when transport is `http`."
+        },
+        "shell": {
+          "title": "ShellDelivery",
+          "type": "object",
+          "required": [
+            "command"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "command": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Run with /bin/sh; {{hex}} is replaced by the notification bytes as hex, which are also written to its standard input."
+            }
+          },
+          "description": "Required when transport is `shell`."
+        },
+        "timestampEncoding": {
+          "enum": [
+            "uint32",
+            "uint64"
+          ],
+          "default": "uint32",
+          "description": "How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; open question B.5)."
+        }
+      },
+      "allOf": [
+        {
+          "not": {
+            "properties": {
+              "secret": true,
+              "secretHex": true
+            },
+            "required": [
+              "secret",
+              "secretHex"
+            ]
+          }
+        },
+        {
+          "not": {
+            "properties": {
+              "authData": true,
+              "authDataHex": true
+            },
+            "required": [
+              "authData",
+              "authDataHex"
+            ]
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "transport": {
+                "const": "http"
+              }
+            },
+            "required": [
+              "transport"
+            ]
+          },
+          "then": {
+            "required": [
+              "http"
+            ],
+            "properties": {
+              "http": true
+            }
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "transport": {
+                "const": "shell"
+              }
+            },
+            "required": [
+              "transport"
+            ]
+          },
+          "then": {
+            "required": [
+              "shell"
+            ],
+            "properties": {
+              "shell": true
+            }
+          }
+        }
+      ]
+    },
+    "ClientNodes": {
+      "title": "ClientNodes",
+      "description": "Nodes of the client's management tree the scenarios work on, as ClientURIs (section 6.1).",
+      "type": "object",
+      "required": [
+        "readableLeaf",
+        "emptyLeaf",
+        "permanentNode",
+        "deletableMoid",
+        "executable"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "readableLeaf": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "urn:oma:mo:oma-dm-devinfo:1.2//DevID"
+          ],
+          "description": "A leaf with a value that dmct may read (GET, HPUT, HPOST)."
+        },
+        "emptyLeaf": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "urn:oma:mo:acme-test:1.0//Empty"
+          ],
+          "description": "A leaf without content (GET answers 204)."
+        },
+        "permanentNode": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "urn:oma:mo:oma-dm-devinfo:1.2//Man"
+          ],
+          "description": "A node dmct may try, and must fail, to delete (DELETE answers 405)."
+        },
+        "deletableMoid": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "urn:oma:mo:acme-test:1.0"
+          ],
+          "description": "An MOID whose instances dmct may create with HGET and delete again."
+        },
+        "executable": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "urn:oma:mo:acme-test:1.0//Operations/Run"
+          ],
+          "description": "An executable node (EXEC); it must do nothing harmful."
+        },
+        "asyncExecutable": {
+          "type": "string",
+          "minLength": 1,
+          "description": "An executable node that reports asynchronously (202, then a Generic Alert, section 5.4.1). Default: executable."
+        }
+      }
+    }
+  }
+} as const;
+
+/**
+ * A vendor's claims about one DM 2.0 implementation: the ICS (which SCR items of Appendix B it implements) and the IXIT (how dmct reaches and drives it). `dmct claims init --role client|server` writes a complete template; `dmct scr check <file>` checks it against the SCR tables. Every object may carry a `$comment` (string or array of strings) that dmct ignores.
+ */
+export type Claims = {
+  /**
+   * Optional link to this schema, for editors.
+   */
+  $schema?: string;
+  $comment?: Comment;
+  /**
+   * The side the implementation under test plays. `server`: a DM server, dmct plays the DM client (fill in `server`). `client`: a DM client, dmct plays the DM server, the notification sender and the data and web endpoints (fill in `client`).
+   */
+  role: "client" | "server";
+  /**
+   * The SCR table edition the item ids refer to (a folder of scr/; `dmct scr list` shows its items).
+   */
+  edition?: string;
+  implementation: ImplementationInfo;
+  implements?: ScrItemIdList;
+  notImplemented?: ScrItemIdList1;
+  /**
+   * IXIT: base URL of the target's test-control (admin) API, substituted for {{adminUrl}} in triggers. `dmct run` sets it for the embedded reference peers, which it starts on free ports.
+   */
+  adminUrl?: string;
+  timeouts?: IxitTimeouts;
+  limits?: IxitLimits;
+  network?: IxitNetwork;
+  server?: ServerIxit;
+  client?: ClientIxit;
+};
+/**
+ * Free text for humans; dmct ignores it (JSON has no comments).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Comment".
+ */
+export type Comment = string | string[];
+/**
+ * An SCR item id, `<ENABLER>-<GROUP>-<NNN>-<C|S>-<M|O>`, e.g. `DM-PACK-014-C-M`.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ItemId".
+ */
+export type ScrItemId = string;
+/**
+ * ICS: the optional items of the role's table that the implementation supports (mandatory items may be listed too; they are implied). An item whose requirement is false under these claims must not be listed.
+ */
+export type ScrItemIdList = ScrItemId[];
+/**
+ * ICS: items declared unsupported. Listing an item that is mandatory and applicable is a static non-conformance. An item may not be in both lists.
+ */
+export type ScrItemIdList1 = ScrItemId[];
+/**
+ * Credentials to check the server's SHA256-DIGEST with (the server must send it: DM-PACK-008-S-M).
+ */
+export type NotificationCredentials = {
+  $comment?: Comment;
+  /**
+   * Server secret as UTF-8 text.
+   */
+  secret?: string;
+  /**
+   * Server secret as hex bytes.
+   */
+  secretHex?: string;
+  /**
+   * Auth data as UTF-8 text (empty when not set).
+   */
+  authData?: string;
+  /**
+   * Auth data as hex bytes.
+   */
+  authDataHex?: string;
+};
+/**
+ * UDP port (2948 = WAP connectionless push, App E.1.1; 0 = any free port).
+ */
+export type Port = number;
+/**
+ * TCP or UDP port number.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Port".
+ */
+export type Port1 = number;
+/**
+ * URL path, starting with `/`.
+ */
+export type UrlPath = string;
+/**
+ * URL path, starting with `/`.
+ */
+export type UrlPath1 = string;
+/**
+ * Make the server send a Package#0 to the device ({{options}}: the options wanted).
+ */
+export type Trigger = HttpTrigger | ShellTrigger | ManualTrigger;
+/**
+ * Request URL (a Template; must give an http or https URL once expanded).
+ */
+export type Template = string;
+/**
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Template".
+ */
+export type Template1 = string;
+/**
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ */
+export type Template2 = string;
+/**
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ */
+export type Template3 = string;
+/**
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ */
+export type Template4 = string;
+/**
+ * Make the server send one DM command ({{command}}, {{params}}) in the next Package#2 to the device.
+ */
+export type Trigger1 = HttpTrigger | ShellTrigger | ManualTrigger;
+/**
+ * Make the server answer the device's next package with exactly this Package#2 ({{package2}}).
+ */
+export type Trigger2 = HttpTrigger | ShellTrigger | ManualTrigger;
+/**
+ * TCP or UDP port number.
+ */
+export type Port2 = number;
+/**
+ * URL path, starting with `/`.
+ */
+export type UrlPath2 = string;
+/**
+ * How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST.
+ */
+export type ClientNotification = {
+  $comment?: Comment;
+  /**
+   * `udp`: WAP connectionless push datagram (App E.1); `http`: POST of the bytes to a URL (App E.3); `shell`: a command that delivers the bytes ({{hex}} in the command, bytes also on stdin); `manual`: show the bytes as hex to an operator.
+   */
+  transport: "udp" | "http" | "shell" | "manual";
+  /**
+   * Server secret as UTF-8 text.
+   */
+  secret?: string;
+  /**
+   * Server secret as hex bytes.
+   */
+  secretHex?: string;
+  /**
+   * Auth data as UTF-8 text (empty when not set).
+   */
+  authData?: string;
+  /**
+   * Auth data as hex bytes.
+   */
+  authDataHex?: string;
+  udp?: UdpDelivery;
+  http?: HttpDelivery;
+  shell?: ShellDelivery;
+  /**
+   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; open question B.5).
+   */
+  timestampEncoding?: "uint32" | "uint64";
+};
+/**
+ * TCP or UDP port number.
+ */
+export type Port3 = number;
+/**
+ * Make the client open a session on its own (ClientInitiatedMgmt).
+ */
+export type Trigger3 = HttpTrigger | ShellTrigger | ManualTrigger;
+/**
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ItemIdList".
+ */
+export type ScrItemIdList2 = ScrItemId[];
+/**
+ * URL path, starting with `/`.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "UrlPath".
+ */
+export type UrlPath3 = string;
+/**
+ * How dmct makes the target act: an HTTP request to the target's test hooks, a shell command, or a prompt to an operator (test fests). A missing trigger makes the scenarios that need it inconclusive.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Trigger".
+ */
+export type Trigger4 = HttpTrigger | ShellTrigger | ManualTrigger;
+/**
+ * The SHA256-DIGEST credentials of Package#0 (section 5.2.1.2: digest = SHA-256(secret ‖ notification ‖ auth-data)), as provisioned in DMAcc <x>/Auth/Noti/{Secret,Data}. Each value is given either as UTF-8 text or as hex, not both.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "NotificationCredentials".
+ */
+export type NotificationCredentials1 = NotificationCredentials2;
+/**
+ * How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ClientNotification".
+ */
+export type ClientNotification1 = ClientNotification2;
+
+/**
+ * What is under test; copied into every report.
+ */
+export interface ImplementationInfo {
+  $comment?: Comment;
+  /**
+   * Product name.
+   */
+  name: string;
+  /**
+   * Who makes it.
+   */
+  vendor: string;
+  /**
+   * Version or build under test.
+   */
+  version: string;
+}
+/**
+ * IXIT: how long dmct waits, in milliseconds. The protocol defines no timeouts between packages (section 5.1.1); these only bound a test run.
+ */
+export interface IxitTimeouts {
+  $comment?: Comment;
+  /**
+   * Wait for the target's answer to one HTTP request (a Package#2 from a server target; an HTTP response of an endpoint).
+   */
+  responseMs?: number;
+  /**
+   * Wait for a client target to open a session (Package#1) after a notification or a trigger, and for its next package within a session.
+   */
+  sessionMs?: number;
+  /**
+   * How long to watch before judging that no session (or no further package) came, e.g. after a notification that must be dropped or after END.
+   */
+  noSessionWaitMs?: number;
+  /**
+   * Wait for an operator to carry out a manual trigger.
+   */
+  operatorMs?: number;
+}
+/**
+ * IXIT: bounds dmct applies to whatever the target sends.
+ */
+export interface IxitLimits {
+  $comment?: Comment;
+  /**
+   * Largest HTTP body or datagram dmct accepts from the target; larger ones are cut off and recorded as truncated.
+   */
+  maxBodyBytes?: number;
+}
+/**
+ * IXIT: where dmct's own endpoints (DM server, notification sink, data repository, web server) listen and how the target reaches them.
+ */
+export interface IxitNetwork {
+  $comment?: Comment;
+  /**
+   * Address dmct's endpoints bind to. Loopback by default; use 0.0.0.0 only for a target on another machine.
+   */
+  bindHost?: string;
+  /**
+   * Host name or address the target uses to reach dmct's endpoints (in URLs dmct hands out: ServerURIs of HGET, HPUT, CONT, SHOW…). Default: bindHost.
+   */
+  advertisedHost?: string;
+}
+/**
+ * IXIT for a server target: dmct plays the DM client (the device).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ServerIxit".
+ */
+export interface ServerIxit {
+  $comment?: Comment;
+  /**
+   * The server's DM endpoint, which receives Package#1 (DMAcc <x>/SrvURI).
+   */
+  url: string;
+  device: DeviceIdentity;
+  notificationSink?: NotificationSink;
+  triggers?: ServerTriggers;
+}
+/**
+ * The device dmct pretends to be, as the server knows it.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "DeviceIdentity".
+ */
+export interface DeviceIdentity {
+  $comment?: Comment;
+  /**
+   * DevInfo DevID, sent as the OMADM-DevID header (section 5.2.2).
+   */
+  devId: string;
+  /**
+   * The server's SrvID (DMAcc <x>/SrvID) as it puts it in the SERVER-ID option of Package#0.
+   */
+  serverId: string;
+  notification: NotificationCredentials;
+  basicAuth?: BasicAuth;
+  moids?: StandardMoids;
+}
+/**
+ * HTTP Basic credentials (section 9.2.1); the DMAcc MO has no node for them, so they come from the IXIT.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "BasicAuth".
+ */
+export interface BasicAuth {
+  $comment?: Comment;
+  username: string;
+  password: string;
+}
+/**
+ * MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (digest E4: devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Moids".
+ */
+export interface StandardMoids {
+  $comment?: Comment;
+  /**
+   * DevInfo MO (section 12.1).
+   */
+  devInfo?: string;
+  /**
+   * DM Account MO (section 12.2).
+   */
+  dmAcc?: string;
+  /**
+   * Delegation Access Control MO (section 12.3).
+   */
+  dacmo?: string;
+  /**
+   * Session Information MO (section 12.4).
+   */
+  sessionInfo?: string;
+}
+/**
+ * Where dmct listens for the server's Package#0 (Appendix E). Configure the server to send the device's notifications there. Without any sink the notification scenarios are inconclusive.
+ */
+export interface NotificationSink {
+  $comment?: Comment;
+  udp?: UdpSink;
+  http?: HttpSink;
+  gcm?: GcmSink;
+}
+/**
+ * Connectionless WAP Push over UDP (App E.1).
+ */
+export interface UdpSink {
+  $comment?: Comment;
+  port?: Port;
+}
+/**
+ * An HTTP endpoint that receives the notification bytes in a POST body (an "other" transport, App E.3).
+ */
+export interface HttpSink {
+  $comment?: Comment;
+  port: Port1;
+  path?: UrlPath;
+}
+/**
+ * A stand-in for the GCM push service (App E.2): receives the server's GCM send request, notification bytes base64 in the data key "SMS".
+ */
+export interface GcmSink {
+  $comment?: Comment;
+  port: Port1;
+  path?: UrlPath1;
+}
+/**
+ * How dmct makes the server act for the device.
+ */
+export interface ServerTriggers {
+  $comment?: Comment;
+  notify?: Trigger;
+  queueCommand?: Trigger1;
+  queuePackage2?: Trigger2;
+}
+/**
+ * Sends one HTTP request; any 2xx answer counts as done.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "HttpTrigger".
+ */
+export interface HttpTrigger {
+  $comment?: Comment;
+  /**
+   * Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt).
+   */
+  kind: "http";
+  /**
+   * HTTP method.
+   */
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  url: Template;
+  /**
+   * Extra request headers.
+   */
+  headers?: {
+    [k: string]: Template1 | undefined;
+  };
+  body?: Template2;
+}
+/**
+ * Runs a command with /bin/sh; exit code 0 counts as done.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ShellTrigger".
+ */
+export interface ShellTrigger {
+  $comment?: Comment;
+  /**
+   * Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt).
+   */
+  kind: "shell";
+  command: Template3;
+}
+/**
+ * Shows a prompt and waits up to timeouts.operatorMs for the operator to confirm.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ManualTrigger".
+ */
+export interface ManualTrigger {
+  $comment?: Comment;
+  /**
+   * Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt).
+   */
+  kind: "manual";
+  prompt: Template4;
+}
+/**
+ * IXIT for a client target: dmct plays the DM server.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ClientIxit".
+ */
+export interface ClientIxit {
+  $comment?: Comment;
+  /**
+   * The OMADM-DevID the client sends (its DevInfo DevID, section 5.2.2).
+   */
+  devId: string;
+  /**
+   * The SrvID of the DM account the client holds for dmct; dmct sends it as SERVER-ID.
+   */
+  serverId: string;
+  dmEndpoint: DmEndpoint;
+  notification: ClientNotification;
+  clientInitiated?: Trigger3;
+  nodes: ClientNodes;
+  moids?: StandardMoids;
+}
+/**
+ * Where dmct's DM server listens. Configure the client's DM account (SrvURI) with http://<advertisedHost>:<port><path>.
+ */
+export interface DmEndpoint {
+  $comment?: Comment;
+  port?: Port2;
+  path?: UrlPath2;
+}
+/**
+ * Used when transport is `udp`: where the client listens for WAP push datagrams.
+ */
+export interface UdpDelivery {
+  $comment?: Comment;
+  /**
+   * The client's address.
+   */
+  host?: string;
+  port?: Port3;
+}
+/**
+ * Required when transport is `http`.
+ */
+export interface HttpDelivery {
+  $comment?: Comment;
+  /**
+   * URL the notification bytes are POSTed to (application/vnd.syncml.dm.notification).
+   */
+  url: string;
+}
+/**
+ * Required when transport is `shell`.
+ */
+export interface ShellDelivery {
+  $comment?: Comment;
+  /**
+   * Run with /bin/sh; {{hex}} is replaced by the notification bytes as hex, which are also written to its standard input.
+   */
+  command: string;
+}
+/**
+ * Nodes of the client's management tree the scenarios work on, as ClientURIs (section 6.1).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ClientNodes".
+ */
+export interface ClientNodes {
+  $comment?: Comment;
+  /**
+   * A leaf with a value that dmct may read (GET, HPUT, HPOST).
+   */
+  readableLeaf: string;
+  /**
+   * A leaf without content (GET answers 204).
+   */
+  emptyLeaf: string;
+  /**
+   * A node dmct may try, and must fail, to delete (DELETE answers 405).
+   */
+  permanentNode: string;
+  /**
+   * An MOID whose instances dmct may create with HGET and delete again.
+   */
+  deletableMoid: string;
+  /**
+   * An executable node (EXEC); it must do nothing harmful.
+   */
+  executable: string;
+  /**
+   * An executable node that reports asynchronously (202, then a Generic Alert, section 5.4.1). Default: executable.
+   */
+  asyncExecutable?: string;
+}
+export interface NotificationCredentials2 {
+  $comment?: Comment;
+  /**
+   * Server secret as UTF-8 text.
+   */
+  secret?: string;
+  /**
+   * Server secret as hex bytes.
+   */
+  secretHex?: string;
+  /**
+   * Auth data as UTF-8 text (empty when not set).
+   */
+  authData?: string;
+  /**
+   * Auth data as hex bytes.
+   */
+  authDataHex?: string;
+}
+/**
+ * Where dmct listens for the server's Package#0 (Appendix E). Configure the server to send the device's notifications there. Without any sink the notification scenarios are inconclusive.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "NotificationSink".
+ */
+export interface NotificationSink1 {
+  $comment?: Comment;
+  udp?: UdpSink;
+  http?: HttpSink;
+  gcm?: GcmSink;
+}
+/**
+ * How dmct makes the server act for the device.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ServerTriggers".
+ */
+export interface ServerTriggers1 {
+  $comment?: Comment;
+  notify?: Trigger;
+  queueCommand?: Trigger1;
+  queuePackage2?: Trigger2;
+}
+export interface ClientNotification2 {
+  $comment?: Comment;
+  /**
+   * `udp`: WAP connectionless push datagram (App E.1); `http`: POST of the bytes to a URL (App E.3); `shell`: a command that delivers the bytes ({{hex}} in the command, bytes also on stdin); `manual`: show the bytes as hex to an operator.
+   */
+  transport: "udp" | "http" | "shell" | "manual";
+  /**
+   * Server secret as UTF-8 text.
+   */
+  secret?: string;
+  /**
+   * Server secret as hex bytes.
+   */
+  secretHex?: string;
+  /**
+   * Auth data as UTF-8 text (empty when not set).
+   */
+  authData?: string;
+  /**
+   * Auth data as hex bytes.
+   */
+  authDataHex?: string;
+  udp?: UdpDelivery;
+  http?: HttpDelivery;
+  shell?: ShellDelivery;
+  /**
+   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; open question B.5).
+   */
+  timestampEncoding?: "uint32" | "uint64";
+}
