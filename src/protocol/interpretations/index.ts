@@ -6,4 +6,3 @@
 export * from './notification.js';
 export * from './packages.js';
 export * from './scr.js';
-export * from './server-target.js';

@@ -58,7 +58,7 @@ describe('validatePackage3Against (§5.2.4, App C, §5.4.1)', () => {
     assert.deepEqual(against({ CMD: [['EXEC', 'urn:a:b/x/Op', 'http://s.example/async']] }, { Status: [{ sc: 1200 }] }), [['exec-async-required', '/Status/0/sc', 'error']]);
   });
   it('EXEC with a ServerURI that cannot be started may fail at once (404, 403, 405, 500)', () => {
-    const exec = ['EXEC', 'urn:a:b/x/Op', 'http://s.example/async'];
+    const exec: [string, ...string[]] = ['EXEC', 'urn:a:b/x/Op', 'http://s.example/async'];
     assert.deepEqual(against({ CMD: [exec, exec, exec, exec] }, { Status: [{ sc: 404 }, { sc: 403 }, { sc: 405 }, { sc: 500 }] }), []);
   });
   it('EXEC with or without a ServerURI may answer 202', () => {
