@@ -16,6 +16,12 @@ function reportError(err: unknown): void {
   process.exitCode = EXIT.usage;
 }
 
+// `dmct … | head` closes the pipe early; that is the reader's choice, not an error of dmct.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const cli = yargs(hideBin(process.argv))
   .scriptName('dmct')
   .usage('$0 <command> [options]\n\nConformance test harness and SCR checker for OMA DM 2.0.')

@@ -279,6 +279,9 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
     let request: Request;
     try {
       if (path === undefined) throw new Error(`unusable request target ${capText(req.url ?? '', 200)}`);
+      // msw decodes path parameters and throws on a malformed escape (`/x/%zz`): that is the
+      // peer's mistake (400), not a handler fault.
+      decodeURIComponent(path.split('?')[0] ?? '');
       const hasBody = method !== 'GET' && method !== 'HEAD';
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) {

@@ -140,6 +140,14 @@ describe('real loopback port (serveHandlers)', () => {
     assert.equal(Buffer.from(outcome.body).toString(), 'relative ok');
   });
 
+  it('answers a malformed percent-escape in the path with 400, not a handler fault', async () => {
+    const before = errors.length;
+    const outcome = await request(new TraceRecorder(), { url: `${endpoint.url}/mo/%zz`, label: 'bad escape' });
+    assert.ok(outcome.kind === 'response');
+    assert.equal(outcome.status, 400);
+    assert.equal(errors.length, before);
+  });
+
   it('answers an unmatched request with 404 JSON', async () => {
     const outcome = await request(new TraceRecorder(), { url: `${endpoint.url}/nothing/here?x=1`, label: 'unmatched' });
     assert.ok(outcome.kind === 'response');
