@@ -98,7 +98,7 @@ function notPassed(items: readonly ItemReport[], chalk: ChalkInstance): string[]
     lines.push(`${paint(chalk, item.verdict, `${MARKS[item.verdict]} ${item.id} ${item.verdict}`)} — ${oneLine(item.function, 80)} (${oneLine(item.section, 20)})`);
     for (const finding of item.staticFindings) lines.push(`    claims: ${oneLine(finding.message, 200)} (${oneLine(finding.rule, 60)})`);
     const scenarios = item.scenarios.filter((s) => s.verdict !== 'pass' && s.verdict !== 'not-applicable');
-    if (scenarios.length === 0 && item.reason) lines.push(`    ${oneLine(item.reason, 300)}`);
+    if (scenarios.length === 0 && item.staticFindings.length === 0 && item.reason) lines.push(`    ${oneLine(item.reason, 300)}`);
     for (const scenario of scenarios) lines.push(...scenarioDetails(scenario, chalk));
   }
   return lines;

@@ -36,3 +36,17 @@ describe('writeConsole', () => {
     assert.ok(!coloured.includes('\u001b[31mred'), 'the payload does not colour the terminal');
   });
 });
+
+describe('writeConsole and static claims findings', () => {
+  it('prints a static finding once, not again as the item reason', async () => {
+    const { judgeItem } = await import('../../../src/report/build-report.js');
+    const report = sampleReport();
+    const index = report.items.findIndex((i) => i.scenarios.length === 0);
+    assert.ok(index >= 0, 'the sample has an item without scenarios');
+    const { verdict: _v, reason: _r, ...rest } = report.items[index]!;
+    const message = 'DM-PACK-011-C-M is mandatory but listed in notImplemented';
+    report.items[index] = judgeItem({ ...rest, staticFindings: [{ rule: 'mandatory-item-not-implemented', message }] });
+    const text = writeConsole(report, { color: false });
+    assert.equal(text.split(message).length - 1, 1, text);
+  });
+});
