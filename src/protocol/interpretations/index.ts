@@ -5,4 +5,6 @@
  */
 export * from './notification.js';
 export * from './packages.js';
+export * from './reference-client.js';
 export * from './scr.js';
+export * from './tree.js';

@@ -1,0 +1,75 @@
+import { request, type HttpOutcome } from '../../harness/http-client.js';
+import type { TraceRecorder } from '../../harness/trace-recorder.js';
+import type { ClientStateStore } from './client-state-store.js';
+import type { TransferRecord } from './schemas/client-state.schema.js';
+
+/** Bounds on every HTTP exchange the client starts (digest 2.5: time-outs abort, no retry). */
+export interface HttpLimits {
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
+/** One HTTP request of the client. */
+export interface ClientRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  timeoutMs?: number;
+}
+
+/**
+ * The reference client's HTTP: every exchange goes through the harness's guarded client (time-out,
+ * response cap, never throws) and into the client's trace; side transfers (outside the session,
+ * section 5.2) are also listed in the state.
+ */
+export class ClientHttp {
+  constructor(
+    readonly recorder: TraceRecorder,
+    private readonly limits: HttpLimits,
+    private readonly state: ClientStateStore,
+  ) {}
+
+  /** A Package#1 or Package#3 POST to the DM server (section 5.2.2, 5.2.4). */
+  post(label: string, req: ClientRequest): Promise<HttpOutcome> {
+    return this.send(label, 'server', req);
+  }
+
+  /** An HTTP exchange outside the session: repository, web server or SUB receiver (section 5.2). */
+  async transfer(purpose: TransferRecord['purpose'], req: ClientRequest): Promise<HttpOutcome> {
+    const outcome = await this.send(`${purpose} ${req.method}`, purpose === 'SHOW' ? 'web' : 'repository', req);
+    const mediaType = req.headers?.['Content-Type'];
+    this.state.recordTransfer({
+      purpose,
+      method: req.method,
+      url: req.url,
+      ...(mediaType === undefined ? {} : { mediaType }),
+      ...(outcome.kind === 'response' ? { status: outcome.status } : { failure: `${outcome.kind}: ${outcome.detail}` }),
+    });
+    return outcome;
+  }
+
+  private send(label: string, to: string, req: ClientRequest): Promise<HttpOutcome> {
+    return request(this.recorder, {
+      label,
+      from: 'client',
+      to,
+      method: req.method,
+      url: req.url,
+      ...(req.headers === undefined ? {} : { headers: req.headers }),
+      ...(req.body === undefined ? {} : { body: req.body }),
+      timeoutMs: req.timeoutMs ?? this.limits.timeoutMs,
+      maxResponseBytes: this.limits.maxResponseBytes,
+    });
+  }
+}
+
+/** True for a 2xx answer. */
+export function isSuccess(outcome: HttpOutcome): boolean {
+  return outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300;
+}
+
+/** One line saying why an exchange gave no usable answer. */
+export function describeOutcome(outcome: HttpOutcome): string {
+  return outcome.kind === 'response' ? `HTTP ${outcome.status}` : `${outcome.kind}: ${outcome.detail}`;
+}

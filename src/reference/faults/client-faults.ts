@@ -1,0 +1,261 @@
+import type { Fault } from './types.js';
+
+/**
+ * The reference DM client's fault switches (mutants, style.md practice 11). Each breaks one rule
+ * of the approved text and names the client item of the seed's Appendix B table (2013 CR
+ * numbering: 024 Generic Alert, 025 synchronous, 026 asynchronous reporting) whose scenarios must
+ * fail against it. Every client item 003–026 has at least one switch whose break a server-side
+ * harness can see on the wire (a Package#1 that should not exist, a header, a status, a side
+ * transfer to a repository or web server, or its absence).
+ */
+export const clientFaults = [
+  {
+    name: 'accept-wrong-ver',
+    role: 'client',
+    breaks: 'DM-PACK-003-C-M',
+    section: '5.2.1.1',
+    description: 'Opens a session for a Package#0 whose VER is not 0x02 instead of dropping it.',
+    expect: { verdict: 'fail', message: 'VER' },
+  },
+  {
+    name: 'accept-oc-mismatch',
+    role: 'client',
+    breaks: 'DM-PACK-004-C-M',
+    section: '5.2.1.1',
+    description: 'Opens a session for a Package#0 whose OC does not match the options present.',
+    expect: { verdict: 'fail', message: '\\bOC\\b|option count' },
+  },
+  {
+    name: 'ignore-server-id',
+    role: 'client',
+    breaks: 'DM-PACK-005-C-M',
+    section: '5.2.1.2',
+    description:
+      'Opens a session with its first DM account for a Package#0 whose SERVER-ID names no account of the client, instead of dropping it.',
+    expect: { verdict: 'fail', message: 'SERVER-ID' },
+  },
+  {
+    name: 'ignore-con-type',
+    role: 'client',
+    breaks: 'DM-PACK-006-C-M',
+    section: '5.2.1.2',
+    description:
+      'Ignores PREFERRED-CON-TYPE and always calls back over its default bearer (cellular), so SessionInfo/CBT reads 1 (MOBILE) even when the notification preferred an available WLAN or wireline connection.',
+    expect: { verdict: 'fail', message: 'PREFERRED-CON-TYPE|CBT' },
+  },
+  {
+    name: 'accept-duplicate',
+    role: 'client',
+    breaks: 'DM-PACK-007-C-O',
+    section: '5.2.1.2',
+    description: 'Opens a session again for a Package#0 repeating the NOTIFICATION-ID of the same server.',
+    expect: { verdict: 'fail', message: 'duplicate|NOTIFICATION-ID' },
+  },
+  {
+    name: 'accept-bad-digest',
+    role: 'client',
+    breaks: 'DM-PACK-008-C-O',
+    section: '5.2.1.2',
+    description: 'Opens a session for a Package#0 whose SHA256-DIGEST does not verify with the provisioned credentials.',
+    expect: { verdict: 'fail', message: 'digest' },
+  },
+  {
+    name: 'accept-stale-timestamp',
+    role: 'client',
+    breaks: 'DM-PACK-009-C-O',
+    section: '5.2.1.2',
+    description: 'Opens a session for a Package#0 whose TIMESTAMP lies outside the freshness window.',
+    expect: { verdict: 'fail', message: 'TIMESTAMP|stale' },
+  },
+  {
+    name: 'no-mos-after-req-mos',
+    role: 'client',
+    breaks: 'DM-PACK-010-C-M',
+    section: '5.2.2',
+    description: 'Leaves the MOS array out of the Package#1 answering a Package#0 that carried REQ-MOS.',
+    expect: { verdict: 'fail', message: 'MOS' },
+  },
+  {
+    name: 'missing-devid',
+    role: 'client',
+    breaks: 'DM-PACK-011-C-M',
+    section: '5.2.2',
+    description: 'Sends Package#1 without the OMADM-DevID header.',
+    expect: { verdict: 'fail', message: 'OMADM-DevID' },
+  },
+  {
+    name: 'wrong-devid',
+    role: 'client',
+    breaks: 'DM-PACK-011-C-M',
+    section: '5.2.2',
+    description: 'Sends Package#1 with an OMADM-DevID header that is not the value of DevInfo/DevID.',
+    expect: { verdict: 'fail', message: 'OMADM-DevID|DevID' },
+  },
+  {
+    name: 'package1-wrong-content-type',
+    role: 'client',
+    breaks: 'DM-PACK-011-C-M',
+    section: '7.2.1.1',
+    description: 'Sends Package#1 as application/json instead of application/vnd.oma.dm.initiation+json.',
+    expect: { verdict: 'fail', message: 'content.type|media type' },
+  },
+  {
+    name: 'wrong-session-alert',
+    role: 'client',
+    breaks: 'DM-PACK-011-C-M',
+    section: '5.2.2',
+    description:
+      'Answers a notification with a Package#1 whose session alert is ClientInitiatedMgmt (without the NOTIFICATION-ID) instead of ServerInitiatedMgmt.',
+    expect: { verdict: 'fail', message: 'ServerInitiatedMgmt|session alert' },
+  },
+  {
+    name: 'commands-out-of-order',
+    role: 'client',
+    breaks: 'DM-PACK-012-C-M',
+    section: '5.2.3',
+    description:
+      'Runs the commands of each Package#2 last-to-first (statuses are still listed in package order), so side transfers reach repositories in reverse order.',
+    expect: { verdict: 'fail', message: 'order' },
+  },
+  {
+    name: 'skip-command',
+    role: 'client',
+    breaks: 'DM-PACK-012-C-M',
+    section: '5.2.3',
+    description:
+      'Does not run the second command of a Package#2 that has two or more, and reports 200 for it as if it had.',
+    expect: { verdict: 'fail', message: 'not (run|executed|processed)|skipp' },
+  },
+  {
+    name: 'status-count-mismatch',
+    role: 'client',
+    breaks: 'DM-PACK-013-C-M',
+    section: '7.2.1.3',
+    description: 'Leaves the status of the last command out of every Package#3.',
+    expect: { verdict: 'fail', message: 'status' },
+  },
+  {
+    name: 'hget-no-fetch',
+    role: 'client',
+    breaks: 'DM-PACK-014-C-M',
+    section: '5.3.1',
+    description: 'Reports 200 for HGET without fetching the ServerURI or storing anything.',
+    expect: { verdict: 'fail', message: 'HGET' },
+  },
+  {
+    name: 'hput-wrong-method',
+    role: 'client',
+    breaks: 'DM-PACK-015-C-M',
+    section: '5.3.2',
+    description: 'Uploads the data of HPUT with HTTP POST instead of PUT.',
+    expect: { verdict: 'fail', message: 'HPUT|PUT' },
+  },
+  {
+    name: 'hpost-wrong-method',
+    role: 'client',
+    breaks: 'DM-PACK-016-C-M',
+    section: '5.3.3',
+    description: 'Uploads the data of HPOST with HTTP PUT instead of POST.',
+    expect: { verdict: 'fail', message: 'HPOST|POST' },
+  },
+  {
+    name: 'wrong-status-code',
+    role: 'client',
+    breaks: 'DM-PACK-017-C-M',
+    section: '5.3.4',
+    description: 'Answers 200 to a DELETE of a permanent node (leaving the node in place) instead of 405.',
+    expect: { verdict: 'fail', message: 'DELETE|405' },
+  },
+  {
+    name: 'exec-not-run',
+    role: 'client',
+    breaks: 'DM-PACK-018-C-M',
+    section: '5.3.5',
+    description: 'Reports 200 for a synchronous EXEC without executing the node.',
+    expect: { verdict: 'fail', message: 'EXEC' },
+  },
+  {
+    name: 'get-no-data',
+    role: 'client',
+    breaks: 'DM-PACK-019-C-O',
+    section: '5.3.6',
+    description: 'Reports 200 for GET but attaches no data part (the Package#3 goes as plain response+json).',
+    expect: { verdict: 'fail', message: 'GET|part|multipart' },
+  },
+  {
+    name: 'show-not-opened',
+    role: 'client',
+    breaks: 'DM-PACK-020-C-O',
+    section: '5.3.7',
+    description: 'Reports 200 for SHOW without requesting the web page.',
+    expect: { verdict: 'fail', message: 'SHOW' },
+  },
+  {
+    name: 'cont-ignored',
+    role: 'client',
+    breaks: 'DM-PACK-021-C-M',
+    section: '5.3.8',
+    description: 'Reports 200 for CONT but keeps sending Package#3 to the session\'s first URI.',
+    expect: { verdict: 'fail', message: 'CONT' },
+  },
+  {
+    name: 'package3-after-end',
+    role: 'client',
+    breaks: 'DM-PACK-022-C-M',
+    section: '5.3.9',
+    description: 'Answers a Package#2 that carries END with a Package#3 (END gets no status: the Package#3 lists the others).',
+    expect: { verdict: 'fail', message: 'after END|END' },
+  },
+  {
+    name: 'default-not-remembered',
+    role: 'client',
+    breaks: 'DM-PACK-023-C-O',
+    section: '5.3.10',
+    description:
+      'Reports 200 for DEFAULT but forgets the ServerURI, so a later local need for the MOID fetches nothing from it.',
+    expect: { verdict: 'fail', message: 'DEFAULT' },
+  },
+  {
+    name: 'alert-data-without-datatype',
+    role: 'client',
+    breaks: 'DM-PACK-024-C-M',
+    section: '5.4',
+    description: 'Sends Generic Alerts that carry Data without the DataType property.',
+    expect: { verdict: 'fail', message: 'DataType' },
+  },
+  {
+    name: 'alert-bad-mark',
+    role: 'client',
+    breaks: 'DM-PACK-024-C-M',
+    section: '5.4',
+    description: 'Sends Generic Alerts with Mark "high", which is not one of the seven importance levels.',
+    expect: { verdict: 'fail', message: 'Mark' },
+  },
+  {
+    name: 'async-for-sync-command',
+    role: 'client',
+    breaks: 'DM-PACK-025-C-M',
+    section: '5.4.1',
+    description: 'Reports 202 instead of 200 for every successful command other than EXEC.',
+    expect: { verdict: 'fail', message: '202|synchronous' },
+  },
+  {
+    name: 'exec-200-instead-of-202',
+    role: 'client',
+    breaks: 'DM-PACK-026-C-M',
+    section: '5.4.1',
+    description: 'Runs an EXEC that carries a ServerURI synchronously and reports 200 instead of 202 (and sends no alert).',
+    expect: { verdict: 'fail', message: '202|asynchronous' },
+  },
+  {
+    name: 'no-alert-after-202',
+    role: 'client',
+    breaks: 'DM-PACK-026-C-M',
+    section: '5.4.1',
+    description: 'Reports 202 for an EXEC with a ServerURI but never sends the Generic Alert with the final result.',
+    expect: { verdict: 'fail', message: 'alert|asynchronous' },
+  },
+] as const satisfies readonly Fault[];
+
+/** Names of the reference client's fault switches. */
+export type ClientFaultName = (typeof clientFaults)[number]['name'];

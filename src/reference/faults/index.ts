@@ -1,0 +1,51 @@
+import { clientFaults } from './client-faults.js';
+import { serverFaults } from './server-faults.js';
+import type { Fault, FaultRole, FaultSet } from './types.js';
+
+export type { Fault, FaultRole, FaultSet } from './types.js';
+export { serverFaults, type ServerFaultName } from './server-faults.js';
+export { clientFaults } from './client-faults.js';
+
+/** Every fault switch of both reference peers: the mutant matrix reads this list. */
+export const allFaults: readonly Fault[] = [...serverFaults, ...clientFaults];
+
+/** The fault switches of one peer, in registry order. */
+export function faultsOfRole(role: FaultRole): Fault[] {
+  return allFaults.filter((fault) => fault.role === role);
+}
+
+/** A fault switch by name, or undefined. */
+export function findFault(name: string): Fault | undefined {
+  return allFaults.find((fault) => fault.name === name);
+}
+
+/** Some requested switch names are not switches of the peer. */
+export class UnknownFaultError extends Error {
+  override readonly name = 'UnknownFaultError';
+  constructor(
+    readonly unknown: readonly string[],
+    readonly role: FaultRole,
+  ) {
+    const known = faultsOfRole(role).map((fault) => fault.name);
+    super(
+      `unknown ${role} fault${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; ` +
+        `known: ${known.join(', ')}`,
+    );
+  }
+}
+
+/** A set with no switch on: the conformant peer. */
+export const NO_FAULTS: FaultSet<never> = { has: () => false, names: [] };
+
+/**
+ * Turns on the named switches of one peer. Throws UnknownFaultError naming every name that is not
+ * a switch of that role (a client switch given to the server counts as unknown).
+ */
+export function selectFaults<Name extends string>(names: readonly string[], role: FaultRole): FaultSet<Name> {
+  const known = new Set(faultsOfRole(role).map((fault) => fault.name));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new UnknownFaultError(unknown, role);
+  const on = [...new Set(names)] as Name[];
+  const lookup = new Set<string>(on);
+  return { has: (name) => lookup.has(name), names: on };
+}

@@ -1,0 +1,102 @@
+// Generated from ./fault.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
+/* eslint-disable */
+export const faultSchema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://dmct.dev/schemas/fault.schema.json",
+  "title": "Fault",
+  "description": "A fault switch of a reference peer (a mutant): it breaks exactly one rule, names the SCR item of the seed table it breaks, and states the verdict the scenario for that item must give against it.",
+  "type": "object",
+  "required": [
+    "name",
+    "role",
+    "breaks",
+    "section",
+    "description",
+    "expect"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "name": {
+      "type": "string",
+      "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+      "description": "Kebab-case switch name, e.g. notify-wrong-ver."
+    },
+    "role": {
+      "enum": [
+        "server",
+        "client"
+      ],
+      "description": "Which reference peer the switch belongs to."
+    },
+    "breaks": {
+      "type": "string",
+      "pattern": "^DM-[A-Z]+-\\d{3}-[CS]-[MO]$",
+      "description": "The SCR item of the seed table (2013 CR numbering) whose rule the switch breaks, e.g. DM-PACK-013-S-M."
+    },
+    "section": {
+      "type": "string",
+      "pattern": "^[0-9A-Z]+(\\.[0-9]+)*$",
+      "description": "Section of the approved text holding the broken rule, e.g. 5.2.4."
+    },
+    "description": {
+      "type": "string",
+      "minLength": 1,
+      "description": "What the mutant does differently, in plain words."
+    },
+    "expect": {
+      "type": "object",
+      "required": [
+        "verdict",
+        "message"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "verdict": {
+          "const": "fail",
+          "description": "The verdict the item's scenarios must give against the mutant."
+        },
+        "message": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Source of a case-insensitive RegExp the failure message must match."
+        }
+      }
+    }
+  }
+} as const;
+
+/**
+ * A fault switch of a reference peer (a mutant): it breaks exactly one rule, names the SCR item of the seed table it breaks, and states the verdict the scenario for that item must give against it.
+ */
+export interface Fault {
+  /**
+   * Kebab-case switch name, e.g. notify-wrong-ver.
+   */
+  name: string;
+  /**
+   * Which reference peer the switch belongs to.
+   */
+  role: "server" | "client";
+  /**
+   * The SCR item of the seed table (2013 CR numbering) whose rule the switch breaks, e.g. DM-PACK-013-S-M.
+   */
+  breaks: string;
+  /**
+   * Section of the approved text holding the broken rule, e.g. 5.2.4.
+   */
+  section: string;
+  /**
+   * What the mutant does differently, in plain words.
+   */
+  description: string;
+  expect: {
+    /**
+     * The verdict the item's scenarios must give against the mutant.
+     */
+    verdict: "fail";
+    /**
+     * Source of a case-insensitive RegExp the failure message must match.
+     */
+    message: string;
+  };
+}

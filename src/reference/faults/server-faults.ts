@@ -1,0 +1,246 @@
+import type { Fault } from './types.js';
+
+/**
+ * The reference DM server's fault switches (mutants, style.md practice 11). Each breaks one rule
+ * of the approved text and names the server item of the seed's Appendix B table (2013 CR
+ * numbering: 024 Generic Alert, 025 synchronous, 026 asynchronous reporting) whose scenarios must
+ * fail against it. Every server item 001–026 has at least one switch whose break a client-side
+ * harness can see on the wire.
+ */
+export const serverFaults = [
+  {
+    name: 'flow-no-package2',
+    role: 'server',
+    breaks: 'DM-PACK-001-S-M',
+    section: '5.2',
+    description:
+      'Stops the package flow after two round trips: answers the third Package#3 of a session with HTTP 204 and an empty body instead of the next Package#2 (the flow loops until END).',
+    expect: { verdict: 'fail', message: 'Package#2' },
+  },
+  {
+    name: 'notify-options-out-of-order',
+    role: 'server',
+    breaks: 'DM-PACK-002-S-M',
+    section: '7.1.1',
+    description:
+      'Writes the Package#0 options last-number-first, each delta taken modulo 16, so the option numbers a receiver adds up are no longer the ones meant (options must come in increasing number order).',
+    expect: { verdict: 'fail', message: 'order|option' },
+  },
+  {
+    name: 'notify-wrong-ver',
+    role: 'server',
+    breaks: 'DM-PACK-003-S-M',
+    section: '5.2.1.1',
+    description: 'Sends VER 1 instead of 0x02 in the Package#0 header.',
+    expect: { verdict: 'fail', message: 'VER' },
+  },
+  {
+    name: 'notify-oc-mismatch',
+    role: 'server',
+    breaks: 'DM-PACK-004-S-M',
+    section: '5.2.1.1',
+    description: 'Sends an OC one greater than the number of options present.',
+    expect: { verdict: 'fail', message: '\\bOC\\b|option count' },
+  },
+  {
+    name: 'notify-missing-server-id',
+    role: 'server',
+    breaks: 'DM-PACK-005-S-M',
+    section: '5.2.1.2',
+    description: 'Leaves the SERVER-ID option out of every Package#0, even when asked to send it.',
+    expect: { verdict: 'fail', message: 'SERVER-ID' },
+  },
+  {
+    name: 'notify-bad-con-type',
+    role: 'server',
+    breaks: 'DM-PACK-006-S-M',
+    section: '5.2.1.2',
+    description:
+      'Puts ANY_AVAILABLE (0x00) first in PREFERRED-CON-TYPE, followed by the other asked types (CELLULAR when none), although ANY_AVAILABLE MUST be the last value.',
+    expect: { verdict: 'fail', message: 'PREFERRED-CON-TYPE|ANY_AVAILABLE' },
+  },
+  {
+    name: 'notify-repeated-id',
+    role: 'server',
+    breaks: 'DM-PACK-007-S-M',
+    section: '5.2.1.2',
+    description: 'Sends the same NOTIFICATION-ID in every Package#0 to a device, so duplicates are not detectable.',
+    expect: { verdict: 'fail', message: 'NOTIFICATION-ID' },
+  },
+  {
+    name: 'notify-bad-digest',
+    role: 'server',
+    breaks: 'DM-PACK-008-S-M',
+    section: '5.2.1.2',
+    description: 'Computes SHA256-DIGEST over the wrong bytes: the digest slot holds 0xFF bytes instead of zeros while hashing.',
+    expect: { verdict: 'fail', message: 'digest' },
+  },
+  {
+    name: 'notify-stale-timestamp',
+    role: 'server',
+    breaks: 'DM-PACK-009-S-M',
+    section: '5.2.1.2',
+    description: 'Writes a TIMESTAMP one day older than the time of sending.',
+    expect: { verdict: 'fail', message: 'TIMESTAMP' },
+  },
+  {
+    name: 'notify-ignore-req-mos',
+    role: 'server',
+    breaks: 'DM-PACK-010-S-M',
+    section: '5.2.1.2',
+    description: 'Leaves the REQ-MOS option out of the Package#0 even when asked to request the MOS list.',
+    expect: { verdict: 'fail', message: 'REQ-MOS' },
+  },
+  {
+    name: 'package1-rejected-without-mos',
+    role: 'server',
+    breaks: 'DM-PACK-011-S-M',
+    section: '5.2.2',
+    description:
+      'Answers HTTP 400 to a Package#1 that has no MOS array, although MOS is only required after a REQ-MOS.',
+    expect: { verdict: 'fail', message: 'Package#1|MOS' },
+  },
+  {
+    name: 'package2-wrong-content-type',
+    role: 'server',
+    breaks: 'DM-PACK-012-S-M',
+    section: '5.2.3',
+    description: 'Sends every Package#2 as application/json instead of application/vnd.oma.dm.request+json.',
+    expect: { verdict: 'fail', message: 'content.type|media type' },
+  },
+  {
+    name: 'package2-non-string-param',
+    role: 'server',
+    breaks: 'DM-PACK-012-S-M',
+    section: '7.2.1.2',
+    description: 'Sends the last parameter of every command that has parameters as a one-element array, not a string.',
+    expect: { verdict: 'fail', message: 'string' },
+  },
+  {
+    name: 'expects-package3-after-end',
+    role: 'server',
+    breaks: 'DM-PACK-013-S-M',
+    section: '5.2.4',
+    description:
+      'Keeps a session it ends at once (END answering the Package#1) open, waiting for a Package#3, and rejects the next Package#1 of the device with HTTP 409 "session still open".',
+    expect: { verdict: 'fail', message: 'after END|session still open' },
+  },
+  {
+    name: 'hget-missing-server-uri',
+    role: 'server',
+    breaks: 'DM-PACK-014-S-M',
+    section: '5.3.1',
+    description: 'Sends HGET without its ServerURI parameter.',
+    expect: { verdict: 'fail', message: 'HGET' },
+  },
+  {
+    name: 'hput-no-client-uri',
+    role: 'server',
+    breaks: 'DM-PACK-015-S-M',
+    section: '5.3.2',
+    description: 'Sends HPUT without any ClientURI parameter.',
+    expect: { verdict: 'fail', message: 'HPUT' },
+  },
+  {
+    name: 'hpost-no-client-uri',
+    role: 'server',
+    breaks: 'DM-PACK-016-S-M',
+    section: '5.3.3',
+    description: 'Sends HPOST without any ClientURI parameter.',
+    expect: { verdict: 'fail', message: 'HPOST' },
+  },
+  {
+    name: 'delete-extra-param',
+    role: 'server',
+    breaks: 'DM-PACK-017-S-M',
+    section: '5.3.4',
+    description: 'Sends DELETE with its ClientURI twice (two parameters where the command takes one).',
+    expect: { verdict: 'fail', message: 'DELETE' },
+  },
+  {
+    name: 'exec-no-client-uri',
+    role: 'server',
+    breaks: 'DM-PACK-018-S-M',
+    section: '5.3.5',
+    description: 'Sends EXEC without its ClientURI parameter.',
+    expect: { verdict: 'fail', message: 'EXEC' },
+  },
+  {
+    name: 'get-no-client-uri',
+    role: 'server',
+    breaks: 'DM-PACK-019-S-M',
+    section: '5.3.6',
+    description: 'Sends GET without its ClientURI parameter.',
+    expect: { verdict: 'fail', message: 'GET' },
+  },
+  {
+    name: 'show-no-server-uri',
+    role: 'server',
+    breaks: 'DM-PACK-020-S-M',
+    section: '5.3.7',
+    description: 'Sends SHOW without its ServerURI parameter.',
+    expect: { verdict: 'fail', message: 'SHOW' },
+  },
+  {
+    name: 'cont-no-server-uri',
+    role: 'server',
+    breaks: 'DM-PACK-021-S-M',
+    section: '5.3.8',
+    description: 'Sends CONT without its ServerURI parameter.',
+    expect: { verdict: 'fail', message: 'CONT' },
+  },
+  {
+    name: 'cont-uri-rejected',
+    role: 'server',
+    breaks: 'DM-PACK-021-S-M',
+    section: '5.3.8',
+    description: 'Hands out a CONT URI, then answers HTTP 404 to the Package#3 that arrives there.',
+    expect: { verdict: 'fail', message: 'CONT' },
+  },
+  {
+    name: 'session-never-ended',
+    role: 'server',
+    breaks: 'DM-PACK-022-S-M',
+    section: '5.3.9',
+    description: 'Never sends END: when nothing is left to do it answers with an empty CMD array instead.',
+    expect: { verdict: 'fail', message: 'END' },
+  },
+  {
+    name: 'default-no-moid',
+    role: 'server',
+    breaks: 'DM-PACK-023-S-M',
+    section: '5.3.10',
+    description: 'Sends DEFAULT without its MOID parameter.',
+    expect: { verdict: 'fail', message: 'DEFAULT' },
+  },
+  {
+    name: 'status-for-generic-alert',
+    role: 'server',
+    breaks: 'DM-PACK-024-S-M',
+    section: '5.4',
+    description:
+      'Acknowledges every Generic Alert it receives (other than the session alert) with a ["STATUS","200"] entry at the head of the next Package#2, although the server MUST NOT send any status for alerts.',
+    expect: { verdict: 'fail', message: 'alert' },
+  },
+  {
+    name: 'sync-status-rejected',
+    role: 'server',
+    breaks: 'DM-PACK-025-S-M',
+    section: '5.4.1',
+    description:
+      'Accepts only asynchronous reporting for EXEC: answers HTTP 400 to a Package#3 that reports an EXEC synchronously (a final code instead of 202).',
+    expect: { verdict: 'fail', message: 'synchronous|EXEC' },
+  },
+  {
+    name: 'async-alert-rejected',
+    role: 'server',
+    breaks: 'DM-PACK-026-S-M',
+    section: '5.4.1',
+    description:
+      'Answers HTTP 400 to a Package#1 or Package#3 carrying the Generic Alert that completes an EXEC it accepted with 202.',
+    expect: { verdict: 'fail', message: 'asynchronous|alert' },
+  },
+] as const satisfies readonly Fault[];
+
+/** Names of the reference server's fault switches. */
+export type ServerFaultName = (typeof serverFaults)[number]['name'];

@@ -1,0 +1,110 @@
+import { CONT_APPLIES_TO_CURRENT_RESPONSE } from '../../protocol/interpretations/packages.js';
+import type { FaultSet, ServerFaultName } from '../faults/index.js';
+import { END_TRAVELS_ALONE } from './readings.js';
+import type { DeviceState, LiveSession, ReferenceServerState, SentPackage2 } from './server-state.js';
+
+/**
+ * The Package#2 entry that goes on the wire for a queued command (§5.3, §7.2.1.2). The conformant
+ * server sends the command as queued; each command-level fault switch drops or repeats one
+ * parameter, and `package2-non-string-param` wraps the last parameter in an array.
+ */
+export function outgoingEntry(command: readonly string[], faults: FaultSet<ServerFaultName>): unknown[] {
+  const [name = '', ...params] = command;
+  let entry: unknown[] = [...command];
+  if (name === 'HGET' && faults.has('hget-missing-server-uri')) entry = [name, ...params.slice(1)];
+  if (name === 'HPUT' && faults.has('hput-no-client-uri')) entry = [name, ...params.slice(0, 1)];
+  if (name === 'HPOST' && faults.has('hpost-no-client-uri')) entry = [name, ...params.slice(0, 1)];
+  if (name === 'DELETE' && faults.has('delete-extra-param')) entry = [name, ...params, ...params];
+  if (name === 'EXEC' && faults.has('exec-no-client-uri')) entry = [name, ...params.slice(1)];
+  if (name === 'GET' && faults.has('get-no-client-uri')) entry = [name];
+  if (name === 'SHOW' && faults.has('show-no-server-uri')) entry = [name];
+  if (name === 'CONT' && faults.has('cont-no-server-uri')) entry = [name];
+  if (name === 'DEFAULT' && faults.has('default-no-moid')) entry = [name, ...params.slice(0, 1)];
+  if (faults.has('package2-non-string-param') && entry.length > 1) entry[entry.length - 1] = [entry[entry.length - 1]];
+  return entry;
+}
+
+/** The CONT URI path of this server that an outgoing CONT entry names, if any (§5.3.8). */
+function contPath(state: ReferenceServerState, entry: readonly unknown[]): string | undefined {
+  if (entry[0] !== 'CONT' || typeof entry[1] !== 'string') return undefined;
+  let url: URL;
+  try {
+    url = new URL(entry[1]);
+  } catch {
+    return undefined;
+  }
+  const prefix = `${new URL(state.urls.dm).pathname}/cont/`;
+  if (!url.pathname.startsWith(prefix)) return undefined;
+  return state.contTokens.has(url.pathname.slice(prefix.length)) ? url.pathname : undefined;
+}
+
+/** Takes the next batch off the device's FIFO: a whole queued Package#2, or the single commands up to END. */
+function takeBatch(device: DeviceState): string[] {
+  const head = device.queue[0];
+  if (head === undefined) return [];
+  if (head.kind === 'package') {
+    device.queue.shift();
+    return head.commandIds;
+  }
+  const ids: string[] = [];
+  while (device.queue[0]?.kind === 'command') {
+    const item = device.queue.shift();
+    ids.push(...(item?.commandIds ?? []));
+    if (item?.commandIds.some((id) => device.commands.get(id)?.command[0] === 'END')) break;
+  }
+  return ids;
+}
+
+/**
+ * The next Package#2 of a session (§5.2.3): the queued commands in FIFO order (or one queued
+ * whole Package#2); when nothing is left, `[["END"]]`. Commands and END never share a package the
+ * server builds itself, so every command's status comes back in a Package#3 before the session
+ * ends (§5.2.4: no Package#3 follows a Package#2 with END). A CONT to one of this server's CONT
+ * URIs moves where the Package#3s must arrive (§5.3.8), from the answer to this very package on
+ * (CONT_APPLIES_TO_CURRENT_RESPONSE, open question C.14).
+ */
+export function planNextPackage2(state: ReferenceServerState, device: DeviceState, session: LiveSession): SentPackage2 {
+  const entries: unknown[][] = [];
+  const commandIds: (string | undefined)[] = [];
+  if (state.faults.has('status-for-generic-alert')) {
+    for (let i = 0; i < session.alertsSinceLastPackage2; i++) {
+      entries.push(['STATUS', '200']);
+      commandIds.push(undefined);
+    }
+  }
+  session.alertsSinceLastPackage2 = 0;
+
+  const batch = takeBatch(device);
+  const batchHasEnd = batch.some((id) => device.commands.get(id)?.command[0] === 'END');
+  const appendEnd =
+    batch.length === 0 ? !state.faults.has('session-never-ended') : !END_TRAVELS_ALONE && !batchHasEnd && device.queue.length === 0;
+  const endsSession = batchHasEnd || appendEnd;
+  for (const id of batch) {
+    const record = device.commands.get(id);
+    if (record === undefined) continue;
+    const entry = outgoingEntry(record.command, state.faults);
+    record.sent = entry;
+    record.state = endsSession ? 'unanswered' : 'sent';
+    record.sessionId = session.record.id;
+    record.package2Index = entries.length;
+    entries.push(entry);
+    commandIds.push(id);
+  }
+  if (appendEnd) {
+    entries.push(['END']);
+    commandIds.push(undefined);
+  }
+
+  for (const entry of entries) {
+    const path = contPath(state, entry);
+    if (path !== undefined) {
+      if (CONT_APPLIES_TO_CURRENT_RESPONSE) session.package3Path = path;
+      else session.pendingPackage3Path = path;
+      session.record.contUri = entry[1] as string;
+    }
+  }
+  const sent: SentPackage2 = { entries, commandIds, hasEnd: entries.some((entry) => entry[0] === 'END') };
+  session.lastSent = sent;
+  session.record.package2Count += 1;
+  return sent;
+}

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
+import { decodeNotification } from '../../../src/protocol/notification/decode.js';
+import { allFaults } from '../../../src/reference/faults/index.js';
+
+const BIN = fileURLToPath(new URL('../../../bin/dmct.js', import.meta.url));
+const DEV_ID = 'IMEI:351234567890123';
+
+function start(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [BIN, ...args], { env: { ...process.env, FORCE_COLOR: '0' } });
+}
+
+async function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = start(args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+/** The first line the process prints on stdout. */
+function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const onData = (chunk: string) => {
+      buffer += chunk;
+      const end = buffer.indexOf('\n');
+      if (end >= 0) {
+        child.stdout.off('data', onData);
+        resolve(buffer.slice(0, end));
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', onData);
+    child.once('close', (code) => reject(new Error(`exited ${String(code)} before printing a line`)));
+  });
+}
+
+describe('dmct sim (CLI)', () => {
+  test('sim faults --json prints the combined registry; --role filters it', async () => {
+    const all = await run(['sim', 'faults', '--json']);
+    assert.equal(all.code, 0, all.stderr);
+    assert.deepEqual(JSON.parse(all.stdout), allFaults);
+    const server = await run(['sim', 'faults', '--role', 'server']);
+    assert.equal(server.code, 0);
+    const lines = server.stdout.trim().split('\n');
+    assert.equal(lines.at(-1), `${allFaults.filter((f) => f.role === 'server').length} fault switches`);
+    assert.match(lines[0] ?? '', /^flow-no-package2\s+server\s+DM-PACK-001-S-M\s+§5\.2\s+Answers a Package#1/);
+  });
+
+  test('sim server with an unknown fault exits 2 with one line naming it', async () => {
+    const result = await run(['sim', 'server', '--fault', 'no-such-fault']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^dmct: --fault: unknown server fault "no-such-fault"; known: flow-no-package2, /);
+    assert.equal(result.stderr.trim().split('\n').length, 1);
+  });
+
+  test('sim server runs until SIGTERM; sim admin queues, notifies and reads back through it', async () => {
+    const server = start(['sim', 'server', '--json', '--device', DEV_ID, '--secret', 's3cr3t', '--notify', 'print']);
+    const closed = once(server, 'close') as Promise<[number | null]>;
+    try {
+      const urls = JSON.parse(await firstLine(server)) as { dmUrl: string; adminUrl: string };
+      assert.match(urls.dmUrl, /^http:\/\/127\.0\.0\.1:\d+\/dm$/);
+
+      const queued = await run(['sim', 'admin', urls.adminUrl, 'queue', DEV_ID, 'GET', 'urn:oma:mo:oma-dm-devinfo:1.2//DevID']);
+      assert.equal(queued.code, 0, queued.stderr);
+      assert.equal(queued.stdout, 'c1 queued: ["GET","urn:oma:mo:oma-dm-devinfo:1.2//DevID"]\n');
+
+      const notified = await run(['sim', 'admin', urls.adminUrl, 'notify', DEV_ID, '--req-mos', '--json']);
+      assert.equal(notified.code, 0, notified.stderr);
+      const { hex } = JSON.parse(notified.stdout) as { hex: string };
+      const decoded = decodeNotification(Buffer.from(hex, 'hex'), { secret: 's3cr3t' });
+      assert.deepEqual(decoded.violations, []);
+      assert.equal(decoded.notification?.options.reqMos, true);
+
+      const refused = await run(['sim', 'admin', urls.adminUrl, 'queue', DEV_ID, 'GET']);
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /^dmct: POST \/devices\/IMEI%3A351234567890123\/commands → 400 Invalid command: \/CMD\/0: GET takes 1 parameter/);
+
+      const received = await run(['sim', 'admin', urls.adminUrl, 'received', DEV_ID]);
+      assert.equal(received.code, 0);
+      assert.equal((JSON.parse(received.stdout) as { notifications: unknown[] }).notifications.length, 1);
+    } finally {
+      server.kill('SIGTERM');
+    }
+    const [code] = await closed;
+    assert.equal(code, 0);
+  });
+});
