@@ -7,4 +7,5 @@ export * from './notification.js';
 export * from './packages.js';
 export * from './reference-client.js';
 export * from './scr.js';
+export * from './server-target.js';
 export * from './tree.js';

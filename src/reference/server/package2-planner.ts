@@ -95,8 +95,10 @@ export function planNextPackage2(state: ReferenceServerState, device: DeviceStat
     commandIds.push(undefined);
   }
 
-  for (const entry of entries) {
-    const path = contPath(state, entry);
+  // Routed by the CONT URI the server meant to send (the queued command), whatever a fault did to the entry.
+  for (const [index, entry] of entries.entries()) {
+    const id = commandIds[index];
+    const path = contPath(state, (id === undefined ? undefined : device.commands.get(id)?.command) ?? entry);
     if (path !== undefined) {
       if (CONT_APPLIES_TO_CURRENT_RESPONSE) session.package3Path = path;
       else session.pendingPackage3Path = path;

@@ -1,0 +1,325 @@
+import type { ServerUriValues } from '../protocol/addressing/server-uri.js';
+import { HEADERS } from '../protocol/http/headers.js';
+import { MEDIA_TYPES } from '../protocol/http/media-types.js';
+import { buildMultipartPackage3, type MultipartDataPartInput } from '../protocol/http/multipart.js';
+import { checkPackage2Response } from '../protocol/http/package-requests.js';
+import { PACKAGE_ACCEPTED_STATUS_RANGE } from '../protocol/interpretations/server-target.js';
+import { ALERT_TYPES, buildSessionAlert } from '../protocol/packages/generic-alert.js';
+import type { CommandStatus, GenericAlert, Package1, SupportedMo } from '../protocol/packages/index.js';
+import { buildPackage1 } from '../protocol/packages/package1.js';
+import { buildPackage3 } from '../protocol/packages/package3.js';
+import type { ManagementTree } from '../protocol/tree/management-tree.js';
+import type { Violation } from '../protocol/violation.js';
+import { asyncResultAlert, executeCommand, type CommandContext, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
+import { buildDeviceTree, supportedMos } from './device-engine-tree.js';
+import { request, type HttpFailureOutcome, type HttpResponseOutcome } from './http-client.js';
+import type { TraceRecorder } from './trace-recorder.js';
+
+export { asyncResultAlert, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
+
+/** How dmct's DM client is set up for one scenario against a server target. */
+export interface DeviceEngineOptions {
+  recorder: TraceRecorder;
+  /** The server's DM endpoint (DMAcc SrvURI), where Package#1 goes (§5.2.2). */
+  serverUrl: string;
+  /** DevInfo DevID, sent as OMADM-DevID (§5.2.2, §5.2.4). */
+  devId: string;
+  /** The device's tree; default a fresh {@link buildDeviceTree}. */
+  tree?: ManagementTree;
+  devInfoMoid?: string;
+  /** Wait for each answer of the server (IXIT timeouts.responseMs). */
+  timeoutMs?: number;
+  /** Largest response body read (IXIT limits.maxBodyBytes). */
+  maxBodyBytes?: number;
+  /** HTTP Basic credentials (§9.2.1; from the IXIT). */
+  basicAuth?: { username: string; password: string };
+  serverUriValues?: ServerUriValues;
+  /** EXEC without ServerURI: `sync` (default) or `async` (§5.4.1: the client's choice). */
+  execReporting?: 'sync' | 'async';
+}
+
+/** One package to send exactly as described: the engine's own bodies, or deliberately odd ones. */
+export interface OutgoingPackage {
+  body: string | Uint8Array;
+  /** Content-Type; `null` sends none. */
+  contentType: string | null;
+  /** OMADM-DevID; default the device's, `null` sends none (§5.2.2). */
+  devId?: string | null;
+  /** Accept; default the Package#2 media type, `null` sends none (§5.5). */
+  accept?: string | null;
+  /** Extra headers. */
+  headers?: Record<string, string>;
+  /** Where to POST; default the server's DM endpoint. */
+  url?: string;
+  /** Caption in the trace, e.g. `Package#1`. */
+  label: string;
+}
+
+/** The server's answer to a Package#1 or Package#3, as dmct reads it. */
+export type ServerReply =
+  | {
+      /** A 2xx response carrying a Package#2 (PACKAGE_ACCEPTED_STATUS_RANGE); entries as sent, strings or not. */
+      kind: 'package2';
+      http: HttpResponseOutcome;
+      package2: { CMD: unknown[][] };
+      /** What the strict checks of §5.2.3 / §7.2.1.2 found (status, media type, schema, commands). */
+      violations: Violation[];
+      seq: number;
+    }
+  | {
+      /** An answer that is no Package#2: a 4xx/5xx, a 2xx without a Package#2 body. */
+      kind: 'refused';
+      http: HttpResponseOutcome;
+      reason: string;
+      violations: Violation[];
+      seq: number;
+    }
+  | { kind: 'no-answer'; failure: HttpFailureOutcome; seq: number };
+
+/** The statuses, GET data parts and alerts of a Package#3 (§5.2.4, App F). */
+export interface Package3Plan {
+  statuses: CommandStatus[];
+  parts: MultipartDataPartInput[];
+  alerts?: GenericAlert[];
+}
+
+/** One round of a session: the package dmct sent and what came back. */
+export interface SessionRound {
+  /** 0 for the Package#1, then one per Package#3. */
+  index: number;
+  packageNumber: 1 | 3;
+  sentTo: string;
+  requestSeq?: number;
+  reply: ServerReply;
+  /** What dmct did with each command of the reply's Package#2, in order. */
+  outcomes?: CommandOutcome[];
+  /** The Package#3 that answered this round's Package#2 (set on the next round's send). */
+  answered?: Package3Plan;
+}
+
+/** How a session ended. */
+export type SessionEnd =
+  | 'end' /** a Package#2 carried END (§5.3.9) */
+  | 'stopped' /** the scenario had seen enough */
+  | 'refused' /** the server answered with no Package#2 */
+  | 'no-answer' /** the server did not answer in time */
+  | 'max-package2s'; /** the session went on past the scenario's limit */
+
+/** Everything one session exchanged (§5.2). */
+export interface SessionTranscript {
+  rounds: SessionRound[];
+  end: SessionEnd;
+  /** Where the last Package#3 went (the CONT URI after a CONT, §5.3.8). */
+  package3Url: string;
+}
+
+/** What a scenario may change in a session. */
+export interface SessionOptions {
+  /** Package#1 `Alert`; default one ClientInitiatedMgmt session alert (§5.2.2). */
+  alerts?: GenericAlert[];
+  /** Package#1 `MOS`; default the tree's MOs; `omit` leaves the member out (§5.2.2). */
+  mos?: SupportedMo[] | 'omit';
+  /** Where Package#1 goes; default the server's DM endpoint. */
+  url?: string;
+  /** Most Package#2s to answer before giving up (default 8). */
+  maxPackage2s?: number;
+  /** Looks at each Package#2 before it is executed; `stop` ends the session there, unanswered. */
+  onPackage2?: (round: SessionRound) => 'stop' | 'continue';
+  /** Replaces what dmct computed for a Package#3 (chosen statuses, extra alerts, other parts). */
+  answer?: (round: SessionRound, computed: Package3Plan) => Package3Plan;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The Package#2 in a body, read leniently (entries may hold non-strings), or undefined (§7.2.1.2). */
+export function package2View(body: Uint8Array): { CMD: unknown[][] } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoder.decode(body));
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const cmd = (value as Record<string, unknown>)['CMD'];
+  if (!Array.isArray(cmd) || !cmd.every((entry) => Array.isArray(entry))) return undefined;
+  return { CMD: cmd as unknown[][] };
+}
+
+/**
+ * dmct's own DM client (design.md "harness"): it opens sessions with a server target, executes
+ * the server's commands against its management tree with the side HTTP transfers they ask for,
+ * answers with Package#3s, keeps asynchronous EXEC results for a later session, and records every
+ * exchange. Unlike the reference client it sends whatever a scenario asks — chosen statuses, no
+ * OMADM-DevID, a wrong content type, bare-number statuses, unknown alerts — and it never throws
+ * for what the server does: every answer comes back as a {@link ServerReply}.
+ */
+export class DeviceEngine {
+  readonly tree: ManagementTree;
+  readonly recorder: TraceRecorder;
+  readonly serverUrl: string;
+  readonly devId: string;
+  /** EXECs answered 202 whose results are still to be delivered (§5.4.1). */
+  readonly pendingAsync: PendingAsyncResult[] = [];
+  readonly #context: CommandContext;
+  readonly #timeoutMs: number;
+  readonly #maxBodyBytes: number;
+  readonly #authorization?: string;
+
+  constructor(options: DeviceEngineOptions) {
+    this.recorder = options.recorder;
+    this.serverUrl = options.serverUrl;
+    this.devId = options.devId;
+    this.tree = options.tree ?? buildDeviceTree({ devId: options.devId, ...(options.devInfoMoid === undefined ? {} : { devInfoMoid: options.devInfoMoid }) });
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+    if (options.basicAuth !== undefined) {
+      this.#authorization = `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`;
+    }
+    this.#context = {
+      tree: this.tree,
+      recorder: this.recorder,
+      devId: this.devId,
+      serverUriValues: { DevID: this.devId, ...options.serverUriValues },
+      timeoutMs: this.#timeoutMs,
+      maxBodyBytes: this.#maxBodyBytes,
+      execReporting: options.execReporting ?? 'sync',
+      defaults: new Map(),
+      subscriptions: new Map(),
+    };
+  }
+
+  /** DEFAULT ServerURIs the server set, per MOID (§5.3.10). */
+  get defaults(): ReadonlyMap<string, string> {
+    return this.#context.defaults;
+  }
+
+  /** The device's MOS array (§5.2.2). */
+  mos(): SupportedMo[] {
+    return supportedMos(this.tree);
+  }
+
+  /** A Package#1 body (§5.2.2, §7.2.1.1) with the given alerts and MOS. */
+  package1(options: Pick<SessionOptions, 'alerts' | 'mos'> = {}): OutgoingPackage {
+    const pkg: Package1 = { Alert: options.alerts ?? [buildSessionAlert(ALERT_TYPES.clientInitiatedMgmt)] };
+    if (options.mos !== 'omit') pkg.MOS = options.mos ?? this.mos();
+    return { body: buildPackage1(pkg), contentType: MEDIA_TYPES.package1, label: 'Package#1' };
+  }
+
+  /** A Package#3 body (§5.2.4, §7.2.1.3): plain JSON, or multipart when GET data is attached (App F). */
+  package3(plan: Package3Plan): OutgoingPackage {
+    const pkg = { Status: plan.statuses, ...(plan.alerts === undefined || plan.alerts.length === 0 ? {} : { Alert: plan.alerts }) };
+    if (plan.parts.length === 0) return { body: buildPackage3(pkg), contentType: MEDIA_TYPES.package3, label: 'Package#3' };
+    const multipart = buildMultipartPackage3(pkg, plan.parts);
+    return { body: multipart.body, contentType: multipart.contentType, label: 'Package#3 (multipart)' };
+  }
+
+  /** POSTs one package exactly as described and reads the server's answer (§5.2, §5.5). */
+  async send(outgoing: OutgoingPackage): Promise<{ requestSeq?: number; reply: ServerReply }> {
+    const headers: Record<string, string> = { ...outgoing.headers };
+    if (outgoing.contentType !== null) headers['content-type'] = outgoing.contentType;
+    const devId = outgoing.devId === undefined ? this.devId : outgoing.devId;
+    if (devId !== null) headers[HEADERS.devId] = devId;
+    const accept = outgoing.accept === undefined ? MEDIA_TYPES.package2 : outgoing.accept;
+    if (accept !== null) headers['accept'] = accept;
+    if (this.#authorization !== undefined) headers['authorization'] ??= this.#authorization;
+    const outcome = await request(this.recorder, {
+      method: 'POST',
+      url: outgoing.url ?? this.serverUrl,
+      headers,
+      body: outgoing.body,
+      label: outgoing.label,
+      timeoutMs: this.#timeoutMs,
+      maxResponseBytes: this.#maxBodyBytes,
+    });
+    if (outcome.kind !== 'response') return { reply: { kind: 'no-answer', failure: outcome, seq: outcome.seq } };
+    return { requestSeq: outcome.requestSeq, reply: this.#read(outcome) };
+  }
+
+  #read(http: HttpResponseOutcome): ServerReply {
+    const checked = checkPackage2Response({ status: http.status, headers: http.headers, body: http.body });
+    const view = package2View(http.body);
+    const seq = http.responseSeq;
+    this.recorder.annotate(seq, { ...(view === undefined ? {} : { decoded: { package2: view } }), violations: checked.violations });
+    const accepted = http.status >= PACKAGE_ACCEPTED_STATUS_RANGE.min && http.status <= PACKAGE_ACCEPTED_STATUS_RANGE.max;
+    if (accepted && view !== undefined) return { kind: 'package2', http, package2: view, violations: checked.violations, seq };
+    const reason = !accepted
+      ? `HTTP ${http.status}`
+      : http.body.length === 0
+        ? `HTTP ${http.status} with an empty body`
+        : `HTTP ${http.status} whose body is not a Package#2`;
+    return { kind: 'refused', http, reason, violations: checked.violations, seq };
+  }
+
+  /** Runs one Package#2's commands in order (§5.2.3); every command runs, also those after END. */
+  async execute(package2: { CMD: readonly unknown[][] }): Promise<CommandOutcome[]> {
+    const outcomes: CommandOutcome[] = [];
+    for (const entry of package2.CMD) outcomes.push(await executeCommand(entry, this.#context));
+    return outcomes;
+  }
+
+  /** The Package#3 that reports these outcomes: a status per command but END, GET parts by index (App F). */
+  static plan(outcomes: readonly CommandOutcome[]): Package3Plan {
+    const statuses: CommandStatus[] = [];
+    const parts: MultipartDataPartInput[] = [];
+    outcomes.forEach((outcome, index) => {
+      if (outcome.status === undefined) return;
+      statuses.push(outcome.status);
+      if (outcome.part !== undefined && outcome.status.sc === 200) parts.push({ index, ...outcome.part });
+    });
+    return { statuses, parts };
+  }
+
+  /**
+   * One DM session (§5.2): Package#1, then for each Package#2 its commands and a Package#3 — to
+   * the CONT URI once one was given, already for the Package#2 carrying CONT (§5.3.8,
+   * CONT_APPLIES_TO_CURRENT_RESPONSE) — until a Package#2 carries END (no Package#3 then,
+   * §5.2.4), the server answers with no Package#2, or the scenario stops it.
+   */
+  async session(options: SessionOptions = {}): Promise<SessionTranscript> {
+    const rounds: SessionRound[] = [];
+    const maxPackage2s = options.maxPackage2s ?? 8;
+    let package3Url = options.url ?? this.serverUrl;
+    let sent = await this.send({ ...this.package1(options), url: package3Url });
+    let round: SessionRound = { index: 0, packageNumber: 1, sentTo: package3Url, reply: sent.reply, ...(sent.requestSeq === undefined ? {} : { requestSeq: sent.requestSeq }) };
+    for (;;) {
+      rounds.push(round);
+      const reply = round.reply;
+      if (reply.kind !== 'package2') return { rounds, end: reply.kind, package3Url };
+      if (options.onPackage2?.(round) === 'stop') return { rounds, end: 'stopped', package3Url };
+      const outcomes = await this.execute(reply.package2);
+      round.outcomes = outcomes;
+      for (const outcome of outcomes) {
+        if (outcome.contUri !== undefined) package3Url = outcome.contUri;
+        if (outcome.asyncResult !== undefined) this.pendingAsync.push(outcome.asyncResult);
+      }
+      if (outcomes.some((outcome) => outcome.end === true)) return { rounds, end: 'end', package3Url };
+      if (rounds.length >= maxPackage2s) return { rounds, end: 'max-package2s', package3Url };
+      const computed = DeviceEngine.plan(outcomes);
+      const plan = options.answer?.(round, computed) ?? computed;
+      round.answered = plan;
+      sent = await this.send({ ...this.package3(plan), url: package3Url });
+      round = { index: rounds.length, packageNumber: 3, sentTo: package3Url, reply: sent.reply, ...(sent.requestSeq === undefined ? {} : { requestSeq: sent.requestSeq }) };
+    }
+  }
+
+  /**
+   * Delivers the pending asynchronous EXEC results (§5.4.1): one new session per destination
+   * (the EXEC's ServerURI, else the DM endpoint) whose Package#1 carries a ClientInitiatedMgmt
+   * session alert and one Generic Alert per result (ASYNC_RESULT_ALERT). `results` delivers
+   * those instead of (and without touching) the pending ones.
+   */
+  async deliverAsyncResults(options: Omit<SessionOptions, 'alerts' | 'url'> & { results?: readonly PendingAsyncResult[] } = {}): Promise<SessionTranscript[]> {
+    const { results: chosen, ...sessionOptions } = options;
+    const byDestination = new Map<string, PendingAsyncResult[]>();
+    for (const pending of chosen ?? this.pendingAsync.splice(0)) {
+      const destination = pending.serverUri ?? this.serverUrl;
+      byDestination.set(destination, [...(byDestination.get(destination) ?? []), pending]);
+    }
+    const transcripts: SessionTranscript[] = [];
+    for (const [url, results] of byDestination) {
+      const alerts = [buildSessionAlert(ALERT_TYPES.clientInitiatedMgmt), ...results.map(asyncResultAlert)];
+      transcripts.push(await this.session({ ...sessionOptions, url, alerts }));
+    }
+    return transcripts;
+  }
+}

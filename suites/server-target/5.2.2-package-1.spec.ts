@@ -1,0 +1,45 @@
+import { expectPackage2 } from '../../fixtures/server-target/checks.js';
+import { test } from '../../fixtures/server-target/index.js';
+import { ALERT_TYPES, buildSessionAlert } from '../../fixtures/server-target/protocol.js';
+
+const ITEM = 'DM-PACK-011-S-M';
+const SECTION = '5.2.2';
+const REQUIREMENT = {
+  type: 'requirement',
+  description:
+    'The client opens the DM session with Package#1, an HTTP POST with OMADM-DevID, carrying the session alert and, only when the notification asked with REQ-MOS, the MOS array; the DM Server MUST support this package (5.2.2)',
+};
+
+test.describe('5.2.2 Package#1', () => {
+  test('a client-initiated Package#1 without MOS array is accepted', { tag: ['@DM-PACK-011-S-M'], annotation: [REQUIREMENT] }, async ({ device }) => {
+    const transcript = await device.session({ mos: 'omit', maxPackage2s: 1 });
+    const [first] = transcript.rounds;
+    if (first === undefined) throw new Error('dmct: a session without a first round');
+    expectPackage2(first.reply, {
+      item: ITEM,
+      section: SECTION,
+      rule: 'the server accepts a client-initiated Package#1 (ClientInitiatedMgmt alert, no MOS array) and answers with a Package#2',
+    });
+  });
+
+  test(
+    'a server-initiated Package#1 echoing the NOTIFICATION-ID, without MOS array, is accepted',
+    { tag: ['@DM-PACK-011-S-M'], annotation: [REQUIREMENT] },
+    async ({ device, server }) => {
+      const notification = await server.notification({}, { item: ITEM, section: SECTION });
+      const notificationId = notification.decoding?.notification?.options.notificationId;
+      const transcript = await device.session({
+        mos: 'omit',
+        alerts: [buildSessionAlert(ALERT_TYPES.serverInitiatedMgmt, notificationId === undefined ? {} : { notificationId })],
+        maxPackage2s: 1,
+      });
+      const [first] = transcript.rounds;
+      if (first === undefined) throw new Error('dmct: a session without a first round');
+      expectPackage2(first.reply, {
+        item: ITEM,
+        section: SECTION,
+        rule: 'the server accepts the Package#1 answering its notification (ServerInitiatedMgmt alert with the NOTIFICATION-ID, no REQ-MOS so no MOS array)',
+      });
+    },
+  );
+});

@@ -1,0 +1,40 @@
+import { expectPackage2Format, package2s } from '../../fixtures/server-target/checks.js';
+import { test } from '../../fixtures/server-target/index.js';
+import { expectOneOf } from '../../fixtures/verify.js';
+
+const ITEM = 'DM-PACK-012-S-M';
+const SECTION = '5.2.3';
+const REQUIREMENT = {
+  type: 'requirement',
+  description:
+    'Package#2 is the HTTP response to Package#1 or Package#3, media type application/vnd.oma.dm.request+json, an ordered list of DM commands, each an array of strings: the command, then its parameters (5.2.3, 7.2.1.2)',
+};
+
+test.describe('5.2.3 Package#2', () => {
+  test('the Package#2 answering a Package#1 is a well-formed command list in the queued order', { tag: ['@DM-PACK-012-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+    const queued = [['GET', nodes.devId], ['DELETE', nodes.missing], ['EXEC', nodes.executable]];
+    await server.queuePackage2({ CMD: queued }, { item: ITEM, section: SECTION });
+    const transcript = await device.session({ onPackage2: () => 'stop' });
+    const [first] = transcript.rounds;
+    if (first === undefined) throw new Error('dmct: a session without a first round');
+    const package2 = expectPackage2Format(first.reply, { item: ITEM, section: '7.2.1.2' });
+    expectOneOf(
+      package2.CMD.map((entry) => entry[0]),
+      [queued.map((command) => command[0])],
+      { item: ITEM, section: SECTION, rule: 'the commands come in the queued order, for the client runs them in that order', seq: first.reply.seq },
+    );
+  });
+
+  test('every Package#2 of a session, also those answering a Package#3, is well formed', { tag: ['@DM-PACK-012-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+    await server.queuePackage2({ CMD: [['GET', nodes.dataLeaf]] }, { item: ITEM, section: SECTION });
+    await server.queuePackage2({ CMD: [['DELETE', nodes.missing]] }, { item: ITEM, section: SECTION });
+    const transcript = await device.session({ maxPackage2s: 3 });
+    for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
+    expectOneOf(package2s(transcript).length >= 2, [true], {
+      item: ITEM,
+      section: SECTION,
+      rule: 'a Package#2 also answers the Package#3',
+      actualText: `${package2s(transcript).length} Package#2(s) in the session`,
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import { chosenStatuses, runQueuedCommand } from '../../fixtures/server-target/checks.js';
+import { test } from '../../fixtures/server-target/index.js';
+import { commandSpec } from '../../fixtures/server-target/protocol.js';
+
+const ITEM = 'DM-PACK-014-S-M';
+const SECTION = '5.3.1';
+const PARAMETERS = 'ServerURI, ClientURI?';
+const REQUIREMENT = {
+  type: 'requirement',
+  description: 'HGET(ServerURI, ClientURI?) makes the client fetch the ServerURI and store the data at the ClientURI, or where it chooses and reports in URI; the DM Server MUST support HGET (5.3.1)',
+};
+
+test.describe('5.3.1 HGET', () => {
+  test('HGET with a ClientURI arrives well formed and its status is accepted', { tag: ['@DM-PACK-014-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('name'), nodes.dataLeaf] } });
+  });
+
+  test('HGET without a ClientURI arrives well formed and the stored location reported in URI is accepted', { tag: ['@DM-PACK-014-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
+    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('installable')] } });
+  });
+
+  test('the server accepts every status the device may return for HGET', { tag: ['@DM-PACK-014-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+    const codes = commandSpec('HGET')?.statusCodes ?? [];
+    await runQueuedCommand(
+      { device, server },
+      { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { package2: codes.map(() => ['HGET', endpoints.repo('name'), nodes.dataLeaf]) }, answer: chosenStatuses(codes) },
+    );
+  });
+});

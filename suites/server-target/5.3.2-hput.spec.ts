@@ -1,0 +1,25 @@
+import { chosenStatuses, runQueuedCommand } from '../../fixtures/server-target/checks.js';
+import { test } from '../../fixtures/server-target/index.js';
+import { commandSpec } from '../../fixtures/server-target/protocol.js';
+
+const ITEM = 'DM-PACK-015-S-M';
+const SECTION = '5.3.2';
+const PARAMETERS = 'ServerURI, ClientURI+';
+const REQUIREMENT = {
+  type: 'requirement',
+  description: 'HPUT(ServerURI, ClientURI+) makes the client send the data at every ClientURI to the ServerURI with HTTP PUT; the DM Server MUST support HPUT (5.3.2)',
+};
+
+test.describe('5.3.2 HPUT', () => {
+  test('HPUT with two ClientURIs arrives well formed and its status is accepted', { tag: ['@DM-PACK-015-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, queue: { command: ['HPUT', endpoints.upload('hput'), nodes.data, nodes.devId] } });
+  });
+
+  test('the server accepts every status the device may return for HPUT', { tag: ['@DM-PACK-015-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+    const codes = commandSpec('HPUT')?.statusCodes ?? [];
+    await runQueuedCommand(
+      { device, server },
+      { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, queue: { package2: codes.map(() => ['HPUT', endpoints.upload('hput'), nodes.devId]) }, answer: chosenStatuses(codes) },
+    );
+  });
+});

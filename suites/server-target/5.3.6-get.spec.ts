@@ -1,0 +1,32 @@
+import { chosenStatuses, getDataOf, runQueuedCommand } from '../../fixtures/server-target/checks.js';
+import { test } from '../../fixtures/server-target/index.js';
+import { commandSpec } from '../../fixtures/server-target/protocol.js';
+
+const ITEM = 'DM-PACK-019-S-M';
+const SECTION = '5.3.6';
+const PARAMETERS = 'ClientURI';
+const REQUIREMENT = {
+  type: 'requirement',
+  description: 'GET(ClientURI) makes the client return the data at the ClientURI inside the session, in a multipart Package#3; the DM Server MUST support GET (5.3.6, App F)',
+};
+
+test.describe('5.3.6 GET', () => {
+  test('GET arrives well formed and the multipart reply with its data is accepted', { tag: ['@DM-PACK-019-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'GET', parameters: PARAMETERS, queue: { command: ['GET', nodes.data] } });
+  });
+
+  test('the server accepts every status the device may return for GET', { tag: ['@DM-PACK-019-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+    const codes = commandSpec('GET')?.statusCodes ?? [];
+    await runQueuedCommand(
+      { device, server },
+      {
+        item: ITEM,
+        section: SECTION,
+        name: 'GET',
+        parameters: PARAMETERS,
+        queue: { package2: codes.map(() => ['GET', nodes.devId]) },
+        answer: chosenStatuses(codes, await getDataOf(device, nodes.devId)),
+      },
+    );
+  });
+});

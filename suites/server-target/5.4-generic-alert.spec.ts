@@ -1,0 +1,59 @@
+import { describeEntry, expectPackage2 } from '../../fixtures/server-target/checks.js';
+import { test } from '../../fixtures/server-target/index.js';
+import { ALERT_TYPES, buildSessionAlert, COMMANDS, type GenericAlert, type ServerReply } from '../../fixtures/server-target/protocol.js';
+import { expectThat } from '../../fixtures/verify.js';
+
+const ITEM = 'DM-PACK-024-S-M';
+const SECTION = '5.4';
+const REQUIREMENT = {
+  type: 'requirement',
+  description:
+    'The client may send Generic Alerts in Package#1 or Package#3; the DM Server MUST silently ignore an unrecognized AlertType or Data and MUST NOT send any status codes for Generic Alerts (5.4)',
+};
+
+/** Alerts no server knows: an unknown AlertType with Data, and one related to an MO with a Mark. */
+function unknownAlerts(sourceUri: string): GenericAlert[] {
+  return [
+    { AlertType: 'urn:dmct:at:test:1.0:Unrecognized', DataType: 'application/json', Data: { probe: 'dmct', n: 1 } },
+    { AlertType: 'urn:dmct:at:test:1.0:Unrecognized', SourceURI: sourceUri, Mark: 'critical' },
+  ];
+}
+
+const NAMES = COMMANDS.map((command) => command.name as string);
+
+/** The Package#2 answering the alerts is accepted and holds DM commands only: nothing that acknowledges an alert. */
+function expectSilentlyIgnored(reply: ServerReply, where: string): void {
+  const package2 = expectPackage2(reply, { item: ITEM, section: SECTION, rule: `the server accepts a package carrying Generic Alerts (${where}) and ignores an unknown alert type silently` });
+  const statuses = package2.CMD.filter((entry) => !NAMES.includes(String(entry[0])));
+  expectThat(statuses.length === 0, {
+    item: ITEM,
+    section: SECTION,
+    seq: reply.seq,
+    rule: `the server sends no status for a Generic Alert (${where})`,
+    expected: 'a Package#2 of DM commands only',
+    actual: `entries that are no DM command: ${statuses.map(describeEntry).join(', ')}`,
+  });
+}
+
+test.describe('5.4 Generic Alert', () => {
+  test('Generic Alerts in Package#1 are accepted, ignored silently and get no status', { tag: ['@DM-PACK-024-S-M'], annotation: [REQUIREMENT] }, async ({ device, nodes }) => {
+    const transcript = await device.session({ alerts: [buildSessionAlert(ALERT_TYPES.clientInitiatedMgmt), ...unknownAlerts(nodes.data)], maxPackage2s: 1 });
+    const [first] = transcript.rounds;
+    if (first === undefined) throw new Error('dmct: a session without a first round');
+    expectSilentlyIgnored(first.reply, 'Package#1');
+  });
+
+  test('Generic Alerts in Package#3 are accepted, ignored silently and get no status', { tag: ['@DM-PACK-024-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+    await server.queueCommand(['DELETE', nodes.missing], { item: ITEM, section: SECTION });
+    const transcript = await device.session({ maxPackage2s: 2, answer: (round, computed) => (round.index === 0 ? { ...computed, alerts: unknownAlerts(nodes.data) } : computed) });
+    const answered = transcript.rounds[1];
+    expectThat(answered !== undefined, {
+      item: ITEM,
+      section: SECTION,
+      rule: 'the Package#2 with the queued command needs a Package#3, which carries the alerts',
+      expected: 'a Package#2 without END, then a Package#3',
+      actual: `the session ended (${transcript.end}) after ${transcript.rounds.length} round(s)`,
+    });
+    if (answered !== undefined) expectSilentlyIgnored(answered.reply, 'Package#3');
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The mutant matrix of one role (style.md practice 11): one Playwright invocation of
+ * playwright.mutants.config.ts runs the role's suite against the clean reference peer and against
+ * the peer with each fault switch on; the results are grouped by the `dmct-faults` annotation and
+ * judged with the report's own scenarioVerdict. Shared by server-matrix.test.ts and the client's.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FAULTS_ANNOTATION } from '../../../fixtures/base.js';
+import { faultsOfRole, type Fault, type FaultRole } from '../../../src/reference/faults/index.js';
+import { scenarioVerdict, type ScenarioResult } from '../../../src/report/index.js';
+import { validateScenarioResults } from '../../../src/report/validate.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CONFIG = fileURLToPath(new URL('./playwright.mutants.config.ts', import.meta.url));
+
+/** One scenario's outcome in one project of the matrix. */
+export interface MatrixCell {
+  id: string;
+  title: string;
+  items: string[];
+  verdict: string;
+  reason: string;
+}
+
+/** Every result of the run, by fault switch name (`''` = the clean peer). */
+export interface MatrixRun {
+  byFault: Map<string, MatrixCell[]>;
+  exitCode: number | null;
+  output: string;
+}
+
+function cellOf(result: ScenarioResult): MatrixCell {
+  const judged = scenarioVerdict(result);
+  return { id: result.id, title: result.title, items: result.items, verdict: judged.verdict, reason: judged.reason ?? '' };
+}
+
+/** Runs the role's suite against the clean peer and every fault switch of it, in one Playwright invocation. */
+export async function runMatrix(role: FaultRole): Promise<MatrixRun> {
+  const dir = mkdtempSync(join(tmpdir(), `dmct-${role}-matrix-`));
+  const resultsFile = join(dir, 'results.json');
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const env: NodeJS.ProcessEnv = { ...process.env, DMCT_MUTANT_ROLE: role, DMCT_RESULTS_FILE: resultsFile, DMCT_MUTANT_OUTPUT: join(dir, 'test-results'), DMCT_EMBEDDED: '1', FORCE_COLOR: '0' };
+  for (const name of ['DMCT_FAULTS', 'DMCT_CLAIMS_SERVER', 'DMCT_CLAIMS_CLIENT', 'DMCT_EDITION', 'DMCT_PLAN_FILE', 'DMCT_MUTANT_FAULTS']) delete env[name];
+  try {
+    const { exitCode, output } = await new Promise<{ exitCode: number | null; output: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, 'test', '-c', CONFIG, '--reporter', join(ROOT, 'src/report/playwright-reporter.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      const keep = (chunk: Buffer) => {
+        text = (text + chunk.toString('utf8')).slice(-20_000);
+      };
+      child.stdout.on('data', keep);
+      child.stderr.on('data', keep);
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ exitCode: code, output: text }));
+    });
+    const checked = validateScenarioResults(JSON.parse(readFileSync(resultsFile, 'utf8')));
+    if (!checked.ok) throw new Error(`results file breaks its schema: ${JSON.stringify(checked.violations.slice(0, 3))}`);
+    const byFault = new Map<string, MatrixCell[]>();
+    for (const result of checked.value.results) {
+      const faults = result.annotations.find((annotation) => annotation.type === FAULTS_ANNOTATION)?.description ?? '';
+      byFault.set(faults, [...(byFault.get(faults) ?? []), cellOf(result)]);
+    }
+    return { byFault, exitCode, output };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What went wrong for one fault switch: every scenario judged other than the switch declares. */
+export function matrixProblems(fault: Fault, cells: readonly MatrixCell[]): string[] {
+  const pattern = new RegExp(fault.expect.message, 'i');
+  const problems: string[] = [];
+  const tagged = cells.filter((cell) => cell.items.includes(fault.breaks));
+  if (tagged.length === 0) problems.push(`no scenario tagged ${fault.breaks} ran`);
+  for (const cell of cells) {
+    if (tagged.includes(cell)) {
+      if (cell.verdict !== fault.expect.verdict) problems.push(`${cell.title}: ${cell.verdict} (${cell.reason}), expected ${fault.expect.verdict}`);
+      else if (!pattern.test(cell.reason)) problems.push(`${cell.title}: message does not match /${fault.expect.message}/i: ${cell.reason}`);
+    } else if (cell.verdict !== 'pass' && cell.verdict !== 'not-applicable') {
+      problems.push(`${cell.title} (not ${fault.breaks}): ${cell.verdict} (${cell.reason})`);
+    }
+  }
+  return problems;
+}
+
+/** The role's fault switches, in registry order. */
+export function roleFaults(role: FaultRole): Fault[] {
+  return faultsOfRole(role);
+}
