@@ -1,0 +1,179 @@
+/**
+ * Carries out a plan: writes it (and any rewritten claims) into the output folder, runs the
+ * planned scenarios in ONE Playwright invocation with the plan, the results path and the claims
+ * passed through the environment, then builds the report from the plan and the reporter's
+ * results (buildReport) and writes the report folder (writeReportFolder). An interrupted run,
+ * a run whose child died, and a plan with nothing to run still end with a full report:
+ * planned scenarios without a result are inconclusive "not run: …".
+ */
+import { createRequire } from 'node:module';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { formatViolation } from '../protocol/json-schema.js';
+import { buildReport, validateScenarioResults, writeFileAtomic, writeReportFolder } from '../report/index.js';
+import type { ExecutionInfo, Report, ScenarioResult, Shard } from '../report/index.js';
+import { onStopSignal } from './interrupt.js';
+import type { RunPlanView } from './planner.js';
+import { PLAYWRIGHT_VERSION, runEnvironment, testArguments } from './playwright-cli.js';
+import { PlaywrightRun, type PlaywrightRunOutcome } from './playwright-run.js';
+import type { ProgressView } from './progress-view.js';
+import type { RunTargets } from './targets.js';
+
+const { version: dmctVersion } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** The files `dmct run` writes into the output folder besides the report views. */
+export const RUN_FILES = {
+  plan: 'plan.json',
+  results: 'results.json',
+  /** Playwright's own artifacts (kept apart from other runs). */
+  playwrightOutput: 'playwright',
+  claims: (role: string) => `claims-${role}.json`,
+} as const;
+
+export interface ExecuteOptions {
+  view: RunPlanView;
+  targets: RunTargets;
+  config: string;
+  /** Target projects per role (from the catalogue). */
+  projects: Record<'server' | 'client', string[]>;
+  outDir: string;
+  cwd: string;
+  workers?: number;
+  retries?: number;
+  shard?: Shard;
+  timeoutMs?: number;
+  progress: ProgressView;
+  /** One-line notices for the user while the run goes on (e.g. "stopping…"). */
+  notice: (message: string) => void;
+}
+
+export interface ExecuteResult {
+  report: Report;
+  outDir: string;
+  /** The run was stopped by a signal. */
+  interrupted: boolean;
+}
+
+function firstLines(text: string, count: number): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .slice(0, count)
+    .join(' | ');
+}
+
+/** The reporter's results, or why there are none. */
+async function readResults(file: string): Promise<{ results?: { execution: ExecutionInfo; results: ScenarioResult[]; warnings?: string[] }; problem?: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { problem: 'Playwright wrote no results file' };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { problem: `${file}: not JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+  const checked = validateScenarioResults(data);
+  if (!checked.ok) return { problem: checked.violations.slice(0, 3).map((v) => formatViolation(file, v)).join('; ') };
+  return { results: checked.value };
+}
+
+function processWarnings(outcome: PlaywrightRunOutcome | undefined, problem: string | undefined): string[] {
+  const warnings: string[] = [];
+  if (outcome?.killed) warnings.push(`Playwright did not stop in time after the interrupt and was killed`);
+  if (problem) {
+    const why = outcome ? firstLines(outcome.stderr || outcome.otherOutput, 3) : '';
+    warnings.push(`${problem}${outcome ? ` (Playwright exit ${outcome.exitCode ?? outcome.signal ?? '?'})` : ''}${why ? `: ${why}` : ''}`);
+  }
+  if (outcome && outcome.invalidLines > 0) warnings.push(`${outcome.invalidLines} progress line(s) from Playwright were not valid events and were ignored`);
+  return warnings;
+}
+
+/** Runs the plan and writes the report folder; see the module comment. */
+export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult> {
+  const { view, targets } = options;
+  const outDir = resolve(options.cwd, options.outDir);
+  await mkdir(outDir, { recursive: true });
+  const planFile = join(outDir, RUN_FILES.plan);
+  const resultsFile = join(outDir, RUN_FILES.results);
+  await rm(resultsFile, { force: true });
+  await writeFileAtomic(planFile, `${JSON.stringify(view.plan, null, 2)}\n`);
+
+  const claims: Partial<Record<'server' | 'client', string>> = {};
+  for (const setup of targets.setups) {
+    if (setup.rewritten) {
+      const file = join(outDir, RUN_FILES.claims(setup.role));
+      await writeFileAtomic(file, setup.claimsText);
+      claims[setup.role] = file;
+    } else {
+      claims[setup.role] = resolve(options.cwd, setup.claimsFile);
+    }
+  }
+
+  const startTime = new Date();
+  const runErrors: string[] = [];
+  let outcome: PlaywrightRunOutcome | undefined;
+  let interrupted = false;
+  if (view.grep !== undefined) {
+    const run = new PlaywrightRun({
+      cwd: options.cwd,
+      args: testArguments({
+        config: options.config,
+        projects: targets.roles.flatMap((role) => options.projects[role]),
+        grep: view.grep,
+        outputDir: join(outDir, RUN_FILES.playwrightOutput),
+        ...(options.workers === undefined ? {} : { workers: options.workers }),
+        ...(options.retries === undefined ? {} : { retries: options.retries }),
+        ...(options.shard === undefined ? {} : { shard: options.shard }),
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      }),
+      env: runEnvironment({ planFile, resultsFile, claims, embedded: targets.embedded, faults: targets.faults, edition: targets.edition.name }),
+      onEvent: (event) => {
+        if (event.type === 'error') runErrors.push(`Playwright: ${event.message}`);
+        options.progress.onEvent(event);
+      },
+    });
+    const stopHandling = onStopSignal((signal) => {
+      options.progress.close();
+      options.notice(
+        interrupted
+          ? `${signal} again: killing Playwright`
+          : `${signal}: stopping; the report still gets written with the unfinished scenarios inconclusive (Ctrl-C again to kill Playwright)`,
+      );
+      interrupted = true;
+      run.interrupt();
+    });
+    try {
+      outcome = await run.done;
+    } finally {
+      stopHandling();
+      options.progress.close();
+    }
+  }
+  const endTime = new Date();
+
+  const { results, problem } = outcome ? await readResults(resultsFile) : { results: undefined, problem: undefined };
+  const execution: ExecutionInfo = results?.execution ?? {
+    dmctVersion,
+    startTime: startTime.toISOString(),
+    endTime: endTime.toISOString(),
+    durationMs: endTime.getTime() - startTime.getTime(),
+    shard: options.shard ?? null,
+    playwrightVersion: PLAYWRIGHT_VERSION,
+    nodeVersion: process.versions.node,
+    interrupted,
+  };
+  if (interrupted) execution.interrupted = true;
+  const planned = new Set(view.plan.items.map((item) => item.id));
+  // Tags of items outside the plan (--only, --grep) are no evidence for this run; planning already warned about unknown tags.
+  const scenarioResults = (results?.results ?? []).map((r) => ({ ...r, items: r.items.filter((id) => planned.has(id)) }));
+  const report = buildReport(view.plan, scenarioResults, execution);
+  const warnings = new Set([...(report.meta.warnings ?? []), ...view.warnings, ...(results?.warnings ?? []), ...runErrors, ...processWarnings(outcome, problem)]);
+  if (warnings.size > 0) report.meta.warnings = [...warnings];
+  await writeReportFolder(outDir, report);
+  return { report, outDir, interrupted };
+}

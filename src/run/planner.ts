@@ -1,0 +1,197 @@
+/**
+ * Planning (design.md "Data flow of dmct run"): from the SCR table, the claims and the scenario
+ * catalogue to the RunPlan the reporter judges against, and the one Playwright `--grep` that
+ * runs exactly the planned scenarios. Scenarios are chosen by their SCR tags: a scenario runs
+ * when it tags an applicable item of the plan (and matches `--grep`); scenarios of items that do
+ * not apply under the claims do not run. Pure: no I/O.
+ */
+import { createHash } from 'node:crypto';
+import type { PlannedItem, PlannedScenario, Role, RunPlan, StaticFinding } from '../report/index.js';
+import { APPLICABLE_KINDS, findItem } from '../scr/index.js';
+import type { ClaimsFinding, Edition } from '../scr/index.js';
+import type { CatalogueScenario } from './catalogue.js';
+import { RunSetupError } from './errors.js';
+import type { RunTargets } from './targets.js';
+
+/** What to plan. */
+export interface PlanRequest {
+  targets: RunTargets;
+  scenarios: readonly CatalogueScenario[];
+  /** Restrict the run to these SCR items (ids as the user typed them). */
+  only?: readonly string[];
+  /** Restrict the run to scenarios matching this Playwright `--grep` pattern. */
+  grep?: string;
+}
+
+/** A catalogue scenario that will not run for an item, and why. */
+export interface SkippedScenario {
+  scenario: CatalogueScenario;
+  why: string;
+}
+
+/** One planned item with the scenarios that will not run for it (for `--list`). */
+export interface PlanItemView {
+  item: PlannedItem;
+  skipped: SkippedScenario[];
+}
+
+/** The plan, and what the runner and `--list` need beside it. */
+export interface RunPlanView {
+  plan: RunPlan;
+  items: PlanItemView[];
+  /** The scenarios to run, in catalogue order. */
+  selected: CatalogueScenario[];
+  /** Playwright's `--grep` (a `/…/flags` literal) for `selected`; undefined when nothing runs. */
+  grep?: string;
+  /** Catalogue problems found while planning (unknown tags, duplicate ids): reported, not fatal. */
+  warnings: string[];
+}
+
+/**
+ * A `--grep` pattern as Playwright reads it: `/source/flags` is a literal, anything else is
+ * compiled with flags `gi`. Throws RunSetupError for an invalid expression.
+ */
+export function parseGrep(pattern: string): { source: string; flags: string } {
+  const literal = /^\/(.*)\/([gi]*)$/.exec(pattern);
+  const source = literal ? (literal[1] ?? '') : pattern;
+  const flags = literal ? (literal[2] ?? '') : 'gi';
+  try {
+    new RegExp(source, flags);
+  } catch (err) {
+    throw new RunSetupError(`--grep "${pattern}": not a valid regular expression (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return { source, flags };
+}
+
+/** Whether a scenario matches a `--grep` pattern, the way Playwright matches it. */
+export function matchesGrep(scenario: Pick<CatalogueScenario, 'grepText'>, grep: { source: string; flags: string }): boolean {
+  return new RegExp(grep.source, grep.flags.replace('g', '')).test(scenario.grepText);
+}
+
+/**
+ * The Playwright `--grep` literal that selects the scenarios tagging one of `items`, and also
+ * matching the user's pattern when one is given (a lookahead keeps its anchors and groups).
+ */
+export function selectionGrep(items: readonly string[], user?: { source: string; flags: string }): string {
+  const tags = `@(?:${[...new Set(items)].join('|')})(?![\\w-])`;
+  if (!user) return `/${tags}/`;
+  const flags = user.flags.includes('i') ? 'i' : '';
+  return `/^(?=[\\s\\S]*?(?:${user.source}))[\\s\\S]*?${tags}/${flags}`;
+}
+
+/** `--only` ids resolved to the edition's items of the run's roles; unknown ids are errors. */
+function resolveOnly(edition: Edition, roles: readonly Role[], only: readonly string[]): Set<string> {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const raw of only.flatMap((entry) => entry.split(',')).map((id) => id.trim()).filter((id) => id !== '')) {
+    const item = findItem(edition, raw);
+    if (!item) problems.push(`--only "${raw}": no such SCR item in edition ${edition.name} (dmct scr list shows them)`);
+    else if (!roles.includes(item.role)) problems.push(`--only ${item.id}: a ${item.role} item, but the run tests the ${roles.join(' and ')} target (--role)`);
+    else ids.add(item.id);
+  }
+  if (problems.length > 0) throw new RunSetupError(problems);
+  if (ids.size === 0) throw new RunSetupError('--only: name at least one SCR item');
+  return ids;
+}
+
+function staticFindingOf(finding: ClaimsFinding): StaticFinding {
+  return finding.pointer === undefined ? { rule: finding.rule, message: finding.message } : { rule: finding.rule, message: finding.message, pointer: finding.pointer };
+}
+
+function plannedScenarioOf(scenario: CatalogueScenario): PlannedScenario {
+  return { id: scenario.id, title: scenario.title, file: scenario.file, line: scenario.line };
+}
+
+function catalogueWarnings(edition: Edition, scenarios: readonly CatalogueScenario[]): string[] {
+  const warnings: string[] = [];
+  const seen = new Map<string, CatalogueScenario>();
+  for (const s of scenarios) {
+    const where = `${s.file}:${s.line} "${s.title}"`;
+    if (s.items.length === 0) warnings.push(`${where} has no SCR item tag, so it never runs`);
+    for (const id of s.items) {
+      const item = findItem(edition, id);
+      if (!item) warnings.push(`${where} tags @${id}, which is no item of edition ${edition.name}`);
+      else if (item.role !== s.role) warnings.push(`${where} tags @${id}, a ${item.role} item, but runs in the ${s.role}-target project ${s.project}`);
+    }
+    const key = `${s.role} ${s.id}`;
+    const previous = seen.get(key);
+    if (previous) warnings.push(`${where} has the same scenario id "${s.id}" as ${previous.file}:${previous.line}; titles must be unique per role`);
+    else seen.set(key, s);
+  }
+  return warnings;
+}
+
+/** The run's id: a digest of the plan, so the shards of one plan share it. */
+function runIdOf(plan: RunPlan): string {
+  return createHash('sha256').update(JSON.stringify(plan)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Plans a run: every item of the tested roles' tables (or the `--only` items) with its
+ * applicability and why, its static findings (fails of the item), and the scenarios that will
+ * run for it. With `--grep`, only items that a matching scenario covers (or that have a static
+ * finding) are planned. A static finding the run cannot place on an item of its role (an item
+ * of the other role's table listed in the claims) is a RunSetupError.
+ */
+export function planRun(request: PlanRequest): RunPlanView {
+  const { targets } = request;
+  const { edition } = targets;
+  const only = request.only && request.only.length > 0 ? resolveOnly(edition, targets.roles, request.only) : undefined;
+  const grep = request.grep === undefined ? undefined : parseGrep(request.grep);
+
+  const unplaced: string[] = [];
+  const applicable = new Set<string>();
+  const candidates = targets.setups.flatMap((setup) => {
+    const tableIds = new Set(edition.tables[setup.role].items.map((item) => item.id));
+    for (const f of setup.applicability.findings.filter((f) => !tableIds.has(f.item))) {
+      unplaced.push(`${setup.applicability.source ?? setup.claimsFile} ${f.pointer ?? '/'}: ${f.message} (${f.rule})`);
+    }
+    return setup.applicability.items
+      .filter((item) => !only || only.has(item.id))
+      .map((item) => {
+        const isApplicable = APPLICABLE_KINDS.includes(item.applicability);
+        if (isApplicable) applicable.add(item.id);
+        return { role: setup.role, item, isApplicable, findings: setup.applicability.findings.filter((f) => f.item === item.id) };
+      });
+  });
+  if (unplaced.length > 0) throw new RunSetupError(unplaced);
+
+  const ofRoles = request.scenarios.filter((s) => targets.roles.includes(s.role));
+  const selected = ofRoles.filter((s) => s.items.some((id) => applicable.has(id)) && (!grep || matchesGrep(s, grep)));
+  const selectedKeys = new Set(selected.map((s) => `${s.role} ${s.id}`));
+
+  const items: PlanItemView[] = [];
+  for (const { role, item, isApplicable, findings } of candidates) {
+    const tagging = ofRoles.filter((s) => s.role === role && s.items.includes(item.id));
+    const running = isApplicable ? tagging.filter((s) => selectedKeys.has(`${s.role} ${s.id}`)) : [];
+    if (grep && running.length === 0 && findings.length === 0) continue;
+    const skipped = tagging
+      .filter((s) => !running.includes(s))
+      .map((scenario) => ({ scenario, why: isApplicable ? 'does not match --grep' : 'item not applicable under the claims' }));
+    const planned: PlannedItem = {
+      id: item.id,
+      function: item.function,
+      section: item.section,
+      role,
+      status: item.status,
+      applicability: { kind: isApplicable ? 'applicable' : 'not-applicable', why: item.why },
+      scenarios: running.map(plannedScenarioOf),
+    };
+    if (findings.length > 0) planned.staticFindings = findings.map(staticFindingOf);
+    items.push({ item: planned, skipped });
+  }
+
+  const plan: RunPlan = {
+    edition: edition.name,
+    roles: [...targets.roles],
+    targets: targets.setups.map((s) => s.target),
+    claims: targets.claims,
+    items: items.map((view) => view.item),
+  };
+  plan.runId = runIdOf(plan);
+
+  const runItems = items.filter((view) => view.item.scenarios.length > 0).map((view) => view.item.id);
+  const view: RunPlanView = { plan, items, selected, warnings: catalogueWarnings(edition, ofRoles) };
+  if (selected.length > 0) view.grep = selectionGrep(runItems, grep);
+  return view;
+}

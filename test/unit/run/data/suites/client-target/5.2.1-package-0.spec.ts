@@ -1,0 +1,27 @@
+import { expectOneOf, test } from '../../../../../../fixtures/index.js';
+
+/** The stand-in "mutant": the reference client's accept-wrong-ver fault makes the VER check fail. */
+const acceptsWrongVer = (faults: readonly string[]) => faults.includes('accept-wrong-ver');
+
+test.describe('5.2.1 Package#0', () => {
+  test('client opens a session for a notification', { tag: ['@DM-PACK-002-C-O'] }, ({ recorder }) => {
+    recorder.note({ label: 'stand-in notification' });
+    expectOneOf('session', ['session'], { item: 'DM-PACK-002-C-O', section: '5.2.1', rule: 'a notification opens a session' });
+  });
+
+  test('VER other than 2 is dropped', { tag: ['@DM-PACK-003-C-M'] }, ({ recorder, runConfig }) => {
+    recorder.note({ label: 'stand-in notification with VER 3' });
+    const observed = acceptsWrongVer(runConfig.faults) ? 'a session was opened' : 'no session';
+    expectOneOf(observed, ['no session'], { item: 'DM-PACK-003-C-M', section: '5.2.1.1', rule: 'a Package#0 with VER ≠ 2 is dropped' });
+  });
+});
+
+test.describe('5.2 Package flow', () => {
+  test('client follows the package flow', { tag: ['@DM-PACK-001-C-M'] }, async ({ recorder }) => {
+    recorder.note({ label: 'stand-in session' });
+    // Lets run.test.ts interrupt a run while a scenario is still going.
+    const holdMs = Number(process.env['DMCT_RUN_TEST_HOLD_MS'] ?? 0);
+    if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs));
+    expectOneOf('flow', ['flow'], { item: 'DM-PACK-001-C-M', section: '5.2', rule: 'the package flow is followed' });
+  });
+});
