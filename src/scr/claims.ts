@@ -18,6 +18,7 @@ export const TRIGGER_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> =
   '/server/triggers/queueCommand': ['command', 'params'],
   '/server/triggers/queuePackage2': ['package2'],
   '/client/clientInitiated': [],
+  '/client/needMoid': ['moid'],
 };
 
 /** Placeholders of the client-target shell delivery command (claims.schema.json `ShellDelivery`). */
@@ -73,6 +74,7 @@ function checkPlaceholders(claims: Claims): SchemaViolation[] {
     ['/server/triggers/queueCommand', claims.server?.triggers?.queueCommand],
     ['/server/triggers/queuePackage2', claims.server?.triggers?.queuePackage2],
     ['/client/clientInitiated', claims.client?.clientInitiated],
+    ['/client/needMoid', claims.client?.needMoid],
   ];
   const found = triggers.flatMap(([pointer, trigger]) => (trigger ? checkTriggerTemplates(claims, pointer, trigger) : []));
   const shell = claims.client?.notification.shell;

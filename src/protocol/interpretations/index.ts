@@ -3,6 +3,7 @@
  * in exactly one named constant of this folder, so that a change of reading is one edit.
  * The README's "Spec interpretations" section lists each of them.
  */
+export * from './client-target.js';
 export * from './notification.js';
 export * from './packages.js';
 export * from './reference-client.js';

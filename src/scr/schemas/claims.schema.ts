@@ -777,6 +777,16 @@ export const claimsSchema = {
             }
           ]
         },
+        "needMoid": {
+          "$ref": "#/$defs/Trigger",
+          "description": "Make a local application of the client need an MO it has no instance of ({{moid}}), so that the client fetches it from the ServerURI a DEFAULT command named (section 5.3.10). Without it the DEFAULT scenarios are inconclusive.",
+          "examples": [
+            {
+              "kind": "manual",
+              "prompt": "Make an application on device {{devId}} need the MO {{moid}} (the client should fetch it from its DEFAULT source)."
+            }
+          ]
+        },
         "nodes": {
           "$ref": "#/$defs/ClientNodes"
         },
@@ -1015,6 +1025,14 @@ export const claimsSchema = {
           "type": "string",
           "minLength": 1,
           "description": "An executable node that reports asynchronously (202, then a Generic Alert, section 5.4.1). Default: executable."
+        },
+        "executableEffect": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "urn:oma:mo:acme-test:1.0//Operations/RunCount"
+          ],
+          "description": "A readable leaf whose value changes each time `executable` runs (e.g. a run counter); dmct reads it before and after an EXEC to see that the node was executed (section 5.3.5). Without it only the EXEC status is checked."
         }
       }
     }
@@ -1199,6 +1217,10 @@ export type Port3 = number;
  */
 export type Trigger3 = HttpTrigger | ShellTrigger | ManualTrigger;
 /**
+ * Make a local application of the client need an MO it has no instance of ({{moid}}), so that the client fetches it from the ServerURI a DEFAULT command named (section 5.3.10). Without it the DEFAULT scenarios are inconclusive.
+ */
+export type Trigger4 = HttpTrigger | ShellTrigger | ManualTrigger;
+/**
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "ItemIdList".
  */
@@ -1216,7 +1238,7 @@ export type UrlPath3 = string;
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Trigger".
  */
-export type Trigger4 = HttpTrigger | ShellTrigger | ManualTrigger;
+export type Trigger5 = HttpTrigger | ShellTrigger | ManualTrigger;
 /**
  * The SHA256-DIGEST credentials of Package#0 (section 5.2.1.2: digest = SHA-256(secret ‖ notification ‖ auth-data)), as provisioned in DMAcc <x>/Auth/Noti/{Secret,Data}. Each value is given either as UTF-8 text or as hex, not both.
  *
@@ -1481,6 +1503,7 @@ export interface ClientIxit {
   dmEndpoint: DmEndpoint;
   notification: ClientNotification;
   clientInitiated?: Trigger3;
+  needMoid?: Trigger4;
   nodes: ClientNodes;
   moids?: StandardMoids;
 }
@@ -1555,6 +1578,10 @@ export interface ClientNodes {
    * An executable node that reports asynchronously (202, then a Generic Alert, section 5.4.1). Default: executable.
    */
   asyncExecutable?: string;
+  /**
+   * A readable leaf whose value changes each time `executable` runs (e.g. a run counter); dmct reads it before and after an EXEC to see that the node was executed (section 5.3.5). Without it only the EXEC status is checked.
+   */
+  executableEffect?: string;
 }
 export interface NotificationCredentials2 {
   $comment?: Comment;

@@ -1,0 +1,359 @@
+/**
+ * dmct's own DM server engine, for client targets (design.md "role"): msw handlers that take a
+ * client's Package#1 and Package#3 (section 5.2.2, 5.2.4), answer each with the next SCRIPTED
+ * Package#2 as the HTTP response (section 5.2.3), hand out CONT URIs (section 5.3.8) and
+ * asynchronous-report URIs (section 5.4.1), and record everything: every request is decoded and
+ * checked with src/protocol and logged, together with the side transfers to the mock data
+ * repository and web pages it also serves. Waits return typed outcomes; the engine never judges.
+ *
+ * The same handlers run in-process (msw `setupServer`, for the project's own tests) and over a
+ * loopback port (`serveHandlers`, for a client target): call `setPublicUrl` with the served URL so
+ * the URLs the engine hands out point where the target can reach them.
+ */
+import type { RequestHandler } from 'msw';
+import { http } from 'msw';
+import { HEADERS, getHeader } from '../protocol/http/headers.js';
+import { MEDIA_TYPES, parseMediaType } from '../protocol/http/media-types.js';
+import { checkPackageRequest } from '../protocol/http/package-requests.js';
+import { SessionSequencer, sessionKey } from '../protocol/http/session-sequencer.js';
+import { buildPackage2, parsePackage2 } from '../protocol/packages/package2.js';
+import type { Package1 } from '../protocol/schemas/package1.schema.js';
+import type { Package2 } from '../protocol/schemas/package2.schema.js';
+import type { Package3 } from '../protocol/schemas/package3.schema.js';
+import type { Violation } from '../protocol/violation.js';
+import type { DmEndpointKind, EndpointEvent, EngineEvent, PackageEvent, ReceivedRequest } from './dm-server-engine-events.js';
+import { answer, readRequest, recordReceived, type EndpointAddress } from './dm-server-engine-http.js';
+import { EventLog, type EventWait, type QuietWatch } from './dm-server-engine-log.js';
+import { DataRepository } from './dm-server-engine-repository.js';
+import { WebPages } from './dm-server-engine-web.js';
+import { DEFAULT_HANDLER_ORIGIN } from './endpoint-server.js';
+import type { TraceRecorder } from './trace-recorder.js';
+
+export type { DmEndpointKind, EndpointEvent, EngineEvent, PackageEvent } from './dm-server-engine-events.js';
+export type { EventWait, QuietWatch } from './dm-server-engine-log.js';
+
+/**
+ * One scripted answer: a Package#2 (built with the protocol layer, so it must be one the text
+ * allows) or a deliberately odd body sent as given. Status default 200 (open question C.13).
+ */
+export type Package2Reply =
+  | { package2: Package2; status?: number; headers?: Readonly<Record<string, string>> }
+  | { raw: string; contentType?: string; status?: number; headers?: Readonly<Record<string, string>> };
+
+/**
+ * A scripted answer, or a function that makes it from the package it answers (for a Package#2
+ * that depends on what the client reported, e.g. the URI where an HGET stored its data).
+ */
+export type ScriptedReply = Package2Reply | ((answering: AnsweredPackage) => Package2Reply);
+
+/** What a reply function sees of the package it answers (already checked by src/protocol). */
+export interface AnsweredPackage {
+  package: 1 | 3;
+  package1?: Package1;
+  package3?: Package3;
+  violations: readonly Violation[];
+}
+
+/** The Package#2 that closes a session (section 5.3.9): what the engine sends when its script is used up. */
+export const END_PACKAGE2: Package2 = { CMD: [['END']] };
+
+export interface DmServerEngineOptions {
+  recorder: TraceRecorder;
+  /** The target's DevInfo DevID: packages are checked against it (OMADM-DevID, section 5.2.2). */
+  devId?: string;
+  /** Path of the DM endpoint, the client's DMAcc SrvURI path (default `/dm`). */
+  path?: string;
+  /** Origin of the handlers (default `http://dm.test`). */
+  origin?: string;
+  /** Base URL the target reaches the engine at (default: the origin). */
+  publicUrl?: string;
+  /** Accept the errata forms of the text's examples as warnings (digest 15 E1, E2). */
+  lenient?: boolean;
+}
+
+/** Options of the package waits. */
+export interface PackageWaitOptions {
+  /** Only packages logged after this mark count (default 0). */
+  after?: number;
+  timeoutMs: number;
+  /** Which endpoint: `dm` and `cont` by default; `async` for reports to an asynchronous-report URI; `any`. */
+  endpoint?: DmEndpointKind | 'session' | 'any';
+}
+
+interface Session {
+  id: number;
+  sequencer: SessionSequencer;
+  lastPackage2?: Package2;
+}
+
+const ENDPOINT_LABEL: Record<DmEndpointKind, string> = { dm: '', cont: ' (CONT URI)', async: ' (async report URI)' };
+
+/** Package#1 or Package#3: by media type, else by the body (a `Status` member makes a Package#3). */
+function classify(mediaType: string | undefined, body: Uint8Array): 1 | 3 {
+  const essence = mediaType === undefined ? undefined : parseMediaType(mediaType)?.essence;
+  if (essence === MEDIA_TYPES.package1) return 1;
+  if (essence === MEDIA_TYPES.package3 || essence === MEDIA_TYPES.multipart) return 3;
+  try {
+    const value: unknown = JSON.parse(new TextDecoder().decode(body));
+    return typeof value === 'object' && value !== null && 'Status' in value ? 3 : 1;
+  } catch {
+    return 1;
+  }
+}
+
+function endpointMatches(wanted: PackageWaitOptions['endpoint'], actual: DmEndpointKind): boolean {
+  if (wanted === 'any') return true;
+  if (wanted === undefined || wanted === 'session') return actual !== 'async';
+  return wanted === actual;
+}
+
+/** The scripted DM server of one scenario, with its data repository and web pages. */
+export class DmServerEngine {
+  readonly log = new EventLog<EngineEvent>();
+  readonly repository: DataRepository;
+  readonly web: WebPages;
+  readonly #recorder: TraceRecorder;
+  readonly #devId: string | undefined;
+  readonly #path: string;
+  readonly #origin: string;
+  readonly #lenient: boolean;
+  readonly #queue: ScriptedReply[] = [];
+  readonly #sessions = new Map<string, Session>();
+  #publicUrl: string;
+  #handlers: RequestHandler[] | undefined;
+  #nextSession = 1;
+  #nextToken = 1;
+
+  constructor(options: DmServerEngineOptions) {
+    this.#recorder = options.recorder;
+    this.#devId = options.devId;
+    this.#path = options.path ?? '/dm';
+    this.#origin = new URL(options.origin ?? DEFAULT_HANDLER_ORIGIN).origin;
+    this.#publicUrl = (options.publicUrl ?? this.#origin).replace(/\/$/, '');
+    this.#lenient = options.lenient ?? false;
+    const address: EndpointAddress = { origin: this.#origin, publicUrl: () => this.#publicUrl };
+    this.repository = new DataRepository(this.log, this.#recorder, address);
+    this.web = new WebPages(this.log, this.#recorder, address);
+  }
+
+  /** Points the URLs the engine hands out at where it is served (e.g. `http://127.0.0.1:40123`). */
+  setPublicUrl(url: string): void {
+    this.#publicUrl = url.replace(/\/$/, '');
+  }
+
+  /** The DM endpoint's public URL: the SrvURI a client's DM account must hold. */
+  get dmUrl(): string {
+    return `${this.#publicUrl}${this.#path}`;
+  }
+
+  /** Appends Package#2 answers; each Package#1 or Package#3 takes the next one (END when none is left). */
+  script(...replies: ScriptedReply[]): void {
+    for (const reply of replies) if (typeof reply !== 'function' && 'package2' in reply) buildPackage2(reply.package2);
+    this.#queue.push(...replies);
+  }
+
+  /** Scripted answers not yet sent. */
+  get pending(): number {
+    return this.#queue.length;
+  }
+
+  /** A fresh URI for a CONT command (section 5.3.8); Package#3s posted there belong to the same session. */
+  contUrl(): string {
+    return `${this.#publicUrl}${this.#path}/cont/c${this.#nextToken++}`;
+  }
+
+  /** A fresh ServerURI for an asynchronous EXEC (section 5.4.1): takes the new session's packages, answers END. */
+  asyncReportUrl(): string {
+    return `${this.#publicUrl}${this.#path}/async/a${this.#nextToken++}`;
+  }
+
+  /** The order of the last logged event: pass it as `after` to wait only for what comes next. */
+  mark(): number {
+    return this.log.mark();
+  }
+
+  /** Packages logged after `after`. */
+  packages(after = 0): PackageEvent[] {
+    return this.log.list().filter((e): e is PackageEvent => e.type === 'package' && e.order > after);
+  }
+
+  /** The first Package#1 after `after` (section 5.2.2). */
+  awaitPackage1(options: PackageWaitOptions): Promise<EventWait<PackageEvent>> {
+    return this.awaitPackage((p) => p.package === 1, options, 'Package#1');
+  }
+
+  /** The first Package#3 after `after` (section 5.2.4). */
+  awaitPackage3(options: PackageWaitOptions): Promise<EventWait<PackageEvent>> {
+    return this.awaitPackage((p) => p.package === 3, options, 'Package#3');
+  }
+
+  /** The first package after `after` that `predicate` accepts. */
+  async awaitPackage(predicate: (event: PackageEvent) => boolean, options: PackageWaitOptions, what = 'package'): Promise<EventWait<PackageEvent>> {
+    const outcome = await this.log.waitFor((e) => e.type === 'package' && endpointMatches(options.endpoint, e.endpoint) && predicate(e), {
+      ...(options.after === undefined ? {} : { after: options.after }),
+      timeoutMs: options.timeoutMs,
+      what,
+    });
+    if (outcome.kind === 'timeout') this.#recorder.note({ label: `waited ${outcome.waitedMs} ms for a ${what}: none came` });
+    return outcome as EventWait<PackageEvent>;
+  }
+
+  /** The first side transfer (repository or web) after `after` that `predicate` accepts. */
+  async awaitEndpoint(predicate: (event: EndpointEvent) => boolean, options: { after?: number; timeoutMs: number; what: string }): Promise<EventWait<EndpointEvent>> {
+    const outcome = await this.log.waitFor((e) => e.type === 'endpoint' && predicate(e), options);
+    if (outcome.kind === 'timeout') this.#recorder.note({ label: `waited ${outcome.waitedMs} ms for ${options.what}: none came` });
+    return outcome as EventWait<EndpointEvent>;
+  }
+
+  /**
+   * Watches `windowMs` for an event `predicate` accepts (by default any package): `quiet` when none
+   * came. The wait is recorded as a note and an evidence remark either way, since "nothing came"
+   * is only as strong as the time watched.
+   */
+  async expectNoRequest(
+    windowMs: number,
+    options: { after?: number; what: string; predicate?: (event: EngineEvent) => boolean },
+  ): Promise<QuietWatch<EngineEvent>> {
+    const predicate = options.predicate ?? ((e: EngineEvent) => e.type === 'package');
+    const outcome = await this.log.watchQuiet(predicate, { ...(options.after === undefined ? {} : { after: options.after }), windowMs });
+    const text =
+      outcome.kind === 'quiet'
+        ? `watched ${outcome.waitedMs} ms (window ${windowMs} ms) for ${options.what}: none came`
+        : `watched for ${options.what} (window ${windowMs} ms): one came (exchange #${outcome.value.requestSeq})`;
+    this.#recorder.note({ label: text });
+    this.#recorder.remark(text);
+    return outcome;
+  }
+
+  /** The msw handlers of the DM endpoint, its CONT and async-report URIs, the repository and the web pages. */
+  handlers(): RequestHandler[] {
+    this.#handlers ??= this.#buildHandlers();
+    return this.#handlers;
+  }
+
+  #buildHandlers(): RequestHandler[] {
+    const base = `${this.#origin}${this.#path}`;
+    return [
+      http.all(`${base}/cont/:token`, async ({ request }) => this.#handle(request, 'cont')),
+      http.all(`${base}/async/:token`, async ({ request }) => this.#handle(request, 'async')),
+      http.all(base, async ({ request }) => this.#handle(request, 'dm')),
+      ...this.repository.handlers(),
+      ...this.web.handlers(),
+    ];
+  }
+
+  #session(key: string, fresh: boolean): { session: Session; byElimination: boolean } {
+    const existing = this.#sessions.get(key);
+    if (fresh || existing === undefined || existing.sequencer.state.phase !== 'awaiting-package3') {
+      // A Package#3 whose OMADM-DevID opened no session (it differs from its Package#1's, or the
+      // Package#1 had none) joins the one session of its kind that awaits a Package#3, if exactly one does.
+      const group = key.slice(0, key.indexOf(':') + 1);
+      const waiting = fresh ? [] : [...this.#sessions].filter(([k, s]) => k !== key && k.startsWith(group) && s.sequencer.state.phase === 'awaiting-package3');
+      const [only] = waiting;
+      if (waiting.length === 1 && only !== undefined) return { session: only[1], byElimination: true };
+    }
+    if (existing !== undefined && !fresh) return { session: existing, byElimination: false };
+    const session: Session = { id: this.#nextSession++, sequencer: new SessionSequencer() };
+    this.#sessions.set(key, session);
+    return { session, byElimination: false };
+  }
+
+  #nextReply(endpoint: DmEndpointKind, expected: boolean, answering: AnsweredPackage): Package2Reply {
+    // Reports to an async URI and packages no session awaits (a Package#3 after END, or for no
+    // session) do not use up the script: a stray package must not steal a scenario's next answer.
+    if (endpoint === 'async' || !expected) return { package2: END_PACKAGE2 };
+    const next = this.#queue.shift() ?? { package2: END_PACKAGE2 };
+    return typeof next === 'function' ? next(answering) : next;
+  }
+
+  async #handle(request: Request, endpoint: DmEndpointKind): Promise<Response> {
+    const read = await readRequest(request, { origin: this.#origin, publicUrl: () => this.#publicUrl });
+    const kind = classify(read.mediaType, read.body);
+    const received = recordReceived(this.#recorder, read, { to: 'dmct', label: `Package#${kind}${ENDPOINT_LABEL[endpoint]}` });
+    const devId = sessionKey(received.headers);
+    const key = `${endpoint === 'async' ? 'async' : 'dm'}:${devId ?? ''}`;
+    const { session, byElimination } = this.#session(key, kind === 1);
+    const afterEnd = kind === 3 && session.sequencer.state.phase === 'ended';
+    const expected = kind === 1 || session.sequencer.state.phase === 'awaiting-package3';
+    const answers = kind === 3 ? session.lastPackage2 : undefined;
+    const sequence = session.sequencer.accept(kind === 1 ? { package: 1, uri: received.url } : { package: 3, uri: received.url });
+    const check = checkPackageRequest({ method: received.method, headers: received.headers, body: received.body }, kind, {
+      ...(this.#devId === undefined ? {} : { devId: this.#devId }),
+      ...(answers === undefined ? {} : { package2: answers }),
+      lenient: this.#lenient,
+    });
+    const violations: Violation[] = [...check.violations, ...sequence];
+    if (byElimination) {
+      violations.push({
+        rule: 'session-correlated-by-elimination',
+        section: '5.2.4',
+        severity: 'info',
+        message: `no session is open for OMADM-DevID ${JSON.stringify(devId ?? null)}; the Package#3 was tied to session ${session.id}, the only one awaiting a Package#3`,
+      });
+    }
+    this.#recorder.annotate(received.requestSeq, {
+      decoded: {
+        package: kind,
+        sessionId: session.id,
+        ...(devId === undefined ? {} : { devId }),
+        ...(check.package1 ? { package1: check.package1 } : {}),
+        ...(check.package3 ? { package3: check.package3 } : {}),
+        ...(check.parts ? { parts: [...check.parts.values()].map((p) => ({ index: p.index, mediaType: p.mediaType, size: p.body.length })) } : {}),
+      },
+      violations,
+    });
+
+    const reply = this.#nextReply(endpoint, expected, {
+      package: kind,
+      ...(check.package1 ? { package1: check.package1 } : {}),
+      ...(check.package3 ? { package3: check.package3 } : {}),
+      violations,
+    });
+    const { response, sent, package2 } = this.#send(reply, received);
+    if (package2 !== undefined) {
+      session.lastPackage2 = package2;
+      session.sequencer.accept({ package: 2, body: package2 });
+    } else delete session.lastPackage2;
+
+    this.log.append((order, at) => ({
+      type: 'package',
+      order,
+      at,
+      ...received,
+      package: kind,
+      endpoint,
+      ...(devId === undefined ? {} : { devId }),
+      sessionId: session.id,
+      violations,
+      ...(check.package1 ? { package1: check.package1 } : {}),
+      ...(check.package3 ? { package3: check.package3 } : {}),
+      ...(check.parts ? { parts: check.parts } : {}),
+      ...(answers === undefined ? {} : { answers }),
+      afterEnd,
+      reply: sent,
+    }));
+    return response;
+  }
+
+  #send(reply: Package2Reply, received: ReceivedRequest): { response: Response; sent: PackageEvent['reply']; package2?: Package2 } {
+    const status = reply.status ?? 200;
+    const headers = reply.headers ?? {};
+    if ('package2' in reply) {
+      const { response, sent } = answer(
+        this.#recorder,
+        { status, contentType: MEDIA_TYPES.package2, body: buildPackage2(reply.package2), headers },
+        { from: 'dmct', label: 'Package#2', url: received.url },
+      );
+      return { response, sent, package2: reply.package2 };
+    }
+    const contentType = reply.contentType ?? MEDIA_TYPES.package2;
+    const { response, sent } = answer(this.#recorder, { status, contentType, body: reply.raw, headers }, { from: 'dmct', label: 'Package#2 (as scripted, unchecked)', url: received.url });
+    const parsed = parsePackage2(reply.raw);
+    return parsed.value === undefined ? { response, sent } : { response, sent, package2: parsed.value };
+  }
+}
+
+/** The OMADM-DevID of a logged request, trimmed (section 5.2.2). */
+export function devIdOf(event: { headers: Readonly<Record<string, string>> }): string | undefined {
+  return getHeader(event.headers, HEADERS.devId)?.trim();
+}

@@ -1,0 +1,116 @@
+import {
+  expectNoViolations,
+  expectOneOf,
+  expectThat,
+  inconclusive,
+  PREFERRED_CON_TYPE_WLAN_CBT,
+  rawJsonOf,
+  STALE_NOTIFICATION_AGE_SECONDS,
+  test,
+  uploadedValue,
+  violationsFor,
+} from '../../fixtures/client-target/index.js';
+
+test.describe('5.2.1.2 Package#0 options', () => {
+  test('SERVER-ID naming a server the client has no account for: no session', {
+    tag: ['@DM-PACK-005-C-M'],
+    annotation: [{ type: 'requirement', description: 'SERVER-ID identifies the server that sent the notification (the DMAcc SrvID); a client honouring it does not call dmct back for another server (5.2.1.2).' }],
+  }, async ({ sessions }) => {
+    const spec = sessions.notifier.rawSpecOf(sessions.baseNotification({ serverId: `${sessions.target.serverId}-unknown` }));
+    await sessions.expectDropped(spec, 'Package#0 from an unknown SERVER-ID', {
+      item: 'DM-PACK-005-C-M',
+      section: '5.2.1.2',
+      rule: 'a notification whose SERVER-ID names no account of the client opens no session with dmct',
+    });
+  });
+
+  test('PREFERRED-CON-TYPE: the call-back uses the preferred connection', {
+    tag: ['@DM-PACK-006-C-M'],
+    annotation: [{ type: 'requirement', description: 'PREFERRED-CON-TYPE lists the connections the client should call back over; it SHOULD take the best available one and SHOULD wait if none is available and ANY_AVAILABLE is not listed (5.2.1.2); SessionInfo CBT tells the bearer in use (12.4).' }],
+  }, async ({ sessions, dmServer, notifier, recorder }) => {
+    const ref = { item: 'DM-PACK-006-C-M', section: '5.2.1.2' };
+    const { command, name } = sessions.readBackCommand(`${sessions.target.moids.sessionInfo}//CBT`);
+    dmServer.script({ package2: { CMD: sessions.padded(command) } });
+    const mark = dmServer.mark();
+    sessions.delivered(await notifier.send(sessions.baseNotification({ preferredConTypes: ['WLAN'] }), 'Package#0 preferring WLAN'), ref);
+    const opened = await dmServer.awaitPackage1({ after: mark, timeoutMs: sessions.target.timeouts.sessionMs });
+    if (opened.kind === 'timeout') {
+      // Waiting while WLAN is unavailable is what the text asks for (SHOULD): noted, not failed.
+      recorder.remark('no session within the session time: the client waits for WLAN, as section 5.2.1.2 asks');
+      return;
+    }
+    const package3 = await sessions.nextPackage3(opened.value, ref);
+    const upload = await sessions.uploadTo(name, mark, 0);
+    if (upload === undefined) inconclusive(`SessionInfo CBT could not be read (HPUT answered ${package3.package3?.Status[0]?.sc ?? 'nothing'})`, ref);
+    const cbt = uploadedValue(upload);
+    expectOneOf(typeof cbt === 'string' ? Number(cbt) : cbt, [PREFERRED_CON_TYPE_WLAN_CBT], {
+      ...ref,
+      rule: 'a session opened for a notification preferring WLAN runs over WLAN (PREFERRED-CON-TYPE honoured; SessionInfo CBT 2 = WIRELESS)',
+      seq: upload.requestSeq,
+      actualText: `SessionInfo CBT ${JSON.stringify(cbt)}`,
+    });
+  });
+
+  test('a repeated NOTIFICATION-ID from the same server: no second session', {
+    tag: ['@DM-PACK-007-C-O'],
+    annotation: [{ type: 'requirement', description: 'A notification with the NOTIFICATION-ID of one already received from the same server is a duplicate, and the client MUST drop it (5.2.1.2).' }],
+  }, async ({ sessions, dmServer, notifier }) => {
+    const ref = { item: 'DM-PACK-007-C-O', section: '5.2.1.2' };
+    const before = dmServer.mark();
+    const first = sessions.delivered(await notifier.send(sessions.baseNotification(), 'Package#0'), ref);
+    await sessions.package1After(before, ref, 'after a valid Package#0');
+    const mark = dmServer.mark();
+    sessions.delivered(await notifier.sendBytes(first.bytes, { label: 'the same Package#0 again' }), ref);
+    const watch = await sessions.expectNoSession(mark, 'a Package#1 after the duplicate');
+    expectThat(watch.kind === 'quiet', {
+      ...ref,
+      rule: 'a duplicate notification (same NOTIFICATION-ID, same server) opens no session',
+      expected: `no session: no Package#1 within ${sessions.target.timeouts.noSessionWaitMs} ms`,
+      actual: watch.kind === 'event' ? `the client opened a session again (exchange #${watch.value.requestSeq})` : '',
+      ...(watch.kind === 'event' ? { seq: watch.value.requestSeq } : {}),
+    });
+  });
+
+  test('a SHA256-DIGEST that does not verify: no session', {
+    tag: ['@DM-PACK-008-C-O'],
+    annotation: [{ type: 'requirement', description: 'A client holding the notification credentials MUST authenticate a notification that carries SHA256-DIGEST and MUST ignore it when the digest is wrong (5.2.1.2, 9.1).' }],
+  }, async ({ sessions }) => {
+    const ref = { item: 'DM-PACK-008-C-O', section: '5.2.1.2' };
+    if (!sessions.notifier.hasSecret) inconclusive('the claims give no notification secret (client.notification.secret), so no digest can be computed', ref);
+    const spec = sessions.notifier.rawSpecOf(sessions.baseNotification({ digest: true }));
+    const digest = spec.digest;
+    if (digest === undefined) inconclusive('no digest slot in the notification', ref);
+    await sessions.expectDropped({ ...spec, digest: { ...digest, flipBit: 0 } }, 'Package#0 with a wrong SHA256-DIGEST', {
+      ...ref,
+      rule: 'a notification whose digest does not verify opens no session',
+    });
+  });
+
+  test('a TIMESTAMP a day old: no session', {
+    tag: ['@DM-PACK-009-C-O'],
+    annotation: [{ type: 'requirement', description: 'TIMESTAMP is the send time, usable against replay; a client supporting it drops notifications that are too old (5.2.1.2, 9.1).' }],
+  }, async ({ sessions }) => {
+    const stale = Math.floor(Date.now() / 1000) - STALE_NOTIFICATION_AGE_SECONDS;
+    const spec = sessions.notifier.rawSpecOf(sessions.baseNotification({ timestamp: stale }));
+    await sessions.expectDropped(spec, `Package#0 with a TIMESTAMP ${STALE_NOTIFICATION_AGE_SECONDS} s old`, {
+      item: 'DM-PACK-009-C-O',
+      section: '5.2.1.2',
+      rule: `a notification whose TIMESTAMP is ${STALE_NOTIFICATION_AGE_SECONDS} s old (stale) opens no session`,
+    });
+  });
+
+  test('REQ-MOS: Package#1 carries a well-formed MOS array', {
+    tag: ['@DM-PACK-010-C-M'],
+    annotation: [{ type: 'requirement', description: 'When the notification carries REQ-MOS, the client MUST include the MOS array (DDF link, MOID and MIIDs of each MO) in Package#1 (5.2.1.2, 5.2.2).' }],
+  }, async ({ sessions }) => {
+    const ref = { item: 'DM-PACK-010-C-M', section: '5.2.2' };
+    const package1 = await sessions.startByNotification(ref, sessions.baseNotification({ reqMos: true }));
+    const body = rawJsonOf(package1) as { MOS?: unknown } | undefined;
+    expectOneOf(Array.isArray(body?.MOS) ? 'an MOS array' : body?.MOS === undefined ? 'no MOS' : `MOS of type ${typeof body.MOS}`, ['an MOS array'], {
+      ...ref,
+      rule: 'Package#1 answering REQ-MOS carries the MOS array',
+      seq: package1.requestSeq,
+    });
+    expectNoViolations(violationsFor('DM-PACK-010-C-M', package1), { ...ref, rule: 'every MOS entry has a DDF link, a MOID and an MIID array', seq: package1.requestSeq });
+  });
+});

@@ -1,0 +1,101 @@
+import {
+  expectNoViolations,
+  expectOneOf,
+  expectThat,
+  HGET_REPOSITORY_FAILURE_CODES,
+  HGET_SAMPLE_REFUSAL_CODES,
+  inconclusive,
+  matching,
+  statusOf,
+  test,
+  violationsFor,
+} from '../../fixtures/client-target/index.js';
+
+const HGET = { item: 'DM-PACK-014-C-M', section: '5.3.1' };
+const SUCCESS = matching('a success (200, or 202 judged by DM-PACK-025-C-M)', (sc?: number) => sc === 200 || sc === 202);
+
+test.describe('5.3.1 HGET', () => {
+  test('HGET fetches the ServerURI with GET and stores the data where asked or where it reports; a failing repository gives 419', {
+    tag: ['@DM-PACK-014-C-M'],
+    annotation: [{ type: 'requirement', description: 'HGET: the client retrieves the data with an HTTP GET of the ServerURI and stores it, at the ClientURI replacing what is there; without a ClientURI it chooses the place and MUST list it in the status URI; when the GET fails and nothing is received the status is 419 (5.3.1, App C).' }],
+  }, async ({ sessions }) => {
+    const { repository } = sessions.engine;
+    const token = `dmct-${Date.now().toString(36)}`;
+    const sourceName = sessions.uniqueName('install');
+    const source = repository.offer(sourceName, { moData: [{ ClientURI: `${sessions.target.nodes.deletableMoid}//`, MOData: { Dmct: { Name: token } } }] });
+    const replacement = `${token}-replaced`;
+    const leafSource = repository.offer(sessions.uniqueName('leaf'), { text: replacement });
+    let stored: string | undefined;
+    let leaf: string | undefined;
+    const reads: string[] = [];
+    const readBack = (uri: string) => {
+      const { command, name } = sessions.readBackCommand(uri);
+      reads.push(name);
+      return sessions.padded(command);
+    };
+    const run = await sessions.run(
+      [
+        sessions.padded(['HGET', source]),
+        (answer) => {
+          stored = answer.package3?.Status[0]?.URI?.[0];
+          return stored === undefined ? [sessions.pad] : readBack(stored);
+        },
+        // With a ClientURI the data goes exactly there, replacing what is there: the leaf just created.
+        () => {
+          leaf = stored === undefined ? undefined : `${stored.replace(/\/$/, '')}/Name`;
+          return leaf === undefined ? [sessions.pad] : sessions.padded(['HGET', leafSource, leaf]);
+        },
+        () => (leaf === undefined ? [sessions.pad] : readBack(leaf)),
+        // Leave the tree as it was found: remove what HGET created.
+        () => (stored === undefined ? [sessions.pad] : sessions.padded(['DELETE', stored])),
+      ],
+      HGET,
+    );
+    const [hget] = run.package3s;
+    const fetches = repository.fetches(run.mark).filter((fetch) => fetch.name === sourceName);
+    expectThat(fetches.length > 0, {
+      ...HGET,
+      rule: 'HGET retrieves the data with an HTTP GET of its ServerURI',
+      expected: `an HTTP GET of ${source}`,
+      actual: `no request reached the repository; HGET answered ${statusOf(hget, 0) ?? 'nothing'}`,
+      ...(hget ? { seq: hget.requestSeq } : {}),
+    });
+    const status = statusOf(hget, 0);
+    if (status !== undefined && HGET_SAMPLE_REFUSAL_CODES.includes(status)) {
+      inconclusive(`the client refused dmct's sample MO data for ${sessions.target.nodes.deletableMoid} with ${status}`, HGET);
+    }
+    expectOneOf(status, [SUCCESS], { ...HGET, rule: 'HGET of valid MO data succeeds', ...(hget ? { seq: hget.requestSeq } : {}) });
+    if (hget) expectNoViolations(violationsFor(HGET.item, hget), { ...HGET, rule: 'HGET without ClientURI lists where it stored the data in the status URI', seq: hget.requestSeq });
+    const [installed, replaced] = await Promise.all(reads.map((name) => sessions.uploadTo(name, run.mark, 0)));
+    const text = (upload: typeof installed) => (upload === undefined ? '' : new TextDecoder().decode(upload.body));
+    expectThat(text(installed).includes(token), {
+      ...HGET,
+      rule: 'the data HGET fetched is stored at the URI its status reports',
+      expected: `an HPUT of ${stored ?? '?'} uploads the fetched data (${token})`,
+      actual: installed === undefined ? `no upload of ${stored ?? '?'}` : text(installed).slice(0, 200),
+      ...(installed ? { seq: installed.requestSeq } : {}),
+    });
+    const leafStatus = statusOf(run.package3s[2], 0);
+    if (leafStatus !== undefined && HGET_SAMPLE_REFUSAL_CODES.includes(leafStatus)) {
+      inconclusive(`the client refused dmct's text/plain value for ${leaf ?? '?'} with ${leafStatus}`, HGET);
+    }
+    expectOneOf(leafStatus, [SUCCESS], { ...HGET, rule: 'HGET with a ClientURI stores the fetched text/plain value there', ...(run.package3s[2] ? { seq: run.package3s[2].requestSeq } : {}) });
+    expectThat(text(replaced).includes(replacement), {
+      ...HGET,
+      rule: 'HGET with a ClientURI replaces the data at that ClientURI',
+      expected: `an HPUT of ${leaf ?? '?'} uploads ${replacement}`,
+      actual: replaced === undefined ? `no upload of ${leaf ?? '?'}` : text(replaced).slice(0, 200),
+      ...(replaced ? { seq: replaced.requestSeq } : {}),
+    });
+
+    const failingName = sessions.uniqueName('unreachable');
+    repository.offer(failingName, { failWith: 503 });
+    const failed = await sessions.run([sessions.padded(['HGET', repository.url(failingName)])], HGET);
+    expectOneOf(statusOf(failed.package3s[0], 0), [...HGET_REPOSITORY_FAILURE_CODES], {
+      ...HGET,
+      section: 'App C',
+      rule: 'HGET whose GET of the ServerURI fails (nothing received) answers 419 ServerURI Error',
+      ...(failed.package3s[0] ? { seq: failed.package3s[0].requestSeq } : {}),
+    });
+  });
+});

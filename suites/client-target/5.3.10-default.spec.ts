@@ -1,0 +1,31 @@
+import { expectOneOf, expectThat, statusOf, SUCCESS_STATUS, test } from '../../fixtures/client-target/index.js';
+
+const DEFAULT = { item: 'DM-PACK-023-C-O', section: '5.3.10' };
+
+test.describe('5.3.10 DEFAULT', () => {
+  test('DEFAULT is remembered: a later local need for the MO fetches it from the ServerURI', {
+    tag: ['@DM-PACK-023-C-O'],
+    annotation: [{ type: 'requirement', description: 'DEFAULT(ServerURI, MOID): the client remembers the ServerURI as the source of that MOID; when something local needs the MO and the tree has none, it retrieves it from there as with an HGET (5.3.10, App I.3).' }],
+  }, async ({ sessions, dmServer }) => {
+    const moid = sessions.target.nodes.deletableMoid;
+    const sourceName = sessions.uniqueName('default-source');
+    // The source answers 404, so the fetch is seen but nothing gets installed on the client.
+    const source = dmServer.repository.offer(sourceName, { failWith: 404 });
+    const run = await sessions.run([sessions.padded(['DEFAULT', source, moid])], DEFAULT);
+    const [answer] = run.package3s;
+    expectOneOf(statusOf(answer, 0), [SUCCESS_STATUS], { ...DEFAULT, section: 'App C', rule: 'DEFAULT answers 200 once received', ...(answer ? { seq: answer.requestSeq } : {}) });
+    const mark = dmServer.mark();
+    await sessions.pull('needMoid', sessions.target.needMoid, DEFAULT, { moid });
+    const fetched = await dmServer.awaitEndpoint((e) => e.endpoint === 'repository' && e.name === sourceName && e.method === 'GET', {
+      after: mark,
+      timeoutMs: sessions.target.timeouts.sessionMs,
+      what: `a fetch of the DEFAULT source ${source}`,
+    });
+    expectThat(fetched.kind === 'received', {
+      ...DEFAULT,
+      rule: 'when the MO is needed, the client fetches it from the ServerURI DEFAULT named',
+      expected: `an HTTP GET of ${source} after the needMoid trigger`,
+      actual: `no request for the DEFAULT source within ${sessions.target.timeouts.sessionMs} ms`,
+    });
+  });
+});

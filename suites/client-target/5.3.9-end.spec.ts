@@ -1,0 +1,34 @@
+import { expectThat, test } from '../../fixtures/client-target/index.js';
+
+const END = { item: 'DM-PACK-022-C-M', section: '5.3.9' };
+
+test.describe('5.3.9 END', () => {
+  test('no Package#3 answers a Package#2 with END, and every command of that package still runs', {
+    tag: ['@DM-PACK-022-C-M'],
+    annotation: [{ type: 'requirement', description: 'END closes the session: the client executes all commands of the package, the ones after END included, and sends no Package#3 (5.3.9, 5.2.4).' }],
+  }, async ({ sessions, dmServer }) => {
+    const [before, after] = [sessions.uniqueName('before-end'), sessions.uniqueName('after-end')];
+    const leaf = sessions.target.nodes.readableLeaf;
+    const run = await sessions.run([[['HPOST', dmServer.repository.uploadUrl(before), leaf], ['END'], ['HPOST', dmServer.repository.uploadUrl(after), leaf]]], END);
+    const ran = await sessions.uploadTo(after, run.mark);
+    const quiet = await dmServer.expectNoRequest(sessions.target.timeouts.noSessionWaitMs, {
+      after: run.package1.order,
+      what: 'a Package#3 after END',
+      predicate: (e) => e.type === 'package' && e.package === 3 && e.sessionId === run.package1.sessionId,
+    });
+    expectThat(quiet.kind === 'quiet', {
+      ...END,
+      section: '5.2.4',
+      rule: 'no Package#3 is sent after a Package#2 that carries END',
+      expected: `no Package#3 within ${sessions.target.timeouts.noSessionWaitMs} ms`,
+      actual: quiet.kind === 'event' ? `a Package#3 came after END (exchange #${quiet.value.requestSeq})` : '',
+      ...(quiet.kind === 'event' ? { seq: quiet.value.requestSeq } : {}),
+    });
+    expectThat(ran !== undefined, {
+      ...END,
+      rule: 'the commands after END in the same Package#2 are still executed',
+      expected: `the HPOST after END uploads to ${after}`,
+      actual: 'the command after END did not run',
+    });
+  });
+});
