@@ -3,6 +3,7 @@ import chalk from 'chalk';
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import type { NotifyRequest } from '../../../reference/server/index.js';
 import { EXIT, UsageError } from '../../errors.js';
+import { callAdmin, printJson } from './shared.js';
 import { NOTIFY_TARGET_FORMS, parseNotifyTarget } from './notify-target.js';
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -17,37 +18,7 @@ interface Common {
   json: boolean;
 }
 
-/** One admin API call; a refusal or an unreachable server is a UsageError naming the call. */
-async function call(base: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const what = `${method} ${path}`;
-  let response: Response;
-  try {
-    response = await fetch(`${base.replace(/\/+$/, '')}${path}`, {
-      method,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-  } catch (error) {
-    throw new UsageError(`cannot reach the admin API at ${base} (${what}): ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text === '' ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    json = text;
-  }
-  if (!response.ok) {
-    const problem = json as { title?: unknown; detail?: unknown } | undefined;
-    const reason = typeof problem?.detail === 'string' ? problem.detail : text;
-    throw new UsageError(`${what} → ${response.status}${typeof problem?.title === 'string' ? ` ${problem.title}` : ''}: ${reason}`);
-  }
-  return json;
-}
 
-function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
 
 const path = (...segments: string[]) => `/${segments.map(encodeURIComponent).join('/')}`;
 
@@ -96,7 +67,7 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
     .scriptName(`dmct sim admin ${base}`)
     .usage('$0 <action> [options]\n\nA thin client of the reference server\'s admin API.')
     .option('json', { type: 'boolean', default: false, describe: 'print the admin API\'s JSON answer' })
-    .command('health', 'is the server up, with which faults', {}, async () => print(await call(base, 'GET', '/health')))
+    .command('health', 'is the server up, with which faults', {}, async () => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'GET', '/health')))
     .command(
       'register <devId>',
       'register a device (or update it)',
@@ -113,8 +84,8 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
         if (argv['auth-data'] !== undefined) body['authData'] = argv['auth-data'];
         if (argv['credential-encoding'] !== undefined) body['credentialEncoding'] = argv['credential-encoding'];
         if (argv.notify !== undefined) body['notify'] = parseNotifyTarget(argv.notify, '--notify');
-        const answer = (await call(base, 'POST', '/devices', body)) as { created: boolean };
-        if (argv.json) print(answer);
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'POST', '/devices', body)) as { created: boolean };
+        if (argv.json) printJson(answer);
         else process.stdout.write(`${argv.devId} ${answer.created ? 'registered' : 'updated'}\n`);
       },
     )
@@ -133,8 +104,8 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
           .option('omit', { type: 'string', array: true, default: [], choices: ['server-id', 'notification-id', 'timestamp'], describe: 'leave out an option sent by default' })
           .option('transport', { type: 'string', describe: `override the device's transport: ${NOTIFY_TARGET_FORMS}` }),
       async (argv) => {
-        const answer = (await call(base, 'POST', `${path('devices', argv.devId)}/notify`, notifyRequest(argv))) as { hex: string; sentTo: string };
-        if (argv.json) print(answer);
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'POST', `${path('devices', argv.devId)}/notify`, notifyRequest(argv))) as { hex: string; sentTo: string };
+        if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.hex}\n${chalk.dim(`sent to ${answer.sentTo}`)}\n`);
       },
     )
@@ -143,8 +114,8 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
       'queue one command; templates {{dm}} {{repo}} {{web}} {{cont}} {{async}}; CONT alone = a fresh session URI',
       (y) => y.positional('devId', { type: 'string', demandOption: true }).positional('command', { type: 'string', array: true, demandOption: true }),
       async (argv) => {
-        const answer = (await call(base, 'POST', `${path('devices', argv.devId)}/commands`, { command: argv.command.map(String) })) as { id: string; command: string[] };
-        if (argv.json) print(answer);
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'POST', `${path('devices', argv.devId)}/commands`, { command: argv.command.map(String) })) as { id: string; command: string[] };
+        if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.id} queued: ${JSON.stringify(answer.command)}\n`);
       },
     )
@@ -162,22 +133,22 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
         } catch (error) {
           throw new UsageError(`Package#2 ${argv.package.startsWith('@') ? argv.package.slice(1) : 'argument'}: not JSON: ${(error as Error).message}`);
         }
-        const answer = (await call(base, 'POST', `${path('devices', argv.devId)}/package2`, body)) as { id: string; commandIds: string[] };
-        if (argv.json) print(answer);
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'POST', `${path('devices', argv.devId)}/package2`, body)) as { id: string; commandIds: string[] };
+        if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.id} queued (commands ${answer.commandIds.join(', ')})\n`);
       },
     )
     .command('received <devId>', 'everything the server received from the device', (y) => y.positional('devId', { type: 'string', demandOption: true }), async (argv) =>
-      print(await call(base, 'GET', `${path('devices', argv.devId)}/received`)),
+      printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'GET', `${path('devices', argv.devId)}/received`)),
     )
     .command(
       'command <devId> <id>',
       'one queued command: state, status, result',
       (y) => y.positional('devId', { type: 'string', demandOption: true }).positional('id', { type: 'string', demandOption: true }),
-      async (argv) => print(await call(base, 'GET', `${path('devices', argv.devId, 'commands', argv.id)}`)),
+      async (argv) => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'GET', `${path('devices', argv.devId, 'commands', argv.id)}`)),
     )
     .command('delete <devId>', 'forget a device and everything about it', (y) => y.positional('devId', { type: 'string', demandOption: true }), async (argv) => {
-      await call(base, 'DELETE', path('devices', argv.devId));
+      await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'DELETE', path('devices', argv.devId));
       if (!argv.json) process.stdout.write(`${argv.devId} deleted\n`);
     })
     .command(
@@ -198,12 +169,12 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
         const content = argv.body ?? (await readFile(argv.file ?? '', 'utf8').catch((error: Error) => {
           throw new UsageError(`${argv.file ?? ''}: ${error.message}`);
         }));
-        const answer = (await call(base, 'PUT', `/repo/${argv.name.split('/').map(encodeURIComponent).join('/')}`, { mediaType: argv['media-type'], body: content })) as { url: string };
-        if (argv.json) print(answer);
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'PUT', `/repo/${argv.name.split('/').map(encodeURIComponent).join('/')}`, { mediaType: argv['media-type'], body: content })) as { url: string };
+        if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.url}\n`);
       },
     )
-    .command('repo-log', 'every repository and web hit', {}, async () => print(await call(base, 'GET', '/repo-log')))
+    .command('repo-log', 'every repository and web hit', {}, async () => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'GET', '/repo-log')))
     .demandCommand(1, 'name an admin action (see --help)')
     .strict()
     .help()

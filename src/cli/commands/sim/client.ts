@@ -4,6 +4,7 @@ import { MARKS } from '../../../protocol/packages/generic-alert.js';
 import { UnknownFaultError, selectFaults } from '../../../reference/faults/index.js';
 import { startReferenceClient, type RunningReferenceClient } from '../../../reference/client/index.js';
 import { EXIT, UsageError } from '../../errors.js';
+import { callAdmin, printJson, untilSignal } from './shared.js';
 
 const ADMIN_TIMEOUT_MS = 60_000;
 
@@ -43,36 +44,7 @@ interface SessionArgs extends AdminArgs {
   wait: boolean;
 }
 
-/** One call of the reference client's admin API; a refusal or an unreachable client is a UsageError. */
-async function call(base: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const what = `${method} ${path}`;
-  let response: Response;
-  try {
-    response = await fetch(`${base.replace(/\/+$/, '')}${path}`, {
-      method,
-      signal: AbortSignal.timeout(ADMIN_TIMEOUT_MS),
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-  } catch (error) {
-    throw new UsageError(`cannot reach the client admin API at ${base} (${what}): ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const text = await response.text();
-  let json: unknown = text;
-  try {
-    json = text === '' ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    // A non-JSON answer is shown as it came.
-  }
-  if (!response.ok) {
-    const reason = typeof (json as { error?: unknown } | undefined)?.error === 'string' ? (json as { error: string }).error : text;
-    throw new UsageError(`${what} → ${response.status}: ${reason}`);
-  }
-  return json;
-}
 
-function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
 
 function checkPort(value: number, flag: string): void {
   if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`--${flag} ${String(value)}: not a port number (0–65535)`);
@@ -97,17 +69,6 @@ function printBanner(client: RunningReferenceClient, argv: RunArgs, serverUrl: s
   );
 }
 
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 function adminOption<T>(yargs: Argv<T>) {
   return yargs
@@ -150,8 +111,8 @@ const alertCommand: CommandModule<object, AlertArgs> = {
     if (argv['data-type'] !== undefined) alert['DataType'] = argv['data-type'];
     if (argv.data !== undefined) alert['Data'] = parseData(argv.data);
     const query = argv.now ? `?now=1${argv.wait ? '&wait=1' : ''}` : '';
-    const answer = (await call(argv.admin, 'POST', `/alerts${query}`, alert)) as { sessionId?: number; queued?: number; id?: number; outcome?: string };
-    if (argv.json) print(answer);
+    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, argv.admin, 'POST', `/alerts${query}`, alert)) as { sessionId?: number; queued?: number; id?: number; outcome?: string };
+    if (argv.json) printJson(answer);
     else if (answer.outcome !== undefined) process.stdout.write(`session ${answer.id ?? '?'} ${answer.outcome}\n`);
     else if (answer.sessionId !== undefined) process.stdout.write(`alert queued; session ${answer.sessionId} opened\n`);
     else process.stdout.write(`alert queued (${answer.queued ?? '?'} waiting for the next package)\n`);
@@ -165,8 +126,8 @@ const sessionCommand: CommandModule<object, SessionArgs> = {
   describe: 'open a client-initiated session (ClientInitiatedMgmt) on a running reference client',
   builder: (yargs) => adminOption(yargs).option('wait', { type: 'boolean', default: false, describe: 'answer once the session is over' }),
   handler: async (argv) => {
-    const answer = (await call(argv.admin, 'POST', `/session${argv.wait ? '?wait=1' : ''}`)) as { sessionId?: number; id?: number; outcome?: string; reason?: string };
-    if (argv.json) print(answer);
+    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, argv.admin, 'POST', `/session${argv.wait ? '?wait=1' : ''}`)) as { sessionId?: number; id?: number; outcome?: string; reason?: string };
+    if (argv.json) printJson(answer);
     else if (answer.outcome !== undefined) process.stdout.write(`session ${answer.id ?? '?'} ${answer.outcome}${answer.reason === undefined ? '' : `: ${answer.reason}`}\n`);
     else process.stdout.write(`session ${answer.sessionId ?? '?'} opened\n`);
     process.exitCode = EXIT.ok;
@@ -179,7 +140,7 @@ const stateCommand: CommandModule<object, AdminArgs> = {
   describe: 'print a running reference client\'s state (notifications, sessions, DEFAULTs, SUBs) as JSON',
   builder: (yargs) => adminOption(yargs),
   handler: async (argv) => {
-    print(await call(argv.admin, 'GET', '/state'));
+    printJson(await callAdmin('client', ADMIN_TIMEOUT_MS, argv.admin, 'GET', '/state'));
     process.exitCode = EXIT.ok;
   },
 };

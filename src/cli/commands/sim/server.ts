@@ -9,6 +9,7 @@ import {
 } from '../../../reference/server/index.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { NOTIFY_TARGET_FORMS, parseNotifyTarget } from './notify-target.js';
+import { untilSignal } from './shared.js';
 
 interface ServerArgs {
   host: string;
@@ -72,17 +73,6 @@ function printBanner(server: RunningReferenceServer, argv: ServerArgs, devices: 
   );
 }
 
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 /** `dmct sim server`: runs the reference DM server until SIGINT or SIGTERM. */
 export const simServerCommand: CommandModule<object, ServerArgs> = {
