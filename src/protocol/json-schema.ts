@@ -1,8 +1,15 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
+import { loadPrecompiledValidator } from './precompiled-validators.js';
+import { registeredSchemas } from './schema-registry.js';
 
-// ajv-formats is CommonJS: under NodeNext the default import is the module object.
-const addFormats = addFormatsModule.default;
+// ajv itself loads only when a schema has no precompiled validator (see precompiled-validators.ts):
+// its compiler is a large part of a short command's start-up.
+const require = createRequire(import.meta.url);
+const loadAjv = (): { Ajv2020: typeof Ajv2020; addFormats: (ajv: Ajv2020) => unknown } => ({
+  Ajv2020: (require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')).Ajv2020,
+  addFormats: require('ajv-formats') as (ajv: Ajv2020) => unknown,
+});
 
 /** One rule of a JSON Schema that a document broke, located by JSON Pointer. */
 export interface SchemaViolation {
@@ -27,11 +34,28 @@ export function sharedAjv(): Ajv2020 {
   return shared;
 }
 
-/** A fresh ajv instance configured the way every dmct schema expects. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true });
+/** The ajv options every dmct schema is compiled with (also part of a precompiled validator's fingerprint). */
+export const AJV_OPTIONS = { allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true } as const;
+
+/** A fresh ajv instance configured the way every dmct schema expects (`code`: for the build's standalone output). */
+export function createAjv(code?: Options['code']): Ajv2020 {
+  const { Ajv2020: Ajv, addFormats } = loadAjv();
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...(code === undefined ? {} : { code }) });
   addFormats(ajv);
   return ajv;
+}
+
+/** Adds the dmct schemas loaded so far (schema-registry.ts) that ajv lacks, so that cross-schema `$ref`s resolve. */
+function addRegisteredSchemas(ajv: Ajv2020): void {
+  for (const [id, schema] of registeredSchemas()) {
+    if (ajv.schemas[id] === undefined && ajv.refs[id] === undefined) ajv.addSchema(schema);
+  }
+}
+
+/** An ajv instance whose compiled validators can be written out as standalone code (precompiled-validators.ts). */
+export function createStandaloneAjv(): Ajv2020 {
+  const { _ } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  return createAjv({ source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
 }
 
 function describe(error: ErrorObject): SchemaViolation {
@@ -51,14 +75,24 @@ function describe(error: ErrorObject): SchemaViolation {
 }
 
 /**
- * Compiles a schema once (schemas with an `$id` are cached by ajv) and returns a validator
- * that reports every violation.
+ * Returns a validator that reports every violation; the schema is compiled once, on the first
+ * validation (schemas with an `$id` are cached by ajv).
  */
 export function compileSchema<T>(schema: object): SchemaValidator<T> {
-  const ajv = sharedAjv();
-  const id = (schema as { $id?: unknown }).$id;
-  const validate = (typeof id === 'string' && ajv.getSchema(id)) || ajv.compile(schema);
+  // Compiled on first use: modules declare their validators at load time, and most processes
+  // (a worker, one CLI command) use few of them, so eager compiles were most of start-up.
+  let compiled: ValidateFunction | undefined;
+  const compile = (): ValidateFunction => {
+    const ahead = loadPrecompiledValidator(schema, AJV_OPTIONS);
+    if (ahead !== undefined) return ahead;
+    const ajv = sharedAjv();
+    addRegisteredSchemas(ajv);
+    const id = (schema as { $id?: unknown }).$id;
+    return (typeof id === 'string' && ajv.getSchema(id)) || ajv.compile(schema);
+  };
   return (data: unknown) => {
+    compiled ??= compile();
+    const validate = compiled;
     if (validate(data)) return { ok: true, value: data as T };
     // `if`/`then` and `anyOf` wrappers only repeat what their sub-errors say.
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');

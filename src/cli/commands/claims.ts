@@ -3,6 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { buildClaimsTemplate, DEFAULT_EDITION, loadEdition, ROLES, type ScrRole } from '../../scr/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { withScrInputErrors } from './scr.js';
+import { COMMAND_CATALOG } from './catalog.js';
 
 interface InitArgs {
   role: ScrRole;
@@ -36,8 +37,7 @@ const init: CommandModule<object, InitArgs> = {
 
 /** `dmct claims init`: the claims file (ICS/IXIT) vendors fill in. */
 export const claimsCommand: CommandModule<object, object> = {
-  command: 'claims',
-  describe: 'claims files (ICS + IXIT): write a template',
+  ...COMMAND_CATALOG.claims,
   builder: (yargs: Argv) => yargs.command(init).demandCommand(1, 'name a claims command: init') as unknown as Argv<object>,
   handler: () => undefined,
 };

@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import type { LoadProgress, LoadReport } from '../../load/index.js';
 import { EXIT, UsageError } from '../errors.js';
+import { COMMAND_CATALOG } from './catalog.js';
 
 interface LoadArgs {
   target?: string;
@@ -67,8 +68,7 @@ function printReport(report: LoadReport): void {
  * latency percentiles, errors and protocol violations per SCR item.
  */
 export const loadCommand: CommandModule<object, LoadArgs> = {
-  command: 'load',
-  describe: 'run simulated devices against a DM server and report sessions/s, latencies and violations per SCR item',
+  ...COMMAND_CATALOG.load,
   builder: (yargs: Argv) =>
     yargs
       .option('target', { type: 'string', describe: 'DM endpoint of the server under load (default: the embedded reference server)' })

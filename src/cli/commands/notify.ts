@@ -28,6 +28,7 @@ import {
   type ParsedBytes,
 } from '../../protocol/notification/index.js';
 import { EXIT, UsageError } from '../errors.js';
+import { COMMAND_CATALOG } from './catalog.js';
 
 const CON_TYPE_NAMES = Object.keys(CONNECTION_TYPE_CODES) as ConnectionTypeName[];
 
@@ -431,8 +432,7 @@ const decodeCommand: CommandModule<object, DecodeArgs> = {
 
 /** `dmct notify`: encode and decode Package#0 DM Notifications and their WAP Push / GCM framing. */
 export const notifyCommand: CommandModule = {
-  command: 'notify',
-  describe: 'encode, decode and check Package#0 DM Notifications',
+  ...COMMAND_CATALOG.notify,
   builder: (yargs) => yargs.command(encodeCommand).command(decodeCommand).demandCommand(1, 'name a notify command: encode or decode'),
   handler: () => {},
 };

@@ -19,6 +19,7 @@ import {
   type Violation,
 } from '../../protocol/index.js';
 import { EXIT, UsageError } from '../errors.js';
+import { COMMAND_CATALOG } from './catalog.js';
 
 const PACKAGE_KINDS = ['1', '2', '3', 'mo', 'alert'] as const;
 type PackageKind = (typeof PACKAGE_KINDS)[number];
@@ -218,8 +219,7 @@ const commandsCommand: CommandModule<object, CommandsArgs> = {
 
 /** `dmct packages`: validate DM 2.0 JSON packages and list the command table. */
 export const packagesCommand: CommandModule = {
-  command: 'packages',
-  describe: 'validate DM 2.0 packages (#1–#3, MO data, Generic Alerts) and list the DM commands',
+  ...COMMAND_CATALOG.packages,
   builder: (yargs) => yargs.command(validateCommand).command(commandsCommand).demandCommand(1, 'name a packages command: validate or commands'),
   handler: () => {},
 };

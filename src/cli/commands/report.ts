@@ -11,6 +11,7 @@ import { writeHtml } from '../../report/writers/html.js';
 import { writeJunit } from '../../report/writers/junit.js';
 import { REPORT_FILES, writeReportFolder } from '../../report/writers/folder.js';
 import { UsageError } from '../errors.js';
+import { COMMAND_CATALOG } from './catalog.js';
 
 /** What `dmct report <dir>` can print. */
 export const REPORT_FORMATS = ['console', 'json', 'junit', 'html'] as const;
@@ -112,8 +113,7 @@ const mergeCommand: CommandModule<object, MergeArgs> = {
 
 /** `dmct report <dir>` and `dmct report merge <dirs..> --out <dir>`. */
 export const reportCommand: CommandModule = {
-  command: 'report',
-  describe: 'show a saved run, or merge the runs of shards',
+  ...COMMAND_CATALOG.report,
   builder: (y: Argv) => y.command(mergeCommand).command(showCommand),
   handler: () => undefined,
 };

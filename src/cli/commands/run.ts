@@ -24,6 +24,7 @@ import {
 import { ScrInputError } from '../../scr/index.js';
 import { displayPath } from '../../scr/errors.js';
 import { EXIT, UsageError } from '../errors.js';
+import { COMMAND_CATALOG } from './catalog.js';
 
 interface RunArgs {
   role?: RoleChoice;
@@ -147,8 +148,7 @@ async function handler(argv: RunArgs): Promise<void> {
 
 /** `dmct run`: the main job — plan, run the scenarios, write the conformance report. */
 export const runCommand: CommandModule<object, RunArgs> = {
-  command: 'run',
-  describe: 'run the conformance scenarios against a target (default: the embedded reference peers) and write the report',
+  ...COMMAND_CATALOG.run,
   builder,
   handler,
 };

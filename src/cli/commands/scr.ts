@@ -20,6 +20,7 @@ import {
   type ScrRole,
 } from '../../scr/index.js';
 import { EXIT, UsageError } from '../errors.js';
+import { COMMAND_CATALOG } from './catalog.js';
 
 /**
  * Runs a command body; SCR input problems (bad tables, bad claims) become one `dmct: ` line each
@@ -223,8 +224,7 @@ const check: CommandModule<object, CheckArgs> = {
 
 /** `dmct scr list|show|check`: the SCR tables of Appendix B and the claims checker. */
 export const scrCommand: CommandModule<object, object> = {
-  command: 'scr',
-  describe: 'SCR tables (Appendix B): list and show items, check a claims file',
+  ...COMMAND_CATALOG.scr,
   builder: (yargs: Argv) =>
     yargs
       .command(list)

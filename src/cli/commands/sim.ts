@@ -3,11 +3,11 @@ import { simAdminCommand } from './sim/admin.js';
 import { simClientCommand } from './sim/client.js';
 import { simFaultsCommand } from './sim/faults.js';
 import { simServerCommand } from './sim/server.js';
+import { COMMAND_CATALOG } from './catalog.js';
 
 /** `dmct sim`: the reference peers (the embedded default targets) and their fault switches. */
 export const simCommand: CommandModule = {
-  command: 'sim',
-  describe: 'run and drive the reference DM server and client, and list their fault switches',
+  ...COMMAND_CATALOG.sim,
   builder: (yargs) =>
     yargs
       .command(simServerCommand)
