@@ -1,7 +1,9 @@
 /**
  * Derives TypeScript from the JSON Schemas, which stay the one source of truth: every
  * `src/**\/schemas/<name>.schema.json` gets a sibling `<name>.schema.ts` exporting the schema as a
- * typed constant (`<name>Schema`) and the types json-schema-to-typescript infers from it.
+ * typed constant (`<name>Schema`) and the types json-schema-to-typescript infers from it. The
+ * module registers its schema (src/protocol/schema-registry.ts) and loads the modules of the
+ * schemas it `$ref`s, so that compileSchema resolves every cross-schema `$ref` on its own.
  * `--check` exits 1 when a generated file is stale (run by `npm run lint`).
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { compile } from 'json-schema-to-typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
+const registryModule = join(root, 'src/protocol/schema-registry.js');
 
 async function findSchemas(dir: string): Promise<string[]> {
   const found: string[] = [];
@@ -31,8 +34,8 @@ type Json = Record<string, unknown>;
 
 /**
  * A `$ref` to another dmct schema (`https://dmct.dev/schemas/<name>.schema.json#/$defs/X`) is
- * emitted as an import of the type that schema's module already declares, not as a copy of it.
- * ajv resolves the same `$ref` at run time from its shared instance.
+ * emitted as an import of the type that schema's module already declares, not as a copy of it,
+ * and that module is imported for its registration: ajv resolves the same `$ref` at run time.
  */
 function importCrossSchemaRefs(node: unknown, file: string, byId: Map<string, { file: string; schema: Json }>, imports: Map<string, Set<string>>): unknown {
   if (Array.isArray(node)) return node.map((n) => importCrossSchemaRefs(n, file, byId, imports));
@@ -66,11 +69,17 @@ async function generate(file: string, byId: Map<string, { file: string; schema: 
     strictIndexSignatures: true,
     unreachableDefinitions: true,
   });
+  const referenced = [...imports].filter(([from]) => from !== `./${basename(file, '.json')}.js`);
+  const registry = `./${relative(dirname(file), registryModule)}`.replace(/^\.\/\.\./, '..');
+  const registered = typeof schema['$id'] === 'string';
   return [
     `// Generated from ./${basename(file)} by scripts/gen-schema-modules.ts. Do not edit: run \`npm run gen\`.`,
     '/* eslint-disable */',
-    ...[...imports].map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from '${from}';`),
+    ...(registered ? [`import { registerSchema } from '${registry}';`] : []),
+    ...referenced.map(([from]) => `import '${from}';`),
+    ...referenced.map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from '${from}';`),
     `export const ${constName(file)} = ${JSON.stringify(schema, null, 2)} as const;`,
+    ...(registered ? [`registerSchema(${constName(file)});`] : []),
     '',
     types.trim(),
     '',

@@ -1,42 +1,22 @@
 /**
  * Validation of everything src/report reads from outside: the plan, the reporter's results, a
- * scenario's evidence, a saved report.json. Every schema is registered on the shared ajv
- * instance first, so that the cross-schema `$ref`s resolve.
+ * scenario's evidence, a saved report.json. Their cross-schema `$ref`s resolve through the
+ * schema registry (src/protocol/schema-registry.ts); each validator compiles on first use.
  */
-import { compileSchema, sharedAjv, type SchemaResult, type SchemaValidator, type SchemaViolation } from '../protocol/json-schema.js';
+import { compileSchema, type SchemaResult, type SchemaViolation } from '../protocol/json-schema.js';
 import { judgeItem, summarize } from './build-report.js';
 import { evidenceSchema, type Evidence } from './schemas/evidence.schema.js';
 import { reportSchema, type Report } from './schemas/report.schema.js';
 import { runPlanSchema, type RunPlan } from './schemas/run-plan.schema.js';
 import { scenarioResultsSchema, type ScenarioResults } from './schemas/scenario-results.schema.js';
 
-const SCHEMAS: readonly { $id: string }[] = [evidenceSchema, runPlanSchema, scenarioResultsSchema, reportSchema];
-
-function registerSchemas(): void {
-  const ajv = sharedAjv();
-  for (const schema of SCHEMAS) {
-    if (ajv.schemas[schema.$id] === undefined && ajv.refs[schema.$id] === undefined) ajv.addSchema(schema);
-  }
-}
-
-function lazy<T>(schema: object): SchemaValidator<T> {
-  let validate: SchemaValidator<T> | undefined;
-  return (data) => {
-    if (!validate) {
-      registerSchemas();
-      validate = compileSchema<T>(schema);
-    }
-    return validate(data);
-  };
-}
-
 /** Validates a scenario's `dmct-evidence` attachment. */
-export const validateEvidence = lazy<Evidence>(evidenceSchema);
+export const validateEvidence = compileSchema<Evidence>(evidenceSchema);
 /** Validates a run plan (DMCT_PLAN_FILE). */
-export const validateRunPlan = lazy<RunPlan>(runPlanSchema);
+export const validateRunPlan = compileSchema<RunPlan>(runPlanSchema);
 /** Validates the reporter's scenario results (DMCT_RESULTS_FILE). */
-export const validateScenarioResults = lazy<ScenarioResults>(scenarioResultsSchema);
-const validateReportShape = lazy<Report>(reportSchema);
+export const validateScenarioResults = compileSchema<ScenarioResults>(scenarioResultsSchema);
+const validateReportShape = compileSchema<Report>(reportSchema);
 
 /**
  * Where a schema-valid report contradicts its own data: an item verdict, a total or the

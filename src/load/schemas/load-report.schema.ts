@@ -1,5 +1,6 @@
 // Generated from ./load-report.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
 export const loadReportSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/load-report.schema.json",
@@ -134,6 +135,7 @@ export const loadReportSchema = {
     }
   }
 } as const;
+registerSchema(loadReportSchema);
 
 /**
  * What `dmct load --json` prints: the figures of one load run of simulated devices against a DM server (OMA DM 2.0 §5.2 sessions).

@@ -1,5 +1,6 @@
 // Generated from ./generic-alert.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../schema-registry.js';
 export const genericAlertSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/generic-alert.schema.json",
@@ -52,6 +53,7 @@ export const genericAlertSchema = {
     ]
   }
 } as const;
+registerSchema(genericAlertSchema);
 
 /**
  * A Generic Alert (OMA DM 2.0 §5.4, §7.2.1.5): sent by the client only, in the Alert array of Package#1 or Package#3.

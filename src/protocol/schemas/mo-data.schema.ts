@@ -1,5 +1,6 @@
 // Generated from ./mo-data.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../schema-registry.js';
 export const moDataSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/mo-data.schema.json",
@@ -40,6 +41,7 @@ export const moDataSchema = {
     }
   }
 } as const;
+registerSchema(moDataSchema);
 
 /**
  * MO data serialized as application/dmmo+json (OMA DM 2.0 §7.2.1.4): an array of addressed MO objects.

@@ -1,5 +1,6 @@
 // Generated from ./package1.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../schema-registry.js';
 export const package1Schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/package1.schema.json",
@@ -51,6 +52,7 @@ export const package1Schema = {
     }
   }
 } as const;
+registerSchema(package1Schema);
 
 /**
  * Package#1, DM session initiation by the client (OMA DM 2.0 §5.2.2, §7.2.1.1), media type application/vnd.oma.dm.initiation+json.

@@ -1,5 +1,6 @@
 // Generated from ./package2.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../schema-registry.js';
 export const package2Schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/package2.schema.json",
@@ -30,6 +31,7 @@ export const package2Schema = {
     }
   }
 } as const;
+registerSchema(package2Schema);
 
 /**
  * One command: its name, then its parameters in the order of its parameter table (§5.3).

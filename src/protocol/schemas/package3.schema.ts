@@ -1,5 +1,6 @@
 // Generated from ./package3.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../schema-registry.js';
 export const package3Schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/package3.schema.json",
@@ -47,6 +48,7 @@ export const package3Schema = {
     }
   }
 } as const;
+registerSchema(package3Schema);
 
 /**
  * Package#3, the client's statuses (OMA DM 2.0 §5.2.4, §7.2.1.3), media type application/vnd.oma.dm.response+json.

@@ -1,5 +1,8 @@
 // Generated from ./evidence.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
+import '../../protocol/schemas/violation.schema.js';
+import type { Violation } from '../../protocol/schemas/violation.schema.js';
 export const evidenceSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/evidence.schema.json",
@@ -142,38 +145,8 @@ export const evidenceSchema = {
     },
     "Violation": {
       "title": "TraceViolation",
-      "type": "object",
-      "required": [
-        "rule",
-        "section",
-        "severity",
-        "message"
-      ],
-      "additionalProperties": false,
-      "properties": {
-        "rule": {
-          "type": "string"
-        },
-        "section": {
-          "type": "string"
-        },
-        "severity": {
-          "enum": [
-            "error",
-            "warning",
-            "info"
-          ]
-        },
-        "message": {
-          "type": "string"
-        },
-        "offset": {
-          "type": "integer"
-        },
-        "pointer": {
-          "type": "string"
-        }
-      }
+      "description": "The one violation record of dmct (violation.schema.json), as the protocol layer reports it.",
+      "$ref": "https://dmct.dev/schemas/violation.schema.json"
     },
     "Finding": {
       "title": "Finding",
@@ -225,6 +198,15 @@ export const evidenceSchema = {
     }
   }
 } as const;
+registerSchema(evidenceSchema);
+
+/**
+ * The one violation record of dmct (violation.schema.json), as the protocol layer reports it.
+ *
+ * This interface was referenced by `Evidence`'s JSON-Schema
+ * via the `definition` "Violation".
+ */
+export type TraceViolation = Violation;
 
 /**
  * What a scenario records and hands to the reporter: the messages exchanged with the target and the findings about them.
@@ -295,18 +277,6 @@ export interface TraceBody {
    * True when text/hex hold only the first bytes.
    */
   truncated?: boolean;
-}
-/**
- * This interface was referenced by `Evidence`'s JSON-Schema
- * via the `definition` "Violation".
- */
-export interface TraceViolation {
-  rule: string;
-  section: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  offset?: number;
-  pointer?: string;
 }
 /**
  * A failed or unreachable check: the rule, what was expected (every acceptable outcome), and what was observed.

@@ -1,5 +1,9 @@
 // Generated from ./report.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
+import './run-plan.schema.js';
+import './scenario-results.schema.js';
+import './evidence.schema.js';
 import type { Applicability, ClaimsRef, Role, StaticFinding, TargetInfo } from './run-plan.schema.js';
 import type { Shard } from './scenario-results.schema.js';
 import type { Finding, TraceMessage } from './evidence.schema.js';
@@ -386,6 +390,7 @@ export const reportSchema = {
     }
   }
 } as const;
+registerSchema(reportSchema);
 
 /**
  * Ordered from best to worst: this order is the verdict lattice (src/report/verdict.ts VERDICTS).

@@ -1,5 +1,6 @@
 // Generated from ./run-plan.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
 export const runPlanSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/run-plan.schema.json",
@@ -231,6 +232,7 @@ export const runPlanSchema = {
     }
   }
 } as const;
+registerSchema(runPlanSchema);
 
 /**
  * The role the target plays: 'server' (dmct plays the client, Playwright project server-target) or 'client' (dmct plays the server, project client-target).

@@ -1,5 +1,8 @@
 // Generated from ./scenario-results.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
+import './run-plan.schema.js';
+import './evidence.schema.js';
 import type { Role } from './run-plan.schema.js';
 import type { Evidence } from './evidence.schema.js';
 export const scenarioResultsSchema = {
@@ -208,6 +211,7 @@ export const scenarioResultsSchema = {
     }
   }
 } as const;
+registerSchema(scenarioResultsSchema);
 
 /**
  * What dmct's Playwright reporter collected: one raw result per scenario (final attempt), not yet judged, and the facts of the Playwright run.

@@ -1,5 +1,6 @@
 // Generated from ./playwright-list.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
 export const playwrightListSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/playwright-list.schema.json",
@@ -161,6 +162,7 @@ export const playwrightListSchema = {
     }
   }
 } as const;
+registerSchema(playwrightListSchema);
 
 /**
  * The part of `playwright test --list --reporter=json` that `dmct run` plans from: the projects, the suite tree with each test's titles, tags (without the `@`) and location, and load errors. Other fields Playwright writes are allowed and ignored.

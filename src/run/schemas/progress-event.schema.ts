@@ -1,5 +1,8 @@
 // Generated from ./progress-event.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
+import '../../report/schemas/run-plan.schema.js';
+import '../../report/schemas/report.schema.js';
 import type { Role } from '../../report/schemas/run-plan.schema.js';
 import type { ScenarioVerdict } from '../../report/schemas/report.schema.js';
 export const progressEventSchema = {
@@ -171,6 +174,7 @@ export const progressEventSchema = {
     }
   }
 } as const;
+registerSchema(progressEventSchema);
 
 /**
  * One line of dmct's progress reporter (src/run/progress-reporter.ts): what the Playwright child tells `dmct run` while it runs, prefixed `dmct-progress ` on the child's stdout. Only for the live status line; the report is built from the results file.

@@ -1,5 +1,6 @@
 // Generated from ./applicability.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
 export const applicabilitySchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/applicability.schema.json",
@@ -171,6 +172,7 @@ export const applicabilitySchema = {
     }
   }
 } as const;
+registerSchema(applicabilitySchema);
 
 /**
  * `mandatory`: status M, no requirement (or, with implication semantics, any M item). `conditionally-mandatory`: status M and its requirement holds (precondition semantics). `optional-claimed` / `optional-not-claimed`: status O, listed in implements or not. `not-applicable`: its requirement is false under the claims (precondition semantics).

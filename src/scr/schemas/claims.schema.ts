@@ -1,5 +1,6 @@
 // Generated from ./claims.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
 export const claimsSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/claims.schema.json",
@@ -1038,6 +1039,7 @@ export const claimsSchema = {
     }
   }
 } as const;
+registerSchema(claimsSchema);
 
 /**
  * A vendor's claims about one DM 2.0 implementation: the ICS (which SCR items of Appendix B it implements) and the IXIT (how dmct reaches and drives it). `dmct claims init --role client|server` writes a complete template; `dmct scr check <file>` checks it against the SCR tables. Every object may carry a `$comment` (string or array of strings) that dmct ignores.

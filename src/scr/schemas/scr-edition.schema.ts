@@ -1,5 +1,6 @@
 // Generated from ./scr-edition.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
 export const scrEditionSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/scr-edition.schema.json",
@@ -73,6 +74,7 @@ export const scrEditionSchema = {
     }
   }
 } as const;
+registerSchema(scrEditionSchema);
 
 /**
  * One edition of the Appendix B SCR tables: `scr/<name>/edition.json`, next to the edition's `client.json` (B.1) and `server.json` (B.2). It says where the tables come from and what their Requirement column means.

@@ -1,5 +1,6 @@
 // Generated from ./scr-item.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
 export const scrItemSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/scr-item.schema.json",
@@ -99,6 +100,7 @@ export const scrItemSchema = {
     }
   }
 } as const;
+registerSchema(scrItemSchema);
 
 /**
  * One SCR item of a loaded table edition (a row of Appendix B, its id parsed): what `dmct scr list --json` prints per item and `dmct scr show --json` prints.

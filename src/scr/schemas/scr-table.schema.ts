@@ -1,5 +1,6 @@
 // Generated from ./scr-table.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../protocol/schema-registry.js';
 export const scrTableSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/scr-table.schema.json",
@@ -85,6 +86,7 @@ export const scrTableSchema = {
     }
   }
 } as const;
+registerSchema(scrTableSchema);
 
 /**
  * One Appendix B table of an SCR edition: the rows for one role (`client.json` = B.1, `server.json` = B.2), in the order of the source document.

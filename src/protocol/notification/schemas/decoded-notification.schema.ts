@@ -1,5 +1,8 @@
 // Generated from ./decoded-notification.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../schema-registry.js';
+import '../../schemas/violation.schema.js';
+import type { Violation } from '../../schemas/violation.schema.js';
 export const decodedNotificationSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/decoded-notification.schema.json",
@@ -182,39 +185,8 @@ export const decodedNotificationSchema = {
   "$defs": {
     "NotificationViolation": {
       "title": "NotificationViolationJson",
-      "type": "object",
-      "required": [
-        "rule",
-        "section",
-        "severity",
-        "message"
-      ],
-      "additionalProperties": false,
-      "properties": {
-        "rule": {
-          "type": "string"
-        },
-        "section": {
-          "type": "string"
-        },
-        "severity": {
-          "enum": [
-            "error",
-            "warning",
-            "info"
-          ]
-        },
-        "message": {
-          "type": "string"
-        },
-        "offset": {
-          "type": "integer",
-          "minimum": 0
-        },
-        "pointer": {
-          "type": "string"
-        }
-      }
+      "description": "The one violation record of dmct (violation.schema.json), as the protocol layer reports it.",
+      "$ref": "https://dmct.dev/schemas/violation.schema.json"
     },
     "WapPushFraming": {
       "title": "WapPushFramingJson",
@@ -281,6 +253,15 @@ export const decodedNotificationSchema = {
     }
   }
 } as const;
+registerSchema(decodedNotificationSchema);
+
+/**
+ * The one violation record of dmct (violation.schema.json), as the protocol layer reports it.
+ *
+ * This interface was referenced by `DecodedNotification`'s JSON-Schema
+ * via the `definition` "NotificationViolation".
+ */
+export type NotificationViolationJson = Violation;
 
 /**
  * JSON view of a decoded Package#0 DM Notification (OMA DM 2.0 §5.2.1, §7.1.1), and of the WAP Push datagram that carried it when there was one (App E.1): what `dmct notify decode --json` prints and what evidence records carry. Bytes are lower-case hex.
@@ -350,18 +331,6 @@ export interface DecodedNotification {
   };
   violations: NotificationViolationJson[];
   transport?: WapPushFramingJson;
-}
-/**
- * This interface was referenced by `DecodedNotification`'s JSON-Schema
- * via the `definition` "NotificationViolation".
- */
-export interface NotificationViolationJson {
-  rule: string;
-  section: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  offset?: number;
-  pointer?: string;
 }
 /**
  * The connectionless WAP Push datagram around the notification (App E.1). Notification offsets count from the body, at bodyOffset.

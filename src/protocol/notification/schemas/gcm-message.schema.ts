@@ -1,5 +1,6 @@
 // Generated from ./gcm-message.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../schema-registry.js';
 export const gcmMessageSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/gcm-message.schema.json",
@@ -58,6 +59,7 @@ export const gcmMessageSchema = {
     }
   ]
 } as const;
+registerSchema(gcmMessageSchema);
 
 /**
  * A GCM downstream message carrying a DM Notification (OMA DM 2.0 App E.2): the notification bytes, base64, in the data key SMS. Addressed by registration_ids (legacy GCM HTTP) or to.

@@ -1,5 +1,7 @@
 // Generated from ./notification-fixture.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../schema-registry.js';
+import './notification-input.schema.js';
 import type { NotificationInput } from './notification-input.schema.js';
 export const notificationFixtureSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -81,6 +83,7 @@ export const notificationFixtureSchema = {
     }
   }
 } as const;
+registerSchema(notificationFixtureSchema);
 
 /**
  * A self-describing Package#0 test vector (fixtures/notifications/): the bytes, how to decode them, and the verdict and rules the decoder must produce. `notification`, for vectors the encoder can produce, holds the options that encode to exactly these bytes (with `credentials`).

@@ -1,5 +1,6 @@
 // Generated from ./notification-input.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../schema-registry.js';
 export const notificationInputSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/notification-input.schema.json",
@@ -54,6 +55,7 @@ export const notificationInputSchema = {
     }
   }
 } as const;
+registerSchema(notificationInputSchema);
 
 /**
  * A PREFERRED-CON-TYPE value by name: 0x00 ANY_AVAILABLE, 0x01 CELLULAR, 0x02 WLAN, 0x03 WIRELINE.

@@ -1,5 +1,6 @@
 // Generated from ./client-state.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../../protocol/schema-registry.js';
 export const clientStateSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/client-state.schema.json",
@@ -361,6 +362,7 @@ export const clientStateSchema = {
     }
   }
 } as const;
+registerSchema(clientStateSchema);
 
 /**
  * What the reference DM client has seen and done (admin GET /state): notifications accepted or dropped with the reason, sessions with every package exchanged and every command's status, DEFAULT sources, subscriptions, and side transfers. Lists keep the most recent entries only.

@@ -1,5 +1,6 @@
 // Generated from ./fault.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../../protocol/schema-registry.js';
 export const faultSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/fault.schema.json",
@@ -64,6 +65,7 @@ export const faultSchema = {
     }
   }
 } as const;
+registerSchema(faultSchema);
 
 /**
  * A fault switch of a reference peer (a mutant): it breaks exactly one rule, names the SCR item of the seed table it breaks, and states the verdict the scenario for that item must give against it.

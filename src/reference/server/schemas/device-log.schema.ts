@@ -1,5 +1,8 @@
 // Generated from ./device-log.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../../protocol/schema-registry.js';
+import '../../../protocol/schemas/violation.schema.js';
+import type { Violation } from '../../../protocol/schemas/violation.schema.js';
 export const deviceLogSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/device-log.schema.json",
@@ -169,40 +172,6 @@ export const deviceLogSchema = {
         }
       }
     },
-    "ProtocolViolation": {
-      "type": "object",
-      "required": [
-        "rule",
-        "section",
-        "severity",
-        "message"
-      ],
-      "additionalProperties": false,
-      "properties": {
-        "rule": {
-          "type": "string"
-        },
-        "section": {
-          "type": "string"
-        },
-        "severity": {
-          "enum": [
-            "error",
-            "warning",
-            "info"
-          ]
-        },
-        "message": {
-          "type": "string"
-        },
-        "offset": {
-          "type": "integer"
-        },
-        "pointer": {
-          "type": "string"
-        }
-      }
-    },
     "ReceivedPackage": {
       "type": "object",
       "required": [
@@ -269,7 +238,7 @@ export const deviceLogSchema = {
         "violations": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/ProtocolViolation"
+            "$ref": "https://dmct.dev/schemas/violation.schema.json"
           }
         },
         "response": {
@@ -489,7 +458,7 @@ export const deviceLogSchema = {
         "violations": {
           "type": "array",
           "items": {
-            "$ref": "#/$defs/ProtocolViolation"
+            "$ref": "https://dmct.dev/schemas/violation.schema.json"
           }
         }
       }
@@ -528,6 +497,7 @@ export const deviceLogSchema = {
     }
   }
 } as const;
+registerSchema(deviceLogSchema);
 
 /**
  * What the reference server saw of one device (admin GET /devices/:devId/received): sessions, every package received with its HTTP details and the answer, every Generic Alert, every command with its status or asynchronous result, repository uploads and web hits, and the notifications sent.
@@ -596,7 +566,7 @@ export interface ReceivedPackage {
     name: string;
     body: BodyRecord;
   }[];
-  violations: ProtocolViolation[];
+  violations: Violation[];
   response: {
     status: number;
     mediaType?: string;
@@ -629,18 +599,6 @@ export interface BodyRecord {
   text?: string;
   hex?: string;
   truncated?: boolean;
-}
-/**
- * This interface was referenced by `DeviceLog`'s JSON-Schema
- * via the `definition` "ProtocolViolation".
- */
-export interface ProtocolViolation {
-  rule: string;
-  section: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  offset?: number;
-  pointer?: string;
 }
 /**
  * This interface was referenced by `DeviceLog`'s JSON-Schema
@@ -736,7 +694,7 @@ export interface RepoHit {
    * Decoded application/dmmo+json upload.
    */
   moData?: unknown[];
-  violations?: ProtocolViolation[];
+  violations?: Violation[];
 }
 /**
  * This interface was referenced by `DeviceLog`'s JSON-Schema

@@ -1,5 +1,8 @@
 // Generated from ./device-registration.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../../protocol/schema-registry.js';
+import './notify-target.schema.js';
+import type { NotifyTarget } from './notify-target.schema.js';
 export const deviceRegistrationSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/device-registration.schema.json",
@@ -33,37 +36,11 @@ export const deviceRegistrationSchema = {
       "description": "How secret and authData are written: UTF-8 text (default) or hex bytes."
     },
     "notify": {
-      "$ref": "notify-target.schema.json"
+      "$ref": "https://dmct.dev/schemas/notify-target.schema.json"
     }
   }
 } as const;
-
-/**
- * How the reference server delivers a Package#0 to a device (App E): WAP Push over UDP, an HTTP POST of the bytes, a GCM message, a shell command, or hex printed on the server's output.
- */
-export type NotifyTarget = {
-  transport: "udp" | "http" | "gcm" | "shell" | "print";
-  /**
-   * udp: the device's address (default 127.0.0.1).
-   */
-  host?: string;
-  /**
-   * udp: the device's port (default 2948, App E.1.1).
-   */
-  port?: number;
-  /**
-   * http: the listener the bytes are POSTed to.
-   */
-  url?: string;
-  /**
-   * gcm: the device's GCM registration id (App E.2.4); default: the one it registered, else its DevID.
-   */
-  regId?: string;
-  /**
-   * shell: a command run by /bin/sh; {{hex}} is replaced by the notification bytes in hex, which are also written to its standard input.
-   */
-  command?: string;
-};
+registerSchema(deviceRegistrationSchema);
 
 /**
  * Body of the reference server's admin POST /devices: registers a device (or updates it) with its notification credentials (DMAcc Auth/Noti, §12.2) and how to notify it.

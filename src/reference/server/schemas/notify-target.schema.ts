@@ -1,5 +1,6 @@
 // Generated from ./notify-target.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../../protocol/schema-registry.js';
 export const notifyTargetSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/notify-target.schema.json",
@@ -85,6 +86,7 @@ export const notifyTargetSchema = {
     }
   ]
 } as const;
+registerSchema(notifyTargetSchema);
 
 /**
  * How the reference server delivers a Package#0 to a device (App E): WAP Push over UDP, an HTTP POST of the bytes, a GCM message, a shell command, or hex printed on the server's output.

@@ -1,5 +1,6 @@
 // Generated from ./repo-content.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
+import { registerSchema } from '../../../protocol/schema-registry.js';
 export const repoContentSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/repo-content.schema.json",
@@ -28,6 +29,7 @@ export const repoContentSchema = {
     }
   }
 } as const;
+registerSchema(repoContentSchema);
 
 /**
  * Body of the admin PUT /repo/:name: content the data repository serves at GET /repo/:name (HGET and DEFAULT sources, §5.3.1, §5.3.10). A JSON body is serialized as JSON; application/dmmo+json content must be valid MO data (§7.2.1.4).
