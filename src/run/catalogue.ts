@@ -4,12 +4,14 @@
  * nothing). Tags come without the `@` there; the ids are the reporter's (scenarioSlug).
  */
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { formatViolation } from '../protocol/json-schema.js';
 import { scrItemsOfTags, scenarioSlug } from '../report/index.js';
 import { roleOfProject } from '../report/playwright-reporter.js';
 import type { Role } from '../report/index.js';
 import { BoundedText } from './bounded-text.js';
 import { RunSetupError } from './errors.js';
+import { listingCache } from './listing-cache.js';
 import { listArguments, PLAYWRIGHT_CLI } from './playwright-cli.js';
 import type { ListedSuite, PlaywrightList } from './schemas/playwright-list.schema.js';
 import { validatePlaywrightList } from './validate.js';
@@ -104,6 +106,12 @@ const LISTING_TIMEOUT_MS = 180_000;
  * config or a spec file, or prints something that is not a listing.
  */
 export async function listScenarios(config: string, projects: readonly string[], cwd: string = process.cwd()): Promise<Catalogue> {
+  const cache = listingCache(resolve(cwd, config), projects);
+  const cached = cache?.read();
+  if (cached !== undefined) {
+    const catalogue = catalogueOfListing(cached);
+    if (catalogue !== undefined) return catalogue;
+  }
   const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve, reject) => {
     const child = spawn(process.execPath, [PLAYWRIGHT_CLI, ...listArguments(config, projects)], {
       cwd,
@@ -140,5 +148,21 @@ export async function listScenarios(config: string, projects: readonly string[],
   }
   const catalogue = catalogueOf(checked.value);
   if (catalogue.errors.length > 0) throw new RunSetupError(catalogue.errors.map((e) => `${config}: Playwright could not load the scenarios: ${e}`));
+  // A cache that cannot be written (a read-only checkout) only costs the next run its listing.
+  await cache?.write(stdout).catch(() => undefined);
   return catalogue;
+}
+
+/** The catalogue of a cached listing, or undefined when the entry is unusable (then dmct lists again). */
+function catalogueOfListing(text: string): Catalogue | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const checked = validatePlaywrightList(data);
+  if (!checked.ok) return undefined;
+  const catalogue = catalogueOf(checked.value);
+  return catalogue.errors.length > 0 ? undefined : catalogue;
 }

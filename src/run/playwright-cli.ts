@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { RUN_ENV } from '../../fixtures/run-config.js';
+import { RUN_ENV } from './run-env.js';
 import { PLAN_FILE_ENV, RESULTS_FILE_ENV } from '../report/playwright-reporter.js';
 import type { Shard } from '../report/index.js';
 
@@ -21,10 +21,10 @@ export const PLAYWRIGHT_VERSION: string = (require('@playwright/test/package.jso
 export const DEFAULT_PLAYWRIGHT_CONFIG: string = fileURLToPath(new URL('../../playwright.config.ts', import.meta.url));
 
 /** The reporter that writes the scenario results (and a first report) for dmct. */
-export const RESULTS_REPORTER: string = fileURLToPath(new URL('../report/playwright-reporter.ts', import.meta.url));
+export const RESULTS_REPORTER: string = fileURLToPath(new URL('../../src/report/playwright-reporter.ts', import.meta.url));
 
 /** The reporter that streams progress events to dmct on the child's stdout. */
-export const PROGRESS_REPORTER: string = fileURLToPath(new URL('./progress-reporter.ts', import.meta.url));
+export const PROGRESS_REPORTER: string = fileURLToPath(new URL('../../src/run/progress-reporter.ts', import.meta.url));
 
 /** Arguments that list every test of the given projects as JSON, running nothing. */
 export function listArguments(config: string, projects: readonly string[]): string[] {

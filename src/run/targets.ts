@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { REFERENCE_CLAIMS } from '../../fixtures/run-config.js';
+import { REFERENCE_CLAIMS } from './run-env.js';
 import { findFault } from '../reference/faults/index.js';
 import type { ClaimsRef, Role, TargetInfo } from '../report/index.js';
 import { computeApplicability, DEFAULT_EDITION, loadEdition, parseClaims } from '../scr/index.js';

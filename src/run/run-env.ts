@@ -1,0 +1,28 @@
+/**
+ * What `dmct run` hands its Playwright workers (fixtures/run-config.ts reads it back): the
+ * environment variables, and the claims files of the reference peers used when none is named.
+ */
+import { fileURLToPath } from 'node:url';
+
+/** The side the target plays (claims `role`). */
+export type TargetRole = 'server' | 'client';
+
+/** Environment variables the fixtures read. */
+export const RUN_ENV = {
+  /** Claims file of a server target (default: the reference server's, fixtures/claims/). */
+  claimsServer: 'DMCT_CLAIMS_SERVER',
+  /** Claims file of a client target (default: the reference client's, fixtures/claims/). */
+  claimsClient: 'DMCT_CLAIMS_CLIENT',
+  /** `1` (default): start the embedded reference peer of the role in the worker; `0`: the claims' URLs are a real target. */
+  embedded: 'DMCT_EMBEDDED',
+  /** Comma-separated fault switches of the embedded peer (a mutant run); project metadata `faults` wins. */
+  faults: 'DMCT_FAULTS',
+  /** SCR table edition; default the claims' `edition`, else the default edition. */
+  edition: 'DMCT_EDITION',
+} as const;
+
+/** The sample claims of the reference peers, used when no claims file is named. */
+export const REFERENCE_CLAIMS: Readonly<Record<TargetRole, string>> = {
+  server: fileURLToPath(new URL('../../fixtures/claims/reference-server.json', import.meta.url)),
+  client: fileURLToPath(new URL('../../fixtures/claims/reference-client.json', import.meta.url)),
+};
