@@ -67,7 +67,7 @@ export type ServerReply =
       seq: number;
     }
   | {
-      /** An answer that is no Package#2: a 4xx/5xx, a 2xx without a Package#2 body. */
+      /** An answer that is no Package#2: a 4xx/5xx, a 2xx without a Package#2 body, a body over the cap. */
       kind: 'refused';
       http: HttpResponseOutcome;
       reason: string;
@@ -230,12 +230,20 @@ export class DeviceEngine {
       label: outgoing.label,
       timeoutMs: this.#timeoutMs,
       maxResponseBytes: this.#maxBodyBytes,
+      // A body over the cap is still an answer (a refused one, see #read), not a silence.
+      overflow: 'truncate',
     });
     if (outcome.kind !== 'response') return { reply: { kind: 'no-answer', failure: outcome, seq: outcome.seq } };
     return { requestSeq: outcome.requestSeq, reply: this.#read(outcome) };
   }
 
   #read(http: HttpResponseOutcome): ServerReply {
+    if (http.truncated) {
+      // The server answered, with more than the IXIT says its packages can be (claims
+      // limits.maxBodyBytes): a fail of the exchange's item, the prefix read kept as evidence.
+      const reason = `HTTP ${http.status} with a body over the ${this.#maxBodyBytes}-byte cap (claims limits.maxBodyBytes); reading stopped there`;
+      return { kind: 'refused', http, reason, violations: [], seq: http.responseSeq };
+    }
     const checked = checkPackage2Response({ status: http.status, headers: http.headers, body: http.body });
     const view = package2View(http.body);
     const seq = http.responseSeq;

@@ -43,7 +43,7 @@ function judge(recorder: TraceRecorder, transcript: SessionTranscript): 'pass' |
 const EXPECTED: Readonly<Record<keyof typeof BEHAVIOURS, { verdict: 'fail' | 'inconclusive'; reply: string }>> = {
   'invalid-json': { verdict: 'fail', reply: 'refused' },
   'wrong-shape': { verdict: 'fail', reply: 'refused' },
-  'fifty-megabytes': { verdict: 'inconclusive', reply: 'no-answer:too-large' },
+  'fifty-megabytes': { verdict: 'fail', reply: 'refused' },
   'slow-drip': { verdict: 'inconclusive', reply: 'no-answer:timeout' },
   'no-headers': { verdict: 'inconclusive', reply: 'no-answer:timeout' },
   'reset-mid-response': { verdict: 'inconclusive', reply: 'no-answer:connection-error' },
