@@ -15,6 +15,7 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dmct = join(repoRoot, 'bin/dmct.js');
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 const quick = process.argv.includes('--quick');
+const loadOnly = process.argv.includes('--load-only');
 const workers = Number(process.env['DMCT_WORKERS'] ?? 2);
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
@@ -93,22 +94,22 @@ const machine = {
   loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
 };
 const started = new Date().toISOString();
-const a = process.argv.includes('--skip-run') ? undefined : await fullRun();
-const b = await coldStart();
-log('(c) protocol throughput…');
-const c = protocolThroughput(repoRoot, quick ? 500 : 2000);
+const a = loadOnly || process.argv.includes('--skip-run') ? undefined : await fullRun();
+const b = loadOnly ? undefined : await coldStart();
+if (!loadOnly) log('(c) protocol throughput…');
+const c = loadOnly ? undefined : protocolThroughput(repoRoot, quick ? 500 : 2000);
 const d = await loadFigures();
 
-const results = { measuredAt: started, machine, fullRun: a ?? null, coldStart: b, throughput: c, load: d };
+const results = { measuredAt: started, machine, fullRun: a ?? null, coldStart: b ?? null, throughput: c ?? null, load: d };
 await writeFile(join(repoRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const lines = [
   row(['figure', 'value', 'baseline / note']),
   row(['(a) dmct run, both roles, reference peers', a === undefined ? 'skipped' : `${((a['dmctRunMs'] as number) / 1000).toFixed(2)} s`, a === undefined ? '' : `${String(a['scenarios'])} scenarios, exit ${String(a['dmctRunExitCode'])}`]),
   row(['    ratio to empty Playwright tests', a === undefined ? 'skipped' : `${String(a['ratio'])}×`, a === undefined ? '' : `${((a['emptyPlaywrightMs'] as number) / 1000).toFixed(2)} s for ${String(a['scenarios'])} empty tests (target ≤ 2×)`]),
-  row(['(b) dmct scr check cold start (median of 5)', `${String(b['scrCheckMs'])} ms`, `node -e 0: ${String(b['nodeMs'])} ms (target ≤ 300 ms)`]),
-  row(['(c) notification decodes per second', String(c.notificationDecodes), 'digest example, digest verified']),
-  row(['    Package#2 validations per second', String(c.package2Validations), 'all-commands example']),
+  row(['(b) dmct scr check cold start (median of 5)', b === undefined ? 'skipped' : `${String(b['scrCheckMs'])} ms`, b === undefined ? '' : `node -e 0: ${String(b['nodeMs'])} ms (target ≤ 300 ms)`]),
+  row(['(c) notification decodes per second', c === undefined ? 'skipped' : String(c.notificationDecodes), 'digest example, digest verified']),
+  row(['    Package#2 validations per second', c === undefined ? 'skipped' : String(c.package2Validations), 'all-commands example']),
   row(['(d) load sessions/s, GET then END', String(d['getThenEnd']?.sessionsPerSecond ?? 0), `50 devices, 16 in flight; p99 ${String(d['getThenEnd']?.latencyMs.p99 ?? 0)} ms`]),
   row(['    load sessions/s, END only', String(d['endOnly']?.sessionsPerSecond ?? 0), `target ≥ 2000; p99 ${String(d['endOnly']?.latencyMs.p99 ?? 0)} ms`]),
 ];

@@ -2,7 +2,7 @@ import type { ServerUriValues } from '../protocol/addressing/server-uri.js';
 import { HEADERS } from '../protocol/http/headers.js';
 import { MEDIA_TYPES } from '../protocol/http/media-types.js';
 import { buildMultipartPackage3, type MultipartDataPartInput } from '../protocol/http/multipart.js';
-import { checkPackage2Response } from '../protocol/http/package-requests.js';
+import { checkPackage2Response, type HttpResponseView } from '../protocol/http/package-requests.js';
 import { PACKAGE_ACCEPTED_STATUS_RANGE } from '../protocol/interpretations/server-target.js';
 import { ALERT_TYPES, buildSessionAlert } from '../protocol/packages/generic-alert.js';
 import type { CommandStatus, GenericAlert, Package1, SupportedMo } from '../protocol/packages/index.js';
@@ -145,6 +145,30 @@ export function package2View(body: Uint8Array): { CMD: unknown[][] } | undefined
   return { CMD: cmd as unknown[][] };
 }
 
+/** How dmct reads a server's answer to a Package#1 or #3: a Package#2 or a refusal, with what the checks found. */
+export type Package2Answer =
+  | { kind: 'package2'; package2: { CMD: unknown[][] }; violations: Violation[] }
+  | { kind: 'refused'; reason: string; violations: Violation[]; view: { CMD: unknown[][] } | undefined };
+
+/**
+ * Reads an answer (§5.2.3, §7.2.1.2): every answer goes through the strict Package#2 checks
+ * (status, media type, schema, commands); a 2xx whose body reads as a Package#2 is one, whatever
+ * the checks found; anything else is a refusal with its reason. A body over the cap (`truncated`)
+ * is a refusal too: the server answered, with more than the IXIT says its packages can be (claims
+ * limits.maxBodyBytes), so it fails the exchange's item rather than counting as silence.
+ */
+export function readPackage2Answer(http: HttpResponseView & { body: Uint8Array; truncated: boolean }, maxBodyBytes: number): Package2Answer {
+  if (http.truncated) {
+    return { kind: 'refused', reason: `HTTP ${http.status} with a body over the ${maxBodyBytes}-byte cap (claims limits.maxBodyBytes); reading stopped there`, violations: [], view: undefined };
+  }
+  const checked = checkPackage2Response({ status: http.status, headers: http.headers, body: http.body });
+  const view = package2View(http.body);
+  const accepted = http.status >= PACKAGE_ACCEPTED_STATUS_RANGE.min && http.status <= PACKAGE_ACCEPTED_STATUS_RANGE.max;
+  if (accepted && view !== undefined) return { kind: 'package2', package2: view, violations: checked.violations };
+  const reason = !accepted ? `HTTP ${http.status}` : http.body.length === 0 ? `HTTP ${http.status} with an empty body` : `HTTP ${http.status} whose body is not a Package#2`;
+  return { kind: 'refused', reason, violations: checked.violations, view };
+}
+
 /**
  * dmct's own DM client (design.md "harness"): it opens sessions with a server target, executes
  * the server's commands against its management tree with the side HTTP transfers they ask for,
@@ -238,24 +262,13 @@ export class DeviceEngine {
   }
 
   #read(http: HttpResponseOutcome): ServerReply {
-    if (http.truncated) {
-      // The server answered, with more than the IXIT says its packages can be (claims
-      // limits.maxBodyBytes): a fail of the exchange's item, the prefix read kept as evidence.
-      const reason = `HTTP ${http.status} with a body over the ${this.#maxBodyBytes}-byte cap (claims limits.maxBodyBytes); reading stopped there`;
-      return { kind: 'refused', http, reason, violations: [], seq: http.responseSeq };
-    }
-    const checked = checkPackage2Response({ status: http.status, headers: http.headers, body: http.body });
-    const view = package2View(http.body);
+    const reading = readPackage2Answer(http, this.#maxBodyBytes);
     const seq = http.responseSeq;
-    this.recorder.annotate(seq, { ...(view === undefined ? {} : { decoded: { package2: view } }), violations: checked.violations });
-    const accepted = http.status >= PACKAGE_ACCEPTED_STATUS_RANGE.min && http.status <= PACKAGE_ACCEPTED_STATUS_RANGE.max;
-    if (accepted && view !== undefined) return { kind: 'package2', http, package2: view, violations: checked.violations, seq };
-    const reason = !accepted
-      ? `HTTP ${http.status}`
-      : http.body.length === 0
-        ? `HTTP ${http.status} with an empty body`
-        : `HTTP ${http.status} whose body is not a Package#2`;
-    return { kind: 'refused', http, reason, violations: checked.violations, seq };
+    const view = reading.kind === 'package2' ? reading.package2 : reading.view;
+    if (!http.truncated) this.recorder.annotate(seq, { ...(view === undefined ? {} : { decoded: { package2: view } }), violations: reading.violations });
+    return reading.kind === 'package2'
+      ? { kind: 'package2', http, package2: reading.package2, violations: reading.violations, seq }
+      : { kind: 'refused', http, reason: reading.reason, violations: reading.violations, seq };
   }
 
   /** Runs one Package#2's commands in order (§5.2.3); every command runs, also those after END. */

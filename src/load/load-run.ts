@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { DeviceEngine } from '../harness/device-engine.js';
 import { TraceRecorder } from '../harness/trace-recorder.js';
+import { LoadHttpClient } from './load-http.js';
 import { runLoadSession } from './load-session.js';
 import { latencyPercentiles } from './percentiles.js';
 import type { LoadReport } from './schemas/load-report.schema.js';
@@ -71,6 +72,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
       }),
   );
   const concurrency = Math.max(1, Math.min(options.concurrency, options.devices));
+  const client = new LoadHttpClient({ maxSockets: concurrency, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes });
   const sessionMs: number[] = [];
   const exchangeMs: number[] = [];
   const errorKinds: Record<string, number> = {};
@@ -93,7 +95,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
         free.push(engine);
         continue;
       }
-      const result = await runLoadSession(engine, options.maxPackage2s);
+      const result = await runLoadSession(engine, client, options.maxPackage2s);
       free.push(engine);
       exchangeMs.push(...result.exchangeMs);
       if (result.end === 'end') {
@@ -117,6 +119,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
   } finally {
     if (ticker !== undefined) clearInterval(ticker);
+    client.close();
   }
   const durationMs = performance.now() - started;
   return {

@@ -1,6 +1,5 @@
-import { request } from '../harness/http-client.js';
 import { DEFAULT_DEV_INFO_MOID } from '../harness/device-engine-tree.js';
-import { TraceRecorder } from '../harness/trace-recorder.js';
+import type { LoadHttpClient } from './load-http.js';
 
 /**
  * The commands queued on the embedded reference server before each session, so a session is
@@ -9,18 +8,11 @@ import { TraceRecorder } from '../harness/trace-recorder.js';
  */
 export const EMBEDDED_WORKLOAD: readonly (readonly string[])[] = [['GET', `${DEFAULT_DEV_INFO_MOID}//DevID`]];
 
-/** Queues the workload for one device through the reference server's admin API; the failure text, or undefined. */
-export async function queueWorkload(adminUrl: string, devId: string, timeoutMs: number): Promise<string | undefined> {
-  const recorder = new TraceRecorder({ maxMessages: 0 });
+/** Queues the workload for one device through the reference server's admin API, over the run's keep-alive client; the failure text, or undefined. */
+export async function queueWorkload(adminUrl: string, devId: string, client: LoadHttpClient): Promise<string | undefined> {
+  const url = `${adminUrl.replace(/\/+$/, '')}/devices/${encodeURIComponent(devId)}/commands`;
   for (const command of EMBEDDED_WORKLOAD) {
-    const outcome = await request(recorder, {
-      method: 'POST',
-      url: `${adminUrl.replace(/\/+$/, '')}/devices/${encodeURIComponent(devId)}/commands`,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ command }),
-      timeoutMs,
-      label: 'queue',
-    });
+    const outcome = await client.post(url, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ command }), 'utf8'));
     if (outcome.kind !== 'response') return `admin API: ${outcome.kind} (${outcome.detail})`;
     if (outcome.status !== 201) return `admin API answered HTTP ${outcome.status} to queueing ${command[0] ?? ''}`;
   }

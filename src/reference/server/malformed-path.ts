@@ -12,7 +12,9 @@ function escapeRegExp(text: string): string {
  * through to the next handler.
  */
 export function malformedPathHandler(origin: string): RequestHandler {
-  return http.all(new RegExp(`^${escapeRegExp(origin)}/`), ({ request }) => {
+  // Only a path with a `%` can hold a malformed escape, so only such paths reach the resolver:
+  // the others skip msw's per-resolver work (an AbortController per request) on every request.
+  return http.all(new RegExp(`^${escapeRegExp(origin)}/[^?#]*%`), ({ request }) => {
     const path = new URL(request.url).pathname;
     try {
       decodeURIComponent(path);
