@@ -36,8 +36,7 @@ function triggerBranch(kind: unknown): SchemaValidator<Trigger> | undefined {
   if (!branch) return undefined;
   let validate = branchValidators.get(branch.kind);
   if (!validate) {
-    // The branch $ref resolves through the claims schema, registered with ajv under its $id once compiled.
-    compileSchema(claimsSchema);
+    // The branch $ref resolves through the claims schema, which its module registered (schema-registry.ts).
     validate = compileSchema<Trigger>({ $ref: `${claimsSchema.$id}#/$defs/${branch.name}` });
     branchValidators.set(branch.kind, validate);
   }

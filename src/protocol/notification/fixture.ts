@@ -1,9 +1,5 @@
 import { compileSchema } from '../json-schema.js';
 import { notificationFixtureSchema, type NotificationFixture } from './schemas/notification-fixture.schema.js';
-import { notificationInputSchema } from './schemas/notification-input.schema.js';
-
-// The fixture schema $refs the input schema by its $id; compiling it first registers it with ajv.
-compileSchema(notificationInputSchema);
 
 /**
  * Validates a self-describing Package#0 test vector (fixtures/notifications/, §5.2.1, §7.1.1)

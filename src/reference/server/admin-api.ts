@@ -4,26 +4,25 @@ import { MEDIA_TYPES, isMediaType } from '../../protocol/http/media-types.js';
 import { parseHex } from '../../protocol/notification/encodings.js';
 import { parseMoData } from '../../protocol/packages/mo-data.js';
 import { checkStructure } from '../../protocol/packages/structure.js';
-import { formatViolation, type SchemaValidator } from '../../protocol/json-schema.js';
+import { compileSchema, formatViolation, type SchemaValidator } from '../../protocol/json-schema.js';
 import { hasErrors, type Violation } from '../../protocol/violation.js';
 import { expandCommandTemplates } from './command-templates.js';
 import { MAX_JSON_DEPTH, exceedsJsonDepth } from './json-depth.js';
 import { buildNotification } from './notification-builder.js';
 import { DeliveryError, deliverNotification } from './notification-transports.js';
 import { describeViolations, problem, problemResponse } from './problem.js';
-import { compileWithRefs, readJsonInput } from './request-input.js';
+import { readJsonInput } from './request-input.js';
 import type { CommandRecord } from './schemas/device-log.schema.js';
 import { deviceRegistrationSchema, type DeviceRegistration } from './schemas/device-registration.schema.js';
 import { notifyRequestSchema, type NotifyRequest } from './schemas/notify-request.schema.js';
-import { notifyTargetSchema } from './schemas/notify-target.schema.js';
 import { queueCommandSchema, type QueueCommandRequest } from './schemas/queue-command.schema.js';
 import { repoContentSchema, type RepoContent } from './schemas/repo-content.schema.js';
 import { appendBounded, type DeviceConfig, type DeviceState, type ReferenceServerState } from './server-state.js';
 
-const validateRegistration = compileWithRefs<DeviceRegistration>(deviceRegistrationSchema, [notifyTargetSchema]);
-const validateNotifyRequest = compileWithRefs<NotifyRequest>(notifyRequestSchema, [notifyTargetSchema]);
-const validateQueueCommand = compileWithRefs<QueueCommandRequest>(queueCommandSchema, []);
-const validateRepoContent = compileWithRefs<RepoContent>(repoContentSchema, []);
+const validateRegistration = compileSchema<DeviceRegistration>(deviceRegistrationSchema);
+const validateNotifyRequest = compileSchema<NotifyRequest>(notifyRequestSchema);
+const validateQueueCommand = compileSchema<QueueCommandRequest>(queueCommandSchema);
+const validateRepoContent = compileSchema<RepoContent>(repoContentSchema);
 
 export interface AdminOptions {
   /** Where GCM messages are POSTed (App E.2). */
@@ -188,7 +187,10 @@ export function adminHandlers(state: ReferenceServerState, origin: string, optio
     const device = state.devices.get(devId);
     return device === undefined ? unknownDevice(devId) : run(device);
   };
+  // msw tries handlers in order, matching each one's path: queueing, the one call made per load
+  // session, comes first (no two handlers share a method and path, so the order decides nothing else).
   return [
+    http.post(`${origin}/devices/:devId/commands`, ({ params, request }) => withDevice(params, (device) => queueCommand(state, device, request))),
     http.get(`${origin}/health`, () =>
       HttpResponse.json({ ok: true, serverId: state.serverId, faults: state.faults.names, devices: state.devices.size, urls: state.urls }),
     ),
@@ -205,7 +207,6 @@ export function adminHandlers(state: ReferenceServerState, origin: string, optio
       }),
     ),
     http.post(`${origin}/devices/:devId/notify`, ({ params, request }) => withDevice(params, (device) => notify(state, device, request, options))),
-    http.post(`${origin}/devices/:devId/commands`, ({ params, request }) => withDevice(params, (device) => queueCommand(state, device, request))),
     http.post(`${origin}/devices/:devId/package2`, ({ params, request }) => withDevice(params, (device) => queuePackage2(state, device, request))),
     http.get(`${origin}/devices/:devId/received`, ({ params }) => withDevice(params, (device) => HttpResponse.json(device.snapshot()))),
     http.get(`${origin}/devices/:devId/commands/:id`, ({ params }) =>

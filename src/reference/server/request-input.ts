@@ -1,4 +1,4 @@
-import { compileSchema, formatViolation, sharedAjv, type SchemaValidator } from '../../protocol/json-schema.js';
+import { formatViolation, type SchemaValidator } from '../../protocol/json-schema.js';
 import { problem, problemResponse } from './problem.js';
 
 /** Largest request body the reference server reads (the served ports also cap it, with 413). */
@@ -62,11 +62,4 @@ export async function readJsonInput<T>(request: Request, validate: SchemaValidat
     return { ok: false, response: problemResponse(problem(400, 'schema-violation', 'Request does not match its schema', detail)) };
   }
   return { ok: true, value: result.value };
-}
-
-/** compileSchema for a schema whose `$ref`s point at other schemas, added to the shared ajv once by `$id`. */
-export function compileWithRefs<T>(schema: object, referenced: readonly { $id: string }[]): SchemaValidator<T> {
-  const ajv = sharedAjv();
-  for (const dependency of referenced) if (ajv.getSchema(dependency.$id) === undefined) ajv.addSchema(dependency);
-  return compileSchema<T>(schema);
 }
