@@ -19,18 +19,37 @@ const loadOnly = process.argv.includes('--load-only');
 const workers = Number(process.env['DMCT_WORKERS'] ?? 2);
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
-/** (a) Full both-role `dmct run` against the reference peers, then the same number of empty Playwright tests. */
+/**
+ * (a) Full both-role `dmct run` against the reference peers, then the same number of empty
+ * Playwright tests. Twice: listing the scenarios (DMCT_LISTING_CACHE=0, as a fresh checkout's first
+ * run does), and with the listing cached by that run's twin (any later run over unchanged files).
+ */
 async function fullRun(): Promise<Record<string, number | string | null>> {
   const out = await mkdtemp(join(tmpdir(), 'dmct-bench-run-'));
+  const runOnce = (env: NodeJS.ProcessEnv) => timeCommand(process.execPath, [dmct, 'run', '--role', 'both', '--out', out, '--progress', 'off'], { cwd: repoRoot, env });
   try {
-    log('(a) dmct run --role both against the reference peers…');
-    const run = await timeCommand(process.execPath, [dmct, 'run', '--role', 'both', '--out', out, '--progress', 'off'], { cwd: repoRoot });
+    log('(a) dmct run --role both against the reference peers, listing the scenarios…');
+    const listing = await runOnce({ ...process.env, DMCT_LISTING_CACHE: '0' });
+    log('(a) again, twice, with the listing cache (the first fills it)…');
+    await runOnce(process.env);
+    const cached = await runOnce(process.env);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { items: { scenarios?: { role: string; id: string; ran: boolean }[] }[] };
     const scenarios = new Set(report.items.flatMap((item) => (item.scenarios ?? []).filter((s) => s.ran).map((s) => `${s.role}:${s.id}`))).size;
-    log(`(a) ${scenarios} scenarios in ${(run.ms / 1000).toFixed(1)} s (exit ${String(run.code)}); ${scenarios} empty Playwright tests…`);
+    log(`(a) ${scenarios} scenarios in ${(listing.ms / 1000).toFixed(1)} s listing, ${(cached.ms / 1000).toFixed(1)} s cached (exit ${String(listing.code)}, ${String(cached.code)}); ${scenarios} empty Playwright tests…`);
     const floor = await runEmptyPlaywrightTests({ repoRoot, playwrightCli, tests: Math.max(1, scenarios), workers });
     if (floor.code !== 0) log(`(a) the empty Playwright project exited ${String(floor.code)}: ${floor.stderr.slice(-400)}`);
-    return { dmctRunMs: Math.round(run.ms), dmctRunExitCode: run.code, scenarios, emptyPlaywrightMs: Math.round(floor.ms), ratio: Math.round((run.ms / floor.ms) * 100) / 100, workers };
+    const ratio = (ms: number) => Math.round((ms / floor.ms) * 100) / 100;
+    return {
+      dmctRunMs: Math.round(listing.ms),
+      dmctRunExitCode: listing.code,
+      dmctRunCachedListingMs: Math.round(cached.ms),
+      dmctRunCachedListingExitCode: cached.code,
+      scenarios,
+      emptyPlaywrightMs: Math.round(floor.ms),
+      ratio: ratio(listing.ms),
+      ratioCachedListing: ratio(cached.ms),
+      workers,
+    };
   } finally {
     await rm(out, { recursive: true, force: true });
   }
@@ -105,8 +124,9 @@ await writeFile(join(repoRoot, 'bench/results.json'), `${JSON.stringify(results,
 
 const lines = [
   row(['figure', 'value', 'baseline / note']),
-  row(['(a) dmct run, both roles, reference peers', a === undefined ? 'skipped' : `${((a['dmctRunMs'] as number) / 1000).toFixed(2)} s`, a === undefined ? '' : `${String(a['scenarios'])} scenarios, exit ${String(a['dmctRunExitCode'])}`]),
+  row(['(a) dmct run, both roles, listing', a === undefined ? 'skipped' : `${((a['dmctRunMs'] as number) / 1000).toFixed(2)} s`, a === undefined ? '' : `${String(a['scenarios'])} scenarios, exit ${String(a['dmctRunExitCode'])}`]),
   row(['    ratio to empty Playwright tests', a === undefined ? 'skipped' : `${String(a['ratio'])}×`, a === undefined ? '' : `${((a['emptyPlaywrightMs'] as number) / 1000).toFixed(2)} s for ${String(a['scenarios'])} empty tests (target ≤ 2×)`]),
+  row(['    the same, listing cached', a === undefined ? 'skipped' : `${((a['dmctRunCachedListingMs'] as number) / 1000).toFixed(2)} s, ${String(a['ratioCachedListing'])}×`, a === undefined ? '' : `exit ${String(a['dmctRunCachedListingExitCode'])}; a repeat run over unchanged files`]),
   row(['(b) dmct scr check cold start (median of 5)', b === undefined ? 'skipped' : `${String(b['scrCheckMs'])} ms`, b === undefined ? '' : `node -e 0: ${String(b['nodeMs'])} ms (target ≤ 300 ms)`]),
   row(['(c) notification decodes per second', c === undefined ? 'skipped' : String(c.notificationDecodes), 'digest example, digest verified']),
   row(['    Package#2 validations per second', c === undefined ? 'skipped' : String(c.package2Validations), 'all-commands example']),

@@ -1,5 +1,6 @@
 // `npm run build` (and `npm install`, through `prepare`): bundles the CLI for a fast start of
-// bin/dmct.js, then precompiles the JSON Schema validators (precompile-validators.ts).
+// bin/dmct.js, then precompiles the JSON Schema validators (precompile-validators.ts) into
+// node_modules/.cache/dmct/validators.
 //
 // The bundle is dist/cli/main.js plus one chunk per lazily imported command. Every dmct module
 // finds its files relative to itself two folders below the project root (`../../scr/`,

@@ -1,6 +1,6 @@
 /**
  * The build's half of src/protocol/precompiled-validators.ts: writes ajv standalone code for
- * each dmct schema into dist/validators/ (scripts/precompile-validators.ts runs it).
+ * each dmct schema into PRECOMPILED_DIR (scripts/precompile-validators.ts runs it).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

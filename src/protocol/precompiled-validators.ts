@@ -1,6 +1,6 @@
 /**
  * Validators that `npm run build` compiled ahead of time with ajv's standalone code generator
- * (dist/validators/<fingerprint>.cjs). Compiling dmct's larger schemas costs tens of
+ * (node_modules/.cache/dmct/validators/<fingerprint>.cjs). Compiling dmct's larger schemas costs tens of
  * milliseconds each, most of a short command's run; a precompiled validator is used only when
  * its fingerprint (ajv version, options, and the exact JSON of the schema and of every dmct
  * schema it `$ref`s, directly or not) matches, so a changed schema or ajv silently falls back to
@@ -15,8 +15,12 @@ import { registeredSchemas } from './schema-registry.js';
 const require = createRequire(import.meta.url);
 const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
 
-/** Where the build writes them: the same path from src/protocol and dist/cli. */
-export const PRECOMPILED_DIR: string = new URL('../../dist/validators/', import.meta.url).pathname;
+/**
+ * Where the build writes them: the same path from src/protocol and dist/cli. Under node_modules
+ * on purpose: Playwright's workers run every other .js/.cjs file through babel (about a second
+ * per worker for these), and the standalone code resolves ajv's runtime from there.
+ */
+export const PRECOMPILED_DIR: string = new URL('../../node_modules/.cache/dmct/validators/', import.meta.url).pathname;
 
 /** The dmct schemas `schema` refers to, directly or through them, by `$id` order. */
 function referencedSchemas(schema: object): object[] {
