@@ -25,3 +25,13 @@ export function checkInteger(flag: string, value: number | undefined, min: numbe
   }
   return value;
 }
+
+/**
+ * Workers for the run: the user's `--workers`, else one when a target is a real implementation
+ * (a device has one DevID and one account, so two scenarios at once would cross their sessions),
+ * else Playwright's config (DMCT_WORKERS or 2; every worker starts its own embedded peer).
+ */
+export function effectiveWorkers(requested: number | undefined, allTargetsEmbedded: boolean): number | undefined {
+  if (requested !== undefined) return requested;
+  return allTargetsEmbedded ? undefined : 1;
+}

@@ -7,6 +7,7 @@ import {
   DEFAULT_PLAYWRIGHT_CONFIG,
   defaultOutDir,
   effectiveMode,
+  effectiveWorkers,
   executeRun,
   formatPlan,
   listScenarios,
@@ -61,7 +62,7 @@ function builder(yargs: Argv): Argv<RunArgs> {
     .option('out', { type: 'string', describe: 'report folder (default: reports/<timestamp>/)' })
     .option('only', { type: 'string', array: true, describe: 'run only these SCR items (ids, space- or comma-separated)' })
     .option('grep', { type: 'string', describe: 'run only the scenarios matching this regular expression (Playwright --grep)' })
-    .option('workers', { type: 'number', describe: 'Playwright workers (default: the config\'s, DMCT_WORKERS or 2)' })
+    .option('workers', { type: 'number', describe: 'Playwright workers (default: 1 against a real target; else the config\'s, DMCT_WORKERS or 2)' })
     .option('retries', { type: 'number', describe: 'retries of a failed scenario (the last attempt decides)' })
     .option('shard', { type: 'string', describe: 'run shard i of n (i/n); merge the shard reports with dmct report merge' })
     .option('timeout', { type: 'number', describe: 'time-out of one scenario, in milliseconds' })
@@ -90,6 +91,8 @@ async function withSetupErrors(body: () => Promise<void>): Promise<void> {
     throw err;
   }
 }
+
+const withWorkers = (workers: number | undefined) => (workers === undefined ? {} : { workers });
 
 async function handler(argv: RunArgs): Promise<void> {
   await withSetupErrors(async () => {
@@ -133,7 +136,7 @@ async function handler(argv: RunArgs): Promise<void> {
       projects: catalogue.projects,
       outDir: argv.out ?? defaultOutDir(new Date(), cwd),
       cwd,
-      ...(workers === undefined ? {} : { workers }),
+      ...withWorkers(effectiveWorkers(workers, targets.embedded)),
       ...(retries === undefined ? {} : { retries }),
       ...(shard === undefined ? {} : { shard }),
       ...(timeoutMs === undefined ? {} : { timeoutMs }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkInteger, defaultOutDir, parseShard } from '../../../src/run/index.js';
+import { checkInteger, defaultOutDir, effectiveWorkers, parseShard } from '../../../src/run/index.js';
 
 describe('parseShard', () => {
   it('reads i/n', () => {
@@ -32,5 +32,16 @@ describe('checkInteger', () => {
 describe('defaultOutDir', () => {
   it('names the folder after the UTC time, without colons', () => {
     assert.equal(defaultOutDir(new Date('2026-11-25T12:45:03.123Z'), '/nonexistent'), 'reports/2026-11-25T12-45-03Z');
+  });
+});
+
+describe('effectiveWorkers', () => {
+  it('keeps what the user asked for', () => {
+    assert.equal(effectiveWorkers(3, false), 3);
+    assert.equal(effectiveWorkers(4, true), 4);
+  });
+  it('runs one worker against a real target, and leaves the embedded peers to the config', () => {
+    assert.equal(effectiveWorkers(undefined, false), 1);
+    assert.equal(effectiveWorkers(undefined, true), undefined);
   });
 });
