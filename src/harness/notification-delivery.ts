@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from './http-client.js';
-import { type Operator, terminalOperator } from './operator.js';
+import type { Operator } from './operator.js';
+import { defaultOperator } from './operator-relay.js';
 import { runShellCommand } from './shell-command.js';
 import { renderTemplate } from './template.js';
 import type { TraceRecorder } from './trace-recorder.js';
@@ -149,7 +150,7 @@ async function deliverByOperator(
   const hex = Buffer.from(notification.bytes).toString('hex');
   const prompt = `${transport.prompt ?? 'Deliver this DM notification to the device'} (${notification.bytes.length} bytes, hex):\n${hex}`;
   options.recorder.note({ label: `${label} (manual): operator asked to deliver it`, to: 'target', body: { bytes: notification.bytes, ...NOTIFICATION_MEDIA } });
-  const answer = await (options.operator ?? terminalOperator()).ask(prompt, options.timeoutMs ?? 120_000);
+  const answer = await (options.operator ?? defaultOperator()).ask(prompt, options.timeoutMs ?? 120_000);
   options.recorder.note({ label: `${label} (manual): ${answer.ok ? answer.detail : answer.inconclusive}` });
   return answer;
 }

@@ -17,6 +17,21 @@ export interface TerminalOperatorOptions {
   output?: NodeJS.WritableStream;
 }
 
+/** How a question is put to the operator at the terminal (also by `dmct run` for its workers). */
+export function operatorPromptText(prompt: string, timeoutMs: number): string {
+  return (
+    `\n${chalkStderr.bold.yellow('dmct needs an operator:')} ${prompt}\n` +
+    chalkStderr.dim(`Press Enter when done, or type s and Enter to skip (${Math.round(timeoutMs / 1000)} s).`) +
+    '\n'
+  );
+}
+
+/** The operator's reply to a prompt, read from one line: `s` or `skip` declines, anything else confirms. */
+export function operatorReply(line: string): OperatorOutcome {
+  const answer = line.trim().toLowerCase();
+  return answer === 's' || answer === 'skip' ? { ok: false, inconclusive: 'the operator skipped the action' } : { ok: true, detail: 'confirmed by the operator' };
+}
+
 /** Reason given when nobody can answer (CI, piped input). */
 export const NO_OPERATOR = 'no operator (stdin is not a terminal)';
 
@@ -30,11 +45,7 @@ export function terminalOperator(options: TerminalOperatorOptions = {}): Operato
   return {
     ask(prompt, timeoutMs) {
       if (input.isTTY !== true) return Promise.resolve({ ok: false, inconclusive: NO_OPERATOR });
-      output.write(
-        `\n${chalkStderr.bold.yellow('dmct needs an operator:')} ${prompt}\n` +
-          chalkStderr.dim(`Press Enter when done, or type s and Enter to skip (${Math.round(timeoutMs / 1000)} s).`) +
-          '\n',
-      );
+      output.write(operatorPromptText(prompt, timeoutMs));
       return new Promise<OperatorOutcome>((resolve) => {
         const lines = createInterface({ input, terminal: false });
         let settled = false;
@@ -49,11 +60,7 @@ export function terminalOperator(options: TerminalOperatorOptions = {}): Operato
           () => finish({ ok: false, inconclusive: `no operator answer within ${timeoutMs} ms` }),
           timeoutMs,
         );
-        lines.once('line', (line) => {
-          const answer = line.trim().toLowerCase();
-          if (answer === 's' || answer === 'skip') finish({ ok: false, inconclusive: 'the operator skipped the action' });
-          else finish({ ok: true, detail: 'confirmed by the operator' });
-        });
+        lines.once('line', (line) => finish(operatorReply(line)));
         lines.once('close', () => finish({ ok: false, inconclusive: 'stdin closed before the operator answered' }));
       });
     },

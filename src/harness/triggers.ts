@@ -1,6 +1,7 @@
 import { capText } from './cap-text.js';
 import { request } from './http-client.js';
-import { type Operator, terminalOperator } from './operator.js';
+import type { Operator } from './operator.js';
+import { defaultOperator } from './operator-relay.js';
 import { runShellCommand } from './shell-command.js';
 import { type TemplateContext, type TemplateValues, renderTemplate } from './template.js';
 import type { TraceRecorder } from './trace-recorder.js';
@@ -111,7 +112,7 @@ async function pullManual(prompt: string, values: TemplateValues, options: Trigg
   const rendered = renderTemplate(prompt, values, 'text');
   if (!rendered.ok) return { ok: false, inconclusive: `trigger ${options.name}: prompt: ${rendered.problem}` };
   options.recorder.note({ label: `trigger ${options.name} (manual): ${rendered.text}`, to: 'operator' });
-  const answer = await (options.operator ?? terminalOperator()).ask(rendered.text, options.timeoutMs ?? 120_000);
+  const answer = await (options.operator ?? defaultOperator()).ask(rendered.text, options.timeoutMs ?? 120_000);
   const outcome: TriggerOutcome = answer.ok
     ? { ok: true, detail: `trigger ${options.name}: ${answer.detail}` }
     : { ok: false, inconclusive: `trigger ${options.name}: ${answer.inconclusive}` };

@@ -13,6 +13,7 @@ import { formatViolation } from '../protocol/json-schema.js';
 import { buildReport, validateScenarioResults, writeFileAtomic, writeReportFolder } from '../report/index.js';
 import type { ExecutionInfo, Report, ScenarioResult, Shard } from '../report/index.js';
 import { onStopSignal } from './interrupt.js';
+import { openOperatorDesk } from './operator-desk.js';
 import type { RunPlanView } from './planner.js';
 import { PLAYWRIGHT_VERSION, runEnvironment, testArguments } from './playwright-cli.js';
 import { PlaywrightRun, type PlaywrightRunOutcome } from './playwright-run.js';
@@ -28,6 +29,8 @@ export const RUN_FILES = {
   /** Playwright's own artifacts (kept apart from other runs). */
   playwrightOutput: 'playwright',
   claims: (role: string) => `claims-${role}.json`,
+  /** Questions of the workers to the operator, and the answers (operator-desk.ts). */
+  operator: 'operator',
 } as const;
 
 export interface ExecuteOptions {
@@ -45,6 +48,8 @@ export interface ExecuteOptions {
   progress: ProgressView;
   /** One-line notices for the user while the run goes on (e.g. "stopping…"). */
   notice: (message: string) => void;
+  /** The terminal of a person who can do the scenarios' manual steps (absent: they are inconclusive). */
+  operator?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
 export interface ExecuteResult {
@@ -119,6 +124,8 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   let outcome: PlaywrightRunOutcome | undefined;
   let interrupted = false;
   if (view.grep !== undefined) {
+    const operatorDir = options.operator === undefined ? undefined : join(outDir, RUN_FILES.operator);
+    const desk = operatorDir === undefined || options.operator === undefined ? undefined : await openOperatorDesk(operatorDir, options.operator);
     const run = new PlaywrightRun({
       cwd: options.cwd,
       args: testArguments({
@@ -131,7 +138,7 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
         ...(options.shard === undefined ? {} : { shard: options.shard }),
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       }),
-      env: runEnvironment({ planFile, resultsFile, claims, embedded: targets.embedded, faults: targets.faults, edition: targets.edition.name }),
+      env: runEnvironment({ planFile, resultsFile, claims, embedded: targets.embedded, faults: targets.faults, edition: targets.edition.name, ...(operatorDir === undefined ? {} : { operatorDir }) }),
       onEvent: (event) => {
         if (event.type === 'error') runErrors.push(`Playwright: ${event.message}`);
         options.progress.onEvent(event);
@@ -151,6 +158,7 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
       outcome = await run.done;
     } finally {
       stopHandling();
+      desk?.close();
       options.progress.close();
     }
   }

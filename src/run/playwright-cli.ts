@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { OPERATOR_DIR_ENV } from '../harness/operator-relay.js';
 import { RUN_ENV } from './run-env.js';
 import { PLAN_FILE_ENV, RESULTS_FILE_ENV } from '../report/playwright-reporter.js';
 import type { Shard } from '../report/index.js';
@@ -74,6 +75,8 @@ export interface RunEnvironment {
   embedded: boolean;
   faults: readonly string[];
   edition: string;
+  /** The operator folder the `dmct run` at a terminal watches (operator-desk.ts). */
+  operatorDir?: string;
 }
 
 /** The variables `dmct run` sets for its Playwright child, on top of its own environment. */
@@ -86,6 +89,7 @@ export function runEnvironment(run: RunEnvironment): Record<string, string> {
     [RUN_ENV.edition]: run.edition,
     FORCE_COLOR: '0',
   };
+  if (run.operatorDir !== undefined) env[OPERATOR_DIR_ENV] = run.operatorDir;
   if (run.claims.server !== undefined) env[RUN_ENV.claimsServer] = run.claims.server;
   if (run.claims.client !== undefined) env[RUN_ENV.claimsClient] = run.claims.client;
   return env;

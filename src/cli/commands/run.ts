@@ -142,6 +142,7 @@ async function handler(argv: RunArgs): Promise<void> {
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       progress: progressView(mode, view.plan, process.stderr),
       notice: (message) => process.stderr.write(`dmct: ${message}\n`),
+      ...(process.stdin.isTTY === true ? { operator: { input: process.stdin, output: process.stderr } } : {}),
     });
     process.stdout.write(argv.json ? `${JSON.stringify(report, null, 2)}\n` : writeConsole(report, { color: chalk.level > 0 }));
     if (!argv.json) process.stdout.write(`Report folder: ${displayPath(outDir)} (report.json, junit.xml, index.html, earl.jsonld, ctrf.json)\n`);

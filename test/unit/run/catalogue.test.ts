@@ -70,4 +70,10 @@ describe('Playwright command line', () => {
       FORCE_COLOR: '0',
     });
   });
+
+  it('names the operator folder only when dmct run has a terminal to ask at', () => {
+    const base = { planFile: '/o/plan.json', resultsFile: '/o/results.json', claims: {}, embedded: false, faults: [], edition: 'dm20-cr-2013' };
+    assert.equal(runEnvironment(base)['DMCT_OPERATOR_DIR'], undefined);
+    assert.equal(runEnvironment({ ...base, operatorDir: '/o/operator' })['DMCT_OPERATOR_DIR'], '/o/operator');
+  });
 });

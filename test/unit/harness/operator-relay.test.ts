@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { OPERATOR_DIR_ENV, defaultOperator, operatorFiles, relayedOperator } from '../../../src/harness/operator-relay.js';
+import { NO_OPERATOR } from '../../../src/harness/operator.js';
+import { openOperatorDesk } from '../../../src/run/operator-desk.js';
+
+/** A terminal to type into, and what the desk printed on it. */
+function terminal() {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+  return { input, output, printed: () => printed };
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(condition(), `timed out waiting for ${what}`);
+}
+
+describe('operator relay: a worker asks, dmct run at the terminal answers', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dmct-operator-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('confirms with Enter and leaves no files behind', async () => {
+    const tty = terminal();
+    const desk = await openOperatorDesk(dir, { input: tty.input, output: tty.output, pollMs: 10 });
+    try {
+      const asked = relayedOperator(dir, 10).ask('make the server send a notification', 5000);
+      await until(() => tty.printed().includes('make the server send a notification'), 'the prompt');
+      tty.input.write('\n');
+      assert.deepEqual(await asked, { ok: true, detail: 'confirmed by the operator' });
+      assert.deepEqual(await readdir(dir), []);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('puts questions one at a time, oldest first; s skips', async () => {
+    const tty = terminal();
+    const desk = await openOperatorDesk(dir, { input: tty.input, output: tty.output, pollMs: 10 });
+    try {
+      const operator = relayedOperator(dir, 10);
+      const first = operator.ask('first action', 5000);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const second = operator.ask('second action', 5000);
+      await until(() => tty.printed().includes('first action'), 'the first prompt');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(!tty.printed().includes('second action'), 'the second waits for the first answer');
+      tty.input.write('s\n');
+      assert.deepEqual(await first, { ok: false, inconclusive: 'the operator skipped the action' });
+      await until(() => tty.printed().includes('second action'), 'the second prompt');
+      tty.input.write('done\n');
+      assert.deepEqual(await second, { ok: true, detail: 'confirmed by the operator' });
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('is inconclusive when nobody answers in time, and the desk says the scenario went on', async () => {
+    const tty = terminal();
+    const desk = await openOperatorDesk(dir, { input: tty.input, output: tty.output, pollMs: 10 });
+    try {
+      const outcome = await relayedOperator(dir, 10).ask('press the button', 150);
+      assert.deepEqual(outcome, { ok: false, inconclusive: 'no operator answer within 150 ms' });
+      await until(() => tty.printed().includes('the scenario went on'), 'the desk notice');
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('ignores question files that break the schema', async () => {
+    const tty = terminal();
+    const desk = await openOperatorDesk(dir, { input: tty.input, output: tty.output, pollMs: 10 });
+    try {
+      await writeFile(join(dir, operatorFiles.question('bogus')), '{"id":"bogus","prompt":"<script>"}');
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      assert.equal(tty.printed(), '');
+    } finally {
+      desk.close();
+      await rm(join(dir, operatorFiles.question('bogus')), { force: true });
+    }
+  });
+
+  it('takes a malformed answer file as inconclusive', async () => {
+    const asking = relayedOperator(dir, 10).ask('anything', 2000);
+    let question: string | undefined;
+    for (let i = 0; i < 100 && question === undefined; i += 1) {
+      question = (await readdir(dir)).find(operatorFiles.isQuestion);
+      if (question === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    assert.ok(question, 'the question was written');
+    await writeFile(join(dir, operatorFiles.answer(operatorFiles.idOf(question))), '{"ok":"yes"}');
+    assert.deepEqual(await asking, { ok: false, inconclusive: 'the operator answer file breaks its schema' });
+  });
+
+  it('relays only when dmct run set an operator folder; otherwise, without a terminal, is inconclusive at once', async () => {
+    const unreachable = await defaultOperator({ [OPERATOR_DIR_ENV]: join(dir, 'no-such-folder') }).ask('x', 1000);
+    assert.equal(unreachable.ok, false);
+    assert.match(unreachable.ok ? '' : unreachable.inconclusive, /^the operator could not be asked/);
+    assert.deepEqual(await defaultOperator({}).ask('x', 5000), { ok: false, inconclusive: NO_OPERATOR });
+  });
+});
