@@ -1,13 +1,13 @@
 // Part of `npm run build`: compiles every dmct JSON Schema (the generated src/**/schemas/*.schema.ts
 // constants, the very objects compileSchema sees at run time) to a standalone CommonJS validator
 // in node_modules/.cache/dmct/validators/, named by the fingerprint that
-// src/protocol/precompiled-validators.ts looks up. Earlier builds' validators are removed first.
+// src/build/precompiled-validators.ts looks up. Earlier builds' validators are removed first.
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AJV_OPTIONS, createStandaloneAjv } from '../src/protocol/json-schema.js';
 import { writePrecompiledValidators } from '../src/build/write-precompiled-validators.js';
-import { PRECOMPILED_DIR } from '../src/protocol/precompiled-validators.js';
+import { PRECOMPILED_DIR } from '../src/build/precompiled-validators.js';
 
 const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
 const isSchema = (value: unknown): value is { $id: string } => typeof value === 'object' && value !== null && typeof (value as { $id?: unknown }).$id === 'string';

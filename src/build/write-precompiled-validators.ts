@@ -1,12 +1,12 @@
 /**
- * The build's half of src/protocol/precompiled-validators.ts: writes ajv standalone code for
+ * The build's half of src/build/precompiled-validators.ts: writes ajv standalone code for
  * each dmct schema into PRECOMPILED_DIR (scripts/precompile-validators.ts runs it).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
-import { PRECOMPILED_DIR, validatorFingerprint } from '../protocol/precompiled-validators.js';
+import { PRECOMPILED_DIR, validatorFingerprint } from './precompiled-validators.js';
 
 const require = createRequire(import.meta.url);
 

@@ -2,9 +2,11 @@ import { createRequire } from 'node:module';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
+import { installPrecompiledValidators } from '../build/precompiled-validators.js';
 import { EXIT, UsageError } from './errors.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+installPrecompiledValidators();
 
 /** Prints a user error as one line and exits 2; anything else is a dmct bug and keeps its stack. */
 function reportError(err: unknown): void {

@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
-import { loadPrecompiledValidator } from './precompiled-validators.js';
 import { registeredSchemas } from './schema-registry.js';
 
-// ajv itself loads only when a schema has no precompiled validator (see precompiled-validators.ts):
+// ajv itself loads only when a schema has no precompiled validator (src/build/precompiled-validators.ts):
 // its compiler is a large part of a short command's start-up.
 const require = createRequire(import.meta.url);
 const loadAjv = (): { Ajv2020: typeof Ajv2020; addFormats: (ajv: Ajv2020) => unknown } => ({
@@ -27,6 +26,18 @@ export type SchemaResult<T> = { ok: true; value: T } | { ok: false; violations: 
 export type SchemaValidator<T> = (data: unknown) => SchemaResult<T>;
 
 let shared: Ajv2020 | undefined;
+
+/** Gives the validator compiled ahead of time for a schema, or undefined (then ajv compiles it). */
+export type PrecompiledValidatorSource = (schema: object) => ValidateFunction | undefined;
+let precompiled: PrecompiledValidatorSource | undefined;
+
+/**
+ * Lets the process supply validators compiled ahead of time (src/build/precompiled-validators.ts,
+ * installed by the entry points); this module reads no files itself.
+ */
+export function usePrecompiledValidators(source: PrecompiledValidatorSource | undefined): void {
+  precompiled = source;
+}
 
 /** The one ajv instance of the process (draft 2020-12, all errors, strict, formats). */
 export function sharedAjv(): Ajv2020 {
@@ -52,7 +63,7 @@ function addRegisteredSchemas(ajv: Ajv2020): void {
   }
 }
 
-/** An ajv instance whose compiled validators can be written out as standalone code (precompiled-validators.ts). */
+/** An ajv instance whose compiled validators can be written out as standalone code (src/build/). */
 export function createStandaloneAjv(): Ajv2020 {
   const { _ } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   return createAjv({ source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
@@ -83,7 +94,7 @@ export function compileSchema<T>(schema: object): SchemaValidator<T> {
   // (a worker, one CLI command) use few of them, so eager compiles were most of start-up.
   let compiled: ValidateFunction | undefined;
   const compile = (): ValidateFunction => {
-    const ahead = loadPrecompiledValidator(schema, AJV_OPTIONS);
+    const ahead = precompiled?.(schema);
     if (ahead !== undefined) return ahead;
     const ajv = sharedAjv();
     addRegisteredSchemas(ajv);

@@ -20,6 +20,9 @@ import type { Role } from './schemas/run-plan.schema.js';
 import type { ExecutionInfo, ScenarioResult, ScenarioResults } from './schemas/scenario-results.schema.js';
 import { validateEvidence, validateRunPlan } from './validate.js';
 import { writeReportFolder } from './writers/folder.js';
+import { installPrecompiledValidators } from '../build/precompiled-validators.js';
+
+installPrecompiledValidators();
 
 /** Environment variable naming the file the scenario results are written to. */
 export const RESULTS_FILE_ENV = 'DMCT_RESULTS_FILE';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AJV_OPTIONS, createAjv, createStandaloneAjv } from '../../../src/protocol/json-schema.js';
 import { writePrecompiledValidators } from '../../../src/build/write-precompiled-validators.js';
-import { loadPrecompiledValidator, validatorFingerprint } from '../../../src/protocol/precompiled-validators.js';
+import { loadPrecompiledValidator, validatorFingerprint } from '../../../src/build/precompiled-validators.js';
 import { claimsSchema } from '../../../src/scr/schemas/claims.schema.js';
 
 const brokenClaims = { role: 'client', edition: 7, implements: ['x'], timeouts: { responseMs: -1 }, unknown: true };

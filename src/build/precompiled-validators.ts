@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { registeredSchemas } from './schema-registry.js';
+import { AJV_OPTIONS, usePrecompiledValidators } from '../protocol/json-schema.js';
+import { registeredSchemas } from '../protocol/schema-registry.js';
 
 const require = createRequire(import.meta.url);
 const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
@@ -58,4 +59,9 @@ export function loadPrecompiledValidator(schema: object, options: object, dir: s
   } catch {
     return undefined;
   }
+}
+
+/** Makes compileSchema take this build's precompiled validators (entry points call it once; src/protocol does no I/O itself). */
+export function installPrecompiledValidators(): void {
+  usePrecompiledValidators((schema) => loadPrecompiledValidator(schema, AJV_OPTIONS));
 }
