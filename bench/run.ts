@@ -112,6 +112,10 @@ const machine = {
   platform: `${process.platform} ${process.arch}`,
   loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
 };
+// Measure what `npm install` leaves: the bundled CLI and precompiled validators, fresh.
+log('building (npm run build)…');
+const build = await timeCommand(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: repoRoot });
+if (build.code !== 0) throw new Error(`npm run build failed: ${build.stderr.slice(-400)}`);
 const started = new Date().toISOString();
 const a = loadOnly || process.argv.includes('--skip-run') ? undefined : await fullRun();
 const b = loadOnly ? undefined : await coldStart();
