@@ -1,6 +1,8 @@
 // Generated from ./package3.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
 import { registerSchema } from '../schema-registry.js';
+import './generic-alert.schema.js';
+import type { GenericAlert } from './generic-alert.schema.js';
 export const package3Schema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/package3.schema.json",
@@ -22,7 +24,7 @@ export const package3Schema = {
       "type": "array",
       "description": "Client-initiated alerts raised during the session.",
       "items": {
-        "$ref": "generic-alert.schema.json"
+        "$ref": "https://dmct.dev/schemas/generic-alert.schema.json"
       }
     }
   },
@@ -72,35 +74,4 @@ export interface Package3 {
 export interface CommandStatus {
   sc: number;
   URI?: string[];
-}
-/**
- * A Generic Alert (OMA DM 2.0 §5.4, §7.2.1.5): sent by the client only, in the Alert array of Package#1 or Package#3.
- */
-export interface GenericAlert {
-  /**
-   * The alert type URN (App D, or one an MO defines).
-   */
-  AlertType: string;
-  /**
-   * ClientURI of the MO node the alert relates to.
-   */
-  SourceURI?: string;
-  /**
-   * An additional ClientURI; its use is not specified.
-   */
-  TargetURI?: string;
-  /**
-   * Importance level; `informational` when omitted.
-   */
-  Mark?: "fatal" | "critical" | "minor" | "warning" | "informational" | "harmless" | "indeterminate";
-  /**
-   * Media type of Data; MUST be present when Data is.
-   */
-  DataType?: string;
-  /**
-   * Alert data, specified per MO.
-   */
-  Data?: {
-    [k: string]: unknown | undefined;
-  };
 }
