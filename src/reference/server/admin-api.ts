@@ -85,7 +85,7 @@ function enqueue(state: ReferenceServerState, device: DeviceState, commands: { i
   for (const { id, command } of commands) {
     const record: CommandRecord = { id, command, state: 'queued', queuedAt: state.timestamp() };
     if (packageId !== undefined) record.packageId = packageId;
-    device.commands.set(id, record);
+    device.addCommand(record);
   }
   device.queue.push({ kind: packageId === undefined ? 'command' : 'package', id: packageId ?? commands[0]?.id ?? '', commandIds: commands.map((c) => c.id) });
 }

@@ -66,6 +66,9 @@ export interface LastNotification {
 /** Entries kept per log list; older ones are dropped first so a chatty peer cannot exhaust memory. */
 export const MAX_LOG_ENTRIES = 5000;
 
+/** Command states that need nothing more from the device. */
+const FINISHED_COMMAND_STATES: ReadonlySet<CommandRecord['state']> = new Set(['reported', 'completed', 'unanswered']);
+
 /** Appends to a bounded log. */
 export function appendBounded<T>(list: T[], entry: T): void {
   list.push(entry);
@@ -113,6 +116,19 @@ export class DeviceState {
   nextSeq(): number {
     this.seq += 1;
     return this.seq;
+  }
+
+  /**
+   * Records a queued command. Like the other logs, the record list is bounded: past
+   * MAX_LOG_ENTRIES the oldest finished commands are forgotten; queued, sent and accepted ones
+   * (still awaiting a status or a Generic Alert) are always kept.
+   */
+  addCommand(record: CommandRecord): void {
+    this.commands.set(record.id, record);
+    for (const [id, old] of this.commands) {
+      if (this.commands.size <= MAX_LOG_ENTRIES) break;
+      if (FINISHED_COMMAND_STATES.has(old.state)) this.commands.delete(id);
+    }
   }
 
   /** The device's log as the admin API returns it. */
@@ -206,6 +222,11 @@ export class ReferenceServerState {
   newContUri(devId: string): string {
     const token = randomBytes(12).toString('base64url');
     this.contTokens.set(token, devId);
+    // Bounded like the logs: the oldest CONT URIs stop working first.
+    for (const old of this.contTokens.keys()) {
+      if (this.contTokens.size <= MAX_LOG_ENTRIES) break;
+      this.contTokens.delete(old);
+    }
     return `${this.urls.dm}/cont/${token}`;
   }
 
