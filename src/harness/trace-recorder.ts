@@ -7,6 +7,7 @@ import type {
 } from '../report/schemas/evidence.schema.js';
 import { type BodyBytes, DEFAULT_BODY_CAP_BYTES, captureBody } from './body-capture.js';
 import { capText } from './cap-text.js';
+import { policyVerdict, type OutcomeKind } from '../report/verdict-policy.js';
 
 /** Header input in any of the shapes dmct meets: fetch `Headers`, node's `IncomingHttpHeaders`, pairs. */
 export type HeaderInput =
@@ -62,8 +63,11 @@ export interface NoteRecord {
   decoded?: Record<string, unknown>;
 }
 
-/** A finding before its verdict is set by `fail` or `inconclusive`. */
-export type FindingInput = Omit<Finding, 'verdict'>;
+/**
+ * A finding before its verdict is set. The verdict follows from the outcome kind (the verdict
+ * policy); each recording method has its default kind.
+ */
+export type FindingInput = Omit<Finding, 'verdict' | 'outcome'> & { outcome?: OutcomeKind };
 
 /** Name under which headers beyond `maxHeaders` are summarised. */
 export const DROPPED_HEADERS_KEY = 'x-dmct-dropped-headers';
@@ -85,6 +89,7 @@ export class TraceRecorder {
   readonly #clock: () => Date;
   #nextSeq = 1;
   #droppedMessages = 0;
+  #checks = 0;
 
   constructor(options: TraceRecorderOptions = {}) {
     this.#bodyCap = options.bodyCapBytes ?? DEFAULT_BODY_CAP_BYTES;
@@ -147,14 +152,29 @@ export class TraceRecorder {
     if (annotation.violations !== undefined) message.violations = [...(message.violations ?? []), ...annotation.violations];
   }
 
-  /** Records a failed check (wrong evidence). */
+  /** Checks evaluated so far that could have failed the scenario. */
+  get checks(): number {
+    return this.#checks;
+  }
+
+  /** Counts one evaluated check that could have failed (whether it held or not). */
+  countCheck(): void {
+    this.#checks++;
+  }
+
+  /** Records a failed check (wrong evidence; by default a MUST broken). */
   fail(finding: FindingInput): Finding {
-    return this.#finding({ ...finding, verdict: 'fail' });
+    return this.#finding(finding, 'must-broken', 'MUST');
   }
 
   /** Records a check that could not conclude (missing evidence), with its reason in `actual`. */
   inconclusive(finding: FindingInput): Finding {
-    return this.#finding({ ...finding, verdict: 'inconclusive' });
+    return this.#finding(finding, 'stimulus-not-delivered');
+  }
+
+  /** Records a departure from a SHOULD: reported, failing nothing unless the run is strict. */
+  nonStrict(finding: FindingInput): Finding {
+    return this.#finding(finding, 'should-departure', 'SHOULD');
   }
 
   /** A free-text remark about the whole scenario (evidence `notes`). */
@@ -168,7 +188,7 @@ export class TraceRecorder {
     if (this.#droppedMessages > 0) {
       notes.push(`${this.#droppedMessages} further messages were not recorded (cap ${this.#maxMessages})`);
     }
-    const evidence: Evidence = { messages: this.#messages, findings: this.#findings };
+    const evidence: Evidence = { messages: this.#messages, findings: this.#findings, checks: this.#checks };
     if (notes.length > 0) evidence.notes = notes;
     return structuredClone(evidence);
   }
@@ -190,7 +210,10 @@ export class TraceRecorder {
     return message;
   }
 
-  #finding(finding: Finding): Finding {
+  #finding(input: FindingInput, defaultOutcome: OutcomeKind, defaultKeyword?: Finding['keyword']): Finding {
+    const outcome = input.outcome ?? defaultOutcome;
+    const keyword = input.keyword ?? defaultKeyword;
+    const finding: Finding = { ...input, outcome, verdict: policyVerdict(outcome), ...(keyword === undefined ? {} : { keyword }) };
     const capped: Finding = {
       ...finding,
       rule: this.#text(finding.rule),

@@ -3,7 +3,7 @@
  * Pure: the same inputs give the same report; verdicts come from verdict.ts only.
  */
 import { REQUIREMENT_ANNOTATION } from './contract.js';
-import { itemVerdict, overallVerdict, scenarioVerdict, VERDICTS } from './verdict.js';
+import { itemVerdict, overallVerdict, scenarioVerdict, VERDICTS, type VerdictOptions } from './verdict.js';
 import type { ItemReport, Overall, Report, RoleTotals, RunMeta, ScenarioReport, VerdictCounts } from './schemas/report.schema.js';
 import type { PlannedItem, PlannedScenario, Role, RunPlan } from './schemas/run-plan.schema.js';
 import type { ExecutionInfo, ScenarioResult } from './schemas/scenario-results.schema.js';
@@ -24,8 +24,8 @@ export function scenarioKey(s: { role: Role; id: string }): string {
 }
 
 /** A scenario result judged and shaped for the report. */
-export function scenarioReportOf(result: ScenarioResult): ScenarioReport {
-  const judgement = scenarioVerdict(result);
+export function scenarioReportOf(result: ScenarioResult, options: VerdictOptions = {}): ScenarioReport {
+  const judgement = scenarioVerdict(result, options);
   const report: ScenarioReport = {
     id: result.id,
     title: result.title,
@@ -41,6 +41,7 @@ export function scenarioReportOf(result: ScenarioResult): ScenarioReport {
     requirements: result.annotations.flatMap((a) => (a.type === REQUIREMENT_ANNOTATION && a.description ? [a.description] : [])),
   };
   if (judgement.reason !== undefined) report.reason = judgement.reason;
+  if (judgement.nonStrict !== undefined) report.nonStrict = judgement.nonStrict;
   if (result.evidence?.notes?.length) report.notes = result.evidence.notes;
   if (judgement.verdict === 'error' && result.errors.length > 0) report.errors = result.errors;
   return report;
@@ -69,6 +70,7 @@ export function judgeItem(item: Omit<ItemReport, 'verdict' | 'reason'>): ItemRep
   const judgement = itemVerdict(item.scenarios, item.applicability, item.staticFindings);
   const judged: ItemReport = { ...item, verdict: judgement.verdict };
   if (judgement.reason !== undefined) judged.reason = judgement.reason;
+  if (judgement.nonStrict !== undefined) judged.nonStrict = judgement.nonStrict;
   return judged;
 }
 
@@ -88,14 +90,14 @@ export function summarize(items: readonly ItemReport[], roles: readonly Role[]):
   return { totals, overall: overallVerdict(items) };
 }
 
-function itemOfPlan(planned: PlannedItem, byKey: Map<string, ScenarioResult>, byItem: Map<string, ScenarioResult[]>, reason: string): ItemReport {
+function itemOfPlan(planned: PlannedItem, byKey: Map<string, ScenarioResult>, byItem: Map<string, ScenarioResult[]>, reason: string, options: VerdictOptions): ItemReport {
   const plannedKeys = new Set(planned.scenarios.map((s) => scenarioKey({ role: planned.role, id: s.id })));
   const scenarios = planned.scenarios.map((s) => {
     const result = byKey.get(scenarioKey({ role: planned.role, id: s.id }));
-    return result ? scenarioReportOf(result) : notRunScenario(s, planned.role, reason);
+    return result ? scenarioReportOf(result, options) : notRunScenario(s, planned.role, reason);
   });
   for (const result of byItem.get(planned.id) ?? []) {
-    if (!plannedKeys.has(scenarioKey(result))) scenarios.push(scenarioReportOf(result));
+    if (!plannedKeys.has(scenarioKey(result))) scenarios.push(scenarioReportOf(result, options));
   }
   return judgeItem({
     id: planned.id,
@@ -133,7 +135,8 @@ export function buildReport(plan: RunPlan, results: readonly ScenarioResult[], e
     }
   }
   const reason = notRunReason(execution);
-  const items = plan.items.map((item) => itemOfPlan(item, byKey, byItem, reason));
+  const options: VerdictOptions = { strict: plan.strict === true };
+  const items = plan.items.map((item) => itemOfPlan(item, byKey, byItem, reason, options));
   const meta: RunMeta = {
     dmctVersion: execution.dmctVersion,
     edition: plan.edition,
@@ -149,6 +152,7 @@ export function buildReport(plan: RunPlan, results: readonly ScenarioResult[], e
   };
   if (plan.claims) meta.claims = plan.claims;
   if (plan.runId !== undefined) meta.runId = plan.runId;
+  if (plan.strict === true) meta.strict = true;
   if (warnings.length > 0) meta.warnings = warnings;
   return { reportVersion: REPORT_VERSION, meta, items, ...summarize(items, plan.roles) };
 }

@@ -47,9 +47,13 @@ export function exchangeRef(seq: number): string {
   return `exchange #${seq}`;
 }
 
-/** `DM-PACK-013-S-M fail — Package#3 sent after END (5.2.4)`: item, verdict, rule and section. */
-export function findingHeadline(finding: Pick<Finding, 'item' | 'verdict' | 'rule' | 'section'>): string {
-  return `${oneLine(finding.item)} ${finding.verdict} — ${oneLine(finding.rule)} (${oneLine(finding.section)})`;
+/**
+ * `DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4)`: item, verdict, rule, and the
+ * keyword (when the finding has one) and section it cites.
+ */
+export function findingHeadline(finding: Pick<Finding, 'item' | 'verdict' | 'rule' | 'section' | 'keyword'>): string {
+  const cited = finding.keyword === undefined ? oneLine(finding.section) : `${finding.keyword}, ${oneLine(finding.section)}`;
+  return `${oneLine(finding.item)} ${finding.verdict} — ${oneLine(finding.rule)} (${cited})`;
 }
 
 /** The full one-line failure message of a finding (headline · expected · actual · exchange). */

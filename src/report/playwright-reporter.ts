@@ -59,7 +59,7 @@ async function readAttachment(attachment: Attachment): Promise<string> {
 export async function evidenceOf(result: Pick<TestResult, 'attachments'>): Promise<{ evidence?: Evidence; problem?: string }> {
   const attachments = result.attachments.filter((a) => a.name === EVIDENCE_ATTACHMENT);
   if (attachments.length === 0) return {};
-  const merged: Evidence = { messages: [], findings: [] };
+  const merged: Evidence = { messages: [], findings: [], checks: 0 };
   for (const [index, attachment] of attachments.entries()) {
     const where = attachments.length > 1 ? ` #${index + 1}` : '';
     let data: unknown;
@@ -72,6 +72,7 @@ export async function evidenceOf(result: Pick<TestResult, 'attachments'>): Promi
     if (!checked.ok) return { problem: checked.violations.map((v) => formatViolation(`${EVIDENCE_ATTACHMENT}${where}`, v)).join('; ') };
     merged.messages.push(...checked.value.messages);
     merged.findings.push(...checked.value.findings);
+    merged.checks += checked.value.checks;
     if (checked.value.notes) merged.notes = [...(merged.notes ?? []), ...checked.value.notes];
   }
   return { evidence: merged };

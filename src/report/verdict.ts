@@ -23,7 +23,17 @@ export const VERDICTS: readonly Verdict[] = reportSchema.$defs.Verdict.enum;
 export interface Judgement<V extends Verdict = Verdict> {
   verdict: V;
   reason?: string;
+  /** The failure lines of the SHOULD departures seen (verdict policy `should-departure`). */
+  nonStrict?: string[];
 }
+
+/** How the run judges: `strict` makes every non-strict finding a fail. */
+export interface VerdictOptions {
+  strict?: boolean;
+}
+
+/** The reason of a scenario that passed without evaluating a single check that could have failed. */
+export const NOTHING_CHECKED = 'nothing was checked: the scenario evaluated no check that could have failed';
 
 /** Position of a verdict in the lattice: higher is worse. */
 export function verdictRank(verdict: Verdict): number {
@@ -54,23 +64,32 @@ function firstLine(text: string | undefined): string | undefined {
 }
 
 /**
- * Decides one scenario's verdict from its Playwright result, per the contract in contract.ts:
+ * Decides one scenario's verdict from its Playwright result, per the verdict policy
+ * (verdict-policy.ts) and the contract in contract.ts:
  * - `interrupted` → inconclusive "run interrupted";
  * - an unreadable `dmct-evidence` attachment → error (dmct broke; the target is not blamed);
  * - skipped with `dmct-inconclusive` → inconclusive (its reason); with `dmct-not-applicable` →
  *   not-applicable (its reason); any other skip → error "skipped without a reason";
  * - a `fail` finding → fail; else an `inconclusive` finding → inconclusive (each with the
  *   finding's failure line); this holds for failed, timed-out and passed tests alike, since a
- *   recorded finding is never dropped;
- * - passed with no finding → pass; failed or timed out with no finding → error.
+ *   recorded finding is never dropped; under `strict`, a `non-strict` finding counts as a fail;
+ * - passed with no finding: pass when at least one check that could have failed was evaluated,
+ *   else inconclusive "nothing was checked"; non-strict findings ride along with a pass;
+ * - failed or timed out with no finding → error.
  */
-export function scenarioVerdict(outcome: ScenarioOutcome): Judgement<ScenarioVerdict> {
+export function scenarioVerdict(outcome: ScenarioOutcome, options: VerdictOptions = {}): Judgement<ScenarioVerdict> {
+  const judged = judgeScenario(outcome, options);
+  const nonStrict = (outcome.evidence?.findings ?? []).filter((f) => f.verdict === 'non-strict').map(failureMessage);
+  return nonStrict.length > 0 && judged.verdict !== 'not-applicable' ? { ...judged, nonStrict } : judged;
+}
+
+function judgeScenario(outcome: ScenarioOutcome, options: VerdictOptions): Judgement<ScenarioVerdict> {
   if (outcome.status === 'interrupted') return { verdict: 'inconclusive', reason: 'run interrupted' };
   if (outcome.evidenceProblem !== undefined) {
     return { verdict: 'error', reason: `dmct-evidence attachment unusable: ${oneLine(outcome.evidenceProblem, 200)}` };
   }
   const findings = outcome.evidence?.findings ?? [];
-  const fail = findings.find((f) => f.verdict === 'fail');
+  const fail = findings.find((f) => f.verdict === 'fail' || (options.strict === true && f.verdict === 'non-strict'));
   const inconclusive = findings.find((f) => f.verdict === 'inconclusive');
   if (outcome.status === 'skipped') {
     if (fail) return { verdict: 'fail', reason: failureMessage(fail) };
@@ -82,7 +101,9 @@ export function scenarioVerdict(outcome: ScenarioOutcome): Judgement<ScenarioVer
   }
   if (fail) return { verdict: 'fail', reason: failureMessage(fail) };
   if (inconclusive) return { verdict: 'inconclusive', reason: failureMessage(inconclusive) };
-  if (outcome.status === 'passed') return { verdict: 'pass' };
+  if (outcome.status === 'passed') {
+    return (outcome.evidence?.checks ?? 0) > 0 ? { verdict: 'pass' } : { verdict: 'inconclusive', reason: NOTHING_CHECKED };
+  }
   const marked = annotation(outcome, INCONCLUSIVE_ANNOTATION);
   if (marked) return { verdict: 'inconclusive', reason: firstLine(marked.description) ?? 'no reason given' };
   const error = firstLine(outcome.errors[0]);
@@ -122,7 +143,9 @@ export function itemVerdict(
   if (firstStatic !== undefined && verdictRank('fail') >= verdictRank(worst)) {
     return { verdict: 'fail', reason: `claims: ${oneLine(firstStatic.message, 200)}` };
   }
-  if (worst === 'pass') return { verdict: 'pass' };
+  const nonStrict = [...new Set(evidence.flatMap((s) => s.nonStrict ?? []))];
+  const withNonStrict = (judgement: Judgement): Judgement => (nonStrict.length > 0 ? { ...judgement, nonStrict } : judgement);
+  if (worst === 'pass') return withNonStrict({ verdict: 'pass' });
   const matching = evidence.filter((s) => s.verdict === worst);
   const scenarioWord: Record<ScenarioVerdict, string> = {
     'not-applicable': 'scenarios not applicable',
@@ -132,7 +155,7 @@ export function itemVerdict(
     error: 'scenarios errored',
   };
   const reason = matching[0]?.reason ?? worst;
-  return { verdict: worst, reason: matching.length === 1 && evidence.length === 1 ? reason : `${countPhrase(matching.length, evidence.length, scenarioWord[worst])}; first: ${reason}` };
+  return withNonStrict({ verdict: worst, reason: matching.length === 1 && evidence.length === 1 ? reason : `${countPhrase(matching.length, evidence.length, scenarioWord[worst])}; first: ${reason}` });
 }
 
 /**

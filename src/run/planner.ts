@@ -21,6 +21,8 @@ export interface PlanRequest {
   only?: readonly string[];
   /** Restrict the run to scenarios matching this Playwright `--grep` pattern. */
   grep?: string;
+  /** Judge SHOULD departures as fails (`--strict`). */
+  strict?: boolean;
 }
 
 /** A catalogue scenario that will not run for an item, and why. */
@@ -188,6 +190,7 @@ export function planRun(request: PlanRequest): RunPlanView {
     claims: targets.claims,
     items: items.map((view) => view.item),
   };
+  if (request.strict === true) plan.strict = true;
   plan.runId = runIdOf(plan);
 
   const runItems = items.filter((view) => view.item.scenarios.length > 0).map((view) => view.item.id);

@@ -7,7 +7,7 @@ test.describe('5.2.1 Package#0 (DM Notification)', () => {
     tag: ['@DM-PACK-002-C-O'],
     annotation: [{ type: 'requirement', description: 'A client that supports Package#0 answers a valid notification by opening a DM session with the server named in it (5.2.1, 5.2.2).' }],
   }, async ({ sessions }) => {
-    await sessions.control(PACKAGE0);
+    await sessions.expectSessionOpened({ ...PACKAGE0, rule: 'a valid notification opens a DM session' });
   });
 
   test('options out of increasing number order: no session', {

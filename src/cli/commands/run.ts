@@ -40,6 +40,7 @@ interface RunArgs {
   retries?: number;
   shard?: string;
   timeout?: number;
+  strict: boolean;
   list: boolean;
   fault?: string[];
   json: boolean;
@@ -66,6 +67,7 @@ function builder(yargs: Argv): Argv<RunArgs> {
     .option('retries', { type: 'number', describe: 'retries of a failed scenario (the last attempt decides)' })
     .option('shard', { type: 'string', describe: 'run shard i of n (i/n); merge the shard reports with dmct report merge' })
     .option('timeout', { type: 'number', describe: 'time-out of one scenario, in milliseconds' })
+    .option('strict', { type: 'boolean', default: false, describe: 'judge every SHOULD departure (a non-strict finding) as a fail' })
     .option('list', { type: 'boolean', default: false, describe: 'print the plan (items, applicability and why, scenarios) and run nothing' })
     .option('fault', { type: 'string', array: true, describe: 'switch a fault on in the embedded reference peer (repeatable; dmct sim faults lists them)' })
     .option('json', { type: 'boolean', default: false, describe: 'print report.json (with --list: the run plan) instead of the console summary' })
@@ -121,6 +123,7 @@ async function handler(argv: RunArgs): Promise<void> {
       scenarios: catalogue.scenarios,
       ...(argv.only === undefined ? {} : { only: argv.only }),
       ...(argv.grep === undefined ? {} : { grep: argv.grep }),
+      strict: argv.strict,
     });
 
     if (argv.list) {

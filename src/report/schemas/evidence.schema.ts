@@ -11,7 +11,8 @@ export const evidenceSchema = {
   "type": "object",
   "required": [
     "messages",
-    "findings"
+    "findings",
+    "checks"
   ],
   "additionalProperties": false,
   "properties": {
@@ -26,6 +27,11 @@ export const evidenceSchema = {
       "items": {
         "$ref": "#/$defs/Finding"
       }
+    },
+    "checks": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "How many checks that could have failed the scenario were evaluated (MUST checks, answers awaited after a stimulus). A scenario that passes with none is inconclusive: nothing was checked."
     },
     "notes": {
       "type": "array",
@@ -150,13 +156,14 @@ export const evidenceSchema = {
     },
     "Finding": {
       "title": "Finding",
-      "description": "A failed or unreachable check: the rule, what was expected (every acceptable outcome), and what was observed.",
+      "description": "A check that did not hold (the rule, its keyword, every acceptable outcome and what was observed), or one that could not conclude. Its verdict follows from its outcome kind by the verdict policy (src/report/verdict-policy.ts).",
       "type": "object",
       "required": [
         "item",
         "section",
         "rule",
         "verdict",
+        "outcome",
         "expected",
         "actual"
       ],
@@ -172,13 +179,42 @@ export const evidenceSchema = {
         },
         "rule": {
           "type": "string",
-          "description": "The MUST, in our words."
+          "description": "The requirement, in our words."
+        },
+        "keyword": {
+          "enum": [
+            "MUST",
+            "MUST NOT",
+            "SHALL",
+            "SHALL NOT",
+            "SHOULD",
+            "SHOULD NOT",
+            "RECOMMENDED",
+            "MAY"
+          ],
+          "description": "The requirement's keyword in the text: a MUST broken fails, a SHOULD departure is non-strict."
         },
         "verdict": {
           "enum": [
             "fail",
-            "inconclusive"
-          ]
+            "inconclusive",
+            "non-strict"
+          ],
+          "description": "Follows from `outcome` by the verdict policy."
+        },
+        "outcome": {
+          "enum": [
+            "must-broken",
+            "over-limit",
+            "silent-after-stimulus",
+            "closed-after-stimulus",
+            "should-departure",
+            "stimulus-not-delivered",
+            "precondition-not-met",
+            "depends-on-failed",
+            "nothing-checked"
+          ],
+          "description": "The kind of outcome: a row of the verdict policy."
         },
         "expected": {
           "type": "array",
@@ -214,6 +250,10 @@ export type TraceViolation = Violation;
 export interface Evidence {
   messages: TraceMessage[];
   findings: Finding[];
+  /**
+   * How many checks that could have failed the scenario were evaluated (MUST checks, answers awaited after a stimulus). A scenario that passes with none is inconclusive: nothing was checked.
+   */
+  checks: number;
   notes?: string[];
 }
 /**
@@ -279,7 +319,7 @@ export interface TraceBody {
   truncated?: boolean;
 }
 /**
- * A failed or unreachable check: the rule, what was expected (every acceptable outcome), and what was observed.
+ * A check that did not hold (the rule, its keyword, every acceptable outcome and what was observed), or one that could not conclude. Its verdict follows from its outcome kind by the verdict policy (src/report/verdict-policy.ts).
  *
  * This interface was referenced by `Evidence`'s JSON-Schema
  * via the `definition` "Finding".
@@ -294,10 +334,30 @@ export interface Finding {
    */
   section: string;
   /**
-   * The MUST, in our words.
+   * The requirement, in our words.
    */
   rule: string;
-  verdict: "fail" | "inconclusive";
+  /**
+   * The requirement's keyword in the text: a MUST broken fails, a SHOULD departure is non-strict.
+   */
+  keyword?: "MUST" | "MUST NOT" | "SHALL" | "SHALL NOT" | "SHOULD" | "SHOULD NOT" | "RECOMMENDED" | "MAY";
+  /**
+   * Follows from `outcome` by the verdict policy.
+   */
+  verdict: "fail" | "inconclusive" | "non-strict";
+  /**
+   * The kind of outcome: a row of the verdict policy.
+   */
+  outcome:
+    | "must-broken"
+    | "over-limit"
+    | "silent-after-stimulus"
+    | "closed-after-stimulus"
+    | "should-departure"
+    | "stimulus-not-delivered"
+    | "precondition-not-met"
+    | "depends-on-failed"
+    | "nothing-checked";
   /**
    * Every acceptable outcome.
    */

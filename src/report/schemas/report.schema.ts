@@ -140,6 +140,10 @@ export const reportSchema = {
         "interrupted": {
           "type": "boolean"
         },
+        "strict": {
+          "type": "boolean",
+          "description": "True when the run was --strict: every non-strict finding counted as a fail."
+        },
         "warnings": {
           "type": "array",
           "items": {
@@ -192,6 +196,9 @@ export const reportSchema = {
         "verdict": {
           "$ref": "#/$defs/ScenarioVerdict"
         },
+        "nonStrict": {
+          "$ref": "#/$defs/NonStrict"
+        },
         "reason": {
           "type": "string",
           "description": "Why, in one line, for every verdict but pass."
@@ -238,6 +245,14 @@ export const reportSchema = {
         }
       }
     },
+    "NonStrict": {
+      "title": "NonStrictFindings",
+      "description": "The failure lines of the SHOULD departures seen (verdict policy: should-departure); they fail nothing unless the run is --strict.",
+      "type": "array",
+      "items": {
+        "type": "string"
+      }
+    },
     "ItemReport": {
       "title": "ItemReport",
       "type": "object",
@@ -278,6 +293,9 @@ export const reportSchema = {
         },
         "verdict": {
           "$ref": "#/$defs/Verdict"
+        },
+        "nonStrict": {
+          "$ref": "#/$defs/NonStrict"
         },
         "reason": {
           "type": "string",
@@ -400,6 +418,13 @@ registerSchema(reportSchema);
  */
 export type Verdict = "not-applicable" | "pass" | "untested" | "inconclusive" | "fail" | "error";
 /**
+ * The failure lines of the SHOULD departures seen (verdict policy: should-departure); they fail nothing unless the run is --strict.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "NonStrict".
+ */
+export type NonStrictFindings = string[];
+/**
  * The verdicts one scenario can get (a scenario is never 'untested').
  *
  * This interface was referenced by `Report`'s JSON-Schema
@@ -444,6 +469,10 @@ export interface RunMeta {
   playwrightVersion: string;
   nodeVersion: string;
   interrupted: boolean;
+  /**
+   * True when the run was --strict: every non-strict finding counted as a fail.
+   */
+  strict?: boolean;
   warnings?: string[];
 }
 /**
@@ -458,6 +487,7 @@ export interface ItemReport {
   status: "M" | "O";
   applicability: Applicability;
   verdict: Verdict;
+  nonStrict?: NonStrictFindings;
   /**
    * Why, in one line, for every verdict but pass.
    */
@@ -483,6 +513,7 @@ export interface ScenarioReport {
    */
   ran: boolean;
   verdict: ScenarioVerdict;
+  nonStrict?: NonStrictFindings;
   /**
    * Why, in one line, for every verdict but pass.
    */

@@ -41,6 +41,10 @@ export const runPlanSchema = {
       "type": "string",
       "description": "Identifies the run; shards of one run share it."
     },
+    "strict": {
+      "type": "boolean",
+      "description": "Every non-strict finding (a SHOULD departure) counts as a fail (dmct run --strict)."
+    },
     "items": {
       "type": "array",
       "items": {
@@ -260,6 +264,10 @@ export interface RunPlan {
    * Identifies the run; shards of one run share it.
    */
   runId?: string;
+  /**
+   * Every non-strict finding (a SHOULD departure) counts as a fail (dmct run --strict).
+   */
+  strict?: boolean;
   items: PlannedItem[];
 }
 /**

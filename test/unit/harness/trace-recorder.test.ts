@@ -71,7 +71,7 @@ describe('captureBody', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.option(fc.string({ maxLength: 40 })), fc.nat(400), (bytes, mediaType, cap) => {
         const body = captureBody({ bytes, ...(mediaType === null ? {} : { mediaType }) }, cap);
-        assertValid({ messages: [{ seq: 1, time: FIXED.toISOString(), kind: 'note', from: 'a', to: 'b', label: 'l', body }], findings: [] });
+        assertValid({ messages: [{ seq: 1, time: FIXED.toISOString(), kind: 'note', from: 'a', to: 'b', label: 'l', body }], findings: [], checks: 0 });
         assert.equal(body.size, bytes.length);
         assert.equal(body.truncated === true, bytes.length > cap);
         if (body.hex !== undefined) assert.equal(body.hex, Buffer.from(bytes.subarray(0, cap)).toString('hex'));
@@ -118,22 +118,32 @@ describe('TraceRecorder', () => {
         { seq: 4, time: '2026-01-02T03:04:05.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'waiting for Package#1' },
       ],
       findings: [],
+      checks: 0,
     });
   });
 
-  it('collects fail and inconclusive findings', () => {
+  it('collects fail, inconclusive and non-strict findings, their verdict set by the policy from the outcome kind', () => {
     const recorder = new TraceRecorder();
     const seq = recorder.note({ label: 'x' }).seq;
     recorder.fail({ item: 'DM-PACK-013-S-M', section: '5.2.4', rule: 'no Package#3 after END', expected: ['no request'], actual: 'Package#3', seq });
     recorder.inconclusive({ item: 'DM-PACK-002-C-O', section: '5.2.1', rule: 'client answers Package#0', expected: ['Package#1'], actual: 'trigger not configured' });
+    recorder.nonStrict({ item: 'DM-PACK-006-C-M', section: '5.2.1.2', rule: 'uses the preferred bearer', expected: ['WLAN'], actual: 'wireline' });
+    recorder.fail({ item: 'DM-PACK-013-S-M', section: '5.2.4', rule: 'answers Package#3', expected: ['a Package#2'], actual: 'silence', outcome: 'silent-after-stimulus' });
+    recorder.inconclusive({ item: 'DM-PACK-023-C-O', section: '5.3.10', rule: 'no instance', expected: [], actual: 'present', outcome: 'precondition-not-met' });
     const evidence = recorder.toEvidence();
     assert.deepEqual(
-      evidence.findings.map((f) => [f.item, f.verdict, f.seq]),
+      evidence.findings.map((f) => [f.item, f.verdict, f.outcome, f.keyword, f.seq]),
       [
-        ['DM-PACK-013-S-M', 'fail', seq],
-        ['DM-PACK-002-C-O', 'inconclusive', undefined],
+        ['DM-PACK-013-S-M', 'fail', 'must-broken', 'MUST', seq],
+        ['DM-PACK-002-C-O', 'inconclusive', 'stimulus-not-delivered', undefined, undefined],
+        ['DM-PACK-006-C-M', 'non-strict', 'should-departure', 'SHOULD', undefined],
+        ['DM-PACK-013-S-M', 'fail', 'silent-after-stimulus', 'MUST', undefined],
+        ['DM-PACK-023-C-O', 'inconclusive', 'precondition-not-met', undefined, undefined],
       ],
     );
+    recorder.countCheck();
+    recorder.countCheck();
+    assert.equal(recorder.toEvidence().checks, 2);
     assertValid(evidence);
   });
 

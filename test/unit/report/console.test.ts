@@ -12,7 +12,7 @@ describe('writeConsole', () => {
     assert.ok(lines.includes('DM-PACK-019-C-O  client  O    · not-applicable  Support of GET Command (5.3) — not claimed'));
     assert.ok(
       lines.includes(
-        '      DM-PACK-013-C-M fail — Package#3 sent after END (5.2.4) · expected: one of [no Package#3 after a Package#2 with END, the session closed] · actual: Package#3 POST with 1 status · exchange #5',
+        '      DM-PACK-013-C-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [no Package#3 after a Package#2 with END, the session closed] · actual: Package#3 POST with 1 status · exchange #5',
       ),
     );
     assert.ok(lines.includes('      ▶ #5 target → dmct: Package#3 · POST http://127.0.0.1:50123/dm · 22 bytes application/vnd.oma.dm.response+json'));

@@ -9,6 +9,8 @@ const FINDING: Finding = {
   section: '5.2.4',
   rule: 'Package#3 sent after END',
   verdict: 'fail',
+  outcome: 'must-broken',
+  keyword: 'MUST',
   expected: ['a', 'b'],
   actual: 'c',
   seq: 3,
@@ -16,15 +18,15 @@ const FINDING: Finding = {
 
 describe('failure messages', () => {
   it('have the design shape, word for word', () => {
-    assert.equal(failureMessage(FINDING), 'DM-PACK-013-S-M fail — Package#3 sent after END (5.2.4) · expected: one of [a, b] · actual: c · exchange #3');
+    assert.equal(failureMessage(FINDING), 'DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [a, b] · actual: c · exchange #3');
   });
   it('leave out the exchange when the finding points at none', () => {
     const { seq: _seq, ...noSeq } = FINDING;
-    assert.equal(failureMessage(noSeq), 'DM-PACK-013-S-M fail — Package#3 sent after END (5.2.4) · expected: one of [a, b] · actual: c');
+    assert.equal(failureMessage(noSeq), 'DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [a, b] · actual: c');
   });
   it('name an inconclusive finding as such', () => {
     assert.equal(
-      failureMessage({ ...FINDING, verdict: 'inconclusive', rule: 'no notification trigger', expected: ['a Package#0 within 30 s'], actual: 'nothing configured', seq: 1 }),
+      failureMessage({ ...FINDING, verdict: 'inconclusive', outcome: 'stimulus-not-delivered', keyword: undefined, rule: 'no notification trigger', expected: ['a Package#0 within 30 s'], actual: 'nothing configured', seq: 1 }),
       'DM-PACK-013-S-M inconclusive — no notification trigger (5.2.4) · expected: a Package#0 within 30 s · actual: nothing configured · exchange #1',
     );
   });
@@ -34,7 +36,7 @@ describe('failure messages', () => {
     assert.equal(formatExpected(['200', '201', '204']), 'one of [200, 201, 204]');
   });
   it('build the headline and the exchange reference', () => {
-    assert.equal(findingHeadline(FINDING), 'DM-PACK-013-S-M fail — Package#3 sent after END (5.2.4)');
+    assert.equal(findingHeadline(FINDING), 'DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4)');
     assert.equal(exchangeRef(12), 'exchange #12');
   });
   it('keep target text on one line and cut it', () => {
@@ -43,7 +45,7 @@ describe('failure messages', () => {
     assert.equal(oneLine('abcdef', 4), 'abcd…(+2)');
     assert.equal(
       failureMessage({ ...FINDING, actual: `HTTP/1.1 500\r\n${'x'.repeat(200)}` }),
-      `DM-PACK-013-S-M fail — Package#3 sent after END (5.2.4) · expected: one of [a, b] · actual: HTTP/1.1 500\\r\\n${'x'.repeat(104)}…(+96) · exchange #3`,
+      `DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [a, b] · actual: HTTP/1.1 500\\r\\n${'x'.repeat(104)}…(+96) · exchange #3`,
     );
   });
   it('never let a control character through (property, seeded)', () => {

@@ -44,7 +44,7 @@ describe('writeJunit', () => {
     const fail = testcase(suites, 'DM-PACK-013-C-M');
     assert.equal(
       fail.failure?.[0]?.message,
-      'DM-PACK-013-C-M fail — Package#3 sent after END (5.2.4) · expected: one of [no Package#3 after a Package#2 with END, the session closed] · actual: Package#3 POST with 1 status · exchange #5',
+      'DM-PACK-013-C-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [no Package#3 after a Package#2 with END, the session closed] · actual: Package#3 POST with 1 status · exchange #5',
     );
     assert.equal(fail.failure?.[0]?.type, 'fail');
     const body = fail.failure?.[0]?.inner ?? '';

@@ -14,7 +14,7 @@ import { validateReport, validateScenarioResults } from '../../../src/report/val
 import { samplePlan } from './data/sample-run.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EVIDENCE = { messages: [{ seq: 1, time: '2026-11-24T10:00:00.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'wait' }], findings: [] };
+const EVIDENCE = { messages: [{ seq: 1, time: '2026-11-24T10:00:00.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'wait' }], findings: [], checks: 1 };
 
 interface FakeTest {
   title: string;
@@ -94,7 +94,7 @@ describe('the Playwright reporter, driven by hand', () => {
     assert.deepEqual(await evidenceOf({ attachments: [] }), {});
     const notJson = await evidenceOf({ attachments: [{ name: 'dmct-evidence', contentType: 'application/json', body: Buffer.from('{oops') }] });
     assert.match(notJson.problem ?? '', /^dmct-evidence: .*JSON/);
-    const badShape = await evidenceOf({ attachments: [json({ messages: [], findings: [{ item: 'x' }] })] });
+    const badShape = await evidenceOf({ attachments: [json({ messages: [], findings: [{ item: 'x' }], checks: 0 })] });
     assert.match(badShape.problem ?? '', /^dmct-evidence \/findings\/0\/section: is required \(required\)/);
     const missing = await evidenceOf({ attachments: [{ name: 'dmct-evidence', contentType: 'application/json', path: '/nonexistent/evidence.json' }] });
     assert.match(missing.problem ?? '', /ENOENT/);
@@ -236,7 +236,7 @@ describe('the Playwright reporter in a real Playwright run', () => {
       ],
     );
     const reasons = Object.fromEntries(report.items.map((i) => [i.id, i.reason]));
-    assert.equal(reasons['DM-PACK-012-S-M'], 'DM-PACK-012-S-M fail — Package#2 media type (7.2.1.2) · expected: application/vnd.oma.dm.request+json · actual: text/html · exchange #2');
+    assert.equal(reasons['DM-PACK-012-S-M'], 'DM-PACK-012-S-M fail — Package#2 media type (MUST, 7.2.1.2) · expected: application/vnd.oma.dm.request+json · actual: text/html · exchange #2');
     assert.equal(reasons['DM-PACK-007-C-O'], 'the operator did not confirm the notification within 1 s');
     assert.equal(reasons['DM-PACK-014-C-M'], 'TypeError: mock repository was not started (a dmct bug)');
     assert.equal(reasons['DM-PACK-022-C-M'], 'not run: no result recorded');

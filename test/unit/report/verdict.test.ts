@@ -12,14 +12,16 @@ import {
   verdictRank,
   worstOf,
   worstVerdict,
+  NOTHING_CHECKED,
   type ScenarioOutcome,
   type ScenarioVerdict,
   type Verdict,
 } from '../../../src/report/verdict.js';
 
 const APPLICABLE: Applicability = { kind: 'applicable', why: 'mandatory' };
-const FAIL: Finding = { item: 'DM-PACK-013-C-M', section: '5.2.4', rule: 'Package#3 sent after END', verdict: 'fail', expected: ['no Package#3'], actual: 'Package#3', seq: 3 };
-const INCONCLUSIVE: Finding = { ...FAIL, verdict: 'inconclusive', rule: 'no trigger', actual: 'nothing configured', seq: 1 };
+const FAIL: Finding = { item: 'DM-PACK-013-C-M', section: '5.2.4', rule: 'Package#3 sent after END', verdict: 'fail', outcome: 'must-broken', keyword: 'MUST', expected: ['no Package#3'], actual: 'Package#3', seq: 3 };
+const { keyword: _keyword, ...UNCITED } = FAIL;
+const INCONCLUSIVE: Finding = { ...UNCITED, verdict: 'inconclusive', outcome: 'stimulus-not-delivered', rule: 'no trigger', actual: 'nothing configured', seq: 1 };
 
 function outcome(status: ScenarioOutcome['status'], extra: Partial<ScenarioOutcome> = {}): ScenarioOutcome {
   return { status, annotations: [], errors: [], ...extra };
@@ -59,7 +61,9 @@ describe('the verdict lattice', () => {
 
 describe('scenarioVerdict', () => {
   const cases: [string, ScenarioOutcome, ScenarioVerdict, string | undefined][] = [
-    ['passed → pass', outcome('passed'), 'pass', undefined],
+    ['passed with a check evaluated → pass', outcome('passed', { evidence: { messages: [], findings: [], checks: 2 } }), 'pass', undefined],
+    ['passed with no check evaluated → inconclusive "nothing was checked"', outcome('passed', { evidence: { messages: [], findings: [], checks: 0 } }), 'inconclusive', NOTHING_CHECKED],
+    ['passed with no evidence at all → inconclusive "nothing was checked"', outcome('passed'), 'inconclusive', NOTHING_CHECKED],
     [
       'skipped with dmct-inconclusive → inconclusive with its reason',
       outcome('skipped', { annotations: [{ type: 'dmct-inconclusive', description: 'operator did not answer within 60 s' }, { type: 'skip' }] }),
@@ -74,23 +78,23 @@ describe('scenarioVerdict', () => {
     ],
     [
       'failed with a fail finding → fail with the failure line',
-      outcome('failed', { evidence: { messages: [], findings: [INCONCLUSIVE, FAIL] }, errors: ['Error: boom'] }),
+      outcome('failed', { evidence: { messages: [], findings: [INCONCLUSIVE, FAIL], checks: 1 }, errors: ['Error: boom'] }),
       'fail',
-      'DM-PACK-013-C-M fail — Package#3 sent after END (5.2.4) · expected: no Package#3 · actual: Package#3 · exchange #3',
+      'DM-PACK-013-C-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: no Package#3 · actual: Package#3 · exchange #3',
     ],
     [
       'timed out with a fail finding → fail',
-      outcome('timedOut', { evidence: { messages: [], findings: [FAIL] } }),
+      outcome('timedOut', { evidence: { messages: [], findings: [FAIL], checks: 1 } }),
       'fail',
-      'DM-PACK-013-C-M fail — Package#3 sent after END (5.2.4) · expected: no Package#3 · actual: Package#3 · exchange #3',
+      'DM-PACK-013-C-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: no Package#3 · actual: Package#3 · exchange #3',
     ],
     [
       'failed with an inconclusive finding → inconclusive',
-      outcome('failed', { evidence: { messages: [], findings: [INCONCLUSIVE] } }),
+      outcome('failed', { evidence: { messages: [], findings: [INCONCLUSIVE], checks: 1 } }),
       'inconclusive',
       'DM-PACK-013-C-M inconclusive — no trigger (5.2.4) · expected: no Package#3 · actual: nothing configured · exchange #1',
     ],
-    ['interrupted → inconclusive "run interrupted"', outcome('interrupted', { evidence: { messages: [], findings: [FAIL] } }), 'inconclusive', 'run interrupted'],
+    ['interrupted → inconclusive "run interrupted"', outcome('interrupted', { evidence: { messages: [], findings: [FAIL], checks: 1 } }), 'inconclusive', 'run interrupted'],
     ['failed with no finding → error with the first error line', outcome('failed', { errors: ['TypeError: x is undefined\n    at f (a.ts:1:1)'] }), 'error', 'TypeError: x is undefined'],
     ['failed with no finding and no message → error', outcome('failed'), 'error', 'failed with no error message'],
     ['timed out with no finding → error', outcome('timedOut', { errors: ['Test timeout of 60000ms exceeded.'] }), 'error', 'timed out with no finding: Test timeout of 60000ms exceeded.'],
@@ -101,8 +105,8 @@ describe('scenarioVerdict', () => {
       'error',
       'dmct-evidence attachment unusable: dmct-evidence /findings/0/verdict: must be one of "fail", "inconclusive" (enum)',
     ],
-    ['passed with a recorded fail finding → fail (a finding is never dropped)', outcome('passed', { evidence: { messages: [], findings: [FAIL] } }), 'fail', undefined],
-    ['passed with an inconclusive finding → inconclusive', outcome('passed', { evidence: { messages: [], findings: [INCONCLUSIVE] } }), 'inconclusive', undefined],
+    ['passed with a recorded fail finding → fail (a finding is never dropped)', outcome('passed', { evidence: { messages: [], findings: [FAIL], checks: 1 } }), 'fail', undefined],
+    ['passed with an inconclusive finding → inconclusive', outcome('passed', { evidence: { messages: [], findings: [INCONCLUSIVE], checks: 1 } }), 'inconclusive', undefined],
     [
       'failed with dmct-inconclusive and no finding → inconclusive',
       outcome('failed', { annotations: [{ type: 'dmct-inconclusive', description: 'repository unreachable' }] }),
@@ -187,5 +191,33 @@ describe('overallVerdict', () => {
   it('incomplete (3) when no item was applicable', () => {
     assert.deepEqual(overallVerdict(items('not-applicable')), { verdict: 'incomplete', exitCode: 3, reason: 'no applicable item' });
     assert.equal(overallVerdict([]).exitCode, 3);
+  });
+});
+
+describe('non-strict findings (SHOULD departures)', () => {
+  const SHOULD: Finding = {
+    item: 'DM-PACK-006-C-M',
+    section: '5.2.1.2',
+    rule: 'the client uses the preferred bearer',
+    keyword: 'SHOULD',
+    verdict: 'non-strict',
+    outcome: 'should-departure',
+    expected: ['a session over WLAN'],
+    actual: 'a session over a wireline bearer',
+  };
+  const LINE = 'DM-PACK-006-C-M non-strict — the client uses the preferred bearer (SHOULD, 5.2.1.2) · expected: a session over WLAN · actual: a session over a wireline bearer';
+
+  it('ride along with a pass and are listed, word for word', () => {
+    assert.deepEqual(scenarioVerdict(outcome('passed', { evidence: { messages: [], findings: [SHOULD], checks: 1 } })), { verdict: 'pass', nonStrict: [LINE] });
+  });
+  it('fail the scenario under --strict', () => {
+    assert.deepEqual(scenarioVerdict(outcome('passed', { evidence: { messages: [], findings: [SHOULD], checks: 1 } }), { strict: true }), { verdict: 'fail', reason: LINE, nonStrict: [LINE] });
+  });
+  it('do not count as a check that could have failed', () => {
+    assert.equal(scenarioVerdict(outcome('passed', { evidence: { messages: [], findings: [SHOULD], checks: 0 } })).verdict, 'inconclusive');
+  });
+  it('reach the item verdict, once each, beside its pass', () => {
+    const scenario = { verdict: 'pass' as const, nonStrict: [LINE] };
+    assert.deepEqual(itemVerdict([scenario, scenario, { verdict: 'pass' }], APPLICABLE), { verdict: 'pass', nonStrict: [LINE] });
   });
 });

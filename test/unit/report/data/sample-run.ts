@@ -77,8 +77,10 @@ export function message(seq: number, from: string, to: string, label: string, ex
   return { seq, time: at(100 + seq * 10), kind: 'http-request', from, to, label, ...extra };
 }
 
-function finding(item: string, section: string, rule: string, expected: string[], actual: string, seq?: number, verdict: Finding['verdict'] = 'fail'): Finding {
-  return seq === undefined ? { item, section, rule, verdict, expected, actual } : { item, section, rule, verdict, expected, actual, seq };
+function finding(item: string, section: string, rule: string, expected: string[], actual: string, seq?: number, verdict: 'fail' | 'inconclusive' = 'fail'): Finding {
+  const outcome = verdict === 'fail' ? 'must-broken' : 'stimulus-not-delivered';
+  const keyword = verdict === 'fail' ? { keyword: 'MUST' as const } : {};
+  return seq === undefined ? { item, section, rule, verdict, outcome, ...keyword, expected, actual } : { item, section, rule, verdict, outcome, ...keyword, expected, actual, seq };
 }
 
 function scenario(
@@ -87,7 +89,7 @@ function scenario(
   items: string[],
   status: ScenarioResult['status'],
   extra: Partial<ScenarioResult> = {},
-  evidence?: Evidence,
+  evidence?: Omit<Evidence, 'checks'> & { checks?: number },
 ): ScenarioResult {
   const [describe = '', title = ''] = id.split('/');
   const result: ScenarioResult = {
@@ -104,7 +106,8 @@ function scenario(
     retries: 0,
     ...extra,
   };
-  if (evidence) result.evidence = evidence;
+  // A scenario that recorded evidence evaluated one check unless it says otherwise.
+  if (evidence) result.evidence = { ...evidence, checks: evidence.checks ?? 1 };
   return result;
 }
 
@@ -177,7 +180,7 @@ export function sampleResults(): ScenarioResult[] {
       },
     ),
     scenario('5.3-end/end-closes-session', 'client', ['DM-PACK-022-C-M'], 'passed', { retries: 1, durationMs: 400 }, { messages: [], findings: [] }),
-    scenario('5.3-end/commands-after-end-still-run', 'client', ['DM-PACK-022-C-M'], 'passed'),
+    scenario('5.3-end/commands-after-end-still-run', 'client', ['DM-PACK-022-C-M'], 'passed', {}, { messages: [], findings: [] }),
   ];
 }
 
@@ -222,6 +225,7 @@ export function hostileReport(): Report {
         })),
         findings: r.evidence.findings.map((f) => ({ ...f, actual: `${f.actual} ${h(i + 3)}`, expected: [...f.expected, h(i + 4)] })),
         notes: [h(i + 5)],
+        checks: r.evidence.checks,
       };
     }
     return hostile;

@@ -9,6 +9,8 @@ test('5.2.3 Package#2 media type', { tag: ['@DM-PACK-012-S-M'] }, async ({}, tes
     section: '7.2.1.2',
     rule: 'Package#2 media type',
     verdict: 'fail',
+    outcome: 'must-broken',
+    keyword: 'MUST',
     expected: ['application/vnd.oma.dm.request+json'],
     actual: 'text/html',
     seq: 2,
@@ -19,6 +21,7 @@ test('5.2.3 Package#2 media type', { tag: ['@DM-PACK-012-S-M'] }, async ({}, tes
       { seq: 2, time: TIME, kind: 'http-response', from: 'target', to: 'dmct', label: 'Package#2', http: { status: 200, headers: { 'content-type': 'text/html' } } },
     ],
     findings: [finding],
+    checks: 1,
   });
   throw new Error(failureMessage(finding));
 });

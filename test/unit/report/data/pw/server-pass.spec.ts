@@ -12,6 +12,7 @@ test.describe('5.2 Package flow', () => {
           { seq: 2, time: TIME, kind: 'http-response', from: 'target', to: 'dmct', label: 'Package#2', http: { status: 200 } },
         ],
         findings: [],
+        checks: 1,
       });
     },
   );
