@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { FAULTS_ANNOTATION } from '../../../fixtures/base.js';
 import { faultsOfRole, type Fault, type FaultRole } from '../../../src/reference/faults/index.js';
 import { scenarioVerdict, type ScenarioResult } from '../../../src/report/index.js';
+import { worstOf } from '../../../src/report/verdict.js';
 import { validateScenarioResults } from '../../../src/report/validate.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -71,8 +72,39 @@ export async function runMatrix(role: FaultRole): Promise<MatrixRun> {
   }
 }
 
-/** What went wrong for one fault switch: every scenario judged other than the switch declares. */
+/**
+ * What went wrong for a fault switch that declares its whole item verdict vector (a half-finished
+ * implementation): each item's verdict is the worst of its scenarios, and it must be the declared
+ * one — a listed item its verdict and message, every other item a pass. Nothing passes wrongly.
+ */
+function vectorProblems(fault: Fault, verdicts: NonNullable<Fault['verdicts']>, cells: readonly MatrixCell[]): string[] {
+  const problems: string[] = [];
+  if (verdicts[fault.breaks]?.verdict !== 'fail') problems.push(`the declared vector does not fail ${fault.breaks}, the item the switch breaks`);
+  const items = [...new Set(cells.flatMap((cell) => cell.items))].sort();
+  for (const item of Object.keys(verdicts)) if (!items.includes(item)) problems.push(`${item}: declared ${verdicts[item]?.verdict}, but no scenario tagged it ran`);
+  for (const item of items) {
+    const ofItem = cells.filter((cell) => cell.items.includes(item) && cell.verdict !== 'not-applicable');
+    const actual = worstOf(ofItem.map((cell) => cell.verdict as MatrixVerdict)) ?? 'not-applicable';
+    const declared = verdicts[item];
+    const expected = declared?.verdict ?? 'pass';
+    const first = ofItem.find((cell) => cell.verdict === actual);
+    if (actual !== expected) problems.push(`${item}: ${actual}${first ? ` (${first.title}: ${first.reason})` : ''}, expected ${expected}`);
+    else if (declared?.message !== undefined && first && !new RegExp(declared.message, 'i').test(first.reason)) {
+      problems.push(`${item}: reason does not match /${declared.message}/i: ${first.reason}`);
+    }
+  }
+  return problems;
+}
+
+type MatrixVerdict = 'pass' | 'fail' | 'inconclusive' | 'error' | 'not-applicable';
+
+/**
+ * What went wrong for one fault switch: every scenario judged other than the switch declares —
+ * with `verdicts`, the whole item vector; else the scenarios of `breaks` fail with the declared
+ * message and every other scenario passes.
+ */
 export function matrixProblems(fault: Fault, cells: readonly MatrixCell[]): string[] {
+  if (fault.verdicts !== undefined) return vectorProblems(fault, fault.verdicts, cells);
   const pattern = new RegExp(fault.expect.message, 'i');
   const problems: string[] = [];
   const tagged = cells.filter((cell) => cell.items.includes(fault.breaks));

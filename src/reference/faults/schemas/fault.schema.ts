@@ -62,6 +62,34 @@ export const faultSchema = {
           "description": "Source of a case-insensitive RegExp the failure message must match."
         }
       }
+    },
+    "verdicts": {
+      "type": "object",
+      "description": "For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role. Every item of the role not listed must pass; `breaks` must be listed as a fail. Without it, only `breaks` fails and every other scenario passes.",
+      "propertyNames": {
+        "pattern": "^DM-[A-Z]+-\\d{3}-[CS]-[MO]$"
+      },
+      "additionalProperties": {
+        "type": "object",
+        "required": [
+          "verdict"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "verdict": {
+            "enum": [
+              "fail",
+              "inconclusive"
+            ],
+            "description": "The item's verdict against the mutant (the worst of its scenarios)."
+          },
+          "message": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Source of a case-insensitive RegExp the item's reason must match."
+          }
+        }
+      }
     }
   }
 } as const;
@@ -100,5 +128,22 @@ export interface Fault {
      * Source of a case-insensitive RegExp the failure message must match.
      */
     message: string;
+  };
+  /**
+   * For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role. Every item of the role not listed must pass; `breaks` must be listed as a fail. Without it, only `breaks` fails and every other scenario passes.
+   */
+  verdicts?: {
+    [k: string]:
+      | {
+          /**
+           * The item's verdict against the mutant (the worst of its scenarios).
+           */
+          verdict: "fail" | "inconclusive";
+          /**
+           * Source of a case-insensitive RegExp the item's reason must match.
+           */
+          message?: string;
+        }
+      | undefined;
   };
 }

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Fault } from '../../../src/reference/faults/index.js';
+import { matrixProblems, type MatrixCell } from './matrix.js';
+
+const cell = (items: string[], verdict: string, reason = '', title = items.join('+')): MatrixCell => ({ id: title, title, items, verdict, reason });
+
+const HALF: Fault = {
+  name: 'never-package-3',
+  role: 'client',
+  breaks: 'DM-PACK-013-C-M',
+  section: '5.2.4',
+  description: 'Sends Package#1 and never a Package#3.',
+  expect: { verdict: 'fail', message: 'Package#3' },
+  verdicts: {
+    'DM-PACK-013-C-M': { verdict: 'fail', message: 'no answer' },
+    'DM-PACK-014-C-M': { verdict: 'inconclusive' },
+  },
+};
+
+describe('the mutant matrix with a declared verdict vector', () => {
+  it('accepts cells whose item verdicts are exactly the declared vector', () => {
+    const cells = [cell(['DM-PACK-011-C-M'], 'pass'), cell(['DM-PACK-013-C-M'], 'fail', 'no answer: …'), cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')];
+    assert.deepEqual(matrixProblems(HALF, cells), []);
+  });
+  it('reports an item that passes where the vector says it must not', () => {
+    const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'no answer'), cell(['DM-PACK-014-C-M'], 'pass')];
+    assert.deepEqual(matrixProblems(HALF, cells), ['DM-PACK-014-C-M: pass, expected inconclusive']);
+  });
+  it('reports an unlisted item that does not pass, and a reason that does not match', () => {
+    const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'wrong words', 'a'), cell(['DM-PACK-014-C-M'], 'inconclusive'), cell(['DM-PACK-011-C-M'], 'inconclusive', 'silence', 'b')];
+    assert.deepEqual(matrixProblems(HALF, cells), ['DM-PACK-011-C-M: inconclusive (b: silence), expected pass', 'DM-PACK-013-C-M: reason does not match /no answer/i: wrong words']);
+  });
+  it('requires the vector to fail the item the switch breaks, and every listed item to have run', () => {
+    const fault: Fault = { ...HALF, verdicts: { 'DM-PACK-014-C-M': { verdict: 'inconclusive' }, 'DM-PACK-099-C-M': { verdict: 'fail' } } };
+    const problems = matrixProblems(fault, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')]);
+    assert.deepEqual(problems, ['the declared vector does not fail DM-PACK-013-C-M, the item the switch breaks', 'DM-PACK-099-C-M: declared fail, but no scenario tagged it ran']);
+  });
+});
