@@ -25,7 +25,7 @@ describe('the mutant matrix with a declared verdict vector', () => {
   });
   it('reports an item that passes where the vector says it must not', () => {
     const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'no answer'), cell(['DM-PACK-014-C-M'], 'pass')];
-    assert.deepEqual(matrixProblems(HALF, cells), ['DM-PACK-014-C-M: pass, expected inconclusive']);
+    assert.deepEqual(matrixProblems(HALF, cells), ['DM-PACK-014-C-M: pass (DM-PACK-014-C-M: ), expected inconclusive']);
   });
   it('reports an unlisted item that does not pass, and a reason that does not match', () => {
     const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'wrong words', 'a'), cell(['DM-PACK-014-C-M'], 'inconclusive'), cell(['DM-PACK-011-C-M'], 'inconclusive', 'silence', 'b')];
