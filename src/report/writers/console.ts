@@ -62,7 +62,7 @@ function table(items: readonly ItemReport[], chalk: ChalkInstance): string[] {
   const lines = [chalk.bold(row('ITEM', 'ROLE', 'M/O', 'VERDICT'.padEnd(verdictWidth), 'FUNCTION'))];
   for (const item of items) {
     const verdict = paint(chalk, item.verdict, `${MARKS[item.verdict]} ${item.verdict}`.padEnd(verdictWidth));
-    const why = item.verdict === 'not-applicable' && item.reason ? chalk.dim(` — ${oneLine(item.reason, 80)}`) : '';
+    const why = item.verdict === 'not-applicable' && item.reason ? chalk.dim(` — ${oneLine(item.reason, 80)}`) : nonStrictMark(item, chalk);
     lines.push(row(oneLine(item.id, 40), item.role, item.status, verdict, `${oneLine(item.function, 80)} (${oneLine(item.section, 20)})${why}`));
   }
   return lines;
@@ -104,6 +104,20 @@ function notPassed(items: readonly ItemReport[], chalk: ChalkInstance): string[]
   return lines;
 }
 
+function nonStrictMark(item: ItemReport, chalk: ChalkInstance): string {
+  const count = item.nonStrict?.length ?? 0;
+  return count === 0 ? '' : chalk.yellow(` — non-strict ${count}`);
+}
+
+/** The SHOULD departures beside passes: listed, failing nothing (a `--strict` run has none left here). */
+function nonStrict(items: readonly ItemReport[], chalk: ChalkInstance): string[] {
+  const noted = items.filter((i) => (i.nonStrict?.length ?? 0) > 0);
+  if (noted.length === 0) return [];
+  const lines = ['', chalk.bold('Non-strict findings (SHOULD departures; they fail nothing unless --strict)')];
+  for (const item of noted) for (const line of item.nonStrict ?? []) lines.push(`${chalk.yellow('!')} ${oneLine(line, 400)}`);
+  return lines;
+}
+
 function totals(report: Report, chalk: ChalkInstance): string[] {
   const lines = ['', chalk.bold('Totals')];
   for (const total of report.totals) {
@@ -120,6 +134,6 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
   const verdictLine = chalk.bold(
     `Overall: ${paint(chalk, overall.verdict, overall.verdict.toUpperCase())} (exit ${overall.exitCode}) — ${oneLine(overall.reason, 200)}`,
   );
-  const lines = [...header(report, chalk), '', ...table(report.items, chalk), ...notPassed(report.items, chalk), ...totals(report, chalk), '', verdictLine];
+  const lines = [...header(report, chalk), '', ...table(report.items, chalk), ...notPassed(report.items, chalk), ...nonStrict(report.items, chalk), ...totals(report, chalk), '', verdictLine];
   return `${lines.join('\n')}\n`;
 }

@@ -36,7 +36,10 @@ export function writeCtrf(report: Report): Record<string, unknown> {
       tags: [item.id],
       labels: { role: item.role, section: item.section, status: item.status, applicability: item.applicability.kind },
       retries: item.scenarios.reduce((sum, s) => sum + s.retries, 0),
-      extra: { scenarios: item.scenarios.map((s) => ({ id: s.id, verdict: s.verdict, ...(s.reason !== undefined ? { reason: s.reason } : {}) })) },
+      extra: {
+        scenarios: item.scenarios.map((s) => ({ id: s.id, verdict: s.verdict, ...(s.reason !== undefined ? { reason: s.reason } : {}) })),
+        ...(item.nonStrict?.length ? { nonStrict: item.nonStrict } : {}),
+      },
     };
     if (item.reason !== undefined) test['message'] = item.reason;
     if (failing.length > 0) test['trace'] = failing.map(failureMessage).join('\n');

@@ -60,7 +60,10 @@ export function writeEarl(report: Report): Record<string, unknown> {
       'dct:date': date,
       'dct:description': `${item.verdict}${item.reason !== undefined ? `: ${item.reason}` : ''}`,
     };
-    const info = item.scenarios.filter((s) => s.verdict !== 'pass').map((s) => `${s.id}: ${s.verdict}${s.reason !== undefined ? ` — ${s.reason}` : ''}`);
+    const info = [
+      ...item.scenarios.filter((s) => s.verdict !== 'pass').map((s) => `${s.id}: ${s.verdict}${s.reason !== undefined ? ` — ${s.reason}` : ''}`),
+      ...(item.nonStrict ?? []).map((line) => `non-strict: ${line}`),
+    ];
     if (info.length > 0) result['earl:info'] = info.join('\n');
     return {
       '@type': 'earl:Assertion',

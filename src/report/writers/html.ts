@@ -24,7 +24,7 @@ table.counts{border-collapse:collapse;font-size:.9em}table.counts td,table.count
 svg.summary text{font-size:12px}
 .seg.v-pass,.v-pass .dot{fill:var(--pass)}.seg.v-fail{fill:var(--fail)}.seg.v-error{fill:var(--error)}.seg.v-inconclusive{fill:var(--inconclusive)}.seg.v-untested{fill:var(--untested)}.seg.v-not-applicable{fill:var(--not-applicable)}
 .badge{display:inline-block;min-width:7.5em;text-align:center;border-radius:3px;color:#fff;font-size:.8em;padding:1px 4px;margin-right:4px}
-.badge.v-pass{background:var(--pass)}.badge.v-fail{background:var(--fail)}.badge.v-error{background:var(--error)}.badge.v-inconclusive{background:var(--inconclusive)}.badge.v-untested{background:var(--untested)}.badge.v-not-applicable{background:var(--not-applicable)}
+.badge.v-pass{background:var(--pass)}.badge.v-fail{background:var(--fail)}.badge.v-error{background:var(--error)}.badge.v-inconclusive{background:var(--inconclusive)}.badge.v-untested{background:var(--untested)}.badge.v-not-applicable{background:var(--not-applicable)}.badge.non-strict{background:#b58900;min-width:0}
 #filters{position:sticky;top:0;background:#fafafa;border:1px solid #e0e0e0;padding:6px 10px;display:flex;flex-wrap:wrap;gap:12px;align-items:center;z-index:1}
 #filters button[aria-pressed=true]{font-weight:bold;outline:2px solid #1565c0}
 .hidden{display:none}
@@ -135,11 +135,17 @@ function badge(verdict: string): SafeHtml {
   return html`<span class="badge v-${verdict}">${verdict}</span>`;
 }
 
+/** A badge counting the SHOULD departures beside a verdict; empty without any. */
+function nonStrictBadge(nonStrict: readonly string[] | undefined): SafeHtml | string {
+  const count = nonStrict?.length ?? 0;
+  return count === 0 ? '' : html`<span class="badge non-strict" title="SHOULD departures: they fail nothing unless --strict">non-strict ${count}</span>`;
+}
+
 function scenarioView(s: ScenarioReport): SafeHtml {
   const lines = s.findings.map(failureMessage);
   const findings = s.findings.map((f, i) => html`<li class="finding v-${f.verdict}">${lines[i]}</li>`);
   return html`<li><details class="scenario" data-verdict="${s.verdict}" data-scenario="${s.id}">
-    <summary>${badge(s.verdict)}${s.title} <span class="loc">${location(s)}${s.retries > 0 ? ` · ${s.retries} retries` : ''}${s.ran ? '' : ' · not run'}</span></summary>
+    <summary>${badge(s.verdict)}${nonStrictBadge(s.nonStrict)}${s.title} <span class="loc">${location(s)}${s.retries > 0 ? ` · ${s.retries} retries` : ''}${s.ran ? '' : ' · not run'}</span></summary>
     ${s.reason !== undefined && !lines.includes(s.reason) ? html`<p class="reason">${s.reason}</p>` : ''}
     ${findings.length > 0 ? html`<ul class="findings">${findings}</ul>` : ''}
     ${s.requirements.map((q) => html`<blockquote class="requirement">${q}</blockquote>`)}
@@ -151,7 +157,7 @@ function scenarioView(s: ScenarioReport): SafeHtml {
 
 function itemView(item: ItemReport): SafeHtml {
   return html`<details class="item" id="item-${item.id}" data-role="${item.role}" data-verdict="${item.verdict}">
-  <summary>${badge(item.verdict)}<code>${item.id}</code> ${item.function} <span class="section">(${item.section})</span> <span class="status">${item.status === 'M' ? 'mandatory' : 'optional'} · ${item.role}</span>${item.reason !== undefined ? html` <span class="reason">— ${item.reason}</span>` : ''}</summary>
+  <summary>${badge(item.verdict)}${nonStrictBadge(item.nonStrict)}<code>${item.id}</code> ${item.function} <span class="section">(${item.section})</span> <span class="status">${item.status === 'M' ? 'mandatory' : 'optional'} · ${item.role}</span>${item.reason !== undefined ? html` <span class="reason">— ${item.reason}</span>` : ''}</summary>
   <div class="item-body">
     <p class="applicability">${item.applicability.kind}: ${item.applicability.why}</p>
     ${item.staticFindings.length > 0 ? html`<ul class="static-findings">${item.staticFindings.map((f) => html`<li>claims: ${f.message} (${f.rule}${f.pointer !== undefined ? ` at ${f.pointer}` : ''})</li>`)}</ul>` : ''}

@@ -2,7 +2,8 @@
  * JUnit XML for CI: one <testsuite> per role, one <testcase> per SCR item.
  *
  * Mapping (documented in docs/notes/report.md):
- * - pass → plain <testcase>
+ * - pass → plain <testcase>; with non-strict findings (SHOULD departures) a <system-out> listing
+ *   them and `<property name="dmct.nonStrict" value="<count>">`
  * - fail → <failure message="<failure line>" type="fail"> with rule, section, expected, actual
  *   and a trace excerpt as text
  * - error → <error message="<reason>" type="error">
@@ -65,7 +66,7 @@ function outcomeElement(item: ItemReport): string {
   ].join('\n');
   switch (item.verdict) {
     case 'pass':
-      return '';
+      return item.nonStrict?.length ? `<system-out>${escapeXml(item.nonStrict.map((line) => `non-strict: ${line}`).join('\n'))}</system-out>` : '';
     case 'fail':
       return `<failure${attrs({ message: reason, type: 'fail' })}>${escapeXml(body)}</failure>`;
     case 'error':
@@ -84,6 +85,7 @@ function testcase(item: ItemReport): string {
     ['dmct.status', item.status],
     ['dmct.section', item.section],
     ['dmct.applicability', `${item.applicability.kind}: ${oneLine(item.applicability.why)}`],
+    ...(item.nonStrict?.length ? [['dmct.nonStrict', String(item.nonStrict.length)]] : []),
   ]
     .map(([name, value]) => `<property${attrs({ name, value })}/>`)
     .join('');
