@@ -64,7 +64,7 @@ test.describe('HTML report', () => {
     await expect(scenario).toBeVisible();
     await scenario.locator('> summary').click();
     await expect(scenario.locator('ul.findings li')).toHaveText(
-      'DM-PACK-013-C-M fail — Package#3 sent after END (5.2.4) · expected: one of [no Package#3 after a Package#2 with END, the session closed] · actual: Package#3 POST with 1 status · exchange #5',
+      'DM-PACK-013-C-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [no Package#3 after a Package#2 with END, the session closed] · actual: Package#3 POST with 1 status · exchange #5',
     );
     const chart = scenario.locator('svg.msc');
     await expect(chart).toBeVisible();
