@@ -1,7 +1,7 @@
 /**
  * The one shape of a failure line (design.md "Traceability", style.md practice 5):
  *
- *   DM-PACK-013-S-M fail — Package#3 sent after END (5.2.4) · expected: one of [a, b] · actual: c · exchange #3
+ *   DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [a, b] · actual: c · exchange #3
  *
  * Fixtures build the messages they throw with these functions and every writer prints the same
  * line, so the functions stay free of dependencies (types only) and are pinned word for word by
