@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import type { ConnectionTypeName, NotificationInput } from '../../../src/protocol/notification/index.js';
 
+/**
+ * How many inputs a fuzz test feeds: a fixed-seed sample of `sample` in the test run, `full` under
+ * `npm run fuzz` (DMCT_FUZZ=full), or the count DMCT_FUZZ_RUNS gives.
+ */
+export function fuzzRuns(sample: number, full: number): number {
+  const given = Number(process.env['DMCT_FUZZ_RUNS']);
+  if (Number.isInteger(given) && given > 0) return given;
+  return process.env['DMCT_FUZZ'] === 'full' ? full : sample;
+}
+
 /** Seed of every property and fuzz test here: fixed, overridable with DMCT_FUZZ_SEED. */
 export const SEED = Number(process.env['DMCT_FUZZ_SEED'] ?? 20_160_209);
 

@@ -11,9 +11,9 @@ import {
   type NotificationRule,
 } from '../../../src/protocol/notification/index.js';
 import type { Violation } from '../../../src/protocol/violation.js';
-import { assertProperty, mutated, notificationInput, SEED } from './arbitraries.js';
+import { assertProperty, fuzzRuns, mutated, notificationInput, SEED } from './arbitraries.js';
 
-const RUNS = 100_000;
+const RUNS = fuzzRuns(10_000, 100_000);
 const CREDS = { secret: 's3cr3t', authData: 'nonce' };
 const NOW = 1_700_000_000;
 

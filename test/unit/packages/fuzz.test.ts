@@ -23,8 +23,9 @@ import {
   validatePackage3Against,
 } from '../../../src/protocol/index.js';
 import { assertProperty } from './seeded.js';
+import { fuzzRuns } from '../notification/arbitraries.js';
 
-const RUNS = 5_000;
+const RUNS = fuzzRuns(5_000, 20_000);
 const ROOT = fileURLToPath(new URL('../../../fixtures/packages/', import.meta.url));
 const seeds = ['valid', 'broken'].flatMap((dir) => readdirSync(join(ROOT, dir)).map((name) => new Uint8Array(readFileSync(join(ROOT, dir, name)))));
 
