@@ -33,6 +33,7 @@ function judge(recorder: TraceRecorder, transcript: SessionTranscript): 'pass' |
     recorder.fail({ ...PACKAGE2_ITEM, expected: ['a 2xx response carrying a Package#2'], actual: reply.reason, seq: reply.seq });
     return 'fail';
   }
+  recorder.countCheck();
   const errors = reply.violations.filter((violation) => violation.severity === 'error');
   if (errors.length === 0) return 'pass';
   recorder.fail({ ...PACKAGE2_ITEM, expected: ['a Package#2 without protocol errors'], actual: errors.map((v) => `${v.rule}: ${v.message}`).join('; '), seq: reply.seq });
