@@ -2,7 +2,7 @@ import type { RequestHandler } from 'msw';
 import { serveHandlers, type ServedEndpoint } from '../../harness/endpoint-server.js';
 import { selectFaults, type ServerFaultName } from '../faults/index.js';
 import { adminHandlers, checkDeviceRegistration } from './admin-api.js';
-import { dmEndpointHandlers } from './dm-endpoint.js';
+import { directDmEndpoint, dmEndpointHandlers } from './dm-endpoint.js';
 import { gcmRegistrationHandlers } from './gcm-registration.js';
 import { malformedPathHandler } from './malformed-path.js';
 import { repositoryHandlers } from './repository.js';
@@ -150,6 +150,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
         port: options.port ?? 0,
         origin: server.origin,
         name: 'reference-server',
+        // The DM endpoint is served by a plain node:http handler (same engine as its msw handler), the rest by msw.
+        direct: directDmEndpoint(server.state, server.origin),
       }),
     );
     served.push(
