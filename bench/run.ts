@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runLoad, startEmbeddedLoadTarget, type LoadReport } from '../src/load/index.js';
+import { performance } from 'node:perf_hooks';
+import { LoadHttpClient } from '../src/load/load-http.js';
+import { EMBEDDED_WORKLOAD, loadDevIds, runLoad, startEmbeddedLoadTarget, type LoadReport } from '../src/load/index.js';
 import { median, timeCommand } from './measure.js';
 import { runEmptyPlaywrightTests } from './playwright-floor.js';
 import { renderBenchTable, writeBenchTable, type BenchResults, type ColdStartFigures, type FullRunFigures, type LoadFigures } from './table.js';
@@ -77,7 +79,7 @@ async function coldStart(): Promise<ColdStartFigures> {
 
 /** One load run against a fresh embedded reference server (50 devices); `queue` adds the GET workload. */
 async function loadRun(queue: boolean, concurrency: number, durationMs: number): Promise<LoadReport> {
-  const target = await startEmbeddedLoadTarget({ devices: 50, devIdPrefix: 'IMEI:bench-', timeoutMs: 10_000 });
+  const target = await startEmbeddedLoadTarget({ devices: 50, devIdPrefix: 'IMEI:bench-' });
   try {
     return await runLoad({
       targetUrl: target.server.dmUrl,
@@ -97,6 +99,34 @@ async function loadRun(queue: boolean, concurrency: number, durationMs: number):
 }
 
 /**
+ * What queueing the GET through the admin API would add per session: `POST /devices/:devId/commands`
+ * over HTTP (msw serves the admin API), 16 in flight, calls per second. The load runs queue in-process.
+ */
+async function adminQueueingPerSecond(durationMs: number): Promise<number> {
+  const target = await startEmbeddedLoadTarget({ devices: 50, devIdPrefix: 'IMEI:bench-' });
+  const client = new LoadHttpClient({ maxSockets: 16, timeoutMs: 10_000, maxBodyBytes: 64 * 1024 });
+  const devIds = loadDevIds('IMEI:bench-', 50);
+  const body = Buffer.from(JSON.stringify({ command: EMBEDDED_WORKLOAD[0] }));
+  let calls = 0;
+  const started = performance.now();
+  const loop = async (lane: number): Promise<void> => {
+    for (let i = lane; performance.now() < started + durationMs; i += 16) {
+      const url = `${target.server.adminUrl}/devices/${encodeURIComponent(devIds[i % devIds.length] ?? '')}/commands`;
+      const outcome = await client.post(url, { 'content-type': 'application/json' }, body);
+      if (outcome.kind !== 'response' || outcome.status !== 201) throw new Error(`admin queueing failed: ${outcome.kind === 'response' ? `HTTP ${outcome.status}` : outcome.detail}`);
+      calls += 1;
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: 16 }, (_, lane) => loop(lane)));
+  } finally {
+    client.close();
+    await target.server.stop();
+  }
+  return Math.round((calls / (performance.now() - started)) * 1000);
+}
+
+/**
  * (d) `dmct load` against the embedded reference server, each beside its baseline: bare
  * `node:http` exchanges over the same keep-alive client (no DM work on either side), measured in
  * between. 16 in flight for the throughput figures; one in flight for the exchange latency, where
@@ -105,12 +135,17 @@ async function loadRun(queue: boolean, concurrency: number, durationMs: number):
 async function loadFigures(): Promise<LoadFigures> {
   const durationMs = quick ? 2000 : 5000;
   const figures: Partial<LoadFigures> = { durationMs, devices: 50, concurrency: 16 };
+  // Lazy validator compiles and the JIT are paid once per process, not per session: not measured.
+  log('(d) warm-up, 1 s…');
+  await loadRun(true, 16, 1000);
   log(`(d) bare node:http exchanges, 16 in flight, ${durationMs / 1000} s…`);
   figures.bareExchanges = await bareExchangeFloor(16, durationMs);
   log('(d) load, END only…');
   figures.endOnly = await loadRun(false, 16, durationMs);
   log('(d) load, GET then END…');
   figures.getThenEnd = await loadRun(true, 16, durationMs);
+  log('(d) admin queueing calls alone…');
+  figures.adminQueueingCallsPerSecond = await adminQueueingPerSecond(durationMs);
   log('(d) bare node:http exchanges, one in flight…');
   figures.bareExchangeOneInFlight = await bareExchangeFloor(1, durationMs);
   log('(d) load, GET then END, one in flight…');

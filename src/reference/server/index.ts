@@ -17,6 +17,7 @@ export type { NotifyTarget } from './schemas/notify-target.schema.js';
 export type { QueueCommandRequest } from './schemas/queue-command.schema.js';
 export type { RepoContent } from './schemas/repo-content.schema.js';
 export { COMMAND_TEMPLATES } from './command-templates.js';
+export { queueDeviceCommand } from './admin-api.js';
 
 /** Origin the public handlers (DM endpoint, repository, web) are written against in-process. */
 export const REFERENCE_SERVER_ORIGIN = 'http://dm-server.test';
