@@ -19,9 +19,9 @@ import { appendBounded, type ReferenceServerState } from './server-state.js';
 export type DmRoute = { kind: 'dm' } | { kind: 'cont'; token: string } | { kind: 'async'; commandId: string };
 
 const MAX_HEADERS = 100;
+const MAX_HEADER_CHARS = 2048;
 /** `/dm/cont/<token>` and `/dm/async/<commandId>`: one non-empty segment after the kind. */
 const DM_SUB_PATH = new RegExp(`^/dm/(cont|${ASYNC_RESULT_PATH_SEGMENT})/([^/]+)$`);
-const MAX_HEADER_CHARS = 2048;
 
 /** A DM request as the endpoint reads it, whichever wiring delivered it (msw or the raw served port). */
 export interface DmRequest {
