@@ -3,13 +3,18 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runLoad, startEmbeddedLoadTarget, type LoadReport } from '../src/load/index.js';
+import { performance } from 'node:perf_hooks';
+import { LoadHttpClient } from '../src/load/load-http.js';
+import { EMBEDDED_WORKLOAD, loadDevIds, runLoad, startEmbeddedLoadTarget, type LoadReport } from '../src/load/index.js';
 import { median, timeCommand } from './measure.js';
 import { runEmptyPlaywrightTests } from './playwright-floor.js';
+import { renderBenchTable, writeBenchTable, type BenchResults, type ColdStartFigures, type FullRunFigures, type LoadFigures } from './table.js';
+import { bareExchangeFloor } from './load-floor.js';
 import { protocolThroughput } from './throughput-figures.js';
 
-// `npm run bench`: the four figures of issue 9, each measured side by side with its baseline in
-// one run so the ratios hold on a noisy machine. Nothing here is asserted; it prints and records.
+// `npm run bench`: each figure measured side by side with its baseline in one run, so the ratios
+// hold on a noisy machine. Nothing here is asserted; it records bench/results.json, regenerates the
+// README's table from it and prints that table.
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dmct = join(repoRoot, 'bin/dmct.js');
@@ -24,7 +29,7 @@ const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`
  * Playwright tests. Twice: listing the scenarios (DMCT_LISTING_CACHE=0, as a fresh checkout's first
  * run does), and with the listing cached by that run's twin (any later run over unchanged files).
  */
-async function fullRun(): Promise<Record<string, number | string | null>> {
+async function fullRun(): Promise<FullRunFigures> {
   const out = await mkdtemp(join(tmpdir(), 'dmct-bench-run-'));
   const runOnce = (env: NodeJS.ProcessEnv) => timeCommand(process.execPath, [dmct, 'run', '--role', 'both', '--out', out, '--progress', 'off'], { cwd: repoRoot, env });
   try {
@@ -56,7 +61,7 @@ async function fullRun(): Promise<Record<string, number | string | null>> {
 }
 
 /** (b) `dmct scr check` cold start against `node -e 0`, median of 5 each, alternated. */
-async function coldStart(): Promise<Record<string, number | null>> {
+async function coldStart(): Promise<ColdStartFigures> {
   log('(b) cold start: dmct scr check vs node -e 0, 5 runs each…');
   const dmctMs: number[] = [];
   const nodeMs: number[] = [];
@@ -72,69 +77,115 @@ async function coldStart(): Promise<Record<string, number | null>> {
   return { scrCheckMs: Math.round(dmctMedian), nodeMs: Math.round(nodeMedian), overheadMs: Math.round(dmctMedian - nodeMedian), scrCheckExitCode: exitCode };
 }
 
-/** (d) `dmct load` figures against the embedded reference server: the default workload, and END-only sessions. */
-async function loadFigures(): Promise<Record<string, LoadReport>> {
-  const durationMs = quick ? 2000 : 5000;
-  const results: Record<string, LoadReport> = {};
-  for (const [name, queue] of [['getThenEnd', true], ['endOnly', false]] as const) {
-    log(`(d) load, ${name}, ${durationMs / 1000} s…`);
-    const target = await startEmbeddedLoadTarget({ devices: 50, devIdPrefix: 'IMEI:bench-', timeoutMs: 10_000 });
-    try {
-      results[name] = await runLoad({
-        targetUrl: target.server.dmUrl,
-        devices: 50,
-        concurrency: 16,
-        durationMs,
-        maxSessions: 10_000_000,
-        devIdPrefix: 'IMEI:bench-',
-        timeoutMs: 10_000,
-        maxBodyBytes: 1024 * 1024,
-        maxPackage2s: 8,
-        ...(queue ? { beforeSession: target.beforeSession } : {}),
-      });
-    } finally {
-      await target.server.stop();
-    }
+/** One load run against a fresh embedded reference server (50 devices); `queue` adds the GET workload. */
+async function loadRun(queue: boolean, concurrency: number, durationMs: number): Promise<LoadReport> {
+  const target = await startEmbeddedLoadTarget({ devices: 50, devIdPrefix: 'IMEI:bench-' });
+  try {
+    return await runLoad({
+      targetUrl: target.server.dmUrl,
+      devices: 50,
+      concurrency,
+      durationMs,
+      maxSessions: 10_000_000,
+      devIdPrefix: 'IMEI:bench-',
+      timeoutMs: 10_000,
+      maxBodyBytes: 1024 * 1024,
+      maxPackage2s: 8,
+      ...(queue ? { beforeSession: target.beforeSession } : {}),
+    });
+  } finally {
+    await target.server.stop();
   }
-  return results;
 }
 
-function row(cells: readonly string[]): string {
-  const widths = [44, 16, 40];
-  return cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' ');
+/**
+ * What queueing the GET through the admin API would add per session: `POST /devices/:devId/commands`
+ * over HTTP (msw serves the admin API), 16 in flight, calls per second. The load runs queue in-process.
+ */
+async function adminQueueingPerSecond(durationMs: number): Promise<number> {
+  const target = await startEmbeddedLoadTarget({ devices: 50, devIdPrefix: 'IMEI:bench-' });
+  const client = new LoadHttpClient({ maxSockets: 16, timeoutMs: 10_000, maxBodyBytes: 64 * 1024 });
+  const devIds = loadDevIds('IMEI:bench-', 50);
+  const body = Buffer.from(JSON.stringify({ command: EMBEDDED_WORKLOAD[0] }));
+  let calls = 0;
+  const started = performance.now();
+  const loop = async (lane: number): Promise<void> => {
+    for (let i = lane; performance.now() < started + durationMs; i += 16) {
+      const url = `${target.server.adminUrl}/devices/${encodeURIComponent(devIds[i % devIds.length] ?? '')}/commands`;
+      const outcome = await client.post(url, { 'content-type': 'application/json' }, body);
+      if (outcome.kind !== 'response' || outcome.status !== 201) throw new Error(`admin queueing failed: ${outcome.kind === 'response' ? `HTTP ${outcome.status}` : outcome.detail}`);
+      calls += 1;
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: 16 }, (_, lane) => loop(lane)));
+  } finally {
+    client.close();
+    await target.server.stop();
+  }
+  return Math.round((calls / (performance.now() - started)) * 1000);
 }
 
-const machine = {
+/**
+ * (d) `dmct load` against the embedded reference server, each beside its baseline: bare
+ * `node:http` exchanges over the same keep-alive client (no DM work on either side), measured in
+ * between. 16 in flight for the throughput figures; one in flight for the exchange latency, where
+ * no session queues behind another on the one event loop.
+ */
+async function loadFigures(): Promise<LoadFigures> {
+  const durationMs = quick ? 2000 : 5000;
+  const figures: Partial<LoadFigures> = { durationMs, devices: 50, concurrency: 16 };
+  // Lazy validator compiles and the JIT are paid once per process, not per session: not measured.
+  log('(d) warm-up, 1 s…');
+  await loadRun(true, 16, 1000);
+  log(`(d) bare node:http exchanges, 16 in flight, ${durationMs / 1000} s…`);
+  figures.bareExchanges = await bareExchangeFloor(16, durationMs);
+  log('(d) load, END only…');
+  figures.endOnly = await loadRun(false, 16, durationMs);
+  log('(d) load, GET then END…');
+  figures.getThenEnd = await loadRun(true, 16, durationMs);
+  log('(d) admin queueing calls alone…');
+  figures.adminQueueingCallsPerSecond = await adminQueueingPerSecond(durationMs);
+  log('(d) bare node:http exchanges, one in flight…');
+  figures.bareExchangeOneInFlight = await bareExchangeFloor(1, durationMs);
+  log('(d) load, GET then END, one in flight…');
+  figures.getThenEndOneInFlight = await loadRun(true, 1, durationMs);
+  return figures as LoadFigures;
+}
+
+/** Median `node -e 0` wall time (5 runs): how fast this machine starts Node right now. */
+async function nodeStartMs(): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i += 1) runs.push((await timeCommand(process.execPath, ['-e', '0'])).ms);
+  return Math.round(median(runs));
+}
+
+const roundedLoad = (): number[] => loadavg().map((n) => Math.round(n * 100) / 100);
+const machine: BenchResults['machine'] = {
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model ?? 'unknown',
   totalMemoryMiB: Math.round(totalmem() / 1024 / 1024),
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
-  loadAverageAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
+  loadAverageAtStart: roundedLoad(),
+  loadAverageAtEnd: [],
+  nodeStartMs: 0,
 };
 // Measure what `npm install` leaves: the bundled CLI and precompiled validators, fresh.
 log('building (npm run build)…');
 const build = await timeCommand(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: repoRoot });
 if (build.code !== 0) throw new Error(`npm run build failed: ${build.stderr.slice(-400)}`);
 const started = new Date().toISOString();
+log('node -e 0, 5 runs…');
+machine.nodeStartMs = await nodeStartMs();
 const a = loadOnly || process.argv.includes('--skip-run') ? undefined : await fullRun();
 const b = loadOnly ? undefined : await coldStart();
 if (!loadOnly) log('(c) protocol throughput…');
 const c = loadOnly ? undefined : protocolThroughput(repoRoot, quick ? 500 : 2000);
 const d = await loadFigures();
+machine.loadAverageAtEnd = roundedLoad();
 
-const results = { measuredAt: started, machine, fullRun: a ?? null, coldStart: b ?? null, throughput: c ?? null, load: d };
+const results: BenchResults = { measuredAt: started, machine, fullRun: a ?? null, coldStart: b ?? null, throughput: c ?? null, load: d };
 await writeFile(join(repoRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-
-const lines = [
-  row(['figure', 'value', 'baseline / note']),
-  row(['(a) dmct run, both roles, listing', a === undefined ? 'skipped' : `${((a['dmctRunMs'] as number) / 1000).toFixed(2)} s`, a === undefined ? '' : `${String(a['scenarios'])} scenarios, exit ${String(a['dmctRunExitCode'])}`]),
-  row(['    ratio to empty Playwright tests', a === undefined ? 'skipped' : `${String(a['ratio'])}×`, a === undefined ? '' : `${((a['emptyPlaywrightMs'] as number) / 1000).toFixed(2)} s for ${String(a['scenarios'])} empty tests (target ≤ 2×)`]),
-  row(['    the same, listing cached', a === undefined ? 'skipped' : `${((a['dmctRunCachedListingMs'] as number) / 1000).toFixed(2)} s, ${String(a['ratioCachedListing'])}×`, a === undefined ? '' : `exit ${String(a['dmctRunCachedListingExitCode'])}; a repeat run over unchanged files`]),
-  row(['(b) dmct scr check cold start (median of 5)', b === undefined ? 'skipped' : `${String(b['scrCheckMs'])} ms`, b === undefined ? '' : `node -e 0: ${String(b['nodeMs'])} ms (target ≤ 300 ms)`]),
-  row(['(c) notification decodes per second', c === undefined ? 'skipped' : String(c.notificationDecodes), 'digest example, digest verified']),
-  row(['    Package#2 validations per second', c === undefined ? 'skipped' : String(c.package2Validations), 'all-commands example']),
-  row(['(d) load sessions/s, GET then END', String(d['getThenEnd']?.sessionsPerSecond ?? 0), `50 devices, 16 in flight; p99 ${String(d['getThenEnd']?.latencyMs.p99 ?? 0)} ms`]),
-  row(['    load sessions/s, END only', String(d['endOnly']?.sessionsPerSecond ?? 0), `target ≥ 2000; p99 ${String(d['endOnly']?.latencyMs.p99 ?? 0)} ms`]),
-];
-process.stdout.write(`${lines.join('\n')}\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemoryMiB} MiB, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}\nwrote bench/results.json\n`);
+await writeBenchTable(join(repoRoot, 'README.md'), results);
+process.stdout.write(`${renderBenchTable(results)}\nwrote bench/results.json and the README's benchmark table\n`);

@@ -32,7 +32,32 @@ export interface ServeOptions {
   name?: string;
   /** Called when a handler throws (the scenario should end as `error`). */
   onError?: (event: HandlerErrorEvent) => void;
+  /**
+   * Tried before the msw handlers for every complete request: an endpoint that must answer at
+   * load rates serves its routes from plain data here, without a fetch Request and Response per
+   * exchange. Undefined leaves the request to the handlers; a throw is a handler fault like theirs.
+   */
+  direct?: DirectHandler;
 }
+
+/** A complete request as a direct handler sees it: the body already read within the cap. */
+export interface DirectRequest {
+  method: string;
+  /** Path and query as received (origin-form). */
+  path: string;
+  /** Node's header record: lower-case names, repeated values joined with ", " (arrays only for set-cookie). */
+  headers: http.IncomingHttpHeaders;
+  body: Uint8Array;
+}
+
+/** A direct handler's answer; it is written as one response with a Content-Length. */
+export interface DirectResponse {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body?: string | Uint8Array;
+}
+
+export type DirectHandler = (request: DirectRequest) => DirectResponse | undefined;
 
 export interface ServedEndpoint {
   /** `http://<host>:<port>`, ready to hand to a target. */
@@ -247,6 +272,14 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
     recordResponse(response.status, response.headers, { bytes: headBytes, size });
   };
 
+  const sendDirect = (req: http.IncomingMessage, res: http.ServerResponse, answer: DirectResponse) => {
+    const bytes = answer.body === undefined || req.method === 'HEAD' ? undefined : typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
+    if (recorder !== undefined) recordResponse(answer.status, new Headers(answer.headers), { bytes: bytes ?? new Uint8Array(0), size: bytes?.length ?? 0 });
+    // Status line, headers and body leave in one write: nothing waits on Nagle or a delayed ACK.
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(bytes?.length ?? 0) });
+    res.end(bytes);
+  };
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (Number.isFinite(declared) && declared > maxBodyBytes) {
@@ -276,12 +309,26 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
     recordRequest(req, { bytes: read.bytes, size: read.bytes.length });
     const path = pathOf(req.url ?? '/');
     const method = req.method ?? 'GET';
-    let request: Request;
+    const unusable = (why: string) => refuse(res, 400, `request cannot be handled: ${why}`);
+    if (path === undefined) return unusable(`unusable request target ${capText(req.url ?? '', 200)}`);
     try {
-      if (path === undefined) throw new Error(`unusable request target ${capText(req.url ?? '', 200)}`);
       // msw decodes path parameters and throws on a malformed escape (`/x/%zz`): that is the
       // peer's mistake (400), not a handler fault.
       decodeURIComponent(path.split('?')[0] ?? '');
+    } catch (error) {
+      return unusable(error instanceof Error ? error.message : String(error));
+    }
+    if (options.direct !== undefined) {
+      let answer: DirectResponse | undefined;
+      try {
+        answer = options.direct({ method, path, headers: req.headers, body: read.bytes });
+      } catch (error) {
+        return send(req, res, reportHandlerError(error, { method, url: new URL(path, origin).href }, guardOptions));
+      }
+      if (answer !== undefined) return sendDirect(req, res, answer);
+    }
+    let request: Request;
+    try {
       const hasBody = method !== 'GET' && method !== 'HEAD';
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) {
@@ -289,7 +336,7 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
       }
       request = new Request(new URL(path, origin), { method, headers, ...(hasBody ? { body: Uint8Array.from(read.bytes) } : {}) });
     } catch (error) {
-      return refuse(res, 400, `request cannot be handled: ${error instanceof Error ? error.message : String(error)}`);
+      return unusable(error instanceof Error ? error.message : String(error));
     }
     let response: Response | undefined;
     try {

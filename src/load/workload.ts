@@ -1,5 +1,6 @@
 import { DEFAULT_DEV_INFO_MOID } from '../harness/device-engine-tree.js';
-import type { LoadHttpClient } from './load-http.js';
+import { describeViolations } from '../reference/server/problem.js';
+import { queueDeviceCommand, type ReferenceServerState } from '../reference/server/index.js';
 
 /**
  * The commands queued on the embedded reference server before each session, so a session is
@@ -8,13 +9,18 @@ import type { LoadHttpClient } from './load-http.js';
  */
 export const EMBEDDED_WORKLOAD: readonly (readonly string[])[] = [['GET', `${DEFAULT_DEV_INFO_MOID}//DevID`]];
 
-/** Queues the workload for one device through the reference server's admin API, over the run's keep-alive client; the failure text, or undefined. */
-export async function queueWorkload(adminUrl: string, devId: string, client: LoadHttpClient): Promise<string | undefined> {
-  const url = `${adminUrl.replace(/\/+$/, '')}/devices/${encodeURIComponent(devId)}/commands`;
+/**
+ * Queues the workload for one device on the embedded reference server, in-process, as its admin
+ * API's `POST /devices/:devId/commands` would (same expansion and checks); the failure text, or
+ * undefined. Not over HTTP: the server runs in this process, and a load figure measures DM
+ * sessions, not the admin API's msw wiring (`npm run bench` times that call on its own).
+ */
+export function queueWorkload(state: ReferenceServerState, devId: string): string | undefined {
+  const device = state.devices.get(devId);
+  if (device === undefined) return `no device ${devId} on the embedded server`;
   for (const command of EMBEDDED_WORKLOAD) {
-    const outcome = await client.post(url, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ command }), 'utf8'));
-    if (outcome.kind !== 'response') return `admin API: ${outcome.kind} (${outcome.detail})`;
-    if (outcome.status !== 201) return `admin API answered HTTP ${outcome.status} to queueing ${command[0] ?? ''}`;
+    const queued = queueDeviceCommand(state, device, command);
+    if (!queued.ok) return `queueing ${command[0] ?? ''} refused: ${describeViolations(queued.violations)}`;
   }
   return undefined;
 }

@@ -100,7 +100,7 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
     let embedded: Awaited<ReturnType<typeof startEmbeddedLoadTarget>> | undefined;
     if (argv.target === undefined) {
       try {
-        embedded = await startEmbeddedLoadTarget({ devices, devIdPrefix: argv['dev-id-prefix'], faults: argv.fault ?? [], timeoutMs });
+        embedded = await startEmbeddedLoadTarget({ devices, devIdPrefix: argv['dev-id-prefix'], faults: argv.fault ?? [] });
       } catch (err) {
         if (err instanceof UnknownFaultError) throw new UsageError(`--fault: ${err.message}`);
         throw err;

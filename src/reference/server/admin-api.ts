@@ -95,14 +95,29 @@ function expand(state: ReferenceServerState, device: DeviceState, command: reado
   return { id, command: expandCommandTemplates(command, { urls: state.urls, contUri: () => state.newContUri(device.devId), commandId: id }) };
 }
 
+/**
+ * Queues one command for a device as `POST /devices/:devId/commands` does once its body is read:
+ * templates expanded, the command checked as a Package#2 entry; the errors that refuse it, if any.
+ * The in-process embedded load target calls it directly.
+ */
+export function queueDeviceCommand(
+  state: ReferenceServerState,
+  device: DeviceState,
+  command: readonly string[],
+): { ok: true; id: string; command: string[] } | { ok: false; violations: Violation[] } {
+  const entry = expand(state, device, command);
+  const violations = validatePackage2({ CMD: [entry.command] });
+  if (hasErrors(violations)) return { ok: false, violations };
+  enqueue(state, device, [entry]);
+  return { ok: true, ...entry };
+}
+
 async function queueCommand(state: ReferenceServerState, device: DeviceState, request: Request): Promise<Response> {
   const input = await readJsonInput(request, validateQueueCommand, `POST /devices/${device.devId}/commands`);
   if (!input.ok) return input.response;
-  const entry = expand(state, device, input.value.command);
-  const violations = validatePackage2({ CMD: [entry.command] });
-  if (hasErrors(violations)) return refused('Invalid command', violations);
-  enqueue(state, device, [entry]);
-  return HttpResponse.json({ id: entry.id, command: entry.command }, { status: 201 });
+  const queued = queueDeviceCommand(state, device, input.value.command);
+  if (!queued.ok) return refused('Invalid command', queued.violations);
+  return HttpResponse.json({ id: queued.id, command: queued.command }, { status: 201 });
 }
 
 /** Any JSON: the Package#2 structure is checked by the protocol layer, after template expansion. */

@@ -1,29 +1,54 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { captureBody } from '../../harness/body-capture.js';
 import { capText } from '../../harness/cap-text.js';
+import type { DirectHandler } from '../../harness/endpoint-server.js';
 import { negotiateResponseType, isSupportedRequestType } from '../../protocol/http/accept.js';
 import { HEADERS } from '../../protocol/http/headers.js';
 import { MEDIA_TYPES, PACKAGE_MEDIA_TYPES } from '../../protocol/http/media-types.js';
 import { checkPackageRequest } from '../../protocol/http/package-requests.js';
 import { onPackage1, onPackage3, type SessionAnswer, type SessionOutcome } from './dm-session.js';
-import { problem, problemResponse, type Problem } from './problem.js';
+import { PROBLEM_MEDIA_TYPE, problem, problemResponse, type Problem } from './problem.js';
 import { MAX_JSON_DEPTH, exceedsJsonDepth } from './json-depth.js';
 import { ASYNC_RESULT_PATH_SEGMENT } from './readings.js';
-import { DEFAULT_MAX_BODY_BYTES, readBody } from './request-input.js';
+import { DEFAULT_MAX_BODY_BYTES, readBodyBytes } from './request-input.js';
 import type { ReceivedPackage } from './schemas/device-log.schema.js';
 import { appendBounded, type ReferenceServerState } from './server-state.js';
 
 /** Where a DM request arrived: the DM endpoint, a CONT URI (§5.3.8) or an asynchronous-result URI (§5.4.1). */
-type Route = { kind: 'dm' } | { kind: 'cont'; token: string } | { kind: 'async'; commandId: string };
+export type DmRoute = { kind: 'dm' } | { kind: 'cont'; token: string } | { kind: 'async'; commandId: string };
 
 const MAX_HEADERS = 100;
 const MAX_HEADER_CHARS = 2048;
+/** `/dm/cont/<token>` and `/dm/async/<commandId>`: one non-empty segment after the kind. */
+const DM_SUB_PATH = new RegExp(`^/dm/(cont|${ASYNC_RESULT_PATH_SEGMENT})/([^/]+)$`);
 
-/** Request headers as recorded: lower-case names, capped values, at most MAX_HEADERS of them. */
-export function recordHeaders(headers: Headers): Record<string, string> {
+/** A DM request as the endpoint reads it, whichever wiring delivered it (msw or the raw served port). */
+export interface DmRequest {
+  method: string;
+  /** The request URL on the handler origin (path and query as the client sent them). */
+  url: URL;
+  /** A header's value (repeated ones joined with ", "), or null. */
+  headers: { get(name: string): string | null };
+  /** Every header, lower-case names, for the device log. */
+  headerEntries(): Iterable<[string, string]>;
+  /** The body, or why it could not be read (413 over the cap, 400 unreadable). */
+  body: { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
+}
+
+/** The endpoint's answer as plain data: each wiring turns it into its own response object. */
+export interface DmAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** The body text (Package#2 or problem JSON); none for 204. */
+  body?: string;
+}
+
+/** Request headers as recorded: lower-case names in sorted order, capped values, at most MAX_HEADERS of them. */
+function recordHeaders(headers: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
   let count = 0;
-  for (const [name, value] of headers) {
+  for (const [name, value] of [...headers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (++count > MAX_HEADERS) break;
     out[name] = capText(value, MAX_HEADER_CHARS);
   }
@@ -31,25 +56,28 @@ export function recordHeaders(headers: Headers): Record<string, string> {
 }
 
 /** The URL as the client used it: the handlers see requests rewritten to their origin. */
-export function publicUrlOf(state: ReferenceServerState, url: URL): string {
+function publicUrlOf(state: ReferenceServerState, url: URL): string {
   return `${new URL(state.urls.dm).origin}${url.pathname}${url.search}`;
 }
 
-function answerResponse(state: ReferenceServerState, answer: SessionAnswer): { response: Response; record: ReceivedPackage['response'] } {
+function problemAnswer(body: Problem): { answer: DmAnswer; record: ReceivedPackage['response'] } {
+  return {
+    answer: { status: body.status, headers: { 'content-type': PROBLEM_MEDIA_TYPE }, body: JSON.stringify(body) },
+    record: { status: body.status, mediaType: PROBLEM_MEDIA_TYPE, body: { ...body } },
+  };
+}
+
+function sessionAnswer(state: ReferenceServerState, answer: SessionAnswer): { answer: DmAnswer; record: ReceivedPackage['response'] } {
   if (answer.kind === 'package2') {
     // The one place `package2-wrong-content-type` acts (§5.2.3, §7.2.1.2).
     const mediaType = state.faults.has('package2-wrong-content-type') ? 'application/json' : MEDIA_TYPES.package2;
     return {
-      response: new HttpResponse(JSON.stringify(answer.package2), { status: 200, headers: { 'content-type': mediaType } }),
+      answer: { status: 200, headers: { 'content-type': mediaType }, body: JSON.stringify(answer.package2) },
       record: { status: 200, mediaType, body: answer.package2 },
     };
   }
-  if (answer.kind === 'no-content') return { response: new HttpResponse(null, { status: 204 }), record: { status: 204 } };
+  if (answer.kind === 'no-content') return { answer: { status: 204, headers: {} }, record: { status: 204 } };
   return problemAnswer(answer.problem);
-}
-
-function problemAnswer(body: Problem): { response: Response; record: ReceivedPackage['response'] } {
-  return { response: problemResponse(body), record: { status: body.status, mediaType: 'application/problem+json', body: { ...body } } };
 }
 
 /**
@@ -58,12 +86,12 @@ function problemAnswer(body: Problem): { response: Response; record: ReceivedPac
  * that is no package refused (415), an Accept that excludes Package#2 refused (406); then the
  * package goes to the session engine and everything is recorded in the device's log.
  */
-async function handleDmRequest(state: ReferenceServerState, request: Request, route: Route, maxBodyBytes: number): Promise<Response> {
-  const url = new URL(request.url);
+export function answerDmRequest(state: ReferenceServerState, request: DmRequest, route: DmRoute): DmAnswer {
+  const url = request.url;
   const devId = request.headers.get(HEADERS.devId)?.trim();
   const refuse = (body: Problem, id?: string) => {
     state.logRefused({ method: request.method, url: capText(publicUrlOf(state, url), MAX_HEADER_CHARS), status: body.status, ...(id === undefined ? {} : { devId: capText(id, 256) }) });
-    return problemResponse(body);
+    return problemAnswer(body).answer;
   };
   if (devId === undefined || devId === '') {
     return refuse(problem(400, 'devid-missing', 'OMADM-DevID missing', `every Package#1 and Package#3 MUST carry the ${HEADERS.devId} header (§5.2.2, §5.2.4)`));
@@ -85,25 +113,25 @@ async function handleDmRequest(state: ReferenceServerState, request: Request, ro
     return refuse(problem(404, 'unknown-async-uri', 'Unknown asynchronous-result URI', `${url.pathname} names no command of ${devId}`), devId);
   }
 
-  const body = await readBody(request, maxBodyBytes);
+  const body = request.body;
   const contentType = request.headers.get(HEADERS.contentType) ?? undefined;
   const seq = device.nextSeq();
   const entry: ReceivedPackage = {
     seq,
     kind: 'unknown',
     time: state.timestamp(),
-    http: { method: request.method, url: capText(publicUrlOf(state, url), MAX_HEADER_CHARS), headers: recordHeaders(request.headers) },
+    http: { method: request.method, url: capText(publicUrlOf(state, url), MAX_HEADER_CHARS), headers: recordHeaders(request.headerEntries()) },
     body: body.ok ? captureBody({ bytes: body.bytes, mediaType: contentType }) : { size: Number(request.headers.get('content-length') ?? 0) || 0 },
     violations: [],
     response: { status: 0 },
   };
-  const finish = (answer: { response: Response; record: ReceivedPackage['response'] }) => {
+  const finish = (answer: { answer: DmAnswer; record: ReceivedPackage['response'] }) => {
     entry.response = answer.record;
     appendBounded(device.log.packages, entry);
-    return answer.response;
+    return answer.answer;
   };
   if (!body.ok) {
-    return finish({ response: body.response, record: { status: body.response.status } });
+    return finish({ answer: problemAnswer(body.problem).answer, record: { status: body.problem.status } });
   }
 
   const packageNumber = isSupportedRequestType(contentType, 1) && route.kind !== 'cont' ? 1 : isSupportedRequestType(contentType, 3) ? 3 : undefined;
@@ -137,7 +165,65 @@ async function handleDmRequest(state: ReferenceServerState, request: Request, ro
   if (outcome.decoded !== undefined) entry.package = { ...outcome.decoded };
   const sessionId = outcome.answer.sessionId ?? device.session?.record.id;
   if (sessionId !== undefined) entry.sessionId = sessionId;
-  return finish(answerResponse(state, outcome.answer));
+  return finish(sessionAnswer(state, outcome.answer));
+}
+
+/** The DM route of a request path (`/dm`, `/dm/cont/<token>`, `/dm/async/<commandId>`), or undefined for any other path. */
+export function dmRouteOf(pathname: string): DmRoute | undefined {
+  if (pathname === '/dm') return { kind: 'dm' };
+  const match = DM_SUB_PATH.exec(pathname);
+  if (match === null) return undefined;
+  let segment: string;
+  try {
+    segment = decodeURIComponent(match[2] ?? '');
+  } catch {
+    return undefined;
+  }
+  return match[1] === 'cont' ? { kind: 'cont', token: segment } : { kind: 'async', commandId: segment };
+}
+
+/** A header of node's record: lower-case name, repeated values joined with ", " (RFC 7230 §3.2.2). */
+function nodeHeader(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name.toLowerCase()];
+  return value === undefined ? null : typeof value === 'string' ? value : value.join(', ');
+}
+
+/**
+ * The DM endpoint for the served port, without msw: a POST to `/dm`, a CONT URI or an
+ * asynchronous-result URI is answered from node's request by the same `answerDmRequest` the msw
+ * handlers call, so the two wirings cannot differ in what they answer. Any other method or path
+ * (405s, malformed escapes, the repository) is left to the msw handlers.
+ */
+export function directDmEndpoint(state: ReferenceServerState, origin: string): DirectHandler {
+  return (request) => {
+    if (request.method !== 'POST') return undefined;
+    const url = new URL(request.path, origin);
+    const route = dmRouteOf(url.pathname);
+    if (route === undefined) return undefined;
+    const headers = request.headers;
+    const dmRequest: DmRequest = {
+      method: request.method,
+      url,
+      headers: { get: (name) => nodeHeader(headers, name) },
+      headerEntries: () => Object.keys(headers).map((name): [string, string] => [name, nodeHeader(headers, name) ?? '']),
+      body: { ok: true, bytes: request.body },
+    };
+    return answerDmRequest(state, dmRequest, route);
+  };
+}
+
+/** An msw request in the endpoint's terms; the body is read up front, within the cap. */
+async function dmRequestOf(request: Request, maxBodyBytes: number): Promise<DmRequest> {
+  const body = await readBodyBytes(request, maxBodyBytes);
+  return { method: request.method, url: new URL(request.url), headers: request.headers, headerEntries: () => request.headers.entries(), body };
+}
+
+function responseOf(answer: DmAnswer): Response {
+  return new HttpResponse(answer.body ?? null, { status: answer.status, headers: answer.headers });
+}
+
+async function handleDmRequest(state: ReferenceServerState, request: Request, route: DmRoute, maxBodyBytes: number): Promise<Response> {
+  return responseOf(answerDmRequest(state, await dmRequestOf(request, maxBodyBytes), route));
 }
 
 function methodNotAllowed(): Response {

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'msw';
 import { serveHandlers, type ServedEndpoint } from '../../harness/endpoint-server.js';
 import { selectFaults, type ServerFaultName } from '../faults/index.js';
 import { adminHandlers, checkDeviceRegistration } from './admin-api.js';
-import { dmEndpointHandlers } from './dm-endpoint.js';
+import { directDmEndpoint, dmEndpointHandlers } from './dm-endpoint.js';
 import { gcmRegistrationHandlers } from './gcm-registration.js';
 import { malformedPathHandler } from './malformed-path.js';
 import { repositoryHandlers } from './repository.js';
@@ -17,6 +17,7 @@ export type { NotifyTarget } from './schemas/notify-target.schema.js';
 export type { QueueCommandRequest } from './schemas/queue-command.schema.js';
 export type { RepoContent } from './schemas/repo-content.schema.js';
 export { COMMAND_TEMPLATES } from './command-templates.js';
+export { queueDeviceCommand } from './admin-api.js';
 
 /** Origin the public handlers (DM endpoint, repository, web) are written against in-process. */
 export const REFERENCE_SERVER_ORIGIN = 'http://dm-server.test';
@@ -150,6 +151,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
         port: options.port ?? 0,
         origin: server.origin,
         name: 'reference-server',
+        // The DM endpoint is served by a plain node:http handler (same engine as its msw handler), the rest by msw.
+        direct: directDmEndpoint(server.state, server.origin),
       }),
     );
     served.push(

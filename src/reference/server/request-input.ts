@@ -1,5 +1,5 @@
 import { formatViolation, type SchemaValidator } from '../../protocol/json-schema.js';
-import { problem, problemResponse } from './problem.js';
+import { problem, problemResponse, type Problem } from './problem.js';
 
 /** Largest request body the reference server reads (the served ports also cap it, with 413). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -7,23 +7,31 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** A request body, or the answer that refuses it. */
 export type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; response: Response };
 
+/** A request body, or the problem that refuses it (413 over the cap, 400 unreadable). */
+export type BodyBytes = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
+
 /**
  * Reads a request body of at most `maxBytes`. A declared or actual size above it is refused
  * with 413, so an in-process caller gets the same answer the served port gives.
  */
-export async function readBody(request: Request, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<BodyResult> {
-  const tooLarge = (size: string) =>
-    problemResponse(problem(413, 'body-too-large', 'Request body too large', `the body of ${size} bytes exceeds the ${maxBytes}-byte limit`));
+export async function readBodyBytes(request: Request, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<BodyBytes> {
+  const tooLarge = (size: string) => problem(413, 'body-too-large', 'Request body too large', `the body of ${size} bytes exceeds the ${maxBytes}-byte limit`);
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, response: tooLarge(String(declared)) };
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, problem: tooLarge(String(declared)) };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await request.arrayBuffer());
   } catch {
-    return { ok: false, response: problemResponse(problem(400, 'body-unreadable', 'Request body unreadable', 'the request body could not be read')) };
+    return { ok: false, problem: problem(400, 'body-unreadable', 'Request body unreadable', 'the request body could not be read') };
   }
-  if (bytes.length > maxBytes) return { ok: false, response: tooLarge(String(bytes.length)) };
+  if (bytes.length > maxBytes) return { ok: false, problem: tooLarge(String(bytes.length)) };
   return { ok: true, bytes };
+}
+
+/** {@link readBodyBytes} with the refusal as a response. */
+export async function readBody(request: Request, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<BodyResult> {
+  const body = await readBodyBytes(request, maxBytes);
+  return body.ok ? body : { ok: false, response: problemResponse(body.problem) };
 }
 
 /** The `type/subtype` of a Content-Type or Accept entry, lower-cased, without parameters. */

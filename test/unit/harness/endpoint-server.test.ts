@@ -3,7 +3,7 @@ import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { HttpResponse, RequestHandler, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { type ServedEndpoint, serveHandlers } from '../../../src/harness/endpoint-server.js';
+import { type DirectRequest, type ServedEndpoint, serveHandlers } from '../../../src/harness/endpoint-server.js';
 import { request } from '../../../src/harness/http-client.js';
 import { DMCT_ERROR_HEADER, type HandlerErrorEvent, guardHandlers } from '../../../src/harness/resolver-guard.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
@@ -281,6 +281,94 @@ describe('both wirings at once, sharing live overrides', () => {
     const outcome = await request(new TraceRecorder(), { url: `${endpoint.url}/relative`, label: 'reset' });
     assert.ok(outcome.kind === 'response');
     assert.equal(Buffer.from(outcome.body).toString(), 'relative ok');
+  });
+});
+
+/** The first chunk the server's answer arrives in on a fresh connection, and the whole answer. */
+function firstChunk(port: number, raw: string): Promise<{ first: string; all: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(raw));
+    let first: string | undefined;
+    let all = '';
+    socket.on('data', (chunk: Buffer) => {
+      first ??= chunk.toString('latin1');
+      all += chunk.toString('latin1');
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve({ first: first ?? '', all }));
+  });
+}
+
+describe('direct handler (served before msw)', () => {
+  const errors: HandlerErrorEvent[] = [];
+  const recorder = new TraceRecorder();
+  const seen: DirectRequest[] = [];
+  let endpoint: ServedEndpoint;
+  before(async () => {
+    endpoint = await serveHandlers(repositoryHandlers(), {
+      name: 'repository',
+      recorder,
+      onError: (e) => errors.push(e),
+      direct: (request) => {
+        if (!request.path.startsWith('/direct')) return undefined;
+        seen.push(request);
+        if (request.path === '/direct/throw') throw new Error('direct handler broke');
+        return { status: 201, headers: { 'content-type': 'text/plain', 'x-direct': 'yes' }, body: `got ${Buffer.from(request.body).toString()}` };
+      },
+    });
+  });
+  after(() => endpoint.close());
+
+  it('answers its routes from node\'s request, with the body read and the headers as node gives them', async () => {
+    const outcome = await request(new TraceRecorder(), {
+      method: 'POST',
+      url: `${endpoint.url}/direct/a?q=1`,
+      headers: { 'content-type': 'text/plain', 'x-twice': 'one' },
+      body: 'hello',
+      label: 'direct',
+    });
+    assert.ok(outcome.kind === 'response');
+    assert.equal(outcome.status, 201);
+    assert.equal(outcome.headers.get('x-direct'), 'yes');
+    assert.equal(outcome.headers.get('content-length'), '9');
+    assert.equal(Buffer.from(outcome.body).toString(), 'got hello');
+    const last = seen.at(-1);
+    assert.equal(last?.method, 'POST');
+    assert.equal(last?.path, '/direct/a?q=1');
+    assert.equal(last?.headers['x-twice'], 'one');
+  });
+
+  it('leaves every other request to the msw handlers', async () => {
+    const outcome = await request(new TraceRecorder(), { url: `${endpoint.url}/relative`, label: 'relative' });
+    assert.ok(outcome.kind === 'response');
+    assert.equal(Buffer.from(outcome.body).toString(), 'relative ok');
+  });
+
+  it('writes status line, headers and body as one write (no wait on Nagle or a delayed ACK)', async () => {
+    const { first, all } = await firstChunk(endpoint.port, 'POST /direct/b HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi');
+    assert.match(all, /^HTTP\/1\.1 201 /);
+    assert.ok(first.endsWith('\r\n\r\ngot hi'), `the first chunk holds the whole answer: ${JSON.stringify(first)}`);
+  });
+
+  it('records the exchange like a handler\'s', async () => {
+    const before = recorder.messages.length;
+    await request(new TraceRecorder(), { method: 'POST', url: `${endpoint.url}/direct/c`, headers: { 'content-type': 'text/plain' }, body: 'x', label: 'direct' });
+    const [sent, answered] = recorder.messages.slice(before);
+    assert.equal(sent?.http?.method, 'POST');
+    assert.deepEqual(sent?.body, { mediaType: 'text/plain', size: 1, text: 'x' });
+    assert.equal(answered?.http?.status, 201);
+    assert.equal(answered?.body?.text, 'got x');
+    assertValidEvidence(recorder);
+  });
+
+  it('a throw is a handler fault: 500 marked x-dmct-error and an error event', async () => {
+    errors.length = 0;
+    const outcome = await request(new TraceRecorder(), { method: 'POST', url: `${endpoint.url}/direct/throw`, body: '', label: 'throw' });
+    assert.ok(outcome.kind === 'response');
+    assert.equal(outcome.status, 500);
+    assert.match(outcome.headers.get(DMCT_ERROR_HEADER) ?? '', /direct handler broke/);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]?.endpoint, 'repository');
   });
 });
 

@@ -174,7 +174,7 @@ function countingProxy(port: number): Promise<{ url: string; connections: () => 
 
 describe('runLoad connections', () => {
   it('runs its sessions over at most `concurrency` kept-alive connections', async () => {
-    const target = await startEmbeddedLoadTarget({ devices: 6, devIdPrefix: 'IMEI:keep-alive-', timeoutMs: 5000 });
+    const target = await startEmbeddedLoadTarget({ devices: 6, devIdPrefix: 'IMEI:keep-alive-' });
     const proxy = await countingProxy(Number(new URL(target.server.dmUrl).port));
     try {
       const report = await runLoad({

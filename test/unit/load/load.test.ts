@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { findFault } from '../../../src/reference/faults/index.js';
+import { createReferenceServer } from '../../../src/reference/server/index.js';
 import {
   END_ITEM,
   PACKAGE2_ITEM,
@@ -11,6 +12,8 @@ import {
   itemOfPackage2Violation,
   latencyPercentiles,
   loadReportSchema,
+  queueWorkload,
+  EMBEDDED_WORKLOAD,
   runLoad,
   startEmbeddedLoadTarget,
   type LoadReport,
@@ -22,7 +25,7 @@ const validateReport = compileSchema<LoadReport>(loadReportSchema);
 const PREFIX = 'IMEI:load-test-';
 
 async function loadAgainstReference(faults: string[], bounds: Partial<LoadRunOptions> = {}, queueWork = true): Promise<LoadReport> {
-  const target = await startEmbeddedLoadTarget({ devices: 4, devIdPrefix: PREFIX, faults, timeoutMs: 5000 });
+  const target = await startEmbeddedLoadTarget({ devices: 4, devIdPrefix: PREFIX, faults });
   try {
     return await runLoad({
       targetUrl: target.server.dmUrl,
@@ -77,6 +80,21 @@ describe('itemOfPackage2Violation', () => {
   it('does not take an inherited property for an item', () => {
     assert.equal(itemOfPackage2Violation(violation('command-param-count', '/CMD/2'), package2), PACKAGE2_ITEM);
     assert.equal(itemOfPackage2Violation(violation('command-param-count', '/CMD/9'), package2), PACKAGE2_ITEM);
+  });
+});
+
+describe('queueWorkload (in-process, as the admin API queues)', () => {
+  it('queues the workload\'s commands, expanded and recorded, for the device', () => {
+    const { state } = createReferenceServer({ devices: [{ devId: 'IMEI:q-1' }], print: () => undefined });
+    assert.equal(queueWorkload(state, 'IMEI:q-1'), undefined);
+    const device = state.devices.get('IMEI:q-1');
+    assert.equal(device?.queue.length, EMBEDDED_WORKLOAD.length);
+    assert.deepEqual([...(device?.commands.values() ?? [])].map((record) => [record.command, record.state]), EMBEDDED_WORKLOAD.map((command) => [command, 'queued']));
+  });
+
+  it('names an unknown device instead of queueing', () => {
+    const { state } = createReferenceServer({ print: () => undefined });
+    assert.match(queueWorkload(state, 'IMEI:nobody') ?? '', /no device IMEI:nobody/);
   });
 });
 
