@@ -159,7 +159,8 @@ test.describe('HTML report', () => {
     await page.evaluate(() => {
       for (const d of Array.from(document.querySelectorAll('details'))) d.open = true;
     });
-    await page.waitForTimeout(200);
+    // Two animation frames: opened content is laid out and painted, so any handler it carried had its chance to run.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(cspViolations).toEqual([]);
