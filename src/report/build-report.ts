@@ -4,12 +4,15 @@
  */
 import { REQUIREMENT_ANNOTATION } from './contract.js';
 import { itemVerdict, overallVerdict, scenarioVerdict, VERDICTS, type VerdictOptions } from './verdict.js';
-import type { ItemReport, Overall, Report, RoleTotals, RunMeta, ScenarioReport, VerdictCounts } from './schemas/report.schema.js';
+import { reportSchema, type ItemReport, type Overall, type Report, type RoleTotals, type RunMeta, type ScenarioReport, type VerdictCounts } from './schemas/report.schema.js';
 import type { PlannedItem, PlannedScenario, Role, RunPlan } from './schemas/run-plan.schema.js';
 import type { ExecutionInfo, ScenarioResult } from './schemas/scenario-results.schema.js';
 
 /** The native report format version this code writes (`reportVersion`). */
 export const REPORT_VERSION = 1;
+
+/** The `$schema` member of every report.json: the report schema's `$id`. */
+export const REPORT_SCHEMA_ID = reportSchema.$id;
 
 /** Reason given to a planned scenario that has no result. */
 export function notRunReason(execution: Pick<ExecutionInfo, 'interrupted' | 'shard'>): string {
@@ -154,5 +157,5 @@ export function buildReport(plan: RunPlan, results: readonly ScenarioResult[], e
   if (plan.runId !== undefined) meta.runId = plan.runId;
   if (plan.strict === true) meta.strict = true;
   if (warnings.length > 0) meta.warnings = warnings;
-  return { reportVersion: REPORT_VERSION, meta, items, ...summarize(items, plan.roles) };
+  return { $schema: REPORT_SCHEMA_ID, reportVersion: REPORT_VERSION, meta, items, ...summarize(items, plan.roles) };
 }

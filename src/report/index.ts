@@ -7,7 +7,7 @@ export * from './contract.js';
 export * from './failure-message.js';
 export * from './verdict.js';
 export { scenarioSlug } from './scenario-slug.js';
-export { buildReport, judgeItem, notRunReason, REPORT_VERSION, scenarioKey, scenarioReportOf, summarize } from './build-report.js';
+export { buildReport, judgeItem, notRunReason, REPORT_SCHEMA_ID, REPORT_VERSION, scenarioKey, scenarioReportOf, summarize } from './build-report.js';
 export { reportInconsistencies, validateEvidence, validateReport, validateRunPlan, validateScenarioResults } from './validate.js';
 export { mergeReports, ReportMergeError } from './merge.js';
 export { NORMALIZED_TIME, normalizeReport } from './normalize.js';

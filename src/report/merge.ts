@@ -2,7 +2,7 @@
  * Merges the reports of a sharded run into the report of the whole run. Item verdicts are
  * decided again by the same function as for one run (judgeItem), never by the shards.
  */
-import { judgeItem, REPORT_VERSION, scenarioKey, summarize } from './build-report.js';
+import { judgeItem, REPORT_SCHEMA_ID, REPORT_VERSION, scenarioKey, summarize } from './build-report.js';
 import { verdictRank } from './verdict.js';
 import type { ItemReport, Report, RunMeta, ScenarioReport } from './schemas/report.schema.js';
 
@@ -83,5 +83,5 @@ export function mergeReports(reports: readonly Report[]): Report {
     if (report.meta.claims?.sha256 !== first.meta.claims?.sha256) throw new ReportMergeError(`${where} was run with other claims than report 1 (sha256 differs)`);
   }
   const items = mergeItems(reports);
-  return { reportVersion: REPORT_VERSION, meta: mergeMeta(reports), items, ...summarize(items, first.meta.roles) };
+  return { $schema: REPORT_SCHEMA_ID, reportVersion: REPORT_VERSION, meta: mergeMeta(reports), items, ...summarize(items, first.meta.roles) };
 }

@@ -2,7 +2,8 @@
  * Carries out a plan: writes it (and any rewritten claims) into the output folder, runs the
  * planned scenarios in ONE Playwright invocation with the plan, the results path and the claims
  * passed through the environment, then builds the report from the plan and the reporter's
- * results (buildReport) and writes the report folder (writeReportFolder). An interrupted run,
+ * results (buildReport), drops Playwright's own chatter and the empty folders from its
+ * subfolders (tidyRunSubfolder) and writes the report folder (writeReportFolder). An interrupted run,
  * a run whose child died, and a plan with nothing to run still end with a full report:
  * planned scenarios without a result are inconclusive "not run: …".
  */
@@ -16,6 +17,7 @@ import { onStopSignal } from './interrupt.js';
 import { openOperatorDesk } from './operator-desk.js';
 import type { RunPlanView } from './planner.js';
 import { PLAYWRIGHT_VERSION, runEnvironment, testArguments } from './playwright-cli.js';
+import { tidyRunSubfolder } from './playwright-output.js';
 import { PlaywrightRun, type PlaywrightRunOutcome } from './playwright-run.js';
 import type { ProgressView } from './progress-view.js';
 import type { RunTargets } from './targets.js';
@@ -182,6 +184,7 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   const report = buildReport(view.plan, scenarioResults, execution);
   const warnings = new Set([...(report.meta.warnings ?? []), ...view.warnings, ...(results?.warnings ?? []), ...runErrors, ...processWarnings(outcome, problem)]);
   if (warnings.size > 0) report.meta.warnings = [...warnings];
+  for (const folder of [RUN_FILES.playwrightOutput, RUN_FILES.operator]) await tidyRunSubfolder(join(outDir, folder));
   await writeReportFolder(outDir, report);
   return { report, outDir, interrupted };
 }

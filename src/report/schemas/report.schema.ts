@@ -22,6 +22,10 @@ export const reportSchema = {
   ],
   "additionalProperties": false,
   "properties": {
+    "$schema": {
+      "const": "https://dmct.dev/schemas/report.schema.json",
+      "description": "The $id of this schema; the self-contained copy ships in the dmct package as schemas/report.schema.json."
+    },
     "reportVersion": {
       "const": 1
     },
@@ -436,6 +440,10 @@ export type ScenarioVerdict = "not-applicable" | "pass" | "inconclusive" | "fail
  * The native conformance report of one dmct run (report.json). Every writer (console, JUnit, HTML, EARL, CTRF) renders it and never judges again.
  */
 export interface Report {
+  /**
+   * The $id of this schema; the self-contained copy ships in the dmct package as schemas/report.schema.json.
+   */
+  $schema?: "https://dmct.dev/schemas/report.schema.json";
   reportVersion: 1;
   meta: RunMeta;
   items: ItemReport[];

@@ -7,12 +7,22 @@
  * - fail → <failure message="<failure line>" type="fail"> with rule, section, expected, actual
  *   and a trace excerpt as text
  * - error → <error message="<reason>" type="error">
- * - inconclusive, untested, not-applicable → <skipped message="<verdict>: <reason>">
- * Every test case also carries `<property name="dmct.verdict" value="…">`, so a CI gate can
- * tell an inconclusive item from a not-applicable one; the suite carries the overall verdict.
+ * - inconclusive, untested → <error message="<verdict>: <reason>" type="<verdict>">
+ * - not-applicable → <skipped message="not-applicable: <reason>">
+ *
+ * Why inconclusive and untested are <error>, not <skipped>: CI dashboards (GitHub, GitLab,
+ * Jenkins) count <skipped> as neutral and show the run green, so an interrupted run or an
+ * unreachable target read "52 skipped, 0 failures" although nothing was judged. Both verdicts
+ * make the run incomplete (exit 3), so the JUnit view agrees with the exit code: the test case
+ * is not passed and not a failure of the target either, and its `type` and message prefix name
+ * the verdict. Only not-applicable, which the claims rule out, stays a neutral <skipped>.
+ * Every test case also carries `<property name="dmct.verdict" value="…">`; each suite carries
+ * the overall verdict and one `dmct.<verdict>` count property per verdict, so a CI gate can
+ * tell dmct's own errors from inconclusive items without parsing messages.
  */
 import { failureMessage, formatExpected, oneLine } from '../failure-message.js';
 import type { ItemReport, Report, RoleTotals, ScenarioReport } from '../schemas/report.schema.js';
+import { VERDICTS } from '../verdict.js';
 import { location, messageSummary, traceExcerpt } from './trace-text.js';
 
 /** XML text/attribute escaping; characters XML 1.0 cannot carry at all are replaced by U+FFFD. */
@@ -73,6 +83,7 @@ function outcomeElement(item: ItemReport): string {
       return `<error${attrs({ message: reason, type: 'error' })}>${escapeXml(body)}</error>`;
     case 'inconclusive':
     case 'untested':
+      return `<error${attrs({ message: `${item.verdict}: ${reason}`, type: item.verdict })}>${escapeXml(body)}</error>`;
     case 'not-applicable':
       return `<skipped${attrs({ message: `${item.verdict}: ${reason}` })}/>`;
   }
@@ -93,14 +104,21 @@ function testcase(item: ItemReport): string {
   return `    <testcase${attrs({ classname: item.role, name, time: seconds(time) })}>\n      <properties>${properties}</properties>${outcomeElement(item)}\n    </testcase>`;
 }
 
-function counts(total: RoleTotals | undefined, items: readonly ItemReport[]) {
-  const v = total?.verdicts;
+type VerdictCounts = RoleTotals['verdicts'];
+
+/** The JUnit counts of a set of verdicts: see the module comment for the mapping. */
+function counts(v: VerdictCounts) {
   return {
-    tests: items.length,
-    failures: v?.fail ?? 0,
-    errors: v?.error ?? 0,
-    skipped: (v?.inconclusive ?? 0) + (v?.untested ?? 0) + (v?.['not-applicable'] ?? 0),
+    failures: v.fail,
+    errors: v.error + v.inconclusive + v.untested,
+    skipped: v['not-applicable'],
   };
+}
+
+function sumVerdicts(totals: readonly RoleTotals[]): VerdictCounts {
+  const sum: VerdictCounts = { 'not-applicable': 0, pass: 0, untested: 0, inconclusive: 0, fail: 0, error: 0 };
+  for (const total of totals) for (const v of VERDICTS) sum[v] += total.verdicts[v];
+  return sum;
 }
 
 /** The report as a JUnit XML document. */
@@ -109,27 +127,20 @@ export function writeJunit(report: Report): string {
   const suites = roles.map((role) => {
     const items = report.items.filter((i) => i.role === role);
     const time = items.reduce((sum, i) => sum + i.scenarios.reduce((s, sc) => s + sc.durationMs, 0), 0);
-    const c = counts(report.totals.find((t) => t.role === role), items);
+    const verdicts = sumVerdicts(report.totals.filter((t) => t.role === role));
+    const c = counts(verdicts);
     const target = report.meta.targets.find((t) => t.role === role);
     const properties = [
       ['dmct.edition', report.meta.edition],
       ['dmct.target', target ? `${target.kind}: ${oneLine(target.description)}` : 'none'],
       ['dmct.overall', report.overall.verdict],
+      ...VERDICTS.map((v) => [`dmct.${v}`, String(verdicts[v])]),
     ]
       .map(([name, value]) => `<property${attrs({ name, value })}/>`)
       .join('');
-    const open = `  <testsuite${attrs({ name: `${role}-target`, tests: c.tests, failures: c.failures, errors: c.errors, skipped: c.skipped, time: seconds(time), timestamp: report.meta.startTime })}>`;
+    const open = `  <testsuite${attrs({ name: `${role}-target`, tests: items.length, failures: c.failures, errors: c.errors, skipped: c.skipped, time: seconds(time), timestamp: report.meta.startTime })}>`;
     return [open, `    <properties>${properties}</properties>`, ...items.map(testcase), '  </testsuite>'].join('\n');
   });
-  const all = counts(undefined, report.items);
-  const totals = report.totals.reduce(
-    (sum, t) => ({
-      failures: sum.failures + t.verdicts.fail,
-      errors: sum.errors + t.verdicts.error,
-      skipped: sum.skipped + t.verdicts.inconclusive + t.verdicts.untested + t.verdicts['not-applicable'],
-    }),
-    { failures: 0, errors: 0, skipped: 0 },
-  );
-  const root = `<testsuites${attrs({ name: 'dmct', tests: all.tests, ...totals, time: seconds(report.meta.durationMs) })}>`;
+  const root = `<testsuites${attrs({ name: 'dmct', tests: report.items.length, ...counts(sumVerdicts(report.totals)), time: seconds(report.meta.durationMs) })}>`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', root, ...suites, '</testsuites>', ''].join('\n');
 }

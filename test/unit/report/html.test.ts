@@ -32,12 +32,15 @@ describe('writeHtml', () => {
     assert.ok(!page.includes('url('), 'no CSS url()');
   });
 
-  it('has one expandable item per SCR item, with its role and verdict for the filters', () => {
+  it('has one expandable item per SCR item, with its role and verdict for the filters; fail, error and inconclusive open', () => {
     const report = sampleReport();
     const page = writeHtml(report);
     for (const item of report.items) {
-      assert.ok(page.includes(`<details class="item" id="item-${item.id}" data-role="${item.role}" data-verdict="${item.verdict}">`), item.id);
+      const open = ['fail', 'error', 'inconclusive'].includes(item.verdict) ? ' open' : '';
+      assert.ok(page.includes(`<details class="item" id="item-${item.id}" data-role="${item.role}" data-verdict="${item.verdict}"${open}>`), item.id);
     }
+    const order = [...page.matchAll(/<details class="item" id="item-[^"]+" data-role="[^"]+" data-verdict="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(order, ['fail', 'fail', 'error', 'inconclusive', 'untested', 'pass', 'pass', 'pass', 'not-applicable', 'not-applicable']);
     assert.ok(page.includes('<p id="overall" class="overall non-conformant">non-conformant (exit 1) — 2 applicable items failed</p>'));
   });
 

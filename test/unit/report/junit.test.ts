@@ -20,16 +20,18 @@ function testcase(suites: TestSuites, id: string): TestCase {
 
 describe('writeJunit', () => {
   it('writes one suite per role and one test case per SCR item, with the counts', async () => {
-    const suites = await parsed(writeJunit(sampleReport()));
+    const xml = writeJunit(sampleReport());
+    const suites = await parsed(xml);
     assert.equal(suites.name, 'dmct');
     assert.deepEqual(
       suites.testsuite?.map((s) => [s.name, s.tests, s.failures, s.errors, s.skipped]),
       [
-        ['server-target', 5, 1, 1, 2],
+        ['server-target', 5, 1, 3, 0],
         ['client-target', 5, 1, 0, 2],
       ],
     );
-    assert.deepEqual([suites.tests, suites.failures, suites.errors], [10, 2, 1]);
+    assert.deepEqual([suites.tests, suites.failures, suites.errors], [10, 2, 3]);
+    assert.match(xml, /<testsuites name="dmct" tests="10" failures="2" errors="3" skipped="2"/);
     const cases = suites.testsuite?.[0]?.testcase ?? [];
     assert.deepEqual(cases[0] && [cases[0].classname, cases[0].name], ['server', 'DM-PACK-001-S-M Support of DM Package flow']);
   });
@@ -55,9 +57,41 @@ describe('writeJunit', () => {
     const error = testcase(suites, 'DM-PACK-014-S-M');
     assert.equal(error.error?.[0]?.message, "TypeError: Cannot read properties of undefined (reading 'url')");
 
-    assert.deepEqual(testcase(suites, 'DM-PACK-002-S-M').skipped, [{ message: 'inconclusive: no notification trigger configured in the claims (ixit.triggers.notify)' }]);
-    assert.deepEqual(testcase(suites, 'DM-PACK-021-S-M').skipped, [{ message: 'untested: no scenario covers this item' }]);
     assert.deepEqual(testcase(suites, 'DM-PACK-019-C-O').skipped, [{ message: 'not-applicable: not claimed' }]);
+  });
+
+  it('keeps inconclusive and untested items distinct and visible: an error of their own type, never a neutral skip', async () => {
+    const suites = await parsed(writeJunit(sampleReport()));
+    const inconclusive = testcase(suites, 'DM-PACK-002-S-M');
+    assert.equal(inconclusive.skipped, undefined);
+    assert.equal(inconclusive.error?.[0]?.type, 'inconclusive');
+    assert.equal(inconclusive.error?.[0]?.message, 'inconclusive: no notification trigger configured in the claims (ixit.triggers.notify)');
+    assert.match(inconclusive.error?.[0]?.inner ?? '', /^DM-PACK-002-S-M inconclusive — Support of Package#0/);
+    const untested = testcase(suites, 'DM-PACK-021-S-M');
+    assert.equal(untested.skipped, undefined);
+    assert.deepEqual([untested.error?.[0]?.type, untested.error?.[0]?.message], ['untested', 'untested: no scenario covers this item']);
+  });
+
+  it('reads as not passed when every item is inconclusive (an interrupted run), with the counts per verdict in suite properties', async () => {
+    const report = sampleReport();
+    for (const item of report.items) item.verdict = 'inconclusive';
+    for (const total of report.totals) total.verdicts = { 'not-applicable': 0, pass: 0, untested: 0, inconclusive: total.items, fail: 0, error: 0 };
+    const xml = writeJunit(report);
+    const suites = await parsed(xml);
+    assert.deepEqual([suites.tests, suites.failures, suites.errors], [10, 0, 10]);
+    assert.match(xml, /<testsuites name="dmct" tests="10" failures="0" errors="10" skipped="0"/);
+    const properties = suites.testsuite?.[0]?.properties ?? [];
+    assert.deepEqual(
+      properties.filter((p) => p.name?.startsWith('dmct.') && !['dmct.edition', 'dmct.target', 'dmct.overall'].includes(p.name)).map((p) => [p.name, p.value]),
+      [
+        ['dmct.not-applicable', 0],
+        ['dmct.pass', 0],
+        ['dmct.untested', 0],
+        ['dmct.inconclusive', 5],
+        ['dmct.fail', 0],
+        ['dmct.error', 0],
+      ],
+    );
   });
 
   it('tells CI the native verdict of every test case in a property', async () => {

@@ -5,9 +5,9 @@
  * small machine.
  */
 import assert from 'node:assert/strict';
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPORT_FILES, reportInconsistencies, validateReport, type Report } from '../../../src/report/index.js';
 import { DATA_CONFIG, dmct, startDmct } from './dmct-process.js';
@@ -52,6 +52,11 @@ describe('dmct run against the embedded reference peers (real suites)', () => {
     assert.equal(report.meta.targets[0]?.description, 'embedded reference client with fault accept-wrong-ver');
     assert.match(stdout, /✗ DM-PACK-003-C-M fail — Support of VER header \(5\.2\.1\.1\)/);
     assert.match(stdout, /Overall: NON-CONFORMANT \(exit 1\)/);
+    // Playwright wrote an error-context.md (a prompt for a language model) for the failed test, and a folder per test: none is left.
+    const entries = await readdir(out, { withFileTypes: true, recursive: true });
+    assert.deepEqual(entries.filter((e) => e.name === 'error-context.md' || e.name === '.last-run.json').map((e) => e.name), []);
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name));
+    for (const folder of folders) assert.notDeepEqual(await readdir(folder), [], `empty folder ${relative(out, folder)}`);
   });
 });
 
