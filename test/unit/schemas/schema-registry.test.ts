@@ -27,9 +27,9 @@ describe('schema registry: cross-schema $refs resolve without the caller naming 
   it('compileSchema resolves a $ref to violation.schema.json that ajv has never seen', () => {
     const validate = compileSchema(evidenceSchema);
     const message = { seq: 1, time: '2026-11-25T10:00:00.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'wait' };
-    const ok = validate({ messages: [{ ...message, violations: [{ rule: 'r', section: '5.2.4', severity: 'error', message: 'm' }] }], findings: [] });
+    const ok = validate({ messages: [{ ...message, violations: [{ rule: 'r', section: '5.2.4', severity: 'error', message: 'm' }] }], findings: [], checks: 0 });
     assert.equal(ok.ok, true);
-    const bad = validate({ messages: [{ ...message, violations: [{ rule: 'r' }] }], findings: [] });
+    const bad = validate({ messages: [{ ...message, violations: [{ rule: 'r' }] }], findings: [], checks: 0 });
     assert.deepEqual(bad.ok ? [] : bad.violations.map((v) => v.pointer).sort(), [
       '/messages/0/violations/0/message',
       '/messages/0/violations/0/section',

@@ -28,6 +28,7 @@ function evidenceWith(violation: unknown): unknown {
   return {
     messages: [{ seq: 1, time: '2026-11-25T10:00:00.000Z', kind: 'datagram', from: 'dmct', to: 'target', label: 'Package#0', violations: [violation] }],
     findings: [],
+    checks: 0,
   };
 }
 
