@@ -186,10 +186,12 @@ export function computeApplicability(edition: Edition, claims: Claims, options: 
   for (const [id, entry] of [...implemented, ...notImplemented]) {
     const item = findItem(edition, id);
     if (item && item.role !== claims.role) {
+      const misprint = edition.tables[claims.role].items.find((own) => own.printedId === id);
+      const hint = misprint ? ` (the ${claims.role} table prints ${misprint.id} as ${id}; list ${misprint.id})` : '';
       findings.push({
         item: id,
         rule: 'other-role-item',
-        message: `${id} is a ${item.role} item; a ${claims.role} implementation cannot list it`,
+        message: `${id} is a ${item.role} item; a ${claims.role} implementation cannot list it${hint}`,
         pointer: entry.pointer,
       });
     }

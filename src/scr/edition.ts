@@ -171,6 +171,7 @@ function loadTable(dir: string, role: ScrRole, edition: ScrEdition, problems: st
       status: parsed.status,
       function: row.function,
       section: row.section,
+      ...(row.printedId === undefined ? {} : { printedId: row.printedId }),
       ...(row.note === undefined ? {} : { note: row.note }),
       requirement: row.requirement,
       expression,
@@ -265,6 +266,7 @@ export function itemRecord(edition: Edition, item: ScrItem): ScrItemRecord {
     requirement: item.requirement,
     references: [...item.references],
     referencedBy: [...(edition.referencedBy.get(item.id) ?? [])],
+    ...(item.printedId === undefined ? {} : { printedId: item.printedId }),
     ...(item.note === undefined ? {} : { note: item.note }),
   };
 }

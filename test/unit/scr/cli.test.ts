@@ -187,6 +187,10 @@ describe('dmct scr under the approved 2016 edition', () => {
     assert.match(run.stdout, /\n {2}note +ERRATUM: printed as DM-MEC-004-S-O/);
     const json = JSON.parse(dmct(['scr', 'show', 'DM-SEC-002- C-O', '--edition', 'dm20-2016', '--json']).stdout) as { id: string };
     assert.equal(json.id, 'DM-SEC-002-C-O');
+    const other = dmct(['scr', 'show', 'DM-MEC-006-S-O', '--edition', 'dm20-2016']);
+    assert.match(other.stdout, /\n {2}aliases +—\n {2}printed as +DM-MEC-005-C-O\n/);
+    const record = JSON.parse(dmct(['scr', 'show', 'DM-MEC-006-S-O', '--edition', 'dm20-2016', '--json']).stdout) as { printedId?: string };
+    assert.equal(record.printedId, 'DM-MEC-005-C-O');
   });
 
   it('check exits 0 for consistent 2016 claims and 1 naming the item and the expression for inconsistent ones', () => {

@@ -250,6 +250,13 @@ describe('computeApplicability under dm20-2016 (implication reading)', () => {
 
   it('resolves a server claim of the printed DM-MEC-005-C-O to the client item: an other-role finding', () => {
     const report = computeApplicability(edition, load('inconsistent/printed-client-id.json'));
-    assert.deepEqual(report.findings.map((f) => [f.item, f.rule, f.pointer]), [['DM-MEC-005-C-O', 'other-role-item', '/implements/0']]);
+    assert.deepEqual(report.findings, [
+      {
+        item: 'DM-MEC-005-C-O',
+        rule: 'other-role-item',
+        message: 'DM-MEC-005-C-O is a client item; a server implementation cannot list it (the server table prints DM-MEC-006-S-O as DM-MEC-005-C-O; list DM-MEC-006-S-O)',
+        pointer: '/implements/0',
+      },
+    ]);
   });
 });
