@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildReport, validateRunPlan } from '../../../src/report/index.js';
-import { matchesGrep, parseGrep, planRun, resolveTargets, RunSetupError, SCENARIO_TAG_EDITION, selectionGrep, type CatalogueScenario } from '../../../src/run/index.js';
+import { formatPlan, matchesGrep, parseGrep, planRun, resolveTargets, RunSetupError, SCENARIO_TAG_EDITION, selectionGrep, type CatalogueScenario } from '../../../src/run/index.js';
 import { sampleExecution } from '../report/data/sample-run.js';
 import { SAMPLE_TESTS, scenariosOf, type ListedTest } from './listing.js';
 
@@ -186,6 +186,11 @@ describe('planRun under the approved 2016 edition: scenario tags are seed item i
     assert.equal(view.grep, undefined);
     assert.ok(view.plan.items.every((i) => i.scenarios.length === 0));
     assert.deepEqual(view.warnings, [], 'seed tags are not read against this edition');
+    const listed = formatPlan(view, { color: false }).split('\n');
+    assert.equal(
+      listed[listed.findIndex((line) => line.startsWith('DM-PACK-001-S-M ')) + 1],
+      "    - no scenario is keyed to this edition's rule yet (scenario tags use the item ids of edition dm20-cr-2013): it will be untested",
+    );
 
     const report = buildReport(view.plan, [], sampleExecution());
     const flow = report.items.find((i) => i.id === 'DM-PACK-001-S-M');
