@@ -136,7 +136,7 @@ export function itemVerdict(
   if (evidence.length === 0 && firstStatic === undefined) {
     return {
       verdict: 'untested',
-      reason: scenarios.length === 0 ? 'no scenario covers this item' : 'every scenario declared itself not applicable',
+      reason: scenarios.length === 0 ? (applicability.untestedWhy ?? 'no scenario covers this item') : 'every scenario declared itself not applicable',
     };
   }
   const worst = worstOf(evidence.map((s) => s.verdict)) ?? 'pass';

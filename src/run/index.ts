@@ -10,7 +10,7 @@ export { onStopSignal, STOP_SIGNALS } from './interrupt.js';
 export { formatPlan, type ListOptions } from './list-view.js';
 export { checkInteger, effectiveWorkers, parseShard } from './options.js';
 export { defaultOutDir, REPORTS_DIR } from './out-dir.js';
-export { matchesGrep, parseGrep, planRun, selectionGrep, type PlanItemView, type PlanRequest, type RunPlanView, type SkippedScenario } from './planner.js';
+export { matchesGrep, parseGrep, planRun, SCENARIO_TAG_EDITION, selectionGrep, type PlanItemView, type PlanRequest, type RunPlanView, type SkippedScenario } from './planner.js';
 export {
   DEFAULT_PLAYWRIGHT_CONFIG,
   listArguments,

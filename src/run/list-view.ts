@@ -37,7 +37,9 @@ export function formatPlan(view: RunPlanView, options: ListOptions): string {
       for (const finding of item.staticFindings ?? []) lines.push(chalk.red(`    ✗ static finding: ${plain(finding.message)} (${finding.rule})`));
       for (const s of item.scenarios) lines.push(`    ▶ ${plain(s.title)} ${chalk.dim(`(${s.file ?? '?'}:${s.line ?? 0})`)}`);
       for (const { scenario, why } of skipped) lines.push(chalk.dim(`    · ${plain(scenario.title)} (${scenario.file}:${scenario.line}) — not run: ${why}`));
-      if (applicable && item.scenarios.length === 0) lines.push(chalk.yellow('    - no scenario covers this item: it will be untested'));
+      if (applicable && item.scenarios.length === 0) {
+        lines.push(chalk.yellow(`    - ${plain(item.applicability.untestedWhy ?? 'no scenario covers this item')}: it will be untested`));
+      }
     }
   }
   if (view.warnings.length > 0) {

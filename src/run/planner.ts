@@ -107,10 +107,11 @@ function plannedScenarioOf(scenario: CatalogueScenario): PlannedScenario {
 function catalogueWarnings(edition: Edition, scenarios: readonly CatalogueScenario[]): string[] {
   const warnings: string[] = [];
   const seen = new Map<string, CatalogueScenario>();
+  const tagsReadHere = edition.name === SCENARIO_TAG_EDITION;
   for (const s of scenarios) {
     const where = `${s.file}:${s.line} "${s.title}"`;
     if (s.items.length === 0) warnings.push(`${where} has no SCR item tag, so it never runs`);
-    for (const id of s.items) {
+    for (const id of tagsReadHere ? s.items : []) {
       const item = findItem(edition, id);
       if (!item) warnings.push(`${where} tags @${id}, which is no item of edition ${edition.name}`);
       else if (item.role !== s.role) warnings.push(`${where} tags @${id}, a ${item.role} item, but runs in the ${s.role}-target project ${s.project}`);
@@ -122,6 +123,17 @@ function catalogueWarnings(edition: Edition, scenarios: readonly CatalogueScenar
   }
   return warnings;
 }
+
+/**
+ * The SCR edition whose item ids the scenario tags use (`@DM-PACK-024-C-M`): the seed's 2013
+ * change request. Other editions number items differently (in the approved 2016 text DM-PACK-024
+ * is SUB, not Generic Alert), so under them a tag names no item and is never evidence: their
+ * applicable items stay untested until scenarios name the rule they prove.
+ */
+export const SCENARIO_TAG_EDITION = 'dm20-cr-2013';
+
+/** Why an applicable item has no scenario when the run's edition is not the tags' edition. */
+const NOT_KEYED_WHY = `no scenario is keyed to this edition's rule yet (scenario tags use the item ids of edition ${SCENARIO_TAG_EDITION})`;
 
 /** The run's id: a digest of the plan, so the shards of one plan share it. */
 function runIdOf(plan: RunPlan): string {
@@ -158,7 +170,9 @@ export function planRun(request: PlanRequest): RunPlanView {
   });
   if (unplaced.length > 0) throw new RunSetupError(unplaced);
 
-  const ofRoles = request.scenarios.filter((s) => targets.roles.includes(s.role));
+  // Tags are item ids of SCENARIO_TAG_EDITION; under another edition no scenario is evidence.
+  const tagsReadHere = edition.name === SCENARIO_TAG_EDITION;
+  const ofRoles = tagsReadHere ? request.scenarios.filter((s) => targets.roles.includes(s.role)) : [];
   const selected = ofRoles.filter((s) => s.items.some((id) => applicable.has(id)) && (!grep || matchesGrep(s, grep)));
   const selectedKeys = new Set(selected.map((s) => `${s.role} ${s.id}`));
 
@@ -176,7 +190,11 @@ export function planRun(request: PlanRequest): RunPlanView {
       section: item.section,
       role,
       status: item.status,
-      applicability: { kind: isApplicable ? 'applicable' : 'not-applicable', why: item.why },
+      applicability: {
+        kind: isApplicable ? 'applicable' : 'not-applicable',
+        why: item.why,
+        ...(isApplicable && !tagsReadHere ? { untestedWhy: NOT_KEYED_WHY } : {}),
+      },
       scenarios: running.map(plannedScenarioOf),
     };
     if (findings.length > 0) planned.staticFindings = findings.map(staticFindingOf);

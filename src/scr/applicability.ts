@@ -1,6 +1,7 @@
 import { evaluate } from './expression.js';
 import { findItem, type Edition, type ScrItem } from './edition.js';
 import { ClaimsError } from './errors.js';
+import { pulledInItems } from './pull-in.js';
 import type { ApplicabilityKind, ApplicabilityReport, ClaimsFinding, ItemApplicability } from './schemas/applicability.schema.js';
 import type { Claims } from './schemas/claims.schema.js';
 
@@ -85,11 +86,13 @@ interface ClaimsView {
   claimed: ReadonlySet<string>;
   declined: ReadonlySet<string>;
   supported: (id: string) => boolean;
+  /** Implication semantics: unclaimed items a required item's requirement needs, with that item. */
+  pulledBy: ReadonlyMap<string, string>;
 }
 
 /** One item's applicability, the reason, and the static findings about it. */
 function judgeItem(item: ScrItem, view: ClaimsView): { applicability: ApplicabilityKind; why: string; findings: ClaimsFinding[] } {
-  const { edition, implemented, notImplemented, claimed, declined, supported } = view;
+  const { edition, implemented, notImplemented, claimed, declined, supported, pulledBy } = view;
   const states = item.references.map((ref) => referenceState(edition, ref, claimed, declined, supported)).join('; ');
   const holds = evaluate(item.expression, supported);
   const requirementWords = `requirement ${item.requirement} ${holds ? 'holds' : 'is false'} (${states})`;
@@ -124,6 +127,10 @@ function judgeItem(item: ScrItem, view: ClaimsView): { applicability: Applicabil
         pointer: declineEntry.pointer,
       });
     }
+  } else if (pulledBy.has(item.id)) {
+    const by = pulledBy.get(item.id) ?? '';
+    applicability = 'conditionally-mandatory';
+    why = `status O, not claimed; required because ${by} is required and its requirement ${findItem(edition, by)?.requirement ?? ''} needs it`;
   } else {
     applicability = claimEntry ? 'optional-claimed' : 'optional-not-claimed';
     const listedAs = claimEntry ? 'claimed in implements' : declineEntry ? 'declared in notImplemented' : 'not claimed';
@@ -146,7 +153,9 @@ function judgeItem(item: ScrItem, view: ClaimsView): { applicability: Applicabil
  *
  * - precondition (2013 CR): requirement false → `not-applicable`; M with a requirement that holds
  *   → `conditionally-mandatory`; a claimed item whose requirement is false is a finding.
- * - implication (2016): M → `mandatory`; a supported item whose requirement is false is a finding.
+ * - implication (2016): M → `mandatory`; an unclaimed O item that a required item's requirement
+ *   needs → `conditionally-mandatory` (pulled in); a supported item whose requirement is false
+ *   under the claims is a finding (the claims are inconsistent).
  * - both: an applicable mandatory item in notImplemented, and an item of the other role's table
  *   in either list, are findings.
  *
@@ -164,16 +173,25 @@ export function computeApplicability(edition: Edition, claims: Claims, options: 
   const claimed = new Set(implemented.keys());
   const declined = new Set(notImplemented.keys());
   const supported = supportOf(edition, claimed, declined);
-  const view: ClaimsView = { edition, implemented, notImplemented, claimed, declined, supported };
+  const pulledBy =
+    edition.requirementSemantics === 'implication'
+      ? pulledInItems(
+          edition.tables[claims.role].items.map((item) => item.id),
+          { expressionOf: (id) => findItem(edition, id)?.expression ?? null, supported, declined: (id) => declined.has(id) },
+        )
+      : new Map<string, string>();
+  const view: ClaimsView = { edition, implemented, notImplemented, claimed, declined, supported, pulledBy };
   const findings: ClaimsFinding[] = [];
 
   for (const [id, entry] of [...implemented, ...notImplemented]) {
     const item = findItem(edition, id);
     if (item && item.role !== claims.role) {
+      const misprint = edition.tables[claims.role].items.find((own) => own.printedId === id);
+      const hint = misprint ? ` (the ${claims.role} table prints ${misprint.id} as ${id}; list ${misprint.id})` : '';
       findings.push({
         item: id,
         rule: 'other-role-item',
-        message: `${id} is a ${item.role} item; a ${claims.role} implementation cannot list it`,
+        message: `${id} is a ${item.role} item; a ${claims.role} implementation cannot list it${hint}`,
         pointer: entry.pointer,
       });
     }

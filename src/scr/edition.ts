@@ -108,6 +108,20 @@ function rowViolation(file: string, data: unknown, raw: SchemaViolation): string
   return typeof id === 'string' ? line.replace(`${violation.pointer}:`, `${violation.pointer} (${id}):`) : line;
 }
 
+/**
+ * The printed id of a row the table reads under another id (`printedId`), as an alias; none when
+ * it names the other role's table (it would resolve to that table's item) or is not an id at all.
+ */
+function printedAlias(printedId: string | undefined, id: string, role: ScrRole): string[] {
+  if (printedId === undefined || printedId === id) return [];
+  try {
+    return ROLE_OF_LETTER[parseItemId(printedId).role] === role ? [printedId] : [];
+  } catch (err) {
+    if (err instanceof ItemIdSyntaxError) return [];
+    throw err;
+  }
+}
+
 function loadTable(dir: string, role: ScrRole, edition: ScrEdition, problems: string[]): ScrTableInfo | undefined {
   const path = join(dir, `${role}.json`);
   const file = displayPath(path);
@@ -149,7 +163,7 @@ function loadTable(dir: string, role: ScrRole, edition: ScrEdition, problems: st
     }
     items.push({
       id: parsed.id,
-      aliases: repaired.fixes.length > 0 ? [row.id] : [],
+      aliases: [...(repaired.fixes.length > 0 ? [row.id] : []), ...printedAlias(row.printedId, parsed.id, role)],
       enabler: parsed.enabler,
       group: parsed.group,
       number: parsed.number,
@@ -157,6 +171,7 @@ function loadTable(dir: string, role: ScrRole, edition: ScrEdition, problems: st
       status: parsed.status,
       function: row.function,
       section: row.section,
+      ...(row.printedId === undefined ? {} : { printedId: row.printedId }),
       ...(row.note === undefined ? {} : { note: row.note }),
       requirement: row.requirement,
       expression,
@@ -199,13 +214,20 @@ export function loadEdition(nameOrDir: string = DEFAULT_EDITION): Edition {
   }
   if (problems.length > 0 || !client || !server) throw new ScrTableError(problems);
 
-  const byId = new Map<string, ScrItem>();
+  const byId = new Map<string, ScrItem>(items.map((item) => [item.id, item]));
   const referencedBy = new Map<string, string[]>();
   for (const item of items) {
-    byId.set(item.id, item);
-    for (const alias of item.aliases) byId.set(alias, item);
+    for (const alias of item.aliases) {
+      const other = byId.get(alias);
+      if (other && other !== item) {
+        problems.push(`${item.source.file} /items/${item.source.index} (${item.id}): its printed id ${alias} is the id of another item (${other.source.file} /items/${other.source.index}) (alias-collision)`);
+      } else {
+        byId.set(alias, item);
+      }
+    }
     for (const ref of item.references) referencedBy.set(ref, [...(referencedBy.get(ref) ?? []), item.id]);
   }
+  if (problems.length > 0) throw new ScrTableError(problems);
   const edition: Edition = {
     name: meta.name,
     title: meta.title,
@@ -244,6 +266,7 @@ export function itemRecord(edition: Edition, item: ScrItem): ScrItemRecord {
     requirement: item.requirement,
     references: [...item.references],
     referencedBy: [...(edition.referencedBy.get(item.id) ?? [])],
+    ...(item.printedId === undefined ? {} : { printedId: item.printedId }),
     ...(item.note === undefined ? {} : { note: item.note }),
   };
 }

@@ -98,6 +98,7 @@ function printItem(edition: Edition, item: ScrItem): void {
     ['referenced by', record.referencedBy.join(', ') || none],
     ['aliases', record.aliases.join(', ') || none],
   ];
+  if (item.printedId !== undefined) fields.push(['printed as', item.printedId]);
   if (item.note !== undefined) fields.push(['note', item.note]);
   const width = Math.max(...fields.map(([name]) => name.length));
   const lines = fields.map(([name, value]) => `  ${chalk.dim(name.padEnd(width))}  ${value}`);

@@ -15,12 +15,18 @@ export interface ScrIdTypoFix {
 }
 
 /**
- * ERRATUM (digest 13.1 and E13): the approved Appendix B spells some ids wrongly: a stray space
+ * ERRATUM (Appendix B of the approved 2016 text): some ids are misprinted: a stray space
  * (`DM-SEC-002- C-O`) and the digit zero for the status letter O (`DM-SEC-013-C-0`, also inside
- * a requirement). Reading: both are typos of the obvious id. They are repaired on import, only
- * for editions that set `normaliseItemIds`, and the original spelling is kept as an alias. Role
- * letters that contradict their table (`DM-MEC-005-C-O` in B.2) and duplicated ids are NOT
- * repaired: which row is meant cannot be told, so loading reports them.
+ * the requirement of DM-BOOT-006-C-O). Reading: both are typos of the obvious id. They are
+ * repaired on import, only for editions that set `normaliseItemIds` (dm20-2016 does), and the
+ * printed spelling is kept as an alias; claims files use the repaired id. Role letters that
+ * contradict their table and duplicated ids are NOT repaired by rule, since the right id cannot
+ * be told from the text: the edition's table gives its reading of each such row (`printedId`
+ * beside `id`, with an ERRATUM note), and loading rejects any other. In B.2 the GCM row, printed
+ * `DM-MEC-004-S-O` (a second 004 after WAP Push `DM-MEC-004-S-M`), is read `DM-MEC-005-S-O`,
+ * and the "other notification mechanism" row, printed `DM-MEC-005-C-O`, is read
+ * `DM-MEC-006-S-O`: the numbers these mechanisms have in B.1. The first printed id stays an
+ * alias; the second is not one, as it is the id of the client's GCM item.
  */
 export const SCR_ID_TYPO_FIXES: readonly ScrIdTypoFix[] = [
   { name: 'whitespace removed', pattern: /\s+/g, replacement: '' },

@@ -129,6 +129,10 @@ export const runPlanSchema = {
         "why": {
           "type": "string",
           "description": "Plain text, e.g. 'mandatory', 'claimed in implements', 'requirement DM-PACK-002-C-O is false'."
+        },
+        "untestedWhy": {
+          "type": "string",
+          "description": "Why no scenario can give evidence for this applicable item in this run (e.g. the scenarios are keyed to another SCR edition): the reason of its `untested` verdict."
         }
       }
     },
@@ -336,6 +340,10 @@ export interface Applicability {
    * Plain text, e.g. 'mandatory', 'claimed in implements', 'requirement DM-PACK-002-C-O is false'.
    */
   why: string;
+  /**
+   * Why no scenario can give evidence for this applicable item in this run (e.g. the scenarios are keyed to another SCR edition): the reason of its `untested` verdict.
+   */
+  untestedWhy?: string;
 }
 /**
  * A non-conformance found in the claims themselves (no exchange needed); it counts as a fail of its item.

@@ -80,7 +80,7 @@ export const applicabilitySchema = {
   "$defs": {
     "ApplicabilityKind": {
       "title": "ApplicabilityKind",
-      "description": "`mandatory`: status M, no requirement (or, with implication semantics, any M item). `conditionally-mandatory`: status M and its requirement holds (precondition semantics). `optional-claimed` / `optional-not-claimed`: status O, listed in implements or not. `not-applicable`: its requirement is false under the claims (precondition semantics).",
+      "description": "`mandatory`: status M, no requirement (or, with implication semantics, any M item). `conditionally-mandatory`: status M and its requirement holds (precondition semantics); or, with implication semantics, an O item that is not claimed but that the requirement of a required item needs (named in an AND, or the only member of an OR group not declared in notImplemented). `optional-claimed` / `optional-not-claimed`: status O, listed in implements or not. `not-applicable`: its requirement is false under the claims (precondition semantics).",
       "enum": [
         "mandatory",
         "conditionally-mandatory",
@@ -175,7 +175,7 @@ export const applicabilitySchema = {
 registerSchema(applicabilitySchema);
 
 /**
- * `mandatory`: status M, no requirement (or, with implication semantics, any M item). `conditionally-mandatory`: status M and its requirement holds (precondition semantics). `optional-claimed` / `optional-not-claimed`: status O, listed in implements or not. `not-applicable`: its requirement is false under the claims (precondition semantics).
+ * `mandatory`: status M, no requirement (or, with implication semantics, any M item). `conditionally-mandatory`: status M and its requirement holds (precondition semantics); or, with implication semantics, an O item that is not claimed but that the requirement of a required item needs (named in an AND, or the only member of an OR group not declared in notImplemented). `optional-claimed` / `optional-not-claimed`: status O, listed in implements or not. `not-applicable`: its requirement is false under the claims (precondition semantics).
  *
  * This interface was referenced by `ApplicabilityReport`'s JSON-Schema
  * via the `definition` "ApplicabilityKind".

@@ -94,6 +94,10 @@ export const scrItemSchema = {
       },
       "description": "Ids of the items whose requirement names this item."
     },
+    "printedId": {
+      "type": "string",
+      "description": "The id as the source prints it, when the table reads the row under another id (see `note`)."
+    },
     "note": {
       "type": "string",
       "description": "Remark of the table about the row."
@@ -158,6 +162,10 @@ export interface ScrItemRecord {
    * Ids of the items whose requirement names this item.
    */
   referencedBy: string[];
+  /**
+   * The id as the source prints it, when the table reads the row under another id (see `note`).
+   */
+  printedId?: string;
   /**
    * Remark of the table about the row.
    */

@@ -57,6 +57,11 @@ export const scrTableSchema = {
         "section",
         "requirement"
       ],
+      "dependentRequired": {
+        "printedId": [
+          "note"
+        ]
+      },
       "additionalProperties": false,
       "properties": {
         "id": {
@@ -77,6 +82,11 @@ export const scrTableSchema = {
         "requirement": {
           "type": "string",
           "description": "The Requirement column as written: an SCR expression over item ids with AND, OR, NOT and parentheses; empty when the column is empty. Its meaning comes from the edition's requirementSemantics."
+        },
+        "printedId": {
+          "type": "string",
+          "minLength": 1,
+          "description": "The id as printed in the source, when it cannot be the row's id and no automatic repair reads it (e.g. a duplicated id, or a role letter that contradicts the table): `id` is then dmct's reading, recorded with the reason in `note`. The printed spelling is kept as an alias of the item unless it names an item of the other role."
         },
         "note": {
           "type": "string",
@@ -136,6 +146,10 @@ export interface ScrRow {
    * The Requirement column as written: an SCR expression over item ids with AND, OR, NOT and parentheses; empty when the column is empty. Its meaning comes from the edition's requirementSemantics.
    */
   requirement: string;
+  /**
+   * The id as printed in the source, when it cannot be the row's id and no automatic repair reads it (e.g. a duplicated id, or a role letter that contradicts the table): `id` is then dmct's reading, recorded with the reason in `note`. The printed spelling is kept as an alias of the item unless it names an item of the other role.
+   */
+  printedId?: string;
   /**
    * Remark about the row (e.g. a known erratum of the source).
    */

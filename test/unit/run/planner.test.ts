@@ -2,14 +2,16 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { validateRunPlan } from '../../../src/report/index.js';
-import { matchesGrep, parseGrep, planRun, resolveTargets, RunSetupError, selectionGrep, type CatalogueScenario } from '../../../src/run/index.js';
+import { buildReport, validateRunPlan } from '../../../src/report/index.js';
+import { formatPlan, matchesGrep, parseGrep, planRun, resolveTargets, RunSetupError, SCENARIO_TAG_EDITION, selectionGrep, type CatalogueScenario } from '../../../src/run/index.js';
+import { sampleExecution } from '../report/data/sample-run.js';
 import { SAMPLE_TESTS, scenariosOf, type ListedTest } from './listing.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const WITHOUT_PACKAGE0 = path('./data/claims/client-without-package0.json');
 const MANDATORY_NOT_IMPLEMENTED = path('../../../fixtures/claims/inconsistent/mandatory-not-implemented.json');
 const OTHER_ROLE_ITEM = path('../../../fixtures/claims/inconsistent/other-role-item.json');
+const CLAIMS_2016 = (file: string) => path(`../../../fixtures/claims/dm20-2016/${file}`);
 
 /** What Playwright runs for a `--grep` literal: the scenarios whose grep text it matches. */
 function playwrightSelects(grep: string, scenarios: readonly CatalogueScenario[]): string[] {
@@ -170,3 +172,52 @@ describe('planRun property: the Playwright grep runs exactly the planned scenari
     );
   });
 });
+
+describe('planRun under the approved 2016 edition: scenario tags are seed item ids, never evidence', () => {
+  const scenarios = scenariosOf(SAMPLE_TESTS);
+
+  it('plans every item of the claims\' table, runs no scenario, and reports applicable items untested with the reason', () => {
+    const view = planRun({ targets: resolveTargets({ claims: [CLAIMS_2016('server.json')] }), scenarios });
+    assert.equal(view.plan.edition, 'dm20-2016');
+    assert.notEqual(SCENARIO_TAG_EDITION, 'dm20-2016');
+    assert.equal(view.plan.items.length, 86);
+    assert.ok(validateRunPlan(view.plan).ok);
+    assert.deepEqual(view.selected, []);
+    assert.equal(view.grep, undefined);
+    assert.ok(view.plan.items.every((i) => i.scenarios.length === 0));
+    assert.deepEqual(view.warnings, [], 'seed tags are not read against this edition');
+    const listed = formatPlan(view, { color: false }).split('\n');
+    assert.equal(
+      listed[listed.findIndex((line) => line.startsWith('DM-PACK-001-S-M ')) + 1],
+      "    - no scenario is keyed to this edition's rule yet (scenario tags use the item ids of edition dm20-cr-2013): it will be untested",
+    );
+
+    const report = buildReport(view.plan, [], sampleExecution());
+    const flow = report.items.find((i) => i.id === 'DM-PACK-001-S-M');
+    assert.equal(flow?.verdict, 'untested');
+    assert.equal(flow?.reason, "no scenario is keyed to this edition's rule yet (scenario tags use the item ids of edition dm20-cr-2013)");
+    const cache = report.items.find((i) => i.id === 'DM-MEC-002-S-O');
+    assert.equal(cache?.applicability.kind, 'applicable');
+    assert.equal(cache?.verdict, 'untested');
+    assert.equal(report.items.find((i) => i.id === 'DM-SER-002-S-O')?.verdict, 'not-applicable');
+  });
+
+  it('keeps the static findings of inconsistent 2016 claims as fails of their items', () => {
+    const view = planRun({ targets: resolveTargets({ claims: [CLAIMS_2016('inconsistent/sub-without-unsub.json')] }), scenarios });
+    const report = buildReport(view.plan, [], sampleExecution());
+    const sub = report.items.find((i) => i.id === 'DM-PACK-024-C-O');
+    assert.equal(sub?.verdict, 'fail');
+    assert.match(sub?.reason ?? '', /^claims: DM-PACK-024-C-O is supported, so its requirement DM-PACK-025-C-O must hold but is false/);
+  });
+
+  it('a scenario tagged with a seed id that exists in 2016 gives no evidence for the 2016 item', () => {
+    // Seed DM-PACK-026-S-M is asynchronous reporting; in 2016 the same id is Generic Alert.
+    const tagged = scenariosOf([{ project: 'server-target', file: 'a.spec.ts', title: 'async reporting', tags: ['DM-PACK-026-S-M'], line: 1 }]);
+    const view = planRun({ targets: resolveTargets({ claims: [CLAIMS_2016('server.json')] }), scenarios: tagged });
+    assert.deepEqual(view.selected, []);
+    const alert = view.plan.items.find((i) => i.id === 'DM-PACK-026-S-M');
+    assert.deepEqual(alert?.scenarios, []);
+    assert.match(alert?.applicability.untestedWhy ?? '', /no scenario is keyed to this edition's rule yet/);
+  });
+});
+

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseClaims } from '../../../src/scr/index.js';
+import { loadEdition, parseClaims } from '../../../src/scr/index.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dmct-scr-cli-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -124,7 +124,7 @@ describe('dmct scr check', () => {
     ],
     [
       'fixtures/claims/invalid/unknown-edition.json',
-      'dmct: fixtures/claims/invalid/unknown-edition.json /edition: unknown SCR table edition "dm20-nope" (known: dm20-cr-2013) (edition)\n',
+      'dmct: fixtures/claims/invalid/unknown-edition.json /edition: unknown SCR table edition "dm20-nope" (known: dm20-2016, dm20-cr-2013) (edition)\n',
     ],
     ['fixtures/claims/missing.json', 'dmct: fixtures/claims/missing.json: cannot read the claims file (no such file)\n'],
   ];
@@ -166,3 +166,64 @@ describe('dmct claims init', () => {
     assert.equal(run.stderr, 'dmct: Missing required argument: role\n');
   });
 });
+
+describe('dmct scr under the approved 2016 edition', () => {
+  it('list --edition dm20-2016 --json lists every item of both tables', () => {
+    const run = dmct(['scr', 'list', '--edition', 'dm20-2016', '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const items = JSON.parse(run.stdout) as { id: string; role: string; edition: string }[];
+    const edition = loadEdition('dm20-2016');
+    assert.deepEqual(items.map((i) => i.id), edition.items.map((i) => i.id));
+    assert.equal(items.filter((i) => i.role === 'client').length, 101);
+    assert.equal(items.filter((i) => i.role === 'server').length, 86);
+    assert.ok(items.every((i) => i.edition === 'dm20-2016'));
+  });
+
+  it('show finds an item by its printed id and shows the erratum note', () => {
+    const run = dmct(['scr', 'show', 'DM-MEC-004-S-O', '--edition', 'dm20-2016']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^DM-MEC-005-S-O — Support of GCM\n/);
+    assert.match(run.stdout, /\n {2}aliases +DM-MEC-004-S-O\n/);
+    assert.match(run.stdout, /\n {2}note +ERRATUM: printed as DM-MEC-004-S-O/);
+    const json = JSON.parse(dmct(['scr', 'show', 'DM-SEC-002- C-O', '--edition', 'dm20-2016', '--json']).stdout) as { id: string };
+    assert.equal(json.id, 'DM-SEC-002-C-O');
+    const other = dmct(['scr', 'show', 'DM-MEC-006-S-O', '--edition', 'dm20-2016']);
+    assert.match(other.stdout, /\n {2}aliases +—\n {2}printed as +DM-MEC-005-C-O\n/);
+    const record = JSON.parse(dmct(['scr', 'show', 'DM-MEC-006-S-O', '--edition', 'dm20-2016', '--json']).stdout) as { printedId?: string };
+    assert.equal(record.printedId, 'DM-MEC-005-C-O');
+  });
+
+  it('check exits 0 for consistent 2016 claims and 1 naming the item and the expression for inconsistent ones', () => {
+    const ok = dmct(['scr', 'check', 'fixtures/claims/dm20-2016/client.json']);
+    assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /edition dm20-2016 \(requirements read as implications\)/);
+    assert.match(ok.stdout, /101 items: .* claims consistent\n$/);
+    const bad = dmct(['scr', 'check', 'fixtures/claims/dm20-2016/inconsistent/sub-without-unsub.json']);
+    assert.equal(bad.code, 1);
+    assert.match(
+      bad.stdout,
+      /\n {2}DM-PACK-024-C-O requirement-not-satisfied at \/implements\/0: DM-PACK-024-C-O is supported, so its requirement DM-PACK-025-C-O must hold but is false \(DM-PACK-025-C-O is declared not implemented\)\n/,
+    );
+    const json = dmct(['scr', 'check', 'fixtures/claims/dm20-2016/inconsistent/notification-implied.json', '--json']);
+    assert.equal(json.code, 1);
+    const report = JSON.parse(json.stdout) as { edition: string; consistent: boolean; items: { id: string; applicability: string }[] };
+    assert.equal(report.edition, 'dm20-2016');
+    assert.equal(report.consistent, false);
+    assert.equal(report.items.find((i) => i.id === 'DM-MEC-005-C-O')?.applicability, 'conditionally-mandatory');
+  });
+
+  it('claims init --edition dm20-2016 writes a template of that edition that checks consistent', () => {
+    for (const role of ['client', 'server'] as const) {
+      const out = join(scratch, `claims-2016-${role}.json`);
+      const run = dmct(['claims', 'init', '--role', role, '--edition', 'dm20-2016', '--out', out]);
+      assert.equal(run.code, 0, run.stderr);
+      const text = readFileSync(out, 'utf8');
+      const claims = parseClaims(text, out);
+      assert.equal(claims.edition, 'dm20-2016');
+      assert.match(text, role === 'client' ? /DM-MEC-003-C-O {2}Support of at least one notification mechanism \(E\) — requirement: DM-MEC-004-C-O OR/ : /DM-PACK-029-S-O {2}Support of the OMADM-Accept header \(5\.5\)/);
+      const check = dmct(['scr', 'check', out]);
+      assert.equal(check.code, 0, check.stdout);
+    }
+  });
+});
+

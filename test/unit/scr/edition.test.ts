@@ -104,7 +104,7 @@ describe('loadEdition: other editions and bad names', () => {
   it('names the known editions when the name is unknown', () => {
     assert.throws(
       () => loadEdition('dm20-nope'),
-      (err: unknown) => err instanceof ScrTableError && err.message === 'unknown SCR table edition "dm20-nope" (known: dm20-cr-2013)',
+      (err: unknown) => err instanceof ScrTableError && err.message === 'unknown SCR table edition "dm20-nope" (known: dm20-2016, dm20-cr-2013)',
     );
   });
 
