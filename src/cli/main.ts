@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
 import { installPrecompiledValidators } from '../build/precompiled-validators.js';
 import { EXIT, UsageError } from './errors.js';
+import { DMCT_VERSION } from '../package-root.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 installPrecompiledValidators();
 
 /** Prints a user error as one line and exits 2; anything else is a dmct bug and keeps its stack. */
@@ -30,7 +29,7 @@ const cli = yargs(hideBin(process.argv))
   .strict()
   .demandCommand(1, 'name a command (see dmct --help)')
   .recommendCommands()
-  .version(version)
+  .version(DMCT_VERSION)
   .help()
   .wrap(Math.min(110, process.stdout.columns ?? 110))
   .fail((message, err) => {

@@ -6,12 +6,12 @@
  * a run whose child died, and a plan with nothing to run still end with a full report:
  * planned scenarios without a result are inconclusive "not run: …".
  */
-import { createRequire } from 'node:module';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatViolation } from '../protocol/json-schema.js';
 import { buildReport, validateScenarioResults, writeFileAtomic, writeReportFolder } from '../report/index.js';
 import type { ExecutionInfo, Report, ScenarioResult, Shard } from '../report/index.js';
+import { DMCT_VERSION } from '../package-root.js';
 import { onStopSignal } from './interrupt.js';
 import { openOperatorDesk } from './operator-desk.js';
 import type { RunPlanView } from './planner.js';
@@ -20,7 +20,7 @@ import { PlaywrightRun, type PlaywrightRunOutcome } from './playwright-run.js';
 import type { ProgressView } from './progress-view.js';
 import type { RunTargets } from './targets.js';
 
-const { version: dmctVersion } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const dmctVersion = DMCT_VERSION;
 
 /** The files `dmct run` writes into the output folder besides the report views. */
 export const RUN_FILES = {
