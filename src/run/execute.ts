@@ -13,6 +13,7 @@ import { buildReport, validateScenarioResults, writeFileAtomic, writeReportFolde
 import type { ExecutionInfo, Report, ScenarioResult, Shard } from '../report/index.js';
 import { DMCT_VERSION } from '../package-root.js';
 import { onStopSignal } from './interrupt.js';
+import { playwrightOutputDir } from './out-dir.js';
 import { openOperatorDesk } from './operator-desk.js';
 import type { RunPlanView } from './planner.js';
 import { PLAYWRIGHT_VERSION, runEnvironment, testArguments } from './playwright-cli.js';
@@ -26,7 +27,7 @@ const dmctVersion = DMCT_VERSION;
 export const RUN_FILES = {
   plan: 'plan.json',
   results: 'results.json',
-  /** Playwright's own artifacts (kept apart from other runs). */
+  /** Playwright's own artifacts (kept apart from other runs: `playwright-2`… when taken, out-dir.ts). */
   playwrightOutput: 'playwright',
   claims: (role: string) => `claims-${role}.json`,
   /** Questions of the workers to the operator, and the answers (operator-desk.ts). */
@@ -126,13 +127,15 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   if (view.grep !== undefined) {
     const operatorDir = options.operator === undefined ? undefined : join(outDir, RUN_FILES.operator);
     const desk = operatorDir === undefined || options.operator === undefined ? undefined : await openOperatorDesk(operatorDir, options.operator);
+    const playwrightDir = playwrightOutputDir(outDir, RUN_FILES.playwrightOutput);
+    if (playwrightDir !== join(outDir, RUN_FILES.playwrightOutput)) options.notice(`${join(outDir, RUN_FILES.playwrightOutput)} holds another run's files: Playwright's artifacts go to ${playwrightDir}`);
     const run = new PlaywrightRun({
       cwd: options.cwd,
       args: testArguments({
         config: options.config,
         projects: targets.roles.flatMap((role) => options.projects[role]),
         grep: view.grep,
-        outputDir: join(outDir, RUN_FILES.playwrightOutput),
+        outputDir: playwrightDir,
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         ...(options.retries === undefined ? {} : { retries: options.retries }),
         ...(options.shard === undefined ? {} : { shard: options.shard }),

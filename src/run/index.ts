@@ -9,7 +9,7 @@ export { executeRun, RUN_FILES, type ExecuteOptions, type ExecuteResult } from '
 export { onStopSignal, STOP_SIGNALS } from './interrupt.js';
 export { formatPlan, type ListOptions } from './list-view.js';
 export { checkInteger, effectiveWorkers, parseShard } from './options.js';
-export { defaultOutDir, REPORTS_DIR } from './out-dir.js';
+export { defaultOutDir, playwrightOutputDir, REPORTS_DIR } from './out-dir.js';
 export { matchesGrep, parseGrep, planRun, selectionGrep, type PlanItemView, type PlanRequest, type RunPlanView, type SkippedScenario } from './planner.js';
 export {
   DEFAULT_PLAYWRIGHT_CONFIG,

@@ -12,6 +12,7 @@ import { writeJunit } from '../../report/writers/junit.js';
 import { REPORT_FILES, writeReportFolder } from '../../report/writers/folder.js';
 import { UsageError } from '../errors.js';
 import { COMMAND_CATALOG } from './catalog.js';
+import { checkOutputFolder } from '../output-paths.js';
 
 /** What `dmct report <dir>` can print. */
 export const REPORT_FORMATS = ['console', 'json', 'junit', 'html'] as const;
@@ -96,6 +97,7 @@ const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'folder to write the merged report to' })
       .example('$0 report merge reports/shard-1 reports/shard-2 --out reports/merged', '') as unknown as Argv<MergeArgs>,
   handler: async (argv) => {
+    checkOutputFolder('--out', argv.out);
     const reports = await Promise.all(argv.dirs.map(loadReport));
     let merged: Report;
     try {

@@ -4,17 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { validateReport, validateRunPlan } from '../../../src/report/index.js';
-import { DATA_CONFIG, dmct } from './dmct-process.js';
-
-/** A usage error: exit 2, exactly one `dmct: ` line on stderr, no stack, nothing on stdout. */
-function assertUsageError(outcome: { code: number | null; stdout: string; stderr: string }, line: RegExp): void {
-  assert.equal(outcome.code, 2, outcome.stderr);
-  assert.equal(outcome.stdout, '');
-  const lines = outcome.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, outcome.stderr);
-  assert.match(lines[0] ?? '', line);
-  assert.doesNotMatch(outcome.stderr, /\bat .*\.ts:\d+/);
-}
+import { assertUsageError, DATA_CONFIG, dmct } from './dmct-process.js';
 
 describe('dmct run: usage errors exit 2 with one line', () => {
   it('bad --role', async () => {
