@@ -28,7 +28,7 @@ async function loadValidReport(folder: string): Promise<Report> {
 const verdicts = (report: Report) => Object.fromEntries(report.items.map((i) => [`${i.role} ${i.id}`, i.verdict]));
 
 describe('dmct run against the embedded reference peers (real suites)', () => {
-  it('judges both roles, finds no failure, and writes every report file; quiet when piped', async () => {
+  it('judges both roles, finds no failure, and writes every report file; a progress line per scenario when piped', async () => {
     const out = join(dir, 'full');
     const { code, stdout, stderr } = await dmct(['run', '--out', out]);
     const report = await loadValidReport(out);
@@ -38,7 +38,10 @@ describe('dmct run against the embedded reference peers (real suites)', () => {
     assert.deepEqual(notPassed, [], 'the reference peers are conformant');
     assert.ok(report.items.some((i) => i.verdict === 'pass'));
     assert.equal(code, report.overall.exitCode);
-    assert.equal(stderr, '');
+    const ran = report.items.flatMap((i) => i.scenarios.filter((s) => s.ran).map((s) => `${s.role} ${s.id}`));
+    const progressLines = stderr.trimEnd().split('\n');
+    assert.equal(progressLines.length, new Set(ran).size, stderr);
+    for (const line of progressLines) assert.match(line, /^✓ pass (server|client) \S/);
     assert.match(stdout, /^dmct conformance report · edition dm20-cr-2013/);
     assert.ok(stdout.includes(`Report folder: ${out} (report.json, junit.xml, index.html, earl.jsonld, ctrf.json)`));
   });
