@@ -6,6 +6,7 @@ import {
   checkInteger,
   DEFAULT_PLAYWRIGHT_CONFIG,
   defaultOutDir,
+  dmServerUrlOf,
   effectiveMode,
   effectiveWorkers,
   executeRun,
@@ -13,6 +14,7 @@ import {
   listScenarios,
   parseShard,
   planRun,
+  preflight,
   PROGRESS_MODES,
   progressView,
   resolveTargets,
@@ -122,6 +124,8 @@ async function handler(argv: RunArgs): Promise<void> {
     });
     const config = argv.config === undefined ? DEFAULT_PLAYWRIGHT_CONFIG : resolve(cwd, argv.config);
     const mode = effectiveMode(argv.progress, process.stderr);
+    const reachable = argv.list || targets.embedded ? undefined : preflight(targets.setups);
+    reachable?.catch(() => undefined);
     const listing = transientStatus(argv.list ? 'off' : mode, process.stderr, 'dmct run · planning: listing the scenarios…');
     const catalogue = await listScenarios(config, targets.roles.map((role) => `${role}-target`), cwd).finally(listing);
     for (const role of targets.roles) {
@@ -140,6 +144,12 @@ async function handler(argv: RunArgs): Promise<void> {
       return;
     }
 
+    // Needed only when scenarios will run, but started with the listing, which takes seconds.
+    if (view.grep !== undefined && reachable !== undefined) await reachable;
+    for (const setup of targets.setups.filter((s) => s.role === 'client' && !s.embedded)) {
+      const dmServer = dmServerUrlOf(setup.claims);
+      if (dmServer !== undefined && view.grep !== undefined) process.stderr.write(`dmct run · client target: its DM account must name dmct's DM server ${dmServer}\n`);
+    }
     const { report, outDir } = await executeRun({
       view,
       targets,

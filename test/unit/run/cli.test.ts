@@ -35,7 +35,7 @@ describe('dmct run --list', () => {
     assert.equal(code, 0, stderr);
     const lines = stdout.split('\n');
     assert.match(lines[0] ?? '', /^dmct run plan · edition dm20-cr-2013 · 26 items · 1 scenario to run in one Playwright run$/);
-    assert.ok(lines.includes('  client target: Run test client 0 (dmct tests), notified over UDP 127.0.0.1:2948, admin http://127.0.0.1:7720 (external)'));
+    assert.ok(lines.includes('  client target: Run test client 0 (dmct tests), notified over UDP 127.0.0.1:2948, admin http://127.0.0.1:7720; its DM server: http://127.0.0.1:<a free port per scenario>/dm (external)'));
     assert.ok(lines.includes('DM-PACK-001-C-M  M    applicable      status M, no requirement'));
     assert.ok(lines.includes('    ▶ 5.2 Package flow › client follows the package flow (suites/client-target/5.2.1-package-0.spec.ts:20)'));
     assert.ok(
