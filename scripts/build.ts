@@ -1,18 +1,25 @@
-// `npm run build` (and `npm install`, through `prepare`): bundles the CLI for a fast start of
-// bin/dmct.js, then precompiles the JSON Schema validators (precompile-validators.ts) into
-// node_modules/.cache/dmct/validators.
+// `npm run build` (and `npm pack`/`npm publish`, through `prepack`): bundles the CLI for a fast
+// start of bin/dmct.js, bundles what Playwright loads (config, scenarios, reporters) as JavaScript
+// for an installed package, then precompiles the JSON Schema validators (precompile-validators.ts)
+// into node_modules/.cache/dmct/validators.
 //
-// The bundle is dist/cli/main.js plus one chunk per lazily imported command. Every dmct module
-// finds its files relative to itself two folders below the project root (`../../scr/`,
-// `../../package.json`, …), and so does every file of dist/cli/, so those paths hold unchanged.
-// Our own code and the small CLI libraries (yargs, chalk) are bundled: Node 20's ESM loader pays
-// per module, and that was most of a short command's start-up. Playwright, msw, ajv and tsx stay
-// packages. esbuild only strips types; type checking is the lint's job.
+// The CLI bundle is dist/cli/main.js plus one chunk per lazily imported command. Our own code and
+// the small CLI libraries (yargs, chalk) are bundled: Node 20's ESM loader pays per module, and
+// that was most of a short command's start-up.
+//
+// dist/pw/ mirrors the source layout (dist/pw/playwright.config.js, dist/pw/suites/…/*.spec.js,
+// dist/pw/src/report/playwright-reporter.js) plus shared chunks: Playwright compiles no TypeScript
+// under node_modules, so an installed dmct runs these (src/run/playwright-cli.ts). Modules find
+// dmct's files through src/package-root.ts, which holds wherever the bundler puts them.
+//
+// msw is bundled into both, so the package has no dependency with an install script a user must
+// approve; Playwright, ajv and ajv-formats stay packages. esbuild only strips types; type checking
+// is the lint's job.
 //
 // The stamp gets the build's start time, so a source saved during the build counts as newer and
 // bin/dmct.js runs the sources until the next build.
 import { spawnSync } from 'node:child_process';
-import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,21 +35,32 @@ try {
 
 const started = new Date();
 rmSync(dist, { recursive: true, force: true });
-await esbuild.build({
+/** Every scenario file, relative to the root (Node 20 has no fs glob). */
+function specFiles(): string[] {
+  return (readdirSync(`${root}suites`, { recursive: true }) as string[]).filter((f) => f.endsWith('.spec.ts')).map((f) => `suites/${f}`);
+}
+
+const common = {
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts' },
-  outdir: 'dist/cli',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  chunkNames: '[name]-[hash]',
   logLevel: 'warning',
-  external: ['@playwright/test', 'playwright', 'playwright-core', 'msw', 'ajv', 'ajv-formats', 'tsx', 'esbuild', 'fsevents'],
+  external: ['@playwright/test', 'playwright', 'playwright-core', 'ajv', 'ajv-formats', 'tsx', 'esbuild', 'fsevents'],
   // Bundled CommonJS dependencies call require(); ESM output has none of its own.
   banner: { js: "import { createRequire as __dmctCreateRequire } from 'node:module'; const require = __dmctCreateRequire(import.meta.url);" },
+} satisfies import('esbuild').BuildOptions;
+await esbuild.build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, outdir: 'dist/cli', chunkNames: '[name]-[hash]' });
+await esbuild.build({
+  ...common,
+  entryPoints: ['playwright.config.ts', 'src/report/playwright-reporter.ts', 'src/run/progress-reporter.ts', ...specFiles()],
+  outbase: '.',
+  outdir: 'dist/pw',
+  entryNames: '[dir]/[name]',
+  chunkNames: 'chunks/[name]-[hash]',
 });
 
 const precompiled = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/precompile-validators.ts'], { cwd: root, stdio: 'inherit' });

@@ -9,10 +9,10 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { AJV_OPTIONS, usePrecompiledValidators } from '../protocol/json-schema.js';
 import { registeredSchemas } from '../protocol/schema-registry.js';
+import { packagePath } from '../package-root.js';
 
 const require = createRequire(import.meta.url);
 const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
@@ -22,7 +22,7 @@ const AJV_VERSION = (require('ajv/package.json') as { version: string }).version
  * on purpose: Playwright's workers run every other .js/.cjs file through babel (about a second
  * per worker for these), and the standalone code resolves ajv's runtime from there.
  */
-export const PRECOMPILED_DIR: string = fileURLToPath(new URL('../../node_modules/.cache/dmct/validators/', import.meta.url));
+export const PRECOMPILED_DIR: string = packagePath('node_modules', '.cache', 'dmct', 'validators');
 
 /** The dmct schemas `schema` refers to, directly or through them, by `$id` order. */
 function referencedSchemas(schema: object): object[] {

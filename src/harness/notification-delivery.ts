@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from './http-client.js';
-import type { Operator } from './operator.js';
+import { promptNamingDmServer, type Operator } from './operator.js';
 import { defaultOperator } from './operator-relay.js';
 import { runShellCommand } from './shell-command.js';
 import { renderTemplate } from './template.js';
@@ -20,7 +20,7 @@ export type NotificationTransportSpec =
   | { kind: 'http'; url: string; headers?: Readonly<Record<string, string>> }
   /** `{{hex}}`, `{{base64}}`, `{{file}}` (a temporary file), `{{devId}}`; the bytes also go to stdin. */
   | { kind: 'shell'; command: string }
-  | { kind: 'manual'; prompt?: string };
+  | { kind: 'manual'; prompt?: string; /** Named in the prompt: where the notified device must connect. */ dmServerUrl?: string };
 
 /** An already-encoded notification; framing is the protocol layer's job. */
 export interface EncodedNotification {
@@ -142,13 +142,13 @@ async function deliverByShell(
 }
 
 async function deliverByOperator(
-  transport: { prompt?: string },
+  transport: { prompt?: string; dmServerUrl?: string },
   notification: EncodedNotification,
   options: DeliveryOptions,
   label: string,
 ): Promise<DeliveryOutcome> {
   const hex = Buffer.from(notification.bytes).toString('hex');
-  const prompt = `${transport.prompt ?? 'Deliver this DM notification to the device'} (${notification.bytes.length} bytes, hex):\n${hex}`;
+  const prompt = promptNamingDmServer(`${transport.prompt ?? 'Deliver this DM notification to the device'} (${notification.bytes.length} bytes, hex):\n${hex}`, transport.dmServerUrl);
   options.recorder.note({ label: `${label} (manual): operator asked to deliver it`, to: 'target', body: { bytes: notification.bytes, ...NOTIFICATION_MEDIA } });
   const answer = await (options.operator ?? defaultOperator()).ask(prompt, options.timeoutMs ?? 120_000);
   options.recorder.note({ label: `${label} (manual): ${answer.ok ? answer.detail : answer.inconclusive}` });

@@ -17,6 +17,14 @@ export interface TerminalOperatorOptions {
   output?: NodeJS.WritableStream;
 }
 
+/**
+ * A prompt that also names the DM server URL the device must use (its DM account's server
+ * address): an operator working a device by hand needs it to point the device at dmct.
+ */
+export function promptNamingDmServer(prompt: string, dmServerUrl: string | undefined): string {
+  return dmServerUrl === undefined ? prompt : `${prompt}\nThe device's DM server (DM account server URL): ${dmServerUrl}`;
+}
+
 /** How a question is put to the operator at the terminal (also by `dmct run` for its workers). */
 export function operatorPromptText(prompt: string, timeoutMs: number): string {
   return (

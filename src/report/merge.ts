@@ -3,6 +3,7 @@
  * decided again by the same function as for one run (judgeItem), never by the shards.
  */
 import { judgeItem, REPORT_SCHEMA_ID, REPORT_VERSION, scenarioKey, summarize } from './build-report.js';
+import { markPartial, mergedPartial } from './partial.js';
 import { verdictRank } from './verdict.js';
 import type { ItemReport, Report, RunMeta, ScenarioReport } from './schemas/report.schema.js';
 
@@ -42,9 +43,11 @@ function mergeMeta(reports: readonly Report[]): RunMeta {
     durationMs: Math.max(0, Date.parse(end) - Date.parse(start)),
     shards,
     interrupted: metas.some((m) => m.interrupted),
+    ...(metas.some((m) => m.strict === true) ? { strict: true } : {}),
   };
   if (warnings.length > 0) meta.warnings = warnings;
   else delete meta.warnings;
+  delete meta.partial;
   return meta;
 }
 
@@ -61,7 +64,10 @@ function mergeItems(reports: readonly Report[]): ItemReport[] {
       }
     }
   }
-  return [...items.values()].map(({ item, scenarios }) => {
+  // A shard reports only its own items: table order (role, then id) again for the whole.
+  const roles = reports[0]?.meta.roles ?? [];
+  const ordered = [...items.values()].sort((a, b) => roles.indexOf(a.item.role) - roles.indexOf(b.item.role) || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+  return ordered.map(({ item, scenarios }) => {
     const { verdict: _verdict, reason: _reason, ...rest } = item;
     return judgeItem({ ...rest, scenarios: [...scenarios.values()] });
   });
@@ -83,5 +89,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     if (report.meta.claims?.sha256 !== first.meta.claims?.sha256) throw new ReportMergeError(`${where} was run with other claims than report 1 (sha256 differs)`);
   }
   const items = mergeItems(reports);
-  return { $schema: REPORT_SCHEMA_ID, reportVersion: REPORT_VERSION, meta: mergeMeta(reports), items, ...summarize(items, first.meta.roles) };
+  const merged: Report = { $schema: REPORT_SCHEMA_ID, reportVersion: REPORT_VERSION, meta: mergeMeta(reports), items, ...summarize(items, first.meta.roles) };
+  markPartial(merged, mergedPartial(reports.map((r) => r.meta)));
+  return merged;
 }

@@ -6,7 +6,6 @@
  * (report.json and its views) next to the results file. Verdicts are decided by verdict.ts.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
@@ -21,6 +20,7 @@ import type { ExecutionInfo, ScenarioResult, ScenarioResults } from './schemas/s
 import { validateEvidence, validateRunPlan } from './validate.js';
 import { writeReportFolder } from './writers/folder.js';
 import { installPrecompiledValidators } from '../build/precompiled-validators.js';
+import { DMCT_VERSION as dmctVersion } from '../package-root.js';
 
 installPrecompiledValidators();
 
@@ -30,8 +30,6 @@ export const RESULTS_FILE_ENV = 'DMCT_RESULTS_FILE';
 export const PLAN_FILE_ENV = 'DMCT_PLAN_FILE';
 /** Largest evidence attachment read, in bytes; a larger one makes the scenario an error. */
 export const MAX_EVIDENCE_BYTES = 32 * 1024 * 1024;
-
-const { version: dmctVersion } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** The role a Playwright project tests: its metadata.role, else its name `server-target`/`client-target`. */
 export function roleOfProject(project: { name: string; metadata?: Record<string, unknown> } | undefined): Role | undefined {

@@ -7,13 +7,15 @@
  * a run whose child died, and a plan with nothing to run still end with a full report:
  * planned scenarios without a result are inconclusive "not run: …".
  */
-import { createRequire } from 'node:module';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { formatViolation } from '../protocol/json-schema.js';
-import { buildReport, validateScenarioResults, writeFileAtomic, writeReportFolder } from '../report/index.js';
+import { buildReport, markPartial, scenarioKey, validateScenarioResults, writeFileAtomic, writeReportFolder } from '../report/index.js';
 import type { ExecutionInfo, Report, ScenarioResult, Shard } from '../report/index.js';
+import { DMCT_VERSION } from '../package-root.js';
 import { onStopSignal } from './interrupt.js';
+import { playwrightOutputDir } from './out-dir.js';
+import { combinePartial, shardPlan } from './partial.js';
 import { openOperatorDesk } from './operator-desk.js';
 import type { RunPlanView } from './planner.js';
 import { PLAYWRIGHT_VERSION, runEnvironment, testArguments } from './playwright-cli.js';
@@ -22,13 +24,13 @@ import { PlaywrightRun, type PlaywrightRunOutcome } from './playwright-run.js';
 import type { ProgressView } from './progress-view.js';
 import type { RunTargets } from './targets.js';
 
-const { version: dmctVersion } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const dmctVersion = DMCT_VERSION;
 
 /** The files `dmct run` writes into the output folder besides the report views. */
 export const RUN_FILES = {
   plan: 'plan.json',
   results: 'results.json',
-  /** Playwright's own artifacts (kept apart from other runs). */
+  /** Playwright's own artifacts (kept apart from other runs: `playwright-2`… when taken, out-dir.ts). */
   playwrightOutput: 'playwright',
   claims: (role: string) => `claims-${role}.json`,
   /** Questions of the workers to the operator, and the answers (operator-desk.ts). */
@@ -125,16 +127,20 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   const runErrors: string[] = [];
   let outcome: PlaywrightRunOutcome | undefined;
   let interrupted = false;
+  /** The scenarios Playwright gave this run (its `begin` event): with --shard, this shard's own. */
+  let ownScenarios: Set<string> | undefined;
   if (view.grep !== undefined) {
     const operatorDir = options.operator === undefined ? undefined : join(outDir, RUN_FILES.operator);
     const desk = operatorDir === undefined || options.operator === undefined ? undefined : await openOperatorDesk(operatorDir, options.operator);
+    const playwrightDir = playwrightOutputDir(outDir, RUN_FILES.playwrightOutput);
+    if (playwrightDir !== join(outDir, RUN_FILES.playwrightOutput)) options.notice(`${join(outDir, RUN_FILES.playwrightOutput)} holds another run's files: Playwright's artifacts go to ${playwrightDir}`);
     const run = new PlaywrightRun({
       cwd: options.cwd,
       args: testArguments({
         config: options.config,
         projects: targets.roles.flatMap((role) => options.projects[role]),
         grep: view.grep,
-        outputDir: join(outDir, RUN_FILES.playwrightOutput),
+        outputDir: playwrightDir,
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         ...(options.retries === undefined ? {} : { retries: options.retries }),
         ...(options.shard === undefined ? {} : { shard: options.shard }),
@@ -143,6 +149,7 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
       env: runEnvironment({ planFile, resultsFile, claims, embedded: targets.embedded, faults: targets.faults, edition: targets.edition.name, ...(operatorDir === undefined ? {} : { operatorDir }) }),
       onEvent: (event) => {
         if (event.type === 'error') runErrors.push(`Playwright: ${event.message}`);
+        if (event.type === 'begin') ownScenarios = new Set(event.scenarios.map(scenarioKey));
         options.progress.onEvent(event);
       },
     });
@@ -178,10 +185,14 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
     interrupted,
   };
   if (interrupted) execution.interrupted = true;
-  const planned = new Set(view.plan.items.map((item) => item.id));
+  // A shard judges its own items only (partial.ts); without Playwright's list of them, every item.
+  const sharded = options.shard !== undefined && ownScenarios !== undefined ? shardPlan(view.plan, ownScenarios, options.shard) : undefined;
+  const judgedPlan = sharded?.plan ?? view.plan;
+  const planned = new Set(judgedPlan.items.map((item) => item.id));
   // Tags of items outside the plan (--only, --grep) are no evidence for this run; planning already warned about unknown tags.
   const scenarioResults = (results?.results ?? []).map((r) => ({ ...r, items: r.items.filter((id) => planned.has(id)) }));
-  const report = buildReport(view.plan, scenarioResults, execution);
+  const report = buildReport(judgedPlan, scenarioResults, execution);
+  markPartial(report, combinePartial(view.partial, sharded === undefined ? undefined : options.shard, sharded?.leftOut ?? []));
   const warnings = new Set([...(report.meta.warnings ?? []), ...view.warnings, ...(results?.warnings ?? []), ...runErrors, ...processWarnings(outcome, problem)]);
   if (warnings.size > 0) report.meta.warnings = [...warnings];
   for (const folder of [RUN_FILES.playwrightOutput, RUN_FILES.operator]) await tidyRunSubfolder(join(outDir, folder));

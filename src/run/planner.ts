@@ -6,7 +6,7 @@
  * not apply under the claims do not run. Pure: no I/O.
  */
 import { createHash } from 'node:crypto';
-import type { PlannedItem, PlannedScenario, Role, RunPlan, StaticFinding } from '../report/index.js';
+import type { PartialRun, PlannedItem, PlannedScenario, Role, RunPlan, StaticFinding } from '../report/index.js';
 import { APPLICABLE_KINDS, findItem } from '../scr/index.js';
 import type { ClaimsFinding, Edition } from '../scr/index.js';
 import type { CatalogueScenario } from './catalogue.js';
@@ -47,6 +47,8 @@ export interface RunPlanView {
   grep?: string;
   /** Catalogue problems found while planning (unknown tags, duplicate ids): reported, not fatal. */
   warnings: string[];
+  /** With `--only` or `--grep`: the selections, and the items of the tested roles left out of the plan. */
+  partial?: PartialRun;
 }
 
 /**
@@ -213,6 +215,12 @@ export function planRun(request: PlanRequest): RunPlanView {
 
   const runItems = items.filter((view) => view.item.scenarios.length > 0).map((view) => view.item.id);
   const view: RunPlanView = { plan, items, selected, warnings: catalogueWarnings(edition, ofRoles) };
+  const selectedBy = [...(only ? ['--only'] : []), ...(grep ? ['--grep'] : [])];
+  if (selectedBy.length > 0) {
+    const inPlan = new Set(plan.items.map((item) => item.id));
+    const leftOut = targets.setups.flatMap((setup) => setup.applicability.items.map((item) => item.id)).filter((id) => !inPlan.has(id));
+    if (leftOut.length > 0) view.partial = { selectedBy, leftOut };
+  }
   if (selected.length > 0) view.grep = selectionGrep(runItems, grep);
   return view;
 }

@@ -4,8 +4,8 @@
  * of the one listing and the one test run.
  */
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { OPERATOR_DIR_ENV } from '../harness/operator-relay.js';
+import { INSTALLED, packagePath } from '../package-root.js';
 import { RUN_ENV } from './run-env.js';
 import { PLAN_FILE_ENV, RESULTS_FILE_ENV } from '../report/playwright-reporter.js';
 import type { Shard } from '../report/index.js';
@@ -18,14 +18,26 @@ export const PLAYWRIGHT_CLI: string = require.resolve('@playwright/test/cli');
 /** The installed Playwright Test version. */
 export const PLAYWRIGHT_VERSION: string = (require('@playwright/test/package.json') as { version: string }).version;
 
+/**
+ * A file Playwright loads: the TypeScript source in a checkout (Playwright compiles it), the
+ * JavaScript build (dist/pw/, scripts/build.ts) in an installed package, where Playwright
+ * compiles nothing under node_modules.
+ */
+function playwrightFile(source: string): string {
+  return INSTALLED ? packagePath(PLAYWRIGHT_BUILD_DIR, source.replace(/\.ts$/, '.js')) : packagePath(source);
+}
+
+/** Where scripts/build.ts writes the JavaScript of what Playwright loads, same layout as the sources. */
+export const PLAYWRIGHT_BUILD_DIR = 'dist/pw';
+
 /** dmct's scenario configuration (projects `server-target`, `client-target`). */
-export const DEFAULT_PLAYWRIGHT_CONFIG: string = fileURLToPath(new URL('../../playwright.config.ts', import.meta.url));
+export const DEFAULT_PLAYWRIGHT_CONFIG: string = playwrightFile('playwright.config.ts');
 
 /** The reporter that writes the scenario results (and a first report) for dmct. */
-export const RESULTS_REPORTER: string = fileURLToPath(new URL('../../src/report/playwright-reporter.ts', import.meta.url));
+export const RESULTS_REPORTER: string = playwrightFile('src/report/playwright-reporter.ts');
 
 /** The reporter that streams progress events to dmct on the child's stdout. */
-export const PROGRESS_REPORTER: string = fileURLToPath(new URL('../../src/run/progress-reporter.ts', import.meta.url));
+export const PROGRESS_REPORTER: string = playwrightFile('src/run/progress-reporter.ts');
 
 /** Arguments that list every test of the given projects as JSON, running nothing. */
 export function listArguments(config: string, projects: readonly string[]): string[] {

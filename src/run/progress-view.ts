@@ -2,7 +2,7 @@
  * How progress is shown while a run goes on: `status`, one line redrawn in place on a terminal
  * (cleared with node:readline, coloured with chalk); `lines`, one plain line per finished
  * scenario (for logs); `off`. `auto` is `status` when stderr is a terminal and `CI` is unset,
- * else `off`, so piped and CI output stays quiet.
+ * else `lines`, so a CI log shows the run going on rather than nothing until the end.
  */
 import { clearLine, cursorTo } from 'node:readline';
 import type { Writable } from 'node:stream';
@@ -24,7 +24,7 @@ export interface ProgressView {
 /** The mode `auto` stands for, given the stream and the environment. */
 export function effectiveMode(mode: ProgressMode, stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Exclude<ProgressMode, 'auto'> {
   if (mode !== 'auto') return mode;
-  return stream.isTTY === true && !env['CI'] ? 'status' : 'off';
+  return stream.isTTY === true && !env['CI'] ? 'status' : 'lines';
 }
 
 const MARKS: Record<ScenarioVerdict, string> = { pass: '✓', fail: '✗', error: '!', inconclusive: '?', 'not-applicable': '·' };

@@ -2,7 +2,7 @@
  * What `dmct run` hands its Playwright workers (fixtures/run-config.ts reads it back): the
  * environment variables, and the claims files of the reference peers used when none is named.
  */
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 
 /** The side the target plays (claims `role`). */
 export type TargetRole = 'server' | 'client';
@@ -23,6 +23,6 @@ export const RUN_ENV = {
 
 /** The sample claims of the reference peers, used when no claims file is named. */
 export const REFERENCE_CLAIMS: Readonly<Record<TargetRole, string>> = {
-  server: fileURLToPath(new URL('../../fixtures/claims/reference-server.json', import.meta.url)),
-  client: fileURLToPath(new URL('../../fixtures/claims/reference-client.json', import.meta.url)),
+  server: packagePath('fixtures', 'claims', 'reference-server.json'),
+  client: packagePath('fixtures', 'claims', 'reference-client.json'),
 };

@@ -161,6 +161,18 @@ export function retarget(given: { file: string; text: string; claims: Claims }, 
   return { text, claims: parseClaims(text, `${given.file} (with --target ${url})`) };
 }
 
+/**
+ * The DM server URL a client target's DM account must name (SrvURI): dmct's DM endpoint at the
+ * advertised host (fixtures/client-target/target.ts serves it there).
+ */
+export function dmServerUrlOf(claims: Claims): string | undefined {
+  const endpoint = claims.client?.dmEndpoint;
+  if (endpoint === undefined) return undefined;
+  const host = claims.network?.advertisedHost ?? claims.network?.bindHost ?? '127.0.0.1';
+  const port = endpoint.port ?? 8080;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port === 0 ? '<a free port per scenario>' : port}${endpoint.path ?? '/dm'}`;
+}
+
 function describeExternal(claims: Claims): { url?: string; description: string } {
   const { name, version, vendor } = claims.implementation;
   const product = `${name} ${version} (${vendor})`;
@@ -173,7 +185,9 @@ function describeExternal(claims: Claims): { url?: string; description: string }
         ? `notified at ${notification.http?.url ?? '?'}`
         : `notified by ${notification?.transport ?? 'no transport'}`;
   const url = claims.adminUrl;
-  return url === undefined ? { description: `${product}, ${reach}` } : { url, description: `${product}, ${reach}, admin ${url}` };
+  const dmServer = dmServerUrlOf(claims);
+  const described = `${product}, ${reach}${url === undefined ? '' : `, admin ${url}`}${dmServer === undefined ? '' : `; its DM server: ${dmServer}`}`;
+  return url === undefined ? { description: described } : { url, description: described };
 }
 
 function claimsRefOf(setups: readonly RoleSetup[]): ClaimsRef {

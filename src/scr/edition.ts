@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compileSchema, formatViolation, type SchemaViolation } from '../protocol/json-schema.js';
 import { displayPath, ScrTableError } from './errors.js';
 import { parseRequirement, referencesOf, RequirementSyntaxError, type Requirement } from './expression.js';
 import { checkIntegrity } from './integrity.js';
+import { packagePath } from '../package-root.js';
 import { ItemIdSyntaxError, normaliseItemId, parseItemId, ROLE_OF_LETTER, type ScrRole } from './item-id.js';
 import { claimsSchema } from './schemas/claims.schema.js';
 import { scrEditionSchema, type ScrEdition, type ScrEditionSource } from './schemas/scr-edition.schema.js';
@@ -12,7 +12,7 @@ import type { ScrItemRecord } from './schemas/scr-item.schema.js';
 import { scrTableSchema, type ScrTable } from './schemas/scr-table.schema.js';
 
 /** The folder holding one sub-folder per SCR table edition (Appendix B as data). */
-export const SCR_DIR = fileURLToPath(new URL('../../scr/', import.meta.url));
+export const SCR_DIR = packagePath('scr');
 
 /** The edition dmct loads when none is named: the seed's 2013 CR tables (open questions, "Decisions"). */
 export const DEFAULT_EDITION: string = claimsSchema.properties.edition.default;

@@ -4,6 +4,7 @@ import { buildClaimsTemplate, DEFAULT_EDITION, loadEdition, ROLES, type ScrRole 
 import { EXIT, UsageError } from '../errors.js';
 import { withScrInputErrors } from './scr.js';
 import { COMMAND_CATALOG } from './catalog.js';
+import { checkOutputFile } from '../output-paths.js';
 
 interface InitArgs {
   role: ScrRole;
@@ -28,6 +29,7 @@ const init: CommandModule<object, InitArgs> = {
         process.stdout.write(text);
       } else {
         if (existsSync(argv.out) && !argv.force) throw new UsageError(`${argv.out}: already exists (use --force to overwrite)`);
+        checkOutputFile('--out', argv.out);
         writeFileSync(argv.out, text);
         process.stderr.write(`wrote ${argv.out}\n`);
       }

@@ -10,8 +10,9 @@ import { writeConsole } from '../../report/writers/console.js';
 import { writeHtml } from '../../report/writers/html.js';
 import { writeJunit } from '../../report/writers/junit.js';
 import { REPORT_FILES, writeReportFolder } from '../../report/writers/folder.js';
-import { UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { COMMAND_CATALOG } from './catalog.js';
+import { checkOutputFolder } from '../output-paths.js';
 
 /** What `dmct report <dir>` can print. */
 export const REPORT_FORMATS = ['console', 'json', 'junit', 'html'] as const;
@@ -63,22 +64,25 @@ interface ShowArgs {
   dir: string;
   format: ReportFormat;
   json: boolean;
+  'exit-code': boolean;
 }
 
 const showCommand: CommandModule<object, ShowArgs> = {
   command: '$0 <dir>',
-  describe: 're-render a saved run (its report.json) and exit with its exit code',
+  describe: "re-render a saved run (its report.json); exits 0, or with the run's exit code with --exit-code",
   builder: (y: Argv) =>
     y
       .positional('dir', { type: 'string', demandOption: true, describe: 'run folder (or its report.json)' })
       .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'console' as ReportFormat, describe: 'what to print' })
       .option('json', { type: 'boolean', default: false, describe: 'print the native report.json (same as --format json)' })
+      .option('exit-code', { type: 'boolean', default: false, describe: "exit with the run's exit code (0 conformant, 1 non-conformant, 3 incomplete) instead of 0" })
       .example('$0 report reports/2026-11-24T10-00-00', 'the console summary of a saved run')
-      .example('$0 report reports/latest --format junit > junit.xml', 'JUnit XML for CI') as unknown as Argv<ShowArgs>,
+      .example('$0 report reports/ci --format junit > junit.xml', 'JUnit XML for CI (exits 0 whatever the verdict: the file is the output)')
+      .example('$0 report reports/ci --exit-code', "the summary, and the run's exit code") as unknown as Argv<ShowArgs>,
   handler: async (argv) => {
     const report = await loadReport(argv.dir);
     process.stdout.write(render(report, argv.json ? 'json' : argv.format));
-    process.exitCode = report.overall.exitCode;
+    process.exitCode = argv['exit-code'] ? report.overall.exitCode : EXIT.ok;
   },
 };
 
@@ -96,6 +100,7 @@ const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'folder to write the merged report to' })
       .example('$0 report merge reports/shard-1 reports/shard-2 --out reports/merged', '') as unknown as Argv<MergeArgs>,
   handler: async (argv) => {
+    checkOutputFolder('--out', argv.out);
     const reports = await Promise.all(argv.dirs.map(loadReport));
     let merged: Report;
     try {

@@ -6,6 +6,7 @@ import {
   checkInteger,
   DEFAULT_PLAYWRIGHT_CONFIG,
   defaultOutDir,
+  dmServerUrlOf,
   effectiveMode,
   effectiveWorkers,
   executeRun,
@@ -13,6 +14,7 @@ import {
   listScenarios,
   parseShard,
   planRun,
+  preflight,
   PROGRESS_MODES,
   progressView,
   resolveTargets,
@@ -26,6 +28,7 @@ import { ScrInputError } from '../../scr/index.js';
 import { displayPath } from '../../scr/errors.js';
 import { EXIT, UsageError } from '../errors.js';
 import { COMMAND_CATALOG } from './catalog.js';
+import { checkOutputFolder } from '../output-paths.js';
 
 interface RunArgs {
   role?: RoleChoice;
@@ -55,24 +58,24 @@ function builder(yargs: Argv): Argv<RunArgs> {
         'and write the conformance report (report.json, junit.xml, index.html, earl.jsonld, ctrf.json).\n' +
         'With no --claims and no --target, both roles are tested against the embedded reference peers.',
     )
-    .option('role', { choices: ROLE_CHOICES, describe: 'the role(s) of the target: server, client or both (default: the roles the claims or faults name, else both)' })
-    .option('target', { type: 'string', describe: "the target's address: a DM server's URL (role server) or a DM client's admin URL (role client); needs --claims" })
+    .option('role', { requiresArg: true, choices: ROLE_CHOICES, describe: 'the role(s) of the target: server, client or both (default: the roles the claims or faults name, else both)' })
+    .option('target', { requiresArg: true, type: 'string', describe: "the target's address: a DM server's URL (role server) or a DM client's admin URL (role client); needs --claims" })
     .option('claims', { type: 'string', array: true, describe: 'claims file(s) (ICS + IXIT); each file\'s "role" says which target it describes' })
-    .option('claims-server', { type: 'string', describe: 'claims file of the server target' })
-    .option('claims-client', { type: 'string', describe: 'claims file of the client target' })
-    .option('out', { type: 'string', describe: 'report folder (default: reports/<timestamp>/)' })
+    .option('claims-server', { requiresArg: true, type: 'string', describe: 'claims file of the server target' })
+    .option('claims-client', { requiresArg: true, type: 'string', describe: 'claims file of the client target' })
+    .option('out', { requiresArg: true, type: 'string', describe: 'report folder (default: reports/<timestamp>/)' })
     .option('only', { type: 'string', array: true, describe: 'run only these SCR items (ids, space- or comma-separated)' })
-    .option('grep', { type: 'string', describe: 'run only the scenarios matching this regular expression (Playwright --grep)' })
-    .option('workers', { type: 'number', describe: 'Playwright workers (default: 1 against a real target; else the config\'s, DMCT_WORKERS or 2)' })
-    .option('retries', { type: 'number', describe: 'retries of a failed scenario (the last attempt decides)' })
-    .option('shard', { type: 'string', describe: 'run shard i of n (i/n); merge the shard reports with dmct report merge' })
-    .option('timeout', { type: 'number', describe: 'time-out of one scenario, in milliseconds' })
+    .option('grep', { requiresArg: true, type: 'string', describe: 'run only the scenarios matching this regular expression (Playwright --grep)' })
+    .option('workers', { requiresArg: true, type: 'number', describe: 'Playwright workers (default: 1 against a real target; else the config\'s, DMCT_WORKERS or 2)' })
+    .option('retries', { requiresArg: true, type: 'number', describe: 'retries of a failed scenario (the last attempt decides)' })
+    .option('shard', { requiresArg: true, type: 'string', describe: 'run shard i of n (i/n); merge the shard reports with dmct report merge' })
+    .option('timeout', { requiresArg: true, type: 'number', describe: 'time-out of one scenario, in milliseconds' })
     .option('strict', { type: 'boolean', default: false, describe: 'judge every SHOULD departure (a non-strict finding) as a fail' })
     .option('list', { type: 'boolean', default: false, describe: 'print the plan (items, applicability and why, scenarios) and run nothing' })
     .option('fault', { type: 'string', array: true, describe: 'switch a fault on in the embedded reference peer (repeatable; dmct sim faults lists them)' })
     .option('json', { type: 'boolean', default: false, describe: 'print report.json (with --list: the run plan) instead of the console summary' })
     .option('progress', { choices: PROGRESS_MODES, default: 'auto' as ProgressMode, describe: 'progress while running: a status line on a terminal (auto), status, one line per scenario (lines), off' })
-    .option('config', { type: 'string', describe: 'Playwright config holding the server-target and client-target projects (default: dmct\'s)' })
+    .option('config', { requiresArg: true, type: 'string', describe: 'Playwright config holding the server-target and client-target projects (default: dmct\'s)' })
     .example('$0 run', 'test the embedded reference server and client (a full, conformant report)')
     .example('$0 run --role client --fault accept-wrong-ver', 'a non-conformant report: the reference client with one rule broken')
     .example('$0 run --claims my-server.json --target http://192.0.2.10:8080/dm', 'test a DM server described by its claims')
@@ -94,11 +97,21 @@ async function withSetupErrors(body: () => Promise<void>): Promise<void> {
   }
 }
 
+/** A list option given with no value (`--only` alone) would silently mean "everything". */
+function requireValues(flag: string, values: readonly string[] | undefined): void {
+  if (values !== undefined && values.every((value) => value.split(',').every((part) => part.trim() === ''))) {
+    throw new UsageError(`--${flag} needs a value`);
+  }
+}
+
 const withWorkers = (workers: number | undefined) => (workers === undefined ? {} : { workers });
 
 async function handler(argv: RunArgs): Promise<void> {
   await withSetupErrors(async () => {
     const cwd = process.cwd();
+    requireValues('only', argv.only);
+    requireValues('claims', argv.claims);
+    if (!argv.list && argv.out !== undefined) checkOutputFolder('--out', argv.out);
     const shard = argv.shard === undefined ? undefined : parseShard(argv.shard);
     const workers = checkInteger('workers', argv.workers, 1, 1024);
     const retries = checkInteger('retries', argv.retries, 0, 100);
@@ -113,6 +126,8 @@ async function handler(argv: RunArgs): Promise<void> {
     });
     const config = argv.config === undefined ? DEFAULT_PLAYWRIGHT_CONFIG : resolve(cwd, argv.config);
     const mode = effectiveMode(argv.progress, process.stderr);
+    const reachable = argv.list || targets.embedded ? undefined : preflight(targets.setups);
+    reachable?.catch(() => undefined);
     const listing = transientStatus(argv.list ? 'off' : mode, process.stderr, 'dmct run · planning: listing the scenarios…');
     const catalogue = await listScenarios(config, targets.roles.map((role) => `${role}-target`), cwd).finally(listing);
     for (const role of targets.roles) {
@@ -132,6 +147,12 @@ async function handler(argv: RunArgs): Promise<void> {
       return;
     }
 
+    // Needed only when scenarios will run, but started with the listing, which takes seconds.
+    if (view.grep !== undefined && reachable !== undefined) await reachable;
+    for (const setup of targets.setups.filter((s) => s.role === 'client' && !s.embedded)) {
+      const dmServer = dmServerUrlOf(setup.claims);
+      if (dmServer !== undefined && view.grep !== undefined) process.stderr.write(`dmct run · client target: its DM account must name dmct's DM server ${dmServer}\n`);
+    }
     const { report, outDir } = await executeRun({
       view,
       targets,

@@ -45,10 +45,14 @@ export function parseBase64(text: string): ParsedBytes {
   return { ok: true, bytes: new Uint8Array(Buffer.from(unpadded, /[-_]/.test(unpadded) ? 'base64url' : 'base64')) };
 }
 
-/** True when the text looks like hex, so `auto` input detection prefers hex over base64 (App E.2 uses base64). */
+/**
+ * True when the text is written in hex digits only, so `auto` input detection reads it as hex
+ * rather than base64 (App E.2 uses base64): an odd number of digits is then a hex error, not
+ * silently other bytes.
+ */
 export function looksLikeHex(text: string): boolean {
   const digits = text.trim().replace(/^0x/i, '').replace(/[\s:-]/g, '');
-  return digits.length > 0 && digits.length % 2 === 0 && /^[0-9a-fA-F]+$/.test(digits);
+  return digits.length > 0 && /^[0-9a-fA-F]+$/.test(digits);
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -148,11 +148,40 @@ export const reportSchema = {
           "type": "boolean",
           "description": "True when the run was --strict: every non-strict finding counted as a fail."
         },
+        "partial": {
+          "$ref": "#/$defs/PartialRun"
+        },
         "warnings": {
           "type": "array",
           "items": {
             "type": "string"
           }
+        }
+      }
+    },
+    "PartialRun": {
+      "title": "PartialRun",
+      "description": "Present when the run judged only part of the items of its roles' tables (--only, --grep, one --shard): what selected them, and the items left out, which the overall verdict does not cover. Absent for a whole run and for the merge of every shard.",
+      "type": "object",
+      "required": [
+        "selectedBy",
+        "leftOut"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "selectedBy": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "The selections, e.g. '--only', '--grep', '--shard 1/2'."
+        },
+        "leftOut": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Ids of the items left out, in table order."
         }
       }
     },
@@ -481,7 +510,24 @@ export interface RunMeta {
    * True when the run was --strict: every non-strict finding counted as a fail.
    */
   strict?: boolean;
+  partial?: PartialRun;
   warnings?: string[];
+}
+/**
+ * Present when the run judged only part of the items of its roles' tables (--only, --grep, one --shard): what selected them, and the items left out, which the overall verdict does not cover. Absent for a whole run and for the merge of every shard.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "PartialRun".
+ */
+export interface PartialRun {
+  /**
+   * The selections, e.g. '--only', '--grep', '--shard 1/2'.
+   */
+  selectedBy: string[];
+  /**
+   * Ids of the items left out, in table order.
+   */
+  leftOut: string[];
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema

@@ -127,13 +127,22 @@ function totals(report: Report, chalk: ChalkInstance): string[] {
   return lines;
 }
 
+const LEFT_OUT_SHOWN = 12;
+
+function leftOutLine(leftOut: readonly string[]): string {
+  const more = leftOut.length - LEFT_OUT_SHOWN;
+  return `Left out (not judged): ${leftOut.slice(0, LEFT_OUT_SHOWN).join(', ')}${more > 0 ? ` and ${more} more (report.json meta.partial.leftOut)` : ''}`;
+}
+
 /** The report as terminal text (lines joined with `\n`, ending with one). */
 export function writeConsole(report: Report, options: ConsoleOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const overall = report.overall;
-  const verdictLine = chalk.bold(
-    `Overall: ${paint(chalk, overall.verdict, overall.verdict.toUpperCase())} (exit ${overall.exitCode}) — ${oneLine(overall.reason, 200)}`,
-  );
+  const partial = report.meta.partial;
+  // A partial run that passed has shown conformance of its own items only.
+  const label = partial !== undefined && overall.verdict === 'conformant' ? 'PARTIAL' : overall.verdict.toUpperCase();
+  const verdictLine = chalk.bold(`Overall: ${paint(chalk, overall.verdict, label)} (exit ${overall.exitCode}) — ${oneLine(overall.reason, 200)}`);
   const lines = [...header(report, chalk), '', ...table(report.items, chalk), ...notPassed(report.items, chalk), ...nonStrict(report.items, chalk), ...totals(report, chalk), '', verdictLine];
+  if (partial !== undefined) lines.push(leftOutLine(partial.leftOut));
   return `${lines.join('\n')}\n`;
 }

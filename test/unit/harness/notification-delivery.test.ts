@@ -153,4 +153,16 @@ describe('notification delivery', () => {
     assert.deepEqual(await outcome, { ok: true, detail: 'confirmed by the operator' });
     assert.match(printed, new RegExp(PACKAGE0.toString('hex')));
   });
+
+  it('manual: names the DM server URL the device must connect to', async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const transport = { kind: 'manual', dmServerUrl: 'http://192.0.2.1:8080/dm' } as const;
+    const outcome = deliverNotification(transport, { bytes: PACKAGE0 }, { recorder: new TraceRecorder(), operator: terminalOperator({ input, output }) });
+    input.write('\n');
+    assert.equal((await outcome).ok, true);
+    assert.match(printed, /The device's DM server \(DM account server URL\): http:\/\/192\.0\.2\.1:8080\/dm\n/);
+  });
 });

@@ -4,17 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { validateReport, validateRunPlan } from '../../../src/report/index.js';
-import { DATA_CONFIG, dmct } from './dmct-process.js';
-
-/** A usage error: exit 2, exactly one `dmct: ` line on stderr, no stack, nothing on stdout. */
-function assertUsageError(outcome: { code: number | null; stdout: string; stderr: string }, line: RegExp): void {
-  assert.equal(outcome.code, 2, outcome.stderr);
-  assert.equal(outcome.stdout, '');
-  const lines = outcome.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, outcome.stderr);
-  assert.match(lines[0] ?? '', line);
-  assert.doesNotMatch(outcome.stderr, /\bat .*\.ts:\d+/);
-}
+import { assertUsageError, DATA_CONFIG, dmct } from './dmct-process.js';
 
 describe('dmct run: usage errors exit 2 with one line', () => {
   it('bad --role', async () => {
@@ -45,7 +35,7 @@ describe('dmct run --list', () => {
     assert.equal(code, 0, stderr);
     const lines = stdout.split('\n');
     assert.match(lines[0] ?? '', /^dmct run plan · edition dm20-cr-2013 · 26 items · 1 scenario to run in one Playwright run$/);
-    assert.ok(lines.includes('  client target: Run test client 0 (dmct tests), notified over UDP 127.0.0.1:2948, admin http://127.0.0.1:7720 (external)'));
+    assert.ok(lines.includes('  client target: Run test client 0 (dmct tests), notified over UDP 127.0.0.1:2948, admin http://127.0.0.1:7720; its DM server: http://127.0.0.1:<a free port per scenario>/dm (external)'));
     assert.ok(lines.includes('DM-PACK-001-C-M  M    applicable      status M, no requirement'));
     assert.ok(lines.includes('    ▶ 5.2 Package flow › client follows the package flow (suites/client-target/5.2.1-package-0.spec.ts:20)'));
     assert.ok(

@@ -1,4 +1,5 @@
 /** Spawns the real `dmct` CLI (bin/dmct.js) for the run tests, with output captured. */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,4 +33,14 @@ export function startDmct(args: readonly string[], env: NodeJS.ProcessEnv = {}):
 /** Runs dmct to its end. */
 export function dmct(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<DmctOutcome> {
   return startDmct(args, env).done;
+}
+
+/** A usage error: exit 2, exactly one `dmct: ` line on stderr matching `line`, no stack trace, nothing on stdout. */
+export function assertUsageError(outcome: DmctOutcome, line: RegExp): void {
+  assert.equal(outcome.code, 2, outcome.stderr);
+  assert.equal(outcome.stdout, '');
+  const lines = outcome.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, outcome.stderr);
+  assert.match(lines[0] ?? '', line);
+  assert.doesNotMatch(outcome.stderr, /\n\s+at |\bat .*\.[jt]s:\d+/);
 }

@@ -34,6 +34,7 @@ describe('planRun: applicability decides which scenarios run', () => {
     assert.deepEqual(keys(view.selected), keys(scenarios));
     assert.ok(view.grep);
     assert.deepEqual(playwrightSelects(view.grep, scenarios), keys(scenarios));
+    assert.equal(view.partial, undefined, 'a whole run is not partial');
     const flow = view.plan.items.find((i) => i.id === 'DM-PACK-001-S-M');
     assert.deepEqual(flow?.scenarios.map((s) => s.id), ['5.2-package-flow/package-2-answers-package-1']);
     assert.deepEqual(flow?.applicability, { kind: 'applicable', why: 'status M, no requirement' });
@@ -61,6 +62,9 @@ describe('planRun: applicability decides which scenarios run', () => {
   it('--only plans just the named items (any spelling the edition knows) and their scenarios', () => {
     const view = planRun({ targets: resolveTargets({}), scenarios, only: ['DM-PACK-012-S-M,DM-PACK-003-C-M'] });
     assert.deepEqual(view.plan.items.map((i) => i.id), ['DM-PACK-012-S-M', 'DM-PACK-003-C-M']);
+    assert.deepEqual(view.partial?.selectedBy, ['--only']);
+    assert.equal(view.partial?.leftOut.length, 50);
+    assert.ok(!view.partial?.leftOut.includes('DM-PACK-012-S-M') && view.partial?.leftOut.includes('DM-PACK-011-S-M'));
     assert.deepEqual(keys(view.selected), ['server 5.2-package-flow/package-2-carries-commands', 'client 5.2.1-package-0/ver-other-than-2-is-dropped']);
     assert.deepEqual(playwrightSelects(view.grep ?? '', scenarios), keys(view.selected));
   });

@@ -61,8 +61,8 @@ describe('statusText', () => {
 describe('progress views', () => {
   it('auto is a status line only on a terminal outside CI', () => {
     assert.equal(effectiveMode('auto', { isTTY: true }, {}), 'status');
-    assert.equal(effectiveMode('auto', { isTTY: true }, { CI: 'true' }), 'off');
-    assert.equal(effectiveMode('auto', { isTTY: false }, {}), 'off');
+    assert.equal(effectiveMode('auto', { isTTY: true }, { CI: 'true' }), 'lines');
+    assert.equal(effectiveMode('auto', { isTTY: false }, {}), 'lines');
     assert.equal(effectiveMode('lines', { isTTY: false }, { CI: '1' }), 'lines');
   });
 

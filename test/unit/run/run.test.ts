@@ -28,7 +28,7 @@ async function loadValidReport(folder: string): Promise<Report> {
 const verdicts = (report: Report) => Object.fromEntries(report.items.map((i) => [`${i.role} ${i.id}`, i.verdict]));
 
 describe('dmct run against the embedded reference peers (real suites)', () => {
-  it('judges both roles, finds no failure, and writes every report file; quiet when piped', async () => {
+  it('judges both roles, finds no failure, and writes every report file; a progress line per scenario when piped', async () => {
     const out = join(dir, 'full');
     const { code, stdout, stderr } = await dmct(['run', '--out', out]);
     const report = await loadValidReport(out);
@@ -38,7 +38,10 @@ describe('dmct run against the embedded reference peers (real suites)', () => {
     assert.deepEqual(notPassed, [], 'the reference peers are conformant');
     assert.ok(report.items.some((i) => i.verdict === 'pass'));
     assert.equal(code, report.overall.exitCode);
-    assert.equal(stderr, '');
+    const ran = report.items.flatMap((i) => i.scenarios.filter((s) => s.ran).map((s) => `${s.role} ${s.id}`));
+    const progressLines = stderr.trimEnd().split('\n');
+    assert.equal(progressLines.length, new Set(ran).size, stderr);
+    for (const line of progressLines) assert.match(line, /^✓ pass (server|client) \S/);
     assert.match(stdout, /^dmct conformance report · edition dm20-cr-2013/);
     assert.ok(stdout.includes(`Report folder: ${out} (report.json, junit.xml, index.html, earl.jsonld, ctrf.json)`));
   });
@@ -98,13 +101,24 @@ describe('dmct run: interruption and shards (stand-in project)', () => {
     const shard2 = await dmct([...common, '--shard', '2/2', '--out', join(dir, 'shard-2')]);
     const shards = [await loadValidReport(join(dir, 'shard-1')), await loadValidReport(join(dir, 'shard-2'))];
     assert.deepEqual(shards.map((r) => r.meta.shards), [[{ current: 1, total: 2 }], [{ current: 2, total: 2 }]]);
+    // Each shard judges its own items only: the other shard's are left out, not inconclusive.
+    assert.deepEqual([shard1.code, shard2.code], [0, 0], `${shard1.stderr}${shard2.stderr}`);
     assert.deepEqual([shard1.code, shard2.code], shards.map((r) => r.overall.exitCode));
-    for (const shard of shards) assert.ok(shard.items.some((i) => i.scenarios.some((s) => s.ran)), 'each shard runs part of the plan');
+    for (const [index, shard] of shards.entries()) {
+      assert.ok(shard.items.length > 0 && shard.items.every((i) => i.scenarios.length > 0 && i.scenarios.every((s) => s.ran)), 'a shard reports the items it ran');
+      assert.deepEqual(shard.meta.partial?.selectedBy, ['--only', `--shard ${index + 1}/2`]);
+      const own = new Set(shard.items.map((i) => i.id));
+      assert.ok(shard.meta.partial?.leftOut.every((id) => !own.has(id)));
+    }
+    assert.equal(shards[0]!.items.length + shards[1]!.items.length, 6, 'together the shards judge every selected item once');
+    assert.match(shard1.stdout, /^Overall: PARTIAL \(exit 0\) — .*partial run \(--only, --shard 1\/2\): \d+ items left out$/m);
+    assert.match(shard1.stdout, /^Left out \(not judged\): DM-PACK-/m);
     const merged = await dmct(['report', 'merge', join(dir, 'shard-1'), join(dir, 'shard-2'), '--out', join(dir, 'merged')]);
     assert.equal(merged.code, 0, merged.stderr);
     const [unsharded, combined] = [await loadValidReport(join(dir, 'whole')), await loadValidReport(join(dir, 'merged'))];
     assert.deepEqual(verdicts(combined), verdicts(unsharded));
     assert.equal(combined.overall.verdict, unsharded.overall.verdict);
+    assert.deepEqual(combined.meta.partial, unsharded.meta.partial, 'the merge is as partial as the unsharded --only run: no more');
     assert.equal(combined.meta.runId, unsharded.meta.runId);
   });
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { resolveTargets, RunSetupError } from '../../../src/run/index.js';
+import { dmServerUrlOf, resolveTargets, RunSetupError } from '../../../src/run/index.js';
+import type { Claims } from '../../../src/scr/index.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const REFERENCE_SERVER = path('../../../fixtures/claims/reference-server.json');
@@ -42,7 +43,7 @@ describe('resolveTargets', () => {
     const [setup] = targets.setups;
     assert.equal(setup?.target.kind, 'external');
     assert.equal(setup?.target.url, 'http://127.0.0.1:7720');
-    assert.match(setup?.target.description ?? '', /^Run test client 0 \(dmct tests\), notified over UDP 127\.0\.0\.1:2948, admin http:\/\/127\.0\.0\.1:7720$/);
+    assert.match(setup?.target.description ?? '', /^Run test client 0 \(dmct tests\), notified over UDP 127\.0\.0\.1:2948, admin http:\/\/127\.0\.0\.1:7720; its DM server: http:\/\/127\.0\.0\.1:<a free port per scenario>\/dm$/);
     assert.equal(setup?.claimsText, readFileSync(WITHOUT_PACKAGE0, 'utf8'));
   });
 
@@ -82,5 +83,17 @@ describe('resolveTargets', () => {
     setupError(() => resolveTargets({ role: 'server', faults: ['accept-wrong-ver'] }), '--fault accept-wrong-ver: not a fault of the server reference peer (--role)');
     setupError(() => resolveTargets({ role: 'both', faults: ['accept-wrong-ver'] }), '--fault: fault switches apply to one reference peer per run; add --role server or --role client');
     setupError(() => resolveTargets({ claims: [REFERENCE_CLIENT], faults: ['accept-wrong-ver'] }), '--fault switches a fault on in the embedded reference peer; it cannot be used with --claims or --target');
+  });
+});
+
+describe('dmServerUrlOf: the DM server a client target must use', () => {
+  const client = (network: Claims['network'], port: number | undefined): Claims =>
+    ({ role: 'client', network, client: { dmEndpoint: { ...(port === undefined ? {} : { port }), path: '/oma/dm' } } }) as unknown as Claims;
+
+  it('is dmct\'s DM endpoint at the advertised host', () => {
+    assert.equal(dmServerUrlOf(client({ bindHost: '0.0.0.0', advertisedHost: '192.0.2.7' }, 9443)), 'http://192.0.2.7:9443/oma/dm');
+    assert.equal(dmServerUrlOf(client({ advertisedHost: '2001:db8::1' }, undefined)), 'http://[2001:db8::1]:8080/oma/dm');
+    assert.equal(dmServerUrlOf(client(undefined, 0)), 'http://127.0.0.1:<a free port per scenario>/oma/dm');
+    assert.equal(dmServerUrlOf({ role: 'server' } as unknown as Claims), undefined);
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import chalk from 'chalk';
 import yargs, { type Argv, type CommandModule } from 'yargs';
+import { hideBin } from 'yargs/helpers';
 import type { NotifyRequest } from '../../../reference/server/index.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { callAdmin, printJson } from './shared.js';
@@ -196,6 +197,11 @@ export const simAdminCommand: CommandModule<object, AdminArgs> = {
       .help(false)
       .strict(false),
   handler: async (argv) => {
+    // `--help` without a URL: dmct's own help flag was taken, leaving the URL empty; show the actions.
+    if (argv.url === '' && hideBin(process.argv).some((arg) => arg === '--help' || arg === '-h')) {
+      await actions('<url>', ['--help']).parseAsync();
+      return;
+    }
     try {
       new URL(argv.url);
     } catch {

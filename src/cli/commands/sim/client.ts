@@ -206,8 +206,10 @@ export const simClientCommand: CommandModule<object, RunArgs> = {
       }
       throw error;
     }
+    // Listening for Ctrl-C before saying "Stop with Ctrl-C": a quick one must stop, not kill, the client.
+    const stopSignal = untilSignal();
     printBanner(client, argv, argv.server);
-    const signal = await untilSignal();
+    const signal = await stopSignal;
     await client.stop();
     if (!argv.json) process.stdout.write(`${chalk.dim(`${signal}: reference client stopped.`)}\n`);
     process.exitCode = EXIT.ok;

@@ -131,8 +131,10 @@ export const simServerCommand: CommandModule<object, ServerArgs> = {
       }
       throw error;
     }
+    // Listening for Ctrl-C before saying "Stop with Ctrl-C": a quick one must stop, not kill, the server.
+    const stopSignal = untilSignal();
     printBanner(server, argv, devices);
-    const signal = await untilSignal();
+    const signal = await stopSignal;
     await server.stop();
     if (!argv.json) process.stdout.write(`${chalk.dim(`${signal}: reference server stopped.`)}\n`);
     process.exitCode = EXIT.ok;
