@@ -310,6 +310,18 @@ export const clientFaults = [
     },
   },
   {
+    name: 'hget-async',
+    role: 'client',
+    breaks: 'DM-PACK-025-C-M',
+    section: '5.4.1',
+    description: 'Reports HGET asynchronously: 202 Accepted in the Package#3 (no status URI), then the result with the stored URIs in a Generic Alert of a new session.',
+    expect: { verdict: 'fail', message: '202|synchronous' },
+    verdicts: {
+      'DM-PACK-014-C-M': { verdict: 'inconclusive', message: 'DM-PACK-025-C-M' },
+      'DM-PACK-025-C-M': { verdict: 'fail', message: 'HGET.*synchronous' },
+    },
+  },
+  {
     name: 'every-status-202',
     role: 'client',
     breaks: 'DM-PACK-025-C-M',
