@@ -310,24 +310,22 @@ export const clientFaults = [
     },
   },
   {
-    name: 'hget-async',
-    role: 'client',
-    breaks: 'DM-PACK-025-C-M',
-    section: '5.4.1',
-    description: 'Reports HGET asynchronously: 202 Accepted in the Package#3 (no status URI), then the result with the stored URIs in a Generic Alert of a new session.',
-    expect: { verdict: 'fail', message: '202|synchronous' },
-    verdicts: {
-      'DM-PACK-014-C-M': { verdict: 'inconclusive', message: 'DM-PACK-025-C-M' },
-      'DM-PACK-025-C-M': { verdict: 'fail', message: 'HGET.*synchronous' },
-    },
-  },
-  {
     name: 'every-status-202',
     role: 'client',
     breaks: 'DM-PACK-025-C-M',
     section: '5.4.1',
     description: 'A half-finished client that reports 202 Accepted for every command, whatever its outcome, and never reports the final result.',
     expect: { verdict: 'fail', message: '202|synchronous' },
+    // Every rule that names the one status a command must get is broken once: each item whose
+    // scenario reads such a status fails; 202 on a success is judged by DM-PACK-025-C-M alone.
+    verdicts: {
+      'DM-PACK-013-C-M': { verdict: 'fail', message: 'status 0 answers command 0' },
+      'DM-PACK-014-C-M': { verdict: 'fail', message: '419' },
+      'DM-PACK-017-C-M': { verdict: 'fail', message: '405' },
+      'DM-PACK-018-C-M': { verdict: 'fail', message: '405' },
+      'DM-PACK-019-C-O': { verdict: 'fail', message: '204' },
+      'DM-PACK-025-C-M': { verdict: 'fail', message: 'synchronous' },
+    },
   },
 ] as const satisfies readonly Fault[];
 

@@ -29,13 +29,5 @@ export async function runHget(params: readonly string[], services: ClientService
 
   const permitted = (moid: string) => permits(session.account, moid);
   const stored = target ? storeAtClientUri(services.tree, target.uri, fetched.input, permitted) : storeWithoutClientUri(services.tree, fetched.input, permitted);
-  const outcome: CommandOutcome = stored.ok ? { status: 200, uris: stored.uris } : refuse(stored.status, stored.reason);
-  if (!services.faults.has('hget-async')) return outcome;
-  // The mutant reports HGET like an EXEC without ServerURI: 202 now, the result in a Generic Alert later.
-  const alert = { AlertType: HGET_RESULT_ALERT_TYPE, SourceURI: clientUri ?? serverUri, DataType: 'application/json', Data: { StatusCode: outcome.status, URI: outcome.uris ?? [] } };
-  services.later(0, () => services.reportAsync(session.account, session.account.serverUri, alert));
-  return { status: 202 };
+  return stored.ok ? { status: 200, uris: stored.uris } : refuse(stored.status, stored.reason);
 }
-
-/** AlertType of the result alert the hget-async mutant sends. */
-const HGET_RESULT_ALERT_TYPE = 'urn:dmct:at:hget-result';
