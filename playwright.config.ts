@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { NOTIFICATION_ID_BASE_ENV, randomNotificationIdBase } from './src/harness/notification-ids.js';
 
 /** Debian's chromium by default; DMCT_CHROMIUM overrides it, '' uses Playwright's own browsers. */
 const chromiumPath = process.env['DMCT_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -11,6 +12,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+// One NOTIFICATION-ID base per run, set in the runner before its workers start (they inherit it).
+process.env[NOTIFICATION_ID_BASE_ENV] ??= String(randomNotificationIdBase());
+
 const launchOptions = chromiumPath === '' ? { args: CHROMIUM_ARGS } : { executablePath: chromiumPath, args: CHROMIUM_ARGS };
 
 export default defineConfig({

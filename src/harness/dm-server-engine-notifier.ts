@@ -5,6 +5,7 @@
  * over the transport the claims name (udp, http, shell, manual).
  */
 import { decodeNotification } from '../protocol/notification/decode.js';
+import { baseFromEnv, notificationIdSource, randomNotificationIdBase, workerIndexFromEnv } from './notification-ids.js';
 import { encodeNotification, notificationToRawSpec, type NotificationEncodeOptions } from '../protocol/notification/encode.js';
 import { decodedNotificationToJson } from '../protocol/notification/json-view.js';
 import { encodeRawNotification, type RawNotificationSpec } from '../protocol/notification/raw.js';
@@ -35,14 +36,11 @@ export type NotificationSent =
   | { ok: true; bytes: Uint8Array; notificationId?: number; detail: string }
   | { ok: false; inconclusive: string };
 
-// Devices remember NOTIFICATION-IDs per server (section 5.2.1.2): start at a random point so that
-// a new run does not repeat the ids of the last one, then count up within the process.
-let lastNotificationId = Math.floor(Math.random() * 0xc000) + 1;
+const nextNotificationId = notificationIdSource(baseFromEnv(process.env) ?? randomNotificationIdBase(), workerIndexFromEnv(process.env));
 
-/** A NOTIFICATION-ID not used before in this process (16-bit, wrapping; section 5.2.1.2). */
+/** A NOTIFICATION-ID not used before in this run (16-bit; section 5.2.1.2; see notification-ids.ts). */
 export function freshNotificationId(): number {
-  lastNotificationId = (lastNotificationId % 0xffff) + 1;
-  return lastNotificationId;
+  return nextNotificationId();
 }
 
 /** The sender of Package#0s to one client target. */

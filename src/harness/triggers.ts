@@ -34,8 +34,15 @@ export interface TriggerOptions {
   operator?: Operator;
 }
 
-/** Pulled: the target was asked. Not pulled: why the scenario cannot go on (`inconclusive`). */
-export type TriggerOutcome = { ok: true; detail: string } | { ok: false; inconclusive: string };
+/**
+ * Pulled: the target was asked; `answer` is what the hook answered or the command printed (capped
+ * text), for a scenario that reads a precondition from it. Not pulled: why the scenario cannot go
+ * on (`inconclusive`).
+ */
+export type TriggerOutcome = { ok: true; detail: string; answer?: string } | { ok: false; inconclusive: string };
+
+/** Most characters of a trigger's answer kept for the scenario. */
+const MAX_ANSWER_CHARS = 4000;
 
 /** The escaping a hook body gets from its media type; without one the body is JSON. */
 function bodyContext(contentType: string): TemplateContext {
@@ -82,7 +89,7 @@ async function pullHttp(
   if (outcome.status < 200 || outcome.status > 299) {
     return { ok: false, inconclusive: `trigger ${options.name}: the hook answered HTTP ${outcome.status}` };
   }
-  return { ok: true, detail: `trigger ${options.name}: HTTP ${outcome.status}` };
+  return { ok: true, detail: `trigger ${options.name}: HTTP ${outcome.status}`, answer: capText(new TextDecoder().decode(outcome.body), MAX_ANSWER_CHARS) };
 }
 
 async function pullShell(command: string, values: TemplateValues, options: TriggerOptions): Promise<TriggerOutcome> {
@@ -105,7 +112,7 @@ async function pullShell(command: string, values: TemplateValues, options: Trigg
       inconclusive: `trigger ${options.name}: the command exited ${run.exitCode ?? run.signal}${stderr === '' ? '' : `: ${capText(stderr, 500)}`}`,
     };
   }
-  return { ok: true, detail: `trigger ${options.name}: the command exited 0` };
+  return { ok: true, detail: `trigger ${options.name}: the command exited 0`, answer: capText(run.stdoutTail, MAX_ANSWER_CHARS) };
 }
 
 async function pullManual(prompt: string, values: TemplateValues, options: TriggerOptions): Promise<TriggerOutcome> {

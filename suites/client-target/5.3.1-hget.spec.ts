@@ -65,6 +65,16 @@ test.describe('5.3.1 HGET', () => {
       inconclusive(`the client refused dmct's sample MO data for ${sessions.target.nodes.deletableMoid} with ${status}`, HGET);
     }
     expectOneOf(status, [SUCCESS], { ...HGET, rule: 'HGET of valid MO data succeeds', ...(hget ? { seq: hget.requestSeq } : {}) });
+    if (status === 202 && stored === undefined) {
+      // HGET reports synchronously (5.4.1): a 202 is DM-PACK-025-C-M's fail, and a 202 without the
+      // status URI does not tell where the data went, which this rule judges.
+      inconclusive('HGET answered 202 Accepted (asynchronous reporting of a command other than EXEC: DM-PACK-025-C-M fails on it), so its status lists no URI where the data was stored', {
+        ...HGET,
+        rule: 'HGET without ClientURI lists where it stored the data in the status URI',
+        outcome: 'depends-on-failed',
+        ...(hget ? { seq: hget.requestSeq } : {}),
+      });
+    }
     if (hget) expectNoViolations(violationsFor(HGET.item, hget), { ...HGET, rule: 'HGET without ClientURI lists where it stored the data in the status URI', seq: hget.requestSeq });
     const [installed, replaced] = await Promise.all(reads.map((name) => sessions.uploadTo(name, run.mark, 0)));
     const text = (upload: typeof installed) => (upload === undefined ? '' : new TextDecoder().decode(upload.body));

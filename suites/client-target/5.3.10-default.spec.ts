@@ -1,6 +1,11 @@
-import { expectOneOf, expectThat, statusOf, SUCCESS_STATUS, test } from '../../fixtures/client-target/index.js';
+import { expectOneOf, expectThat, precondition, statusOf, SUCCESS_STATUS, test } from '../../fixtures/client-target/index.js';
 
 const DEFAULT = { item: 'DM-PACK-023-C-O', section: '5.3.10' };
+
+/** True when a trigger's answer says the MO is already there (e.g. a JSON `"present": true`). */
+function reportsPresent(answer: string | undefined): boolean {
+  return answer !== undefined && /"present"\s*:\s*true\b/i.test(answer);
+}
 
 test.describe('5.3.10 DEFAULT', () => {
   test('DEFAULT is remembered: a later local need for the MO fetches it from the ServerURI', {
@@ -11,11 +16,26 @@ test.describe('5.3.10 DEFAULT', () => {
     const sourceName = sessions.uniqueName('default-source');
     // The source answers 404, so the fetch is seen but nothing gets installed on the client.
     const source = dmServer.repository.offer(sourceName, { failWith: 404 });
-    const run = await sessions.run([sessions.padded(['DEFAULT', source, moid])], DEFAULT);
+    // The rule presupposes the tree holds no instance of the MO (5.3.10): an HPUT of the MO (5.3.2)
+    // in the same package shows whether one is there.
+    const probe = sessions.readBackCommand(`${moid}//`);
+    const run = await sessions.run([[['DEFAULT', source, moid], probe.command]], DEFAULT);
     const [answer] = run.package3s;
     expectOneOf(statusOf(answer, 0), [SUCCESS_STATUS], { ...DEFAULT, section: 'App C', rule: 'DEFAULT answers 200 once received', ...(answer ? { seq: answer.requestSeq } : {}) });
+    const instance = await sessions.uploadTo(probe.name, run.mark, 0);
+    precondition(instance === undefined, {
+      ...DEFAULT,
+      precondition: `the tree holds no instance of ${moid}`,
+      observed: `an HPUT of ${moid}// uploaded ${instance?.body.length ?? 0} bytes`,
+      ...(instance ? { seq: instance.requestSeq } : {}),
+    });
     const mark = dmServer.mark();
-    await sessions.pull('needMoid', sessions.target.needMoid, DEFAULT, { moid });
+    const triggerAnswer = await sessions.pull('needMoid', sessions.target.needMoid, DEFAULT, { moid });
+    precondition(!reportsPresent(triggerAnswer), {
+      ...DEFAULT,
+      precondition: `the tree holds no instance of ${moid} when the needMoid trigger is pulled`,
+      observed: `the trigger answered ${triggerAnswer?.slice(0, 200) ?? ''}`,
+    });
     const fetched = await dmServer.awaitEndpoint((e) => e.endpoint === 'repository' && e.name === sourceName && e.method === 'GET', {
       after: mark,
       timeoutMs: sessions.target.timeouts.sessionMs,

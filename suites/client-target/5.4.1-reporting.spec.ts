@@ -36,13 +36,23 @@ test.describe('5.4.1 Synchronous and asynchronous reporting', () => {
     annotation: [{ type: 'requirement', description: 'Synchronous reporting MUST be used for every command except EXEC: the final status goes in the Package#3, never 202 Accepted (5.4.1).' }],
   }, async ({ sessions, dmServer }) => {
     const leaf = sessions.target.nodes.readableLeaf;
+    // HGET of MO data without a ClientURI (5.3.1): the client stores it where it chooses and must
+    // report that synchronously too; the next package removes what it installed.
+    const installed = dmServer.repository.offer(sessions.uniqueName('sync-get'), {
+      moData: [{ ClientURI: `${sessions.target.nodes.deletableMoid}//`, MOData: { Dmct: { Name: 'sync' } } }],
+    });
     const commands: Command[] = [
       ['HPUT', dmServer.repository.uploadUrl(sessions.uniqueName('sync-put')), leaf],
       ['HPOST', dmServer.repository.uploadUrl(sessions.uniqueName('sync-post')), leaf],
       ...(sessions.target.applies('DM-PACK-019-C-O') ? [['GET', leaf] as Command] : []),
+      ['HGET', installed],
       sessions.pad,
     ];
-    const run = await sessions.run([commands], SYNC);
+    const hgetIndex = commands.length - 2;
+    const run = await sessions.run([commands, (answer) => {
+      const stored = answer.package3?.Status[hgetIndex]?.URI?.[0];
+      return stored === undefined ? [sessions.pad] : sessions.padded(['DELETE', stored]);
+    }], SYNC);
     const package3 = run.package3s[0];
     commands.forEach((command, index) => {
       const sc = statusOf(package3, index);

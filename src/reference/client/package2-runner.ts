@@ -14,6 +14,12 @@ export interface Package2Result {
   sawEnd: boolean;
 }
 
+/** The outcome reported as 202 Accepted whatever happened; App F attaches data to 200 statuses only, so a part goes. */
+function accepted(outcome: CommandOutcome): CommandOutcome {
+  const { part: _dropped, ...rest } = outcome;
+  return { ...rest, status: 202 };
+}
+
 function isCommandEntry(entry: unknown): entry is [string, ...string[]] {
   return Array.isArray(entry) && entry.length > 0 && entry.every((item) => typeof item === 'string');
 }
@@ -29,9 +35,7 @@ async function runOne(entry: unknown, index: number, services: ClientServices, s
   try {
     const outcome = await COMMAND_HANDLERS[spec.name](params, services, session);
     if (services.faults.has('async-for-sync-command') && spec.name !== 'EXEC' && outcome.status === 200) {
-      // App F attaches data to 200 statuses only, so a GET reported 202 goes without its part.
-      const { part: _dropped, ...rest } = outcome;
-      return { ...rest, status: 202 };
+      return accepted(outcome);
     }
     return outcome;
   } catch (error) {
@@ -60,7 +64,7 @@ export async function runPackage2(entries: readonly unknown[], packageNumber: nu
       services.state.recordCommand(record, { package: packageNumber, index, command });
       continue;
     }
-    outcomes.set(index, outcome);
+    outcomes.set(index, services.faults.has('every-status-202') ? accepted(outcome) : outcome);
     services.state.recordCommand(record, {
       package: packageNumber,
       index,

@@ -99,11 +99,19 @@ export async function runSession(plan: SessionPlan, services: ClientServices): P
         services.state.finishSession(record, 'aborted', read.reason);
         return record;
       }
+      if (packageNumber === 1 && services.faults.has('package1-then-stop')) {
+        services.state.finishSession(record, 'aborted', 'fault package1-then-stop: the Package#2 is neither run nor answered');
+        return record;
+      }
       if (read.omadmAccept === undefined) delete session.omadmAccept;
       else session.omadmAccept = read.omadmAccept;
       const result = await runPackage2(read.entries, packageNumber, services, session, record);
       if (result.sawEnd && !services.faults.has('package3-after-end')) {
         services.state.finishSession(record, 'ended');
+        return record;
+      }
+      if (services.faults.has('no-package3')) {
+        services.state.finishSession(record, 'aborted', 'fault no-package3: the commands ran, no Package#3 is sent');
         return record;
       }
       if (packageNumber >= services.timings.maxPackagesPerSession) {

@@ -1,5 +1,29 @@
 import type { Fault } from './types.js';
 
+/** The fail a Package#2 left without its Package#3 gives the items whose rule mandates the answer (5.2, 5.2.4). */
+const NO_PACKAGE3 = { verdict: 'fail', message: 'Package#3' } as const;
+
+/** Items whose scenarios judge what a Package#3 reports: without one they cannot conclude. */
+const ITEMS_JUDGED_ON_PACKAGE3 = [
+  'DM-PACK-006-C-M',
+  'DM-PACK-012-C-M',
+  'DM-PACK-014-C-M',
+  'DM-PACK-017-C-M',
+  'DM-PACK-018-C-M',
+  'DM-PACK-019-C-O',
+  'DM-PACK-020-C-O',
+  'DM-PACK-021-C-M',
+  'DM-PACK-023-C-O',
+  'DM-PACK-024-C-M',
+  'DM-PACK-025-C-M',
+  'DM-PACK-026-C-M',
+];
+
+/** `items` inconclusive, naming DM-PACK-013-C-M (the missing Package#3) as the failed item they depend on. */
+function waitingForPackage3(items: readonly string[]): Record<string, { verdict: 'inconclusive'; message: string }> {
+  return Object.fromEntries(items.map((item) => [item, { verdict: 'inconclusive', message: 'DM-PACK-013-C-M' }]));
+}
+
 /**
  * The reference DM client's fault switches (mutants, style.md practice 11). Each breaks one rule
  * of the approved text and names the client item of the seed's Appendix B table (2013 CR
@@ -254,6 +278,54 @@ export const clientFaults = [
     section: '5.4.1',
     description: 'Reports 202 for an EXEC with a ServerURI but never sends the Generic Alert with the final result.',
     expect: { verdict: 'fail', message: 'alert|asynchronous' },
+  },
+  {
+    name: 'package1-then-stop',
+    role: 'client',
+    breaks: 'DM-PACK-001-C-M',
+    section: '5.2',
+    description:
+      'A half-finished client: sends a correct Package#1, then neither runs nor answers the Package#2 (no command runs, no Package#3 is sent).',
+    expect: { verdict: 'fail', message: 'Package#3' },
+    verdicts: {
+      ...waitingForPackage3(ITEMS_JUDGED_ON_PACKAGE3),
+      'DM-PACK-001-C-M': NO_PACKAGE3,
+      'DM-PACK-013-C-M': NO_PACKAGE3,
+      'DM-PACK-015-C-M': { verdict: 'fail', message: 'nothing reached the repository' },
+      'DM-PACK-016-C-M': { verdict: 'fail', message: 'nothing reached the repository' },
+      'DM-PACK-022-C-M': { verdict: 'inconclusive', message: 'DM-PACK-015-C-M' },
+    },
+  },
+  {
+    name: 'no-package3',
+    role: 'client',
+    breaks: 'DM-PACK-013-C-M',
+    section: '5.2.4',
+    description: 'A half-finished client whose Package#3 sender is a stub: it runs the commands of every Package#2 but never sends a Package#3.',
+    expect: { verdict: 'fail', message: 'Package#3' },
+    verdicts: {
+      ...waitingForPackage3([...ITEMS_JUDGED_ON_PACKAGE3, 'DM-PACK-015-C-M', 'DM-PACK-016-C-M']),
+      'DM-PACK-001-C-M': NO_PACKAGE3,
+      'DM-PACK-013-C-M': NO_PACKAGE3,
+    },
+  },
+  {
+    name: 'every-status-202',
+    role: 'client',
+    breaks: 'DM-PACK-025-C-M',
+    section: '5.4.1',
+    description: 'A half-finished client that reports 202 Accepted for every command, whatever its outcome, and never reports the final result.',
+    expect: { verdict: 'fail', message: '202|synchronous' },
+    // Every rule that names the one status a command must get is broken once: each item whose
+    // scenario reads such a status fails; 202 on a success is judged by DM-PACK-025-C-M alone.
+    verdicts: {
+      'DM-PACK-013-C-M': { verdict: 'fail', message: 'status 0 answers command 0' },
+      'DM-PACK-014-C-M': { verdict: 'fail', message: '419' },
+      'DM-PACK-017-C-M': { verdict: 'fail', message: '405' },
+      'DM-PACK-018-C-M': { verdict: 'fail', message: '405' },
+      'DM-PACK-019-C-O': { verdict: 'fail', message: '204' },
+      'DM-PACK-025-C-M': { verdict: 'fail', message: 'synchronous' },
+    },
   },
 ] as const satisfies readonly Fault[];
 

@@ -58,7 +58,7 @@ describe('triggers', () => {
       { adminUrl: admin.url, devId: 'IMEI:1/"x"', token: 't\r\nx-evil: 1', command: ['HGET', 'http://repo/x', '/a'] },
       { name: 'sendNotification', recorder },
     );
-    assert.deepEqual(outcome, { ok: true, detail: 'trigger sendNotification: HTTP 202' });
+    assert.deepEqual(outcome, { ok: true, detail: 'trigger sendNotification: HTTP 202', answer: '{"queued":true}' });
     assert.deepEqual(calls.at(-1), {
       path: 'notify/IMEI:1/"x"',
       token: 't%0D%0Ax-evil: 1',
@@ -112,7 +112,7 @@ describe('triggers', () => {
       { params: `a'; touch ${canary}; echo '$(touch ${canary})` },
       { name: 'sendExec', recorder },
     );
-    assert.deepEqual(outcome, { ok: true, detail: 'trigger sendExec: the command exited 0' });
+    assert.deepEqual(outcome, { ok: true, detail: 'trigger sendExec: the command exited 0', answer: '' });
     assert.equal(readFileSync(out, 'utf8'), `a'; touch ${canary}; echo '$(touch ${canary})`);
     assert.equal(existsSync(canary), false);
     assert.ok(validateEvidence(recorder.toEvidence()).ok);
@@ -129,7 +129,7 @@ describe('triggers', () => {
 
   it('shell: a command that leaves a background process running still counts as done', async () => {
     const outcome = await runTrigger({ kind: 'shell', command: 'sleep 5 & echo started' }, {}, { name: 'daemon', recorder: new TraceRecorder(), timeoutMs: 3000 });
-    assert.deepEqual(outcome, { ok: true, detail: 'trigger daemon: the command exited 0' });
+    assert.deepEqual(outcome, { ok: true, detail: 'trigger daemon: the command exited 0', answer: 'started\n' });
   });
 
   it('manual: without a terminal it is inconclusive', async () => {

@@ -253,7 +253,25 @@ const PROBES: Record<ClientFaultName, Probe> = {
         ? []
         : [{ item: item('026-C-M'), message: 'EXEC was answered 202 but no Generic Alert with its result (asynchronous reporting) ever came' }],
   },
+  'package1-then-stop': {
+    plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] },
+    observe: (run) => {
+      const ran = run.mock.repo.length > 0;
+      const answered = package3Count(run) > 0;
+      return ran || answered ? [] : [{ item: item('001-C-M'), message: 'after Package#1 the Package#2 was neither run nor answered with a Package#3' }];
+    },
+  },
+  'no-package3': {
+    plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] },
+    observe: (run) => (package3Count(run) > 0 ? [] : [{ item: item('013-C-M'), message: `the Package#2 ran (${run.mock.repo.length} fetch) but no Package#3 answered it` }]),
+  },
+  'every-status-202': { plan: { session: true, package2s: [{ CMD: [['DELETE', `${SAMPLE}/NoSuchNode`]] }] } },
 };
+
+/** How many Package#3s reached the DM server. */
+function package3Count({ mock }: Run): number {
+  return mock.dm.filter((exchange) => new TextDecoder().decode(exchange.body).includes('"Status"')).length;
+}
 
 /** DEFAULT is only observable through a later local need for the MOID. */
 async function defaultProbe(faults: ClientFaultName[]): Promise<Finding[]> {
