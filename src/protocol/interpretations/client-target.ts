@@ -20,11 +20,16 @@ export const STALE_NOTIFICATION_AGE_SECONDS = 86_400;
 export const UNKNOWN_SERVER_ID_OPENS_SESSION = false;
 
 /**
- * What honouring PREFERRED-CON-TYPE looks like from outside (section 5.2.1.2, 12.4; INFERRED): for
- * a notification listing only WLAN, either no session (the client SHOULD wait while WLAN is not
- * available) or a session whose SessionInfo CBT reads this value (2 = WIRELESS).
+ * What honouring PREFERRED-CON-TYPE looks like from outside (section 5.2.1.2, 12.4; INFERRED): a
+ * session whose SessionInfo CBT reads the value of the preferred bearer (1 MOBILE for CELLULAR,
+ * 2 WIRELESS for WLAN, 3 WIRELINE). Taking the best available bearer is a SHOULD, and which
+ * bearers a device has is known only from the claims (`client.bearers`): a call-back over another
+ * bearer is a non-strict finding when the preferred one is declared available, and only recorded
+ * when the claims declare none. What the option's support (a MUST, Table 1) obliges is that a
+ * notification carrying it, ending in ANY_AVAILABLE so the client has no reason to wait, opens a
+ * session.
  */
-export const PREFERRED_CON_TYPE_WLAN_CBT = 2;
+export const CBT_OF_PREFERRED_CON_TYPE = { CELLULAR: 1, WLAN: 2, WIRELINE: 3 } as const;
 
 /**
  * Status codes accepted for an EXEC of a node that is not executable (App C 405 "EXEC on a

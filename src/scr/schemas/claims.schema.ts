@@ -788,6 +788,25 @@ export const claimsSchema = {
             }
           ]
         },
+        "bearers": {
+          "description": "IXIT: the connections the device under test can call back over in the test set-up (PREFERRED-CON-TYPE values, section 5.2.1.2). With it, a call-back over another bearer than the preferred, available one is reported as a non-strict finding (the text says SHOULD); without it, the bearer in use is recorded but not judged.",
+          "type": "array",
+          "items": {
+            "enum": [
+              "CELLULAR",
+              "WLAN",
+              "WIRELINE"
+            ]
+          },
+          "uniqueItems": true,
+          "minItems": 1,
+          "examples": [
+            [
+              "CELLULAR",
+              "WLAN"
+            ]
+          ]
+        },
         "nodes": {
           "$ref": "#/$defs/ClientNodes"
         },
@@ -1506,6 +1525,12 @@ export interface ClientIxit {
   notification: ClientNotification;
   clientInitiated?: Trigger3;
   needMoid?: Trigger4;
+  /**
+   * IXIT: the connections the device under test can call back over in the test set-up (PREFERRED-CON-TYPE values, section 5.2.1.2). With it, a call-back over another bearer than the preferred, available one is reported as a non-strict finding (the text says SHOULD); without it, the bearer in use is recorded but not judged.
+   *
+   * @minItems 1
+   */
+  bearers?: ["CELLULAR" | "WLAN" | "WIRELINE", ...("CELLULAR" | "WLAN" | "WIRELINE")[]];
   nodes: ClientNodes;
   moids?: StandardMoids;
 }

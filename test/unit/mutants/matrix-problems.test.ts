@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Fault } from '../../../src/reference/faults/index.js';
 import { matrixProblems, type MatrixCell } from './matrix.js';
 
-const cell = (items: string[], verdict: string, reason = '', title = items.join('+')): MatrixCell => ({ id: title, title, items, verdict, reason });
+const cell = (items: string[], verdict: string, reason = '', title = items.join('+'), nonStrict: string[] = []): MatrixCell => ({ id: title, title, items, verdict, reason, nonStrict });
 
 const HALF: Fault = {
   name: 'never-package-3',
@@ -35,5 +35,28 @@ describe('the mutant matrix with a declared verdict vector', () => {
     const fault: Fault = { ...HALF, verdicts: { 'DM-PACK-014-C-M': { verdict: 'inconclusive' }, 'DM-PACK-099-C-M': { verdict: 'fail' } } };
     const problems = matrixProblems(fault, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')]);
     assert.deepEqual(problems, ['the declared vector does not fail DM-PACK-013-C-M, the item the switch breaks', 'DM-PACK-099-C-M: declared fail, but no scenario tagged it ran']);
+  });
+});
+
+describe('the mutant matrix with a SHOULD-departing switch', () => {
+  const SHOULD: Fault = {
+    name: 'ignore-con-type',
+    role: 'client',
+    breaks: 'DM-PACK-006-C-M',
+    section: '5.2.1.2',
+    description: 'Calls back over its default bearer.',
+    expect: { verdict: 'non-strict', message: 'preferred connection.*CBT' },
+  };
+  const LINE = 'DM-PACK-006-C-M non-strict — the client calls back over the preferred connection, WLAN (SHOULD, 5.2.1.2) · expected: SessionInfo CBT 2 (WLAN) · actual: SessionInfo CBT "1"';
+
+  it('accepts a pass carrying the matching non-strict finding, everything else passing', () => {
+    assert.deepEqual(matrixProblems(SHOULD, [cell(['DM-PACK-006-C-M'], 'pass', '', 'a', [LINE]), cell(['DM-PACK-011-C-M'], 'pass')]), []);
+  });
+  it('refuses a fail (a SHOULD never fails) and a pass without the finding', () => {
+    assert.deepEqual(matrixProblems(SHOULD, [cell(['DM-PACK-006-C-M'], 'fail', LINE, 'a')]), [
+      `a: fail (${LINE}), expected a pass`,
+      'no scenario of DM-PACK-006-C-M reports a non-strict finding matching /preferred connection.*CBT/i',
+    ]);
+    assert.deepEqual(matrixProblems(SHOULD, [cell(['DM-PACK-006-C-M'], 'pass', '', 'a')]), ['no scenario of DM-PACK-006-C-M reports a non-strict finding matching /preferred connection.*CBT/i']);
   });
 });

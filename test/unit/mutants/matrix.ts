@@ -26,6 +26,8 @@ export interface MatrixCell {
   items: string[];
   verdict: string;
   reason: string;
+  /** The non-strict findings riding on the verdict (SHOULD departures). */
+  nonStrict: string[];
 }
 
 /** Every result of the run, by fault switch name (`''` = the clean peer). */
@@ -37,7 +39,7 @@ export interface MatrixRun {
 
 function cellOf(result: ScenarioResult): MatrixCell {
   const judged = scenarioVerdict(result);
-  return { id: result.id, title: result.title, items: result.items, verdict: judged.verdict, reason: judged.reason ?? '' };
+  return { id: result.id, title: result.title, items: result.items, verdict: judged.verdict, reason: judged.reason ?? '', nonStrict: judged.nonStrict ?? [] };
 }
 
 /** Runs the role's suite against the clean peer and every fault switch of it, in one Playwright invocation. */
@@ -109,6 +111,7 @@ export function matrixProblems(fault: Fault, cells: readonly MatrixCell[]): stri
   const problems: string[] = [];
   const tagged = cells.filter((cell) => cell.items.includes(fault.breaks));
   if (tagged.length === 0) problems.push(`no scenario tagged ${fault.breaks} ran`);
+  if (fault.expect.verdict === 'non-strict') return [...problems, ...nonStrictProblems(fault, pattern, tagged, cells)];
   for (const cell of cells) {
     if (tagged.includes(cell)) {
       if (cell.verdict !== fault.expect.verdict) problems.push(`${cell.title}: ${cell.verdict} (${cell.reason}), expected ${fault.expect.verdict}`);
@@ -116,6 +119,18 @@ export function matrixProblems(fault: Fault, cells: readonly MatrixCell[]): stri
     } else if (cell.verdict !== 'pass' && cell.verdict !== 'not-applicable') {
       problems.push(`${cell.title} (not ${fault.breaks}): ${cell.verdict} (${cell.reason})`);
     }
+  }
+  return problems;
+}
+
+/**
+ * A switch that departs from a SHOULD: every scenario passes (nothing fails), and a scenario of
+ * `breaks` reports the departure as a non-strict finding matching the declared message.
+ */
+function nonStrictProblems(fault: Fault, pattern: RegExp, tagged: readonly MatrixCell[], cells: readonly MatrixCell[]): string[] {
+  const problems = cells.filter((cell) => cell.verdict !== 'pass' && cell.verdict !== 'not-applicable').map((cell) => `${cell.title}: ${cell.verdict} (${cell.reason}), expected a pass`);
+  if (!tagged.some((cell) => cell.nonStrict.some((line) => pattern.test(line)))) {
+    problems.push(`no scenario of ${fault.breaks} reports a non-strict finding matching /${fault.expect.message}/i`);
   }
   return problems;
 }

@@ -53,8 +53,11 @@ export const faultSchema = {
       "additionalProperties": false,
       "properties": {
         "verdict": {
-          "const": "fail",
-          "description": "The verdict the item's scenarios must give against the mutant."
+          "enum": [
+            "fail",
+            "non-strict"
+          ],
+          "description": "What the item's scenarios must give against the mutant: a fail, or (for a switch that departs from a SHOULD) a pass carrying a non-strict finding."
         },
         "message": {
           "type": "string",
@@ -121,9 +124,9 @@ export interface Fault {
   description: string;
   expect: {
     /**
-     * The verdict the item's scenarios must give against the mutant.
+     * What the item's scenarios must give against the mutant: a fail, or (for a switch that departs from a SHOULD) a pass carrying a non-strict finding.
      */
-    verdict: "fail";
+    verdict: "fail" | "non-strict";
     /**
      * Source of a case-insensitive RegExp the failure message must match.
      */
