@@ -206,7 +206,7 @@ export const serverFaults = [
     expect: { verdict: 'fail', message: 'END' },
     verdicts: {
       'DM-PACK-022-S-M': { verdict: 'fail', message: 'END' },
-      'DM-PACK-013-S-M': { verdict: 'inconclusive', message: 'without END.*DM-PACK-022-S-M' },
+      'DM-PACK-013-S-M': { verdict: 'inconclusive', message: 'no END.*DM-PACK-022-S-M' },
     },
   },
   {
@@ -297,6 +297,7 @@ export const serverFaults = [
     expect: { verdict: 'fail', message: 'queued order' },
     verdicts: {
       'DM-PACK-012-S-M': { verdict: 'fail', message: 'queued order' },
+      'DM-PACK-013-S-M': { verdict: 'fail' },
       'DM-PACK-001-S-M': { verdict: 'fail' },
       'DM-PACK-014-S-M': { verdict: 'fail' },
       'DM-PACK-015-S-M': { verdict: 'fail' },
