@@ -74,7 +74,14 @@ export type ServerReply =
       violations: Violation[];
       seq: number;
     }
-  | { kind: 'no-answer'; failure: HttpFailureOutcome; seq: number };
+  | {
+      /** No usable answer: the failure says whether the request left (closed, timeout) or not (connection error). */
+      kind: 'no-answer';
+      failure: HttpFailureOutcome;
+      seq: number;
+      /** Caption of the package that got no answer, e.g. `Package#1`, `Package#3 (multipart)`. */
+      sent: string;
+    };
 
 /** The statuses, GET data parts and alerts of a Package#3 (§5.2.4, App F). */
 export interface Package3Plan {
@@ -257,7 +264,7 @@ export class DeviceEngine {
       // A body over the cap is still an answer (a refused one, see #read), not a silence.
       overflow: 'truncate',
     });
-    if (outcome.kind !== 'response') return { reply: { kind: 'no-answer', failure: outcome, seq: outcome.seq } };
+    if (outcome.kind !== 'response') return { reply: { kind: 'no-answer', failure: outcome, seq: outcome.seq, sent: outgoing.label } };
     return { requestSeq: outcome.requestSeq, reply: this.#read(outcome) };
   }
 

@@ -36,9 +36,15 @@ export interface HttpResponseOutcome {
   responseSeq: number;
 }
 
-/** The exchange did not give a usable answer; `detail` says why, in one line. */
+/**
+ * The exchange did not give a usable answer; `detail` says why, in one line. The kinds keep apart
+ * what the verdict policy must: `connection-error` — the request never reached the target
+ * (refused, name not resolved, unreachable, TLS not established); `connection-closed` — the
+ * target closed or reset the connection after dmct sent the request; `timeout` — no complete
+ * answer within the time allowed.
+ */
 export interface HttpFailureOutcome {
-  kind: 'timeout' | 'connection-error' | 'too-large' | 'invalid-url' | 'invalid-request';
+  kind: 'timeout' | 'connection-error' | 'connection-closed' | 'too-large' | 'invalid-url' | 'invalid-request';
   detail: string;
   /** Status line of the answer, for `too-large`. */
   status?: number;
@@ -78,8 +84,32 @@ function describeFailure(error: unknown, timeoutMs: number): Pick<HttpFailureOut
   if (cause instanceof DOMException && cause.name === 'TimeoutError') {
     return { kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` };
   }
-  const parts = [cause?.code, cause?.message ?? (error instanceof Error ? error.message : String(error))];
-  return { kind: 'connection-error', detail: capText(parts.filter((p) => p !== undefined).join(': '), 500) };
+  const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const detail = capText([cause?.code, message].filter((p) => p !== undefined).join(': '), 500);
+  return { kind: closedAfterSending(cause?.code, message) ? 'connection-closed' : 'connection-error', detail };
+}
+
+/**
+ * Socket errors that come only from a connection that was established: the peer closed it
+ * ("other side closed") or reset it while dmct wrote the request or read the answer. A reset
+ * while TLS was still being set up never carried the request, so it stays a connection error.
+ */
+const CLOSED_AFTER_CONNECT = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+function closedAfterSending(code: string | undefined, message: string): boolean {
+  return code !== undefined && CLOSED_AFTER_CONNECT.has(code) && !/before secure TLS connection/i.test(message);
+}
+
+/**
+ * What a failed exchange means for a message dmct built complete and valid (the verdict policy,
+ * src/report/verdict-policy.ts): a close or reset after sending, or no answer in time, is the
+ * target's (`closed-after-stimulus`, `silent-after-stimulus`); anything before the request left
+ * is dmct's stimulus not delivered.
+ */
+export function failureOutcome(kind: HttpFailureOutcome['kind']): 'closed-after-stimulus' | 'silent-after-stimulus' | 'stimulus-not-delivered' {
+  if (kind === 'connection-closed') return 'closed-after-stimulus';
+  if (kind === 'timeout') return 'silent-after-stimulus';
+  return 'stimulus-not-delivered';
 }
 
 /**

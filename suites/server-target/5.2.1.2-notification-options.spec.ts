@@ -147,7 +147,8 @@ test.describe('5.2.1.2 Package#0 options', () => {
     },
     async ({ server }) => {
       const ref = { item: 'DM-PACK-009-S-M', section: SECTION };
-      const notification = await server.notification({}, ref);
+      // TIMESTAMP is an optional option (§5.2.1.2): the scenario asks for it rather than relying on a default.
+      const notification = await server.notification({ timestamp: 'now' }, ref);
       const option = rawOption(notification, OPTION.TIMESTAMP);
       expectOneOf(option?.length, [...NOTIFICATION_TIMESTAMP_ACCEPTED_LENGTHS], {
         ...ref,

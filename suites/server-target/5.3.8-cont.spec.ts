@@ -22,14 +22,16 @@ test.describe('5.3.8 CONT', () => {
     const [cont] = expectCommandWellFormed(package2, 'CONT', { ...ref, seq: first.reply.seq, rule: 'CONT carries exactly one ServerURI', parameters: 'ServerURI' });
     const contUri = String(cont?.entry[1]);
     const atCont = later.filter((round) => round.sentTo === contUri);
+    // Each answer is judged first: a Package#3 left unanswered at the CONT URI is Package#3 support's
+    // (§5.2.4) to fail, a refusal there is CONT's (§5.3.8); the count below then judges the session going on.
+    for (const round of atCont) {
+      expectPackage2(round.reply, { ...ref, rule: `the server accepts the Package#3 at the CONT URI and answers with a Package#2 (round ${round.index})` });
+    }
     expectThat(atCont.length >= 2, {
       ...ref,
       rule: 'the session goes on at the CONT URI: the later Package#3s go there and get answers',
       expected: `at least two Package#3s answered at ${contUri}`,
       actual: `${atCont.length} Package#3(s) sent there; session ${transcript.end} after ${transcript.rounds.length} round(s)`,
     });
-    for (const round of atCont) {
-      expectPackage2(round.reply, { ...ref, rule: `the server accepts the Package#3 at the CONT URI and answers with a Package#2 (round ${round.index})` });
-    }
   });
 });

@@ -1,7 +1,6 @@
-import { chosenStatuses, expectPackage2, getDataOf } from '../../fixtures/server-target/checks.js';
+import { chosenStatuses, expectPackage2, getDataOf, package3Round } from '../../fixtures/server-target/checks.js';
 import { test, type DeviceEngine } from '../../fixtures/server-target/index.js';
 import { commandSpec, type PendingAsyncResult, type SessionTranscript } from '../../fixtures/server-target/protocol.js';
-import { expectThat } from '../../fixtures/verify.js';
 
 const SYNC = 'DM-PACK-025-S-M';
 const ASYNC = 'DM-PACK-026-S-M';
@@ -18,15 +17,8 @@ const ASYNC_REQUIREMENT = {
 
 /** The round that answered the Package#3 reporting the commands (round 1), judged as accepted. */
 function expectReportAccepted(transcript: SessionTranscript, item: string, rule: string): void {
-  const answered = transcript.rounds[1];
-  expectThat(answered !== undefined, {
-    item,
-    section: SECTION,
-    rule: `${rule}: the queued commands need a Package#3`,
-    expected: 'a Package#2 without END, then a Package#3',
-    actual: `the session ended (${transcript.end}) after ${transcript.rounds.length} round(s)`,
-  });
-  if (answered !== undefined) expectPackage2(answered.reply, { item, section: SECTION, rule });
+  const answered = package3Round(transcript, { item, section: SECTION, rule: `${rule}: the queued commands need a Package#3` });
+  expectPackage2(answered.reply, { item, section: SECTION, rule });
 }
 
 /**

@@ -174,6 +174,19 @@ function unknownMembersOf<K extends DocumentKind>(kind: K, value: DocumentTypes[
 export function checkStructure<K extends DocumentKind>(kind: K, value: unknown): { value?: DocumentTypes[K]; violations: Violation[] } {
   const validate = compiled()[kind] as SchemaValidator<DocumentTypes[K]>;
   const result = validate(value);
-  if (!result.ok) return { violations: result.violations.map((found) => toViolation(kind, found)) };
+  if (!result.ok) return { violations: [...result.violations.map((found) => toViolation(kind, found)), ...topLevelUnknownMembers(kind, value)] };
   return { value: result.value, violations: unknownMembersOf(kind, result.value) };
+}
+
+/** Top-level members the text does not define, kept when the rest of the structure is invalid (they may explain it). */
+const TOP_LEVEL: Partial<Record<DocumentKind, { members: readonly string[]; section: string }>> = {
+  package1: { members: MEMBERS.package1, section: '7.2.1.1' },
+  package2: { members: MEMBERS.package2, section: '7.2.1.2' },
+  package3: { members: MEMBERS.package3, section: '7.2.1.3' },
+};
+
+function topLevelUnknownMembers(kind: DocumentKind, value: unknown): Violation[] {
+  const shape = TOP_LEVEL[kind];
+  if (shape === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return unknownMembers(value, shape.members, '', shape.section);
 }

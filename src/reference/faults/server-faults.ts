@@ -204,6 +204,10 @@ export const serverFaults = [
     section: '5.3.9',
     description: 'Never sends END: when nothing is left to do it answers with an empty CMD array instead.',
     expect: { verdict: 'fail', message: 'END' },
+    verdicts: {
+      'DM-PACK-022-S-M': { verdict: 'fail', message: 'END' },
+      'DM-PACK-013-S-M': { verdict: 'inconclusive', message: 'no END.*DM-PACK-022-S-M' },
+    },
   },
   {
     name: 'default-no-moid',
@@ -230,6 +234,22 @@ export const serverFaults = [
     description:
       'Accepts only asynchronous reporting for EXEC: answers HTTP 400 to a Package#3 that reports an EXEC synchronously (a final code instead of 202).',
     expect: { verdict: 'fail', message: 'synchronous|EXEC' },
+    verdicts: {
+      'DM-PACK-025-S-M': { verdict: 'fail', message: 'synchronous|EXEC' },
+      'DM-PACK-018-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-025-S-M' },
+    },
+  },
+  {
+    name: 'async-accepted-rejected',
+    role: 'server',
+    breaks: 'DM-PACK-026-S-M',
+    section: '5.4.1',
+    description: 'Refuses asynchronous reporting: answers HTTP 400 to any Package#3 that carries a 202 Accepted, although the Package#3 is valid.',
+    expect: { verdict: 'fail', message: 'asynchronous|202' },
+    verdicts: {
+      'DM-PACK-026-S-M': { verdict: 'fail', message: 'asynchronous|202' },
+      'DM-PACK-018-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-026-S-M' },
+    },
   },
   {
     name: 'async-alert-rejected',
@@ -239,6 +259,67 @@ export const serverFaults = [
     description:
       'Answers HTTP 400 to a Package#1 or Package#3 carrying the Generic Alert that completes an EXEC it accepted with 202.',
     expect: { verdict: 'fail', message: 'asynchronous|alert' },
+  },
+  {
+    name: 'package3-connection-closed',
+    role: 'server',
+    breaks: 'DM-PACK-013-S-M',
+    section: '5.2.4',
+    description:
+      'Reads every Package#3 in full, then closes the connection without answering it (a half-finished server that handles Package#1 only).',
+    expect: { verdict: 'fail', message: 'closed' },
+    verdicts: {
+      'DM-PACK-013-S-M': { verdict: 'fail', message: 'closed' },
+      'DM-PACK-001-S-M': { verdict: 'fail', message: 'closed' },
+      'DM-PACK-012-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-014-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-015-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-016-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-017-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-018-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-019-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-020-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-021-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-022-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-023-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-024-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-025-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      'DM-PACK-026-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+    },
+  },
+  {
+    name: 'package1-empty-cmd',
+    role: 'server',
+    breaks: 'DM-PACK-012-S-M',
+    section: '5.2.3',
+    description:
+      'Answers every Package#1 with an empty CMD array, whatever is queued, and sends the queued commands only in answer to the Package#3 that follows.',
+    expect: { verdict: 'fail', message: 'queued order' },
+    verdicts: {
+      'DM-PACK-012-S-M': { verdict: 'fail', message: 'queued order' },
+      'DM-PACK-013-S-M': { verdict: 'fail' },
+      'DM-PACK-001-S-M': { verdict: 'fail' },
+      'DM-PACK-014-S-M': { verdict: 'fail' },
+      'DM-PACK-015-S-M': { verdict: 'fail' },
+      'DM-PACK-016-S-M': { verdict: 'fail' },
+      'DM-PACK-017-S-M': { verdict: 'fail' },
+      'DM-PACK-018-S-M': { verdict: 'fail' },
+      'DM-PACK-019-S-M': { verdict: 'fail' },
+      'DM-PACK-020-S-M': { verdict: 'fail' },
+      'DM-PACK-021-S-M': { verdict: 'fail' },
+      'DM-PACK-023-S-M': { verdict: 'fail' },
+      'DM-PACK-025-S-M': { verdict: 'fail' },
+      'DM-PACK-026-S-M': { verdict: 'fail' },
+    },
+  },
+  {
+    name: 'status-member-for-alerts',
+    role: 'server',
+    breaks: 'DM-PACK-024-S-M',
+    section: '5.4',
+    description:
+      'Acknowledges the Generic Alerts of a package (other than the session alert) with an extra top-level member "Status": [{"sc":200}, …] in the next Package#2, one status per alert, although the server MUST NOT send any status for alerts.',
+    expect: { verdict: 'fail', message: 'status' },
   },
 ] as const satisfies readonly Fault[];
 

@@ -145,6 +145,8 @@ export function answerDmRequest(state: ReferenceServerState, request: DmRequest,
     );
   }
   entry.kind = packageNumber === 1 ? 'package1' : 'package3';
+  // The one place `package3-connection-closed` acts (§5.2.4): the Package#3 was read in full, the connection is dropped unanswered.
+  if (packageNumber === 3 && state.faults.has('package3-connection-closed')) return finish({ response: Response.error(), record: { status: 0 } });
   const negotiation = negotiateResponseType(request.headers.get(HEADERS.accept) ?? undefined);
   if (!negotiation.ok) {
     return finish(

@@ -35,7 +35,7 @@ function bodyErrors(violations: readonly Violation[]): Violation[] {
 
 /** What the session engine answers: a Package#2, no content, or a problem. */
 export type SessionAnswer =
-  | { kind: 'package2'; sessionId: string; package2: { CMD: unknown[][] } }
+  | { kind: 'package2'; sessionId: string; package2: { CMD: unknown[][]; Status?: { sc: number }[] } }
   | { kind: 'no-content'; sessionId?: string }
   | { kind: 'problem'; sessionId?: string; problem: Problem };
 
@@ -128,6 +128,7 @@ function carriesAsyncResult(device: DeviceState, alerts: readonly GenericAlert[]
 
 /** Sends the next Package#2 and closes the session when it carries END (§5.3.9). */
 function answerWithPackage2(state: ReferenceServerState, device: DeviceState, session: LiveSession): SessionAnswer {
+  const alerts = session.alertsSinceLastPackage2;
   const sent = planNextPackage2(state, device, session);
   const sessionId = session.record.id;
   if (sent.hasEnd) {
@@ -135,7 +136,9 @@ function answerWithPackage2(state: ReferenceServerState, device: DeviceState, se
     if (state.faults.has('expects-package3-after-end') && session.record.package2Count === 1) session.awaitsPackage3AfterEnd = true;
     else closeSession(state, device, 'ended');
   }
-  return { kind: 'package2', sessionId, package2: { CMD: sent.entries } };
+  // The one place `status-member-for-alerts` acts (§5.4): a status per alert, as a member beside CMD.
+  const statuses = state.faults.has('status-member-for-alerts') && alerts > 0 ? { Status: Array.from({ length: alerts }, () => ({ sc: 200 })) } : {};
+  return { kind: 'package2', sessionId, package2: { CMD: sent.entries, ...statuses } };
 }
 
 /**
@@ -260,6 +263,9 @@ export function onPackage3(state: ReferenceServerState, device: DeviceState, che
   if (unpaired.length > 0) return refuse(400, 'statuses-unpaired', 'Statuses do not match the commands', describeViolations(unpaired), violations, pkg);
   if (state.faults.has('sync-status-rejected') && sent.entries.some((entry, i) => entry[0] === 'EXEC' && pkg.Status[i]?.sc !== 202)) {
     return refuse(400, 'exec-not-async', 'EXEC reported synchronously', 'EXEC must be reported asynchronously (202 Accepted)', violations, pkg);
+  }
+  if (state.faults.has('async-accepted-rejected') && pkg.Status.some((status) => status.sc === 202)) {
+    return refuse(400, 'async-not-accepted', 'Asynchronous reporting refused', 'this server does not take 202 Accepted: report final statuses', violations, pkg);
   }
   if (state.faults.has('async-alert-rejected') && carriesAsyncResult(device, pkg.Alert ?? [], -1)) {
     return refuse(400, 'unexpected-alert', 'Unexpected alert', 'Package#3 carries an alert this server does not accept', violations, pkg);

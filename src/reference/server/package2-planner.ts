@@ -73,6 +73,13 @@ export function planNextPackage2(state: ReferenceServerState, device: DeviceStat
     }
   }
   session.alertsSinceLastPackage2 = 0;
+  // The one place `package1-empty-cmd` acts (§5.2.3): the Package#1 gets an empty CMD, the queue waits for the Package#3.
+  if (state.faults.has('package1-empty-cmd') && session.record.package2Count === 0) {
+    const empty: SentPackage2 = { entries, commandIds, hasEnd: false };
+    session.lastSent = empty;
+    session.record.package2Count += 1;
+    return empty;
+  }
 
   const batch = takeBatch(device);
   const batchHasEnd = batch.some((id) => device.commands.get(id)?.command[0] === 'END');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type ServedEndpoint, serveHandlers } from '../../../src/harness/endpoint-server.js';
-import { request } from '../../../src/harness/http-client.js';
+import { failureOutcome, request } from '../../../src/harness/http-client.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { type Evidence, evidenceSchema } from '../../../src/report/schemas/evidence.schema.js';
@@ -102,14 +102,38 @@ describe('guarded HTTP client', () => {
     assert.equal(recorder.messages.at(-1)?.kind, 'note');
   });
 
-  it('reports a peer that hangs up without answering', async () => {
+  it('finding 8: a peer that reads the request and closes is connection-closed (the target\'s), not a connection error', async () => {
+    let requestBytes = 0;
+    const blackHole = net.createServer((socket) => {
+      socket.on('data', (chunk: Buffer) => {
+        requestBytes += chunk.length;
+        if (chunk.includes('\r\n\r\n')) socket.end();
+      });
+    });
+    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', () => resolve()));
+    const address = blackHole.address();
+    assert.ok(typeof address === 'object' && address !== null);
+    const outcome = await request(new TraceRecorder(), { method: 'POST', url: `http://127.0.0.1:${address.port}/dm`, body: '{"Alert":[]}', label: 'Package#1' });
+    await new Promise<void>((resolve) => blackHole.close(() => resolve()));
+    assert.ok(requestBytes > 0, 'the request reached the peer');
+    assert.equal(outcome.kind, 'connection-closed');
+    assert.equal(failureOutcome(outcome.kind), 'closed-after-stimulus');
+  });
+
+  it('finding 8: a peer that resets the connection at once is connection-closed too', async () => {
     const rude = net.createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => rude.listen(0, '127.0.0.1', () => resolve()));
     const address = rude.address();
     assert.ok(typeof address === 'object' && address !== null);
     const outcome = await request(new TraceRecorder(), { url: `http://127.0.0.1:${address.port}/`, label: 'rude' });
     await new Promise<void>((resolve) => rude.close(() => resolve()));
-    assert.equal(outcome.kind, 'connection-error');
+    assert.equal(outcome.kind, 'connection-closed');
+  });
+
+  it('finding 8: a refused connection is the stimulus not delivered, a time-out the target\'s silence', () => {
+    assert.equal(failureOutcome('connection-error'), 'stimulus-not-delivered');
+    assert.equal(failureOutcome('invalid-url'), 'stimulus-not-delivered');
+    assert.equal(failureOutcome('timeout'), 'silent-after-stimulus');
   });
 
   it('refuses URLs it must not or cannot call', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DeviceEngine, type SessionTranscript } from '../../../src/harness/device-engine.js';
+import { failureOutcome } from '../../../src/harness/http-client.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { runLoad } from '../../../src/load/index.js';
 import { startReferenceServer, type RunningReferenceServer } from '../../../src/reference/server/index.js';
@@ -18,16 +19,24 @@ const TIMEOUT_MS = 1500;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Judges the first answer of a session the way the server-target checks do: no complete answer
- * within the time-out is `inconclusive`; a refusal (HTTP error, redirect, no Package#2) or a
- * Package#2 with errors is `fail`; otherwise `pass`.
+ * Judges the first answer of a session the way the server-target checks do (the verdict policy):
+ * the complete, valid Package#1 left unanswered — silence past the time-out, a close or a reset
+ * after it was sent — is `fail`, as is a refusal (HTTP error, redirect, no Package#2) or a
+ * Package#2 with errors; a request that never left is `inconclusive`; otherwise `pass`.
  */
 function judge(recorder: TraceRecorder, transcript: SessionTranscript): 'pass' | 'fail' | 'inconclusive' {
   const reply = transcript.rounds[0]?.reply;
   assert.ok(reply !== undefined, 'the session made one round at least');
+  recorder.countCheck();
   if (reply.kind === 'no-answer') {
-    recorder.inconclusive({ ...PACKAGE2_ITEM, expected: [], actual: `no answer: ${reply.failure.kind} (${reply.failure.detail})`, seq: reply.seq });
-    return 'inconclusive';
+    const outcome = failureOutcome(reply.failure.kind);
+    const finding = { ...PACKAGE2_ITEM, expected: ['a 2xx response carrying a Package#2'], actual: `no answer: ${reply.failure.kind} (${reply.failure.detail})`, seq: reply.seq, outcome };
+    if (outcome === 'stimulus-not-delivered') {
+      recorder.inconclusive(finding);
+      return 'inconclusive';
+    }
+    recorder.fail(finding);
+    return 'fail';
   }
   if (reply.kind === 'refused') {
     recorder.fail({ ...PACKAGE2_ITEM, expected: ['a 2xx response carrying a Package#2'], actual: reply.reason, seq: reply.seq });
@@ -45,9 +54,9 @@ const EXPECTED: Readonly<Record<keyof typeof BEHAVIOURS, { verdict: 'fail' | 'in
   'invalid-json': { verdict: 'fail', reply: 'refused' },
   'wrong-shape': { verdict: 'fail', reply: 'refused' },
   'fifty-megabytes': { verdict: 'fail', reply: 'refused' },
-  'slow-drip': { verdict: 'inconclusive', reply: 'no-answer:timeout' },
-  'no-headers': { verdict: 'inconclusive', reply: 'no-answer:timeout' },
-  'reset-mid-response': { verdict: 'inconclusive', reply: 'no-answer:connection-error' },
+  'slow-drip': { verdict: 'fail', reply: 'no-answer:timeout' },
+  'no-headers': { verdict: 'fail', reply: 'no-answer:timeout' },
+  'reset-mid-response': { verdict: 'fail', reply: 'no-answer:connection-closed' },
   'wrong-content-type': { verdict: 'fail', reply: 'refused' },
   'http-error': { verdict: 'fail', reply: 'refused' },
   'redirect-elsewhere': { verdict: 'fail', reply: 'refused' },

@@ -26,6 +26,31 @@ describe('server mutant matrix', () => {
     );
   });
 
+  /** The verdict of each scenario of `item` against the fault switch `name`. */
+  const verdictsOf = (name: string, item: string) => (run.byFault.get(name) ?? []).filter((cell) => cell.items.includes(item)).map((cell) => `${cell.verdict}: ${cell.reason}`);
+
+  test('finding 3: a Status member beside CMD acknowledging the alerts fails DM-PACK-024-S-M', () => {
+    const cells = verdictsOf('status-member-for-alerts', 'DM-PACK-024-S-M');
+    assert.ok(cells.length > 0 && cells.every((cell) => /^fail: .*status/i.test(cell)), cells.join('\n'));
+  });
+
+  test('finding 4: refusing a valid Package#3 carrying 202 fails DM-PACK-026-S-M only, never DM-PACK-018-S-M', () => {
+    assert.ok(verdictsOf('async-accepted-rejected', 'DM-PACK-026-S-M').some((cell) => cell.startsWith('fail')));
+    const exec = verdictsOf('async-accepted-rejected', 'DM-PACK-018-S-M');
+    assert.ok(exec.length > 0 && exec.every((cell) => !cell.startsWith('fail')), exec.join('\n'));
+  });
+
+  test('finding 8: a server closing the connection after each Package#3 fails the items mandating the answer, never passes the blocked ones', () => {
+    for (const item of ['DM-PACK-013-S-M', 'DM-PACK-001-S-M']) assert.ok(verdictsOf('package3-connection-closed', item).some((cell) => cell.startsWith('fail')), item);
+    const blocked = verdictsOf('package3-connection-closed', 'DM-PACK-019-S-M');
+    assert.ok(blocked.length > 0 && blocked.every((cell) => /^inconclusive: .*DM-PACK-013-S-M/.test(cell)), blocked.join('\n'));
+  });
+
+  test('finding 9: a server that never sends END gets no pass on "after END a new session opens"', () => {
+    const cells = verdictsOf('session-never-ended', 'DM-PACK-013-S-M');
+    assert.ok(cells.length > 0 && cells.every((cell) => !cell.startsWith('pass')), cells.join('\n'));
+  });
+
   for (const fault of roleFaults('server')) {
     test(`${fault.name} fails exactly the scenarios of ${fault.breaks}`, () => {
       const cells = run.byFault.get(fault.name) ?? [];

@@ -68,4 +68,9 @@ describe('parsePackage2 / buildPackage2', () => {
     assert.throws(() => buildPackage2({ CMD: [['FETCH']] }), PackageBuildError);
     assert.equal(buildPackage2({ CMD: [['END']] }), '{"CMD":[["END"]]}');
   });
+  it('finding 13: unknown-member notes are kept when the schema check fails', () => {
+    const parsed = parsePackage2('{"CMD":[[1]],"Status":[{"sc":200}]}');
+    assert.equal(parsed.value, undefined);
+    assert.ok(found(parsed.violations).some(([rule, pointer]) => rule === 'unknown-member' && pointer === '/Status'), JSON.stringify(parsed.violations));
+  });
 });

@@ -205,6 +205,32 @@ const proofs: Record<string, () => Promise<void>> = {
     assert.equal((await rs.dm({ Alert: [CLIENT_INITIATED, result] }, { path: `/dm/async/${exec}` })).status, 400);
     assert.equal((await rs.received()).commands.find((c) => c.id === exec)?.state, 'accepted');
   },
+  async 'async-accepted-rejected'() {
+    const rs = server('async-accepted-rejected');
+    await firstPackage2(rs, ['EXEC', EXEC_NODE, '{{async}}']);
+    assert.equal((await rs.dm(...package3([202]))).status, 400);
+    const other = server('async-accepted-rejected');
+    await firstPackage2(other, ['EXEC', EXEC_NODE]);
+    assert.equal((await other.dm(...package3([200]))).status, 200, 'a final status is still taken');
+  },
+  async 'package3-connection-closed'() {
+    const rs = server('package3-connection-closed');
+    assert.deepEqual(await firstPackage2(rs, ['DELETE', 'urn:oma:mo:x:1.0/a/b']), { CMD: [['DELETE', 'urn:oma:mo:x:1.0/a/b']] }, 'the Package#1 is answered');
+    await assert.rejects(rs.dm(...package3([404])), 'the Package#3 gets a dropped connection, no answer');
+    assert.equal((await rs.received()).packages.at(-1)?.kind, 'package3', 'the Package#3 was read in full');
+  },
+  async 'package1-empty-cmd'() {
+    const rs = server('package1-empty-cmd');
+    assert.deepEqual(await firstPackage2(rs, ['DELETE', 'urn:oma:mo:x:1.0/a/b']), { CMD: [] });
+    assert.deepEqual(await json(await rs.dm(...package3([]))), { CMD: [['DELETE', 'urn:oma:mo:x:1.0/a/b']] }, 'the queued command waits for the Package#3');
+  },
+  async 'status-member-for-alerts'() {
+    const rs = server('status-member-for-alerts');
+    assert.deepEqual(await json(await rs.dm({ Alert: [CLIENT_INITIATED] })), { CMD: [['END']] }, 'the session alert alone gets nothing');
+    const pkg = await json(await rs.dm({ Alert: [CLIENT_INITIATED, { AlertType: 'urn:oma:at:x:1.0:Y' }, { AlertType: 'urn:oma:at:x:1.0:Z' }] }));
+    assert.deepEqual(pkg, { CMD: [['END']], Status: [{ sc: 200 }, { sc: 200 }] });
+    assert.deepEqual(rulesOf(checkPackage2Response({ status: 200, headers: new Headers({ 'content-type': 'application/vnd.oma.dm.request+json' }), body: JSON.stringify(pkg) }).violations), ['unknown-member']);
+  },
 };
 
 describe('server fault switches: each shows exactly the break it names', () => {
