@@ -50,11 +50,15 @@ export interface DirectRequest {
   body: Uint8Array;
 }
 
-/** A direct handler's answer; it is written as one response with a Content-Length. */
+/**
+ * A direct handler's answer; it is written as one response with a Content-Length, or, with
+ * `drop`, not at all: the connection is closed unanswered (as msw's `Response.error()`).
+ */
 export interface DirectResponse {
   status: number;
   headers: Readonly<Record<string, string>>;
   body?: string | Uint8Array;
+  drop?: boolean;
 }
 
 export type DirectHandler = (request: DirectRequest) => DirectResponse | undefined;
@@ -273,6 +277,7 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
   };
 
   const sendDirect = (req: http.IncomingMessage, res: http.ServerResponse, answer: DirectResponse) => {
+    if (answer.drop === true) return send(req, res, Response.error());
     const bytes = answer.body === undefined || req.method === 'HEAD' ? undefined : typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
     if (recorder !== undefined) recordResponse(answer.status, new Headers(answer.headers), { bytes: bytes ?? new Uint8Array(0), size: bytes?.length ?? 0 });
     // Status line, headers and body leave in one write: nothing waits on Nagle or a delayed ACK.

@@ -42,6 +42,8 @@ export interface DmAnswer {
   headers: Record<string, string>;
   /** The body text (Package#2 or problem JSON); none for 204. */
   body?: string;
+  /** Close the connection without an answer (a fault switch; §5.2 obliges an answer). */
+  drop?: boolean;
 }
 
 /** Request headers as recorded: lower-case names in sorted order, capped values, at most MAX_HEADERS of them. */
@@ -146,7 +148,7 @@ export function answerDmRequest(state: ReferenceServerState, request: DmRequest,
   }
   entry.kind = packageNumber === 1 ? 'package1' : 'package3';
   // The one place `package3-connection-closed` acts (§5.2.4): the Package#3 was read in full, the connection is dropped unanswered.
-  if (packageNumber === 3 && state.faults.has('package3-connection-closed')) return finish({ response: Response.error(), record: { status: 0 } });
+  if (packageNumber === 3 && state.faults.has('package3-connection-closed')) return finish({ answer: { status: 0, headers: {}, drop: true }, record: { status: 0 } });
   const negotiation = negotiateResponseType(request.headers.get(HEADERS.accept) ?? undefined);
   if (!negotiation.ok) {
     return finish(
@@ -221,6 +223,7 @@ async function dmRequestOf(request: Request, maxBodyBytes: number): Promise<DmRe
 }
 
 function responseOf(answer: DmAnswer): Response {
+  if (answer.drop === true) return Response.error();
   return new HttpResponse(answer.body ?? null, { status: answer.status, headers: answer.headers });
 }
 
