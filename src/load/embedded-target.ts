@@ -29,5 +29,5 @@ export async function startEmbeddedLoadTarget(options: { devices: number; devIdP
     admin.close();
     await server.stop();
   };
-  return { server: { ...server, stop }, beforeSession: (devId) => queueWorkload(server.adminUrl, devId, admin) };
+  return { server: { ...server, stop }, beforeSession: (devId) => queueWorkload(server, devId, admin) };
 }

@@ -1,3 +1,4 @@
+import { adminAuthorization } from '../harness/admin-guard.js';
 import { DEFAULT_DEV_INFO_MOID } from '../harness/device-engine-tree.js';
 import type { LoadHttpClient } from './load-http.js';
 
@@ -9,10 +10,11 @@ import type { LoadHttpClient } from './load-http.js';
 export const EMBEDDED_WORKLOAD: readonly (readonly string[])[] = [['GET', `${DEFAULT_DEV_INFO_MOID}//DevID`]];
 
 /** Queues the workload for one device through the reference server's admin API, over the run's keep-alive client; the failure text, or undefined. */
-export async function queueWorkload(adminUrl: string, devId: string, client: LoadHttpClient): Promise<string | undefined> {
+export async function queueWorkload(admin: { adminUrl: string; adminToken: string }, devId: string, client: LoadHttpClient): Promise<string | undefined> {
+  const { adminUrl, adminToken } = admin;
   const url = `${adminUrl.replace(/\/+$/, '')}/devices/${encodeURIComponent(devId)}/commands`;
   for (const command of EMBEDDED_WORKLOAD) {
-    const outcome = await client.post(url, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ command }), 'utf8'));
+    const outcome = await client.post(url, { 'content-type': 'application/json', ...adminAuthorization(adminToken) }, Buffer.from(JSON.stringify({ command }), 'utf8'));
     if (outcome.kind !== 'response') return `admin API: ${outcome.kind} (${outcome.detail})`;
     if (outcome.status !== 201) return `admin API answered HTTP ${outcome.status} to queueing ${command[0] ?? ''}`;
   }

@@ -7,7 +7,7 @@ import { claimsSchema, type Claims, type Trigger } from './schemas/claims.schema
 const validateClaims = compileSchema<Claims>(claimsSchema);
 
 /** Placeholders every trigger template may use (claims.schema.json `Template`). */
-export const COMMON_PLACEHOLDERS = ['devId', 'serverId', 'adminUrl'] as const;
+export const COMMON_PLACEHOLDERS = ['devId', 'serverId', 'adminUrl', 'adminToken'] as const;
 
 /**
  * The placeholders each trigger of the IXIT may use besides {@link COMMON_PLACEHOLDERS}, keyed by
@@ -44,8 +44,8 @@ function checkTemplate(text: string, pointer: string, allowed: readonly string[]
     if (!allowed.includes(name)) {
       const known = allowed.map((n) => `{{${n}}}`).join(', ');
       found.push({ pointer, rule: 'placeholder', message: `unknown placeholder {{${name}}} (allowed here: ${known})` });
-    } else if (name === 'adminUrl' && claims.adminUrl === undefined) {
-      found.push({ pointer, rule: 'placeholder', message: 'uses {{adminUrl}} but /adminUrl is not set' });
+    } else if ((name === 'adminUrl' || name === 'adminToken') && claims[name] === undefined) {
+      found.push({ pointer, rule: 'placeholder', message: `uses {{${name}}} but /${name} is not set` });
     }
   }
   return found;

@@ -89,6 +89,12 @@ export const claimsSchema = {
       "pattern": "^https?://",
       "description": "IXIT: base URL of the target's test-control (admin) API, substituted for {{adminUrl}} in triggers. `dmct run` sets it for the embedded reference peers, which it starts on free ports."
     },
+    "adminToken": {
+      "type": "string",
+      "minLength": 16,
+      "pattern": "^[\\x21-\\x7e]+$",
+      "description": "IXIT: the secret the target's test-control (admin) API requires, substituted for {{adminToken}} in triggers (the reference peers take it as `Authorization: Bearer {{adminToken}}`; `dmct sim server|client` prints theirs, or takes one with --admin-token). `dmct run` sets it for the embedded reference peers."
+    },
     "timeouts": {
       "title": "IxitTimeouts",
       "description": "IXIT: how long dmct waits, in milliseconds. The protocol defines no timeouts between packages (section 5.1.1); these only bound a test run.",
@@ -263,7 +269,7 @@ export const claimsSchema = {
     },
     "Template": {
       "title": "Template",
-      "description": "Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.",
+      "description": "Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.",
       "type": "string",
       "minLength": 1
     },
@@ -1065,6 +1071,10 @@ export type Claims = {
    * IXIT: base URL of the target's test-control (admin) API, substituted for {{adminUrl}} in triggers. `dmct run` sets it for the embedded reference peers, which it starts on free ports.
    */
   adminUrl?: string;
+  /**
+   * IXIT: the secret the target's test-control (admin) API requires, substituted for {{adminToken}} in triggers (the reference peers take it as `Authorization: Bearer {{adminToken}}`; `dmct sim server|client` prints theirs, or takes one with --admin-token). `dmct run` sets it for the embedded reference peers.
+   */
+  adminToken?: string;
   timeouts?: IxitTimeouts;
   limits?: IxitLimits;
   network?: IxitNetwork;
@@ -1143,22 +1153,22 @@ export type Trigger = HttpTrigger | ShellTrigger | ManualTrigger;
  */
 export type Template = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Template".
  */
 export type Template1 = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
  */
 export type Template2 = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
  */
 export type Template3 = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
  */
 export type Template4 = string;
 /**

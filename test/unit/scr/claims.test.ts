@@ -52,7 +52,7 @@ describe('loadClaims: broken files give one line per problem, naming file, point
     [
       'unknown-placeholder.json',
       [
-        `${DIR}/invalid/unknown-placeholder.json /client/clientInitiated/url: unknown placeholder {{devid}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}) (placeholder)`,
+        `${DIR}/invalid/unknown-placeholder.json /client/clientInitiated/url: unknown placeholder {{devid}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}) (placeholder)`,
       ],
     ],
     [
@@ -96,15 +96,18 @@ describe('parseClaims: triggers and templates', () => {
     ]);
   });
 
-  it('allows each trigger only its own placeholders, and {{adminUrl}} only with adminUrl set', () => {
+  it('allows each trigger only its own placeholders, and {{adminUrl}} and {{adminToken}} only when set', () => {
     const text = variant(serverReference, (c) => {
       delete c.adminUrl;
+      delete c.adminToken;
       c.server!.triggers!.notify = { kind: 'manual', prompt: 'send {{ command }} to {{devId}}' };
     });
     assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), [
-      'c.json /server/triggers/notify/prompt: unknown placeholder {{command}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{options}}) (placeholder)',
+      'c.json /server/triggers/notify/prompt: unknown placeholder {{command}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{options}}) (placeholder)',
       'c.json /server/triggers/queueCommand/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
+      'c.json /server/triggers/queueCommand/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
       'c.json /server/triggers/queuePackage2/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
+      'c.json /server/triggers/queuePackage2/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
     ]);
   });
 
