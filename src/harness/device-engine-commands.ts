@@ -15,6 +15,7 @@ import { resolveClientUri } from '../protocol/tree/resolve.js';
 import { hasNoContent, serializeLocation } from '../protocol/tree/serialize.js';
 import { storeAtClientUri, storeWithoutClientUri, type StoreInput } from '../protocol/tree/store.js';
 import { hasErrors } from '../protocol/violation.js';
+import type { EgressPolicy } from './egress.js';
 import { request, type HttpOutcome } from './http-client.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
@@ -62,6 +63,10 @@ export interface CommandContext {
   defaults: Map<string, string>;
   /** SUB: ServerURI per ClientURI (§5.3.11). */
   subscriptions: Map<string, string>;
+  /** Where side transfers may go; a ServerURI outside it is not fetched. */
+  egress?: EgressPolicy;
+  /** Told of every side transfer the egress policy refused (it may throw to end the scenario). */
+  onEgressRefused?: (detail: string) => void;
 }
 
 const status = (sc: number, extra: { URI?: string[] } = {}): CommandStatus => ({ sc, ...extra });
@@ -75,14 +80,17 @@ function sideHeaders(context: CommandContext, extra: Record<string, string>): Re
   return { [HEADERS.devId]: context.devId, ...extra };
 }
 
-function sideRequest(context: CommandContext, label: string, options: { method: string; url: string; headers: Record<string, string>; body?: string }): Promise<HttpOutcome> {
-  return request(context.recorder, {
+async function sideRequest(context: CommandContext, label: string, options: { method: string; url: string; headers: Record<string, string>; body?: string }): Promise<HttpOutcome> {
+  const outcome = await request(context.recorder, {
     ...options,
     label,
     to: 'endpoint',
     timeoutMs: context.timeoutMs,
     maxResponseBytes: context.maxBodyBytes,
+    ...(context.egress === undefined ? {} : { egress: context.egress }),
   });
+  if (outcome.kind === 'refused') context.onEgressRefused?.(`${label}: ${outcome.detail}`);
+  return outcome;
 }
 
 function parseTarget(text: string): ClientUri | undefined {

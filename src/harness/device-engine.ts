@@ -12,6 +12,7 @@ import type { ManagementTree } from '../protocol/tree/management-tree.js';
 import type { Violation } from '../protocol/violation.js';
 import { asyncResultAlert, executeCommand, type CommandContext, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
 import { buildDeviceTree, supportedMos } from './device-engine-tree.js';
+import type { EgressPolicy } from './egress.js';
 import { request, type HttpFailureOutcome, type HttpResponseOutcome } from './http-client.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
@@ -36,6 +37,14 @@ export interface DeviceEngineOptions {
   serverUriValues?: ServerUriValues;
   /** EXEC without ServerURI: `sync` (default) or `async` (§5.4.1: the client's choice). */
   execReporting?: 'sync' | 'async';
+  /**
+   * Where the server may make the device send requests (CONT, async result and side-transfer
+   * URLs); default anywhere. A refused URL is not fetched: a package gets a `no-answer` reply of
+   * kind `refused`, a side transfer fails.
+   */
+  egress?: EgressPolicy;
+  /** Told of every request the egress policy refused; a scenario fixture throws `inconclusive` here. */
+  onEgressRefused?: (detail: string) => void;
 }
 
 /** One package to send exactly as described: the engine's own bodies, or deliberately odd ones. */
@@ -209,7 +218,14 @@ export class DeviceEngine {
       execReporting: options.execReporting ?? 'sync',
       defaults: new Map(),
       subscriptions: new Map(),
+      ...(options.egress === undefined ? {} : { egress: options.egress }),
+      ...(options.onEgressRefused === undefined ? {} : { onEgressRefused: options.onEgressRefused }),
     };
+  }
+
+  /** Why the egress policy forbids sending to `url`, or undefined (load mode checks its own requests with it). */
+  egressRefusal(url: string): string | undefined {
+    return this.#context.egress?.refusal(url);
   }
 
   /** DEFAULT ServerURIs the server set, per MOID (§5.3.10). */
@@ -256,7 +272,9 @@ export class DeviceEngine {
       maxResponseBytes: this.#maxBodyBytes,
       // A body over the cap is still an answer (a refused one, see #read), not a silence.
       overflow: 'truncate',
+      ...(this.#context.egress === undefined ? {} : { egress: this.#context.egress }),
     });
+    if (outcome.kind === 'refused') this.#context.onEgressRefused?.(`${outgoing.label}: ${outcome.detail}`);
     if (outcome.kind !== 'response') return { reply: { kind: 'no-answer', failure: outcome, seq: outcome.seq } };
     return { requestSeq: outcome.requestSeq, reply: this.#read(outcome) };
   }

@@ -1,4 +1,5 @@
 import { capText } from './cap-text.js';
+import type { EgressPolicy } from './egress.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 export interface HttpRequestOptions {
@@ -16,6 +17,8 @@ export interface HttpRequestOptions {
    * the first `maxResponseBytes` bytes with `truncated: true`.
    */
   overflow?: 'too-large' | 'truncate';
+  /** Where a target may make dmct send requests; a URL outside it is `refused`, never fetched. */
+  egress?: EgressPolicy;
   /** Caption of the request in the trace, e.g. `Package#1`. */
   label: string;
   /** Lifelines (default `dmct` → `target`). */
@@ -38,7 +41,8 @@ export interface HttpResponseOutcome {
 
 /** The exchange did not give a usable answer; `detail` says why, in one line. */
 export interface HttpFailureOutcome {
-  kind: 'timeout' | 'connection-error' | 'too-large' | 'invalid-url' | 'invalid-request';
+  /** `refused`: the URL is outside the egress policy; nothing was sent. */
+  kind: 'timeout' | 'connection-error' | 'too-large' | 'invalid-url' | 'invalid-request' | 'refused';
   detail: string;
   /** Status line of the answer, for `too-large`. */
   status?: number;
@@ -108,6 +112,8 @@ export async function request(recorder: TraceRecorder, options: HttpRequestOptio
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return fail('invalid-url', `scheme ${url.protocol} is not http: or https:`);
   }
+  const refusal = options.egress?.refusal(url.href);
+  if (refusal !== undefined) return fail('refused', `dmct did not send ${method} ${capText(url.href, 200)}: ${refusal}`);
   let headers: Headers;
   try {
     headers = new Headers(options.headers);

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { EgressPolicy } from '../harness/egress.js';
 import { DeviceEngine } from '../harness/device-engine.js';
 import { TraceRecorder } from '../harness/trace-recorder.js';
 import { LoadHttpClient } from './load-http.js';
@@ -67,6 +68,8 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
         recorder: new TraceRecorder({ maxMessages: 0 }),
         serverUrl: options.targetUrl,
         devId,
+        // Every request a session makes (CONT, side transfers) stays at the target's origin.
+        egress: new EgressPolicy([new URL(options.targetUrl).origin]),
         timeoutMs: options.timeoutMs,
         maxBodyBytes: options.maxBodyBytes,
       }),

@@ -63,6 +63,9 @@ export async function runLoadSession(engine: DeviceEngine, client: LoadHttpClien
   let url = engine.serverUrl;
   let outgoing = engine.package1();
   for (let package2s = 0; ; package2s += 1) {
+    // A CONT URI outside the egress policy (the target's own origin) is never followed.
+    const refusal = engine.egressRefusal(url);
+    if (refusal !== undefined) return { end: 'egress-refused: a CONT URI outside the target\'s origin', sessionMs: performance.now() - started, exchangeMs, violations };
     const sentAt = performance.now();
     const reply = await exchange(client, engine.devId, url, outgoing);
     exchangeMs.push(performance.now() - sentAt);

@@ -170,6 +170,17 @@ export const claimsSchema = {
           "type": "string",
           "minLength": 1,
           "description": "Host name or address the target uses to reach dmct's endpoints (in URLs dmct hands out: ServerURIs of HGET, HPUT, CONT, SHOW…). Default: bindHost."
+        },
+        "allowHosts": {
+          "type": "array",
+          "maxItems": 256,
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300,
+            "pattern": "^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$"
+          },
+          "description": "Egress policy: hosts (`host` or `host:port`) a server target may make dmct, playing the device, send requests to (HGET, HPUT, HPOST, SHOW, SUB, EXEC and CONT ServerURIs), besides the target's own host and port and dmct's own endpoints, which are always allowed. A URL elsewhere is not fetched and the scenario ends inconclusive naming it. IP addresses are compared in normal form (decimal, hex and IPv4-mapped IPv6 forms count as the address); names only as written, never by what they resolve to."
         }
       }
     },
@@ -1329,6 +1340,12 @@ export interface IxitNetwork {
    * Host name or address the target uses to reach dmct's endpoints (in URLs dmct hands out: ServerURIs of HGET, HPUT, CONT, SHOW…). Default: bindHost.
    */
   advertisedHost?: string;
+  /**
+   * Egress policy: hosts (`host` or `host:port`) a server target may make dmct, playing the device, send requests to (HGET, HPUT, HPOST, SHOW, SUB, EXEC and CONT ServerURIs), besides the target's own host and port and dmct's own endpoints, which are always allowed. A URL elsewhere is not fetched and the scenario ends inconclusive naming it. IP addresses are compared in normal form (decimal, hex and IPv4-mapped IPv6 forms count as the address); names only as written, never by what they resolve to.
+   *
+   * @maxItems 256
+   */
+  allowHosts?: string[];
 }
 /**
  * IXIT for a server target: dmct plays the DM client (the device).
