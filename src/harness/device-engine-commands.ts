@@ -231,6 +231,14 @@ export function toleratedParameter(param: unknown): unknown {
   return Array.isArray(param) && param.length === 1 && typeof param[0] === 'string' ? param[0] : param;
 }
 
+/** A command name as text: a string as is, another scalar as JSON; an array or object is only named, never serialised (it may nest deep). */
+function commandNameText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return '(an array)';
+  if (typeof value === 'object' && value !== null) return '(an object)';
+  return JSON.stringify(value ?? null);
+}
+
 /**
  * Executes one Package#2 entry against the device (§5.3): the command's action on the tree, its
  * side HTTP transfer, and the Appendix C status. Entries the device cannot read get 400 (wrong
@@ -238,7 +246,7 @@ export function toleratedParameter(param: unknown): unknown {
  * command) — open question C.16. Never throws for what the server sent.
  */
 export async function executeCommand(entry: readonly unknown[], context: CommandContext): Promise<CommandOutcome> {
-  const name = typeof entry[0] === 'string' ? entry[0] : JSON.stringify(entry[0] ?? null);
+  const name = commandNameText(entry[0]);
   const spec = commandSpec(name);
   if (spec === undefined) return refuse(name, 501, `unknown command ${name}`);
   const params = entry.slice(1).map(toleratedParameter);

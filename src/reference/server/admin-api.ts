@@ -7,7 +7,7 @@ import { checkStructure } from '../../protocol/packages/structure.js';
 import { compileSchema, formatViolation, type SchemaValidator } from '../../protocol/json-schema.js';
 import { hasErrors, type Violation } from '../../protocol/violation.js';
 import { expandCommandTemplates } from './command-templates.js';
-import { MAX_JSON_DEPTH, exceedsJsonDepth } from './json-depth.js';
+import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../protocol/json-limits.js';
 import { buildNotification } from './notification-builder.js';
 import { DeliveryError, deliverNotification } from './notification-transports.js';
 import { describeViolations, problem, problemResponse } from './problem.js';

@@ -147,6 +147,20 @@ export const claimsSchema = {
           "maximum": 268435456,
           "default": 1048576,
           "description": "Largest HTTP body or datagram dmct accepts from the target; larger ones are cut off and recorded as truncated."
+        },
+        "maxJsonDepth": {
+          "type": "integer",
+          "minimum": 8,
+          "maximum": 1000,
+          "default": 64,
+          "description": "Deepest JSON nesting dmct parses from the target; a deeper body is refused unparsed and the exchange's item fails naming this limit."
+        },
+        "maxCommands": {
+          "type": "integer",
+          "minimum": 16,
+          "maximum": 100000,
+          "default": 1000,
+          "description": "Most commands dmct executes from one Package#2; a longer one is refused unexecuted and the Package#2 item fails naming this limit."
         }
       }
     },
@@ -1326,6 +1340,14 @@ export interface IxitLimits {
    * Largest HTTP body or datagram dmct accepts from the target; larger ones are cut off and recorded as truncated.
    */
   maxBodyBytes?: number;
+  /**
+   * Deepest JSON nesting dmct parses from the target; a deeper body is refused unparsed and the exchange's item fails naming this limit.
+   */
+  maxJsonDepth?: number;
+  /**
+   * Most commands dmct executes from one Package#2; a longer one is refused unexecuted and the Package#2 item fails naming this limit.
+   */
+  maxCommands?: number;
 }
 /**
  * IXIT: where dmct's own endpoints (DM server, notification sink, data repository, web server) listen and how the target reaches them.
