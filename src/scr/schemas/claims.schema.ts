@@ -273,8 +273,9 @@ export const claimsSchema = {
     },
     "ItemIdList": {
       "title": "ScrItemIdList",
+      "description": "Each id at most once (checked after the schema, in linear time).",
       "type": "array",
-      "uniqueItems": true,
+      "maxItems": 2000,
       "items": {
         "$ref": "#/$defs/ItemId"
       }
@@ -1122,10 +1123,14 @@ export type Comment = string | string[];
 export type ScrItemId = string;
 /**
  * ICS: the optional items of the role's table that the implementation supports (mandatory items may be listed too; they are implied). An item whose requirement is false under these claims must not be listed.
+ *
+ * @maxItems 2000
  */
 export type ScrItemIdList = ScrItemId[];
 /**
  * ICS: items declared unsupported. Listing an item that is mandatory and applicable is a static non-conformance. An item may not be in both lists.
+ *
+ * @maxItems 2000
  */
 export type ScrItemIdList1 = ScrItemId[];
 /**
@@ -1258,6 +1263,10 @@ export type Trigger3 = HttpTrigger | ShellTrigger | ManualTrigger;
  */
 export type Trigger4 = HttpTrigger | ShellTrigger | ManualTrigger;
 /**
+ * Each id at most once (checked after the schema, in linear time).
+ *
+ * @maxItems 2000
+ *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "ItemIdList".
  */
