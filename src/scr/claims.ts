@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { compileSchema, formatViolation, type SchemaViolation } from '../protocol/json-schema.js';
 import { encodePointerPart, explainClaimsViolations } from './claims-violations.js';
+import { shellPlaceholderProblem } from '../harness/template.js';
 import { ClaimsError } from './errors.js';
 import { claimsSchema, type Claims, type Trigger } from './schemas/claims.schema.js';
 
@@ -22,7 +23,7 @@ export const TRIGGER_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> =
 };
 
 /** Placeholders of the client-target shell delivery command (claims.schema.json `ShellDelivery`). */
-export const SHELL_DELIVERY_PLACEHOLDERS = ['hex'] as const;
+export const SHELL_DELIVERY_PLACEHOLDERS = ['hex', 'base64', 'file', 'devId'] as const;
 
 /** A `{{name}}` placeholder; blanks inside the braces are allowed, as the renderer (src/harness/template.ts) allows them. */
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -48,8 +49,10 @@ function checkLists(claims: Claims): SchemaViolation[] {
   return found;
 }
 
-function checkTemplate(text: string, pointer: string, allowed: readonly string[], claims: Claims): SchemaViolation[] {
+function checkTemplate(text: string, pointer: string, allowed: readonly string[], claims: Claims, shell = false): SchemaViolation[] {
   const found: SchemaViolation[] = [];
+  const unsafe = shell ? shellPlaceholderProblem(text) : undefined;
+  if (unsafe !== undefined) found.push({ pointer, rule: 'shell-placeholder', message: unsafe });
   for (const match of text.matchAll(PLACEHOLDER)) {
     const name = match[1] ?? '';
     if (!allowed.includes(name)) {
@@ -76,7 +79,7 @@ function checkTriggerTemplates(claims: Claims, pointer: string, trigger: Trigger
   } else {
     fields.push(['prompt', trigger.prompt]);
   }
-  return fields.flatMap(([field, text]) => checkTemplate(text, `${pointer}/${field}`, allowed, claims));
+  return fields.flatMap(([field, text]) => checkTemplate(text, `${pointer}/${field}`, allowed, claims, trigger.kind === 'shell'));
 }
 
 function checkPlaceholders(claims: Claims): SchemaViolation[] {
@@ -89,7 +92,7 @@ function checkPlaceholders(claims: Claims): SchemaViolation[] {
   ];
   const found = triggers.flatMap(([pointer, trigger]) => (trigger ? checkTriggerTemplates(claims, pointer, trigger) : []));
   const shell = claims.client?.notification.shell;
-  if (shell) found.push(...checkTemplate(shell.command, '/client/notification/shell/command', SHELL_DELIVERY_PLACEHOLDERS, claims));
+  if (shell) found.push(...checkTemplate(shell.command, '/client/notification/shell/command', SHELL_DELIVERY_PLACEHOLDERS, claims, true));
   return found;
 }
 

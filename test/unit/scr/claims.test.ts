@@ -210,3 +210,17 @@ describe('reading a claims file is bounded', () => {
     assert.equal(problems[0], 'c.json /implements: must NOT have more than 2000 items (maxItems)');
   });
 });
+
+describe('shell templates in claims', () => {
+  it('accepts every placeholder the notification command documents, and refuses placeholders in a heredoc', () => {
+    const client = JSON.parse(readFileSync('fixtures/claims/reference-client.json', 'utf8')) as Claims;
+    const withShell = (command: string) =>
+      variant(client, (c) => {
+        c.client!.notification.shell = { command };
+      });
+    assert.doesNotThrow(() => parseClaims(withShell('send-sms {{devId}} {{hex}} {{base64}} {{file}}'), 'c.json'));
+    const problems = problemsOf(() => parseClaims(withShell('send-sms <<EOF\n{{hex}}\nEOF'), 'c.json'));
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? '', /^c\.json \/client\/notification\/shell\/command: placeholders are refused in a shell command using <<.*\{\{hex\}\} → "\$DMCT_HEX" \(shell-placeholder\)$/);
+  });
+});
