@@ -82,6 +82,9 @@ function describeFailure(error: unknown, timeoutMs: number): Pick<HttpFailureOut
   if (cause instanceof DOMException && cause.name === 'TimeoutError') {
     return { kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` };
   }
+  if (cause?.code === 'UND_ERR_HEADERS_OVERFLOW') {
+    return { kind: 'too-large', detail: 'the response header is too large (over the HTTP client\'s header limit); reading stopped' };
+  }
   const parts = [cause?.code, cause?.message ?? (error instanceof Error ? error.message : String(error))];
   return { kind: 'connection-error', detail: capText(parts.filter((p) => p !== undefined).join(': '), 500) };
 }

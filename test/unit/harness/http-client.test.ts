@@ -112,6 +112,20 @@ describe('guarded HTTP client', () => {
     assert.equal(outcome.kind, 'connection-error');
   });
 
+  it('words a 100 KB response header as a header too large, not as silence', async () => {
+    const loud = net.createServer((socket) => {
+      socket.on('error', () => undefined); // the client hangs up once the header overflows
+      socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\nx-big: ${'a'.repeat(100_000)}\r\ncontent-length: 0\r\n\r\n`));
+    });
+    await new Promise<void>((resolve) => loud.listen(0, '127.0.0.1', () => resolve()));
+    const address = loud.address();
+    assert.ok(typeof address === 'object' && address !== null);
+    const outcome = await request(new TraceRecorder(), { url: `http://127.0.0.1:${address.port}/`, label: 'loud' });
+    await new Promise<void>((resolve) => loud.close(() => resolve()));
+    assert.equal(outcome.kind, 'too-large');
+    assert.match(outcome.kind === 'too-large' ? outcome.detail : '', /^the response header is too large/);
+  });
+
   it('refuses URLs it must not or cannot call', async () => {
     for (const url of ['not a url', 'file:///etc/passwd', 'ftp://127.0.0.1/']) {
       const outcome = await request(new TraceRecorder(), { url, label: 'bad' });
