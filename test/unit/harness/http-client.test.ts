@@ -20,6 +20,16 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
+/** One GET to a raw TCP peer on a free loopback port, which is closed afterwards. */
+async function requestTo(peer: net.Server, label: string) {
+  await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', () => resolve()));
+  const address = peer.address();
+  assert.ok(typeof address === 'object' && address !== null);
+  const outcome = await request(new TraceRecorder(), { url: `http://127.0.0.1:${address.port}/`, label });
+  await new Promise<void>((resolve) => peer.close(() => resolve()));
+  return outcome;
+}
+
 describe('guarded HTTP client', () => {
   let endpoint: ServedEndpoint;
   before(async () => {
@@ -103,12 +113,7 @@ describe('guarded HTTP client', () => {
   });
 
   it('reports a peer that hangs up without answering', async () => {
-    const rude = net.createServer((socket) => socket.destroy());
-    await new Promise<void>((resolve) => rude.listen(0, '127.0.0.1', () => resolve()));
-    const address = rude.address();
-    assert.ok(typeof address === 'object' && address !== null);
-    const outcome = await request(new TraceRecorder(), { url: `http://127.0.0.1:${address.port}/`, label: 'rude' });
-    await new Promise<void>((resolve) => rude.close(() => resolve()));
+    const outcome = await requestTo(net.createServer((socket) => socket.destroy()), 'rude');
     assert.equal(outcome.kind, 'connection-error');
   });
 
@@ -117,11 +122,7 @@ describe('guarded HTTP client', () => {
       socket.on('error', () => undefined); // the client hangs up once the header overflows
       socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\nx-big: ${'a'.repeat(100_000)}\r\ncontent-length: 0\r\n\r\n`));
     });
-    await new Promise<void>((resolve) => loud.listen(0, '127.0.0.1', () => resolve()));
-    const address = loud.address();
-    assert.ok(typeof address === 'object' && address !== null);
-    const outcome = await request(new TraceRecorder(), { url: `http://127.0.0.1:${address.port}/`, label: 'loud' });
-    await new Promise<void>((resolve) => loud.close(() => resolve()));
+    const outcome = await requestTo(loud, 'loud');
     assert.equal(outcome.kind, 'too-large');
     assert.match(outcome.kind === 'too-large' ? outcome.detail : '', /^the response header is too large/);
   });
