@@ -67,6 +67,8 @@ export interface CommandContext {
   egress?: EgressPolicy;
   /** Told of every side transfer the egress policy refused (it may throw to end the scenario). */
   onEgressRefused?: (detail: string) => void;
+  /** Aborts side transfers in flight (a load run being stopped). */
+  signal?: AbortSignal;
 }
 
 const status = (sc: number, extra: { URI?: string[] } = {}): CommandStatus => ({ sc, ...extra });
@@ -88,6 +90,7 @@ async function sideRequest(context: CommandContext, label: string, options: { me
     timeoutMs: context.timeoutMs,
     maxResponseBytes: context.maxBodyBytes,
     ...(context.egress === undefined ? {} : { egress: context.egress }),
+    ...(context.signal === undefined ? {} : { signal: context.signal }),
   });
   if (outcome.kind === 'refused') context.onEgressRefused?.(`${label}: ${outcome.detail}`);
   return outcome;

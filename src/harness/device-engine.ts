@@ -48,6 +48,8 @@ export interface DeviceEngineOptions {
   onEgressRefused?: (detail: string) => void;
   /** Bounds on the Package#2s read (claims `limits`); default {@link DEFAULT_PACKAGE_LIMITS}. */
   limits?: Partial<PackageLimits>;
+  /** Aborts the side transfers in flight (a load run stopped by Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /** One package to send exactly as described: the engine's own bodies, or deliberately odd ones. */
@@ -247,6 +249,7 @@ export class DeviceEngine {
       subscriptions: new Map(),
       ...(options.egress === undefined ? {} : { egress: options.egress }),
       ...(options.onEgressRefused === undefined ? {} : { onEgressRefused: options.onEgressRefused }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
     };
   }
 

@@ -19,6 +19,8 @@ export interface HttpRequestOptions {
   overflow?: 'too-large' | 'truncate';
   /** Where a target may make dmct send requests; a URL outside it is `refused`, never fetched. */
   egress?: EgressPolicy;
+  /** Aborts the exchange early (a run being stopped); it then ends as a `timeout`. */
+  signal?: AbortSignal;
   /** Caption of the request in the trace, e.g. `Package#1`. */
   label: string;
   /** Lifelines (default `dmct` → `target`). */
@@ -142,7 +144,7 @@ export async function request(recorder: TraceRecorder, options: HttpRequestOptio
       headers,
       ...(body === undefined ? {} : { body: Uint8Array.from(body) }),
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: options.signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]),
     });
     read = await readCapped(response.body, maxResponseBytes);
   } catch (error) {

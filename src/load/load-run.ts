@@ -70,6 +70,8 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
         devId,
         // Every request a session makes (CONT, side transfers) stays at the target's origin.
         egress: new EgressPolicy([new URL(options.targetUrl).origin]),
+        // Ctrl-C also cuts the side transfers in flight, so the figures come at once.
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
         timeoutMs: options.timeoutMs,
         maxBodyBytes: options.maxBodyBytes,
       }),
@@ -98,7 +100,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
         free.push(engine);
         continue;
       }
-      const result = await runLoadSession(engine, client, options.maxPackage2s);
+      const result = await runLoadSession(engine, client, options.maxPackage2s, options.signal);
       free.push(engine);
       exchangeMs.push(...result.exchangeMs);
       if (result.end === 'end') {

@@ -107,3 +107,40 @@ describe('a hostile server steering dmct to an internal service', () => {
     assert.deepEqual(report.errorKinds, { "egress-refused: a CONT URI outside the target's origin": 6 });
   });
 });
+
+describe('dmct load stopped while side transfers hang', () => {
+  it('the first abort (Ctrl-C) cuts the transfers in flight and gives the figures so far', { timeout: 20_000 }, async () => {
+    const stop = new AbortController();
+    const hanging = new Set<import('node:http').ServerResponse>();
+    const target = createServer((req, res) => {
+      req.resume();
+      if (req.url?.startsWith('/slow') === true) {
+        hanging.add(res); // never answered: only the abort ends this SHOW
+        stop.abort();
+        return;
+      }
+      const port = (target.address() as AddressInfo).port;
+      req.on('end', () => res.writeHead(200, { 'content-type': PACKAGE2 }).end(JSON.stringify({ CMD: [['SHOW', `http://127.0.0.1:${port}/slow`]] })));
+    });
+    const port = await listen(target);
+    try {
+      const report = await runLoad({
+        targetUrl: `http://127.0.0.1:${port}/dm`,
+        devices: 1,
+        concurrency: 1,
+        durationMs: 60_000,
+        maxSessions: 100,
+        devIdPrefix: 'IMEI:stop-',
+        timeoutMs: 60_000,
+        maxBodyBytes: 1024 * 1024,
+        maxPackage2s: 4,
+        signal: stop.signal,
+      });
+      assert.equal(report.sessions, 1);
+      assert.deepEqual(report.errorKinds, { interrupted: 1 });
+    } finally {
+      for (const res of hanging) res.destroy();
+      target.close();
+    }
+  });
+});
