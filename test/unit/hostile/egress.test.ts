@@ -11,10 +11,15 @@ import { DeviceEngine } from '../../../src/harness/device-engine.js';
 import { deviceNodes } from '../../../src/harness/device-engine-tree.js';
 import { EgressPolicy } from '../../../src/harness/egress.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
-import { runLoad } from '../../../src/load/index.js';
+import { runLoad, type LoadRunOptions } from '../../../src/load/index.js';
 
 const PACKAGE2 = 'application/vnd.oma.dm.request+json';
 const SECRET = 'internal-secret-0123456789';
+
+/** A small load run against `targetUrl`; `overrides` change its bounds. */
+function loadOptions(targetUrl: string, overrides: Partial<LoadRunOptions>): LoadRunOptions {
+  return { targetUrl, devices: 1, concurrency: 1, durationMs: 30_000, maxSessions: 100, devIdPrefix: 'IMEI:egress-', timeoutMs: 5000, maxBodyBytes: 1024 * 1024, maxPackage2s: 4, ...overrides };
+}
 
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -92,17 +97,7 @@ describe('a hostile server steering dmct to an internal service', () => {
 
   it('load mode: every session stops at the CONT and is counted, the internal service is never reached', async () => {
     commands = [['CONT', `http://[::ffff:7f00:1]:${internalPort}/dm`]];
-    const report = await runLoad({
-      targetUrl: `http://127.0.0.1:${hostilePort}/dm`,
-      devices: 2,
-      concurrency: 2,
-      durationMs: 30_000,
-      maxSessions: 6,
-      devIdPrefix: 'IMEI:egress-',
-      timeoutMs: 5000,
-      maxBodyBytes: 1024 * 1024,
-      maxPackage2s: 4,
-    });
+    const report = await runLoad(loadOptions(`http://127.0.0.1:${hostilePort}/dm`, { devices: 2, concurrency: 2, maxSessions: 6 }));
     assert.equal(internalHits, 0);
     assert.deepEqual(report.errorKinds, { "egress-refused: a CONT URI outside the target's origin": 6 });
   });
@@ -124,18 +119,7 @@ describe('dmct load stopped while side transfers hang', () => {
     });
     const port = await listen(target);
     try {
-      const report = await runLoad({
-        targetUrl: `http://127.0.0.1:${port}/dm`,
-        devices: 1,
-        concurrency: 1,
-        durationMs: 60_000,
-        maxSessions: 100,
-        devIdPrefix: 'IMEI:stop-',
-        timeoutMs: 60_000,
-        maxBodyBytes: 1024 * 1024,
-        maxPackage2s: 4,
-        signal: stop.signal,
-      });
+      const report = await runLoad(loadOptions(`http://127.0.0.1:${port}/dm`, { durationMs: 60_000, timeoutMs: 60_000, signal: stop.signal }));
       assert.equal(report.sessions, 1);
       assert.deepEqual(report.errorKinds, { interrupted: 1 });
     } finally {
