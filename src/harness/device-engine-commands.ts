@@ -15,6 +15,7 @@ import { resolveClientUri } from '../protocol/tree/resolve.js';
 import { hasNoContent, serializeLocation } from '../protocol/tree/serialize.js';
 import { storeAtClientUri, storeWithoutClientUri, type StoreInput } from '../protocol/tree/store.js';
 import { hasErrors } from '../protocol/violation.js';
+import type { EgressPolicy } from './egress.js';
 import { request, type HttpOutcome } from './http-client.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
@@ -62,6 +63,12 @@ export interface CommandContext {
   defaults: Map<string, string>;
   /** SUB: ServerURI per ClientURI (§5.3.11). */
   subscriptions: Map<string, string>;
+  /** Where side transfers may go; a ServerURI outside it is not fetched. */
+  egress?: EgressPolicy;
+  /** Told of every side transfer the egress policy refused (it may throw to end the scenario). */
+  onEgressRefused?: (detail: string) => void;
+  /** Aborts side transfers in flight (a load run being stopped). */
+  signal?: AbortSignal;
 }
 
 const status = (sc: number, extra: { URI?: string[] } = {}): CommandStatus => ({ sc, ...extra });
@@ -75,14 +82,18 @@ function sideHeaders(context: CommandContext, extra: Record<string, string>): Re
   return { [HEADERS.devId]: context.devId, ...extra };
 }
 
-function sideRequest(context: CommandContext, label: string, options: { method: string; url: string; headers: Record<string, string>; body?: string }): Promise<HttpOutcome> {
-  return request(context.recorder, {
+async function sideRequest(context: CommandContext, label: string, options: { method: string; url: string; headers: Record<string, string>; body?: string }): Promise<HttpOutcome> {
+  const outcome = await request(context.recorder, {
     ...options,
     label,
     to: 'endpoint',
     timeoutMs: context.timeoutMs,
     maxResponseBytes: context.maxBodyBytes,
+    ...(context.egress === undefined ? {} : { egress: context.egress }),
+    ...(context.signal === undefined ? {} : { signal: context.signal }),
   });
+  if (outcome.kind === 'refused') context.onEgressRefused?.(`${label}: ${outcome.detail}`);
+  return outcome;
 }
 
 function parseTarget(text: string): ClientUri | undefined {
@@ -223,6 +234,14 @@ export function toleratedParameter(param: unknown): unknown {
   return Array.isArray(param) && param.length === 1 && typeof param[0] === 'string' ? param[0] : param;
 }
 
+/** A command name as text: a string as is, another scalar as JSON; an array or object is only named, never serialised (it may nest deep). */
+function commandNameText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return '(an array)';
+  if (typeof value === 'object' && value !== null) return '(an object)';
+  return JSON.stringify(value ?? null);
+}
+
 /**
  * Executes one Package#2 entry against the device (§5.3): the command's action on the tree, its
  * side HTTP transfer, and the Appendix C status. Entries the device cannot read get 400 (wrong
@@ -230,7 +249,7 @@ export function toleratedParameter(param: unknown): unknown {
  * command) — open question C.16. Never throws for what the server sent.
  */
 export async function executeCommand(entry: readonly unknown[], context: CommandContext): Promise<CommandOutcome> {
-  const name = typeof entry[0] === 'string' ? entry[0] : JSON.stringify(entry[0] ?? null);
+  const name = commandNameText(entry[0]);
   const spec = commandSpec(name);
   if (spec === undefined) return refuse(name, 501, `unknown command ${name}`);
   const params = entry.slice(1).map(toleratedParameter);

@@ -8,10 +8,12 @@ import { ALERT_TYPES, buildSessionAlert } from '../protocol/packages/generic-ale
 import type { CommandStatus, GenericAlert, Package1, SupportedMo } from '../protocol/packages/index.js';
 import { buildPackage1 } from '../protocol/packages/package1.js';
 import { buildPackage3 } from '../protocol/packages/package3.js';
+import { MAX_COMMANDS, MAX_JSON_DEPTH, jsonTextExceedsDepth } from '../protocol/json-limits.js';
 import type { ManagementTree } from '../protocol/tree/management-tree.js';
 import type { Violation } from '../protocol/violation.js';
 import { asyncResultAlert, executeCommand, type CommandContext, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
 import { buildDeviceTree, supportedMos } from './device-engine-tree.js';
+import type { EgressPolicy } from './egress.js';
 import { request, type HttpFailureOutcome, type HttpResponseOutcome } from './http-client.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
@@ -36,6 +38,18 @@ export interface DeviceEngineOptions {
   serverUriValues?: ServerUriValues;
   /** EXEC without ServerURI: `sync` (default) or `async` (§5.4.1: the client's choice). */
   execReporting?: 'sync' | 'async';
+  /**
+   * Where the server may make the device send requests (CONT, async result and side-transfer
+   * URLs); default anywhere. A refused URL is not fetched: a package gets a `no-answer` reply of
+   * kind `refused`, a side transfer fails.
+   */
+  egress?: EgressPolicy;
+  /** Told of every request the egress policy refused; a scenario fixture throws `inconclusive` here. */
+  onEgressRefused?: (detail: string) => void;
+  /** Bounds on the Package#2s read (claims `limits`); default {@link DEFAULT_PACKAGE_LIMITS}. */
+  limits?: Partial<PackageLimits>;
+  /** Aborts the side transfers in flight (a load run stopped by Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 /** One package to send exactly as described: the engine's own bodies, or deliberately odd ones. */
@@ -138,11 +152,23 @@ export interface SessionOptions {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** The Package#2 in a body, read leniently (entries may hold non-strings), or undefined (§7.2.1.2). */
-export function package2View(body: Uint8Array): { CMD: unknown[][] } | undefined {
+/** Bounds on a Package#2 dmct reads (claims `limits`): deeper or longer ones are refused unexecuted. */
+export interface PackageLimits {
+  /** Deepest JSON nesting parsed (`limits.maxJsonDepth`). */
+  maxJsonDepth: number;
+  /** Most commands executed from one Package#2 (`limits.maxCommands`). */
+  maxCommands: number;
+}
+
+export const DEFAULT_PACKAGE_LIMITS: PackageLimits = { maxJsonDepth: MAX_JSON_DEPTH, maxCommands: MAX_COMMANDS };
+
+/** The Package#2 in a body, read leniently (entries may hold non-strings), or undefined (§7.2.1.2); never parses past `maxJsonDepth`. */
+export function package2View(body: Uint8Array, maxJsonDepth: number = MAX_JSON_DEPTH): { CMD: unknown[][] } | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(decoder.decode(body));
+    const text = decoder.decode(body);
+    if (jsonTextExceedsDepth(text, maxJsonDepth)) return undefined;
+    value = JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -164,12 +190,22 @@ export type Package2Answer =
  * is a refusal too: the server answered, with more than the IXIT says its packages can be (claims
  * limits.maxBodyBytes), so it fails the exchange's item rather than counting as silence.
  */
-export function readPackage2Answer(http: HttpResponseView & { body: Uint8Array; truncated: boolean }, maxBodyBytes: number): Package2Answer {
+export function readPackage2Answer(
+  http: HttpResponseView & { body: Uint8Array; truncated: boolean },
+  maxBodyBytes: number,
+  limits: PackageLimits = DEFAULT_PACKAGE_LIMITS,
+): Package2Answer {
   if (http.truncated) {
     return { kind: 'refused', reason: `HTTP ${http.status} with a body over the ${maxBodyBytes}-byte cap (claims limits.maxBodyBytes); reading stopped there`, violations: [], view: undefined };
   }
+  const view = package2View(http.body, limits.maxJsonDepth);
+  if (view !== undefined && view.CMD.length > limits.maxCommands) {
+    const message = `the Package#2 has ${view.CMD.length} commands, over the ${limits.maxCommands} dmct reads (claims limits.maxCommands); none executed`;
+    return { kind: 'refused', reason: `HTTP ${http.status} with ${message}`, violations: [{ rule: 'too-many-commands', section: '7.2.1.2', severity: 'error', message, pointer: '/CMD' }], view: undefined };
+  }
   const checked = checkPackage2Response({ status: http.status, headers: http.headers, body: http.body });
-  const view = package2View(http.body);
+  const tooDeep = checked.violations.find((violation) => violation.rule === 'json-too-deep');
+  if (tooDeep !== undefined) return { kind: 'refused', reason: `HTTP ${http.status}: ${tooDeep.message}`, violations: checked.violations, view: undefined };
   const accepted = http.status >= PACKAGE_ACCEPTED_STATUS_RANGE.min && http.status <= PACKAGE_ACCEPTED_STATUS_RANGE.max;
   if (accepted && view !== undefined) return { kind: 'package2', package2: view, violations: checked.violations };
   const reason = !accepted ? `HTTP ${http.status}` : http.body.length === 0 ? `HTTP ${http.status} with an empty body` : `HTTP ${http.status} whose body is not a Package#2`;
@@ -194,6 +230,7 @@ export class DeviceEngine {
   readonly #context: CommandContext;
   readonly #timeoutMs: number;
   readonly #maxBodyBytes: number;
+  readonly #limits: PackageLimits;
   readonly #authorization?: string;
 
   constructor(options: DeviceEngineOptions) {
@@ -203,6 +240,7 @@ export class DeviceEngine {
     this.tree = options.tree ?? buildDeviceTree({ devId: options.devId, ...(options.devInfoMoid === undefined ? {} : { devInfoMoid: options.devInfoMoid }) });
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+    this.#limits = { ...DEFAULT_PACKAGE_LIMITS, ...options.limits };
     if (options.basicAuth !== undefined) {
       this.#authorization = `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`;
     }
@@ -216,7 +254,20 @@ export class DeviceEngine {
       execReporting: options.execReporting ?? 'sync',
       defaults: new Map(),
       subscriptions: new Map(),
+      ...(options.egress === undefined ? {} : { egress: options.egress }),
+      ...(options.onEgressRefused === undefined ? {} : { onEgressRefused: options.onEgressRefused }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
     };
+  }
+
+  /** The bounds on the Package#2s this device reads. */
+  get limits(): PackageLimits {
+    return this.#limits;
+  }
+
+  /** Why the egress policy forbids sending to `url`, or undefined (load mode checks its own requests with it). */
+  egressRefusal(url: string): string | undefined {
+    return this.#context.egress?.refusal(url);
   }
 
   /** DEFAULT ServerURIs the server set, per MOID (§5.3.10). */
@@ -263,13 +314,15 @@ export class DeviceEngine {
       maxResponseBytes: this.#maxBodyBytes,
       // A body over the cap is still an answer (a refused one, see #read), not a silence.
       overflow: 'truncate',
+      ...(this.#context.egress === undefined ? {} : { egress: this.#context.egress }),
     });
+    if (outcome.kind === 'refused') this.#context.onEgressRefused?.(`${outgoing.label}: ${outcome.detail}`);
     if (outcome.kind !== 'response') return { reply: { kind: 'no-answer', failure: outcome, seq: outcome.seq, sent: outgoing.label } };
     return { requestSeq: outcome.requestSeq, reply: this.#read(outcome) };
   }
 
   #read(http: HttpResponseOutcome): ServerReply {
-    const reading = readPackage2Answer(http, this.#maxBodyBytes);
+    const reading = readPackage2Answer(http, this.#maxBodyBytes, this.#limits);
     const seq = http.responseSeq;
     const view = reading.kind === 'package2' ? reading.package2 : reading.view;
     if (!http.truncated) this.recorder.annotate(seq, { ...(view === undefined ? {} : { decoded: { package2: view } }), violations: reading.violations });

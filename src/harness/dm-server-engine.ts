@@ -28,6 +28,7 @@ import { DataRepository } from './dm-server-engine-repository.js';
 import { WebPages } from './dm-server-engine-web.js';
 import { DEFAULT_HANDLER_ORIGIN } from './endpoint-server.js';
 import type { TraceRecorder } from './trace-recorder.js';
+import { jsonTextExceedsDepth } from '../protocol/json-limits.js';
 
 export type { DmEndpointKind, EndpointEvent, EngineEvent, PackageEvent } from './dm-server-engine-events.js';
 export type { EventWait, QuietWatch } from './dm-server-engine-log.js';
@@ -88,13 +89,18 @@ interface Session {
 
 const ENDPOINT_LABEL: Record<DmEndpointKind, string> = { dm: '', cont: ' (CONT URI)', async: ' (async report URI)' };
 
-/** Package#1 or Package#3: by media type, else by the body (a `Status` member makes a Package#3). */
-function classify(mediaType: string | undefined, body: Uint8Array): 1 | 3 {
+/**
+ * Package#1 or Package#3: by media type (any multipart type is a Package#3 with data parts, App F,
+ * even in a form the text does not name), else by the body (a `Status` member makes a Package#3).
+ */
+export function classify(mediaType: string | undefined, body: Uint8Array): 1 | 3 {
   const essence = mediaType === undefined ? undefined : parseMediaType(mediaType)?.essence;
   if (essence === MEDIA_TYPES.package1) return 1;
-  if (essence === MEDIA_TYPES.package3 || essence === MEDIA_TYPES.multipart) return 3;
+  if (essence === MEDIA_TYPES.package3 || essence?.startsWith('multipart/') === true) return 3;
+  const text = new TextDecoder().decode(body);
+  if (jsonTextExceedsDepth(text)) return 1;
   try {
-    const value: unknown = JSON.parse(new TextDecoder().decode(body));
+    const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null && 'Status' in value ? 3 : 1;
   } catch {
     return 1;

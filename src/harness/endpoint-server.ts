@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { getResponse, type RequestHandler } from 'msw';
 import { DEFAULT_BODY_CAP_BYTES } from './body-capture.js';
+import type { AdminRefusal } from './admin-guard.js';
 import { capText } from './cap-text.js';
 import { type HandlerErrorEvent, createHandlerGuard, reportHandlerError } from './resolver-guard.js';
 import type { TraceRecorder } from './trace-recorder.js';
@@ -38,6 +39,11 @@ export interface ServeOptions {
    * exchange. Undefined leaves the request to the handlers; a throw is a handler fault like theirs.
    */
   direct?: DirectHandler;
+  /**
+   * Checked on the request head before the body is read (a control API's token, Host and Origin,
+   * see admin-guard.ts); a refusal is answered at once and no handler runs.
+   */
+  admit?: (method: string, headers: http.IncomingHttpHeaders, port: number) => AdminRefusal | undefined;
 }
 
 /** A complete request as a direct handler sees it: the body already read within the cap. */
@@ -189,6 +195,7 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
   // Sockets whose request body is being read, with how to record that request if it is cut off.
   const reading = new WeakMap<Socket, (status: number, code: string) => void>();
   let baseUrl = '';
+  let boundPort = 0;
 
   const recordRequest = (req: http.IncomingMessage, body?: { bytes: Uint8Array; size: number }) =>
     recorder?.httpRequest({
@@ -286,6 +293,11 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const refusal = options.admit?.(req.method ?? 'GET', req.headers, boundPort);
+    if (refusal !== undefined) {
+      recordRequest(req);
+      return refuse(res, refusal.status, refusal.reason);
+    }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (Number.isFinite(declared) && declared > maxBodyBytes) {
       recordRequest(req);
@@ -394,6 +406,7 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
+  boundPort = port;
   baseUrl = `http://${hostForUrl(host)}:${port}`;
 
   let closing: Promise<void> | undefined;

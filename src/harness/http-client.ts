@@ -1,4 +1,5 @@
 import { capText } from './cap-text.js';
+import type { EgressPolicy } from './egress.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 export interface HttpRequestOptions {
@@ -16,6 +17,10 @@ export interface HttpRequestOptions {
    * the first `maxResponseBytes` bytes with `truncated: true`.
    */
   overflow?: 'too-large' | 'truncate';
+  /** Where a target may make dmct send requests; a URL outside it is `refused`, never fetched. */
+  egress?: EgressPolicy;
+  /** Aborts the exchange early (a run being stopped); it then ends as a `timeout`. */
+  signal?: AbortSignal;
   /** Caption of the request in the trace, e.g. `Package#1`. */
   label: string;
   /** Lifelines (default `dmct` → `target`). */
@@ -44,7 +49,8 @@ export interface HttpResponseOutcome {
  * answer within the time allowed.
  */
 export interface HttpFailureOutcome {
-  kind: 'timeout' | 'connection-error' | 'connection-closed' | 'too-large' | 'invalid-url' | 'invalid-request';
+  /** `refused`: the URL is outside the egress policy; nothing was sent. */
+  kind: 'timeout' | 'connection-error' | 'connection-closed' | 'too-large' | 'invalid-url' | 'invalid-request' | 'refused';
   detail: string;
   /** Status line of the answer, for `too-large`. */
   status?: number;
@@ -83,6 +89,9 @@ function describeFailure(error: unknown, timeoutMs: number): Pick<HttpFailureOut
   const cause = error instanceof Error ? (error.cause as NodeJS.ErrnoException | undefined) : undefined;
   if (cause instanceof DOMException && cause.name === 'TimeoutError') {
     return { kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` };
+  }
+  if (cause?.code === 'UND_ERR_HEADERS_OVERFLOW') {
+    return { kind: 'too-large', detail: 'the response header is too large (over the HTTP client\'s header limit); reading stopped' };
   }
   const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
   const detail = capText([cause?.code, message].filter((p) => p !== undefined).join(': '), 500);
@@ -138,6 +147,8 @@ export async function request(recorder: TraceRecorder, options: HttpRequestOptio
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return fail('invalid-url', `scheme ${url.protocol} is not http: or https:`);
   }
+  const refusal = options.egress?.refusal(url.href);
+  if (refusal !== undefined) return fail('refused', `dmct did not send ${method} ${capText(url.href, 200)}: ${refusal}`);
   let headers: Headers;
   try {
     headers = new Headers(options.headers);
@@ -163,7 +174,7 @@ export async function request(recorder: TraceRecorder, options: HttpRequestOptio
       headers,
       ...(body === undefined ? {} : { body: Uint8Array.from(body) }),
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: options.signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]),
     });
     read = await readCapped(response.body, maxResponseBytes);
   } catch (error) {

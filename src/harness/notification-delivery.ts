@@ -5,7 +5,7 @@ import { request } from './http-client.js';
 import { promptNamingDmServer, type Operator } from './operator.js';
 import { defaultOperator } from './operator-relay.js';
 import { runShellCommand } from './shell-command.js';
-import { renderTemplate } from './template.js';
+import { renderTemplate, shellEnvironment } from './template.js';
 import type { TraceRecorder } from './trace-recorder.js';
 import { sendUdp } from './udp.js';
 
@@ -102,21 +102,18 @@ async function deliverByShell(
   label: string,
 ): Promise<DeliveryOutcome> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const usesFile = /\{\{\s*file\s*\}\}/.test(transport.command);
+  const usesFile = /\{\{\s*file\s*\}\}|DMCT_FILE/.test(transport.command);
   const dir = usesFile ? await mkdtemp(join(tmpdir(), 'dmct-notification-')) : undefined;
   try {
     const file = dir === undefined ? undefined : join(dir, 'package0.bin');
     if (file !== undefined) await writeFile(file, notification.bytes);
-    const rendered = renderTemplate(
-      transport.command,
-      {
-        hex: Buffer.from(notification.bytes).toString('hex'),
-        base64: Buffer.from(notification.bytes).toString('base64'),
-        file,
-        devId: options.devId,
-      },
-      'shell',
-    );
+    const values = {
+      hex: Buffer.from(notification.bytes).toString('hex'),
+      base64: Buffer.from(notification.bytes).toString('base64'),
+      file,
+      devId: options.devId,
+    };
+    const rendered = renderTemplate(transport.command, values, 'shell');
     if (!rendered.ok) {
       const reason = `the notification shell command cannot be built: ${rendered.problem}`;
       options.recorder.note({ label: `${label}: ${reason}` });
@@ -128,7 +125,7 @@ async function deliverByShell(
       body: { bytes: notification.bytes, ...NOTIFICATION_MEDIA },
       decoded: { command: rendered.text },
     });
-    const run = await runShellCommand(rendered.text, { timeoutMs, stdin: notification.bytes });
+    const run = await runShellCommand(rendered.text, { timeoutMs, stdin: notification.bytes, env: shellEnvironment(values) });
     if (run.spawnError !== undefined) return { ok: false, inconclusive: `the notification command could not start: ${run.spawnError}` };
     if (run.timedOut) return { ok: false, inconclusive: `the notification command did not finish within ${timeoutMs} ms` };
     options.recorder.note({ label: `${label} (shell) exited ${run.exitCode ?? run.signal}`, decoded: { stdout: run.stdoutTail, stderr: run.stderrTail } });

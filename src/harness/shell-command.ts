@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 
 export interface ShellRunOptions {
+  /** Variables added to dmct's environment for the command (template values as DMCT_*). */
+  env?: Readonly<Record<string, string>>;
   timeoutMs: number;
   /** Characters kept from the end of stdout and of stderr (default 2000). */
   tailChars?: number;
@@ -56,6 +58,7 @@ export function runShellCommand(command: string, options: ShellRunOptions): Prom
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      ...(options.env === undefined ? {} : { env: { ...process.env, ...options.env } }),
     });
     const timer = setTimeout(() => {
       timedOut = true;

@@ -94,6 +94,37 @@ function escape(
   }
 }
 
+/** Shell constructs inside which a quoted word can still be expanded or cut: heredocs, command and parameter substitution, comments. */
+const UNQUOTABLE_SHELL = /<<|\$\(|`|\$\{|#/;
+
+/**
+ * Why a shell template may not hold placeholders, or undefined. In a heredoc, inside `$(…)`,
+ * backticks or `${…}`, or after a `#`, a value's quoting does not hold (the shell reads the quotes
+ * literally, re-opens quoting, or ends a comment at a newline the value carries), so there values
+ * reach the command only as environment variables (see {@link shellEnvironment}).
+ */
+export function shellPlaceholderProblem(template: string): string | undefined {
+  if (placeholdersOf(template).length === 0 || !UNQUOTABLE_SHELL.test(template)) return undefined;
+  const names = placeholdersOf(template).map((name) => `{{${name}}} → "$${shellVariable(name)}"`).join(', ');
+  return `placeholders are refused in a shell command using <<, $(, backticks, $\{ or # (a value could escape its quoting there); use the environment variables instead: ${names}`;
+}
+
+/** The environment variable a template value is given as: `DMCT_` and the name in upper case (`devId` → `DMCT_DEVID`). */
+export function shellVariable(name: string): string {
+  return `DMCT_${name.toUpperCase()}`;
+}
+
+/** Every value as an environment variable (strings as they are, other values as JSON; values with a NUL left out). */
+export function shellEnvironment(values: TemplateValues): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const text = asText(value);
+    if (!text.includes('\0')) env[shellVariable(name)] = text;
+  }
+  return env;
+}
+
 /**
  * Fills `{{name}}` placeholders with values escaped for `context`, so that no value (a device id,
  * a command parameter, anything a target sent) can change the structure of the JSON, URL or shell
@@ -101,6 +132,8 @@ function escape(
  * not close.
  */
 export function renderTemplate(template: string, values: TemplateValues, context: TemplateContext): RenderResult {
+  const unsafe = context === 'shell' ? shellPlaceholderProblem(template) : undefined;
+  if (unsafe !== undefined) return { ok: false, problem: unsafe };
   let output = '';
   let quote: Quote = 'none';
   let last = 0;

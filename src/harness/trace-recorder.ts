@@ -6,6 +6,7 @@ import type {
   TraceViolation,
 } from '../report/schemas/evidence.schema.js';
 import { type BodyBytes, DEFAULT_BODY_CAP_BYTES, captureBody } from './body-capture.js';
+import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../protocol/json-limits.js';
 import { capText } from './cap-text.js';
 import { policyVerdict, type OutcomeKind } from '../report/verdict-policy.js';
 
@@ -128,7 +129,7 @@ export class TraceRecorder {
   datagram(record: DatagramRecord): TraceMessage {
     const message = this.#arrow('datagram', record);
     message.body = this.#body(record.bytes);
-    if (record.decoded !== undefined) message.decoded = record.decoded;
+    if (record.decoded !== undefined) message.decoded = this.#decoded(record.decoded);
     if (record.violations !== undefined) message.violations = record.violations;
     return this.#append(message);
   }
@@ -137,7 +138,7 @@ export class TraceRecorder {
   note(record: NoteRecord): TraceMessage {
     const message = this.#arrow('note', { from: record.from ?? 'dmct', to: record.to ?? 'dmct', label: record.label });
     if (record.body !== undefined) message.body = this.#body(record.body);
-    if (record.decoded !== undefined) message.decoded = record.decoded;
+    if (record.decoded !== undefined) message.decoded = this.#decoded(record.decoded);
     return this.#append(message);
   }
 
@@ -148,7 +149,7 @@ export class TraceRecorder {
   annotate(seq: number, annotation: { decoded?: Record<string, unknown>; violations?: TraceViolation[] }): void {
     const message = this.#messages.find((m) => m.seq === seq);
     if (message === undefined) return;
-    if (annotation.decoded !== undefined) message.decoded = annotation.decoded;
+    if (annotation.decoded !== undefined) message.decoded = this.#decoded(annotation.decoded);
     if (annotation.violations !== undefined) message.violations = [...(message.violations ?? []), ...annotation.violations];
   }
 
@@ -230,6 +231,17 @@ export class TraceRecorder {
 
   #body(body: BodyBytes): TraceBody {
     return captureBody(body, this.#bodyCap);
+  }
+
+  /**
+   * A decoded form as kept: as given when it nests at most MAX_JSON_DEPTH levels and serialises
+   * within the body cap, else a note saying why it was left out (the body holds the bytes), so
+   * toEvidence's copy never recurses deep and no message outgrows the cap.
+   */
+  #decoded(decoded: Record<string, unknown>): Record<string, unknown> {
+    if (exceedsJsonDepth(decoded, MAX_JSON_DEPTH)) return { omitted: `nested deeper than ${MAX_JSON_DEPTH} levels` };
+    const size = JSON.stringify(decoded).length;
+    return size <= this.#bodyCap ? decoded : { omitted: `${size} characters, over the ${this.#bodyCap}-byte evidence cap per message` };
   }
 
   #headers(input: HeaderInput): Record<string, string> {

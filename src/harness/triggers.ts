@@ -3,7 +3,7 @@ import { request } from './http-client.js';
 import type { Operator } from './operator.js';
 import { defaultOperator } from './operator-relay.js';
 import { runShellCommand } from './shell-command.js';
-import { type TemplateContext, type TemplateValues, renderTemplate } from './template.js';
+import { type TemplateContext, type TemplateValues, renderTemplate, shellEnvironment } from './template.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 /**
@@ -97,7 +97,7 @@ async function pullShell(command: string, values: TemplateValues, options: Trigg
   if (!rendered.ok) return { ok: false, inconclusive: `trigger ${options.name}: command: ${rendered.problem}` };
   const timeoutMs = options.timeoutMs ?? 10_000;
   options.recorder.note({ label: `trigger ${options.name} (shell)`, to: 'target', decoded: { command: rendered.text } });
-  const run = await runShellCommand(rendered.text, { timeoutMs });
+  const run = await runShellCommand(rendered.text, { timeoutMs, env: shellEnvironment(values) });
   const result = run.spawnError ?? (run.timedOut ? `timed out after ${timeoutMs} ms` : `exited ${run.exitCode ?? run.signal}`);
   options.recorder.note({
     label: `trigger ${options.name} (shell) ${result}`,

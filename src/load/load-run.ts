@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { EgressPolicy } from '../harness/egress.js';
 import { DeviceEngine } from '../harness/device-engine.js';
 import { TraceRecorder } from '../harness/trace-recorder.js';
 import { LoadHttpClient } from './load-http.js';
@@ -67,6 +68,10 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
         recorder: new TraceRecorder({ maxMessages: 0 }),
         serverUrl: options.targetUrl,
         devId,
+        // Every request a session makes (CONT, side transfers) stays at the target's origin.
+        egress: new EgressPolicy([new URL(options.targetUrl).origin]),
+        // Ctrl-C also cuts the side transfers in flight, so the figures come at once.
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
         timeoutMs: options.timeoutMs,
         maxBodyBytes: options.maxBodyBytes,
       }),
@@ -95,7 +100,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
         free.push(engine);
         continue;
       }
-      const result = await runLoadSession(engine, client, options.maxPackage2s);
+      const result = await runLoadSession(engine, client, options.maxPackage2s, options.signal);
       free.push(engine);
       exchangeMs.push(...result.exchangeMs);
       if (result.end === 'end') {

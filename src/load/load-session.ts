@@ -54,15 +54,20 @@ function endOf(reply: Exclude<LoadReply, { kind: 'package2' }>): string {
  * `maxPackage2s` Package#2s went by (counted as a `session-not-ended` violation of END_ITEM).
  * Every Package#2 is checked by the protocol validators (`checkPackage2Response`), each
  * violation attributed to its item; an answer that is no Package#2 (4xx/5xx, empty body, no
- * answer) ends the session as an error, not a violation. Never throws for what the server does.
+ * answer) ends the session as an error, not a violation. An aborted `signal` (Ctrl-C) ends it
+ * as `interrupted` before the next exchange. Never throws for what the server does.
  */
-export async function runLoadSession(engine: DeviceEngine, client: LoadHttpClient, maxPackage2s: number): Promise<LoadSessionResult> {
+export async function runLoadSession(engine: DeviceEngine, client: LoadHttpClient, maxPackage2s: number, signal?: AbortSignal): Promise<LoadSessionResult> {
   const exchangeMs: number[] = [];
   const violations: AttributedViolation[] = [];
   const started = performance.now();
   let url = engine.serverUrl;
   let outgoing = engine.package1();
   for (let package2s = 0; ; package2s += 1) {
+    if (signal?.aborted === true) return { end: 'interrupted', sessionMs: performance.now() - started, exchangeMs, violations };
+    // A CONT URI outside the egress policy (the target's own origin) is never followed.
+    const refusal = engine.egressRefusal(url);
+    if (refusal !== undefined) return { end: 'egress-refused: a CONT URI outside the target\'s origin', sessionMs: performance.now() - started, exchangeMs, violations };
     const sentAt = performance.now();
     const reply = await exchange(client, engine.devId, url, outgoing);
     exchangeMs.push(performance.now() - sentAt);

@@ -21,6 +21,7 @@ import { validateEvidence, validateRunPlan } from './validate.js';
 import { writeReportFolder } from './writers/folder.js';
 import { installPrecompiledValidators } from '../build/precompiled-validators.js';
 import { DMCT_VERSION as dmctVersion } from '../package-root.js';
+import { appendAll } from '../protocol/json-limits.js';
 
 installPrecompiledValidators();
 
@@ -68,8 +69,8 @@ export async function evidenceOf(result: Pick<TestResult, 'attachments'>): Promi
     }
     const checked = validateEvidence(data);
     if (!checked.ok) return { problem: checked.violations.map((v) => formatViolation(`${EVIDENCE_ATTACHMENT}${where}`, v)).join('; ') };
-    merged.messages.push(...checked.value.messages);
-    merged.findings.push(...checked.value.findings);
+    appendAll(merged.messages, checked.value.messages);
+    appendAll(merged.findings, checked.value.findings);
     merged.checks += checked.value.checks;
     if (checked.value.notes) merged.notes = [...(merged.notes ?? []), ...checked.value.notes];
   }

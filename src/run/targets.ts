@@ -6,11 +6,10 @@
  * applicability, and the claims digest the report carries.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { REFERENCE_CLAIMS } from './run-env.js';
 import { findFault } from '../reference/faults/index.js';
 import type { ClaimsRef, Role, TargetInfo } from '../report/index.js';
-import { computeApplicability, DEFAULT_EDITION, loadEdition, parseClaims } from '../scr/index.js';
+import { computeApplicability, DEFAULT_EDITION, loadEdition, parseClaims, readClaimsText } from '../scr/index.js';
 import type { ApplicabilityReport, Claims, Edition } from '../scr/index.js';
 import { displayPath } from '../scr/errors.js';
 import { RunSetupError } from './errors.js';
@@ -67,13 +66,9 @@ function sha256(text: string): string {
 }
 
 function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(err));
-    throw new RunSetupError(`${path}: cannot read the claims file (${reason})`);
-  }
+  const read = readClaimsText(path);
+  if (!read.ok) throw new RunSetupError(`${path}: cannot read the claims file (${read.reason})`);
+  return read.text;
 }
 
 interface GivenClaims {

@@ -20,6 +20,7 @@ import {
 } from '../../protocol/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { COMMAND_CATALOG } from './catalog.js';
+import { appendAll } from '../../protocol/json-limits.js';
 
 const PACKAGE_KINDS = ['1', '2', '3', 'mo', 'alert'] as const;
 type PackageKind = (typeof PACKAGE_KINDS)[number];
@@ -113,7 +114,7 @@ async function validate(args: ValidateArgs): Promise<Outcome> {
     const parsed = parseMultipartPackage3(multipartType, bytes, options);
     const violations = [...headerViolations, ...parsed.violations];
     if (parsed.package3 && package2) {
-      violations.push(...validatePackage3Against(package2, parsed.package3, { dataPartIndexes: [...parsed.parts.keys()] }));
+      appendAll(violations, validatePackage3Against(package2, parsed.package3, { dataPartIndexes: [...parsed.parts.keys()] }));
     }
     return { violations, value: parsed.package3, parts: parsed.parts, multipart: true };
   }
@@ -121,7 +122,7 @@ async function validate(args: ValidateArgs): Promise<Outcome> {
   const parsed = parse(bytes, options);
   const violations = [...headerViolations, ...parsed.violations];
   if (args.package === '3' && package2 && parsed.value) {
-    violations.push(...validatePackage3Against(package2, parsed.value as Parameters<typeof validatePackage3Against>[1], { dataPartIndexes: [] }));
+    appendAll(violations, validatePackage3Against(package2, parsed.value as Parameters<typeof validatePackage3Against>[1], { dataPartIndexes: [] }));
   }
   return { violations, value: parsed.value, multipart: false };
 }

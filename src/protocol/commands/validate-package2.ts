@@ -11,6 +11,7 @@ import { checkStructure } from '../packages/structure.js';
 import type { Package2 } from '../schemas/package2.schema.js';
 import type { Violation } from '../violation.js';
 import { COMMAND_NAMES, assignParameters, commandSpec, parameterCount, type CommandSpec, type ParameterKind } from './command-table.js';
+import { appendAll } from '../json-limits.js';
 
 function describeParameters(command: CommandSpec): string {
   const { min, max } = parameterCount(command);
@@ -60,7 +61,7 @@ function checkCommand(entry: readonly string[], index: number, last: number): Vi
     });
     return violations;
   }
-  assigned.forEach((param, j) => violations.push(...checkParameter(param.kind, param.value, `/CMD/${index}/${j + 1}`)));
+  assigned.forEach((param, j) => appendAll(violations, checkParameter(param.kind, param.value, `/CMD/${index}/${j + 1}`)));
   return violations;
 }
 
@@ -74,7 +75,7 @@ export function checkPackage2(pkg: Package2): Violation[] {
   if (pkg.CMD.length === 0) {
     violations.push({ rule: 'package2-cmd-empty', section: '5.2.3', severity: EMPTY_CMD_SEVERITY, message: 'CMD holds no command (and so no END)', pointer: '/CMD' });
   }
-  pkg.CMD.forEach((entry, i) => violations.push(...checkCommand(entry, i, pkg.CMD.length - 1)));
+  pkg.CMD.forEach((entry, i) => appendAll(violations, checkCommand(entry, i, pkg.CMD.length - 1)));
   return violations;
 }
 

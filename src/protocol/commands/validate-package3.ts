@@ -10,6 +10,7 @@ import type { Violation } from '../violation.js';
 import { assignParameters, commandSpec, isStatusAllowed } from './command-table.js';
 import { isImmediateSuccessForAsyncExec } from '../interpretations/packages.js';
 import { statusCodeInfo } from './status-codes.js';
+import { appendAll } from '../json-limits.js';
 
 /** Options of {@link validatePackage3Against}. */
 export interface Package3AgainstOptions {
@@ -61,7 +62,7 @@ function checkStatus(entry: readonly string[], status: Package3['Status'][number
     if (params.length === 1 && (status.URI === undefined || status.URI.length === 0)) {
       violations.push({ rule: 'hget-uri-missing', section: '5.3.1', severity: 'error', message: 'HGET without ClientURI succeeded but its status lists no URI where the data was stored', pointer: `/Status/${index}` });
     }
-    (status.URI ?? []).forEach((uri, j) => violations.push(...checkClientUri(uri, `/Status/${index}/URI/${j}`)));
+    (status.URI ?? []).forEach((uri, j) => appendAll(violations, checkClientUri(uri, `/Status/${index}/URI/${j}`)));
   }
   return violations;
 }
@@ -115,8 +116,8 @@ export function validatePackage3Against(package2: Package2, package3: Package3, 
   for (let i = 0; i < paired; i++) {
     const entry = package2.CMD[i];
     const status = package3.Status[i];
-    if (entry && status) violations.push(...checkStatus(entry, status, i));
+    if (entry && status) appendAll(violations, checkStatus(entry, status, i));
   }
-  if (options.dataPartIndexes) violations.push(...checkDataParts(package2, package3, options.dataPartIndexes));
+  if (options.dataPartIndexes) appendAll(violations, checkDataParts(package2, package3, options.dataPartIndexes));
   return violations;
 }

@@ -5,6 +5,7 @@ import { buildPackage3, parsePackage3 } from '../packages/package3.js';
 import type { Package3 } from '../schemas/package3.schema.js';
 import type { Violation } from '../violation.js';
 import { MEDIA_TYPES, parseMediaType } from './media-types.js';
+import { appendAll } from '../json-limits.js';
 
 /** A data part to send next to a Package#3 (App F): the zero-based index of its GET and the data. */
 export interface MultipartDataPartInput {
@@ -227,7 +228,7 @@ export function parseMultipartPackage3(contentType: string, body: Uint8Array, op
   const firstDisposition = dispositionName(first.headers.get('content-disposition'));
   if (!firstDisposition.formData) report('multipart-disposition', 'the first part has no "Content-Disposition: form-data"', first.offset, 'warning');
   const parsed = parsePackage3(first.body, options);
-  violations.push(...parsed.violations);
+  appendAll(violations, parsed.violations);
 
   if (data.length === 0) report('multipart-without-data', 'the multipart Package#3 carries no data part', undefined, MULTIPART_WITHOUT_DATA_SEVERITY);
   for (const part of data) {

@@ -12,6 +12,7 @@ import { acceptWeight, isSupportedRequestType, parseAccept } from './accept.js';
 import { HEADERS, getHeader, type HeaderBag } from './headers.js';
 import { MEDIA_TYPES, PACKAGE_MEDIA_TYPES, parseMediaType } from './media-types.js';
 import { parseMultipartPackage3, type MultipartDataPart } from './multipart.js';
+import { appendAll } from '../json-limits.js';
 
 /** An HTTP request as dmct saw it. */
 export interface HttpRequestView {
@@ -74,7 +75,7 @@ function checkEnvelope(request: HttpRequestView, expected: 1 | 3, options: Packa
     violations.push({ rule: 'http-accept-missing', section: '5.5', severity: ACCEPT_MISSING_SEVERITY, message: `Package#${expected} has no Accept header` });
   } else {
     const parsed = parseAccept(accept);
-    violations.push(...parsed.violations);
+    appendAll(violations, parsed.violations);
     if (parsed.ranges.length > 0 && acceptWeight(parsed.ranges, MEDIA_TYPES.package2) === 0) {
       violations.push({ rule: 'http-accept-excludes-package2', section: '5.5', severity: 'warning', message: `Accept ${JSON.stringify(accept)} excludes ${MEDIA_TYPES.package2} (a server answers 406)` });
     }
@@ -98,16 +99,16 @@ export function checkPackageRequest(request: HttpRequestView, expectedPackage: 1
   if (parseMediaType(contentType)?.essence === MEDIA_TYPES.multipart) {
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
     const multipart = parseMultipartPackage3(contentType, bytes, options);
-    violations.push(...multipart.violations);
+    appendAll(violations, multipart.violations);
     if (multipart.package3 && options.package2) {
-      violations.push(...validatePackage3Against(options.package2, multipart.package3, { dataPartIndexes: [...multipart.parts.keys()] }));
+      appendAll(violations, validatePackage3Against(options.package2, multipart.package3, { dataPartIndexes: [...multipart.parts.keys()] }));
     }
     return multipart.package3 ? { violations, package3: multipart.package3, parts: multipart.parts } : { violations, parts: multipart.parts };
   }
   const parsed = parsePackage3(body, options);
-  violations.push(...parsed.violations);
+  appendAll(violations, parsed.violations);
   if (!parsed.value) return { violations };
-  if (options.package2) violations.push(...validatePackage3Against(options.package2, parsed.value, { dataPartIndexes: [] }));
+  if (options.package2) appendAll(violations, validatePackage3Against(options.package2, parsed.value, { dataPartIndexes: [] }));
   return { violations, package3: parsed.value };
 }
 
@@ -137,9 +138,9 @@ export function checkPackage2Response(response: HttpResponseView, options: Parse
   }
   const omadmAccept = getHeader(response.headers, HEADERS.omadmAccept);
   if (omadmAccept !== undefined) {
-    violations.push(...parseAccept(omadmAccept, HEADERS.omadmAccept).violations.map((v) => ({ ...v, rule: 'http-omadm-accept-syntax' })));
+    appendAll(violations, parseAccept(omadmAccept, HEADERS.omadmAccept).violations.map((v) => ({ ...v, rule: 'http-omadm-accept-syntax' })));
   }
   const parsed = parsePackage2(response.body ?? '', options);
-  violations.push(...parsed.violations);
+  appendAll(violations, parsed.violations);
   return parsed.value ? { violations, package2: parsed.value } : { violations };
 }

@@ -21,6 +21,7 @@ import {
   type OptionName,
 } from './options.js';
 import { notificationViolation, type NotificationRule } from './rules.js';
+import { appendAll } from '../json-limits.js';
 
 /** One option as found on the wire (§7.1.1.2), with where it sits in the buffer. */
 export interface NotificationOption {
@@ -392,7 +393,7 @@ export function decodeNotification(input: Uint8Array, options: NotificationDecod
   }
 
   const scan = scanOptions(bytes, HEADER_LENGTH, optionCount);
-  violations.push(...scan.violations);
+  appendAll(violations, scan.violations);
   if (scan.end !== undefined && scan.end < bytes.length) {
     const extra = countExactOptions(bytes, scan.end);
     if (extra > 0) {

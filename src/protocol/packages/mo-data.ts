@@ -6,6 +6,7 @@ import { hasErrors, type Violation } from '../violation.js';
 import { decodeJsonBody, type BodyInput } from './json-body.js';
 import { PackageBuildError, type ParseOptions, type ParseResult } from './parse-result.js';
 import { checkStructure } from './structure.js';
+import { appendAll } from '../json-limits.js';
 
 /** Checks of dmmo+json entries beyond the schema (§7.2.1.4): ClientURI syntax, DDF links. */
 export function checkMoData(data: MoData): Violation[] {
@@ -46,9 +47,9 @@ export function parseMoData(body: BodyInput, options: ParseOptions = {}): ParseR
   // Findings about the wrapped object point into the object itself, as the target sent it.
   const unwrap = (v: Violation): Violation =>
     wrapped && v.pointer?.startsWith('/0') ? { ...v, pointer: v.pointer.slice(2) } : v;
-  violations.push(...structure.violations.map(unwrap));
+  appendAll(violations, structure.violations.map(unwrap));
   if (!structure.value) return { violations };
-  violations.push(...checkMoData(structure.value).map(unwrap));
+  appendAll(violations, checkMoData(structure.value).map(unwrap));
   return erratumError ? { violations } : { value: structure.value, violations };
 }
 

@@ -6,6 +6,7 @@ import { checkAlerts } from './generic-alert.js';
 import { decodeJsonBody, type BodyInput } from './json-body.js';
 import { PackageBuildError, type ParseOptions, type ParseResult } from './parse-result.js';
 import { checkStructure } from './structure.js';
+import { appendAll } from '../json-limits.js';
 
 interface Normalised {
   value: unknown;
@@ -86,7 +87,7 @@ export function parsePackage3(body: BodyInput, options: ParseOptions = {}): Pars
   const structure = checkStructure('package3', normalised.value);
   const violations = [...decoded.violations, ...normalised.violations, ...structure.violations.map(remap)];
   if (!structure.value) return { violations };
-  violations.push(...checkPackage3(structure.value).map(remap));
+  appendAll(violations, checkPackage3(structure.value).map(remap));
   return normalised.erratumError ? { violations } : { value: structure.value, violations };
 }
 

@@ -55,6 +55,23 @@ function locate(client: ReferenceClient, request: Request): NodeLocation[] | Res
   return resolution.locations;
 }
 
+/**
+ * The text form of the leaf value PUT /tree carries: the body as is, or, declared JSON (as the
+ * served admin API requires), a JSON string, number or boolean.
+ */
+function leafText(body: string, contentType: string | null): string | Response {
+  if (!/json/i.test(contentType ?? '')) return body;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return error(400, 'PUT /tree: the body is declared JSON but is not JSON');
+  }
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return error(400, 'PUT /tree: a JSON body is one string, number or boolean');
+}
+
 const wantsWait = (request: Request): boolean => ['1', 'true'].includes(new URL(request.url).searchParams.get('wait') ?? '');
 
 /**
@@ -98,7 +115,9 @@ export function adminHandlers(client: ReferenceClient, origin: string): RequestH
       if (locations instanceof Response) return locations;
       const [location] = locations;
       if (!location || locations.length !== 1 || isInterior(location.node)) return error(400, 'PUT /tree sets exactly one leaf');
-      const text = await readText(request);
+      const body = await readText(request);
+      if (body instanceof Response) return body;
+      const text = leafText(body, request.headers.get('content-type'));
       if (text instanceof Response) return text;
       const value = leafValueFromText(location.node.format as Exclude<typeof location.node.format, 'node'>, text);
       if (value === undefined) return error(415, `${JSON.stringify(text.slice(0, 60))} is not a ${location.node.format} value`);

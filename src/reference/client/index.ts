@@ -1,3 +1,4 @@
+import { checkAdminRequest, newAdminToken } from '../../harness/admin-guard.js';
 import { serveHandlers, type ServedEndpoint } from '../../harness/endpoint-server.js';
 import { listenUdp, type UdpListener } from '../../harness/udp.js';
 import { adminHandlers, notifyHandlers, ADMIN_MAX_BODY_BYTES } from './admin-api.js';
@@ -29,6 +30,8 @@ export interface ReferenceClientOptions extends Omit<ReferenceClientConfig, 'ser
   httpNotifyPort?: number;
   /** Port of the admin API (default 0). */
   adminPort?: number;
+  /** Token every admin call must carry as `Authorization: Bearer` (default: a fresh random one). */
+  adminToken?: string;
 }
 
 /** A running reference client. */
@@ -39,6 +42,8 @@ export interface RunningReferenceClient {
   /** `POST` a raw Package#0 here (HTTP notification transport). */
   notifyUrl: string;
   adminUrl: string;
+  /** The token the admin API requires (`Authorization: Bearer <adminToken>`). */
+  adminToken: string;
   /** The in-memory client: tree, trace, sessions. */
   client: ReferenceClient;
   /** The admin GET /state document, read afresh on every access. */
@@ -49,12 +54,14 @@ export interface RunningReferenceClient {
 
 /**
  * Starts the reference DM client (section 5): the WAP Push listener on UDP, the HTTP notification
- * endpoint and the admin API, each on its own port (0 = a free one). Throws UnknownFaultError for
+ * endpoint and the admin API, each on its own port (0 = a free one); the admin API admits only
+ * calls carrying `adminToken` from a loopback Host and origin (admin-guard.ts). Throws UnknownFaultError for
  * an unknown fault switch name, and the listen error for a port in use.
  */
 export async function startReferenceClient(options: ReferenceClientOptions): Promise<RunningReferenceClient> {
   const client = new ReferenceClient(options);
   const host = options.host ?? '127.0.0.1';
+  const adminToken = options.adminToken ?? newAdminToken();
   const opened: { close(): Promise<void> }[] = [];
   try {
     const udp: UdpListener = await listenUdp({
@@ -82,6 +89,7 @@ export async function startReferenceClient(options: ReferenceClientOptions): Pro
       maxBodyBytes: ADMIN_MAX_BODY_BYTES,
       requestTimeoutMs: 10_000,
       name: 'client-admin',
+      admit: (method, headers, port) => checkAdminRequest(method, headers, port, adminToken),
     });
     opened.push(admin);
     let stopping: Promise<void> | undefined;
@@ -91,6 +99,7 @@ export async function startReferenceClient(options: ReferenceClientOptions): Pro
       udpPort: udp.port,
       notifyUrl: `${notify.url}/notify`,
       adminUrl: admin.url,
+      adminToken,
       client,
       get state() {
         return client.snapshot();

@@ -7,7 +7,7 @@ import { checkStructure } from '../../protocol/packages/structure.js';
 import { compileSchema, formatViolation, type SchemaValidator } from '../../protocol/json-schema.js';
 import { hasErrors, type Violation } from '../../protocol/violation.js';
 import { expandCommandTemplates } from './command-templates.js';
-import { MAX_JSON_DEPTH, exceedsJsonDepth } from './json-depth.js';
+import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../protocol/json-limits.js';
 import { buildNotification } from './notification-builder.js';
 import { DeliveryError, deliverNotification } from './notification-transports.js';
 import { describeViolations, problem, problemResponse } from './problem.js';
@@ -29,6 +29,15 @@ export interface AdminOptions {
   gcmSendUrl?: string;
   /** Where the `print` transport writes. */
   print: (line: string) => void;
+  /** The `shell` notification transport runs commands: only when the peer was started allowing it. */
+  allowShellNotify: boolean;
+}
+
+/** Why a `shell` notification transport is refused when the peer does not allow it. */
+export const SHELL_NOTIFY_DISABLED = 'the shell notification transport runs a command on this machine and is off; start the server with --allow-shell-notify (option allowShellNotify) to use it';
+
+function shellRefused(): Response {
+  return problemResponse(problem(403, 'shell-notify-disabled', 'Shell transport disabled', SHELL_NOTIFY_DISABLED));
 }
 
 function unknownDevice(devId: string): Response {
@@ -71,9 +80,10 @@ export function checkDeviceRegistration(data: unknown, source: string): { ok: tr
   return config.ok ? config : { ok: false, error: `${source} ${config.error}` };
 }
 
-async function registerDevice(state: ReferenceServerState, request: Request): Promise<Response> {
+async function registerDevice(state: ReferenceServerState, request: Request, options: AdminOptions): Promise<Response> {
   const input = await readJsonInput(request, validateRegistration, 'POST /devices');
   if (!input.ok) return input.response;
+  if (input.value.notify?.transport === 'shell' && !options.allowShellNotify) return shellRefused();
   const config = deviceConfigOf(input.value);
   if (!config.ok) return problemResponse(problem(400, 'schema-violation', 'Invalid credential', `POST /devices ${config.error}`));
   const created = state.register(config.config);
@@ -143,6 +153,7 @@ async function notify(state: ReferenceServerState, device: DeviceState, request:
   if (target === undefined) {
     return problemResponse(problem(400, 'no-transport', 'No notification transport', `device ${device.devId} has no notify transport; register one or pass "transport"`));
   }
+  if (target.transport === 'shell' && !options.allowShellNotify) return shellRefused();
   const built = buildNotification(state.serverId, device, input.value, state.faults, state.now());
   if (!built.ok) {
     const detail = built.problems.map((p) => `${p.pointer || '/'}: ${p.message} (${p.rule})`).join('; ');
@@ -209,7 +220,7 @@ export function adminHandlers(state: ReferenceServerState, origin: string, optio
     http.get(`${origin}/health`, () =>
       HttpResponse.json({ ok: true, serverId: state.serverId, faults: state.faults.names, devices: state.devices.size, urls: state.urls }),
     ),
-    http.post(`${origin}/devices`, ({ request }) => registerDevice(state, request)),
+    http.post(`${origin}/devices`, ({ request }) => registerDevice(state, request, options)),
     http.get(`${origin}/devices`, () =>
       HttpResponse.json(
         [...state.devices.values()].map((d) => ({ devId: d.devId, queued: d.queue.length, session: d.session?.record.id ?? null })),

@@ -9,7 +9,7 @@ import { MEDIA_TYPES, PACKAGE_MEDIA_TYPES } from '../../protocol/http/media-type
 import { checkPackageRequest } from '../../protocol/http/package-requests.js';
 import { onPackage1, onPackage3, type SessionAnswer, type SessionOutcome } from './dm-session.js';
 import { PROBLEM_MEDIA_TYPE, problem, problemResponse, type Problem } from './problem.js';
-import { MAX_JSON_DEPTH, exceedsJsonDepth } from './json-depth.js';
+import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../protocol/json-limits.js';
 import { ASYNC_RESULT_PATH_SEGMENT } from './readings.js';
 import { DEFAULT_MAX_BODY_BYTES, readBodyBytes } from './request-input.js';
 import type { ReceivedPackage } from './schemas/device-log.schema.js';

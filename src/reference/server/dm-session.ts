@@ -7,11 +7,12 @@ import type { GenericAlert, Package2, Package3 } from '../../protocol/packages/i
 import { parseMoData } from '../../protocol/packages/mo-data.js';
 import type { Violation } from '../../protocol/violation.js';
 import { describeViolations, problem, type Problem } from './problem.js';
-import { exceedsJsonDepth } from './json-depth.js';
+import { exceedsJsonDepth } from '../../protocol/json-limits.js';
 import { planNextPackage2 } from './package2-planner.js';
 import { MISDIRECTED_PACKAGE3_STATUS, MOS_MISSING_STATUS, NOTIFICATION_ID_MISMATCH_REFUSED } from './readings.js';
 import type { CommandRecord, ReceivedAlert, SessionRecord } from './schemas/device-log.schema.js';
 import { appendBounded, type DeviceState, type LiveSession, type ReferenceServerState, type SentPackage2 } from './server-state.js';
+import { appendAll } from '../../protocol/json-limits.js';
 
 /**
  * Rules of the HTTP envelope the endpoint has already answered (415, 400, 406) or tolerates (a
@@ -258,7 +259,7 @@ export function onPackage3(state: ReferenceServerState, device: DeviceState, che
   const sent = session.lastSent;
   const dataPartIndexes = [...(check.parts?.keys() ?? [])];
   const pairing = validatePackage3Against(sentAsPackage2(sent), pkg, { dataPartIndexes });
-  violations.push(...pairing);
+  appendAll(violations, pairing);
   const unpaired = pairing.filter((v) => v.rule === 'status-count');
   if (unpaired.length > 0) return refuse(400, 'statuses-unpaired', 'Statuses do not match the commands', describeViolations(unpaired), violations, pkg);
   if (state.faults.has('sync-status-rejected') && sent.entries.some((entry, i) => entry[0] === 'EXEC' && pkg.Status[i]?.sc !== 202)) {

@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'msw';
 import { serveHandlers, type ServedEndpoint } from '../../harness/endpoint-server.js';
 import { selectFaults, type ServerFaultName } from '../faults/index.js';
-import { adminHandlers, checkDeviceRegistration } from './admin-api.js';
+import { checkAdminRequest, newAdminToken } from '../../harness/admin-guard.js';
+import { SHELL_NOTIFY_DISABLED, adminHandlers, checkDeviceRegistration } from './admin-api.js';
 import { directDmEndpoint, dmEndpointHandlers } from './dm-endpoint.js';
 import { gcmRegistrationHandlers } from './gcm-registration.js';
 import { malformedPathHandler } from './malformed-path.js';
@@ -33,6 +34,10 @@ export interface ReferenceServerOptions {
   port?: number;
   /** Admin API port (default 0: a free port). */
   adminPort?: number;
+  /** Token every admin call must carry as `Authorization: Bearer` (default: a fresh random one). */
+  adminToken?: string;
+  /** Allow the `shell` notification transport, which runs a command on this machine (default off). */
+  allowShellNotify?: boolean;
   /** Base URL the server advertises in CONT and async URIs (default `http://<host>:<port>`). */
   publicUrl?: string;
   /** Server fault switches to turn on (names from `serverFaults`). */
@@ -91,6 +96,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}, urls
   (options.devices ?? []).forEach((device, index) => {
     const checked = checkDeviceRegistration(device, `devices[${index}]`);
     if (!checked.ok) throw new ReferenceServerConfigError(checked.error);
+    if (checked.config.notify?.transport === 'shell' && options.allowShellNotify !== true) throw new ReferenceServerConfigError(`devices[${index}]: ${SHELL_NOTIFY_DISABLED}`);
     state.register(checked.config);
   });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -109,6 +115,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}, urls
       malformedPathHandler(adminOrigin),
       ...adminHandlers(state, adminOrigin, {
         print,
+        allowShellNotify: options.allowShellNotify === true,
         ...(options.gcmSendUrl === undefined ? {} : { gcmSendUrl: options.gcmSendUrl }),
       }),
     ],
@@ -121,6 +128,8 @@ export interface RunningReferenceServer {
   dmUrl: string;
   /** The admin API. */
   adminUrl: string;
+  /** The token the admin API requires (`Authorization: Bearer <adminToken>`). */
+  adminToken: string;
   /** Base of the data repository (`<base>/repo`). */
   repoUrl: string;
   /** Base of the web pages (`<base>/web`). */
@@ -132,8 +141,9 @@ export interface RunningReferenceServer {
 
 /**
  * Starts the reference DM server: the DM endpoint, data repository and web server on one port
- * (`host`, default loopback), the admin API on a second, loopback-only port. Port 0 picks free
- * ports; the URLs say which.
+ * (`host`, default loopback), the admin API on a second, loopback-only port that admits only
+ * calls carrying `adminToken` from a loopback Host and origin (admin-guard.ts). Port 0 picks
+ * free ports; the URLs say which.
  */
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<RunningReferenceServer> {
   const bound: { urls?: ServerUrls } = {};
@@ -141,6 +151,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     if (bound.urls === undefined) throw new Error('reference server URLs are not known before its ports are bound');
     return bound.urls;
   });
+  const adminToken = options.adminToken ?? newAdminToken();
   const common = { requestTimeoutMs: options.requestTimeoutMs ?? 10_000, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
   const served: ServedEndpoint[] = [];
   try {
@@ -156,7 +167,14 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       }),
     );
     served.push(
-      await serveHandlers(server.adminHandlers, { ...common, host: '127.0.0.1', port: options.adminPort ?? 0, origin: server.adminOrigin, name: 'reference-admin' }),
+      await serveHandlers(server.adminHandlers, {
+        ...common,
+        host: '127.0.0.1',
+        port: options.adminPort ?? 0,
+        origin: server.adminOrigin,
+        name: 'reference-admin',
+        admit: (method, headers, port) => checkAdminRequest(method, headers, port, adminToken),
+      }),
     );
   } catch (error) {
     await Promise.all(served.map((endpoint) => endpoint.close()));
@@ -169,6 +187,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   return {
     dmUrl: urls.dm,
     adminUrl: urls.admin,
+    adminToken,
     repoUrl: urls.repo,
     webUrl: urls.web,
     state: server.state,

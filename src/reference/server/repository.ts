@@ -8,7 +8,7 @@ import { parseMoData } from '../../protocol/packages/mo-data.js';
 import type { MoData } from '../../protocol/packages/index.js';
 import { hasErrors } from '../../protocol/violation.js';
 import { describeViolations, problem, problemResponse } from './problem.js';
-import { MAX_JSON_DEPTH, exceedsJsonDepth } from './json-depth.js';
+import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../protocol/json-limits.js';
 import { SINGLE_LEAF_AS_TEXT_PLAIN, UPLOAD_MEDIA_TYPES } from './readings.js';
 import { DEFAULT_MAX_BODY_BYTES, readBody } from './request-input.js';
 import type { RepoHit } from './schemas/device-log.schema.js';

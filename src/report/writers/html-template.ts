@@ -15,9 +15,16 @@ type Interpolated = SafeHtml | string | number | boolean | null | undefined | re
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML element content and double- or single-quoted attribute values. */
+/**
+ * Characters a target may send that would hide or reorder what the page shows: C0 controls but
+ * tab, newline and carriage return, DEL and C1 controls, and the bidirectional formatting
+ * characters (U+202E turns text around). They are shown as a visible `\u{…}` escape instead.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Escapes text for HTML element content and double- or single-quoted attribute values; hidden characters made visible. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c).replace(INVISIBLE, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`);
 }
 
 function render(value: Interpolated): string {

@@ -89,6 +89,12 @@ export const claimsSchema = {
       "pattern": "^https?://",
       "description": "IXIT: base URL of the target's test-control (admin) API, substituted for {{adminUrl}} in triggers. `dmct run` sets it for the embedded reference peers, which it starts on free ports."
     },
+    "adminToken": {
+      "type": "string",
+      "minLength": 16,
+      "pattern": "^[\\x21-\\x7e]+$",
+      "description": "IXIT: the secret the target's test-control (admin) API requires, substituted for {{adminToken}} in triggers (the reference peers take it as `Authorization: Bearer {{adminToken}}`; `dmct sim server|client` prints theirs, or takes one with --admin-token). `dmct run` sets it for the embedded reference peers."
+    },
     "timeouts": {
       "title": "IxitTimeouts",
       "description": "IXIT: how long dmct waits, in milliseconds. The protocol defines no timeouts between packages (section 5.1.1); these only bound a test run.",
@@ -141,6 +147,20 @@ export const claimsSchema = {
           "maximum": 268435456,
           "default": 1048576,
           "description": "Largest HTTP body or datagram dmct accepts from the target; larger ones are cut off and recorded as truncated."
+        },
+        "maxJsonDepth": {
+          "type": "integer",
+          "minimum": 8,
+          "maximum": 1000,
+          "default": 64,
+          "description": "Deepest JSON nesting dmct parses from the target; a deeper body is refused unparsed and the exchange's item fails naming this limit."
+        },
+        "maxCommands": {
+          "type": "integer",
+          "minimum": 16,
+          "maximum": 100000,
+          "default": 1000,
+          "description": "Most commands dmct executes from one Package#2; a longer one is refused unexecuted and the Package#2 item fails naming this limit."
         }
       }
     },
@@ -164,6 +184,17 @@ export const claimsSchema = {
           "type": "string",
           "minLength": 1,
           "description": "Host name or address the target uses to reach dmct's endpoints (in URLs dmct hands out: ServerURIs of HGET, HPUT, CONT, SHOW…). Default: bindHost."
+        },
+        "allowHosts": {
+          "type": "array",
+          "maxItems": 256,
+          "items": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300,
+            "pattern": "^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$"
+          },
+          "description": "Egress policy: hosts (`host` or `host:port`) a server target may make dmct, playing the device, send requests to (HGET, HPUT, HPOST, SHOW, SUB, EXEC and CONT ServerURIs), besides the target's own host and port and dmct's own endpoints, which are always allowed. A URL elsewhere is not fetched and the scenario ends inconclusive naming it. IP addresses are compared in normal form (decimal, hex and IPv4-mapped IPv6 forms count as the address); names only as written, never by what they resolve to."
         }
       }
     },
@@ -242,8 +273,9 @@ export const claimsSchema = {
     },
     "ItemIdList": {
       "title": "ScrItemIdList",
+      "description": "Each id at most once (checked after the schema, in linear time).",
       "type": "array",
-      "uniqueItems": true,
+      "maxItems": 2000,
       "items": {
         "$ref": "#/$defs/ItemId"
       }
@@ -263,7 +295,7 @@ export const claimsSchema = {
     },
     "Template": {
       "title": "Template",
-      "description": "Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.",
+      "description": "Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.",
       "type": "string",
       "minLength": 1
     },
@@ -904,7 +936,7 @@ export const claimsSchema = {
             "command": {
               "type": "string",
               "minLength": 1,
-              "description": "Run with /bin/sh; {{hex}} is replaced by the notification bytes as hex, which are also written to its standard input."
+              "description": "Run with /bin/sh; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there)."
             }
           },
           "description": "Required when transport is `shell`."
@@ -1084,6 +1116,10 @@ export type Claims = {
    * IXIT: base URL of the target's test-control (admin) API, substituted for {{adminUrl}} in triggers. `dmct run` sets it for the embedded reference peers, which it starts on free ports.
    */
   adminUrl?: string;
+  /**
+   * IXIT: the secret the target's test-control (admin) API requires, substituted for {{adminToken}} in triggers (the reference peers take it as `Authorization: Bearer {{adminToken}}`; `dmct sim server|client` prints theirs, or takes one with --admin-token). `dmct run` sets it for the embedded reference peers.
+   */
+  adminToken?: string;
   timeouts?: IxitTimeouts;
   limits?: IxitLimits;
   network?: IxitNetwork;
@@ -1106,10 +1142,14 @@ export type Comment = string | string[];
 export type ScrItemId = string;
 /**
  * ICS: the optional items of the role's table that the implementation supports (mandatory items may be listed too; they are implied). An item whose requirement is false under these claims must not be listed.
+ *
+ * @maxItems 2000
  */
 export type ScrItemIdList = ScrItemId[];
 /**
  * ICS: items declared unsupported. Listing an item that is mandatory and applicable is a static non-conformance. An item may not be in both lists.
+ *
+ * @maxItems 2000
  */
 export type ScrItemIdList1 = ScrItemId[];
 /**
@@ -1162,22 +1202,22 @@ export type Trigger = HttpTrigger | ShellTrigger | ManualTrigger;
  */
 export type Template = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Template".
  */
 export type Template1 = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.
  */
 export type Template2 = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.
  */
 export type Template3 = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}} and {{adminUrl}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word; a prompt shows them as they are.
+ * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.
  */
 export type Template4 = string;
 /**
@@ -1242,6 +1282,10 @@ export type Trigger3 = HttpTrigger | ShellTrigger | ManualTrigger;
  */
 export type Trigger4 = HttpTrigger | ShellTrigger | ManualTrigger;
 /**
+ * Each id at most once (checked after the schema, in linear time).
+ *
+ * @maxItems 2000
+ *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "ItemIdList".
  */
@@ -1324,6 +1368,14 @@ export interface IxitLimits {
    * Largest HTTP body or datagram dmct accepts from the target; larger ones are cut off and recorded as truncated.
    */
   maxBodyBytes?: number;
+  /**
+   * Deepest JSON nesting dmct parses from the target; a deeper body is refused unparsed and the exchange's item fails naming this limit.
+   */
+  maxJsonDepth?: number;
+  /**
+   * Most commands dmct executes from one Package#2; a longer one is refused unexecuted and the Package#2 item fails naming this limit.
+   */
+  maxCommands?: number;
 }
 /**
  * IXIT: where dmct's own endpoints (DM server, notification sink, data repository, web server) listen and how the target reaches them.
@@ -1338,6 +1390,12 @@ export interface IxitNetwork {
    * Host name or address the target uses to reach dmct's endpoints (in URLs dmct hands out: ServerURIs of HGET, HPUT, CONT, SHOW…). Default: bindHost.
    */
   advertisedHost?: string;
+  /**
+   * Egress policy: hosts (`host` or `host:port`) a server target may make dmct, playing the device, send requests to (HGET, HPUT, HPOST, SHOW, SUB, EXEC and CONT ServerURIs), besides the target's own host and port and dmct's own endpoints, which are always allowed. A URL elsewhere is not fetched and the scenario ends inconclusive naming it. IP addresses are compared in normal form (decimal, hex and IPv4-mapped IPv6 forms count as the address); names only as written, never by what they resolve to.
+   *
+   * @maxItems 256
+   */
+  allowHosts?: string[];
 }
 /**
  * IXIT for a server target: dmct plays the DM client (the device).
@@ -1569,7 +1627,7 @@ export interface HttpDelivery {
 export interface ShellDelivery {
   $comment?: Comment;
   /**
-   * Run with /bin/sh; {{hex}} is replaced by the notification bytes as hex, which are also written to its standard input.
+   * Run with /bin/sh; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there).
    */
   command: string;
 }

@@ -20,6 +20,16 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
+/** One GET to a raw TCP peer on a free loopback port, which is closed afterwards. */
+async function requestTo(peer: net.Server, label: string) {
+  await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', () => resolve()));
+  const address = peer.address();
+  assert.ok(typeof address === 'object' && address !== null);
+  const outcome = await request(new TraceRecorder(), { url: `http://127.0.0.1:${address.port}/`, label });
+  await new Promise<void>((resolve) => peer.close(() => resolve()));
+  return outcome;
+}
+
 describe('guarded HTTP client', () => {
   let endpoint: ServedEndpoint;
   before(async () => {
@@ -134,6 +144,16 @@ describe('guarded HTTP client', () => {
     assert.equal(failureOutcome('connection-error'), 'stimulus-not-delivered');
     assert.equal(failureOutcome('invalid-url'), 'stimulus-not-delivered');
     assert.equal(failureOutcome('timeout'), 'silent-after-stimulus');
+  });
+
+  it('words a 100 KB response header as a header too large, not as silence', async () => {
+    const loud = net.createServer((socket) => {
+      socket.on('error', () => undefined); // the client hangs up once the header overflows
+      socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\nx-big: ${'a'.repeat(100_000)}\r\ncontent-length: 0\r\n\r\n`));
+    });
+    const outcome = await requestTo(loud, 'loud');
+    assert.equal(outcome.kind, 'too-large');
+    assert.match(outcome.kind === 'too-large' ? outcome.detail : '', /^the response header is too large/);
   });
 
   it('refuses URLs it must not or cannot call', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { placeholdersOf, renderTemplate } from '../../../src/harness/template.js';
+import { placeholdersOf, renderTemplate, shellEnvironment } from '../../../src/harness/template.js';
 
 /** fast-check seed: fixed for reproducible runs, overridable to explore (`DMCT_FC_SEED=…`). */
 const SEED = Number(process.env['DMCT_FC_SEED'] ?? 20260102);
@@ -157,5 +157,32 @@ describe('renderTemplate: header and text', () => {
 
   it('reports a missing value', () => {
     assert.deepEqual(renderTemplate('{{devId}}', {}, 'text'), { ok: false, problem: 'no value for {{devId}}' });
+  });
+});
+
+describe('renderTemplate: shell constructs where quoting does not hold', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dmct-shell-escape-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const pwned = join(dir, 'pwned');
+  const value = `$(touch ${pwned})\n touch ${pwned} #'"\`touch ${pwned}\``;
+
+  for (const template of [
+    'cat <<EOF\n{{v}}\nEOF',
+    'echo "$(printf %s "{{v}}")"',
+    'echo "${X:-{{v}}}"',
+    'echo `echo {{v}}`',
+    'echo hi # {{v}}',
+  ]) {
+    it(`refuses placeholders in ${JSON.stringify(template)}, naming the environment variable`, () => {
+      const result = renderTemplate(template, { v: value }, 'shell');
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.problem, /use the environment variables instead: \{\{v\}\} → "\$DMCT_V"$/);
+    });
+  }
+
+  it('the same value given as DMCT_V through the environment stays data in those constructs', () => {
+    const env = { ...process.env, ...shellEnvironment({ v: value }) };
+    execFileSync('/bin/sh', ['-c', 'cat <<EOF >/dev/null\n$DMCT_V\nEOF\necho "${X:-$DMCT_V}" >/dev/null; echo hi # $DMCT_V'], { env });
+    assert.equal(existsSync(pwned), false);
   });
 });

@@ -118,6 +118,28 @@ describe('triggers', () => {
     assert.ok(validateEvidence(recorder.toEvidence()).ok);
   });
 
+  it('shell: every value is also in the environment as DMCT_<NAME>, for commands that quote it themselves', async () => {
+    const out = join(scratch, 'env.txt');
+    const canary = join(scratch, 'env-canary');
+    const devId = `IMEI:1$(touch ${canary})`;
+    const outcome = await runTrigger(
+      { kind: 'shell', command: `cat <<EOF > ${out}\n$DMCT_DEVID|$DMCT_SERVERID|$DMCT_COMMAND\nEOF` },
+      { devId, serverId: 'srv', command: ['GET', './x'] },
+      { name: 'queueCommand', recorder: new TraceRecorder() },
+    );
+    assert.deepEqual(outcome, { ok: true, detail: 'trigger queueCommand: the command exited 0' });
+    assert.equal(readFileSync(out, 'utf8'), `${devId}|srv|["GET","./x"]\n`);
+    assert.equal(existsSync(canary), false);
+  });
+
+  it('shell: a placeholder inside a heredoc is refused (inconclusive), nothing runs', async () => {
+    const canary = join(scratch, 'heredoc-canary');
+    const outcome = await runTrigger({ kind: 'shell', command: `cat <<EOF\n{{devId}}\nEOF\ntouch ${canary}` }, { devId: 'x' }, { name: 'notify', recorder: new TraceRecorder() });
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.ok ? '' : outcome.inconclusive, /^trigger notify: command: placeholders are refused in a shell command using <</);
+    assert.equal(existsSync(canary), false);
+  });
+
   it('shell: a non-zero exit is inconclusive with the tail of stderr', async () => {
     const outcome = await runTrigger(
       { kind: 'shell', command: 'for i in 1 2 3; do echo "line $i" >&2; done; exit 7' },

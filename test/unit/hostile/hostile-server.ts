@@ -14,6 +14,11 @@ const MEBIBYTE = Buffer.alloc(1024 * 1024, 0x20);
 
 type Behaviour = (req: IncomingMessage, res: ServerResponse, socket: Socket) => void;
 
+/** A Package#2 whose one command nests 100,000 arrays deep (about 200 KB). */
+const DEEP_PACKAGE2 = `{"CMD": [${'['.repeat(100_000)}${']'.repeat(100_000)}, ["END"]]}`;
+/** About 175k command entries in 1 MiB. */
+const COMMAND_FLOOD = `{"CMD": [${'["A"],'.repeat(174_000)}["END"]]}`;
+
 /** Each misbehaviour, by the path a device posts its Package#1 to. */
 export const BEHAVIOURS: Readonly<Record<string, Behaviour>> = {
   'invalid-json': (_req, res) => res.writeHead(200, { 'content-type': PACKAGE2 }).end('{"CMD": [["END"]'),
@@ -43,6 +48,8 @@ export const BEHAVIOURS: Readonly<Record<string, Behaviour>> = {
   },
   'wrong-content-type': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html>${MARKUP}</html>`),
   'http-error': (_req, res) => res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': MARKUP }).end(MARKUP),
+  'deep-nesting': (_req, res) => res.writeHead(200, { 'content-type': PACKAGE2 }).end(DEEP_PACKAGE2),
+  'command-flood': (_req, res) => res.writeHead(200, { 'content-type': PACKAGE2 }).end(COMMAND_FLOOD),
   'redirect-elsewhere': (_req, res) => res.writeHead(307, { location: 'http://dm.attacker.example/dm' }).end(),
   markup: (_req, res) =>
     res

@@ -60,6 +60,8 @@ const EXPECTED: Readonly<Record<keyof typeof BEHAVIOURS, { verdict: 'fail' | 'in
   'wrong-content-type': { verdict: 'fail', reply: 'refused' },
   'http-error': { verdict: 'fail', reply: 'refused' },
   'redirect-elsewhere': { verdict: 'fail', reply: 'refused' },
+  'deep-nesting': { verdict: 'fail', reply: 'refused' },
+  'command-flood': { verdict: 'fail', reply: 'refused' },
   markup: { verdict: 'fail', reply: 'package2' },
 };
 
@@ -87,6 +89,8 @@ describe('dmct as DM client against a hostile DM server', () => {
       const reply = transcript.rounds[0]?.reply;
       assert.equal(reply?.kind === 'no-answer' ? `no-answer:${reply.failure.kind}` : reply?.kind, expected.reply);
       assert.equal(judge(recorder, transcript), expected.verdict);
+      if (name === 'deep-nesting') assert.match(reply?.kind === 'refused' ? reply.reason : '', /nests deeper than 64 levels \(limit limits\.maxJsonDepth\)/);
+      if (name === 'command-flood') assert.match(reply?.kind === 'refused' ? reply.reason : '', /174001 commands, over the 1000 dmct reads \(claims limits\.maxCommands\)/);
       const evidence = recorder.toEvidence();
       assert.ok(evidence.messages.length >= 1, 'the exchange is recorded');
       assert.ok(evidence.findings.every((finding) => finding.rule !== '' && finding.item === PACKAGE2_ITEM.item));
@@ -104,7 +108,7 @@ describe('dmct as DM client against a hostile DM server', () => {
   });
 
   it('load mode against hostile answers counts errors and violations, never crashes', { timeout: 20_000 }, async () => {
-    for (const name of ['invalid-json', 'http-error', 'markup', 'reset-mid-response']) {
+    for (const name of ['invalid-json', 'http-error', 'markup', 'reset-mid-response', 'deep-nesting', 'command-flood']) {
       const report = await runLoad({
         targetUrl: hostile.url(name),
         devices: 3,

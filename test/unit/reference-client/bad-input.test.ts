@@ -96,7 +96,7 @@ describe('hostile notifications never crash the client', () => {
       assert.equal(record?.accepted, false);
       assert.equal(record?.reason, 'wap-push-framing');
       assert.equal(record?.hex, 'deadbeef0011');
-      const health = await fetch(`${running.adminUrl}/health`);
+      const health = await fetch(`${running.adminUrl}/health`, { headers: { authorization: `Bearer ${running.adminToken}` } });
       assert.equal(health.status, 200, 'the client still answers');
     } finally {
       await running.stop();

@@ -33,15 +33,19 @@ describe('dmct sim client (spawned)', () => {
         lines.once('line', resolve);
         child.once('exit', (code) => reject(new Error(`dmct sim client exited early (${String(code)})`)));
       });
-      const banner = JSON.parse(first) as { devId: string; adminUrl: string; udpPort: number; notifyUrl: string };
+      const banner = JSON.parse(first) as { devId: string; adminUrl: string; adminToken: string; udpPort: number; notifyUrl: string };
       assert.equal(banner.devId, 'IMEI:351234567890123');
       assert.ok(banner.udpPort > 0);
-      const session = dmct('session', '--admin', banner.adminUrl, '--wait');
+      const refused = dmct('session', '--admin', banner.adminUrl, '--admin-token', 'not-the-token-at-all', '--wait');
+      assert.equal(refused.status, 2);
+      assert.match(refused.stderr, /→ 401: missing or wrong admin token/);
+      const token = ['--admin-token', banner.adminToken];
+      const session = dmct('session', '--admin', banner.adminUrl, ...token, '--wait');
       assert.equal(session.status, 0, session.stderr);
       assert.match(session.stdout, /^session 1 aborted: no Package#2: connection-error/);
-      const alert = dmct('alert', '--admin', banner.adminUrl, '--type', 'urn:dmct:at:test:1.0:Ping', '--mark', 'minor');
+      const alert = dmct('alert', '--admin', banner.adminUrl, ...token, '--type', 'urn:dmct:at:test:1.0:Ping', '--mark', 'minor');
       assert.equal(alert.stdout, 'alert queued (1 waiting for the next package)\n');
-      const state = JSON.parse(dmct('state', '--admin', banner.adminUrl).stdout) as { pendingAlerts: number; sessions: unknown[] };
+      const state = JSON.parse(dmct('state', '--admin', banner.adminUrl, ...token).stdout) as { pendingAlerts: number; sessions: unknown[] };
       assert.equal(state.pendingAlerts, 1, 'the alert waits for the next package');
       assert.equal(state.sessions.length, 1);
     } finally {

@@ -23,7 +23,8 @@ let client: RunningReferenceClient;
 async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${server.adminUrl}${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: { authorization: `Bearer ${server.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
   assert.ok(response.ok, `${method} ${path} → ${response.status}: ${text}`);

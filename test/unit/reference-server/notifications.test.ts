@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -159,10 +159,26 @@ describe('Package#0 transports (App E)', () => {
     assert.match(String((sent.json as { detail: string }).detail), /no GCM send URL configured/);
   });
 
-  test('shell: the command gets the bytes as {{hex}} and on stdin', async () => {
+  test('shell: refused (403, nothing runs) unless the server allows it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dmct-rs-'));
     try {
       const rs = useReferenceServer({ clock });
+      const transport = { transport: 'shell', command: `touch ${dir}/pwned` };
+      const sent = await rs.admin('POST', `/devices/${DEV_ID}/notify`, { transport });
+      assert.equal(sent.status, 403);
+      assert.match(String((sent.json as { detail: string }).detail), /--allow-shell-notify/);
+      const registered = await rs.admin('POST', '/devices', { devId: 'IMEI:x', notify: transport });
+      assert.equal(registered.status, 403);
+      assert.deepEqual(await readdir(dir), []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('shell (allowed): the command gets the bytes as {{hex}} and on stdin', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dmct-rs-'));
+    try {
+      const rs = useReferenceServer({ clock, allowShellNotify: true });
       const command = `printf '%s' {{hex}} > ${dir}/hex && cat > ${dir}/raw`;
       const sent = await rs.admin('POST', `/devices/${DEV_ID}/notify`, { transport: { transport: 'shell', command } });
       assert.equal(sent.status, 200);

@@ -96,3 +96,9 @@ describe('the HTML building blocks', () => {
     assert.equal(hexDump(''), '');
   });
 });
+
+describe('escapeHtml: characters that hide or reorder text', () => {
+  it('shows NUL, other C0 controls and U+202E as visible escapes, keeps tab and newline', () => {
+    assert.equal(escapeHtml('a\u0000b\u202Ec\u0007\td\ne\u2066'), 'a\\u{0000}b\\u{202E}c\\u{0007}\td\ne\\u{2066}');
+  });
+});

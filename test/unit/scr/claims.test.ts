@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { buildClaimsTemplate, ClaimsError, loadClaims, loadEdition, parseClaims, type Claims } from '../../../src/scr/index.js';
+import { buildClaimsTemplate, ClaimsError, loadClaims, loadEdition, MAX_CLAIMS_BYTES, parseClaims, readClaimsText, type Claims } from '../../../src/scr/index.js';
 
 const DIR = 'fixtures/claims';
 
@@ -52,7 +52,7 @@ describe('loadClaims: broken files give one line per problem, naming file, point
     [
       'unknown-placeholder.json',
       [
-        `${DIR}/invalid/unknown-placeholder.json /client/clientInitiated/url: unknown placeholder {{devid}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}) (placeholder)`,
+        `${DIR}/invalid/unknown-placeholder.json /client/clientInitiated/url: unknown placeholder {{devid}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}) (placeholder)`,
       ],
     ],
     [
@@ -96,15 +96,18 @@ describe('parseClaims: triggers and templates', () => {
     ]);
   });
 
-  it('allows each trigger only its own placeholders, and {{adminUrl}} only with adminUrl set', () => {
+  it('allows each trigger only its own placeholders, and {{adminUrl}} and {{adminToken}} only when set', () => {
     const text = variant(serverReference, (c) => {
       delete c.adminUrl;
+      delete c.adminToken;
       c.server!.triggers!.notify = { kind: 'manual', prompt: 'send {{ command }} to {{devId}}' };
     });
     assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), [
-      'c.json /server/triggers/notify/prompt: unknown placeholder {{command}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{options}}) (placeholder)',
+      'c.json /server/triggers/notify/prompt: unknown placeholder {{command}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{options}}) (placeholder)',
       'c.json /server/triggers/queueCommand/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
+      'c.json /server/triggers/queueCommand/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
       'c.json /server/triggers/queuePackage2/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
+      'c.json /server/triggers/queuePackage2/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
     ]);
   });
 
@@ -169,5 +172,55 @@ describe('buildClaimsTemplate', () => {
       (device['$comment'] as string[]).some((line) => line.startsWith('basicAuth (optional, not set): HTTP Basic credentials')),
     );
     assert.ok((template['$comment'] as string[]).includes('implements / notImplemented: edition dm20-cr-2013 has no optional server items; every item of B.2 is mandatory.'));
+  });
+});
+
+describe('reading a claims file is bounded', () => {
+  it('refuses a FIFO, /dev/zero, a directory and an oversized file without blocking or growing', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { execFileSync } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'dmct-claims-'));
+    try {
+      const fifo = join(dir, 'fifo');
+      execFileSync('mkfifo', [fifo]);
+      const big = join(dir, 'big.json');
+      await writeFile(big, Buffer.alloc(MAX_CLAIMS_BYTES + 1, 0x20));
+      assert.deepEqual(readClaimsText(fifo), { ok: false, reason: 'not a regular file' });
+      assert.deepEqual(readClaimsText('/dev/zero'), { ok: false, reason: 'not a regular file' });
+      assert.deepEqual(readClaimsText(dir), { ok: false, reason: 'is a directory' });
+      assert.deepEqual(readClaimsText(big), { ok: false, reason: `${MAX_CLAIMS_BYTES + 1} bytes, over the ${MAX_CLAIMS_BYTES}-byte limit` });
+      assert.throws(() => loadClaims(fifo), (error: Error) => error.message.includes(`${fifo}: cannot read the claims file (not a regular file)`));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks 40,000 listed ids for repeats in linear time, naming each repeat', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `DM-PACK-${String(i % 1000).padStart(3, '0')}-C-O`);
+    const text = variant(serverReference, (c) => {
+      c.implements = [...ids, ids[5] ?? ''];
+    });
+    assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), ['c.json /implements/1000: "DM-PACK-005-C-O" is listed twice (first at /implements/5) (uniqueItems)']);
+    const flood = variant(serverReference, (c) => {
+      c.implements = Array.from({ length: 40_000 }, (_, i) => `DM-PACK-${String(i % 1000).padStart(3, '0')}-C-O`);
+    });
+    const problems = problemsOf(() => parseClaims(flood, 'c.json'));
+    assert.equal(problems[0], 'c.json /implements: must NOT have more than 2000 items (maxItems)');
+  });
+});
+
+describe('shell templates in claims', () => {
+  it('accepts every placeholder the notification command documents, and refuses placeholders in a heredoc', () => {
+    const client = JSON.parse(readFileSync('fixtures/claims/reference-client.json', 'utf8')) as Claims;
+    const withShell = (command: string) =>
+      variant(client, (c) => {
+        c.client!.notification.shell = { command };
+      });
+    assert.doesNotThrow(() => parseClaims(withShell('send-sms {{devId}} {{hex}} {{base64}} {{file}}'), 'c.json'));
+    const problems = problemsOf(() => parseClaims(withShell('send-sms <<EOF\n{{hex}}\nEOF'), 'c.json'));
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? '', /^c\.json \/client\/notification\/shell\/command: placeholders are refused in a shell command using <<.*\{\{hex\}\} → "\$DMCT_HEX" \(shell-placeholder\)$/);
   });
 });

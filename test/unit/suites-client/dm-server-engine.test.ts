@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
-import { DmServerEngine, END_PACKAGE2 } from '../../../src/harness/dm-server-engine.js';
+import { DmServerEngine, END_PACKAGE2, classify } from '../../../src/harness/dm-server-engine.js';
 import { serveHandlers } from '../../../src/harness/endpoint-server.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
@@ -237,5 +237,15 @@ describe('DmServerEngine: served over loopback', () => {
     } finally {
       await endpoint.close();
     }
+  });
+});
+
+describe('DmServerEngine: which package a request is', () => {
+  it('takes any multipart type for a Package#3 (multipart/mixed included), and a deep body for no Package#3', () => {
+    const bytes = new TextEncoder().encode('--b\r\ncontent-type: application/vnd.oma.dm.response+json\r\n\r\n{"Status":[]}\r\n--b--\r\n');
+    assert.equal(classify('multipart/mixed; boundary=b', bytes), 3);
+    assert.equal(classify('multipart/form-data; boundary=b', bytes), 3);
+    assert.equal(classify(undefined, new TextEncoder().encode('{"Status":[{"sc":200}]}')), 3);
+    assert.equal(classify(undefined, new TextEncoder().encode(`{"Status":${'['.repeat(100_000)}}`)), 1);
   });
 });

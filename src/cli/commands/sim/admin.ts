@@ -4,7 +4,7 @@ import yargs, { type Argv, type CommandModule } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { NotifyRequest } from '../../../reference/server/index.js';
 import { EXIT, UsageError } from '../../errors.js';
-import { callAdmin, printJson } from './shared.js';
+import { ADMIN_TOKEN_OPTION, adminTokenOf, callAdmin, printJson, type AdminTarget } from './shared.js';
 import { NOTIFY_TARGET_FORMS, parseNotifyTarget } from './notify-target.js';
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -12,6 +12,7 @@ const CON_TYPES: Record<string, number> = { ANY_AVAILABLE: 0, CELLULAR: 1, WLAN:
 
 interface AdminArgs {
   url: string;
+  'admin-token'?: string;
   args: string[];
 }
 
@@ -63,12 +64,12 @@ function notifyRequest(argv: NotifyArgs): NotifyRequest {
 }
 
 /** The admin actions, parsed by their own yargs instance (yargs cannot put sub-commands after a positional). */
-function actions(base: string, args: readonly string[]): Argv<Common> {
+function actions(target: AdminTarget, args: readonly string[]): Argv<Common> {
   return yargs([...args])
-    .scriptName(`dmct sim admin ${base}`)
+    .scriptName(`dmct sim admin ${target.url}`)
     .usage('$0 <action> [options]\n\nA thin client of the reference server\'s admin API.')
     .option('json', { type: 'boolean', default: false, describe: 'print the admin API\'s JSON answer' })
-    .command('health', 'is the server up, with which faults', {}, async () => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'GET', '/health')))
+    .command('health', 'is the server up, with which faults', {}, async () => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', '/health')))
     .command(
       'register <devId>',
       'register a device (or update it)',
@@ -85,7 +86,7 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
         if (argv['auth-data'] !== undefined) body['authData'] = argv['auth-data'];
         if (argv['credential-encoding'] !== undefined) body['credentialEncoding'] = argv['credential-encoding'];
         if (argv.notify !== undefined) body['notify'] = parseNotifyTarget(argv.notify, '--notify');
-        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'POST', '/devices', body)) as { created: boolean };
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'POST', '/devices', body)) as { created: boolean };
         if (argv.json) printJson(answer);
         else process.stdout.write(`${argv.devId} ${answer.created ? 'registered' : 'updated'}\n`);
       },
@@ -105,7 +106,7 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
           .option('omit', { type: 'string', array: true, default: [], choices: ['server-id', 'notification-id', 'timestamp'], describe: 'leave out an option sent by default' })
           .option('transport', { type: 'string', describe: `override the device's transport: ${NOTIFY_TARGET_FORMS}` }),
       async (argv) => {
-        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'POST', `${path('devices', argv.devId)}/notify`, notifyRequest(argv))) as { hex: string; sentTo: string };
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'POST', `${path('devices', argv.devId)}/notify`, notifyRequest(argv))) as { hex: string; sentTo: string };
         if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.hex}\n${chalk.dim(`sent to ${answer.sentTo}`)}\n`);
       },
@@ -115,7 +116,7 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
       'queue one command; templates {{dm}} {{repo}} {{web}} {{cont}} {{async}}; CONT alone = a fresh session URI',
       (y) => y.positional('devId', { type: 'string', demandOption: true }).positional('command', { type: 'string', array: true, demandOption: true }),
       async (argv) => {
-        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'POST', `${path('devices', argv.devId)}/commands`, { command: argv.command.map(String) })) as { id: string; command: string[] };
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'POST', `${path('devices', argv.devId)}/commands`, { command: argv.command.map(String) })) as { id: string; command: string[] };
         if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.id} queued: ${JSON.stringify(answer.command)}\n`);
       },
@@ -134,22 +135,22 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
         } catch (error) {
           throw new UsageError(`Package#2 ${argv.package.startsWith('@') ? argv.package.slice(1) : 'argument'}: not JSON: ${(error as Error).message}`);
         }
-        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'POST', `${path('devices', argv.devId)}/package2`, body)) as { id: string; commandIds: string[] };
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'POST', `${path('devices', argv.devId)}/package2`, body)) as { id: string; commandIds: string[] };
         if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.id} queued (commands ${answer.commandIds.join(', ')})\n`);
       },
     )
     .command('received <devId>', 'everything the server received from the device', (y) => y.positional('devId', { type: 'string', demandOption: true }), async (argv) =>
-      printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'GET', `${path('devices', argv.devId)}/received`)),
+      printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', `${path('devices', argv.devId)}/received`)),
     )
     .command(
       'command <devId> <id>',
       'one queued command: state, status, result',
       (y) => y.positional('devId', { type: 'string', demandOption: true }).positional('id', { type: 'string', demandOption: true }),
-      async (argv) => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'GET', `${path('devices', argv.devId, 'commands', argv.id)}`)),
+      async (argv) => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', `${path('devices', argv.devId, 'commands', argv.id)}`)),
     )
     .command('delete <devId>', 'forget a device and everything about it', (y) => y.positional('devId', { type: 'string', demandOption: true }), async (argv) => {
-      await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'DELETE', path('devices', argv.devId));
+      await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'DELETE', path('devices', argv.devId));
       if (!argv.json) process.stdout.write(`${argv.devId} deleted\n`);
     })
     .command(
@@ -170,12 +171,12 @@ function actions(base: string, args: readonly string[]): Argv<Common> {
         const content = argv.body ?? (await readFile(argv.file ?? '', 'utf8').catch((error: Error) => {
           throw new UsageError(`${argv.file ?? ''}: ${error.message}`);
         }));
-        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'PUT', `/repo/${argv.name.split('/').map(encodeURIComponent).join('/')}`, { mediaType: argv['media-type'], body: content })) as { url: string };
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'PUT', `/repo/${argv.name.split('/').map(encodeURIComponent).join('/')}`, { mediaType: argv['media-type'], body: content })) as { url: string };
         if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.url}\n`);
       },
     )
-    .command('repo-log', 'every repository and web hit', {}, async () => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, base, 'GET', '/repo-log')))
+    .command('repo-log', 'every repository and web hit', {}, async () => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', '/repo-log')))
     .demandCommand(1, 'name an admin action (see --help)')
     .strict()
     .help()
@@ -193,13 +194,14 @@ export const simAdminCommand: CommandModule<object, AdminArgs> = {
     y
       .positional('url', { type: 'string', demandOption: true, describe: 'the admin API URL printed by dmct sim server' })
       .positional('args', { type: 'string', array: true, default: [] as string[], describe: 'the action and its arguments (see: dmct sim admin URL --help)' })
+      .option('admin-token', ADMIN_TOKEN_OPTION)
       .parserConfiguration({ 'unknown-options-as-args': true })
       .help(false)
       .strict(false),
   handler: async (argv) => {
     // `--help` without a URL: dmct's own help flag was taken, leaving the URL empty; show the actions.
     if (argv.url === '' && hideBin(process.argv).some((arg) => arg === '--help' || arg === '-h')) {
-      await actions('<url>', ['--help']).parseAsync();
+      await actions({ url: '<url>', token: '' }, ['--help']).parseAsync();
       return;
     }
     try {
@@ -208,7 +210,9 @@ export const simAdminCommand: CommandModule<object, AdminArgs> = {
       throw new UsageError(`admin URL ${JSON.stringify(argv.url)} is not a URL (use the one dmct sim server prints)`);
     }
     const args = argv.args.map(String);
-    await actions(argv.url, args.length === 0 ? ['--help'] : args).parseAsync();
+    const wantsHelp = args.length === 0 || args.includes('--help');
+    const token = wantsHelp ? '' : adminTokenOf(argv['admin-token']);
+    await actions({ url: argv.url, token }, args.length === 0 ? ['--help'] : args).parseAsync();
     process.exitCode ??= EXIT.ok;
   },
 };

@@ -4,7 +4,7 @@ import { MARKS } from '../../../protocol/packages/generic-alert.js';
 import { UnknownFaultError, selectFaults } from '../../../reference/faults/index.js';
 import { startReferenceClient, type RunningReferenceClient } from '../../../reference/client/index.js';
 import { EXIT, UsageError } from '../../errors.js';
-import { callAdmin, printJson, untilSignal } from './shared.js';
+import { ADMIN_TOKEN_OPTION, adminTokenOf, callAdmin, checkAdminToken, printJson, untilSignal, type AdminTarget } from './shared.js';
 
 const ADMIN_TIMEOUT_MS = 60_000;
 
@@ -21,13 +21,17 @@ interface RunArgs {
   perm?: string[];
   fault: string[];
   'async-delay': number;
+  'admin-token'?: string;
   json: boolean;
 }
 
 interface AdminArgs {
   admin: string;
+  'admin-token'?: string;
   json: boolean;
 }
+
+const adminTarget = (argv: AdminArgs): AdminTarget => ({ url: argv.admin, token: adminTokenOf(argv['admin-token']) });
 
 interface AlertArgs extends AdminArgs {
   type: string;
@@ -52,7 +56,7 @@ function checkPort(value: number, flag: string): void {
 
 function printBanner(client: RunningReferenceClient, argv: RunArgs, serverUrl: string): void {
   if (argv.json) {
-    const line = { devId: client.devId, serverId: client.serverId, server: serverUrl, udpPort: client.udpPort, notifyUrl: client.notifyUrl, adminUrl: client.adminUrl, faults: argv.fault };
+    const line = { devId: client.devId, serverId: client.serverId, server: serverUrl, udpPort: client.udpPort, notifyUrl: client.notifyUrl, adminUrl: client.adminUrl, adminToken: client.adminToken, faults: argv.fault };
     process.stdout.write(`${JSON.stringify(line)}\n`);
     return;
   }
@@ -65,6 +69,7 @@ function printBanner(client: RunningReferenceClient, argv: RunArgs, serverUrl: s
       row('WAP Push UDP', `${argv.host}:${client.udpPort}`) +
       row('HTTP notify', client.notifyUrl) +
       row('admin API', client.adminUrl) +
+      row('admin token', client.adminToken) +
       chalk.dim('Stop with Ctrl-C.\n'),
   );
 }
@@ -73,6 +78,7 @@ function printBanner(client: RunningReferenceClient, argv: RunArgs, serverUrl: s
 function adminOption<T>(yargs: Argv<T>) {
   return yargs
     .option('admin', { type: 'string', demandOption: true, describe: 'the reference client\'s admin API URL (printed by dmct sim client)' })
+    .option('admin-token', ADMIN_TOKEN_OPTION)
     .option('json', { type: 'boolean', default: false, describe: 'print the admin API\'s JSON answer' });
 }
 
@@ -111,7 +117,7 @@ const alertCommand: CommandModule<object, AlertArgs> = {
     if (argv['data-type'] !== undefined) alert['DataType'] = argv['data-type'];
     if (argv.data !== undefined) alert['Data'] = parseData(argv.data);
     const query = argv.now ? `?now=1${argv.wait ? '&wait=1' : ''}` : '';
-    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, argv.admin, 'POST', `/alerts${query}`, alert)) as { sessionId?: number; queued?: number; id?: number; outcome?: string };
+    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, adminTarget(argv), 'POST', `/alerts${query}`, alert)) as { sessionId?: number; queued?: number; id?: number; outcome?: string };
     if (argv.json) printJson(answer);
     else if (answer.outcome !== undefined) process.stdout.write(`session ${answer.id ?? '?'} ${answer.outcome}\n`);
     else if (answer.sessionId !== undefined) process.stdout.write(`alert queued; session ${answer.sessionId} opened\n`);
@@ -126,7 +132,7 @@ const sessionCommand: CommandModule<object, SessionArgs> = {
   describe: 'open a client-initiated session (ClientInitiatedMgmt) on a running reference client',
   builder: (yargs) => adminOption(yargs).option('wait', { type: 'boolean', default: false, describe: 'answer once the session is over' }),
   handler: async (argv) => {
-    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, argv.admin, 'POST', `/session${argv.wait ? '?wait=1' : ''}`)) as { sessionId?: number; id?: number; outcome?: string; reason?: string };
+    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, adminTarget(argv), 'POST', `/session${argv.wait ? '?wait=1' : ''}`)) as { sessionId?: number; id?: number; outcome?: string; reason?: string };
     if (argv.json) printJson(answer);
     else if (answer.outcome !== undefined) process.stdout.write(`session ${answer.id ?? '?'} ${answer.outcome}${answer.reason === undefined ? '' : `: ${answer.reason}`}\n`);
     else process.stdout.write(`session ${answer.sessionId ?? '?'} opened\n`);
@@ -140,7 +146,7 @@ const stateCommand: CommandModule<object, AdminArgs> = {
   describe: 'print a running reference client\'s state (notifications, sessions, DEFAULTs, SUBs) as JSON',
   builder: (yargs) => adminOption(yargs),
   handler: async (argv) => {
-    printJson(await callAdmin('client', ADMIN_TIMEOUT_MS, argv.admin, 'GET', '/state'));
+    printJson(await callAdmin('client', ADMIN_TIMEOUT_MS, adminTarget(argv), 'GET', '/state'));
     process.exitCode = EXIT.ok;
   },
 };
@@ -162,6 +168,7 @@ export const simClientCommand: CommandModule<object, RunArgs> = {
       .option('notify-udp', { global: false, type: 'number', default: 0, describe: 'UDP port of the WAP Push listener (0: a free port; 2948 is the IANA port)' })
       .option('notify-http', { global: false, type: 'number', default: 0, describe: 'port of the HTTP notification endpoint (POST /notify)' })
       .option('admin-port', { global: false, type: 'number', default: 0, describe: 'admin API port (0: a free port)' })
+      .option('admin-token', { ...ADMIN_TOKEN_OPTION, global: false })
       .option('dev-id', { global: false, type: 'string', describe: 'DevInfo/DevID (default IMEI:351234567890123)' })
       .option('server-id', { global: false, type: 'string', describe: 'the account\'s SrvID, matched against SERVER-ID (default dmct-reference-server)' })
       .option('secret', { global: false, type: 'string', describe: 'notification secret (DMAcc Auth/Noti/Secret, UTF-8)' })
@@ -192,6 +199,7 @@ export const simClientCommand: CommandModule<object, RunArgs> = {
         udpPort: argv['notify-udp'],
         httpNotifyPort: argv['notify-http'],
         adminPort: argv['admin-port'],
+        ...(argv['admin-token'] === undefined ? {} : { adminToken: checkAdminToken(argv['admin-token']) }),
         faults: argv.fault,
         timings: { asyncExecDelayMs: argv['async-delay'] },
         ...(argv['dev-id'] === undefined ? {} : { devId: argv['dev-id'] }),

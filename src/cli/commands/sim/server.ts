@@ -9,12 +9,14 @@ import {
 } from '../../../reference/server/index.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { NOTIFY_TARGET_FORMS, parseNotifyTarget } from './notify-target.js';
-import { untilSignal } from './shared.js';
+import { ADMIN_TOKEN_OPTION, checkAdminToken, untilSignal } from './shared.js';
 
 interface ServerArgs {
   host: string;
   port: number;
   'admin-port': number;
+  'admin-token'?: string;
+  'allow-shell-notify': boolean;
   'public-url'?: string;
   fault: string[];
   device: string[];
@@ -56,7 +58,7 @@ function describeTarget(device: DeviceRegistration): string {
 
 function printBanner(server: RunningReferenceServer, argv: ServerArgs, devices: DeviceRegistration[]): void {
   if (argv.json) {
-    const line = { dmUrl: server.dmUrl, adminUrl: server.adminUrl, repoUrl: server.repoUrl, webUrl: server.webUrl, faults: argv.fault, devices: devices.map((d) => d.devId) };
+    const line = { dmUrl: server.dmUrl, adminUrl: server.adminUrl, adminToken: server.adminToken, repoUrl: server.repoUrl, webUrl: server.webUrl, faults: argv.fault, devices: devices.map((d) => d.devId) };
     process.stdout.write(`${JSON.stringify(line)}\n`);
     return;
   }
@@ -66,6 +68,7 @@ function printBanner(server: RunningReferenceServer, argv: ServerArgs, devices: 
     `${chalk.bold('dmct reference DM server')}  faults: ${faults}\n` +
       row('DM endpoint', server.dmUrl) +
       row('admin API', server.adminUrl) +
+      row('admin token', server.adminToken) +
       row('repository', server.repoUrl) +
       row('web', server.webUrl) +
       devices.map((d) => row('device', `${d.devId} (${describeTarget(d)})`)).join('') +
@@ -83,6 +86,8 @@ export const simServerCommand: CommandModule<object, ServerArgs> = {
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'interface of the DM, repository and web port (the admin API is always loopback)' })
       .option('port', { type: 'number', default: 0, describe: 'DM/repository/web port (0: a free port)' })
       .option('admin-port', { type: 'number', default: 0, describe: 'admin API port (0: a free port)' })
+      .option('admin-token', ADMIN_TOKEN_OPTION)
+      .option('allow-shell-notify', { type: 'boolean', default: false, describe: 'allow the shell notification transport (it runs a command on this machine)' })
       .option('public-url', { type: 'string', describe: 'base URL advertised in CONT and async URIs (default http://HOST:PORT)' })
       .option('fault', { type: 'string', array: true, default: [], describe: 'turn on a fault switch (repeatable; see dmct sim faults --role server)' })
       .option('device', { type: 'string', array: true, default: [], describe: 'register a device by DevID (repeatable)' })
@@ -117,6 +122,8 @@ export const simServerCommand: CommandModule<object, ServerArgs> = {
         host: argv.host,
         port: argv.port,
         adminPort: argv['admin-port'],
+        allowShellNotify: argv['allow-shell-notify'],
+        ...(argv['admin-token'] === undefined ? {} : { adminToken: checkAdminToken(argv['admin-token']) }),
         faults: argv.fault,
         devices,
         unknownDevices: argv['auto-register'] ? 'register' : 'reject',
