@@ -11,6 +11,7 @@ import { runEmptyPlaywrightTests } from './playwright-floor.js';
 import { renderBenchTable, writeBenchTable, type BenchResults, type ColdStartFigures, type FullRunFigures, type LoadFigures } from './table.js';
 import { bareExchangeFloor } from './load-floor.js';
 import { protocolThroughput } from './throughput-figures.js';
+import { adminAuthorization } from '../src/harness/admin-guard.js';
 
 // `npm run bench`: each figure measured side by side with its baseline in one run, so the ratios
 // hold on a noisy machine. Nothing here is asserted; it records bench/results.json, regenerates the
@@ -112,7 +113,7 @@ async function adminQueueingPerSecond(durationMs: number): Promise<number> {
   const loop = async (lane: number): Promise<void> => {
     for (let i = lane; performance.now() < started + durationMs; i += 16) {
       const url = `${target.server.adminUrl}/devices/${encodeURIComponent(devIds[i % devIds.length] ?? '')}/commands`;
-      const outcome = await client.post(url, { 'content-type': 'application/json' }, body);
+      const outcome = await client.post(url, { 'content-type': 'application/json', ...adminAuthorization(target.server.adminToken) }, body);
       if (outcome.kind !== 'response' || outcome.status !== 201) throw new Error(`admin queueing failed: ${outcome.kind === 'response' ? `HTTP ${outcome.status}` : outcome.detail}`);
       calls += 1;
     }
