@@ -1,4 +1,3 @@
-import { adminAuthorization } from '../harness/admin-guard.js';
 import { DEFAULT_DEV_INFO_MOID } from '../harness/device-engine-tree.js';
 import { describeViolations } from '../reference/server/problem.js';
 import { queueDeviceCommand, type ReferenceServerState } from '../reference/server/index.js';
