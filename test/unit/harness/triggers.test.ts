@@ -127,7 +127,7 @@ describe('triggers', () => {
       { devId, serverId: 'srv', command: ['GET', './x'] },
       { name: 'queueCommand', recorder: new TraceRecorder() },
     );
-    assert.deepEqual(outcome, { ok: true, detail: 'trigger queueCommand: the command exited 0' });
+    assert.deepEqual(outcome, { ok: true, detail: 'trigger queueCommand: the command exited 0', answer: '' });
     assert.equal(readFileSync(out, 'utf8'), `${devId}|srv|["GET","./x"]\n`);
     assert.equal(existsSync(canary), false);
   });

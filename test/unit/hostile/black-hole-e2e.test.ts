@@ -63,6 +63,8 @@ describe('dmct run --role server against a black-hole DM server (end to end)', (
       // Its admin side takes every order (the triggers succeed); its DM endpoint reads and hangs up.
       claims.server['triggers'] = { notify: { kind: 'shell', command: 'true' }, queueCommand: { kind: 'shell', command: 'true' }, queuePackage2: { kind: 'shell', command: 'true' } };
       claims.server['url'] = blackHole.url;
+      // A black hole has no admin API (and the pre-flight would refuse an unreachable one).
+      delete claims['adminUrl'];
       const claimsFile = join(dir, 'claims.json');
       await writeFile(claimsFile, JSON.stringify(claims));
       const out = join(dir, 'out');

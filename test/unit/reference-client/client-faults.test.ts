@@ -161,7 +161,7 @@ const PROBES: Record<ClientFaultName, Probe> = {
       const contentType = exchange?.headers.get('content-type') ?? '';
       const part = exchange && contentType.startsWith('multipart/') ? parseMultipartPackage3(contentType, exchange.body).parts.get(0) : undefined;
       const cbt = part ? new TextDecoder().decode(part.body) : '(none)';
-      return cbt === '3' ? [] : [{ item: item('006-C-M'), message: `SessionInfo/CBT is ${cbt}; PREFERRED-CON-TYPE asked for WIRELINE (3), which is available` }];
+      return cbt === '3' ? [] : [{ item: item('006-C-M'), message: `not called back over the preferred connection, WIRELINE (available): SessionInfo/CBT is ${cbt}, not 3` }];
     },
   },
   'accept-duplicate': {
