@@ -38,7 +38,7 @@ describe('verify helpers', () => {
       { message: 'DM-PACK-013-S-M fail — Package#3 status (MUST, 5.2.4) · expected: one of [{"sc":200}, any 4xx] · actual: {"sc":500} · exchange #3' },
     );
     assert.deepEqual(s.trace.findings, [
-      { item: 'DM-PACK-013-S-M', section: '5.2.4', rule: 'Package#3 status', verdict: 'fail', expected: ['{"sc":200}', 'any 4xx'], actual: '{"sc":500}', seq: 3 },
+      { item: 'DM-PACK-013-S-M', section: '5.2.4', rule: 'Package#3 status', verdict: 'fail', outcome: 'must-broken', keyword: 'MUST', expected: ['{"sc":200}', 'any 4xx'], actual: '{"sc":500}', seq: 3 },
     ]);
   });
 
@@ -51,7 +51,7 @@ describe('verify helpers', () => {
     });
     assert.throws(
       () => expectNoViolations([{ rule: 'notification-version', section: '5.2.1.1', severity: 'error', message: 'VER is 1', offset: 0 }], { item: 'DM-PACK-003-S-M', section: '5.2.1.1', rule: 'VER' }),
-      { message: 'DM-PACK-003-S-M fail — VER (5.2.1.1) · expected: no error against 5.2.1.1 · actual: VER is 1 (notification-version, 5.2.1.1)' },
+      { message: 'DM-PACK-003-S-M fail — VER (MUST, 5.2.1.1) · expected: no error against 5.2.1.1 · actual: VER is 1 (notification-version, 5.2.1.1)' },
     );
     assert.equal(s.trace.findings.length, 2);
   });
