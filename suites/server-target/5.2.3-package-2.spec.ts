@@ -1,4 +1,4 @@
-import { expectPackage2Format, package2s } from '../../fixtures/server-target/checks.js';
+import { carriesOwnCommands, expectPackage2Format, package2s, unpromptedPackage2 } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
 import { expectOneOf } from '../../fixtures/verify.js';
 
@@ -12,6 +12,13 @@ const REQUIREMENT = {
 
 test.describe('5.2.3 Package#2', () => {
   test('the Package#2 answering a Package#1 is a well-formed command list in the queued order', { tag: ['@DM-PACK-012-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+    if (!server.configured('queuePackage2')) {
+      // No trigger: the commands the server sends of its own accord are judged; their order cannot be.
+      const transcript = await device.session({ onPackage2: () => 'stop' });
+      for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
+      unpromptedPackage2(transcript, { item: ITEM, section: SECTION }, { what: 'commands', trigger: 'queuePackage2', found: carriesOwnCommands });
+      return;
+    }
     const queued = [['GET', nodes.devId], ['DELETE', nodes.missing], ['EXEC', nodes.executable]];
     await server.queuePackage2({ CMD: queued }, { item: ITEM, section: SECTION });
     const transcript = await device.session({ onPackage2: () => 'stop' });
@@ -26,10 +33,18 @@ test.describe('5.2.3 Package#2', () => {
   });
 
   test('every Package#2 of a session, also those answering a Package#3, is well formed', { tag: ['@DM-PACK-012-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
-    await server.queuePackage2({ CMD: [['GET', nodes.dataLeaf]] }, { item: ITEM, section: SECTION });
-    await server.queuePackage2({ CMD: [['DELETE', nodes.missing]] }, { item: ITEM, section: SECTION });
+    const prompted = server.configured('queuePackage2');
+    if (prompted) {
+      await server.queuePackage2({ CMD: [['GET', nodes.dataLeaf]] }, { item: ITEM, section: SECTION });
+      await server.queuePackage2({ CMD: [['DELETE', nodes.missing]] }, { item: ITEM, section: SECTION });
+    }
     const transcript = await device.session({ maxPackage2s: 3 });
     for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
+    if (!prompted) {
+      // No trigger: judged when the server sent commands of its own; a Package#2 of them without END must be followed by one answering the Package#3.
+      const sent = unpromptedPackage2(transcript, { item: ITEM, section: SECTION }, { what: 'commands', trigger: 'queuePackage2', found: carriesOwnCommands });
+      if (sent.package2.CMD.some((entry) => entry[0] === 'END')) return;
+    }
     expectOneOf(package2s(transcript).length >= 2, [true], {
       item: ITEM,
       section: SECTION,

@@ -1,10 +1,11 @@
-import { chosenStatuses, runQueuedCommand } from '../../fixtures/server-target/checks.js';
+import { chosenStatuses, rotatingStatuses, runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
 import { commandSpec } from '../../fixtures/server-target/protocol.js';
 
 const ITEM = 'DM-PACK-014-S-M';
 const SECTION = '5.3.1';
 const PARAMETERS = 'ServerURI, ClientURI?';
+const UNPROMPTED = { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description: 'HGET(ServerURI, ClientURI?) makes the client fetch the ServerURI and store the data at the ClientURI, or where it chooses and reports in URI; the DM Server MUST support HGET (5.3.1)',
@@ -12,15 +13,19 @@ const REQUIREMENT = {
 
 test.describe('5.3.1 HGET', () => {
   test('HGET with a ClientURI arrives well formed and its status is accepted', { tag: ['@DM-PACK-014-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+    // No trigger: an HGET the server sends of its own accord is judged.
+    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('name'), nodes.dataLeaf] } });
   });
 
   test('HGET without a ClientURI arrives well formed and the stored location reported in URI is accepted', { tag: ['@DM-PACK-014-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
+    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('installable')] } });
   });
 
   test('the server accepts every status the device may return for HGET', { tag: ['@DM-PACK-014-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     const codes = commandSpec('HGET')?.statusCodes ?? [];
+    if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HGET', codes) });
     await runQueuedCommand(
       { device, server },
       { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { package2: codes.map(() => ['HGET', endpoints.repo('name'), nodes.dataLeaf]) }, answer: chosenStatuses(codes) },

@@ -1,10 +1,11 @@
-import { chosenStatuses, runQueuedCommand } from '../../fixtures/server-target/checks.js';
+import { chosenStatuses, rotatingStatuses, runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
 import { commandSpec } from '../../fixtures/server-target/protocol.js';
 
 const ITEM = 'DM-PACK-015-S-M';
 const SECTION = '5.3.2';
 const PARAMETERS = 'ServerURI, ClientURI+';
+const UNPROMPTED = { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, upload: true } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description: 'HPUT(ServerURI, ClientURI+) makes the client send the data at every ClientURI to the ServerURI with HTTP PUT; the DM Server MUST support HPUT (5.3.2)',
@@ -12,11 +13,14 @@ const REQUIREMENT = {
 
 test.describe('5.3.2 HPUT', () => {
   test('HPUT with two ClientURIs arrives well formed and its status is accepted', { tag: ['@DM-PACK-015-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+    // No trigger: an HPUT the server sends of its own accord is judged, with its repository's answer to the upload.
+    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, queue: { command: ['HPUT', endpoints.upload('hput'), nodes.data, nodes.devId] } });
   });
 
   test('the server accepts every status the device may return for HPUT', { tag: ['@DM-PACK-015-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     const codes = commandSpec('HPUT')?.statusCodes ?? [];
+    if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HPUT', codes) });
     await runQueuedCommand(
       { device, server },
       { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, queue: { package2: codes.map(() => ['HPUT', endpoints.upload('hput'), nodes.devId]) }, answer: chosenStatuses(codes) },

@@ -1,10 +1,11 @@
-import { chosenStatuses, runQueuedCommand } from '../../fixtures/server-target/checks.js';
+import { chosenStatuses, rotatingStatuses, runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
 import { commandSpec } from '../../fixtures/server-target/protocol.js';
 
 const ITEM = 'DM-PACK-016-S-M';
 const SECTION = '5.3.3';
 const PARAMETERS = 'ServerURI, ClientURI+';
+const UNPROMPTED = { item: ITEM, section: SECTION, name: 'HPOST', parameters: PARAMETERS, upload: true } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description: 'HPOST(ServerURI, ClientURI+) makes the client send the data at every ClientURI to the ServerURI with HTTP POST; the DM Server MUST support HPOST (5.3.3)',
@@ -12,11 +13,14 @@ const REQUIREMENT = {
 
 test.describe('5.3.3 HPOST', () => {
   test('HPOST with two ClientURIs arrives well formed and its status is accepted', { tag: ['@DM-PACK-016-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+    // No trigger: an HPOST the server sends of its own accord is judged, with its repository's answer to the upload.
+    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HPOST', parameters: PARAMETERS, queue: { command: ['HPOST', endpoints.upload('hpost'), nodes.data, nodes.devId] } });
   });
 
   test('the server accepts every status the device may return for HPOST', { tag: ['@DM-PACK-016-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     const codes = commandSpec('HPOST')?.statusCodes ?? [];
+    if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HPOST', codes) });
     await runQueuedCommand(
       { device, server },
       { item: ITEM, section: SECTION, name: 'HPOST', parameters: PARAMETERS, queue: { package2: codes.map(() => ['HPOST', endpoints.upload('hpost'), nodes.devId]) }, answer: chosenStatuses(codes) },

@@ -35,10 +35,10 @@ describe('verify helpers', () => {
     assert.equal(expectOneOf(1500, [matching('a code from 1000 to 1999', (c: number) => c >= 1000 && c <= 1999)], { item: 'DM-PACK-017-S-M', section: '5.3.4', rule: 'r' }), 1500);
     assert.throws(
       () => expectOneOf({ sc: 500 }, [{ sc: 200 }, matching('any 4xx', () => false)], { item: 'DM-PACK-013-S-M', section: '5.2.4', rule: 'Package#3 status', seq: 3 }),
-      { message: 'DM-PACK-013-S-M fail — Package#3 status (5.2.4) · expected: one of [{"sc":200}, any 4xx] · actual: {"sc":500} · exchange #3' },
+      { message: 'DM-PACK-013-S-M fail — Package#3 status (MUST, 5.2.4) · expected: one of [{"sc":200}, any 4xx] · actual: {"sc":500} · exchange #3' },
     );
     assert.deepEqual(s.trace.findings, [
-      { item: 'DM-PACK-013-S-M', section: '5.2.4', rule: 'Package#3 status', verdict: 'fail', expected: ['{"sc":200}', 'any 4xx'], actual: '{"sc":500}', seq: 3 },
+      { item: 'DM-PACK-013-S-M', section: '5.2.4', rule: 'Package#3 status', verdict: 'fail', outcome: 'must-broken', keyword: 'MUST', expected: ['{"sc":200}', 'any 4xx'], actual: '{"sc":500}', seq: 3 },
     ]);
   });
 
@@ -47,11 +47,11 @@ describe('verify helpers', () => {
     expectThat(true, { item: 'DM-PACK-001-S-M', section: '5.2', rule: 'r', expected: 'x', actual: 'y' });
     expectNoViolations([{ rule: 'w', section: '5.5', severity: 'warning', message: 'no Accept' }], { item: 'DM-PACK-001-S-M', section: '5.2', rule: 'r' });
     assert.throws(() => expectThat(false, { item: 'DM-PACK-001-S-M', section: '5.2', rule: 'flow', expected: 'a Package#2', actual: 'HTTP 204' }), {
-      message: 'DM-PACK-001-S-M fail — flow (5.2) · expected: a Package#2 · actual: HTTP 204',
+      message: 'DM-PACK-001-S-M fail — flow (MUST, 5.2) · expected: a Package#2 · actual: HTTP 204',
     });
     assert.throws(
       () => expectNoViolations([{ rule: 'notification-version', section: '5.2.1.1', severity: 'error', message: 'VER is 1', offset: 0 }], { item: 'DM-PACK-003-S-M', section: '5.2.1.1', rule: 'VER' }),
-      { message: 'DM-PACK-003-S-M fail — VER (5.2.1.1) · expected: no error against 5.2.1.1 · actual: VER is 1 (notification-version, 5.2.1.1)' },
+      { message: 'DM-PACK-003-S-M fail — VER (MUST, 5.2.1.1) · expected: no error against 5.2.1.1 · actual: VER is 1 (notification-version, 5.2.1.1)' },
     );
     assert.equal(s.trace.findings.length, 2);
   });
