@@ -29,6 +29,8 @@ export interface NotifierOptions {
   operator?: Operator;
   /** Limit for the transport to take the bytes. */
   timeoutMs?: number;
+  /** Told the options of each notification handed to the transport (the DM server judging Package#1 needs REQ-MOS). */
+  onSend?: (fields: { reqMos: boolean }) => void;
 }
 
 /** A delivered notification, or why it could not be delivered (then nothing can be judged: inconclusive). */
@@ -89,6 +91,7 @@ export class Notifier {
       body: { bytes, mediaType: 'application/vnd.syncml.dm.notification' },
       decoded: { ...view },
     });
+    this.options.onSend?.({ reqMos: decoding.notification?.options.reqMos === true });
     const delivered = await deliverNotification(
       transport,
       { bytes, ...(transport.kind === 'udp' ? { datagramBytes: encodeWapPushDatagram(bytes) } : {}) },

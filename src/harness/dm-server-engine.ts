@@ -129,6 +129,7 @@ export class DmServerEngine {
   #handlers: RequestHandler[] | undefined;
   #nextSession = 1;
   #nextToken = 1;
+  #reqMosAsked = false;
 
   constructor(options: DmServerEngineOptions) {
     this.#recorder = options.recorder;
@@ -140,6 +141,14 @@ export class DmServerEngine {
     const address: EndpointAddress = { origin: this.#origin, publicUrl: () => this.#publicUrl };
     this.repository = new DataRepository(this.log, this.#recorder, address);
     this.web = new WebPages(this.log, this.#recorder, address);
+  }
+
+  /**
+   * Tells the engine what the last notification sent to the client asked (§5.2.1.2): with REQ-MOS,
+   * the Package#1 answering it must give every MOS entry its DDF link (§5.2.2).
+   */
+  notificationSent(fields: { reqMos: boolean }): void {
+    this.#reqMosAsked = fields.reqMos;
   }
 
   /** Points the URLs the engine hands out at where it is served (e.g. `http://127.0.0.1:40123`). */
@@ -287,6 +296,7 @@ export class DmServerEngine {
       ...(this.#devId === undefined ? {} : { devId: this.#devId }),
       ...(answers === undefined ? {} : { package2: answers }),
       lenient: this.#lenient,
+      reqMosAsked: this.#reqMosAsked,
     });
     const violations: Violation[] = [...check.violations, ...sequence];
     if (byElimination) {

@@ -3,6 +3,7 @@ import { ACCEPT_MISSING_SEVERITY, PACKAGE2_HTTP_STATUS } from '../interpretation
 import { parsePackage1 } from '../packages/package1.js';
 import { parsePackage2 } from '../packages/package2.js';
 import { parsePackage3 } from '../packages/package3.js';
+import type { Package1ParseOptions } from '../packages/package1.js';
 import type { ParseOptions } from '../packages/parse-result.js';
 import type { Package1 } from '../schemas/package1.schema.js';
 import type { Package2 } from '../schemas/package2.schema.js';
@@ -29,7 +30,7 @@ export interface HttpResponseView {
 }
 
 /** Options of {@link checkPackageRequest}. */
-export interface PackageRequestOptions extends ParseOptions {
+export interface PackageRequestOptions extends Package1ParseOptions {
   /** The DevInfo DevID the client must send in OMADM-DevID (§5.2.2, §5.2.4). */
   devId?: string;
   /** For a Package#3: the Package#2 it answers, to check statuses and GET data parts. */

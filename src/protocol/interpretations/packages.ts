@@ -42,6 +42,13 @@ export const STATUS_CODE_SECTION = 'App C';
 export const PACKAGE1_SESSION_ALERT_MISSING_SEVERITY: Severity = 'error';
 
 /**
+ * §5.2.2, §7.2.1.1: the DDF link of each MOS entry is what a REQ-MOS asks for, so it is required
+ * (an error when missing) only in a Package#1 answering a notification that carried REQ-MOS. In a
+ * Package#1 the client sent unasked, an MOS entry without DDF is only noted with this severity.
+ */
+export const MOS_DDF_UNSOLICITED_SEVERITY: Severity = 'info';
+
+/**
  * INFERRED (digest 4.1: "one session alert"): more than one App D session alert in a Package#1 is
  * odd but no sentence forbids it, so it is only a warning.
  */

@@ -135,58 +135,56 @@ function unknownMembers(object: object, known: readonly string[], pointer: strin
     }));
 }
 
-function alertsUnknownMembers(alerts: readonly GenericAlert[] | undefined): Violation[] {
-  return (alerts ?? []).flatMap((alert, i) => unknownMembers(alert, MEMBERS.alert, `/Alert/${i}`, '7.2.1.5'));
-}
-
-function unknownMembersOf<K extends DocumentKind>(kind: K, value: DocumentTypes[K]): Violation[] {
-  switch (kind) {
-    case 'package1': {
-      const p1 = value as Package1;
-      return [
-        ...unknownMembers(p1, MEMBERS.package1, '', '7.2.1.1'),
-        ...(p1.MOS ?? []).flatMap((mo, i) => unknownMembers(mo, MEMBERS.supportedMo, `/MOS/${i}`, '7.2.1.1')),
-        ...alertsUnknownMembers(p1.Alert),
-      ];
-    }
-    case 'package2':
-      return unknownMembers(value as Package2, MEMBERS.package2, '', '7.2.1.2');
-    case 'package3': {
-      const p3 = value as Package3;
-      return [
-        ...unknownMembers(p3, MEMBERS.package3, '', '7.2.1.3'),
-        ...p3.Status.flatMap((status, i) => unknownMembers(status, MEMBERS.status, `/Status/${i}`, '7.2.1.3')),
-        ...alertsUnknownMembers(p3.Alert),
-      ];
-    }
-    case 'mo-data':
-      return (value as MoData).flatMap((entry, i) => unknownMembers(entry, MEMBERS.moDataEntry, `/${i}`, '7.2.1.4'));
-    default:
-      return unknownMembers(value as GenericAlert, MEMBERS.alert, '', '7.2.1.5');
-  }
-}
-
 /**
  * Validates a parsed JSON value against the schema of its document kind (§7.2.1). Returns the
  * typed value when the structure is valid, every schema failure as a violation with a stable rule
- * id, and `unknown-member` notes for members the text does not define.
+ * id, and `unknown-member` notes for members the text does not define (whether or not the rest is valid).
  */
 export function checkStructure<K extends DocumentKind>(kind: K, value: unknown): { value?: DocumentTypes[K]; violations: Violation[] } {
   const validate = compiled()[kind] as SchemaValidator<DocumentTypes[K]>;
   const result = validate(value);
-  if (!result.ok) return { violations: [...result.violations.map((found) => toViolation(kind, found)), ...topLevelUnknownMembers(kind, value)] };
-  return { value: result.value, violations: unknownMembersOf(kind, result.value) };
+  if (!result.ok) return { violations: [...result.violations.map((found) => toViolation(kind, found)), ...undefinedMembers(kind, value)] };
+  return { value: result.value, violations: undefinedMembers(kind, result.value) };
 }
 
-/** Top-level members the text does not define, kept when the rest of the structure is invalid (they may explain it). */
-const TOP_LEVEL: Partial<Record<DocumentKind, { members: readonly string[]; section: string }>> = {
-  package1: { members: MEMBERS.package1, section: '7.2.1.1' },
-  package2: { members: MEMBERS.package2, section: '7.2.1.2' },
-  package3: { members: MEMBERS.package3, section: '7.2.1.3' },
-};
+/** A plain JSON object (not an array, not null). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
-function topLevelUnknownMembers(kind: DocumentKind, value: unknown): Violation[] {
-  const shape = TOP_LEVEL[kind];
-  if (shape === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return unknownMembers(value, shape.members, '', shape.section);
+/** The objects of an array member, with their pointers; whatever else the invalid document holds there is skipped. */
+function objectsOf(value: unknown, pointer: string): { object: Record<string, unknown>; pointer: string }[] {
+  return Array.isArray(value) ? value.flatMap((item, i) => (isObject(item) ? [{ object: item, pointer: `${pointer}/${i}` }] : [])) : [];
+}
+
+function unknownMembersIn(value: unknown, pointer: string, known: readonly string[], section: string): Violation[] {
+  return objectsOf(value, pointer).flatMap(({ object, pointer: at }) => unknownMembers(object, known, at, section));
+}
+
+/**
+ * Members the text does not define, at every level of a document: walked leniently, so they are
+ * noted in a document whose structure is invalid too, where they may explain the failure (a
+ * `Status` member where `CMD` was due, `sc` spelt otherwise).
+ */
+function undefinedMembers(kind: DocumentKind, value: unknown): Violation[] {
+  if (kind === 'mo-data') return unknownMembersIn(value, '', MEMBERS.moDataEntry, '7.2.1.4');
+  if (!isObject(value)) return [];
+  switch (kind) {
+    case 'package1':
+      return [
+        ...unknownMembers(value, MEMBERS.package1, '', '7.2.1.1'),
+        ...unknownMembersIn(value.MOS, '/MOS', MEMBERS.supportedMo, '7.2.1.1'),
+        ...unknownMembersIn(value.Alert, '/Alert', MEMBERS.alert, '7.2.1.5'),
+      ];
+    case 'package2':
+      return unknownMembers(value, MEMBERS.package2, '', '7.2.1.2');
+    case 'package3':
+      return [
+        ...unknownMembers(value, MEMBERS.package3, '', '7.2.1.3'),
+        ...unknownMembersIn(value.Status, '/Status', MEMBERS.status, '7.2.1.3'),
+        ...unknownMembersIn(value.Alert, '/Alert', MEMBERS.alert, '7.2.1.5'),
+      ];
+    default:
+      return unknownMembers(value, MEMBERS.alert, '', '7.2.1.5');
+  }
 }

@@ -31,14 +31,13 @@ export const package1Schema = {
       "description": "One supported MO: its DDF link, its MOID and the MIIDs the server may see.",
       "type": "object",
       "required": [
-        "DDF",
         "MOID",
         "MIID"
       ],
       "properties": {
         "DDF": {
           "type": "string",
-          "description": "URL of the MO's DDF."
+          "description": "URL of the MO's DDF; required when the Package#1 answers a notification's REQ-MOS (§5.2.2), so a parser checks it beside the schema."
         },
         "MOID": {
           "type": "string",
@@ -77,9 +76,9 @@ export interface Package1 {
  */
 export interface SupportedMo {
   /**
-   * URL of the MO's DDF.
+   * URL of the MO's DDF; required when the Package#1 answers a notification's REQ-MOS (§5.2.2), so a parser checks it beside the schema.
    */
-  DDF: string;
+  DDF?: string;
   MOID: string;
   MIID: string[];
 }

@@ -310,6 +310,21 @@ export const clientFaults = [
     },
   },
   {
+    name: 'hget-async',
+    role: 'client',
+    breaks: 'DM-PACK-025-C-M',
+    section: '5.4.1',
+    description:
+      'A half-finished client that reports HGET asynchronously: it fetches the ServerURI, answers 202 Accepted (no status URI) and sends a Generic Alert in a new session; the deferred store never runs.',
+    expect: { verdict: 'fail', message: '202|synchronous' },
+    // 202 for HGET breaks synchronous reporting once (025); 014 then cannot learn where the data
+    // went, which it judges only from the status URI, so it depends on 025's failure.
+    verdicts: {
+      'DM-PACK-014-C-M': { verdict: 'inconclusive', message: 'DM-PACK-025-C-M' },
+      'DM-PACK-025-C-M': { verdict: 'fail', message: 'HGET.*synchronous' },
+    },
+  },
+  {
     name: 'every-status-202',
     role: 'client',
     breaks: 'DM-PACK-025-C-M',

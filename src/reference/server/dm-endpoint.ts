@@ -156,7 +156,7 @@ export function answerDmRequest(state: ReferenceServerState, request: DmRequest,
     );
   }
 
-  const check = checkPackageRequest({ method: request.method, headers: request.headers, body: body.bytes }, packageNumber);
+  const check = checkPackageRequest({ method: request.method, headers: request.headers, body: body.bytes }, packageNumber, { reqMosAsked: device.lastNotification?.reqMos === true });
   if (exceedsJsonDepth(check.package1 ?? check.package3)) {
     return finish(problemAnswer(problem(400, 'json-too-deep', 'JSON nested too deep', `the package nests deeper than ${MAX_JSON_DEPTH} levels`)));
   }

@@ -265,6 +265,7 @@ const PROBES: Record<ClientFaultName, Probe> = {
     plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] },
     observe: (run) => (package3Count(run) > 0 ? [] : [{ item: item('013-C-M'), message: `the Package#2 ran (${run.mock.repo.length} fetch) but no Package#3 answered it` }]),
   },
+  'hget-async': { plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] } },
   'every-status-202': { plan: { session: true, package2s: [{ CMD: [['DELETE', `${SAMPLE}/NoSuchNode`]] }] } },
 };
 

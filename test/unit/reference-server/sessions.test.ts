@@ -135,6 +135,16 @@ describe('Generic Alerts (§5.4)', () => {
     const log = await rs.received();
     assert.deepEqual((log.packages[1]?.package as { MOS?: unknown })?.MOS, mos);
   });
+
+  test('finding 13: MOS entries without DDF are refused only when the Package#1 answers a REQ-MOS (§5.2.2)', async () => {
+    const rs = useReferenceServer();
+    const mos = [{ MOID: 'urn:oma:mo:oma-dm-devinfo:1.2', MIID: ['1'] }];
+    assert.equal((await rs.dm({ Alert: [CLIENT_INITIATED], MOS: mos })).status, 200, 'unsolicited MOS without DDF is accepted');
+    await rs.admin('POST', `/devices/${DEV_ID}/notify`, { reqMos: true, transport: { transport: 'print' } });
+    assert.equal((await rs.dm({ Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt' }], MOS: mos })).status, 400, 'the MOS answering REQ-MOS lacks its DDF links');
+    const log = await rs.received();
+    assert.deepEqual(log.packages.map((p) => p.violations.filter((v) => v.rule === 'mos-ddf-missing').map((v) => v.severity)), [['info'], ['error']]);
+  });
 });
 
 describe('asynchronous reporting (§5.4.1)', () => {

@@ -63,6 +63,17 @@ describe('DmServerEngine: packages', () => {
     assert.deepEqual(evidence.messages.map((m) => m.label), ['Package#1', 'Package#2', 'Package#3', 'Package#2']);
   });
 
+  it('finding 13: MOS entries without DDF are an error only in the Package#1 answering a REQ-MOS notification', async () => {
+    const mos = [{ MOID: 'urn:oma:mo:oma-dm-devinfo:1.2', MIID: ['1'] }];
+    const serverInitiated = { MOS: mos, Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt' }] };
+    await post(engine.dmUrl, serverInitiated, P1);
+    engine.notificationSent({ reqMos: true });
+    await post(engine.dmUrl, serverInitiated, P1);
+    await post(engine.dmUrl, { ...SESSION_ALERT, MOS: mos }, P1);
+    const severities = engine.packages().map((p) => p.violations.filter((v) => v.rule === 'mos-ddf-missing').map((v) => v.severity));
+    assert.deepEqual(severities, [['info'], ['error'], ['info']]);
+  });
+
   it('checks a Package#3 against the Package#2 it answers and the headers against the DevID', async () => {
     engine.script({ package2: { CMD: [['DELETE', 'urn:dmct:mo:sample:1.0//Label'], ['GET', 'urn:dmct:mo:sample:1.0//Label']] } });
     await post(engine.dmUrl, SESSION_ALERT, 'application/json', 'IMEI:000000000000000');

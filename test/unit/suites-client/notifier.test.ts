@@ -17,10 +17,12 @@ describe('Notifier', () => {
     const listener = await listenUdp();
     const recorder = new TraceRecorder();
     try {
-      const notifier = new Notifier({ recorder, transport: { kind: 'udp', host: '127.0.0.1', port: listener.port }, secret, authData });
+      const told: { reqMos: boolean }[] = [];
+      const notifier = new Notifier({ recorder, transport: { kind: 'udp', host: '127.0.0.1', port: listener.port }, secret, authData, onSend: (fields) => told.push(fields) });
       const id = freshNotificationId();
       const sent = await notifier.send({ serverId: 'dmct', notificationId: id, digest: true, reqMos: true });
       assert.ok(sent.ok);
+      assert.deepEqual(told, [{ reqMos: true }], 'the DM server is told the notification asked for the MOS array');
       assert.equal(sent.notificationId, id);
       const datagram = await listener.waitForDatagram(() => true, 2000);
       assert.ok(datagram.kind === 'datagram');
