@@ -1,42 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { loadEdition } from '../../../src/scr/index.js';
+import { listedScenarios } from './listing.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-
-interface ListedSpec {
-  title: string;
-  file: string;
-  tags: string[];
-}
-interface ListedSuite {
-  specs?: ListedSpec[];
-  suites?: ListedSuite[];
-}
-
-/** Every test of the client-target project as `playwright test --list --reporter=json` lists it (tags without the `@`). */
-async function listClientTarget(): Promise<ListedSpec[]> {
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [cli, 'test', '--list', '--reporter=json', '--project', 'client-target'],
-      { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 32 * 1024 * 1024 },
-      (error, out, err) => (error ? reject(new Error(`playwright --list failed: ${err || error.message}`)) : resolve(out)),
-    );
-  });
-  const report = JSON.parse(stdout) as { suites: ListedSuite[] };
-  const specs: ListedSpec[] = [];
-  const walk = (suite: ListedSuite) => {
-    specs.push(...(suite.specs ?? []));
-    (suite.suites ?? []).forEach(walk);
-  };
-  report.suites.forEach(walk);
-  return specs;
-}
+/** Every test of the client-target project as listed (tags without the `@`). */
+const listClientTarget = () => listedScenarios('client');
 
 describe('client-target suite coverage of the client SCR table', () => {
   it('tags every client item of the default edition with at least one scenario, and only known items', async () => {

@@ -1,30 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { before, describe, test } from 'node:test';
 import { loadEdition } from '../../../src/scr/index.js';
+import { listedScenarios, type ListedScenario } from './listing.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCR_TAG = /^DM-[A-Z]+-\d{3}-[CS]-[MO]$/;
-
-interface ListedSpec {
-  title: string;
-  tags: string[];
-  file: string;
-}
-
-interface JsonSuite {
-  specs?: { title: string; tags?: string[]; file: string }[];
-  suites?: JsonSuite[];
-}
-
-function specsOf(suite: JsonSuite): ListedSpec[] {
-  return [
-    ...(suite.specs ?? []).map((spec) => ({ title: spec.title, tags: spec.tags ?? [], file: spec.file })),
-    ...(suite.suites ?? []).flatMap(specsOf),
-  ];
-}
 
 /**
  * Every server item of the default SCR edition (the seed's Appendix B.2: DM-PACK-001-S-M …
@@ -32,19 +11,9 @@ function specsOf(suite: JsonSuite): ListedSpec[] {
  * the table does not have (issue 6, "Done when").
  */
 describe('server-target suite covers the server SCR table', () => {
-  let specs: ListedSpec[] = [];
-  before(() => {
-    const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-    const listed = spawnSync(process.execPath, [cli, 'test', '--list', '--reporter=json', '--project', 'server-target'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '0' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    assert.equal(listed.status, 0, listed.stderr);
-    const report = JSON.parse(listed.stdout) as { suites: JsonSuite[]; errors: unknown[] };
-    assert.deepEqual(report.errors, []);
-    specs = report.suites.flatMap(specsOf);
+  let specs: ListedScenario[] = [];
+  before(async () => {
+    specs = await listedScenarios('server');
   });
 
   test('the suite lists scenarios', () => {
