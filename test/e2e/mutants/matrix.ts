@@ -1,8 +1,9 @@
 /**
- * The mutant matrix of one role (style.md practice 11): one Playwright invocation of
- * playwright.mutants.config.ts runs the role's suite against the clean reference peer and against
- * the peer with each fault switch on; the results are grouped by the `dmct-faults` annotation and
- * judged with the report's own scenarioVerdict. Shared by server-matrix.test.ts and the client's.
+ * The mutant matrices of both roles (style.md practice 11): one Playwright invocation of
+ * playwright.mutants.config.ts runs each role's suite against its clean reference peer and against
+ * the peer with each fault switch on (one worker generation for both roles); the results are
+ * grouped by role and `dmct-faults` annotation and judged with the report's own scenarioVerdict.
+ * Used by matrix.test.ts (server-matrix.ts, client-matrix.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +31,7 @@ export interface MatrixCell {
   nonStrict: string[];
 }
 
-/** Every result of the run, by fault switch name (`''` = the clean peer). */
+/** Every result of one role's matrix, by fault switch name (`''` = the clean peer). */
 export interface MatrixRun {
   byFault: Map<string, MatrixCell[]>;
   exitCode: number | null;
@@ -42,12 +43,15 @@ function cellOf(result: ScenarioResult): MatrixCell {
   return { id: result.id, title: result.title, items: result.items, verdict: judged.verdict, reason: judged.reason ?? '', nonStrict: judged.nonStrict ?? [] };
 }
 
-/** Runs the role's suite against the clean peer and every fault switch of it, in one Playwright invocation. */
-export async function runMatrix(role: FaultRole): Promise<MatrixRun> {
-  const dir = mkdtempSync(join(tmpdir(), `dmct-${role}-matrix-`));
+/**
+ * Runs each role's suite against its clean peer and every fault switch of it, both roles in one
+ * Playwright invocation (DMCT_MUTANT_ROLE limits it to one role).
+ */
+export async function runMatrices(): Promise<Record<FaultRole, MatrixRun>> {
+  const dir = mkdtempSync(join(tmpdir(), 'dmct-matrix-'));
   const resultsFile = join(dir, 'results.json');
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const env: NodeJS.ProcessEnv = { ...process.env, DMCT_MUTANT_ROLE: role, DMCT_RESULTS_FILE: resultsFile, DMCT_MUTANT_OUTPUT: join(dir, 'test-results'), DMCT_EMBEDDED: '1', FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DMCT_RESULTS_FILE: resultsFile, DMCT_MUTANT_OUTPUT: join(dir, 'test-results'), DMCT_EMBEDDED: '1', FORCE_COLOR: '0' };
   for (const name of ['DMCT_FAULTS', 'DMCT_CLAIMS_SERVER', 'DMCT_CLAIMS_CLIENT', 'DMCT_EDITION', 'DMCT_PLAN_FILE', 'DMCT_MUTANT_FAULTS']) delete env[name];
   try {
     const { exitCode, output } = await new Promise<{ exitCode: number | null; output: string }>((resolve, reject) => {
@@ -63,12 +67,13 @@ export async function runMatrix(role: FaultRole): Promise<MatrixRun> {
     });
     const checked = validateScenarioResults(JSON.parse(readFileSync(resultsFile, 'utf8')));
     if (!checked.ok) throw new Error(`results file breaks its schema: ${JSON.stringify(checked.violations.slice(0, 3))}`);
-    const byFault = new Map<string, MatrixCell[]>();
+    const runs: Record<FaultRole, MatrixRun> = { server: { byFault: new Map(), exitCode, output }, client: { byFault: new Map(), exitCode, output } };
     for (const result of checked.value.results) {
       const faults = result.annotations.find((annotation) => annotation.type === FAULTS_ANNOTATION)?.description ?? '';
+      const { byFault } = runs[result.role];
       byFault.set(faults, [...(byFault.get(faults) ?? []), cellOf(result)]);
     }
-    return { byFault, exitCode, output };
+    return runs;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

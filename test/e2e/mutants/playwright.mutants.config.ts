@@ -1,28 +1,32 @@
 /**
- * The mutant matrix of one role in ONE Playwright invocation (style.md practice 11): a clean
- * project plus one project per fault switch of the role's reference peer, each running the role's
- * suite against the embedded peer with that one switch on (project metadata `faults`). dmct's
- * reporter writes every result to DMCT_RESULTS_FILE; each result carries the `dmct-faults`
- * annotation of its project. Role: DMCT_MUTANT_ROLE (`server` default, or `client`); DMCT_MUTANT_FAULTS
- * (comma list) limits the fault projects, for a quick look at a few.
+ * The mutant matrices of both roles in ONE Playwright invocation (style.md practice 11): per role a
+ * clean project plus one project per fault switch of the role's reference peer, each running the
+ * role's suite against the embedded peer with that one switch on (project metadata `faults`).
+ * dmct's reporter writes every result to DMCT_RESULTS_FILE; each result carries the `dmct-faults`
+ * annotation of its project. DMCT_MUTANT_ROLE (`server` or `client`) limits it to one role;
+ * DMCT_MUTANT_FAULTS (comma list) limits the fault projects, for a quick look at a few.
  */
 import { defineConfig } from '@playwright/test';
-import { faultsOfRole } from '../../../src/reference/faults/index.js';
+import { faultsOfRole, type FaultRole } from '../../../src/reference/faults/index.js';
 
-const role = process.env['DMCT_MUTANT_ROLE'] === 'client' ? 'client' : 'server';
+const roleEnv = process.env['DMCT_MUTANT_ROLE'];
+const roles: FaultRole[] = roleEnv === 'server' || roleEnv === 'client' ? [roleEnv] : ['server', 'client'];
 const only = (process.env['DMCT_MUTANT_FAULTS'] ?? '').split(',').filter((name) => name !== '');
-const faults = faultsOfRole(role).filter((fault) => only.length === 0 || only.includes(fault.name));
-const testDir = `../../../suites/${role}-target`;
+
+function roleProjects(role: FaultRole) {
+  const faults = faultsOfRole(role).filter((fault) => only.length === 0 || only.includes(fault.name));
+  const testDir = `../../../suites/${role}-target`;
+  return [
+    { name: `${role}-clean`, testDir, metadata: { role, faults: [] } },
+    ...faults.map((fault) => ({ name: `${role}-${fault.name}`, testDir, metadata: { role, faults: [fault.name] } })),
+  ];
+}
 
 export default defineConfig({
-  testDir,
   timeout: 30_000,
   workers: Number(process.env['DMCT_WORKERS'] ?? 2),
   retries: 0,
   outputDir: process.env['DMCT_MUTANT_OUTPUT'] ?? '../../../test-results/mutants',
   reporter: [['../../../src/report/playwright-reporter.ts']],
-  projects: [
-    { name: `${role}-clean`, testDir, metadata: { role, faults: [] } },
-    ...faults.map((fault) => ({ name: `${role}-${fault.name}`, testDir, metadata: { role, faults: [fault.name] } })),
-  ],
+  projects: roles.flatMap(roleProjects),
 });
