@@ -18,8 +18,11 @@ export interface LoggedEvent {
  */
 export type EventWait<E> = { kind: 'received'; value: E } | { kind: 'timeout'; waitedMs: number; detail: string };
 
-/** What watching for silence produced: nothing came within the window, or the first event that did. */
-export type QuietWatch<E> = { kind: 'quiet'; waitedMs: number } | { kind: 'event'; value: E };
+/**
+ * What watching for silence produced: nothing came within the window (or before the target itself
+ * said nothing will come: `settledBy`), or the first event that did.
+ */
+export type QuietWatch<E> = { kind: 'quiet'; waitedMs: number; settledBy?: string } | { kind: 'event'; value: E };
 
 /** Options of a wait. */
 export interface WaitOptions {
@@ -28,6 +31,8 @@ export interface WaitOptions {
   timeoutMs: number;
   /** What is awaited, in words, for the time-out detail (e.g. `a Package#1`). */
   what: string;
+  /** Ends the wait early, as a time-out after the time waited so far. */
+  signal?: AbortSignal;
 }
 
 interface Waiter<E> {
@@ -71,29 +76,44 @@ export class EventLog<E extends LoggedEvent> {
     if (found !== undefined) return Promise.resolve({ kind: 'received', value: found });
     const started = Date.now();
     return new Promise((resolve) => {
+      const end = () => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', end);
+        this.#waiters.delete(waiter);
+        const waitedMs = Date.now() - started;
+        resolve({ kind: 'timeout', waitedMs, detail: `no ${options.what} came within ${waitedMs < options.timeoutMs ? `${waitedMs} ms (ended early)` : `${options.timeoutMs} ms`}` });
+      };
       const waiter: Waiter<E> = {
         accepts,
         settle: (event) => {
           clearTimeout(timer);
+          options.signal?.removeEventListener('abort', end);
           this.#waiters.delete(waiter);
           resolve({ kind: 'received', value: event });
         },
       };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(waiter);
-        const waitedMs = Date.now() - started;
-        resolve({ kind: 'timeout', waitedMs, detail: `no ${options.what} came within ${options.timeoutMs} ms` });
-      }, options.timeoutMs);
+      const timer = setTimeout(end, options.timeoutMs);
       this.#waiters.add(waiter);
+      if (options.signal?.aborted) end();
+      else options.signal?.addEventListener('abort', end, { once: true });
     });
   }
 
   /**
    * Watches for `windowMs`: `quiet` when no event after `after` matched, else the first match
-   * (returned as soon as it arrives).
+   * (returned as soon as it arrives). `settled` is the target's own word that no such event will
+   * come (the embedded reference peer can give it, a real device cannot): when it resolves first,
+   * with its reason, the watch ends there, quiet; the window stays the deadline when it never does.
    */
-  async watchQuiet(predicate: (event: E) => boolean, options: { after?: number; windowMs: number }): Promise<QuietWatch<E>> {
-    const outcome = await this.waitFor(predicate, { after: options.after ?? 0, timeoutMs: options.windowMs, what: 'event' });
-    return outcome.kind === 'received' ? { kind: 'event', value: outcome.value } : { kind: 'quiet', waitedMs: outcome.waitedMs };
+  async watchQuiet(predicate: (event: E) => boolean, options: { after?: number; windowMs: number; settled?: Promise<string> }): Promise<QuietWatch<E>> {
+    const early = new AbortController();
+    let settledBy: string | undefined;
+    void options.settled?.then((reason) => {
+      settledBy = reason;
+      early.abort();
+    });
+    const outcome = await this.waitFor(predicate, { after: options.after ?? 0, timeoutMs: options.windowMs, what: 'event', signal: early.signal });
+    if (outcome.kind === 'received') return { kind: 'event', value: outcome.value };
+    return { kind: 'quiet', waitedMs: outcome.waitedMs, ...(settledBy === undefined ? {} : { settledBy }) };
   }
 }

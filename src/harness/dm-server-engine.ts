@@ -223,17 +223,22 @@ export class DmServerEngine {
   /**
    * Watches `windowMs` for an event `predicate` accepts (by default any package): `quiet` when none
    * came. The wait is recorded as a note and an evidence remark either way, since "nothing came"
-   * is only as strong as the time watched.
+   * is only as strong as the time watched. `settled` (the embedded reference peer's own word that
+   * nothing will come) ends the watch early; the remark then names it.
    */
   async expectNoRequest(
     windowMs: number,
-    options: { after?: number; what: string; predicate?: (event: EngineEvent) => boolean },
+    options: { after?: number; what: string; predicate?: (event: EngineEvent) => boolean; settled?: Promise<string> },
   ): Promise<QuietWatch<EngineEvent>> {
     const predicate = options.predicate ?? ((e: EngineEvent) => e.type === 'package');
-    const outcome = await this.log.watchQuiet(predicate, { ...(options.after === undefined ? {} : { after: options.after }), windowMs });
+    const outcome = await this.log.watchQuiet(predicate, {
+      ...(options.after === undefined ? {} : { after: options.after }),
+      windowMs,
+      ...(options.settled === undefined ? {} : { settled: options.settled }),
+    });
     const text =
       outcome.kind === 'quiet'
-        ? `watched ${outcome.waitedMs} ms (window ${windowMs} ms) for ${options.what}: none came`
+        ? `watched ${outcome.waitedMs} ms (window ${windowMs} ms) for ${options.what}: none came${outcome.settledBy === undefined ? '' : `; ${outcome.settledBy}`}`
         : `watched for ${options.what} (window ${windowMs} ms): one came (exchange #${outcome.value.requestSeq})`;
     this.#recorder.note({ label: text });
     this.#recorder.remark(text);

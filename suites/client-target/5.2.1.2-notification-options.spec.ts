@@ -71,9 +71,10 @@ test.describe('5.2.1.2 Package#0 options', () => {
     const before = dmServer.mark();
     const first = sessions.delivered(await notifier.send(sessions.baseNotification(), 'Package#0'), ref);
     await sessions.package1After(before, ref, 'after a valid Package#0');
-    const mark = dmServer.mark();
-    sessions.delivered(await notifier.sendBytes(first.bytes, { label: 'the same Package#0 again' }), ref);
-    const watch = await sessions.expectNoSession(mark, 'a Package#1 after the duplicate');
+    const watch = await sessions.deliverAndWatchNoSession(
+      async () => sessions.delivered(await notifier.sendBytes(first.bytes, { label: 'the same Package#0 again' }), ref),
+      'a Package#1 after the duplicate',
+    );
     expectThat(watch.kind === 'quiet', {
       ...ref,
       rule: 'a duplicate notification (same NOTIFICATION-ID, same server) opens no session',

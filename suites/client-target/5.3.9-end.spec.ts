@@ -16,6 +16,7 @@ test.describe('5.3.9 END', () => {
       after: run.package1.order,
       what: 'a Package#3 after END',
       predicate: (e) => e.type === 'package' && e.package === 3 && e.sessionId === run.package1.sessionId,
+      settled: sessions.embeddedSessionsDone(),
     });
     expectThat(quiet.kind === 'quiet', {
       ...END,

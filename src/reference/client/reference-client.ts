@@ -89,6 +89,7 @@ export class ReferenceClient {
   private readonly clock: () => Date;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly background = new Set<Promise<unknown>>();
+  private readonly judgedListeners = new Set<(record: NotificationRecord) => void>();
   private stopped = false;
 
   /** Throws UnknownFaultError for a name that is not a client fault switch. */
@@ -138,13 +139,13 @@ export class ReferenceClient {
    */
   receiveNotification(transport: 'udp' | 'http', bytes: Uint8Array, from?: string): NotificationRecord {
     const base = { at: this.clock().toISOString(), transport, hex: toHex(bytes.subarray(0, NOTIFICATION_HEX_CAP)), ...(from === undefined ? {} : { from }) };
-    if (this.stopped) return this.state.recordNotification({ ...base, accepted: false, reason: 'stopped' });
+    if (this.stopped) return this.judged({ ...base, accepted: false, reason: 'stopped' });
     let notificationBytes = bytes;
     if (transport === 'udp') {
       const push = decodeWapPushDatagram(bytes);
       if (!push.valid || !push.notification) {
         const detail = push.violations.filter((v) => v.severity === 'error').map((v) => v.message).join('; ');
-        return this.state.recordNotification({ ...base, accepted: false, reason: 'wap-push-framing', detail });
+        return this.judged({ ...base, accepted: false, reason: 'wap-push-framing', detail });
       }
       notificationBytes = push.notification;
     }
@@ -157,7 +158,7 @@ export class ReferenceClient {
     }, from);
     if (!decision.accept) {
       const { accept: _accept, ...rest } = decision;
-      return this.state.recordNotification({ ...base, accepted: false, ...rest });
+      return this.judged({ ...base, accepted: false, ...rest });
     }
     const { account, notification, bearer } = decision;
     this.useBearer(bearer);
@@ -166,7 +167,7 @@ export class ReferenceClient {
       ? buildSessionAlert(ALERT_TYPES.clientInitiatedMgmt)
       : buildSessionAlert(ALERT_TYPES.serverInitiatedMgmt, notificationId === undefined ? {} : { notificationId });
     const ticket = this.openSession('notification', { account, sessionAlert, includeMos: notification.options.reqMos });
-    return this.state.recordNotification({
+    return this.judged({
       ...base,
       accepted: true,
       serverId: account.serverId,
@@ -175,6 +176,30 @@ export class ReferenceClient {
       sessionId: ticket.id,
       ...(decision.overriddenBy.length > 0 ? { reason: `accepted by fault switch ${decision.overriddenBy.join(', ')}` } : {}),
     });
+  }
+
+  /**
+   * Calls `listener` with the record of every notification the client judges from now on (opened a
+   * session, or dropped and why); returns the unsubscribe. The harness ends its watch for a session
+   * that must not come as soon as this client says it dropped the notification — a real device
+   * tells nothing, so there the whole window is watched.
+   */
+  onNotificationJudged(listener: (record: NotificationRecord) => void): () => void {
+    this.judgedListeners.add(listener);
+    return () => {
+      this.judgedListeners.delete(listener);
+    };
+  }
+
+  /** Resolves once every session queued so far is over (the client then sends nothing more for them). */
+  sessionsDone(): Promise<void> {
+    return this.queue.drained();
+  }
+
+  private judged(record: NotificationRecord): NotificationRecord {
+    const kept = this.state.recordNotification(record);
+    for (const listener of [...this.judgedListeners]) listener(kept);
+    return kept;
   }
 
   /**

@@ -29,6 +29,14 @@ export class SessionQueue {
     return this.pending;
   }
 
+  /** Resolves once every session queued so far is over. */
+  drained(): Promise<void> {
+    return this.tail.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   /** Starts no more sessions; resolves when the running one (if any) is over. */
   async stop(): Promise<void> {
     this.stopped = true;
