@@ -8,18 +8,24 @@ import { OPERATOR_DIR_ENV, defaultOperator, operatorFiles, relayedOperator } fro
 import { NO_OPERATOR } from '../../../src/harness/operator.js';
 import { openOperatorDesk } from '../../../src/run/operator-desk.js';
 
-/** A terminal to type into, and what the desk printed on it. */
+/** A terminal to type into, what the desk printed on it, and a wait for a text to appear there. */
 function terminal() {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  return { input, output, printed: () => printed };
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  assert.ok(condition(), `timed out waiting for ${what}`);
+  /** Resolves when `text` has been printed (checked on every write, no polling). */
+  const shows = (text: string): Promise<void> =>
+    new Promise((resolve) => {
+      const check = () => {
+        if (!printed.includes(text)) return;
+        output.off('data', check);
+        resolve();
+      };
+      output.on('data', check);
+      check();
+    });
+  return { input, output, printed: () => printed, shows };
 }
 
 describe('operator relay: a worker asks, dmct run at the terminal answers', () => {
@@ -34,7 +40,7 @@ describe('operator relay: a worker asks, dmct run at the terminal answers', () =
     const desk = await openOperatorDesk(dir, { input: tty.input, output: tty.output, pollMs: 10 });
     try {
       const asked = relayedOperator(dir, 10).ask('make the server send a notification', 5000);
-      await until(() => tty.printed().includes('make the server send a notification'), 'the prompt');
+      await tty.shows('make the server send a notification');
       tty.input.write('\n');
       assert.deepEqual(await asked, { ok: true, detail: 'confirmed by the operator' });
       assert.deepEqual(await readdir(dir), []);
@@ -51,12 +57,12 @@ describe('operator relay: a worker asks, dmct run at the terminal answers', () =
       const first = operator.ask('first action', 5000);
       await new Promise((resolve) => setTimeout(resolve, 5));
       const second = operator.ask('second action', 5000);
-      await until(() => tty.printed().includes('first action'), 'the first prompt');
+      await tty.shows('first action');
       await new Promise((resolve) => setTimeout(resolve, 50));
       assert.ok(!tty.printed().includes('second action'), 'the second waits for the first answer');
       tty.input.write('s\n');
       assert.deepEqual(await first, { ok: false, inconclusive: 'the operator skipped the action' });
-      await until(() => tty.printed().includes('second action'), 'the second prompt');
+      await tty.shows('second action');
       tty.input.write('done\n');
       assert.deepEqual(await second, { ok: true, detail: 'confirmed by the operator' });
     } finally {
@@ -70,7 +76,7 @@ describe('operator relay: a worker asks, dmct run at the terminal answers', () =
     try {
       const outcome = await relayedOperator(dir, 10).ask('press the button', 150);
       assert.deepEqual(outcome, { ok: false, inconclusive: 'no operator answer within 150 ms' });
-      await until(() => tty.printed().includes('the scenario went on'), 'the desk notice');
+      await tty.shows('the scenario went on');
     } finally {
       desk.close();
     }

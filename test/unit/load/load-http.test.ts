@@ -25,8 +25,7 @@ function startServer(): Promise<{ url: string; connections: () => number; close:
         res.writeHead(307, { location: 'http://example.com/' }).end();
       } else if (req.url === '/reset') {
         res.writeHead(200, { 'content-length': '100' });
-        res.write('partial');
-        setTimeout(() => req.socket.destroy(), 20);
+        res.write('partial', () => req.socket.destroy());
       } else if (req.url === '/never') {
         res.writeHead(200);
         res.write('a');
