@@ -146,7 +146,11 @@ describe('harness UDP listener and notification decoders against random bytes', 
     try {
       const datagrams = fc.sample(fc.uint8Array({ minLength: 0, maxLength: 2000 }), { seed: SEED + 1, numRuns: 3000 });
       for (let i = 0; i < datagrams.length; i += 100) await Promise.all(datagrams.slice(i, i + 100).map((bytes) => sendUdp('127.0.0.1', listener.port, bytes)));
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // A last datagram marks the end of the flood: the queue drops its oldest first, so once the
+      // mark is in, everything sent before it was taken in or dropped.
+      const end = Uint8Array.of(0xe0, 0xf1, 0x00, 0xd0);
+      await sendUdp('127.0.0.1', listener.port, end);
+      await listener.waitForDatagram((datagram) => Buffer.from(datagram.bytes).equals(Buffer.from(end)), 10_000);
       assert.ok(listener.datagrams.length <= 64, `${listener.datagrams.length} kept`);
       assert.ok(listener.datagrams.every((datagram) => datagram.bytes.length <= 512));
     } finally {
