@@ -13,8 +13,8 @@ import type { ManagementTree } from '../protocol/tree/management-tree.js';
 import type { Violation } from '../protocol/violation.js';
 import { asyncResultAlert, executeCommand, type CommandContext, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
 import { buildDeviceTree, supportedMos } from './device-engine-tree.js';
-import type { EgressPolicy } from './egress.js';
-import { request, type HttpFailureOutcome, type HttpResponseOutcome } from './http-client.js';
+import type { EgressPolicy } from '../transport/egress.js';
+import { request, type HttpFailureOutcome, type HttpResponseOutcome } from '../transport/http-client.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 export { asyncResultAlert, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';

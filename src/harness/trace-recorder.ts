@@ -5,9 +5,9 @@ import type {
   TraceMessage,
   TraceViolation,
 } from '../report/schemas/evidence.schema.js';
-import { type BodyBytes, DEFAULT_BODY_CAP_BYTES, captureBody } from './body-capture.js';
+import { type BodyBytes, DEFAULT_BODY_CAP_BYTES, captureBody } from '../transport/body-capture.js';
 import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../protocol/json-limits.js';
-import { capText } from './cap-text.js';
+import { capText } from '../transport/cap-text.js';
 import { policyVerdict, type OutcomeKind } from '../report/verdict-policy.js';
 
 /** Header input in any of the shapes dmct meets: fetch `Headers`, node's `IncomingHttpHeaders`, pairs. */

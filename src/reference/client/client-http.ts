@@ -1,4 +1,4 @@
-import { request, type HttpOutcome } from '../../harness/http-client.js';
+import { request, type HttpOutcome } from '../../transport/http-client.js';
 import type { TraceRecorder } from '../../harness/trace-recorder.js';
 import type { ClientStateStore } from './client-state-store.js';
 import type { TransferRecord } from './schemas/client-state.schema.js';

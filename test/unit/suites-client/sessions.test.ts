@@ -10,7 +10,7 @@ import { bindScenario, unbindScenario, type ScenarioBinding } from '../../../fix
 import { Inconclusive } from '../../../fixtures/verify.js';
 import { DmServerEngine } from '../../../src/harness/dm-server-engine.js';
 import { Notifier } from '../../../src/harness/dm-server-engine-notifier.js';
-import { serveHandlers, type ServedEndpoint } from '../../../src/harness/endpoint-server.js';
+import { serveHandlers, type ServedEndpoint } from '../../../src/transport/endpoint-server.js';
 import type { TriggerSpec } from '../../../src/harness/triggers.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 

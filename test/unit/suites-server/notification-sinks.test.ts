@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { setupServer } from 'msw/node';
 import { NotificationInbox, notificationSinkHandlers, startNotificationSinks } from '../../../fixtures/server-target/notification-sinks.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
-import { sendUdp } from '../../../src/harness/udp.js';
+import { sendUdp } from '../../../src/transport/udp.js';
 import { encodeNotification } from '../../../src/protocol/notification/encode.js';
 import { encodeGcmMessage } from '../../../src/protocol/notification/gcm.js';
 import { encodeWapPushDatagram } from '../../../src/protocol/notification/wap-push.js';

@@ -7,7 +7,7 @@ import { DEFAULT_BODY_CAP_BYTES } from './body-capture.js';
 import type { AdminRefusal } from './admin-guard.js';
 import { capText } from './cap-text.js';
 import { type HandlerErrorEvent, createHandlerGuard, reportHandlerError } from './resolver-guard.js';
-import type { TraceRecorder } from './trace-recorder.js';
+import type { TraceRecorder } from '../harness/trace-recorder.js';
 
 /** The origin msw handlers are written against; served requests are rewritten to it. */
 export const DEFAULT_HANDLER_ORIGIN = 'http://dm.test';

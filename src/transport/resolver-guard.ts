@@ -1,6 +1,6 @@
 import { HttpResponse, type RequestHandler } from 'msw';
 import { capText } from './cap-text.js';
-import type { TraceRecorder } from './trace-recorder.js';
+import type { TraceRecorder } from '../harness/trace-recorder.js';
 
 /**
  * A fault of dmct itself inside a mock endpoint: a resolver threw. The scenario must end as

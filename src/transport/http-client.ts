@@ -1,6 +1,6 @@
 import { capText } from './cap-text.js';
 import type { EgressPolicy } from './egress.js';
-import type { TraceRecorder } from './trace-recorder.js';
+import type { TraceRecorder } from '../harness/trace-recorder.js';
 
 export interface HttpRequestOptions {
   /** Default `GET`. */

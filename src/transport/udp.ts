@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import { isIPv6 } from 'node:net';
-import type { TraceRecorder } from './trace-recorder.js';
+import type { TraceRecorder } from '../harness/trace-recorder.js';
 
 /** One datagram as received, numbered from 1 in arrival order. */
 export interface ReceivedDatagram {
