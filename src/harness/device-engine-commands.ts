@@ -4,7 +4,7 @@ import { assignParameters, commandSpec } from '../protocol/commands/command-tabl
 import { HEADERS } from '../protocol/http/headers.js';
 import { MEDIA_TYPES, isMediaType } from '../protocol/http/media-types.js';
 import type { MultipartDataPartInput } from '../protocol/http/multipart.js';
-import { ASYNC_RESULT_ALERT } from '../protocol/interpretations/server-target.js';
+import { ASYNC_RESULT_ALERT } from './interpretations.js';
 import { buildMoData, parseMoData } from '../protocol/packages/mo-data.js';
 import type { CommandStatus, GenericAlert, MoDataEntry } from '../protocol/packages/index.js';
 import { cacheValidatorMatches } from '../protocol/tree/cache-validator.js';

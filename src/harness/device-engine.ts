@@ -3,7 +3,7 @@ import { HEADERS } from '../protocol/http/headers.js';
 import { MEDIA_TYPES } from '../protocol/http/media-types.js';
 import { buildMultipartPackage3, type MultipartDataPartInput } from '../protocol/http/multipart.js';
 import { checkPackage2Response, type HttpResponseView } from '../protocol/http/package-requests.js';
-import { PACKAGE_ACCEPTED_STATUS_RANGE } from '../protocol/interpretations/server-target.js';
+import { PACKAGE_ACCEPTED_STATUS_RANGE } from './interpretations.js';
 import { ALERT_TYPES, buildSessionAlert } from '../protocol/packages/generic-alert.js';
 import type { CommandStatus, GenericAlert, Package1, SupportedMo } from '../protocol/packages/index.js';
 import { buildPackage1 } from '../protocol/packages/package1.js';
