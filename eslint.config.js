@@ -16,9 +16,10 @@ const layers = [
   // The wire model is pure: no I/O and nothing else of dmct.
   { folder: 'src/protocol', forbidden: ['build', 'report', 'scr', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], why: 'src/protocol imports nothing else of dmct.' },
   { folder: 'src/build', forbidden: ['report', 'scr', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], why: 'src/build sees src/protocol only.' },
-  { folder: 'src/report', forbidden: ['scr', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], why: 'src/report sees src/protocol and src/build only.' },
+  // The reporter reads SCR item ids with the one item-id grammar of src/scr.
+  { folder: 'src/report', forbidden: ['transport', 'harness', 'reference', 'load', 'run', 'cli'], why: 'src/report sees src/protocol, src/build and src/scr only.' },
   // The claims check validates trigger templates with the renderer's own placeholder rule.
-  { folder: 'src/scr', forbidden: ['build', 'report', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], except: ['harness/template.js'], why: 'src/scr sees src/protocol (and the template rule) only.' },
+  { folder: 'src/scr', forbidden: ['report', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], except: ['harness/template.js'], why: 'src/scr sees src/protocol (and the template rule) only.' },
   // Transport records into the evidence model's types, and knows nothing of judging or of the peers.
   { folder: 'src/transport', forbidden: ['build', 'report', 'scr', 'harness', 'reference', 'load', 'run', 'cli'], except: ['report/schemas/'], why: 'src/transport sees src/protocol and the evidence types only.' },
   { folder: 'src/harness', forbidden: ['build', 'scr', 'reference', 'load', 'run', 'cli'], why: "src/harness (the judge's engines) never uses the reference peers." },

@@ -1,3 +1,5 @@
+import { isItemId } from '../scr/item-id.js';
+
 /**
  * The contract between a scenario running in a Playwright worker and dmct's reporter. Scenarios
  * (through fixtures/) speak it; src/report/playwright-reporter.ts reads it; nothing else does.
@@ -17,13 +19,7 @@ export const REQUIREMENT_ANNOTATION = 'requirement';
 export const INCONCLUSIVE_ANNOTATION = 'dmct-inconclusive';
 export const NOT_APPLICABLE_ANNOTATION = 'dmct-not-applicable';
 
-/** An SCR item tag as Playwright reports it (with the `@`). */
-export const SCR_TAG_PATTERN = /^@(DM-[A-Z]+-\d{3}-[CS]-[MO])$/;
-
-/** The SCR item ids named by a test's tags. */
+/** The SCR item ids named by a test's tags (`@` + an id of the one item-id grammar, src/scr/item-id.ts). */
 export function scrItemsOfTags(tags: readonly string[]): string[] {
-  return tags.flatMap((tag) => {
-    const match = SCR_TAG_PATTERN.exec(tag);
-    return match?.[1] ? [match[1]] : [];
-  });
+  return tags.flatMap((tag) => (tag.startsWith('@') && isItemId(tag.slice(1)) ? [tag.slice(1)] : []));
 }
