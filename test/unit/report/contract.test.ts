@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scrItemsOfTags } from '../../../src/report/contract.js';
-import { isItemId } from '../../../src/scr/item-id.js';
+import { rulesOfTags } from '../../../src/report/contract.js';
 
-describe('scenario tags read with the one item-id grammar', () => {
-  it('keeps the ids of SCR item tags, in order, and drops other tags', () => {
-    assert.deepEqual(scrItemsOfTags(['@smoke', '@DM-PACK-014-C-M', '@DM-SEC-002-S-O']), ['DM-PACK-014-C-M', 'DM-SEC-002-S-O']);
+describe('scenario tags name the rules a scenario proves', () => {
+  it('keeps the rule keys of the tags, in order, and drops other tags (item ids included)', () => {
+    assert.deepEqual(rulesOfTags(['@smoke', '@5.2.4/package3', '@DM-PACK-014-C-M', '@5.4.1/async-reporting']), ['5.2.4/package3', '5.4.1/async-reporting']);
   });
 
-  it('accepts exactly what parseItemId accepts', () => {
-    const texts = ['DM-PACK-014-C-M', 'DM-PACK-14-C-M', 'DM-PACK-0140-C-M', 'DM-PACK-014-X-M', 'DM-PACK-014-C-0', 'XDM-BOOT-001-S-O', 'DM-pack-014-C-M', 'DM-PACK-014-C-M '];
-    for (const text of texts) assert.equal(scrItemsOfTags([`@${text}`]).length === 1, isItemId(text), text);
-  });
-
-  it('needs the @ of a Playwright tag', () => {
-    assert.deepEqual(scrItemsOfTags(['DM-PACK-014-C-M']), []);
+  it('needs a section, a slash and a kebab-case slug, after the @ of a Playwright tag', () => {
+    for (const tag of ['5.2.4/package3', '@5.2.4', '@/package3', '@5.2.4/Package3', '@5.2.4/package-', '@5..2/x', '@5.2.4/package3 ']) assert.deepEqual(rulesOfTags([tag]), [], tag);
   });
 });
