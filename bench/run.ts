@@ -11,7 +11,7 @@ import { runEmptyPlaywrightTests } from './playwright-floor.js';
 import { renderBenchTable, writeBenchTable, type BenchResults, type ColdStartFigures, type FullRunFigures, type LoadFigures } from './table.js';
 import { bareExchangeFloor } from './load-floor.js';
 import { protocolThroughput } from './throughput-figures.js';
-import { adminAuthorization } from '../src/harness/admin-guard.js';
+import { adminAuthorization } from '../src/transport/admin-guard.js';
 
 // `npm run bench`: each figure measured side by side with its baseline in one run, so the ratios
 // hold on a noisy machine. Nothing here is asserted; it records bench/results.json, regenerates the

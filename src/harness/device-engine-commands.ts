@@ -4,7 +4,7 @@ import { assignParameters, commandSpec } from '../protocol/commands/command-tabl
 import { HEADERS } from '../protocol/http/headers.js';
 import { MEDIA_TYPES, isMediaType } from '../protocol/http/media-types.js';
 import type { MultipartDataPartInput } from '../protocol/http/multipart.js';
-import { ASYNC_RESULT_ALERT } from '../protocol/interpretations/server-target.js';
+import { ASYNC_RESULT_ALERT } from './interpretations.js';
 import { buildMoData, parseMoData } from '../protocol/packages/mo-data.js';
 import type { CommandStatus, GenericAlert, MoDataEntry } from '../protocol/packages/index.js';
 import { cacheValidatorMatches } from '../protocol/tree/cache-validator.js';
@@ -15,8 +15,8 @@ import { resolveClientUri } from '../protocol/tree/resolve.js';
 import { hasNoContent, serializeLocation } from '../protocol/tree/serialize.js';
 import { storeAtClientUri, storeWithoutClientUri, type StoreInput } from '../protocol/tree/store.js';
 import { hasErrors } from '../protocol/violation.js';
-import type { EgressPolicy } from './egress.js';
-import { request, type HttpOutcome } from './http-client.js';
+import type { EgressPolicy } from '../transport/egress.js';
+import { request, type HttpOutcome } from '../transport/http-client.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 /** An EXEC the device accepted with 202 and reports later in a Generic Alert (§5.4.1). */

@@ -26,7 +26,7 @@ import { answer, readRequest, recordReceived, type EndpointAddress } from './dm-
 import { EventLog, type EventWait, type QuietWatch } from './dm-server-engine-log.js';
 import { DataRepository } from './dm-server-engine-repository.js';
 import { WebPages } from './dm-server-engine-web.js';
-import { DEFAULT_HANDLER_ORIGIN } from './endpoint-server.js';
+import { DEFAULT_HANDLER_ORIGIN } from '../transport/endpoint-server.js';
 import type { TraceRecorder } from './trace-recorder.js';
 import { jsonTextExceedsDepth } from '../protocol/json-limits.js';
 

@@ -1,13 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from './http-client.js';
+import { request } from '../transport/http-client.js';
 import { promptNamingDmServer, type Operator } from './operator.js';
 import { defaultOperator } from './operator-relay.js';
 import { runShellCommand } from './shell-command.js';
 import { renderTemplate, shellEnvironment } from './template.js';
 import type { TraceRecorder } from './trace-recorder.js';
-import { sendUdp } from './udp.js';
+import { sendUdp } from '../transport/udp.js';
 
 /**
  * How a Package#0 reaches the device under test (App E): UDP (WAP connectionless push, E.1, port

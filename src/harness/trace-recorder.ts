@@ -5,16 +5,21 @@ import type {
   TraceMessage,
   TraceViolation,
 } from '../report/schemas/evidence.schema.js';
-import { type BodyBytes, DEFAULT_BODY_CAP_BYTES, captureBody } from './body-capture.js';
+import { type BodyBytes, DEFAULT_BODY_CAP_BYTES, captureBody } from '../transport/body-capture.js';
 import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../protocol/json-limits.js';
-import { capText } from './cap-text.js';
+import { capText } from '../transport/cap-text.js';
 import { policyVerdict, type OutcomeKind } from '../report/verdict-policy.js';
+import type {
+  Arrow,
+  DatagramRecord,
+  ExchangeRecorder,
+  HeaderInput,
+  HttpRequestRecord,
+  HttpResponseRecord,
+  NoteRecord,
+} from '../transport/exchange-recorder.js';
 
-/** Header input in any of the shapes dmct meets: fetch `Headers`, node's `IncomingHttpHeaders`, pairs. */
-export type HeaderInput =
-  | Headers
-  | Readonly<Record<string, string | readonly string[] | number | undefined>>
-  | Iterable<readonly [string, string]>;
+export type { Arrow, DatagramRecord, HeaderInput, HttpRequestRecord, HttpResponseRecord, NoteRecord } from '../transport/exchange-recorder.js';
 
 export interface TraceRecorderOptions {
   /** Body bytes kept per message (default 64 KiB); the full size is always recorded. */
@@ -27,41 +32,6 @@ export interface TraceRecorderOptions {
   maxMessages?: number;
   /** Clock for `time` (tests pass a fixed one). */
   clock?: () => Date;
-}
-
-/** Who sent a message to whom, and its plain-text caption in the sequence chart. */
-export interface Arrow {
-  from: string;
-  to: string;
-  label: string;
-}
-
-export interface HttpRequestRecord extends Arrow {
-  method: string;
-  url: string;
-  headers?: HeaderInput;
-  body?: BodyBytes;
-}
-
-export interface HttpResponseRecord extends Arrow {
-  status: number;
-  url?: string;
-  headers?: HeaderInput;
-  body?: BodyBytes;
-}
-
-export interface DatagramRecord extends Arrow {
-  bytes: BodyBytes;
-  decoded?: Record<string, unknown>;
-  violations?: TraceViolation[];
-}
-
-export interface NoteRecord {
-  label: string;
-  from?: string;
-  to?: string;
-  body?: BodyBytes;
-  decoded?: Record<string, unknown>;
 }
 
 /**
@@ -79,7 +49,7 @@ export const DROPPED_HEADERS_KEY = 'x-dmct-dropped-headers';
  * Everything a target controls (bodies, headers, URLs) is capped, so hostile content cannot
  * exhaust memory or break the report.
  */
-export class TraceRecorder {
+export class TraceRecorder implements ExchangeRecorder {
   readonly #messages: TraceMessage[] = [];
   readonly #findings: Finding[] = [];
   readonly #notes: string[] = [];

@@ -1,5 +1,5 @@
-import { capText } from './cap-text.js';
-import { request } from './http-client.js';
+import { capText } from '../transport/cap-text.js';
+import { request } from '../transport/http-client.js';
 import type { Operator } from './operator.js';
 import { defaultOperator } from './operator-relay.js';
 import { runShellCommand } from './shell-command.js';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { capText } from '../harness/cap-text.js';
+import { capText } from '../transport/cap-text.js';
 
 /** A complete answer: any status (redirects are answers, never followed), all headers, the whole body. */
 export interface LoadHttpResponse {

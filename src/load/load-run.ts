@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { EgressPolicy } from '../harness/egress.js';
+import { EgressPolicy } from '../transport/egress.js';
 import { DeviceEngine } from '../harness/device-engine.js';
 import { TraceRecorder } from '../harness/trace-recorder.js';
 import { LoadHttpClient } from './load-http.js';

@@ -2,7 +2,8 @@
  * The contract between a scenario running in a Playwright worker and dmct's reporter. Scenarios
  * (through fixtures/) speak it; src/report/playwright-reporter.ts reads it; nothing else does.
  *
- * - Tags: every scenario carries one or more SCR item tags, `@DM-PACK-014-C-M`.
+ * - Tags: every scenario carries the rule key(s) it proves, `@5.3.1/hget` (src/scr/rule-key.ts);
+ *   it is evidence for the items that the run's edition maps to those rules (scr/<edition>/rules.json).
  * - Annotation `requirement`: the normative sentence the scenario checks, with its section.
  * - Attachment `dmct-evidence` (application/json, schema `evidence.schema.json`): every message
  *   exchanged with the target, and every finding (fail or inconclusive) with rule, expected, actual.
@@ -17,13 +18,4 @@ export const REQUIREMENT_ANNOTATION = 'requirement';
 export const INCONCLUSIVE_ANNOTATION = 'dmct-inconclusive';
 export const NOT_APPLICABLE_ANNOTATION = 'dmct-not-applicable';
 
-/** An SCR item tag as Playwright reports it (with the `@`). */
-export const SCR_TAG_PATTERN = /^@(DM-[A-Z]+-\d{3}-[CS]-[MO])$/;
-
-/** The SCR item ids named by a test's tags. */
-export function scrItemsOfTags(tags: readonly string[]): string[] {
-  return tags.flatMap((tag) => {
-    const match = SCR_TAG_PATTERN.exec(tag);
-    return match?.[1] ? [match[1]] : [];
-  });
-}
+export { rulesOfTags } from '../scr/rule-key.js';

@@ -12,7 +12,8 @@ import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } fr
 import { formatViolation } from '../protocol/json-schema.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { buildReport } from './build-report.js';
-import { EVIDENCE_ATTACHMENT, scrItemsOfTags } from './contract.js';
+import { EVIDENCE_ATTACHMENT, rulesOfTags } from './contract.js';
+import { DEFAULT_EDITION, itemsHoldingRules, loadEdition, type Edition } from '../scr/index.js';
 import { scenarioSlug } from './scenario-slug.js';
 import type { Evidence } from './schemas/evidence.schema.js';
 import type { Role } from './schemas/run-plan.schema.js';
@@ -29,6 +30,8 @@ installPrecompiledValidators();
 export const RESULTS_FILE_ENV = 'DMCT_RESULTS_FILE';
 /** Environment variable naming the run plan; when set, report.json is built too. */
 export const PLAN_FILE_ENV = 'DMCT_PLAN_FILE';
+/** Environment variable naming the run's SCR edition (set by `dmct run`; default the seed's). */
+export const EDITION_ENV = 'DMCT_EDITION';
 /** Largest evidence attachment read, in bytes; a larger one makes the scenario an error. */
 export const MAX_EVIDENCE_BYTES = 32 * 1024 * 1024;
 
@@ -94,7 +97,7 @@ function annotationsOf(test: TestCase, result: TestResult): { type: string; desc
  * or Playwright skipped it without the test asking to be skipped (a stopped run, a failed
  * serial group), which Playwright itself counts as "did not run".
  */
-export async function scenarioResultOf(test: TestCase, role: Role, rootDir: string): Promise<ScenarioResult | undefined> {
+export async function scenarioResultOf(test: TestCase, role: Role, rootDir: string, edition: Edition = runEdition()): Promise<ScenarioResult | undefined> {
   const result = test.results.at(-1);
   if (!result) return undefined;
   if (result.status === 'skipped' && test.expectedStatus !== 'skipped') return undefined;
@@ -104,7 +107,8 @@ export async function scenarioResultOf(test: TestCase, role: Role, rootDir: stri
     id: scenarioSlug(titles),
     title: titles.join(' › '),
     role,
-    items: scrItemsOfTags(test.tags),
+    items: itemsHoldingRules(edition, role, rulesOfTags(test.tags)),
+    rules: rulesOfTags(test.tags),
     file: relative(rootDir, test.location.file).split('\\').join('/'),
     line: test.location.line,
     status: result.status,
@@ -116,6 +120,11 @@ export async function scenarioResultOf(test: TestCase, role: Role, rootDir: stri
   if (evidence) scenario.evidence = evidence;
   if (problem !== undefined) scenario.evidenceProblem = problem;
   return scenario;
+}
+
+/** The edition whose rule mapping says which items a scenario is evidence for. */
+export function runEdition(): Edition {
+  return loadEdition(process.env[EDITION_ENV] || DEFAULT_EDITION);
 }
 
 export default class DmctReporter implements Reporter {

@@ -1,12 +1,12 @@
 /**
  * The scenario catalogue: every test of the target projects with its role, stable id, titles,
- * SCR tags and location, read once from `playwright test --list --reporter=json` (which runs
+ * rule tags and location, read once from `playwright test --list --reporter=json` (which runs
  * nothing). Tags come without the `@` there; the ids are the reporter's (scenarioSlug).
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { formatViolation } from '../protocol/json-schema.js';
-import { scrItemsOfTags, scenarioSlug } from '../report/index.js';
+import { rulesOfTags, scenarioSlug } from '../report/index.js';
 import { roleOfProject } from '../report/playwright-reporter.js';
 import type { Role } from '../report/index.js';
 import { BoundedText } from './bounded-text.js';
@@ -31,8 +31,8 @@ export interface CatalogueScenario {
   line: number;
   /** Every tag, with its `@`. */
   tags: string[];
-  /** The SCR items the tags name. */
-  items: string[];
+  /** The rule keys the tags name (what the scenario proves; the edition maps them to items). */
+  rules: string[];
   /** The text Playwright matches `--grep` against: project, file, titles, tags. */
   grepText: string;
 }
@@ -65,7 +65,7 @@ function scenariosOfSuite(suite: ListedSuite, titles: string[], projectRoles: Ma
         file: spec.file,
         line: spec.line,
         tags,
-        items: scrItemsOfTags(tags),
+        rules: rulesOfTags(tags),
         grepText: ['', test.projectName, spec.file, ...specTitles, ...tags].join(' '),
       });
     }

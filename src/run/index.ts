@@ -11,7 +11,7 @@ export { claimedAddresses, preflight, reach, type ClaimedAddress } from './prefl
 export { formatPlan, type ListOptions } from './list-view.js';
 export { checkInteger, effectiveWorkers, parseShard } from './options.js';
 export { defaultOutDir, playwrightOutputDir, REPORTS_DIR } from './out-dir.js';
-export { matchesGrep, parseGrep, planRun, SCENARIO_TAG_EDITION, selectionGrep, type PlanItemView, type PlanRequest, type RunPlanView, type SkippedScenario } from './planner.js';
+export { matchesGrep, parseGrep, planRun, selectionGrep, type RoleSelection, type PlanItemView, type PlanRequest, type RunPlanView, type SkippedScenario } from './planner.js';
 export {
   DEFAULT_PLAYWRIGHT_CONFIG,
   listArguments,

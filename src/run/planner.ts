@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PartialRun, PlannedItem, PlannedScenario, Role, RunPlan, StaticFinding } from '../report/index.js';
-import { APPLICABLE_KINDS, findItem } from '../scr/index.js';
+import { APPLICABLE_KINDS, findItem, itemsHoldingRules } from '../scr/index.js';
 import type { ClaimsFinding, Edition } from '../scr/index.js';
 import type { CatalogueScenario } from './catalogue.js';
 import { RunSetupError } from './errors.js';
@@ -72,15 +72,30 @@ export function matchesGrep(scenario: Pick<CatalogueScenario, 'grepText'>, grep:
   return new RegExp(grep.source, grep.flags.replace('g', '')).test(scenario.grepText);
 }
 
+/** The scenarios of one role a run selects: the role's projects and the rules they prove. */
+export interface RoleSelection {
+  projects: readonly string[];
+  rules: readonly string[];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 /**
- * The Playwright `--grep` literal that selects the scenarios tagging one of `items`, and also
- * matching the user's pattern when one is given (a lookahead keeps its anchors and groups).
+ * The Playwright `--grep` literal that selects, per role, the scenarios of the role's projects
+ * tagging one of its rules (a rule key is shared by both roles' scenarios; Playwright's grep text
+ * starts with the project name, after the root suite's empty title where its version keeps it),
+ * and also matching the user's pattern when one is given (a lookahead keeps its anchors and groups).
  */
-export function selectionGrep(items: readonly string[], user?: { source: string; flags: string }): string {
-  const tags = `@(?:${[...new Set(items)].join('|')})(?![\\w-])`;
+export function selectionGrep(selections: readonly RoleSelection[], user?: { source: string; flags: string }): string {
+  const alternatives = selections
+    .filter((s) => s.projects.length > 0 && s.rules.length > 0)
+    .map((s) => `^ ?(?:${[...new Set(s.projects)].map(escapeRegExp).join('|')}) [\\s\\S]*?@(?:${[...new Set(s.rules)].map(escapeRegExp).join('|')})(?![\\w-])`);
+  const tags = `(?:${alternatives.join('|')})`;
   if (!user) return `/${tags}/`;
   const flags = user.flags.includes('i') ? 'i' : '';
-  return `/^(?=[\\s\\S]*?(?:${user.source}))[\\s\\S]*?${tags}/${flags}`;
+  return `/^(?=[\\s\\S]*?(?:${user.source}))${tags}/${flags}`;
 }
 
 /** `--only` ids resolved to the edition's items of the run's roles; unknown ids are errors. */
@@ -109,14 +124,11 @@ function plannedScenarioOf(scenario: CatalogueScenario): PlannedScenario {
 function catalogueWarnings(edition: Edition, scenarios: readonly CatalogueScenario[]): string[] {
   const warnings: string[] = [];
   const seen = new Map<string, CatalogueScenario>();
-  const tagsReadHere = edition.name === SCENARIO_TAG_EDITION;
   for (const s of scenarios) {
     const where = `${s.file}:${s.line} "${s.title}"`;
-    if (s.items.length === 0) warnings.push(`${where} has no SCR item tag, so it never runs`);
-    for (const id of tagsReadHere ? s.items : []) {
-      const item = findItem(edition, id);
-      if (!item) warnings.push(`${where} tags @${id}, which is no item of edition ${edition.name}`);
-      else if (item.role !== s.role) warnings.push(`${where} tags @${id}, a ${item.role} item, but runs in the ${s.role}-target project ${s.project}`);
+    if (s.rules.length === 0) warnings.push(`${where} has no rule tag (@<section>/<slug>), so it never runs`);
+    for (const rule of s.rules) {
+      if (itemsHoldingRules(edition, s.role, [rule]).length === 0) warnings.push(`${where} proves @${rule}, which no ${s.role} item of edition ${edition.name} holds (scr/${edition.name}/rules.json)`);
     }
     const key = `${s.role} ${s.id}`;
     const previous = seen.get(key);
@@ -126,16 +138,10 @@ function catalogueWarnings(edition: Edition, scenarios: readonly CatalogueScenar
   return warnings;
 }
 
-/**
- * The SCR edition whose item ids the scenario tags use (`@DM-PACK-024-C-M`): the seed's 2013
- * change request. Other editions number items differently (in the approved 2016 text DM-PACK-024
- * is SUB, not Generic Alert), so under them a tag names no item and is never evidence: their
- * applicable items stay untested until scenarios name the rule they prove.
- */
-export const SCENARIO_TAG_EDITION = 'dm20-cr-2013';
-
-/** Why an applicable item has no scenario when the run's edition is not the tags' edition. */
-const NOT_KEYED_WHY = `no scenario is keyed to this edition's rule yet (scenario tags use the item ids of edition ${SCENARIO_TAG_EDITION})`;
+/** Why an applicable item has no scenario: its edition maps it to no rule a scenario proves. */
+function unkeyedWhy(edition: Edition): string {
+  return `no scenario proves a rule of this item (scr/${edition.name}/rules.json maps it to none)`;
+}
 
 /** The run's id: a digest of the plan, so the shards of one plan share it. */
 function runIdOf(plan: RunPlan): string {
@@ -172,15 +178,16 @@ export function planRun(request: PlanRequest): RunPlanView {
   });
   if (unplaced.length > 0) throw new RunSetupError(unplaced);
 
-  // Tags are item ids of SCENARIO_TAG_EDITION; under another edition no scenario is evidence.
-  const tagsReadHere = edition.name === SCENARIO_TAG_EDITION;
-  const ofRoles = tagsReadHere ? request.scenarios.filter((s) => targets.roles.includes(s.role)) : [];
-  const selected = ofRoles.filter((s) => s.items.some((id) => applicable.has(id)) && (!grep || matchesGrep(s, grep)));
+  // A scenario is evidence for the items its edition maps to the rules it proves (rules.json).
+  const ofRoles = request.scenarios.filter((s) => targets.roles.includes(s.role));
+  const itemsOf = new Map(ofRoles.map((s) => [s, itemsHoldingRules(edition, s.role, s.rules)]));
+  const evidenceFor = (s: CatalogueScenario): readonly string[] => itemsOf.get(s) ?? [];
+  const selected = ofRoles.filter((s) => evidenceFor(s).some((id) => applicable.has(id)) && (!grep || matchesGrep(s, grep)));
   const selectedKeys = new Set(selected.map((s) => `${s.role} ${s.id}`));
 
   const items: PlanItemView[] = [];
   for (const { role, item, isApplicable, findings } of candidates) {
-    const tagging = ofRoles.filter((s) => s.role === role && s.items.includes(item.id));
+    const tagging = ofRoles.filter((s) => s.role === role && evidenceFor(s).includes(item.id));
     const running = isApplicable ? tagging.filter((s) => selectedKeys.has(`${s.role} ${s.id}`)) : [];
     if (grep && running.length === 0 && findings.length === 0) continue;
     const skipped = tagging
@@ -195,7 +202,7 @@ export function planRun(request: PlanRequest): RunPlanView {
       applicability: {
         kind: isApplicable ? 'applicable' : 'not-applicable',
         why: item.why,
-        ...(isApplicable && !tagsReadHere ? { untestedWhy: NOT_KEYED_WHY } : {}),
+        ...(isApplicable && (edition.rulesOf.get(item.id) ?? []).length === 0 ? { untestedWhy: unkeyedWhy(edition) } : {}),
       },
       scenarios: running.map(plannedScenarioOf),
     };
@@ -213,7 +220,6 @@ export function planRun(request: PlanRequest): RunPlanView {
   if (request.strict === true) plan.strict = true;
   plan.runId = runIdOf(plan);
 
-  const runItems = items.filter((view) => view.item.scenarios.length > 0).map((view) => view.item.id);
   const view: RunPlanView = { plan, items, selected, warnings: catalogueWarnings(edition, ofRoles) };
   const selectedBy = [...(only ? ['--only'] : []), ...(grep ? ['--grep'] : [])];
   if (selectedBy.length > 0) {
@@ -221,6 +227,12 @@ export function planRun(request: PlanRequest): RunPlanView {
     const leftOut = targets.setups.flatMap((setup) => setup.applicability.items.map((item) => item.id)).filter((id) => !inPlan.has(id));
     if (leftOut.length > 0) view.partial = { selectedBy, leftOut };
   }
-  if (selected.length > 0) view.grep = selectionGrep(runItems, grep);
+  const selections = targets.roles.map((role) => {
+    const ofRole = selected.filter((s) => s.role === role);
+    // Only rules of applicable items: another rule of the same scenario would select more.
+    const provesApplicable = (rule: string) => itemsHoldingRules(edition, role, [rule]).some((id) => applicable.has(id));
+    return { projects: ofRole.map((s) => s.project), rules: ofRole.flatMap((s) => s.rules.filter(provesApplicable)) };
+  });
+  if (selected.length > 0) view.grep = selectionGrep(selections, grep);
   return view;
 }

@@ -8,6 +8,7 @@ import { packagePath } from '../package-root.js';
 import { ItemIdSyntaxError, normaliseItemId, parseItemId, ROLE_OF_LETTER, type ScrRole } from './item-id.js';
 import { claimsSchema } from './schemas/claims.schema.js';
 import { scrEditionSchema, type ScrEdition, type ScrEditionSource } from './schemas/scr-edition.schema.js';
+import { scrRulesSchema, type ScrRules } from './schemas/scr-rules.schema.js';
 import type { ScrItemRecord } from './schemas/scr-item.schema.js';
 import { scrTableSchema, type ScrTable } from './schemas/scr-table.schema.js';
 
@@ -50,10 +51,13 @@ export interface Edition extends Pick<ScrEdition, 'name' | 'title' | 'specVersio
   byId: ReadonlyMap<string, ScrItem>;
   /** For each item id, the ids of the items whose requirement names it. */
   referencedBy: ReadonlyMap<string, readonly string[]>;
+  /** For each item id, the rules it holds (`rules.json`); a scenario proves a rule, never an item. */
+  rulesOf: ReadonlyMap<string, readonly string[]>;
 }
 
 const validateEdition = compileSchema<ScrEdition>(scrEditionSchema);
 const validateTable = compileSchema<ScrTable>(scrTableSchema);
+const validateRules = compileSchema<ScrRules>(scrRulesSchema);
 const cache = new Map<string, Edition>();
 
 /** The names of the editions under scr/ (folders holding an edition.json), sorted. */
@@ -183,8 +187,39 @@ function loadTable(dir: string, role: ScrRole, edition: ScrEdition, problems: st
 }
 
 /**
+ * Reads `rules.json`: every item of both tables with the rules it holds. An id that is no item
+ * of the edition, or an item left out, is a problem (a renumbered table must be mapped in full).
+ * An edition without the file maps no item to a rule: no scenario is evidence under it.
+ */
+function loadRules(dir: string, edition: ScrEdition, items: readonly ScrItem[], problems: string[]): Map<string, readonly string[]> {
+  const path = join(dir, 'rules.json');
+  const file = displayPath(path);
+  const rulesOf = new Map<string, readonly string[]>();
+  if (!existsSync(path)) return rulesOf;
+  const data = readJson(path, problems);
+  if (data === undefined) return rulesOf;
+  const result = validateRules(data);
+  if (!result.ok) {
+    problems.push(...result.violations.map((v) => formatViolation(file, v)));
+    return rulesOf;
+  }
+  if (result.value.edition !== edition.name) {
+    problems.push(`${file} /edition: "${result.value.edition}" does not match the name "${edition.name}" in edition.json (rules-edition)`);
+  }
+  const ids = new Set(items.map((item) => item.id));
+  for (const [id, rules] of Object.entries(result.value.items)) {
+    if (!ids.has(id)) problems.push(`${file} /items/${id}: no item of edition ${edition.name} has this id (rules-unknown-item)`);
+    else rulesOf.set(id, rules ?? []);
+  }
+  for (const item of items) {
+    if (!rulesOf.has(item.id)) problems.push(`${file} /items: ${item.id} is not listed; list it with the rules it holds, or [] (rules-missing-item)`);
+  }
+  return rulesOf;
+}
+
+/**
  * Loads and validates one SCR table edition (Appendix B as data): `scr/<name>/edition.json`,
- * `client.json` (B.1) and `server.json` (B.2). `nameOrDir` is an edition name (default
+ * `client.json` (B.1), `server.json` (B.2) and `rules.json` (the rules each item holds). `nameOrDir` is an edition name (default
  * {@link DEFAULT_EDITION}) or a path to an edition folder. Every file is checked against its
  * schema, every id against the item-id grammar and its table's role, every requirement against
  * the SCR notation, and the whole against the integrity rules; all problems are collected and
@@ -213,6 +248,7 @@ export function loadEdition(nameOrDir: string = DEFAULT_EDITION): Edition {
     problems.push(`${problem.row.source.file} /items/${problem.row.source.index} (${problem.row.id}): ${problem.message} (${problem.rule})`);
   }
   if (problems.length > 0 || !client || !server) throw new ScrTableError(problems);
+  const rulesOf = loadRules(dir, meta, items, problems);
 
   const byId = new Map<string, ScrItem>(items.map((item) => [item.id, item]));
   const referencedBy = new Map<string, string[]>();
@@ -240,6 +276,7 @@ export function loadEdition(nameOrDir: string = DEFAULT_EDITION): Edition {
     items,
     byId,
     referencedBy,
+    rulesOf,
   };
   cache.set(dir, edition);
   return edition;
@@ -248,6 +285,11 @@ export function loadEdition(nameOrDir: string = DEFAULT_EDITION): Edition {
 /** The item with that id or alias, if the edition has it (Appendix B). */
 export function findItem(edition: Edition, id: string): ScrItem | undefined {
   return edition.byId.get(id);
+}
+
+/** The ids of the edition's items of `role` that hold one of `rules`, in table order. */
+export function itemsHoldingRules(edition: Edition, role: ScrRole, rules: readonly string[]): string[] {
+  return edition.tables[role].items.filter((item) => edition.rulesOf.get(item.id)?.some((rule) => rules.includes(rule))).map((item) => item.id);
 }
 
 /** The JSON record of an item (scr-item.schema.json), as `dmct scr list/show --json` print it. */

@@ -1,4 +1,4 @@
-import { SCR_EXPRESSION_KEYWORDS } from '../protocol/interpretations/scr.js';
+import { SCR_EXPRESSION_KEYWORDS } from './interpretations.js';
 import { ItemIdSyntaxError, normaliseItemId, parseItemId } from './item-id.js';
 
 /**

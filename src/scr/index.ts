@@ -9,6 +9,7 @@ export {
   DEFAULT_EDITION,
   findItem,
   itemRecord,
+  itemsHoldingRules,
   listEditions,
   loadEdition,
   ROLES,
@@ -17,6 +18,7 @@ export {
   type ScrItem,
   type ScrTableInfo,
 } from './edition.js';
+export { isRuleKey, RULE_KEY_PATTERN, rulesOfTags, sectionOfRule } from './rule-key.js';
 export { ClaimsError, ScrInputError, ScrTableError } from './errors.js';
 export {
   evaluate,

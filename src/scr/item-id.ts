@@ -1,4 +1,4 @@
-import { SCR_ID_TYPO_FIXES } from '../protocol/interpretations/scr.js';
+import { SCR_ID_TYPO_FIXES } from './interpretations.js';
 
 /** Role letter of an SCR item id: C = DM Client (Appendix B.1), S = DM Server (B.2). */
 export type RoleLetter = 'C' | 'S';

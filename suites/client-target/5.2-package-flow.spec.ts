@@ -4,7 +4,7 @@ const FLOW = { item: 'DM-PACK-001-C-M', section: '5.2' };
 
 test.describe('5.2 DM package flow', () => {
   test('the client opens with Package#1 and answers a Package#2 without END with a Package#3', {
-    tag: ['@DM-PACK-001-C-M'],
+    tag: ['@5.2/package-flow'],
     annotation: [{ type: 'requirement', description: 'The client opens the session with an HTTP POST of Package#1; each Package#2 that carries no END is answered with an HTTP POST of Package#3 (5.2).' }],
   }, async ({ sessions, dmServer, clientTarget }) => {
     const mark = dmServer.mark();

@@ -4,7 +4,7 @@ const PACKAGE0 = { item: 'DM-PACK-002-C-O', section: '5.2.1' };
 
 test.describe('5.2.1 Package#0 (DM Notification)', () => {
   test('a valid notification opens a session', {
-    tag: ['@DM-PACK-002-C-O'],
+    tag: ['@5.2.1/package0'],
     annotation: [{ type: 'requirement', description: 'A client that supports Package#0 answers a valid notification by opening a DM session with the server named in it (5.2.1, 5.2.2).' }],
   }, async ({ sessions }) => {
     await sessions.expectSessionOpened({ ...PACKAGE0, rule: 'a valid notification opens a DM session' });
@@ -17,7 +17,7 @@ test.describe('5.2.1 Package#0 (DM Notification)', () => {
   // repetition is malformed whatever the reader makes of it; it repeats the same value, so nothing
   // but the order is wrong.
   test('an option number repeated (delta 0, not increasing): no session', {
-    tag: ['@DM-PACK-002-C-O'],
+    tag: ['@5.2.1/package0'],
     annotation: [{ type: 'requirement', description: 'Options MUST be written in increasing option-number order and each occurs at most once; a notification repeating an option number (delta 0) breaks the format, is not a valid Package#0 and opens no session (7.1.1, 5.2.1.2, 5.2.1).' }],
   }, async ({ sessions }) => {
     const spec = sessions.notifier.rawSpecOf(sessions.baseNotification());

@@ -2,7 +2,7 @@ import { test } from '../../fixtures/client-target/index.js';
 
 test.describe('5.2.1.1 Package#0 header (VER, OC)', () => {
   test('VER other than 2: no session', {
-    tag: ['@DM-PACK-003-C-M'],
+    tag: ['@5.2.1.1/ver-header'],
     annotation: [{ type: 'requirement', description: 'VER is 0x02 for this version of the notification; a notification of another version is not one this client may act on (5.2.1.1).' }],
   }, async ({ sessions }) => {
     const spec = sessions.notifier.rawSpecOf(sessions.baseNotification());
@@ -14,7 +14,7 @@ test.describe('5.2.1.1 Package#0 header (VER, OC)', () => {
   });
 
   test('OC that does not count the options present: no session', {
-    tag: ['@DM-PACK-004-C-M'],
+    tag: ['@5.2.1.1/oc-header'],
     annotation: [{ type: 'requirement', description: 'OC is the number of options present in the notification; one whose OC does not match is malformed (5.2.1.1, 7.1.1).' }],
   }, async ({ sessions }) => {
     const spec = sessions.notifier.rawSpecOf(sessions.baseNotification());

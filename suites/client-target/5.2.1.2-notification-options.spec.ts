@@ -14,7 +14,7 @@ import {
 
 test.describe('5.2.1.2 Package#0 options', () => {
   test('SERVER-ID naming a server the client has no account for: no session', {
-    tag: ['@DM-PACK-005-C-M'],
+    tag: ['@5.2.1.2/server-id'],
     annotation: [{ type: 'requirement', description: 'SERVER-ID identifies the server that sent the notification (the DMAcc SrvID); a client honouring it does not call dmct back for another server (5.2.1.2).' }],
   }, async ({ sessions }) => {
     const spec = sessions.notifier.rawSpecOf(sessions.baseNotification({ serverId: `${sessions.target.serverId}-unknown` }));
@@ -26,7 +26,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   });
 
   test('PREFERRED-CON-TYPE: the option is accepted, and the call-back uses the preferred connection', {
-    tag: ['@DM-PACK-006-C-M'],
+    tag: ['@5.2.1.2/preferred-con-type'],
     annotation: [{ type: 'requirement', description: 'The client MUST support PREFERRED-CON-TYPE (Table 1); it lists the connections the client should call back over, and the client SHOULD take the best available one, and SHOULD wait only when none is available and ANY_AVAILABLE is not listed (5.2.1.2); SessionInfo CBT tells the bearer in use (12.4).' }],
   }, async ({ sessions, recorder }) => {
     const ref = { item: 'DM-PACK-006-C-M', section: '5.2.1.2' };
@@ -64,7 +64,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   });
 
   test('a repeated NOTIFICATION-ID from the same server: no second session', {
-    tag: ['@DM-PACK-007-C-O'],
+    tag: ['@5.2.1.2/notification-id'],
     annotation: [{ type: 'requirement', description: 'A notification with the NOTIFICATION-ID of one already received from the same server is a duplicate, and the client MUST drop it (5.2.1.2).' }],
   }, async ({ sessions, dmServer, notifier }) => {
     const ref = { item: 'DM-PACK-007-C-O', section: '5.2.1.2' };
@@ -85,7 +85,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   });
 
   test('a SHA256-DIGEST that does not verify: no session', {
-    tag: ['@DM-PACK-008-C-O'],
+    tag: ['@5.2.1.2/sha256-digest'],
     annotation: [{ type: 'requirement', description: 'A client holding the notification credentials MUST authenticate a notification that carries SHA256-DIGEST and MUST ignore it when the digest is wrong (5.2.1.2, 9.1).' }],
   }, async ({ sessions }) => {
     const ref = { item: 'DM-PACK-008-C-O', section: '5.2.1.2' };
@@ -100,7 +100,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   });
 
   test('a TIMESTAMP a day old: no session', {
-    tag: ['@DM-PACK-009-C-O'],
+    tag: ['@5.2.1.2/timestamp'],
     annotation: [{ type: 'requirement', description: 'TIMESTAMP is the send time, usable against replay; a client supporting it drops notifications that are too old (5.2.1.2, 9.1).' }],
   }, async ({ sessions }) => {
     const stale = Math.floor(Date.now() / 1000) - STALE_NOTIFICATION_AGE_SECONDS;
@@ -113,7 +113,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   });
 
   test('REQ-MOS: Package#1 carries a well-formed MOS array', {
-    tag: ['@DM-PACK-010-C-M'],
+    tag: ['@5.2.1.2/req-mos'],
     annotation: [{ type: 'requirement', description: 'When the notification carries REQ-MOS, the client MUST include the MOS array (DDF link, MOID and MIIDs of each MO) in Package#1 (5.2.1.2, 5.2.2).' }],
   }, async ({ sessions }) => {
     const ref = { item: 'DM-PACK-010-C-M', section: '5.2.2' };

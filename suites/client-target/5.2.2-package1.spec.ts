@@ -51,7 +51,7 @@ function devIdFrom(sessions: ClientSessions, package3: PackageEvent | undefined)
 
 test.describe('5.2.2 Package#1', () => {
   test('Package#1: POST, media type, OMADM-DevID = DevInfo/DevID, and the session alert for how the session began', {
-    tag: ['@DM-PACK-011-C-M'],
+    tag: ['@5.2.2/package1'],
     annotation: [{ type: 'requirement', description: 'Package#1 is an HTTP POST of application/vnd.oma.dm.initiation+json with the OMADM-DevID header set to DevInfo DevID, and its Alert array holds the session alert: ServerInitiatedMgmt carrying the NOTIFICATION-ID after a notification, ClientInitiatedMgmt when the client began on its own (5.2.2, App D).' }],
   }, async ({ sessions }) => {
     const readDevId = sessions.target.applies('DM-PACK-019-C-O') ? [['GET', `${sessions.target.moids.devInfo}//DevID`] as [string, string], sessions.pad] : [sessions.pad];

@@ -28,7 +28,7 @@ function checkRanInOrder(sessions: ClientSessions, mark: number, names: readonly
 
 test.describe('5.2.3 Package#2', () => {
   test('commands run one after the other in package order, a repeated command too, and past a failing one', {
-    tag: ['@DM-PACK-012-C-M'],
+    tag: ['@5.2.3/package2'],
     annotation: [{ type: 'requirement', description: 'Package#2, the HTTP response to the client\'s package, carries an ordered list of commands, repeats allowed; the client MUST execute them in that order (5.2.3, 5.2).' }],
   }, async ({ sessions }) => {
     const [a, b, c] = ['a', 'b', 'c'].map((n) => sessions.uniqueName(`order-${n}`)) as [string, string, string];

@@ -13,7 +13,7 @@ const PACKAGE3 = { item: 'DM-PACK-013-C-M', section: '5.2.4' };
 
 test.describe('5.2.4 Package#3', () => {
   test('one status per command, in command order, each a code allowed for its command; GET data as multipart', {
-    tag: ['@DM-PACK-013-C-M'],
+    tag: ['@5.2.4/package3'],
     annotation: [{ type: 'requirement', description: 'Package#3 answers a Package#2 without END with one status per command, in the same order, each code one Appendix C allows for the command; GET data travels in a multipart/form-data body next to it (5.2.4, 7.2.1.3, App C, App F).' }],
   }, async ({ sessions }) => {
     const commands: Command[] = [

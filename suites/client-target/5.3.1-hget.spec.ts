@@ -16,7 +16,7 @@ const SUCCESS = matching('a success (200, or 202 judged by DM-PACK-025-C-M)', (s
 
 test.describe('5.3.1 HGET', () => {
   test('HGET fetches the ServerURI with GET and stores the data where asked or where it reports; a failing repository gives 419', {
-    tag: ['@DM-PACK-014-C-M'],
+    tag: ['@5.3.1/hget'],
     annotation: [{ type: 'requirement', description: 'HGET: the client retrieves the data with an HTTP GET of the ServerURI and stores it, at the ClientURI replacing what is there; without a ClientURI it chooses the place and MUST list it in the status URI; when the GET fails and nothing is received the status is 419 (5.3.1, App C).' }],
   }, async ({ sessions }) => {
     const { repository } = sessions.engine;

@@ -9,7 +9,7 @@ function reportsPresent(answer: string | undefined): boolean {
 
 test.describe('5.3.10 DEFAULT', () => {
   test('DEFAULT is remembered: a later local need for the MO fetches it from the ServerURI', {
-    tag: ['@DM-PACK-023-C-O'],
+    tag: ['@5.3.10/default'],
     annotation: [{ type: 'requirement', description: 'DEFAULT(ServerURI, MOID): the client remembers the ServerURI as the source of that MOID; when something local needs the MO and the tree has none, it retrieves it from there as with an HGET (5.3.10, App I.3).' }],
   }, async ({ sessions, dmServer }) => {
     const moid = sessions.target.nodes.deletableMoid;

@@ -5,7 +5,7 @@ const SUCCESS = matching('a success (200, or 202 judged by DM-PACK-025-C-M)', (s
 
 test.describe('5.3.4 DELETE', () => {
   test('DELETE of a permanent node answers 405 and keeps it; DELETE of an interior node removes its whole subtree', {
-    tag: ['@DM-PACK-017-C-M'],
+    tag: ['@5.3.4/delete'],
     annotation: [{ type: 'requirement', description: 'DELETE removes the addressed node with all its children; a permanent node cannot be deleted by a server: 405 Command Not Allowed (5.3.4, 6.3.1.2, App C).' }],
   }, async ({ sessions, recorder }) => {
     const permanent = sessions.target.nodes.permanentNode;

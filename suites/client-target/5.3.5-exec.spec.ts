@@ -21,7 +21,7 @@ async function readEffect(sessions: ClientSessions, leaf: string, ref: ItemRef):
 
 test.describe('5.3.5 EXEC', () => {
   test('EXEC runs the executable node; EXEC of a node that is not executable answers 405', {
-    tag: ['@DM-PACK-018-C-M'],
+    tag: ['@5.3.5/exec'],
     annotation: [{ type: 'requirement', description: 'EXEC executes the node at the ClientURI; a node that is not executable gets 405 Command Not Allowed (5.3.5, App C).' }],
   }, async ({ sessions, dmServer, recorder }) => {
     const { executable, executableEffect, readableLeaf } = sessions.target.nodes;

@@ -32,7 +32,7 @@ async function checkData(sessions: ClientSessions, got: PackageEvent, readName: 
 
 test.describe('5.3.6 GET', () => {
   test('GET returns the node\'s data in a multipart part named by the command index; an empty leaf gives 204', {
-    tag: ['@DM-PACK-019-C-O'],
+    tag: ['@5.3.6/get'],
     annotation: [{ type: 'requirement', description: 'GET returns the data at the ClientURI inside the session: 200 with a multipart/form-data part named by the command\'s zero-based index (App F), 204 when the node exists but has no content (5.3.6, App C).' }],
   }, async ({ sessions, recorder }) => {
     const { readableLeaf, emptyLeaf } = sessions.target.nodes;

@@ -4,7 +4,7 @@ const SHOW = { item: 'DM-PACK-020-C-O', section: '5.3.7' };
 
 test.describe('5.3.7 SHOW', () => {
   test('SHOW opens the web page at the ServerURI and the session goes on', {
-    tag: ['@DM-PACK-020-C-O'],
+    tag: ['@5.3.7/show'],
     annotation: [{ type: 'requirement', description: 'SHOW: the client SHALL start its browser on the ServerURI and MUST go on with the next command without waiting for the UI session (5.3.7, 5.1.5).' }],
   }, async ({ sessions, dmServer }) => {
     const pageName = sessions.uniqueName('show');

@@ -4,7 +4,7 @@ const CONT = { item: 'DM-PACK-021-C-M', section: '5.3.8' };
 
 test.describe('5.3.8 CONT', () => {
   test('after CONT every further Package#3 of the session goes to the CONT ServerURI', {
-    tag: ['@DM-PACK-021-C-M'],
+    tag: ['@5.3.8/cont'],
     annotation: [{ type: 'requirement', description: 'CONT(ServerURI): the client sends every further response package of the session to that ServerURI (5.3.8).' }],
   }, async ({ sessions, dmServer }) => {
     const cont = dmServer.contUrl();

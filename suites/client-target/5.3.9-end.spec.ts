@@ -4,7 +4,7 @@ const END = { item: 'DM-PACK-022-C-M', section: '5.3.9' };
 
 test.describe('5.3.9 END', () => {
   test('no Package#3 answers a Package#2 with END, and every command of that package still runs', {
-    tag: ['@DM-PACK-022-C-M'],
+    tag: ['@5.3.9/end'],
     annotation: [{ type: 'requirement', description: 'END closes the session: the client executes all commands of the package, the ones after END included, and sends no Package#3 (5.3.9, 5.2.4).' }],
   }, async ({ sessions, dmServer }) => {
     // HPUT, which every client implements (5.3.2), shows the commands ran: the same command before

@@ -30,7 +30,7 @@ function checkAlert(alert: Record<string, unknown>, seq: number): void {
 
 test.describe('5.4 Generic Alert', () => {
   test('the alerts the client sends are well-formed Generic Alerts: AlertType, Mark, DataType with Data', {
-    tag: ['@DM-PACK-024-C-M'],
+    tag: ['@5.4/generic-alert'],
     annotation: [{ type: 'requirement', description: 'A Generic Alert has one AlertType, an optional Mark among fatal, critical, minor, warning, informational (the default), harmless, indeterminate, and a DataType that MUST be present when Data is (5.4, 7.2.1.5).' }],
   }, async ({ sessions, dmServer, recorder }) => {
     const reportTo = dmServer.asyncReportUrl();

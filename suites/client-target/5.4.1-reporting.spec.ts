@@ -32,7 +32,7 @@ function resultAlerts(event: PackageEvent, clientUri: string): unknown[] {
 
 test.describe('5.4.1 Synchronous and asynchronous reporting', () => {
   test('every command other than EXEC reports its result synchronously in the next Package#3', {
-    tag: ['@DM-PACK-025-C-M'],
+    tag: ['@5.4.1/sync-reporting'],
     annotation: [{ type: 'requirement', description: 'Synchronous reporting MUST be used for every command except EXEC: the final status goes in the Package#3, never 202 Accepted (5.4.1).' }],
   }, async ({ sessions, dmServer }) => {
     const leaf = sessions.target.nodes.readableLeaf;
@@ -66,7 +66,7 @@ test.describe('5.4.1 Synchronous and asynchronous reporting', () => {
   });
 
   test('EXEC with a ServerURI answers 202, then sends the final result in a Generic Alert to that ServerURI', {
-    tag: ['@DM-PACK-026-C-M'],
+    tag: ['@5.4.1/async-reporting'],
     annotation: [{ type: 'requirement', description: 'EXEC with a ServerURI MUST use asynchronous reporting: 202 Accepted in the Package#3, and later the final result in a Generic Alert whose SourceURI addresses the executed node, sent to that ServerURI in a new session (5.4.1, 5.3.5, 13.1).' }],
   }, async ({ sessions, dmServer }) => {
     const node = sessions.target.nodes.asyncExecutable;

@@ -9,7 +9,7 @@ test.describe('5.2 DM package flow', () => {
   test(
     'the server answers every Package#1 and Package#3 with a Package#2, round after round',
     {
-      tag: ['@DM-PACK-001-S-M'],
+      tag: ['@5.2/package-flow'],
       annotation: [
         {
           type: 'requirement',

@@ -30,7 +30,7 @@ test.describe('5.2.1 Package#0: DM Notification', () => {
   test(
     'a notification with every option arrives framed per 7.1.1, options in increasing number order',
     {
-      tag: ['@DM-PACK-002-S-M'],
+      tag: ['@5.2.1/package0'],
       annotation: [
         {
           type: 'requirement',

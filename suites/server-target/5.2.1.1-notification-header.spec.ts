@@ -8,7 +8,7 @@ test.describe('5.2.1.1 Package#0 headers', () => {
   test(
     'VER is 0x02',
     {
-      tag: ['@DM-PACK-003-S-M'],
+      tag: ['@5.2.1.1/ver-header'],
       annotation: [{ type: 'requirement', description: 'The VER field of the DM Notification MUST be 0x02 for this specification (5.2.1.1)' }],
     },
     async ({ server }) => {
@@ -27,7 +27,7 @@ test.describe('5.2.1.1 Package#0 headers', () => {
   test(
     'OC equals the number of options present',
     {
-      tag: ['@DM-PACK-004-S-M'],
+      tag: ['@5.2.1.1/oc-header'],
       annotation: [{ type: 'requirement', description: 'The OC field specifies the number of Options in the DM Notification (5.2.1.1)' }],
     },
     async ({ server, serverTarget }) => {

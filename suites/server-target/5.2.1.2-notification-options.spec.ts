@@ -24,7 +24,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   test(
     'SERVER-ID carries the SrvID of the device account',
     {
-      tag: ['@DM-PACK-005-S-M'],
+      tag: ['@5.2.1.2/server-id'],
       annotation: [{ type: 'requirement', description: 'SERVER-ID identifies the DM Server, the same value as the SrvID of its DM account (5.2.1.2)' }],
     },
     async ({ server, serverTarget }) => {
@@ -44,7 +44,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   test(
     'PREFERRED-CON-TYPE lists the asked connection types in priority order, ANY_AVAILABLE last',
     {
-      tag: ['@DM-PACK-006-S-M'],
+      tag: ['@5.2.1.2/preferred-con-type'],
       annotation: [
         {
           type: 'requirement',
@@ -74,7 +74,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   test(
     'NOTIFICATION-ID is 2 bytes and changes from one notification to the next',
     {
-      tag: ['@DM-PACK-007-S-M'],
+      tag: ['@5.2.1.2/notification-id'],
       annotation: [
         {
           type: 'requirement',
@@ -109,7 +109,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   test(
     'SHA256-DIGEST verifies with the provisioned secret and auth data',
     {
-      tag: ['@DM-PACK-008-S-M'],
+      tag: ['@5.2.1.2/sha256-digest'],
       annotation: [
         {
           type: 'requirement',
@@ -142,7 +142,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   test(
     'TIMESTAMP holds the time of sending',
     {
-      tag: ['@DM-PACK-009-S-M'],
+      tag: ['@5.2.1.2/timestamp'],
       annotation: [{ type: 'requirement', description: 'TIMESTAMP is the time the notification was sent, in POSIX format, usable against replays (5.2.1.2, 9.1)' }],
     },
     async ({ server }) => {
@@ -170,7 +170,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
   test(
     'REQ-MOS asks for the MOS array, and the Package#1 that carries it is accepted',
     {
-      tag: ['@DM-PACK-010-S-M'],
+      tag: ['@5.2.1.2/req-mos'],
       annotation: [
         {
           type: 'requirement',

@@ -11,7 +11,7 @@ const REQUIREMENT = {
 };
 
 test.describe('5.2.2 Package#1', () => {
-  test('a client-initiated Package#1 without MOS array is accepted', { tag: ['@DM-PACK-011-S-M'], annotation: [REQUIREMENT] }, async ({ device }) => {
+  test('a client-initiated Package#1 without MOS array is accepted', { tag: ['@5.2.2/package1'], annotation: [REQUIREMENT] }, async ({ device }) => {
     const transcript = await device.session({ mos: 'omit', maxPackage2s: 1 });
     const [first] = transcript.rounds;
     if (first === undefined) throw new Error('dmct: a session without a first round');
@@ -24,7 +24,7 @@ test.describe('5.2.2 Package#1', () => {
 
   test(
     'a server-initiated Package#1 echoing the NOTIFICATION-ID, without MOS array, is accepted',
-    { tag: ['@DM-PACK-011-S-M'], annotation: [REQUIREMENT] },
+    { tag: ['@5.2.2/package1'], annotation: [REQUIREMENT] },
     async ({ device, server }) => {
       const notification = await server.notification({}, { item: ITEM, section: SECTION });
       const notificationId = notification.decoding?.notification?.options.notificationId;

@@ -11,7 +11,7 @@ const REQUIREMENT = {
 };
 
 test.describe('5.2.3 Package#2', () => {
-  test('the Package#2 answering a Package#1 is a well-formed command list in the queued order', { tag: ['@DM-PACK-012-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('the Package#2 answering a Package#1 is a well-formed command list in the queued order', { tag: ['@5.2.3/package2'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     if (!server.configured('queuePackage2')) {
       // No trigger: the commands the server sends of its own accord are judged; their order cannot be.
       const transcript = await device.session({ onPackage2: () => 'stop' });
@@ -32,7 +32,7 @@ test.describe('5.2.3 Package#2', () => {
     );
   });
 
-  test('every Package#2 of a session, also those answering a Package#3, is well formed', { tag: ['@DM-PACK-012-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('every Package#2 of a session, also those answering a Package#3, is well formed', { tag: ['@5.2.3/package2'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     const prompted = server.configured('queuePackage2');
     if (prompted) {
       await server.queuePackage2({ CMD: [['GET', nodes.dataLeaf]] }, { item: ITEM, section: SECTION });

@@ -44,11 +44,11 @@ async function endThenNewSession(device: DeviceEngine, newSession: () => ReturnT
 }
 
 test.describe('5.2.4 Package#3', () => {
-  test('after a Package#2 with END no Package#3 is awaited: a new session opens', { tag: ['@DM-PACK-013-S-M'], annotation: [REQUIREMENT] }, async ({ device }) => {
+  test('after a Package#2 with END no Package#3 is awaited: a new session opens', { tag: ['@5.2.4/package3'], annotation: [REQUIREMENT] }, async ({ device }) => {
     await endThenNewSession(device, () => device.session({ maxPackage2s: 1 }));
   });
 
-  test('a Package#3 with statuses and a multipart GET reply is accepted', { tag: ['@DM-PACK-013-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('a Package#3 with statuses and a multipart GET reply is accepted', { tag: ['@5.2.4/package3'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     const data = await getDataOf(device, nodes.devId);
     const transcript = await endThenNewSession(device, async () => {
       await server.queuePackage2({ CMD: [['GET', nodes.devId], ['DELETE', nodes.missing]] }, { item: ITEM, section: SECTION });

@@ -12,18 +12,18 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.1 HGET', () => {
-  test('HGET with a ClientURI arrives well formed and its status is accepted', { tag: ['@DM-PACK-014-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+  test('HGET with a ClientURI arrives well formed and its status is accepted', { tag: ['@5.3.1/hget'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     // No trigger: an HGET the server sends of its own accord is judged.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('name'), nodes.dataLeaf] } });
   });
 
-  test('HGET without a ClientURI arrives well formed and the stored location reported in URI is accepted', { tag: ['@DM-PACK-014-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
+  test('HGET without a ClientURI arrives well formed and the stored location reported in URI is accepted', { tag: ['@5.3.1/hget'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('installable')] } });
   });
 
-  test('the server accepts every status the device may return for HGET', { tag: ['@DM-PACK-014-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+  test('the server accepts every status the device may return for HGET', { tag: ['@5.3.1/hget'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     const codes = commandSpec('HGET')?.statusCodes ?? [];
     if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HGET', codes) });
     await runQueuedCommand(

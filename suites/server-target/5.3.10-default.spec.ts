@@ -11,11 +11,11 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.10 DEFAULT', () => {
-  test('DEFAULT arrives well formed and its status is accepted', { tag: ['@DM-PACK-023-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
+  test('DEFAULT arrives well formed and its status is accepted', { tag: ['@5.3.10/default'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'DEFAULT', parameters: PARAMETERS, queue: { command: ['DEFAULT', endpoints.repo('installable'), INSTALLABLE_MOID] } });
   });
 
-  test('the server accepts every status the device may return for DEFAULT', { tag: ['@DM-PACK-023-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
+  test('the server accepts every status the device may return for DEFAULT', { tag: ['@5.3.10/default'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
     const codes = commandSpec('DEFAULT')?.statusCodes ?? [];
     await runQueuedCommand(
       { device, server },

@@ -12,13 +12,13 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.2 HPUT', () => {
-  test('HPUT with two ClientURIs arrives well formed and its status is accepted', { tag: ['@DM-PACK-015-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+  test('HPUT with two ClientURIs arrives well formed and its status is accepted', { tag: ['@5.3.2/hput'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     // No trigger: an HPUT the server sends of its own accord is judged, with its repository's answer to the upload.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, queue: { command: ['HPUT', endpoints.upload('hput'), nodes.data, nodes.devId] } });
   });
 
-  test('the server accepts every status the device may return for HPUT', { tag: ['@DM-PACK-015-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+  test('the server accepts every status the device may return for HPUT', { tag: ['@5.3.2/hput'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     const codes = commandSpec('HPUT')?.statusCodes ?? [];
     if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HPUT', codes) });
     await runQueuedCommand(

@@ -12,13 +12,13 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.3 HPOST', () => {
-  test('HPOST with two ClientURIs arrives well formed and its status is accepted', { tag: ['@DM-PACK-016-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+  test('HPOST with two ClientURIs arrives well formed and its status is accepted', { tag: ['@5.3.3/hpost'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     // No trigger: an HPOST the server sends of its own accord is judged, with its repository's answer to the upload.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HPOST', parameters: PARAMETERS, queue: { command: ['HPOST', endpoints.upload('hpost'), nodes.data, nodes.devId] } });
   });
 
-  test('the server accepts every status the device may return for HPOST', { tag: ['@DM-PACK-016-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
+  test('the server accepts every status the device may return for HPOST', { tag: ['@5.3.3/hpost'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     const codes = commandSpec('HPOST')?.statusCodes ?? [];
     if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HPOST', codes) });
     await runQueuedCommand(

@@ -11,11 +11,11 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.4 DELETE', () => {
-  test('DELETE arrives well formed and its status is accepted', { tag: ['@DM-PACK-017-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('DELETE arrives well formed and its status is accepted', { tag: ['@5.3.4/delete'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'DELETE', parameters: PARAMETERS, queue: { command: ['DELETE', nodes.deletable] } });
   });
 
-  test('the server accepts every status the device may return for DELETE', { tag: ['@DM-PACK-017-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('the server accepts every status the device may return for DELETE', { tag: ['@5.3.4/delete'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     const codes = commandSpec('DELETE')?.statusCodes ?? [];
     await runQueuedCommand(
       { device, server },

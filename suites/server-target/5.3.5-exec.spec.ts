@@ -21,14 +21,14 @@ const REQUIREMENT = {
  * report blocks the scenario (depends-on-failed): one broken rule shows as one item.
  */
 test.describe('5.3.5 EXEC', () => {
-  test('EXEC without a ServerURI arrives well formed and its synchronous report is accepted', { tag: ['@DM-PACK-018-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('EXEC without a ServerURI arrives well formed and its synchronous report is accepted', { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     await runQueuedCommand(
       { device, server },
       { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.executable] }, report: { item: SYNC_REPORTING, section: '5.4.1' } },
     );
   });
 
-  test('EXEC with a ServerURI arrives well formed and its 202 Accepted is accepted', { tag: ['@DM-PACK-018-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('EXEC with a ServerURI arrives well formed and its 202 Accepted is accepted', { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     await runQueuedCommand(
       { device, server },
       { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.asyncExecutable, device.serverUrl] }, report: { item: ASYNC_REPORTING, section: '5.4.1' } },

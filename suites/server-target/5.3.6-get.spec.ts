@@ -11,11 +11,11 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.6 GET', () => {
-  test('GET arrives well formed and the multipart reply with its data is accepted', { tag: ['@DM-PACK-019-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('GET arrives well formed and the multipart reply with its data is accepted', { tag: ['@5.3.6/get'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'GET', parameters: PARAMETERS, queue: { command: ['GET', nodes.data] } });
   });
 
-  test('the server accepts every status the device may return for GET', { tag: ['@DM-PACK-019-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('the server accepts every status the device may return for GET', { tag: ['@5.3.6/get'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     const codes = commandSpec('GET')?.statusCodes ?? [];
     await runQueuedCommand(
       { device, server },

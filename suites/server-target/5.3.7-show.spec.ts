@@ -11,11 +11,11 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.7 SHOW', () => {
-  test('SHOW arrives well formed and its status is accepted', { tag: ['@DM-PACK-020-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
+  test('SHOW arrives well formed and its status is accepted', { tag: ['@5.3.7/show'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
     await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'SHOW', parameters: PARAMETERS, queue: { command: ['SHOW', endpoints.web('welcome')] } });
   });
 
-  test('the server accepts every status the device may return for SHOW', { tag: ['@DM-PACK-020-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
+  test('the server accepts every status the device may return for SHOW', { tag: ['@5.3.7/show'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
     const codes = commandSpec('SHOW')?.statusCodes ?? [];
     await runQueuedCommand(
       { device, server },

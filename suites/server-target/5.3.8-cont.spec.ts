@@ -10,7 +10,7 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.8 CONT', () => {
-  test('CONT carries a ServerURI, and the later Package#3s sent there are accepted', { tag: ['@DM-PACK-021-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('CONT carries a ServerURI, and the later Package#3s sent there are accepted', { tag: ['@5.3.8/cont'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     const ref = { item: ITEM, section: SECTION };
     // ["CONT"] without a parameter asks the server to pick its own ServerURI (the queueCommand trigger's convention).
     await server.queueCommand(['CONT'], ref);

@@ -27,11 +27,11 @@ function expectEnded(transcript: SessionTranscript, when: string): void {
 }
 
 test.describe('5.3.9 END', () => {
-  test('with nothing to do the server closes the session with END', { tag: ['@DM-PACK-022-S-M'], annotation: [REQUIREMENT] }, async ({ device }) => {
+  test('with nothing to do the server closes the session with END', { tag: ['@5.3.9/end'], annotation: [REQUIREMENT] }, async ({ device }) => {
     expectEnded(await device.session({ maxPackage2s: END_EXPECTED_WITHIN_PACKAGE2S }), 'when nothing is queued');
   });
 
-  test('once the queued command is reported the server closes the session with END', { tag: ['@DM-PACK-022-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('once the queued command is reported the server closes the session with END', { tag: ['@5.3.9/end'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     await server.queueCommand(['DELETE', nodes.missing], { item: ITEM, section: SECTION });
     expectEnded(await device.session({ maxPackage2s: END_EXPECTED_WITHIN_PACKAGE2S + 1 }), 'after the queued command');
   });

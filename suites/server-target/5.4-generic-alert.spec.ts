@@ -50,14 +50,14 @@ function expectSilentlyIgnored(reply: ServerReply, where: string): void {
 }
 
 test.describe('5.4 Generic Alert', () => {
-  test('Generic Alerts in Package#1 are accepted, ignored silently and get no status', { tag: ['@DM-PACK-024-S-M'], annotation: [REQUIREMENT] }, async ({ device, nodes }) => {
+  test('Generic Alerts in Package#1 are accepted, ignored silently and get no status', { tag: ['@5.4/generic-alert'], annotation: [REQUIREMENT] }, async ({ device, nodes }) => {
     const transcript = await device.session({ alerts: [buildSessionAlert(ALERT_TYPES.clientInitiatedMgmt), ...unknownAlerts(nodes.data)], maxPackage2s: 1 });
     const [first] = transcript.rounds;
     if (first === undefined) throw new Error('dmct: a session without a first round');
     expectSilentlyIgnored(first.reply, 'Package#1');
   });
 
-  test('Generic Alerts in Package#3 are accepted, ignored silently and get no status', { tag: ['@DM-PACK-024-S-M'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('Generic Alerts in Package#3 are accepted, ignored silently and get no status', { tag: ['@5.4/generic-alert'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     await server.queueCommand(['DELETE', nodes.missing], { item: ITEM, section: SECTION });
     const transcript = await device.session({ maxPackage2s: 2, answer: (round, computed) => (round.index === 0 ? { ...computed, alerts: unknownAlerts(nodes.data) } : computed) });
     const answered = package3Round(transcript, { item: ITEM, section: SECTION, rule: 'the Package#2 with the queued command needs a Package#3, which carries the alerts' });

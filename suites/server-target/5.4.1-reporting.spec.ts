@@ -41,26 +41,26 @@ async function asyncRoundTrip(device: DeviceEngine, transcript: SessionTranscrip
 }
 
 test.describe('5.4.1 Synchronous and asynchronous reporting', () => {
-  test('final statuses reported synchronously, EXEC included, are accepted', { tag: ['@DM-PACK-025-S-M'], annotation: [SYNC_REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('final statuses reported synchronously, EXEC included, are accepted', { tag: ['@5.4.1/sync-reporting'], annotation: [SYNC_REQUIREMENT] }, async ({ device, server, nodes }) => {
     await server.queuePackage2({ CMD: [['DELETE', nodes.deletable], ['EXEC', nodes.executable], ['GET', nodes.devId]] }, { item: SYNC, section: SECTION });
     const transcript = await device.session({ maxPackage2s: 2, answer: chosenStatuses([200, 200, 200], await getDataOf(device, nodes.devId)) });
     expectReportAccepted(transcript, SYNC, 'the server accepts synchronous reporting: final statuses in the Package#3, EXEC included');
   });
 
-  test('every final EXEC status reported synchronously is accepted', { tag: ['@DM-PACK-025-S-M'], annotation: [SYNC_REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('every final EXEC status reported synchronously is accepted', { tag: ['@5.4.1/sync-reporting'], annotation: [SYNC_REQUIREMENT] }, async ({ device, server, nodes }) => {
     const codes = (commandSpec('EXEC')?.statusCodes ?? []).filter((code) => code !== 202);
     await server.queuePackage2({ CMD: codes.map(() => ['EXEC', nodes.executable]) }, { item: SYNC, section: SECTION });
     const transcript = await device.session({ maxPackage2s: 2, answer: chosenStatuses(codes) });
     expectReportAccepted(transcript, SYNC, `the server accepts each final EXEC status reported synchronously (${codes.join(', ')})`);
   });
 
-  test('EXEC with a ServerURI: 202 now, the result later in a Generic Alert of a new session, both accepted', { tag: ['@DM-PACK-026-S-M'], annotation: [ASYNC_REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test('EXEC with a ServerURI: 202 now, the result later in a Generic Alert of a new session, both accepted', { tag: ['@5.4.1/async-reporting'], annotation: [ASYNC_REQUIREMENT] }, async ({ device, server, nodes }) => {
     await server.queueCommand(['EXEC', nodes.asyncExecutable, device.serverUrl], { item: ASYNC, section: SECTION });
     const transcript = await device.session({ maxPackage2s: 2, answer: chosenStatuses([202]) });
     await asyncRoundTrip(device, transcript, { sourceUri: nodes.asyncExecutable, serverUri: device.serverUrl, resultCode: 200 });
   });
 
-  test("EXEC without a ServerURI reported asynchronously by the client's choice: both steps accepted", { tag: ['@DM-PACK-026-S-M'], annotation: [ASYNC_REQUIREMENT] }, async ({ device, server, nodes }) => {
+  test("EXEC without a ServerURI reported asynchronously by the client's choice: both steps accepted", { tag: ['@5.4.1/async-reporting'], annotation: [ASYNC_REQUIREMENT] }, async ({ device, server, nodes }) => {
     await server.queueCommand(['EXEC', nodes.executable], { item: ASYNC, section: SECTION });
     const transcript = await device.session({ maxPackage2s: 2, answer: chosenStatuses([202]) });
     await asyncRoundTrip(device, transcript, { sourceUri: nodes.executable, resultCode: 200 });

@@ -1,5 +1,5 @@
-import { request, type HttpOutcome } from '../../harness/http-client.js';
-import type { TraceRecorder } from '../../harness/trace-recorder.js';
+import { request, type HttpOutcome } from '../../transport/http-client.js';
+import type { ExchangeRecorder } from '../../transport/exchange-recorder.js';
 import type { ClientStateStore } from './client-state-store.js';
 import type { TransferRecord } from './schemas/client-state.schema.js';
 
@@ -19,13 +19,13 @@ export interface ClientRequest {
 }
 
 /**
- * The reference client's HTTP: every exchange goes through the harness's guarded client (time-out,
- * response cap, never throws) and into the client's trace; side transfers (outside the session,
- * section 5.2) are also listed in the state.
+ * The reference client's HTTP: every exchange goes through the guarded transport client (time-out,
+ * response cap, never throws); the client keeps no evidence, so exchanges are only numbered. Side
+ * transfers (outside the session, section 5.2) are listed in the state.
  */
 export class ClientHttp {
   constructor(
-    readonly recorder: TraceRecorder,
+    readonly recorder: ExchangeRecorder,
     private readonly limits: HttpLimits,
     private readonly state: ClientStateStore,
   ) {}

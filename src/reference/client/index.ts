@@ -1,6 +1,6 @@
-import { checkAdminRequest, newAdminToken } from '../../harness/admin-guard.js';
-import { serveHandlers, type ServedEndpoint } from '../../harness/endpoint-server.js';
-import { listenUdp, type UdpListener } from '../../harness/udp.js';
+import { checkAdminRequest, newAdminToken } from '../../transport/admin-guard.js';
+import { serveHandlers, type ServedEndpoint } from '../../transport/endpoint-server.js';
+import { listenUdp, type UdpListener } from '../../transport/udp.js';
 import { adminHandlers, notifyHandlers, ADMIN_MAX_BODY_BYTES } from './admin-api.js';
 import { ReferenceClient, type ReferenceClientConfig } from './reference-client.js';
 import type { ClientState } from './schemas/client-state.schema.js';

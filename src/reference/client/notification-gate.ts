@@ -1,5 +1,5 @@
 import { NOTIFICATION_FRESHNESS_WINDOW_SECONDS } from '../../protocol/interpretations/notification.js';
-import { UNSIGNED_NOTIFICATION_ACCEPTED } from '../../protocol/interpretations/reference-client.js';
+import { UNSIGNED_NOTIFICATION_ACCEPTED } from './interpretations.js';
 import { decodeNotification, type Notification } from '../../protocol/notification/decode.js';
 import type { NotificationDeduplicator } from '../../protocol/notification/deduplicator.js';
 import type { Violation } from '../../protocol/violation.js';

@@ -1,4 +1,4 @@
-import { TraceRecorder } from '../../harness/trace-recorder.js';
+import { UnkeptExchanges } from '../../transport/exchange-recorder.js';
 import { decodeWapPushDatagram } from '../../protocol/notification/wap-push.js';
 import { NotificationDeduplicator } from '../../protocol/notification/deduplicator.js';
 import { toHex } from '../../protocol/notification/encodings.js';
@@ -81,7 +81,7 @@ export class ReferenceClient {
   readonly devId: string;
   readonly faults: FaultSet<ClientFaultName>;
   readonly state: ClientStateStore;
-  readonly trace = new TraceRecorder({ maxMessages: 5_000 });
+  private readonly exchanges = new UnkeptExchanges();
   readonly services: ClientServices;
   private readonly queue = new SessionQueue();
   private readonly deduplicator = new NotificationDeduplicator();
@@ -107,7 +107,7 @@ export class ReferenceClient {
     this.tree = buildDeviceTree({ ...DEFAULT_DEV_INFO, devId: this.devId }, [account]);
     this.state = new ClientStateStore(this.devId, this.faults.names);
     const timings = { ...DEFAULT_TIMINGS, ...config.timings };
-    const http = new ClientHttp(this.trace, { timeoutMs: timings.httpTimeoutMs, maxResponseBytes: 1024 * 1024 }, this.state);
+    const http = new ClientHttp(this.exchanges, { timeoutMs: timings.httpTimeoutMs, maxResponseBytes: 1024 * 1024 }, this.state);
     this.services = {
       tree: this.tree,
       devId: this.devId,

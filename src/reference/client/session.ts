@@ -1,4 +1,4 @@
-import type { HttpOutcome } from '../../harness/http-client.js';
+import type { HttpOutcome } from '../../transport/http-client.js';
 import { checkPackage2Response } from '../../protocol/http/package-requests.js';
 import { HEADERS } from '../../protocol/http/headers.js';
 import { CONT_APPLIES_TO_CURRENT_RESPONSE } from '../../protocol/interpretations/packages.js';

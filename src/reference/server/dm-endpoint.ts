@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { captureBody } from '../../harness/body-capture.js';
-import { capText } from '../../harness/cap-text.js';
-import type { DirectHandler } from '../../harness/endpoint-server.js';
+import { captureBody } from '../../transport/body-capture.js';
+import { capText } from '../../transport/cap-text.js';
+import type { DirectHandler } from '../../transport/endpoint-server.js';
 import { negotiateResponseType, isSupportedRequestType } from '../../protocol/http/accept.js';
 import { HEADERS } from '../../protocol/http/headers.js';
 import { MEDIA_TYPES, PACKAGE_MEDIA_TYPES } from '../../protocol/http/media-types.js';

@@ -1,4 +1,4 @@
-import { captureBody } from '../../harness/body-capture.js';
+import { captureBody } from '../../transport/body-capture.js';
 import { validatePackage3Against } from '../../protocol/commands/validate-package3.js';
 import { MEDIA_TYPES, isMediaType } from '../../protocol/http/media-types.js';
 import type { PackageRequestCheck } from '../../protocol/http/package-requests.js';

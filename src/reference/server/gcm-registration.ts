@@ -1,5 +1,5 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { capText } from '../../harness/cap-text.js';
+import { capText } from '../../transport/cap-text.js';
 import { HEADERS } from '../../protocol/http/headers.js';
 import { isMediaType } from '../../protocol/http/media-types.js';
 import { problem, problemResponse } from './problem.js';

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'msw';
-import { serveHandlers, type ServedEndpoint } from '../../harness/endpoint-server.js';
+import { serveHandlers, type ServedEndpoint } from '../../transport/endpoint-server.js';
 import { selectFaults, type ServerFaultName } from '../faults/index.js';
-import { checkAdminRequest, newAdminToken } from '../../harness/admin-guard.js';
+import { checkAdminRequest, newAdminToken } from '../../transport/admin-guard.js';
 import { SHELL_NOTIFY_DISABLED, adminHandlers, checkDeviceRegistration } from './admin-api.js';
 import { directDmEndpoint, dmEndpointHandlers } from './dm-endpoint.js';
 import { gcmRegistrationHandlers } from './gcm-registration.js';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { sendUdp } from '../../harness/udp.js';
+import { sendUdp } from '../../transport/udp.js';
 import { WAP_PUSH } from '../../protocol/interpretations/notification.js';
 import { encodeGcmMessage } from '../../protocol/notification/gcm.js';
 import { encodeWapPushDatagram } from '../../protocol/notification/wap-push.js';

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { captureBody } from '../../harness/body-capture.js';
-import { capText } from '../../harness/cap-text.js';
+import { captureBody } from '../../transport/body-capture.js';
+import { capText } from '../../transport/cap-text.js';
 import { negotiateResponseType } from '../../protocol/http/accept.js';
 import { HEADERS } from '../../protocol/http/headers.js';
 import { MEDIA_TYPES, isMediaType } from '../../protocol/http/media-types.js';

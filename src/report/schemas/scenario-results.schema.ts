@@ -159,7 +159,14 @@ export const scenarioResultsSchema = {
           "items": {
             "type": "string"
           },
-          "description": "SCR item ids from the test's tags."
+          "description": "SCR item ids the scenario is evidence for: the items of its role that the run's edition maps to its rules (scr/<edition>/rules.json)."
+        },
+        "rules": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Rule keys from the test's tags (`@5.3.1/hget`): what the scenario proves, whatever the edition."
         },
         "file": {
           "type": "string",
@@ -268,9 +275,13 @@ export interface ScenarioResult {
   title: string;
   role: Role;
   /**
-   * SCR item ids from the test's tags.
+   * SCR item ids the scenario is evidence for: the items of its role that the run's edition maps to its rules (scr/<edition>/rules.json).
    */
   items: string[];
+  /**
+   * Rule keys from the test's tags (`@5.3.1/hget`): what the scenario proves, whatever the edition.
+   */
+  rules?: string[];
   /**
    * Spec file, relative to the Playwright root directory.
    */

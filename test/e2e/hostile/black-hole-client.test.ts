@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { listenUdp, type UdpListener } from '../../../src/harness/udp.js';
+import { listenUdp, type UdpListener } from '../../../src/transport/udp.js';
 
 const run = promisify(execFile);
 

@@ -7,7 +7,7 @@ import { asyncResultAlert, executeCommand, type CommandContext } from '../../../
 import { buildDeviceTree, deviceNodes, HARNESS_MOID, supportedMos } from '../../../src/harness/device-engine-tree.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { MEDIA_TYPES } from '../../../src/protocol/http/media-types.js';
-import { ASYNC_RESULT_ALERT } from '../../../src/protocol/interpretations/server-target.js';
+import { ASYNC_RESULT_ALERT } from '../../../src/harness/interpretations.js';
 import { parseMoData } from '../../../src/protocol/packages/mo-data.js';
 
 const DEV_ID = 'IMEI:493005100592800';

@@ -5,10 +5,10 @@ import { setupServer } from 'msw/node';
 import { deviceEndpointHandlers, defaultRepository, type EndpointHit } from '../../../fixtures/server-target/device-endpoints.js';
 import { DeviceEngine } from '../../../src/harness/device-engine.js';
 import { deviceNodes, HARNESS_MOID, INSTALLABLE_MOID } from '../../../src/harness/device-engine-tree.js';
-import { guardHandlers, type HandlerErrorEvent } from '../../../src/harness/resolver-guard.js';
+import { guardHandlers, type HandlerErrorEvent } from '../../../src/transport/resolver-guard.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { MEDIA_TYPES } from '../../../src/protocol/http/media-types.js';
-import { ASYNC_RESULT_ALERT } from '../../../src/protocol/interpretations/server-target.js';
+import { ASYNC_RESULT_ALERT } from '../../../src/harness/interpretations.js';
 import { createReferenceServer, type ReferenceServer } from '../../../src/reference/server/index.js';
 
 const DEV_ID = 'IMEI:493005100592800';

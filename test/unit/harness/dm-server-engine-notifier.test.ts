@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Notifier, freshNotificationId } from '../../../src/harness/dm-server-engine-notifier.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
-import { listenUdp } from '../../../src/harness/udp.js';
+import { listenUdp } from '../../../src/transport/udp.js';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { decodeNotification } from '../../../src/protocol/notification/decode.js';
 import { decodeWapPushDatagram } from '../../../src/protocol/notification/wap-push.js';

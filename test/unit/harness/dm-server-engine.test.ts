@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
 import { DmServerEngine, END_PACKAGE2, classify } from '../../../src/harness/dm-server-engine.js';
-import { serveHandlers } from '../../../src/harness/endpoint-server.js';
+import { serveHandlers } from '../../../src/transport/endpoint-server.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { type Evidence, evidenceSchema } from '../../../src/report/schemas/evidence.schema.js';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { DeviceEngine } from '../../../src/harness/device-engine.js';
 import { deviceNodes } from '../../../src/harness/device-engine-tree.js';
-import { EgressPolicy } from '../../../src/harness/egress.js';
+import { EgressPolicy } from '../../../src/transport/egress.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { runLoad, type LoadRunOptions } from '../../../src/load/index.js';
 

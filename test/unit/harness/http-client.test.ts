@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type ServedEndpoint, serveHandlers } from '../../../src/harness/endpoint-server.js';
-import { failureOutcome, request } from '../../../src/harness/http-client.js';
+import { type ServedEndpoint, serveHandlers } from '../../../src/transport/endpoint-server.js';
+import { failureOutcome, request } from '../../../src/transport/http-client.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { type Evidence, evidenceSchema } from '../../../src/report/schemas/evidence.schema.js';

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { HttpResponse, http } from 'msw';
-import { serveHandlers } from '../../../src/harness/endpoint-server.js';
+import { serveHandlers } from '../../../src/transport/endpoint-server.js';
 import { HTTP_NOTIFICATION_MEDIA_TYPE, deliverNotification } from '../../../src/harness/notification-delivery.js';
 import { NO_OPERATOR, terminalOperator } from '../../../src/harness/operator.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
-import { listenUdp } from '../../../src/harness/udp.js';
+import { listenUdp } from '../../../src/transport/udp.js';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { type Evidence, evidenceSchema } from '../../../src/report/schemas/evidence.schema.js';
 

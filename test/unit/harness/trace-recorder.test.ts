@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { captureBody } from '../../../src/harness/body-capture.js';
+import { captureBody } from '../../../src/transport/body-capture.js';
 import { DROPPED_HEADERS_KEY, TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { type Evidence, evidenceSchema } from '../../../src/report/schemas/evidence.schema.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { HttpResponse, delay, http } from 'msw';
-import { type ServedEndpoint, serveHandlers } from '../../../src/harness/endpoint-server.js';
+import { type ServedEndpoint, serveHandlers } from '../../../src/transport/endpoint-server.js';
 import { NO_OPERATOR, terminalOperator } from '../../../src/harness/operator.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { type TriggerSpec, runTrigger } from '../../../src/harness/triggers.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
-import { type ReceivedDatagram, listenUdp, sendUdp } from '../../../src/harness/udp.js';
+import { type ReceivedDatagram, listenUdp, sendUdp } from '../../../src/transport/udp.js';
 
 describe('UDP', () => {
   it('round-trips a datagram on loopback and records it', async () => {

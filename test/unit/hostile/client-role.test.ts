@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DeviceEngine } from '../../../src/harness/device-engine.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
-import { listenUdp, sendUdp } from '../../../src/harness/udp.js';
+import { listenUdp, sendUdp } from '../../../src/transport/udp.js';
 import { decodeNotification } from '../../../src/protocol/notification/decode.js';
 import { decodeWapPushDatagram } from '../../../src/protocol/notification/wap-push.js';
 import { startReferenceClient, type RunningReferenceClient } from '../../../src/reference/client/index.js';

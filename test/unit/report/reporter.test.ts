@@ -55,7 +55,7 @@ describe('the Playwright reporter, driven by hand', () => {
     const test = fakeTest({
       title: 'VER header',
       titles: ['5.2.1.1 Package#0 header', 'VER header'],
-      tags: ['@DM-PACK-003-S-M', '@smoke'],
+      tags: ['@5.2.1.1/ver-header', '@smoke'],
       annotations: [{ type: 'requirement', description: 'VER MUST be 0x02 (5.2.1.1)' }],
       results: [
         { status: 'failed', errors: [{ message: 'first attempt' }] },
@@ -68,6 +68,7 @@ describe('the Playwright reporter, driven by hand', () => {
       title: '5.2.1.1 Package#0 header › VER header',
       role: 'server',
       items: ['DM-PACK-003-S-M'],
+      rules: ['5.2.1.1/ver-header'],
       file: 'suites/server-target/x.spec.ts',
       line: 7,
       status: 'passed',
@@ -123,7 +124,7 @@ describe('the Playwright reporter, driven by hand', () => {
       const ran = fakeTest({
         title: 'session of Package#1, #2, #3',
         titles: ['5.2 Package flow', 'session of Package#1, #2, #3'],
-        tags: ['@DM-PACK-001-S-M'],
+        tags: ['@5.2/package-flow'],
         results: [{ status: 'interrupted' }],
       });
       const browser = fakeTest({ title: 'page', titles: ['page'], tags: [], results: [{ status: 'passed' }], project: { name: 'browser' } });

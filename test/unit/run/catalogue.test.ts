@@ -4,7 +4,7 @@ import { catalogueOf, runEnvironment, testArguments, validatePlaywrightList, val
 import { listing, SAMPLE_TESTS } from './listing.js';
 
 describe('catalogueOf', () => {
-  it('gives each test of a target project its role, slug id, titles, tags with @, items and grep text', () => {
+  it('gives each test of a target project its role, slug id, titles, tags with @, rule keys and grep text', () => {
     const catalogue = catalogueOf(listing(SAMPLE_TESTS));
     assert.deepEqual(catalogue.projects, { server: ['server-target'], client: ['client-target'] });
     assert.equal(catalogue.scenarios.length, 7, 'the browser project is not a target project');
@@ -17,9 +17,9 @@ describe('catalogueOf', () => {
       title: '5.2.1 Package#0 › OC mismatch is dropped',
       file: 'suites/client-target/5.2.1-package-0.spec.ts',
       line: 20,
-      tags: ['@DM-PACK-004-C-M', '@slow'],
-      items: ['DM-PACK-004-C-M'],
-      grepText: ' client-target suites/client-target/5.2.1-package-0.spec.ts 5.2.1 Package#0 OC mismatch is dropped @DM-PACK-004-C-M @slow',
+      tags: ['@5.2.1.1/oc-header', '@slow'],
+      rules: ['5.2.1.1/oc-header'],
+      grepText: ' client-target suites/client-target/5.2.1-package-0.spec.ts 5.2.1 Package#0 OC mismatch is dropped @5.2.1.1/oc-header @slow',
     });
     assert.deepEqual(catalogue.scenarios.find((s) => s.file === 'suites/client-target/5.3-show.spec.ts')?.titles, ['SHOW opens a web page']);
   });

@@ -49,12 +49,12 @@ export function scenariosOf(tests: readonly ListedTest[]): CatalogueScenario[] {
 
 /** A small catalogue of both roles: flow, Package#0 header checks, and a multi-tag scenario. */
 export const SAMPLE_TESTS: readonly ListedTest[] = [
-  { project: 'server-target', file: 'suites/server-target/5.2-flow.spec.ts', describe: '5.2 Package flow', title: 'Package#2 answers Package#1', tags: ['DM-PACK-001-S-M', 'DM-PACK-011-S-M'], line: 4 },
-  { project: 'server-target', file: 'suites/server-target/5.2-flow.spec.ts', describe: '5.2 Package flow', title: 'Package#2 carries commands', tags: ['DM-PACK-012-S-M'], line: 9 },
-  { project: 'client-target', file: 'suites/client-target/5.2.1-package-0.spec.ts', describe: '5.2.1 Package#0', title: 'notification opens a session', tags: ['DM-PACK-002-C-O'], line: 7 },
-  { project: 'client-target', file: 'suites/client-target/5.2.1-package-0.spec.ts', describe: '5.2.1 Package#0', title: 'VER other than 2 is dropped', tags: ['DM-PACK-003-C-M'], line: 12 },
-  { project: 'client-target', file: 'suites/client-target/5.2.1-package-0.spec.ts', describe: '5.2.1 Package#0', title: 'OC mismatch is dropped', tags: ['DM-PACK-004-C-M', 'slow'], line: 20 },
-  { project: 'client-target', file: 'suites/client-target/5.2-flow.spec.ts', title: 'session with GET', tags: ['DM-PACK-001-C-M', 'DM-PACK-019-C-O'], line: 3 },
-  { project: 'client-target', file: 'suites/client-target/5.3-show.spec.ts', title: 'SHOW opens a web page', tags: ['DM-PACK-020-C-O'], line: 5 },
+  { project: 'server-target', file: 'suites/server-target/5.2-flow.spec.ts', describe: '5.2 Package flow', title: 'Package#2 answers Package#1', tags: ['5.2/package-flow', '5.2.2/package1'], line: 4 },
+  { project: 'server-target', file: 'suites/server-target/5.2-flow.spec.ts', describe: '5.2 Package flow', title: 'Package#2 carries commands', tags: ['5.2.3/package2'], line: 9 },
+  { project: 'client-target', file: 'suites/client-target/5.2.1-package-0.spec.ts', describe: '5.2.1 Package#0', title: 'notification opens a session', tags: ['5.2.1/package0'], line: 7 },
+  { project: 'client-target', file: 'suites/client-target/5.2.1-package-0.spec.ts', describe: '5.2.1 Package#0', title: 'VER other than 2 is dropped', tags: ['5.2.1.1/ver-header'], line: 12 },
+  { project: 'client-target', file: 'suites/client-target/5.2.1-package-0.spec.ts', describe: '5.2.1 Package#0', title: 'OC mismatch is dropped', tags: ['5.2.1.1/oc-header', 'slow'], line: 20 },
+  { project: 'client-target', file: 'suites/client-target/5.2-flow.spec.ts', title: 'session with GET', tags: ['5.2/package-flow', '5.3.6/get'], line: 3 },
+  { project: 'client-target', file: 'suites/client-target/5.3-show.spec.ts', title: 'SHOW opens a web page', tags: ['5.3.7/show'], line: 5 },
   { project: 'browser', file: 'test/browser/report.spec.ts', title: 'report page', tags: [], line: 1 },
 ];

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildReport, validateRunPlan } from '../../../src/report/index.js';
-import { formatPlan, matchesGrep, parseGrep, planRun, resolveTargets, RunSetupError, SCENARIO_TAG_EDITION, selectionGrep, type CatalogueScenario } from '../../../src/run/index.js';
+import { formatPlan, matchesGrep, parseGrep, planRun, resolveTargets, RunSetupError, selectionGrep, type CatalogueScenario } from '../../../src/run/index.js';
+import { itemsHoldingRules, loadEdition } from '../../../src/scr/index.js';
 import { sampleExecution } from '../report/data/sample-run.js';
 import { SAMPLE_TESTS, scenariosOf, type ListedTest } from './listing.js';
 
@@ -114,18 +115,16 @@ describe('planRun: applicability decides which scenarios run', () => {
     });
   });
 
-  it('warns about unknown tags, tags of the other role, untagged scenarios and duplicate ids', () => {
+  it('warns about rules no item of the role holds, untagged scenarios and duplicate ids', () => {
     const odd: ListedTest[] = [
-      { project: 'server-target', file: 'a.spec.ts', title: 'unknown', tags: ['DM-PACK-099-S-M'], line: 1 },
-      { project: 'server-target', file: 'a.spec.ts', title: 'other role', tags: ['DM-PACK-001-C-M'], line: 2 },
+      { project: 'server-target', file: 'a.spec.ts', title: 'unknown', tags: ['9.9/no-such-rule'], line: 1 },
       { project: 'server-target', file: 'a.spec.ts', title: 'untagged', tags: [], line: 3 },
-      { project: 'server-target', file: 'b.spec.ts', title: 'untagged', tags: ['DM-PACK-001-S-M'], line: 4 },
+      { project: 'server-target', file: 'b.spec.ts', title: 'untagged', tags: ['5.2/package-flow'], line: 4 },
     ];
     const { warnings } = planRun({ targets: resolveTargets({ role: 'server' }), scenarios: scenariosOf(odd) });
     assert.deepEqual(warnings, [
-      'a.spec.ts:1 "unknown" tags @DM-PACK-099-S-M, which is no item of edition dm20-cr-2013',
-      'a.spec.ts:2 "other role" tags @DM-PACK-001-C-M, a client item, but runs in the server-target project server-target',
-      'a.spec.ts:3 "untagged" has no SCR item tag, so it never runs',
+      'a.spec.ts:1 "unknown" proves @9.9/no-such-rule, which no server item of edition dm20-cr-2013 holds (scr/dm20-cr-2013/rules.json)',
+      'a.spec.ts:3 "untagged" has no rule tag (@<section>/<slug>), so it never runs',
       'b.spec.ts:4 "untagged" has the same scenario id "untagged" as a.spec.ts:3; titles must be unique per role',
     ]);
   });
@@ -140,10 +139,15 @@ describe('planRun: applicability decides which scenarios run', () => {
 });
 
 describe('selectionGrep', () => {
-  it('matches whole tags only', () => {
-    const grep = selectionGrep(['DM-PACK-001-S-M']);
-    assert.equal(grep, '/@(?:DM-PACK-001-S-M)(?![\\w-])/');
-    assert.deepEqual(playwrightSelects(grep, scenariosOf([{ project: 'server-target', file: 'x', title: 't', tags: ['DM-PACK-001-S-MX'], line: 1 }])), []);
+  it('matches whole rule tags of the role\'s projects only', () => {
+    const grep = selectionGrep([{ projects: ['server-target'], rules: ['5.2/package-flow'] }]);
+    assert.equal(grep, '/(?:^ ?(?:server-target) [\\s\\S]*?@(?:5\\.2\\/package-flow)(?![\\w-]))/');
+    const listed = scenariosOf([
+      { project: 'server-target', file: 'x', title: 'longer', tags: ['5.2/package-flows'], line: 1 },
+      { project: 'client-target', file: 'x', title: 'other role', tags: ['5.2/package-flow'], line: 2 },
+      { project: 'server-target', file: 'x', title: 'this one', tags: ['5.2/package-flow'], line: 3 },
+    ]);
+    assert.deepEqual(playwrightSelects(grep, listed), ['server this-one']);
   });
 
   it('matchesGrep follows Playwright: a plain pattern is case-insensitive', () => {
@@ -154,7 +158,7 @@ describe('selectionGrep', () => {
 
 describe('planRun property: the Playwright grep runs exactly the planned scenarios', () => {
   const SEED = 20261125;
-  const ids = ['DM-PACK-001-C-M', 'DM-PACK-002-C-O', 'DM-PACK-003-C-M', 'DM-PACK-007-C-O', 'DM-PACK-019-C-O', 'DM-PACK-020-C-O', 'DM-PACK-099-C-O'];
+  const ids = ['5.2/package-flow', '5.2.1/package0', '5.2.1.1/ver-header', '5.2.1.2/notification-id', '5.3.6/get', '5.3.7/show', '9.9/no-such-rule'];
   const test = fc.record({
     title: fc.stringMatching(/^[a-f]{1,6}( [a-f]{1,6})?$/),
     tags: fc.subarray(ids, { maxLength: 3 }),
@@ -169,7 +173,8 @@ describe('planRun property: the Playwright grep runs exactly the planned scenari
         const selected = keys(view.selected);
         assert.deepEqual(view.grep === undefined ? [] : playwrightSelects(view.grep, scenarios), selected);
         const applicable = new Set(view.plan.items.filter((i) => i.applicability.kind === 'applicable').map((i) => i.id));
-        for (const s of view.selected) assert.ok(s.items.some((id) => applicable.has(id)), `${s.id} runs without an applicable item`);
+        const edition = loadEdition('dm20-cr-2013');
+        for (const s of view.selected) assert.ok(itemsHoldingRules(edition, s.role, s.rules).some((id) => applicable.has(id)), `${s.id} runs without an applicable item`);
         for (const item of view.plan.items) if (item.applicability.kind === 'not-applicable') assert.deepEqual(item.scenarios, []);
       }),
       { seed: SEED, numRuns: 150, verbose: fc.VerbosityLevel.Verbose },
@@ -177,32 +182,28 @@ describe('planRun property: the Playwright grep runs exactly the planned scenari
   });
 });
 
-describe('planRun under the approved 2016 edition: scenario tags are seed item ids, never evidence', () => {
+describe('planRun under the approved 2016 edition: scenarios prove rules, the 2016 table maps them to its items', () => {
   const scenarios = scenariosOf(SAMPLE_TESTS);
 
-  it('plans every item of the claims\' table, runs no scenario, and reports applicable items untested with the reason', () => {
+  it('runs the scenarios of the rules its items hold, and reports items no scenario proves untested with the reason', () => {
     const view = planRun({ targets: resolveTargets({ claims: [CLAIMS_2016('server.json')] }), scenarios });
     assert.equal(view.plan.edition, 'dm20-2016');
-    assert.notEqual(SCENARIO_TAG_EDITION, 'dm20-2016');
     assert.equal(view.plan.items.length, 86);
     assert.ok(validateRunPlan(view.plan).ok);
-    assert.deepEqual(view.selected, []);
-    assert.equal(view.grep, undefined);
-    assert.ok(view.plan.items.every((i) => i.scenarios.length === 0));
-    assert.deepEqual(view.warnings, [], 'seed tags are not read against this edition');
+    assert.deepEqual(keys(view.selected), ['server package-flow/package-2-answers-package-1', 'server package-flow/package-2-carries-commands'].map((k) => k.replace('package-flow', '5.2-package-flow')));
+    assert.deepEqual(view.warnings, []);
+    assert.equal(view.plan.items.find((i) => i.id === 'DM-PACK-001-S-M')?.scenarios.length, 1);
     const listed = formatPlan(view, { color: false }).split('\n');
     assert.equal(
-      listed[listed.findIndex((line) => line.startsWith('DM-PACK-001-S-M ')) + 1],
-      "    - no scenario is keyed to this edition's rule yet (scenario tags use the item ids of edition dm20-cr-2013): it will be untested",
+      listed[listed.findIndex((line) => line.startsWith('DM-MEC-002-S-O ')) + 1],
+      '    - no scenario proves a rule of this item (scr/dm20-2016/rules.json maps it to none): it will be untested',
     );
 
     const report = buildReport(view.plan, [], sampleExecution());
-    const flow = report.items.find((i) => i.id === 'DM-PACK-001-S-M');
-    assert.equal(flow?.verdict, 'untested');
-    assert.equal(flow?.reason, "no scenario is keyed to this edition's rule yet (scenario tags use the item ids of edition dm20-cr-2013)");
     const cache = report.items.find((i) => i.id === 'DM-MEC-002-S-O');
     assert.equal(cache?.applicability.kind, 'applicable');
     assert.equal(cache?.verdict, 'untested');
+    assert.equal(cache?.reason, 'no scenario proves a rule of this item (scr/dm20-2016/rules.json maps it to none)');
     assert.equal(report.items.find((i) => i.id === 'DM-SER-002-S-O')?.verdict, 'not-applicable');
   });
 
@@ -214,14 +215,14 @@ describe('planRun under the approved 2016 edition: scenario tags are seed item i
     assert.match(sub?.reason ?? '', /^claims: DM-PACK-024-C-O is supported, so its requirement DM-PACK-025-C-O must hold but is false/);
   });
 
-  it('a scenario tagged with a seed id that exists in 2016 gives no evidence for the 2016 item', () => {
-    // Seed DM-PACK-026-S-M is asynchronous reporting; in 2016 the same id is Generic Alert.
-    const tagged = scenariosOf([{ project: 'server-target', file: 'a.spec.ts', title: 'async reporting', tags: ['DM-PACK-026-S-M'], line: 1 }]);
+  it('the asynchronous-reporting scenario (seed DM-PACK-026) is evidence for 2016 DM-PACK-028, never for 2016 DM-PACK-026 (Generic Alert)', () => {
+    const tagged = scenariosOf([{ project: 'server-target', file: 'a.spec.ts', title: 'async reporting', tags: ['5.4.1/async-reporting'], line: 1 }]);
     const view = planRun({ targets: resolveTargets({ claims: [CLAIMS_2016('server.json')] }), scenarios: tagged });
-    assert.deepEqual(view.selected, []);
+    assert.equal(view.selected.length, 1);
+    assert.equal(view.plan.items.find((i) => i.id === 'DM-PACK-028-S-M')?.scenarios.length, 1);
     const alert = view.plan.items.find((i) => i.id === 'DM-PACK-026-S-M');
     assert.deepEqual(alert?.scenarios, []);
-    assert.match(alert?.applicability.untestedWhy ?? '', /no scenario is keyed to this edition's rule yet/);
+    assert.equal(alert?.applicability.untestedWhy, undefined, 'Generic Alert holds a rule; only no scenario of it was listed here');
   });
 });
 

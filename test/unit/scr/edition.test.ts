@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { STANDARD_MOIDS } from '../../../src/protocol/interpretations/scr.js';
+import { STANDARD_MOIDS } from '../../../src/scr/interpretations.js';
 import { DEFAULT_EDITION, findItem, itemRecord, listEditions, loadEdition, ScrTableError } from '../../../src/scr/index.js';
 import { claimsSchema } from '../../../src/scr/schemas/claims.schema.js';
 

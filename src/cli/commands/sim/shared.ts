@@ -1,4 +1,4 @@
-import { ADMIN_TOKEN_ENV, adminAuthorization } from '../../../harness/admin-guard.js';
+import { ADMIN_TOKEN_ENV, adminAuthorization } from '../../../transport/admin-guard.js';
 import { UsageError } from '../../errors.js';
 
 /** A running peer's admin API: its URL and the token it printed. */

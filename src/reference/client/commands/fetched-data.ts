@@ -1,4 +1,4 @@
-import type { HttpResponseOutcome } from '../../../harness/http-client.js';
+import type { HttpResponseOutcome } from '../../../transport/http-client.js';
 import { MEDIA_TYPES, parseMediaType } from '../../../protocol/http/media-types.js';
 import { parseMoData } from '../../../protocol/packages/mo-data.js';
 import type { StoreInput } from '../../../protocol/tree/store.js';

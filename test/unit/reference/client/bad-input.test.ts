@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { HttpResponse, delay, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { sendUdp } from '../../../../src/harness/udp.js';
+import { sendUdp } from '../../../../src/transport/udp.js';
 import { MOIDS, ReferenceClient, adminHandlers, startReferenceClient } from '../../../../src/reference/client/index.js';
 import { DM_URL, MockDmServer, settled } from './mock-dm-server.js';
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { http } from 'msw';
-import { serveHandlers } from '../../../../src/harness/endpoint-server.js';
+import { serveHandlers } from '../../../../src/transport/endpoint-server.js';
 import { MOIDS, ReferenceClient } from '../../../../src/reference/client/index.js';
 
 // Real ports and no in-process msw interception in this file: with msw's interceptor active, a

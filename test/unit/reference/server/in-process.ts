@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import type { RequestHandler } from 'msw';
-import { guardHandlers, type HandlerErrorEvent } from '../../../../src/harness/resolver-guard.js';
+import { guardHandlers, type HandlerErrorEvent } from '../../../../src/transport/resolver-guard.js';
 import { MEDIA_TYPES } from '../../../../src/protocol/http/media-types.js';
 import {
   createReferenceServer,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { http, HttpResponse } from 'msw';
-import { listenUdp } from '../../../../src/harness/udp.js';
+import { listenUdp } from '../../../../src/transport/udp.js';
 import { decodeNotification } from '../../../../src/protocol/notification/decode.js';
 import { decodeGcmMessage } from '../../../../src/protocol/notification/gcm.js';
 import { decodeWapPushDatagram } from '../../../../src/protocol/notification/wap-push.js';

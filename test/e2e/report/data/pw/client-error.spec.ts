@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
 
-test('5.3 HGET › repository serves the MO', { tag: ['@DM-PACK-014-C-M'] }, async () => {
+test('5.3 HGET › repository serves the MO', { tag: ['@5.3.1/hget'] }, async () => {
   throw new TypeError('mock repository was not started (a dmct bug)');
 });

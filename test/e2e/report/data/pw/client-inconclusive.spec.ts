@@ -1,7 +1,7 @@
 import { test } from '@playwright/test';
 import { attachEvidence, TIME } from './evidence.js';
 
-test('5.2.1 Package#0 › duplicate notification dropped', { tag: ['@DM-PACK-007-C-O'] }, async ({}, testInfo) => {
+test('5.2.1 Package#0 › duplicate notification dropped', { tag: ['@5.2.1.2/notification-id'] }, async ({}, testInfo) => {
   const reason = 'the operator did not confirm the notification within 1 s';
   await attachEvidence(testInfo, {
     messages: [{ seq: 1, time: TIME, kind: 'note', from: 'dmct', to: 'dmct', label: 'operator prompt' }],
@@ -12,7 +12,7 @@ test('5.2.1 Package#0 › duplicate notification dropped', { tag: ['@DM-PACK-007
   test.skip(true, reason);
 });
 
-test('5.3 GET › not claimed', { tag: ['@DM-PACK-019-C-O'] }, async ({}, testInfo) => {
+test('5.3 GET › not claimed', { tag: ['@5.3.6/get'] }, async ({}, testInfo) => {
   testInfo.annotations.push({ type: 'dmct-not-applicable', description: 'GET is not claimed' });
   test.skip(true, 'not applicable');
 });

@@ -3,7 +3,7 @@ import { failureMessage } from '../../../../../src/report/failure-message.js';
 import type { Finding } from '../../../../../src/report/schemas/evidence.schema.js';
 import { attachEvidence, TIME } from './evidence.js';
 
-test('5.2.3 Package#2 media type', { tag: ['@DM-PACK-012-S-M'] }, async ({}, testInfo) => {
+test('5.2.3 Package#2 media type', { tag: ['@5.2.3/package2'] }, async ({}, testInfo) => {
   const finding: Finding = {
     item: 'DM-PACK-012-S-M',
     section: '7.2.1.2',

@@ -4,7 +4,7 @@ import { attachEvidence, TIME } from './evidence.js';
 test.describe('5.2 Package flow', () => {
   test(
     'session of Package#1, #2',
-    { tag: ['@DM-PACK-001-S-M', '@smoke'], annotation: [{ type: 'requirement', description: 'The DM Server MUST support this package flow (5.2)' }] },
+    { tag: ['@5.2/package-flow', '@smoke'], annotation: [{ type: 'requirement', description: 'The DM Server MUST support this package flow (5.2)' }] },
     async ({}, testInfo) => {
       await attachEvidence(testInfo, {
         messages: [

@@ -4,12 +4,12 @@ import { expectOneOf, test } from '../../../../../../fixtures/index.js';
 const acceptsWrongVer = (faults: readonly string[]) => faults.includes('accept-wrong-ver');
 
 test.describe('5.2.1 Package#0', () => {
-  test('client opens a session for a notification', { tag: ['@DM-PACK-002-C-O'] }, ({ recorder }) => {
+  test('client opens a session for a notification', { tag: ['@5.2.1/package0'] }, ({ recorder }) => {
     recorder.note({ label: 'stand-in notification' });
     expectOneOf('session', ['session'], { item: 'DM-PACK-002-C-O', section: '5.2.1', rule: 'a notification opens a session' });
   });
 
-  test('VER other than 2 is dropped', { tag: ['@DM-PACK-003-C-M'] }, ({ recorder, runConfig }) => {
+  test('VER other than 2 is dropped', { tag: ['@5.2.1.1/ver-header'] }, ({ recorder, runConfig }) => {
     recorder.note({ label: 'stand-in notification with VER 3' });
     const observed = acceptsWrongVer(runConfig.faults) ? 'a session was opened' : 'no session';
     expectOneOf(observed, ['no session'], { item: 'DM-PACK-003-C-M', section: '5.2.1.1', rule: 'a Package#0 with VER ≠ 2 is dropped' });
@@ -17,7 +17,7 @@ test.describe('5.2.1 Package#0', () => {
 });
 
 test.describe('5.2 Package flow', () => {
-  test('client follows the package flow', { tag: ['@DM-PACK-001-C-M'] }, async ({ recorder }) => {
+  test('client follows the package flow', { tag: ['@5.2/package-flow'] }, async ({ recorder }) => {
     recorder.note({ label: 'stand-in session' });
     // Lets run.test.ts interrupt a run while a scenario is still going.
     const holdMs = Number(process.env['DMCT_RUN_TEST_HOLD_MS'] ?? 0);

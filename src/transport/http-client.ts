@@ -1,6 +1,6 @@
 import { capText } from './cap-text.js';
 import type { EgressPolicy } from './egress.js';
-import type { TraceRecorder } from './trace-recorder.js';
+import type { ExchangeRecorder } from './exchange-recorder.js';
 
 export interface HttpRequestOptions {
   /** Default `GET`. */
@@ -127,7 +127,7 @@ export function failureOutcome(kind: HttpFailureOutcome['kind']): 'closed-after-
  * and the response (or the failure, as a note) are recorded. Redirects are not followed: a 3xx is
  * evidence about the target, returned as a `response`.
  */
-export async function request(recorder: TraceRecorder, options: HttpRequestOptions): Promise<HttpOutcome> {
+export async function request(recorder: ExchangeRecorder, options: HttpRequestOptions): Promise<HttpOutcome> {
   const method = options.method ?? 'GET';
   const from = options.from ?? 'dmct';
   const to = options.to ?? 'target';

@@ -7,7 +7,7 @@ import { DEFAULT_BODY_CAP_BYTES } from './body-capture.js';
 import type { AdminRefusal } from './admin-guard.js';
 import { capText } from './cap-text.js';
 import { type HandlerErrorEvent, createHandlerGuard, reportHandlerError } from './resolver-guard.js';
-import type { TraceRecorder } from './trace-recorder.js';
+import type { ExchangeRecorder } from './exchange-recorder.js';
 
 /** The origin msw handlers are written against; served requests are rewritten to it. */
 export const DEFAULT_HANDLER_ORIGIN = 'http://dm.test';
@@ -28,7 +28,7 @@ export interface ServeOptions {
   /** Simultaneous connections accepted (default 64). */
   maxConnections?: number;
   /** Where requests, responses and refusals are recorded. */
-  recorder?: TraceRecorder;
+  recorder?: ExchangeRecorder;
   /** Lifeline name in the trace (default `endpoint`). */
   name?: string;
   /** Called when a handler throws (the scenario should end as `error`). */

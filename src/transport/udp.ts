@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import { isIPv6 } from 'node:net';
-import type { TraceRecorder } from './trace-recorder.js';
+import type { ExchangeRecorder } from './exchange-recorder.js';
 
 /** One datagram as received, numbered from 1 in arrival order. */
 export interface ReceivedDatagram {
@@ -26,7 +26,7 @@ export interface UdpListenOptions {
   /** Datagrams kept (default 256); the oldest are dropped first. */
   maxQueue?: number;
   onDatagram?: (datagram: ReceivedDatagram) => void;
-  recorder?: TraceRecorder;
+  recorder?: ExchangeRecorder;
   /** Lifeline name in the trace (default `udp`), and the sender's (default `target`). */
   name?: string;
   peerName?: string;

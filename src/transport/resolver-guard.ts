@@ -1,6 +1,6 @@
 import { HttpResponse, type RequestHandler } from 'msw';
 import { capText } from './cap-text.js';
-import type { TraceRecorder } from './trace-recorder.js';
+import type { ExchangeRecorder } from './exchange-recorder.js';
 
 /**
  * A fault of dmct itself inside a mock endpoint: a resolver threw. The scenario must end as
@@ -20,7 +20,7 @@ export interface HandlerErrorEvent {
 export interface GuardOptions {
   /** Lifeline name of the endpoint in the trace (default `endpoint`). */
   endpoint?: string;
-  recorder?: TraceRecorder;
+  recorder?: ExchangeRecorder;
   /** Called once per fault; a scenario fixture turns it into the `error` outcome. */
   onError?: (event: HandlerErrorEvent) => void;
 }
