@@ -149,7 +149,7 @@ function judgeItem(item: ScrItem, view: ClaimsView): { applicability: Applicabil
 
 /**
  * Computes, under a claims file, each item's applicability with a human reason, and the static
- * non-conformances of the claims (Appendix B; the edition's requirementSemantics, digest 13.2):
+ * non-conformances of the claims (Appendix B; the edition's requirementSemantics):
  *
  * - precondition (2013 CR): requirement false → `not-applicable`; M with a requirement that holds
  *   → `conditionally-mandatory`; a claimed item whose requirement is false is a finding.

@@ -1,7 +1,7 @@
 /**
  * Readings the client-target suites take where the approved text (OMA-TS-DM_Protocol-V2_0-20160209-A)
  * leaves a client's behaviour open, UNCONFIRMED or INFERRED (suites/client-target/). Each is the
- * single place its choice is made; docs/notes/suites-client.md lists them with the reasons.
+ * single place its choice is made; docs/reference/interpretations.md lists them with the reasons.
  */
 
 /**
@@ -48,7 +48,7 @@ export const HGET_SAMPLE_REFUSAL_CODES: readonly number[] = [415, 403, 506];
 /**
  * 202 Accepted on a command other than EXEC breaks synchronous reporting (section 5.4.1) and is
  * judged only by the DM-PACK-025-C-M scenarios; the other scenarios read it as "done, reported
- * the wrong way" so that one mistake gives one finding (mutant matrix, style.md practice 11).
+ * the wrong way" so that one mistake gives one finding (mutant matrix).
  */
 export const ASYNC_STATUS_JUDGED_BY = 'DM-PACK-025-C-M';
 

@@ -483,7 +483,7 @@ export const claimsSchema = {
     },
     "Moids": {
       "title": "StandardMoids",
-      "description": "MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (digest E4: devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.",
+      "description": "MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.",
       "type": "object",
       "additionalProperties": false,
       "default": {},
@@ -947,7 +947,7 @@ export const claimsSchema = {
             "uint64"
           ],
           "default": "uint32",
-          "description": "How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; open question B.5)."
+          "description": "How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; §5.2.1.2)."
         }
       },
       "allOf": [
@@ -1265,7 +1265,7 @@ export type ClientNotification = {
   http?: HttpDelivery;
   shell?: ShellDelivery;
   /**
-   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; open question B.5).
+   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; §5.2.1.2).
    */
   timestampEncoding?: "uint32" | "uint64";
 };
@@ -1445,7 +1445,7 @@ export interface BasicAuth {
   password: string;
 }
 /**
- * MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (digest E4: devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.
+ * MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Moids".
@@ -1737,7 +1737,7 @@ export interface ClientNotification2 {
   http?: HttpDelivery;
   shell?: ShellDelivery;
   /**
-   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; open question B.5).
+   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; §5.2.1.2).
    */
   timestampEncoding?: "uint32" | "uint64";
 }

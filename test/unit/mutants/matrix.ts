@@ -1,5 +1,5 @@
 /**
- * The mutant matrix of one role (style.md practice 11): one Playwright invocation of
+ * The mutant matrix of one role: one Playwright invocation of
  * playwright.mutants.config.ts runs the role's suite against the clean reference peer and against
  * the peer with each fault switch on; the results are grouped by the `dmct-faults` annotation and
  * judged with the report's own scenarioVerdict. Shared by server-matrix.test.ts and the client's.

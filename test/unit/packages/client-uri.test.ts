@@ -11,7 +11,7 @@ const parsed = (text: string): ClientUri => {
 const real = (name: string) => ({ kind: 'real-name', name });
 const x = (name: string) => ({ kind: 'x-name', name });
 
-describe('ClientURI test vectors of §6.1.3 (digest 7.1)', () => {
+describe('ClientURI test vectors of §6.1.3', () => {
   const moid = 'urn:oma:mo:moid:1.0';
   it('…/left/ is the root of instance "left"', () => {
     assert.deepEqual(parsed(`${moid}/left/`), { moid, instance: { kind: 'miid', miid: 'left' }, path: [], query: { nv: [], unknown: [] } });

@@ -47,7 +47,7 @@ describe('Generic Alert (§5.4, §7.2.1.5)', () => {
   });
 });
 
-describe('session alerts and the NOTIFICATION-ID (App D, open question B.9)', () => {
+describe('session alerts and the NOTIFICATION-ID (§5.2.2, App D)', () => {
   it('ServerInitiatedMgmt carries {"NOTIFICATION-ID": n} as application/json', () => {
     assert.deepEqual(buildSessionAlert(ALERT_TYPES.serverInitiatedMgmt, { notificationId: 42 }), {
       AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt',
