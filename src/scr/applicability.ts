@@ -1,5 +1,6 @@
 import { evaluate } from './expression.js';
 import { findItem, type Edition, type ScrItem } from './edition.js';
+import { findPlaceholders } from './claims-placeholders.js';
 import { ClaimsError } from './errors.js';
 import { pulledInItems } from './pull-in.js';
 import type { ApplicabilityKind, ApplicabilityReport, ClaimsFinding, ItemApplicability } from './schemas/applicability.schema.js';
@@ -159,6 +160,9 @@ function judgeItem(item: ScrItem, view: ClaimsView): { applicability: Applicabil
  * - both: an applicable mandatory item in notImplemented, and an item of the other role's table
  *   in either list, are findings.
  *
+ * Values still holding the template's placeholder are listed apart (`placeholders`): they make the
+ * claims unready to test with, not inconsistent with the tables.
+ *
  * An id that is in neither table of the edition throws a {@link ClaimsError} (a usage error)
  * naming its JSON pointer, e.g. `claims.json /implements/3: unknown SCR item "DM-PACK-099-C-O"`.
  */
@@ -222,6 +226,7 @@ export function computeApplicability(edition: Edition, claims: Claims, options: 
     items,
     findings,
     consistent: findings.length === 0,
+    placeholders: findPlaceholders(claims),
   };
 }
 

@@ -424,7 +424,7 @@ export const claimsSchema = {
         },
         "authData": {
           "type": "string",
-          "description": "Auth data as UTF-8 text (empty when not set)."
+          "description": "Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder \"change-me\" here and in the secret, and `dmct scr check` reports each until it is replaced; write \"\" for a device that has no auth data."
         },
         "authDataHex": {
           "type": "string",
@@ -610,7 +610,7 @@ export const claimsSchema = {
           "examples": [
             {
               "secret": "change-me",
-              "authData": ""
+              "authData": "change-me"
             }
           ],
           "if": {
@@ -795,7 +795,7 @@ export const claimsSchema = {
                 "port": 2948
               },
               "secret": "change-me",
-              "authData": "",
+              "authData": "change-me",
               "timestampEncoding": "uint32"
             }
           ]
@@ -1166,7 +1166,7 @@ export type NotificationCredentials = {
    */
   secretHex?: string;
   /**
-   * Auth data as UTF-8 text (empty when not set).
+   * Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder "change-me" here and in the secret, and `dmct scr check` reports each until it is replaced; write "" for a device that has no auth data.
    */
   authData?: string;
   /**
@@ -1254,7 +1254,7 @@ export type ClientNotification = {
    */
   secretHex?: string;
   /**
-   * Auth data as UTF-8 text (empty when not set).
+   * Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder "change-me" here and in the secret, and `dmct scr check` reports each until it is replaced; write "" for a device that has no auth data.
    */
   authData?: string;
   /**
@@ -1679,7 +1679,7 @@ export interface NotificationCredentials2 {
    */
   secretHex?: string;
   /**
-   * Auth data as UTF-8 text (empty when not set).
+   * Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder "change-me" here and in the secret, and `dmct scr check` reports each until it is replaced; write "" for a device that has no auth data.
    */
   authData?: string;
   /**
@@ -1726,7 +1726,7 @@ export interface ClientNotification2 {
    */
   secretHex?: string;
   /**
-   * Auth data as UTF-8 text (empty when not set).
+   * Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder "change-me" here and in the secret, and `dmct scr check` reports each until it is replaced; write "" for a device that has no auth data.
    */
   authData?: string;
   /**
