@@ -1,6 +1,7 @@
 /**
  * Fails (`npm run lint`) when a comment or text of the repository points at a document outside it:
- * working notes, a digest of the text, a numbered open question, an issue number. Code cites the
+ * working notes, a digest of the text and its numbered errata, a numbered open question, an issue
+ * number. Code cites the
  * OMA section it is about (`§5.2.1.2`, `App C`) or nothing.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,7 +15,7 @@ export const CHECKED_FOLDERS = ['src', 'suites', 'fixtures', 'scripts', 'test', 
 /** This check and its test name the pointers they look for. */
 const EXEMPT = new Set(['scripts/check-outside-pointers.ts', 'test/unit/scripts/outside-pointers.test.ts']);
 
-const OUTSIDE_POINTER = /\bdigest (?:§|[0-9]|E[0-9])|dm20-digest|open questions?\b|\b(?:style|design|stack-notes)\.md\b|\bstack-notes\b|\b[Ii]ssue [0-9]+|docs\/notes\//g;
+const OUTSIDE_POINTER = /\bdigest (?:§|[0-9]|E[0-9])|dm20-digest|open questions?\b|\b(?:style|design|stack-notes)\.md\b|\bstack-notes\b|\b[Ii]ssue [0-9]+|docs\/notes\/|\b(?:ERRATUM|[Ee]rratum) E[0-9]+/g;
 
 export interface OutsidePointer {
   line: number;

@@ -80,7 +80,7 @@ export const NOTIFICATION_STALE_TIMESTAMP_SEVERITY = 'warning' as const;
 export const NOTIFICATION_DIGEST_ABSENT_SEVERITY = 'info' as const;
 
 /**
- * DMAcc nodes that hold the digest credentials. The text names them three ways (ERRATUM E3:
+ * DMAcc nodes that hold the digest credentials. The text names them three ways (ERRATUM:
  * `Credentials/Noti/AuthSecret|AuthData`, `AuthNoti/AuthSecret`, `Auth/Noti/Secret|Data`); dmct
  * follows the MO definition of §12.2: `<x>/Auth/Noti/{Type,Data,Secret}`, Type 0 = SHA256 digest.
  */

@@ -19,7 +19,7 @@ describe('ClientURI test vectors of §6.1.3', () => {
   it('…// is the only instance (syntactically fine; resolution finds two)', () => {
     assert.deepEqual(parsed(`${moid}//`).instance, { kind: 'only' });
   });
-  it('…/(x)/?nv=(x)/ID:Temperature selects an instance root by nv (erratum E9)', () => {
+  it('…/(x)/?nv=(x)/ID:Temperature selects an instance root by nv (the ABNF over the erratum of §6.1.3)', () => {
     const uri = parsed(`${moid}/(x)/?nv=(x)/ID:Temperature`);
     assert.deepEqual(uri.instance, { kind: 'x-name', name: 'x' });
     assert.deepEqual(uri.path, []);

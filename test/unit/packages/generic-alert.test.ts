@@ -76,7 +76,7 @@ describe('session alerts and the NOTIFICATION-ID (§5.2.2, App D)', () => {
       ['session-alert-notification-id-unreadable', '/Data', 'warning'],
     ]);
   });
-  it('Package#1 without a session alert is an error (erratum E7), two are a warning', () => {
+  it('Package#1 without a session alert is an error (§5.2.2 over App I.1), two are a warning', () => {
     assert.deepEqual(found(parsePackage1('{}').violations), [['package1-session-alert-missing', '/Alert', 'error']]);
     const two = parsePackage1({ Alert: [{ AlertType: ALERT_TYPES.clientInitiatedMgmt }, { AlertType: ALERT_TYPES.bootstrapComplete }] });
     assert.deepEqual(found(two.violations), [['package1-session-alert-duplicate', '/Alert/1', 'warning']]);
