@@ -15,7 +15,7 @@ import { adminAuthorization } from '../src/transport/admin-guard.js';
 
 // `npm run bench`: each figure measured side by side with its baseline in one run, so the ratios
 // hold on a noisy machine. Nothing here is asserted; it records bench/results.json, regenerates the
-// README's table from it and prints that table.
+// table of docs/reference/benchmarks.md from it and prints that table.
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dmct = join(repoRoot, 'bin/dmct.js');
@@ -188,5 +188,5 @@ machine.loadAverageAtEnd = roundedLoad();
 
 const results: BenchResults = { measuredAt: started, machine, fullRun: a ?? null, coldStart: b ?? null, throughput: c ?? null, load: d };
 await writeFile(join(repoRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-await writeBenchTable(join(repoRoot, 'README.md'), results);
-process.stdout.write(`${renderBenchTable(results)}\nwrote bench/results.json and the README's benchmark table\n`);
+await writeBenchTable(join(repoRoot, 'docs/reference/benchmarks.md'), results);
+process.stdout.write(`${renderBenchTable(results)}\nwrote bench/results.json and the benchmark table of docs/reference/benchmarks.md\n`);

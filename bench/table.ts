@@ -64,7 +64,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const perSecond = (n: number): string => `${Math.round(n).toLocaleString('en-US')}/s`;
 const ms = (n: number): string => `${n < 10 ? n.toFixed(2) : Math.round(n)} ms`;
 
-/** The README's benchmark table: every figure beside the baseline measured in the same run. */
+/** The benchmark table (docs/reference/benchmarks.md): every figure beside the baseline measured in the same run. */
 export function renderBenchTable(results: BenchResults): string {
   const { machine, fullRun: a, coldStart: b, throughput: c, load: d } = results;
   const rows: string[][] = [['figure', 'measured', 'baseline, same run', 'goal']];

@@ -1,14 +1,17 @@
 /**
- * Renders three generated README sections, so that each fact is written once, beside its code:
- * "Spec interpretations" from the JSDoc of every export of the interpretation files (below), the
- * mutant matrix from the fault registry (src/reference/faults), and the verdict policy table from
- * src/report/verdict-policy.ts.
- * `--check` exits 1 when a README section is stale (run by `npm run lint`).
+ * Renders the generated sections of the docs, so that each fact is written once, beside its code:
+ * the verdict policy table of README.md from src/report/verdict-policy.ts, the spec readings of
+ * docs/reference/interpretations.md from the JSDoc of every export in
+ * src/protocol/interpretations/, and the mutant matrix of docs/reference/faults.md from the fault
+ * registry (src/reference/faults), and the benchmark table of docs/reference/benchmarks.md from
+ * bench/results.json (`npm run bench` writes both).
+ * `--check` exits 1 when a section is stale (run by `npm run lint`).
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { renderBenchTable, TABLE_END, TABLE_START, type BenchResults } from '../bench/table.js';
 import { allFaults } from '../src/reference/faults/index.js';
 import { RUN_POLICY, VERDICT_POLICY, type OutcomeKind } from '../src/report/verdict-policy.js';
 
@@ -101,29 +104,39 @@ function renderPolicy(): string {
   return [policyBegin, '', '| when | outcome kind | verdict | charged to |', '|---|---|---|---|', ...findingRows, ...runRows, '', policyEnd].join('\n');
 }
 
-function replaceBetween(text: string, open: string, close: string, content: string): string {
+/** The benchmark table as `npm run bench` last wrote it from bench/results.json. */
+async function renderBenchSection(): Promise<string> {
+  const results = JSON.parse(await readFile(join(root, 'bench/results.json'), 'utf8')) as BenchResults;
+  return `${TABLE_START}\n${renderBenchTable(results)}\n${TABLE_END}`;
+}
+
+function replaceBetween(file: string, text: string, open: string, close: string, content: string): string {
   const start = text.indexOf(open);
   const stop = text.indexOf(close);
   if (start < 0 || stop < start) {
-    process.stderr.write(`README.md has no ${open.slice(5, 25)}… markers\n`);
+    process.stderr.write(`${file} has no ${open.slice(5, 25)}… markers\n`);
     process.exit(1);
   }
   return text.slice(0, start) + content + text.slice(stop + close.length);
 }
 
-const readme = await readFile(join(root, 'README.md'), 'utf8');
-const updated = replaceBetween(
-  replaceBetween(replaceBetween(readme, begin, end, render(await readings())), faultsBegin, faultsEnd, renderFaults()),
-  policyBegin,
-  policyEnd,
-  renderPolicy(),
-);
-if (process.argv.includes('--check')) {
-  if (updated !== readme) {
-    process.stderr.write('stale: README.md generated sections (run npm run docs)\n');
+/** Each generated section: the file that holds it, its markers and its content. */
+const sections = [
+  { file: 'README.md', open: policyBegin, close: policyEnd, content: renderPolicy() },
+  { file: 'docs/reference/interpretations.md', open: begin, close: end, content: render(await readings()) },
+  { file: 'docs/reference/faults.md', open: faultsBegin, close: faultsEnd, content: renderFaults() },
+  { file: 'docs/reference/benchmarks.md', open: TABLE_START, close: TABLE_END, content: await renderBenchSection() },
+];
+const check = process.argv.includes('--check');
+for (const { file, open, close, content } of sections) {
+  const current = await readFile(join(root, file), 'utf8');
+  const updated = replaceBetween(file, current, open, close, content);
+  if (updated === current) continue;
+  if (check) {
+    process.stderr.write(`stale: ${file} generated section (run npm run docs)\n`);
     process.exitCode = 1;
+  } else {
+    await writeFile(join(root, file), updated);
+    process.stdout.write(`wrote ${file} generated section\n`);
   }
-} else if (updated !== readme) {
-  await writeFile(join(root, 'README.md'), updated);
-  process.stdout.write('wrote README.md generated sections\n');
 }

@@ -215,7 +215,7 @@ async function show(context: CommandContext, serverUri: string): Promise<Command
   return { name: 'SHOW', status: status(200) };
 }
 
-/** The final-result alert of an asynchronous EXEC (§5.4.1; format: ASYNC_RESULT_ALERT, open question D.25). */
+/** The final-result alert of an asynchronous EXEC (§5.4.1; format: ASYNC_RESULT_ALERT). */
 export function asyncResultAlert(pending: PendingAsyncResult): GenericAlert {
   return {
     AlertType: ASYNC_RESULT_ALERT.alertType,
@@ -246,7 +246,7 @@ function commandNameText(value: unknown): string {
  * Executes one Package#2 entry against the device (§5.3): the command's action on the tree, its
  * side HTTP transfer, and the Appendix C status. Entries the device cannot read get 400 (wrong
  * parameter count, a parameter that is not a string even when read tolerantly) or 501 (unknown
- * command) — open question C.16. Never throws for what the server sent.
+ * command) — App C. Never throws for what the server sent.
  */
 export async function executeCommand(entry: readonly unknown[], context: CommandContext): Promise<CommandOutcome> {
   const name = commandNameText(entry[0]);

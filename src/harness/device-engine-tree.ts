@@ -15,7 +15,7 @@ export const HARNESS_MOID = 'urn:dmct:mo:harness-device:1.0';
 export const HARNESS_MIID = 'h1';
 /** A MOID the device knows (it has its DDF) but holds no instance of: HGET installs one (§5.3.1). */
 export const INSTALLABLE_MOID = 'urn:dmct:mo:harness-installable:1.0';
-/** DevInfo MOID used unless the claims name another (§12.1, ERRATUM E4). */
+/** DevInfo MOID used unless the claims name another (§12.1: version 1.2, not the examples' 1.0). */
 export const DEFAULT_DEV_INFO_MOID = 'urn:oma:mo:oma-dm-devinfo:1.2';
 
 const DDF_BASE = 'https://dmct.dev/ddf/';

@@ -213,7 +213,7 @@ export function readPackage2Answer(
 }
 
 /**
- * dmct's own DM client (design.md "harness"): it opens sessions with a server target, executes
+ * dmct's own DM client: it opens sessions with a server target, executes
  * the server's commands against its management tree with the side HTTP transfers they ask for,
  * answers with Package#3s, keeps asynchronous EXEC results for a later session, and records every
  * exchange. Unlike the reference client it sends whatever a scenario asks — chosen statuses, no

@@ -1,5 +1,5 @@
 /**
- * dmct's own DM server engine, for client targets (design.md "role"): msw handlers that take a
+ * dmct's own DM server engine, for client targets: msw handlers that take a
  * client's Package#1 and Package#3 (section 5.2.2, 5.2.4), answer each with the next SCRIPTED
  * Package#2 as the HTTP response (section 5.2.3), hand out CONT URIs (section 5.3.8) and
  * asynchronous-report URIs (section 5.4.1), and record everything: every request is decoded and
@@ -35,7 +35,7 @@ export type { EventWait, QuietWatch } from './dm-server-engine-log.js';
 
 /**
  * One scripted answer: a Package#2 (built with the protocol layer, so it must be one the text
- * allows) or a deliberately odd body sent as given. Status default 200 (open question C.13).
+ * allows) or a deliberately odd body sent as given. Status default 200 (§5.2.3).
  */
 export type Package2Reply =
   | { package2: Package2; status?: number; headers?: Readonly<Record<string, string>> }
@@ -68,7 +68,7 @@ export interface DmServerEngineOptions {
   origin?: string;
   /** Base URL the target reaches the engine at (default: the origin). */
   publicUrl?: string;
-  /** Accept the errata forms of the text's examples as warnings (digest 15 E1, E2). */
+  /** Accept the errata forms of the text's examples as warnings (App F and App I examples). */
   lenient?: boolean;
 }
 

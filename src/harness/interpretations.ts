@@ -1,11 +1,11 @@
 /**
  * Readings of the approved text (OMA-TS-DM_Protocol-V2_0-20160209-A) that dmct takes when it plays
  * the DM client against a server target and judges the server. Each constant is one reading;
- * docs/notes/suites-server.md lists them with the reason.
+ * docs/reference/interpretations.md lists them with the reasons.
  */
 
 /**
- * UNCONFIRMED (open question D.25, §5.3.5, §5.4.1, §13.1): the format of the Generic Alert that
+ * UNCONFIRMED (§5.3.5, §5.4.1, §13.1): the format of the Generic Alert that
  * carries an asynchronous EXEC result is per MO and out of the text's scope. dmct's device sends
  * `AlertType` below, `SourceURI` = the executed node's ClientURI (the only link the text names:
  * "the server matches async results to the EXEC by SourceURI", §13.1), and the final status code

@@ -27,7 +27,7 @@ const FORM_RULES = new Set(['command-unknown', 'command-param-not-string', 'comm
 
 /**
  * The SCR item a violation found in a Package#2 counts against, so that one broken rule fails
- * one item (style.md practice 11): END placement and sessions never ended → DM-PACK-022-S-M;
+ * one item: END placement and sessions never ended → DM-PACK-022-S-M;
  * a command's parameter count or URI syntax (pointer `/CMD/<i>…` on a known command) → that
  * command's item; everything else (HTTP status and media type, schema, non-string entries,
  * unknown commands) → the Package#2 item DM-PACK-012-S-M.

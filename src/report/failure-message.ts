@@ -1,5 +1,5 @@
 /**
- * The one shape of a failure line (design.md "Traceability", style.md practice 5):
+ * The one shape of a failure line:
  *
  *   DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [a, b] · actual: c · exchange #3
  *

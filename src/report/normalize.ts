@@ -1,5 +1,5 @@
 /**
- * Makes a report deterministic for golden files (style.md practice 12): every value that differs
+ * Makes a report deterministic for golden files: every value that differs
  * from one run to the next is replaced by a fixed one, in this one function.
  */
 import type { Report } from './schemas/report.schema.js';

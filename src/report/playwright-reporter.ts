@@ -1,5 +1,5 @@
 /**
- * dmct's Playwright reporter (style.md practice 10): it only collects. Per test it keeps the
+ * dmct's Playwright reporter: it only collects. Per test it keeps the
  * final attempt's status, annotations, `dmct-evidence` attachment, errors, duration, retries,
  * SCR tags, role (project) and location; on onEnd — interrupted runs included — it writes them
  * to DMCT_RESULTS_FILE and, when DMCT_PLAN_FILE names the run plan, also the report folder

@@ -1,5 +1,5 @@
 /**
- * A scenario's stable id (style.md practice 2): the slug of its describe titles and test title,
+ * A scenario's stable id: the slug of its describe titles and test title,
  * e.g. `['5.2.4 Package#3', 'no Package#3 after END']` → `5.2.4-package-3/no-package-3-after-end`.
  * The plan (`dmct run`) and the reporter both derive it with this function, so they agree.
  */

@@ -1,5 +1,5 @@
 /**
- * The one place where dmct decides verdicts (style.md practices 6–8). Reporters and writers only
+ * The one place where dmct decides verdicts. Reporters and writers only
  * render what these pure functions return.
  */
 import { INCONCLUSIVE_ANNOTATION, NOT_APPLICABLE_ANNOTATION } from './contract.js';

@@ -1,5 +1,5 @@
 /**
- * Planning (design.md "Data flow of dmct run"): from the SCR table, the claims and the scenario
+ * Planning: from the SCR table, the claims and the scenario
  * catalogue to the RunPlan the reporter judges against, and the one Playwright `--grep` that
  * runs exactly the planned scenarios. Scenarios are chosen by their SCR tags: a scenario runs
  * when it tags an applicable item of the plan (and matches `--grep`); scenarios of items that do

@@ -1,6 +1,6 @@
 /**
  * How `dmct run` talks to Playwright Test: the CLI it spawns (Playwright has no supported
- * programmatic API; stack-notes §3b), the reporters it loads, and the arguments and environment
+ * programmatic API), the reporters it loads, and the arguments and environment
  * of the one listing and the one test run.
  */
 import { createRequire } from 'node:module';

@@ -1,5 +1,5 @@
 /**
- * Which targets a run tests, and with which claims (design.md "Words"): per role, either the
+ * Which targets a run tests, and with which claims: per role, either the
  * embedded reference peer (no claims and no `--target` given: its sample claims, optionally with
  * fault switches) or an external implementation described by the vendor's claims file (ICS +
  * IXIT), optionally pointed elsewhere with `--target`. Also the run's SCR edition, each item's

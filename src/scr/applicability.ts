@@ -1,5 +1,6 @@
 import { evaluate } from './expression.js';
 import { findItem, type Edition, type ScrItem } from './edition.js';
+import { findPlaceholders } from './claims-placeholders.js';
 import { ClaimsError } from './errors.js';
 import { pulledInItems } from './pull-in.js';
 import type { ApplicabilityKind, ApplicabilityReport, ClaimsFinding, ItemApplicability } from './schemas/applicability.schema.js';
@@ -149,7 +150,7 @@ function judgeItem(item: ScrItem, view: ClaimsView): { applicability: Applicabil
 
 /**
  * Computes, under a claims file, each item's applicability with a human reason, and the static
- * non-conformances of the claims (Appendix B; the edition's requirementSemantics, digest 13.2):
+ * non-conformances of the claims (Appendix B; the edition's requirementSemantics):
  *
  * - precondition (2013 CR): requirement false → `not-applicable`; M with a requirement that holds
  *   → `conditionally-mandatory`; a claimed item whose requirement is false is a finding.
@@ -158,6 +159,9 @@ function judgeItem(item: ScrItem, view: ClaimsView): { applicability: Applicabil
  *   under the claims is a finding (the claims are inconsistent).
  * - both: an applicable mandatory item in notImplemented, and an item of the other role's table
  *   in either list, are findings.
+ *
+ * Values still holding the template's placeholder are listed apart (`placeholders`): they make the
+ * claims unready to test with, not inconsistent with the tables.
  *
  * An id that is in neither table of the edition throws a {@link ClaimsError} (a usage error)
  * naming its JSON pointer, e.g. `claims.json /implements/3: unknown SCR item "DM-PACK-099-C-O"`.
@@ -222,6 +226,7 @@ export function computeApplicability(edition: Edition, claims: Claims, options: 
     items,
     findings,
     consistent: findings.length === 0,
+    placeholders: findPlaceholders(claims),
   };
 }
 

@@ -15,7 +15,7 @@ import { scrTableSchema, type ScrTable } from './schemas/scr-table.schema.js';
 /** The folder holding one sub-folder per SCR table edition (Appendix B as data). */
 export const SCR_DIR = packagePath('scr');
 
-/** The edition dmct loads when none is named: the seed's 2013 CR tables (open questions, "Decisions"). */
+/** The edition dmct loads when none is named: the seed's 2013 CR tables. */
 export const DEFAULT_EDITION: string = claimsSchema.properties.edition.default;
 
 /** The roles, in the order of Appendix B (B.1 client, B.2 server). */

@@ -2,7 +2,7 @@ import { SCR_EXPRESSION_KEYWORDS } from './interpretations.js';
 import { ItemIdSyntaxError, normaliseItemId, parseItemId } from './item-id.js';
 
 /**
- * A parsed Requirement-column expression of Appendix B (digest 13.2): item references combined
+ * A parsed Requirement-column expression of Appendix B: item references combined
  * with NOT, AND, OR. `position` is the 1-based character where the node starts in the text.
  */
 export type Requirement =
@@ -33,7 +33,7 @@ type Token =
 
 /** Options of {@link parseRequirement}. */
 export interface ParseRequirementOptions {
-  /** Repair known misspellings of item ids (digest E13) before checking them. */
+  /** Repair known misspellings of item ids before checking them. */
   normaliseIds?: boolean;
 }
 
@@ -99,7 +99,7 @@ function describeToken(token: Token): string {
   return token.kind === 'end' ? 'end of expression' : JSON.stringify(token.text);
 }
 
-/** Recursive descent over the grammar in docs/notes/scr.md: or := and {OR and}; and := not {AND not}; not := NOT not | primary. */
+/** Recursive descent over the grammar in docs/reference/scr.md: or := and {OR and}; and := not {AND not}; not := NOT not | primary. */
 class Parser {
   private index = 0;
   constructor(private readonly tokens: Token[]) {}
@@ -167,7 +167,7 @@ class Parser {
 }
 
 /**
- * Parses a Requirement-column expression of Appendix B (SCR notation, digest 13.2): item ids,
+ * Parses a Requirement-column expression of Appendix B (SCR notation, Appendix B): item ids,
  * `NOT`, `AND`, `OR` and parentheses, precedence NOT > AND > OR (`SCR_EXPRESSION_KEYWORDS`).
  * Returns `null` for an empty (or blank) column. Throws {@link RequirementSyntaxError} with the
  * 1-based position and what was expected.
@@ -182,7 +182,7 @@ export type SupportedItems = ReadonlySet<string> | ((id: string) => boolean);
 
 /**
  * Evaluates a requirement (parsed, or as text) with each item reference true when the item is
- * in `supported` (Appendix B; digest 13.2). An empty requirement holds.
+ * in `supported` (Appendix B). An empty requirement holds.
  */
 export function evaluate(expression: Requirement | string | null, supported: SupportedItems): boolean {
   const tree = typeof expression === 'string' ? parseRequirement(expression) : expression;

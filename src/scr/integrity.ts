@@ -29,7 +29,7 @@ function numberKey(id: string): string {
 }
 
 /**
- * Checks the rows of an edition's tables (both roles) as a whole (Appendix B; digest 13.1, E13):
+ * Checks the rows of an edition's tables (both roles) as a whole (Appendix B):
  * ids are unique (also ignoring the status letter), every requirement reference names an item of
  * the same role's table, and no requirement depends on itself through other items (the cycle
  * path is reported). Returns every problem found; an empty list means the tables are sound.

@@ -1,7 +1,7 @@
 /**
  * Readings of Appendix B (Static Conformance Requirements) and of the standard MO identifiers
  * that the sources leave INFERRED or get wrong (ERRATUM). Each constant is one reading;
- * docs/notes/scr.md lists them with the reason.
+ * docs/reference/interpretations.md lists them with the reasons.
  */
 
 /** One repair of a known misspelling of an SCR item id. */
@@ -34,7 +34,7 @@ export const SCR_ID_TYPO_FIXES: readonly ScrIdTypoFix[] = [
 ];
 
 /**
- * INFERRED (digest 13.2): the SCR notation document (OMA-ORG-SCR_Rules_and_Procedures) was not
+ * INFERRED (Appendix B): the SCR notation document (OMA-ORG-SCR_Rules_and_Procedures) was not
  * found. The tables only use upper-case `AND` and `OR` with parentheses; `NOT` is accepted for
  * completeness. Reading: operators are upper-case words, precedence NOT > AND > OR (the usual
  * Boolean order; no DM 2.0 row mixes AND and OR without parentheses, so no row depends on it).
@@ -43,7 +43,7 @@ export const SCR_ID_TYPO_FIXES: readonly ScrIdTypoFix[] = [
 export const SCR_EXPRESSION_KEYWORDS = { and: 'AND', or: 'OR', not: 'NOT' } as const;
 
 /**
- * ERRATUM (digest E4): the MO definitions of section 12 give DevInfo and DMAcc version 1.2 while
+ * ERRATUM (§12.1, §12.2): the MO definitions of section 12 give DevInfo and DMAcc version 1.2 while
  * the examples use `oma-dm-devinfo:1.0` and `oma-dm-dmacc:2.0`. Reading: the MO definitions are
  * normative; the claims file (IXIT `moids`) can override each MOID for a target that uses the
  * other spelling. claims.schema.json repeats these as its defaults (a unit test keeps them equal).

@@ -3,7 +3,7 @@ import { SCR_ID_TYPO_FIXES } from './interpretations.js';
 /** Role letter of an SCR item id: C = DM Client (Appendix B.1), S = DM Server (B.2). */
 export type RoleLetter = 'C' | 'S';
 
-/** Status letter of an SCR item id: M = mandatory, O = optional (Appendix B). */
+/** Status letter of an SCR item id: M = mandatory, O = optional . */
 export type ItemStatus = 'M' | 'O';
 
 /** The side an SCR table or a claims file is about. */
@@ -15,7 +15,7 @@ export const ROLE_OF_LETTER: Readonly<Record<RoleLetter, ScrRole>> = { C: 'clien
 /** The role letter item ids of a role carry. */
 export const LETTER_OF_ROLE: Readonly<Record<ScrRole, RoleLetter>> = { client: 'C', server: 'S' };
 
-/** The parts of an SCR item id `<ENABLER>-<GROUP>-<NNN>-<ROLE>-<STATUS>` (digest 13.1). */
+/** The parts of an SCR item id `<ENABLER>-<GROUP>-<NNN>-<ROLE>-<STATUS>` . */
 export interface ItemId {
   /** The id as parsed, e.g. `DM-PACK-014-C-M`. */
   id: string;
@@ -79,7 +79,7 @@ class IdScanner {
 }
 
 /**
- * Parses an SCR item id of Appendix B, `<ENABLER>-<GROUP>-<NNN>-<C|S>-<M|O>` (digest 13.1),
+ * Parses an SCR item id of Appendix B, `<ENABLER>-<GROUP>-<NNN>-<C|S>-<M|O>`,
  * e.g. `DM-PACK-014-C-M`. Throws {@link ItemIdSyntaxError} naming the position of the first
  * character that breaks the grammar.
  */
@@ -98,7 +98,7 @@ export function parseItemId(text: string): ItemId {
   return { id: text, enabler, group, number: Number(digits), role, status };
 }
 
-/** True when the text is a well-formed SCR item id (Appendix B). */
+/** True when the text is a well-formed SCR item id . */
 export function isItemId(text: string): boolean {
   try {
     parseItemId(text);
@@ -116,7 +116,7 @@ export interface NormalisedItemId {
 }
 
 /**
- * Repairs the known misspellings of Appendix B ids (digest E13, `SCR_ID_TYPO_FIXES`): a stray
+ * Repairs the known misspellings of Appendix B ids (`SCR_ID_TYPO_FIXES`): a stray
  * space, the digit 0 for the status letter O. Used on import for editions that ask for it; the
  * caller keeps `original` as an alias when `fixes` is not empty.
  */

@@ -165,8 +165,8 @@ function closeAfterLinger(socket: Socket): void {
 
 /**
  * Serves msw request handlers on a real `node:http` port, so an external target can reach the
- * same mock endpoints that the project's own tests intercept in-process (design.md, "Same
- * handlers, two wirings"). Requests are rewritten to `origin` and resolved with msw `getResponse`.
+ * same mock endpoints that the project's own tests intercept in-process.
+ * Requests are rewritten to `origin` and resolved with msw `getResponse`.
  *
  * Hostile peers are contained: request bodies over `maxBodyBytes` get 413, requests slower than
  * `requestTimeoutMs` (or headers slower than `headersTimeoutMs`) get 408 and are closed, unmatched

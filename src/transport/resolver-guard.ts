@@ -4,7 +4,7 @@ import type { ExchangeRecorder } from './exchange-recorder.js';
 
 /**
  * A fault of dmct itself inside a mock endpoint: a resolver threw. The scenario must end as
- * `error` (style.md practice 8), never as a verdict about the target.
+ * `error`, never as a verdict about the target.
  */
 export interface HandlerErrorEvent {
   /** The endpoint's lifeline name, e.g. `repository`. */

@@ -386,7 +386,7 @@ const encodeCommand: CommandModule<object, EncodeArgs> = {
           if (!Number.isInteger(tid) || tid < 0 || tid > 255) throw new UsageError(`--tid: ${tid} is not an integer 0-255`);
           return true;
         })
-        .example('$0 notify encode --server-id dms1 --notification-id 42 --digest --secret s3cr3t --auth-data nonce --req-mos', 'the digest 3.4 worked example, as hex')
+        .example('$0 notify encode --server-id dms1 --notification-id 42 --digest --secret s3cr3t --auth-data nonce --req-mos', 'the worked example of the test vectors (fixtures/notifications/valid.json), as hex')
         .example('$0 notify encode --from n.json --wrap wap-push --out n.bin', 'a WAP Push datagram written to a file'),
     ) as unknown as Argv<EncodeArgs>,
   handler: encodeHandler,

@@ -136,7 +136,16 @@ function printCheck(report: ApplicabilityReport): void {
   const counts = (['mandatory', 'conditionally-mandatory', 'optional-claimed', 'optional-not-claimed', 'not-applicable'] as const)
     .map((kind) => `${report.items.filter((i) => i.applicability === kind).length} ${kind.replace(/-/g, ' ')}`)
     .join(', ');
-  const verdict = report.consistent ? chalk.green('claims consistent') : chalk.red(`claims NOT consistent: ${report.findings.length} static finding(s)`);
+  if (report.placeholders.length > 0) {
+    out.push('', chalk.red.bold(`Template placeholders left (${report.placeholders.length}):`));
+    for (const { pointer, value } of report.placeholders) out.push(`  ${chalk.red(pointer)}: still "${value}" from dmct claims init; write the implementation's value`);
+  }
+  const placeholders = report.placeholders.length;
+  const verdict = !report.consistent
+    ? chalk.red(`claims NOT consistent: ${report.findings.length} static finding(s)${placeholders > 0 ? `; ${placeholders} template placeholder(s) left` : ''}`)
+    : placeholders > 0
+      ? chalk.red(`claims NOT ready: ${placeholders} template placeholder(s) left (no static finding)`)
+      : chalk.green('claims consistent');
   out.push('', `${report.items.length} items: ${counts}. ${verdict}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -219,7 +228,8 @@ const check: CommandModule<object, CheckArgs> = {
       const report = computeApplicability(edition, claims, { source: argv.claims });
       if (argv.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else printCheck(report);
-      process.exitCode = report.consistent ? EXIT.ok : EXIT.nonConformant;
+      // A placeholder is the claims' own problem (configuration), before any conformance question.
+      process.exitCode = report.placeholders.length > 0 ? EXIT.usage : report.consistent ? EXIT.ok : EXIT.nonConformant;
     }),
 };
 

@@ -61,7 +61,7 @@ const NV_FIELD = /^\(([A-Za-z])\)((?:\/[A-Za-z0-9\-._~]+)*):(.*)$/s;
 const LEVEL = /^[1-9][0-9]*$/;
 
 /**
- * Parses a ClientURI per the ABNF of §6.1.1 (digest 7.1). Never throws: malformed input yields
+ * Parses a ClientURI per the ABNF of §6.1.1. Never throws: malformed input yields
  * violations (rule ids `client-uri-*`), located at `pointer` when given.
  */
 export function parseClientUri(text: string, pointer?: string): ClientUriParse {

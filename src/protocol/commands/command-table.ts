@@ -20,11 +20,11 @@ export interface ParameterSpec {
 /** Support level of a command per side (§5.3, App B). */
 export type Support = 'MUST' | 'SHOULD';
 
-/** One DM command as data (§5.3, digest 5.1, App C). */
+/** One DM command as data (§5.3, App C). */
 export interface CommandSpec {
   name: CommandName;
   section: string;
-  /** Positional parameters, in order (open question D.21 for EXEC, DEFAULT, SUB). */
+  /** Positional parameters, in order (§5.3; for EXEC, DEFAULT and SUB inferred from the order of each parameter table). */
   params: readonly ParameterSpec[];
   server: Support;
   client: Support;
@@ -77,7 +77,7 @@ function spec(row: Row): CommandSpec {
   };
 }
 
-/** The command table (§5.3.1–§5.3.12, digest 5.1 and 12). */
+/** The command table (§5.3.1–§5.3.12, App C). */
 export const COMMANDS: readonly CommandSpec[] = [
   spec({ name: 'HGET', section: '5.3.1', params: [one('ServerURI'), optional('ClientURI')], server: 'MUST', client: 'MUST', scr: 'DM-PACK-014',
     summary: 'HTTP GET the ServerURI and store the data at the ClientURI, or where the client chooses (reported in URI)' }),

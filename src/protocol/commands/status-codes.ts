@@ -27,7 +27,7 @@ const row = (code: number, label: string, meaning: string, cls: StatusClass, app
   section: STATUS_CODE_SECTION,
 });
 
-/** Appendix C, complete (digest 12): the only codes a Package#3 may carry, 1000–1999 aside. */
+/** Appendix C, complete: the only codes a Package#3 may carry, 1000–1999 aside. */
 export const STATUS_CODES: readonly StatusCodeInfo[] = [
   row(200, 'OK', 'success; HPUT/HPOST: at least one ClientURI sent; SHOW: UI session started; DEFAULT: command received', 'successful', 'all'),
   row(202, 'Accepted', 'the result will be reported asynchronously in a Generic Alert', 'successful', ['EXEC']),

@@ -68,7 +68,7 @@ function checkCommand(entry: readonly string[], index: number, last: number): Vi
 /**
  * The checks of a structurally valid Package#2 beyond its schema (§5.2.3, §5.3): known command
  * names, parameter counts, ClientURI / ServerURI / MOID syntax of each parameter, END placement,
- * an empty CMD (open question C.16).
+ * an empty CMD (App C).
  */
 export function checkPackage2(pkg: Package2): Violation[] {
   const violations: Violation[] = [];

@@ -81,8 +81,7 @@ function chooseBoundary(bodies: readonly Uint8Array[]): string {
 }
 
 /**
- * Builds the `multipart/form-data` body of a Package#3 that carries GET results (App F, digest
- * 4.4): the Package#3 first, unnamed, then one part per data item named by the zero-based index
+ * Builds the `multipart/form-data` body of a Package#3 that carries GET results (App F): the Package#3 first, unnamed, then one part per data item named by the zero-based index
  * of its command. Throws {@link PackageBuildError} for an invalid Package#3, a part whose status is
  * not 200, a duplicate or out-of-range index, or a boundary that is invalid or occurs in a body.
  */
@@ -192,7 +191,7 @@ function dispositionName(value: string | undefined): { formData: boolean; name?:
 }
 
 /**
- * Reads a multipart/form-data Package#3 (App F, digest 4.4) byte-exactly: the first part is the
+ * Reads a multipart/form-data Package#3 (App F) byte-exactly: the first part is the
  * Package#3 JSON, each later part the data of one GET, named by its zero-based index. Never
  * throws. Framing findings carry a byte `offset`; findings inside a data part point into it as
  * `/parts/<index>/<pointer>`; Package#3 findings point into the Package#3.

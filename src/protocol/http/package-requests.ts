@@ -114,7 +114,7 @@ export function checkPackageRequest(request: HttpRequestView, expectedPackage: 1
 }
 
 /**
- * Checks a server's HTTP response carrying Package#2 (§5.2.3, §5.5, open question C.13): status
+ * Checks a server's HTTP response carrying Package#2 (§5.2.3, §5.5): status
  * 200, Content-Type, a well-formed OMADM-Accept when present, then the Package#2 itself.
  */
 export function checkPackage2Response(response: HttpResponseView, options: ParseOptions = {}): { violations: Violation[]; package2?: Package2 } {

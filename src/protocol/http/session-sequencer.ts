@@ -44,8 +44,8 @@ const violation = (rule: string, section: string, message: string, severity: Vio
 /**
  * The one transition function of the session flow (§5.2): Package#1 opens a session, Package#2
  * answers Package#1 or Package#3, Package#3 answers a Package#2 without END and goes to the
- * Package#1 URI or, after CONT, to the CONT ServerURI (`CONT_APPLIES_TO_CURRENT_RESPONSE`, open
- * question C.14). Returns the next state and what the event broke; never throws.
+ * Package#1 URI or, after CONT, to the CONT ServerURI (`CONT_APPLIES_TO_CURRENT_RESPONSE`,
+ * §5.3.8). Returns the next state and what the event broke; never throws.
  */
 export function advanceSession(state: SessionState, event: SessionEvent, values?: ServerUriValues): { state: SessionState; violations: Violation[] } {
   const violations: Violation[] = [];
@@ -123,7 +123,7 @@ export class SessionSequencer {
 
 const SESSION_KEY_HEADER: Record<typeof SESSION_CORRELATION, string> = { 'omadm-devid': HEADERS.devId };
 
-/** The key that ties a request to its session (`SESSION_CORRELATION`, open question C.12): the OMADM-DevID. */
+/** The key that ties a request to its session (`SESSION_CORRELATION`, §5.2): the OMADM-DevID. */
 export function sessionKey(headers: HeaderBag): string | undefined {
   return getHeader(headers, SESSION_KEY_HEADER[SESSION_CORRELATION])?.trim();
 }

@@ -1,41 +1,41 @@
 /**
  * Readings of Package#0 (DM Notification) and its transports that the approved text
  * (OMA-TS-DM_Protocol-V2_0-20160209-A) leaves UNCONFIRMED or only INFERRED. Each constant is one
- * reading; docs/notes/notification.md lists them with the reason.
+ * reading; docs/reference/interpretations.md lists them with the reasons.
  */
 
 /**
  * The notification format version dmct sends and expects in the VER field (§5.2.1.1: "MUST be
  * 0x02"). Stated by the text; kept here because the 2013/2015 candidates' bit layout could not be
- * checked (digest 3.2, open question A.2).
+ * checked (§5.2.1.1).
  */
 export const NOTIFICATION_VERSION = 2;
 
 /**
  * The 7 RESERVED header bits (§7.1.1) are not described beyond their name. UNCONFIRMED reading:
  * a sender writes 0, and a receiver ignores them, so a non-zero value is reported as a `warning`
- * (open question B.7), never as an error.
+ * (§7.1.1), never as an error.
  */
 export const NOTIFICATION_RESERVED_BITS_SEND = 0;
-/** Severity of RESERVED bits ≠ 0 on receipt (§7.1.1; open question B.7). */
+/** Severity of RESERVED bits ≠ 0 on receipt (§7.1.1). */
 export const NOTIFICATION_RESERVED_BITS_SEVERITY = 'warning' as const;
 
 /**
  * Option numbers other than 1–6 are not addressed (§5.2.1.2, §7.1.1). UNCONFIRMED reading: a
  * tolerant receiver skips them (their length field still frames them), so the decoder reports a
- * `warning` and keeps decoding (open question B.7).
+ * `warning` and keeps decoding (§7.1.1).
  */
 export const NOTIFICATION_UNKNOWN_OPTION_SEVERITY = 'warning' as const;
 
 /**
  * PREFERRED-CON-TYPE values other than 0x00–0x03 are not addressed (§5.2.1.2). Read like unknown
- * option numbers: a `warning`, the value is kept (open question B.7).
+ * option numbers: a `warning`, the value is kept (§7.1.1).
  */
 export const NOTIFICATION_UNKNOWN_CON_TYPE_SEVERITY = 'warning' as const;
 
 /**
  * PREFERRED-CON-TYPE is ZeroOrOne yet may name several connections (§5.2.1.2). INFERRED reading
- * (open question B.6): the option value is the list of one-byte connection types in priority
+ * (§5.2.1.2): the option value is the list of one-byte connection types in priority
  * order, highest first.
  */
 export const NOTIFICATION_CON_TYPE_FORM = 'byte-list' as const;
@@ -45,14 +45,14 @@ export type NotificationTimestampEncoding = 'uint32' | 'uint64';
 
 /**
  * TIMESTAMP is "time in POSIX format", type Opaque, no length given (§5.2.1.2). UNCONFIRMED reading
- * (open question B.5): 4-byte big-endian seconds since the epoch, what a 2016-era embedded sender
+ * (§5.2.1.2): 4-byte big-endian seconds since the epoch, what a 2016-era embedded sender
  * most likely writes; configurable per target (IXIT).
  */
 export const NOTIFICATION_TIMESTAMP_DEFAULT_ENCODING: NotificationTimestampEncoding = 'uint32';
 
 /**
  * TIMESTAMP lengths the decoder accepts when no encoding is forced: 4 (uint32) and 8 (uint64)
- * bytes (open question B.5). Any other length is a `warning`: the text sets no length.
+ * bytes (§5.2.1.2). Any other length is a `warning`: the text sets no length.
  */
 export const NOTIFICATION_TIMESTAMP_ACCEPTED_LENGTHS: readonly number[] = [4, 8];
 
@@ -74,13 +74,13 @@ export const NOTIFICATION_FRESHNESS_WINDOW_SECONDS = 300;
 export const NOTIFICATION_STALE_TIMESTAMP_SEVERITY = 'warning' as const;
 
 /**
- * Digest absent while the receiver holds notification credentials: unspecified (open question
- * B.8). Reported as `info` only.
+ * Digest absent while the receiver holds notification credentials: unspecified (§5.2.1.2 says
+ * nothing of it). Reported as `info` only.
  */
 export const NOTIFICATION_DIGEST_ABSENT_SEVERITY = 'info' as const;
 
 /**
- * DMAcc nodes that hold the digest credentials. The text names them three ways (ERRATUM E3:
+ * DMAcc nodes that hold the digest credentials. The text names them three ways (ERRATUM:
  * `Credentials/Noti/AuthSecret|AuthData`, `AuthNoti/AuthSecret`, `Auth/Noti/Secret|Data`); dmct
  * follows the MO definition of §12.2: `<x>/Auth/Noti/{Type,Data,Secret}`, Type 0 = SHA256 digest.
  */
@@ -94,7 +94,7 @@ export const NOTIFICATION_CREDENTIAL_NODES = {
 /**
  * Connectionless WAP Push framing of a notification (App E.1). App E.1 gives the port, the
  * application id, the content-type code and the 48-byte header limit; the PDU layout comes from
- * WAP WSP / Push OTA, which dmct's authors did not read (open question B.10, UNCONFIRMED). The
+ * WAP WSP / Push OTA, which dmct's authors did not read (App E.1, UNCONFIRMED). The
  * layout `TID | 0x06 | uintvar headersLen | content-type | headers | body` and the codes used
  * below were cross-checked against three public implementations: Mozilla B2G `WspPduHelper.jsm`
  * (connectionless parse: TID octet, PDU type, uintvar headers length, content type, headers;

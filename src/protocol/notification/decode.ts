@@ -42,7 +42,7 @@ export interface NotificationOption {
 /** The standard options, decoded; the first occurrence of each counts (§5.2.1.2). */
 export interface NotificationFields {
   serverId?: string;
-  /** PREFERRED-CON-TYPE bytes in priority order (open question B.6). */
+  /** PREFERRED-CON-TYPE bytes in priority order (§5.2.1.2). */
   preferredConTypes?: number[];
   notificationId?: number;
   digest?: Uint8Array;

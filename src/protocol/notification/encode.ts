@@ -8,13 +8,13 @@ import { CONNECTION_TYPE_CODES, FIELD_MAX, NOTIFICATION_ID_LENGTH, OPTION } from
 import { encodeRawNotification, type RawNotificationOption, type RawNotificationSpec } from './raw.js';
 import { notificationInputSchema, type NotificationInput } from './schemas/notification-input.schema.js';
 
-/** Credentials (§5.2.1.2, §12.2) and encoding choices (open question B.5) for `encodeNotification`. */
+/** Credentials (§5.2.1.2, §12.2) and encoding choices (§5.2.1.2) for `encodeNotification`. */
 export interface NotificationEncodeOptions {
   /** DMAcc `Auth/Noti/Secret` (§12.2); required when the input asks for a digest. Strings are UTF-8. */
   secret?: Uint8Array | string;
   /** DMAcc `Auth/Noti/Data` (§12.2); empty when absent. Strings are UTF-8. */
   authData?: Uint8Array | string;
-  /** TIMESTAMP representation (open question B.5); default NOTIFICATION_TIMESTAMP_DEFAULT_ENCODING. */
+  /** TIMESTAMP representation (§5.2.1.2); default NOTIFICATION_TIMESTAMP_DEFAULT_ENCODING. */
   timestampEncoding?: NotificationTimestampEncoding;
 }
 

@@ -37,7 +37,7 @@ export interface WapPushEncodeOptions {
 
 /**
  * Wraps a notification in a connectionless WAP Push datagram for UDP port 2948 (App E.1; framing
- * per open question B.10, see WAP_PUSH): TID, Push PDU type 0x06, uintvar headers length,
+ * per App E.1, see WAP_PUSH): TID, Push PDU type 0x06, uintvar headers length,
  * content type 0x58 as a short integer (0xD8), X-Wap-Application-Id (0xAF) = 0x07 as a short
  * integer (0x87), then the notification.
  */
@@ -149,8 +149,8 @@ function applicationIdOf(value: WspValue): number | string | undefined {
 }
 
 /**
- * Decodes a connectionless WAP Push datagram carrying a DM Notification (App E.1; framing per open
- * question B.10) and checks it: PDU type 0x06, a readable headers length, headers ≤ 48 bytes,
+ * Decodes a connectionless WAP Push datagram carrying a DM Notification (App E.1; framing per
+ * `WAP_PUSH`) and checks it: PDU type 0x06, a readable headers length, headers ≤ 48 bytes,
  * content type 0x58 (or its text), X-Wap-Application-Id 0x07 (or its text), a non-empty body.
  * Other well-known and application headers are skipped. Never throws and never reads outside
  * `bytes`. The body is returned for `decodeNotification`.

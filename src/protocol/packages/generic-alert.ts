@@ -41,7 +41,7 @@ export function isSessionAlert(alert: GenericAlert): boolean {
 /**
  * The session alert a Package#1 opens with (§5.2.2, App D). For ServerInitiatedMgmt the
  * notification's NOTIFICATION-ID goes into Data as `{"NOTIFICATION-ID": n}` with DataType
- * `application/json` (open question B.9, `SESSION_ALERT_NOTIFICATION_ID`); without one, no Data.
+ * `application/json` (§5.2.2, App D, `SESSION_ALERT_NOTIFICATION_ID`); without one, no Data.
  */
 export function buildSessionAlert(type: SessionAlertType, options: { notificationId?: number } = {}): GenericAlert {
   if (type !== ALERT_TYPES.serverInitiatedMgmt || options.notificationId === undefined) return { AlertType: type };
@@ -54,7 +54,7 @@ export function buildSessionAlert(type: SessionAlertType, options: { notificatio
   };
 }
 
-/** Where {@link extractNotificationId} found the id (open question B.9). */
+/** Where {@link extractNotificationId} found the id (§5.2.2, App D). */
 export type NotificationIdForm = (typeof NOTIFICATION_ID_ACCEPTED_FORMS)[number];
 
 const DECIMAL = /^\d{1,5}$/;
@@ -77,7 +77,7 @@ function findFirst(value: unknown, pick: (leaf: unknown) => number | undefined, 
 
 /**
  * Reads the NOTIFICATION-ID out of a ServerInitiatedMgmt alert's Data, accepting every form of
- * open question B.9 in the order of `NOTIFICATION_ID_ACCEPTED_FORMS`: the `NOTIFICATION-ID` member
+ * §5.2.2, App D in the order of `NOTIFICATION_ID_ACCEPTED_FORMS`: the `NOTIFICATION-ID` member
  * (number or decimal string), any number in Data, any decimal string in Data. Values must fit in
  * 16 bits (§5.2.1.2). `undefined` when Data holds none.
  */

@@ -20,7 +20,7 @@ export function checkMoData(data: MoData): Violation[] {
 
 /**
  * Parses an `application/dmmo+json` body (§7.2.1.4). Never throws. A single object instead of
- * an array (ERRATUM E2) is read as a one-element array, reported per `MO_DATA_SINGLE_OBJECT_POLICY`:
+ * an array (the form of App F, an erratum) is read as a one-element array, reported per `MO_DATA_SINGLE_OBJECT_POLICY`:
  * an error by default, a warning with `lenient`; `value` stays absent when it is an error.
  */
 export function parseMoData(body: BodyInput, options: ParseOptions = {}): ParseResult<MoData> {
@@ -37,7 +37,7 @@ export function parseMoData(body: BodyInput, options: ParseOptions = {}): ParseR
       rule: 'mo-data-single-object',
       section: '7.2.1.4',
       severity,
-      message: 'dmmo+json must be an array of objects; this is a single object (the form of App F, erratum E2)',
+      message: 'dmmo+json must be an array of objects; this is a single object (the form of App F, an erratum)',
       pointer: '',
     });
     value = [value];

@@ -45,7 +45,7 @@ function checkSupportedMos(pkg: Package1, reqMosAsked: boolean): Violation[] {
   ]);
 }
 
-/** The session-alert rule of §5.2.2 (ERRATUM E7 decides against the empty example). */
+/** The session-alert rule of §5.2.2 (the normative sentence wins over the empty example of App I.1). */
 function checkSessionAlert(pkg: Package1): Violation[] {
   const sessionAlerts = (pkg.Alert ?? []).map((alert, i) => ({ alert, i })).filter(({ alert }) => isSessionAlert(alert));
   if (sessionAlerts.length === 0) {

@@ -17,7 +17,7 @@ interface Normalised {
 }
 
 /**
- * ERRATUM E1: reads `[200, 404]` and `[200, "urn:…"]` as status objects, a string right after a
+ * ERRATUM: reads `[200, 404]` and `[200, "urn:…"]` as status objects, a string right after a
  * bare number being a URI of that status, and reports each per `STATUS_BARE_NUMBER_POLICY`.
  */
 function normaliseBareStatuses(raw: unknown, lenient: boolean): Normalised {
@@ -39,7 +39,7 @@ function normaliseBareStatuses(raw: unknown, lenient: boolean): Normalised {
         rule: 'status-bare-number',
         section: '7.2.1.3',
         severity,
-        message: `status ${entry} is a bare number; the schema requires {"sc": ${entry}} (the form of App F/App I, erratum E1)`,
+        message: `status ${entry} is a bare number; the schema requires {"sc": ${entry}} (the form of App F/App I, an erratum)`,
         pointer: `/Status/${i}`,
       });
     } else if (typeof entry === 'string' && previousBare) {
@@ -48,7 +48,7 @@ function normaliseBareStatuses(raw: unknown, lenient: boolean): Normalised {
         rule: 'status-flattened-uri',
         section: '7.2.1.3',
         severity,
-        message: `URI ${JSON.stringify(entry)} stands flattened in the Status array; it belongs in the "URI" array of the status before it (erratum E1)`,
+        message: `URI ${JSON.stringify(entry)} stands flattened in the Status array; it belongs in the "URI" array of the status before it (an erratum)`,
         pointer: `/Status/${i}`,
       });
     } else {
@@ -71,7 +71,7 @@ export function checkPackage3(pkg: Package3): Violation[] {
 }
 
 /**
- * Parses a Package#3 body (§5.2.4, §7.2.1.3). Never throws. Bare-number statuses (ERRATUM E1)
+ * Parses a Package#3 body (§5.2.4, §7.2.1.3). Never throws. Bare-number statuses (App F, App I; an erratum)
  * are errors by default (no `value`) and warnings with `lenient`; pointers always index the
  * Status array as the target sent it.
  */

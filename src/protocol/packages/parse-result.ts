@@ -3,7 +3,7 @@ import type { Violation } from '../violation.js';
 /** Options of every package parser. */
 export interface ParseOptions {
   /**
-   * Accept the erratum forms of the text's examples (digest 15 E1 bare-number statuses, E2 a
+   * Accept the erratum forms of the text's examples (bare-number statuses of App F and App I, a
    * single dmmo+json object) as warnings instead of errors.
    */
   lenient?: boolean;

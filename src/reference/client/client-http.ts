@@ -3,7 +3,7 @@ import type { ExchangeRecorder } from '../../transport/exchange-recorder.js';
 import type { ClientStateStore } from './client-state-store.js';
 import type { TransferRecord } from './schemas/client-state.schema.js';
 
-/** Bounds on every HTTP exchange the client starts (digest 2.5: time-outs abort, no retry). */
+/** Bounds on every HTTP exchange the client starts (§5.6: time-outs abort, no retry). */
 export interface HttpLimits {
   timeoutMs: number;
   maxResponseBytes: number;

@@ -5,7 +5,7 @@ import { DMACC_MOID, accountMiid, dmAccRoot, type AccountProvisioning } from './
 
 /** MOIDs of the reference client's tree. */
 export const MOIDS = {
-  /** DevInfo (section 12.1; ERRATUM E4: 1.2). */
+  /** DevInfo (section 12.1; ERRATUM: 1.2). */
   devInfo: 'urn:oma:mo:oma-dm-devinfo:1.2',
   dmAcc: DMACC_MOID,
   /** Session Information MO (section 12.4). */

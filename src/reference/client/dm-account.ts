@@ -2,7 +2,7 @@ import type { ManagementTree, MoInstance } from '../../protocol/tree/management-
 import { interior, leaf } from '../../protocol/tree/node-builders.js';
 import { childNamed, type TreeNode } from '../../protocol/tree/node.js';
 
-/** MOID of the DM Account MO (section 12.2; ERRATUM E4: the definition's 1.2, not the examples' 2.0). */
+/** MOID of the DM Account MO (section 12.2; ERRATUM: the definition's 1.2, not the examples' 2.0). */
 export const DMACC_MOID = 'urn:oma:mo:oma-dm-dmacc:1.2';
 
 /** What the client needs of one DM account (DMAcc instance, section 12.2). */
@@ -15,7 +15,7 @@ export interface DmAccount {
   serverUri: string;
   /** `Perm/<x>/MOID`: MOIDs the server may manage; `*` = all (section 10). */
   permittedMoids: string[];
-  /** `Auth/Noti/Secret` and `Auth/Noti/Data` (ERRATUM E3: the MO definition's names). */
+  /** `Auth/Noti/Secret` and `Auth/Noti/Data` (ERRATUM: the MO definition's names). */
   notification?: { secret: string; authData: string };
 }
 

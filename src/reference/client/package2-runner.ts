@@ -48,7 +48,7 @@ async function runOne(entry: unknown, index: number, services: ClientServices, s
  * completion before the next; after each, changes under a SUB are sent (section 5.3.11). END
  * (anywhere) means every command still runs and no Package#3 follows (section 5.3.9). A command
  * that is not an array of strings, or has the wrong number of parameters, gets 400; an unknown
- * name 501 (App C, open question C.16). Nothing a server sends makes this throw.
+ * name 501 (App C). Nothing a server sends makes this throw.
  */
 export async function runPackage2(entries: readonly unknown[], packageNumber: number, services: ClientServices, session: SessionContext, record: SessionRecord): Promise<Package2Result> {
   const order = entries.map((_, i) => i);

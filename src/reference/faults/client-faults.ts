@@ -25,7 +25,7 @@ function waitingForPackage3(items: readonly string[]): Record<string, { verdict:
 }
 
 /**
- * The reference DM client's fault switches (mutants, style.md practice 11). Each breaks one rule
+ * The reference DM client's fault switches (mutants). Each breaks one rule
  * of the approved text and names the client item of the seed's Appendix B table (2013 CR
  * numbering: 024 Generic Alert, 025 synchronous, 026 asynchronous reporting) whose scenarios must
  * fail against it. Every client item 003–026 has at least one switch whose break a server-side

@@ -1,7 +1,7 @@
 import type { Fault } from './types.js';
 
 /**
- * The reference DM server's fault switches (mutants, style.md practice 11). Each breaks one rule
+ * The reference DM server's fault switches (mutants). Each breaks one rule
  * of the approved text and names the server item of the seed's Appendix B table (2013 CR
  * numbering: 024 Generic Alert, 025 synchronous, 026 asynchronous reporting) whose scenarios must
  * fail against it. Every server item 001–026 has at least one switch whose break a client-side

@@ -99,7 +99,7 @@ function pendingExecFor(device: DeviceState, alert: GenericAlert): string | unde
 
 /**
  * Records the Generic Alerts of a package (§5.4): the Package#1's session alert, asynchronous EXEC
- * results linked by SourceURI (§5.4.1, open question D.25), and every other alert, which is
+ * results linked by SourceURI (§5.4.1), and every other alert, which is
  * recorded and otherwise ignored — never answered with a status.
  */
 function recordAlerts(state: ReferenceServerState, device: DeviceState, session: LiveSession, alerts: readonly GenericAlert[], seq: number, sessionAlertIndex: number): void {

@@ -61,7 +61,7 @@ function takeBatch(device: DeviceState): string[] {
  * server builds itself, so every command's status comes back in a Package#3 before the session
  * ends (§5.2.4: no Package#3 follows a Package#2 with END). A CONT to one of this server's CONT
  * URIs moves where the Package#3s must arrive (§5.3.8), from the answer to this very package on
- * (CONT_APPLIES_TO_CURRENT_RESPONSE, open question C.14).
+ * (CONT_APPLIES_TO_CURRENT_RESPONSE, §5.3.8).
  */
 export function planNextPackage2(state: ReferenceServerState, device: DeviceState, session: LiveSession): SentPackage2 {
   const entries: unknown[][] = [];

@@ -3,7 +3,7 @@
  * leaves open, one named constant each. The wire-level readings it shares with the rest of dmct
  * (session correlation by OMADM-DevID, CONT already applying to the answer of its own package,
  * Package#3 going to the Package#1 URI before any CONT) live in src/protocol/interpretations and
- * are used from there; docs/notes/reference-server.md lists both.
+ * are used from there; docs/reference/interpretations.md lists them.
  */
 
 /**
@@ -52,7 +52,7 @@ export const NOTIFICATION_ID_MISMATCH_REFUSED = false;
 export const MOS_MISSING_STATUS = 400;
 
 /**
- * App I.2 / open question D.22 (INFERRED): a repository answers HGET with a type from the client's
+ * App I.2 / §5.3.1 (INFERRED): a repository answers HGET with a type from the client's
  * Accept, and a single leaf may travel as text/plain. Content registered as dmmo+json holding
  * exactly one leaf is also offered as its bare value in text/plain.
  */

@@ -1,7 +1,7 @@
 /**
  * JUnit XML for CI: one <testsuite> per role, one <testcase> per SCR item.
  *
- * Mapping (documented in docs/notes/report.md):
+ * Mapping (documented in docs/reference/report.md):
  * - pass → plain <testcase>; with non-strict findings (SHOULD departures) a <system-out> listing
  *   them and `<property name="dmct.nonStrict" value="<count>">`
  * - fail → <failure message="<failure line>" type="fail"> with rule, section, expected, actual

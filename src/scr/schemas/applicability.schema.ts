@@ -14,7 +14,8 @@ export const applicabilitySchema = {
     "implementation",
     "items",
     "findings",
-    "consistent"
+    "consistent",
+    "placeholders"
   ],
   "additionalProperties": false,
   "properties": {
@@ -75,9 +76,35 @@ export const applicabilitySchema = {
     "consistent": {
       "type": "boolean",
       "description": "True when there is no static finding."
+    },
+    "placeholders": {
+      "type": "array",
+      "description": "IXIT values still holding the placeholder `dmct claims init` writes for a value only the implementation knows (\"change-me\"): the claims are not ready to test with until each is replaced.",
+      "items": {
+        "$ref": "#/$defs/Placeholder"
+      }
     }
   },
   "$defs": {
+    "Placeholder": {
+      "title": "Placeholder",
+      "type": "object",
+      "required": [
+        "pointer",
+        "value"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "pointer": {
+          "type": "string",
+          "description": "JSON Pointer into the claims file."
+        },
+        "value": {
+          "type": "string",
+          "description": "The placeholder found there."
+        }
+      }
+    },
     "ApplicabilityKind": {
       "title": "ApplicabilityKind",
       "description": "`mandatory`: status M, no requirement (or, with implication semantics, any M item). `conditionally-mandatory`: status M and its requirement holds (precondition semantics); or, with implication semantics, an O item that is not claimed but that the requirement of a required item needs (named in an AND, or the only member of an OR group not declared in notImplemented). `optional-claimed` / `optional-not-claimed`: status O, listed in implements or not. `not-applicable`: its requirement is false under the claims (precondition semantics).",
@@ -207,6 +234,10 @@ export interface ApplicabilityReport {
    * True when there is no static finding.
    */
   consistent: boolean;
+  /**
+   * IXIT values still holding the placeholder `dmct claims init` writes for a value only the implementation knows ("change-me"): the claims are not ready to test with until each is replaced.
+   */
+  placeholders: Placeholder[];
 }
 export interface ApplicabilityImplementation {
   name: string;
@@ -260,4 +291,18 @@ export interface ClaimsFinding {
    * JSON Pointer into the claims file, when the finding comes from one entry.
    */
   pointer?: string;
+}
+/**
+ * This interface was referenced by `ApplicabilityReport`'s JSON-Schema
+ * via the `definition` "Placeholder".
+ */
+export interface Placeholder {
+  /**
+   * JSON Pointer into the claims file.
+   */
+  pointer: string;
+  /**
+   * The placeholder found there.
+   */
+  value: string;
 }

@@ -424,7 +424,7 @@ export const claimsSchema = {
         },
         "authData": {
           "type": "string",
-          "description": "Auth data as UTF-8 text (empty when not set)."
+          "description": "Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder \"change-me\" here and in the secret, and `dmct scr check` reports each until it is replaced; write \"\" for a device that has no auth data."
         },
         "authDataHex": {
           "type": "string",
@@ -483,7 +483,7 @@ export const claimsSchema = {
     },
     "Moids": {
       "title": "StandardMoids",
-      "description": "MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (digest E4: devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.",
+      "description": "MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.",
       "type": "object",
       "additionalProperties": false,
       "default": {},
@@ -610,7 +610,7 @@ export const claimsSchema = {
           "examples": [
             {
               "secret": "change-me",
-              "authData": ""
+              "authData": "change-me"
             }
           ],
           "if": {
@@ -795,7 +795,7 @@ export const claimsSchema = {
                 "port": 2948
               },
               "secret": "change-me",
-              "authData": "",
+              "authData": "change-me",
               "timestampEncoding": "uint32"
             }
           ]
@@ -947,7 +947,7 @@ export const claimsSchema = {
             "uint64"
           ],
           "default": "uint32",
-          "description": "How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; open question B.5)."
+          "description": "How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; §5.2.1.2)."
         }
       },
       "allOf": [
@@ -1166,7 +1166,7 @@ export type NotificationCredentials = {
    */
   secretHex?: string;
   /**
-   * Auth data as UTF-8 text (empty when not set).
+   * Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder "change-me" here and in the secret, and `dmct scr check` reports each until it is replaced; write "" for a device that has no auth data.
    */
   authData?: string;
   /**
@@ -1254,7 +1254,7 @@ export type ClientNotification = {
    */
   secretHex?: string;
   /**
-   * Auth data as UTF-8 text (empty when not set).
+   * Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder "change-me" here and in the secret, and `dmct scr check` reports each until it is replaced; write "" for a device that has no auth data.
    */
   authData?: string;
   /**
@@ -1265,7 +1265,7 @@ export type ClientNotification = {
   http?: HttpDelivery;
   shell?: ShellDelivery;
   /**
-   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; open question B.5).
+   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; §5.2.1.2).
    */
   timestampEncoding?: "uint32" | "uint64";
 };
@@ -1445,7 +1445,7 @@ export interface BasicAuth {
   password: string;
 }
 /**
- * MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (digest E4: devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.
+ * MOIDs of the standard MOs as the implementation spells them. The approved text disagrees with its own examples (devinfo 1.2 vs 1.0, dmacc 1.2 vs 2.0); the defaults follow the MO definitions of section 12.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Moids".
@@ -1679,7 +1679,7 @@ export interface NotificationCredentials2 {
    */
   secretHex?: string;
   /**
-   * Auth data as UTF-8 text (empty when not set).
+   * Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder "change-me" here and in the secret, and `dmct scr check` reports each until it is replaced; write "" for a device that has no auth data.
    */
   authData?: string;
   /**
@@ -1726,7 +1726,7 @@ export interface ClientNotification2 {
    */
   secretHex?: string;
   /**
-   * Auth data as UTF-8 text (empty when not set).
+   * Auth data as UTF-8 text (DMAcc <x>/Auth/Noti/Data). Absent means none: the digest is then computed over the secret and the notification alone. `dmct claims init` writes the placeholder "change-me" here and in the secret, and `dmct scr check` reports each until it is replaced; write "" for a device that has no auth data.
    */
   authData?: string;
   /**
@@ -1737,7 +1737,7 @@ export interface ClientNotification2 {
   http?: HttpDelivery;
   shell?: ShellDelivery;
   /**
-   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; open question B.5).
+   * How dmct writes the TIMESTAMP option: big-endian POSIX seconds in 4 or 8 bytes (the text gives no length; §5.2.1.2).
    */
   timestampEncoding?: "uint32" | "uint64";
 }

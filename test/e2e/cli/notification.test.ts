@@ -42,7 +42,7 @@ after(async () => {
 });
 
 describe('dmct notify (spawned CLI)', () => {
-  it('encode: the digest 3.4 worked example from flags, byte for byte', async () => {
+  it('encode: the worked example (fixtures/notifications/valid.json) from flags, byte for byte', async () => {
     const run = await dmct(['notify', 'encode', ...WORKED_FLAGS]);
     assert.equal(run.stderr, '');
     assert.equal(run.stdout, `${WORKED_HEX}\n`);

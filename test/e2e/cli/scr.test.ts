@@ -160,6 +160,33 @@ describe('dmct claims init', () => {
     assert.equal(parseClaims(readFileSync(out, 'utf8'), out).role, 'client');
   });
 
+  it('leaves no secret or auth data silently empty: scr check names each placeholder and is not satisfied until it is replaced', () => {
+    for (const [role, at] of [
+      ['server', '/server/device/notification'],
+      ['client', '/client/notification'],
+    ] as const) {
+      const out = join(scratch, `placeholders-${role}.json`);
+      assert.equal(dmct(['claims', 'init', '--role', role, '--out', out]).code, 0);
+      const text = readFileSync(out, 'utf8');
+      assert.doesNotMatch(text, /"authData": ""/);
+      const unedited = dmct(['scr', 'check', out]);
+      assert.equal(unedited.code, 2, unedited.stdout + unedited.stderr);
+      assert.doesNotMatch(unedited.stdout, /claims consistent/);
+      assert.match(unedited.stdout, new RegExp(`\\n {2}${at}/secret: still "change-me" from dmct claims init; write the implementation's value\\n`));
+      assert.match(unedited.stdout, new RegExp(`\\n {2}${at}/authData: still "change-me" from dmct claims init`));
+      const json = JSON.parse(dmct(['scr', 'check', out, '--json']).stdout) as { consistent: boolean; placeholders: { pointer: string; value: string }[] };
+      assert.deepEqual(json.placeholders, [
+        { pointer: `${at}/secret`, value: 'change-me' },
+        { pointer: `${at}/authData`, value: 'change-me' },
+      ]);
+      // A device without auth data says so with an explicit empty string.
+      writeFileSync(out, text.replace('"secret": "change-me"', '"secret": "s3cr3t"').replace('"authData": "change-me"', '"authData": ""'));
+      const edited = dmct(['scr', 'check', out]);
+      assert.equal(edited.code, 0, edited.stdout);
+      assert.match(edited.stdout, /claims consistent\n$/);
+    }
+  });
+
   it('requires --role', () => {
     const run = dmct(['claims', 'init']);
     assert.equal(run.code, 2);
@@ -222,7 +249,12 @@ describe('dmct scr under the approved 2016 edition', () => {
       assert.equal(claims.edition, 'dm20-2016');
       assert.match(text, role === 'client' ? /DM-MEC-003-C-O {2}Support of at least one notification mechanism \(E\) — requirement: DM-MEC-004-C-O OR/ : /DM-PACK-029-S-O {2}Support of the OMADM-Accept header \(5\.5\)/);
       const check = dmct(['scr', 'check', out]);
-      assert.equal(check.code, 0, check.stdout);
+      assert.equal(check.code, 2, check.stdout);
+      assert.match(check.stdout, /claims NOT ready: 2 template placeholder\(s\) left \(no static finding\)\n$/);
+      writeFileSync(out, text.replaceAll('"change-me"', '"s3cr3t"'));
+      const filled = dmct(['scr', 'check', out]);
+      assert.equal(filled.code, 0, filled.stdout);
+      assert.match(filled.stdout, /claims consistent\n$/);
     }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The mutant matrices of both roles (style.md practice 11): one Playwright invocation of
+ * The mutant matrices of both roles: one Playwright invocation of
  * playwright.mutants.config.ts runs each role's suite against its clean reference peer and against
  * the peer with each fault switch on (one worker generation for both roles); the results are
  * grouped by role and `dmct-faults` annotation and judged with the report's own scenarioVerdict.

@@ -8,7 +8,7 @@ const SCR_TAG = /^DM-[A-Z]+-\d{3}-[CS]-[MO]$/;
 /**
  * Every server item of the default SCR edition (the seed's Appendix B.2: DM-PACK-001-S-M …
  * 026-S-M) is tagged by at least one server-target scenario, and no scenario tag names an item
- * the table does not have (issue 6, "Done when").
+ * the table does not have.
  */
 describe('server-target suite covers the server SCR table', () => {
   let specs: ListedScenario[] = [];

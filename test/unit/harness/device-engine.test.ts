@@ -146,7 +146,7 @@ describe('DeviceEngine sends deliberately odd packages and reads every answer', 
     assert.equal(reply.kind === 'refused' ? reply.http.status : 0, 415);
   });
 
-  test('bare-number statuses (erratum E1 form): refused with 400, the session aborted', async () => {
+  test('bare-number statuses (the erratum form): refused with 400, the session aborted', async () => {
     const { server, device } = setUp();
     await queue(server, ['DELETE', nodes.missing]);
     const first = await device.send(device.package1());

@@ -14,7 +14,7 @@ import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { type Evidence, evidenceSchema } from '../../../src/report/schemas/evidence.schema.js';
 
 const validateEvidence = compileSchema<Evidence>(evidenceSchema);
-/** The digest's worked example (dm20-digest 3.4): 48 bytes with SERVER-ID, NOTIFICATION-ID, digest, REQ-MOS. */
+/** The worked example of the test vectors (fixtures/notifications/valid.json): 48 bytes with SERVER-ID, NOTIFICATION-ID, digest, REQ-MOS. */
 const PACKAGE0 = Buffer.from(
   '22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000',
   'hex',

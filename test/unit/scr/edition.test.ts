@@ -90,7 +90,7 @@ describe('the default edition: the seed CR tables (dm20-cr-2013)', () => {
 });
 
 describe('loadEdition: other editions and bad names', () => {
-  it('repairs known id typos when the edition asks for it, keeping the original as an alias (digest E13)', () => {
+  it('repairs known id typos when the edition asks for it, keeping the original as an alias', () => {
     const edition = loadEdition(`${FIXTURES}/implication-normalised`);
     assert.equal(edition.requirementSemantics, 'implication');
     const item = findItem(edition, 'DM-SEC-013-C-0');
@@ -117,7 +117,7 @@ describe('loadEdition: other editions and bad names', () => {
 });
 
 describe('claims.schema.json defaults', () => {
-  it('repeat the standard MOIDs reading (STANDARD_MOIDS, digest E4)', () => {
+  it('repeat the standard MOIDs reading (STANDARD_MOIDS, §12.1, §12.2)', () => {
     const properties = claimsSchema.$defs.Moids.properties;
     assert.deepEqual(
       { devInfo: properties.devInfo.default, dmAcc: properties.dmAcc.default, dacmo: properties.dacmo.default, sessionInfo: properties.sessionInfo.default },

@@ -42,7 +42,7 @@ describe('parseRequirement: structure and precedence (NOT > AND > OR)', () => {
     assert.equal(shape(`((${A}))`), A);
   });
 
-  it('parses the longest requirement of the approved tables (DM-PACK-002-C-O, digest 13.3)', () => {
+  it('parses the longest requirement of the approved tables (DM-PACK-002-C-O, Appendix B)', () => {
     const text =
       'DM-PACK-003-C-O AND DM-PACK-004-C-O AND (DM-PACK-005-C-O OR DM-PACK-006-C-O OR DM-PACK-007-C-O OR DM-PACK-008-C-O OR DM-PACK-009-C-O OR DM-PACK-010-C-O)';
     assert.equal(
@@ -114,7 +114,7 @@ describe('parseRequirement: errors name the 1-based position and what was expect
     });
   }
 
-  it('repairs misspelt ids only when asked (digest E13)', () => {
+  it('repairs misspelt ids only when asked', () => {
     assert.throws(() => parseRequirement('DM-SEC-013-C-0 AND DM-SEC-014-C-O'), RequirementSyntaxError);
     assert.deepEqual(referencesOf(parseRequirement('DM-SEC-013-C-0 AND DM-SEC-014-C-O', { normaliseIds: true })), [
       'DM-SEC-013-C-O',

@@ -62,7 +62,7 @@ describe('parseItemId', () => {
   });
 });
 
-describe('normaliseItemId (digest E13)', () => {
+describe('normaliseItemId', () => {
   it('reads the digit 0 as the status letter O', () => {
     assert.deepEqual(normaliseItemId('DM-SEC-013-C-0'), {
       id: 'DM-SEC-013-C-O',

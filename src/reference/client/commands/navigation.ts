@@ -36,7 +36,7 @@ export function runCont(params: readonly string[], services: ClientServices, ses
 
 /**
  * DEFAULT (section 5.3.10): remember the ServerURI as the source of the MOID (raw; placeholders
- * are filled at use, App I.3). 404 for a MOID the client does not support (ERRATUM E12 reading
+ * are filled at use, App I.3). 404 for a MOID the client does not support (App C erratum, reading
  * `DEFAULT_404_MEANING`), then 403 for one the server was not provisioned for.
  */
 export function runDefault(params: readonly string[], services: ClientServices, session: SessionContext): CommandOutcome {

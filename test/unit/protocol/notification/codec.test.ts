@@ -40,7 +40,7 @@ const SIMPLE = [
   { number: 3, value: Uint8Array.of(0, 7) },
 ];
 
-describe('digest 3.4 worked example', () => {
+describe('the worked notification example', () => {
   it('encodes byte for byte', () => {
     const bytes = encodeNotification({ serverId: 'dms1', notificationId: 42, digest: true, reqMos: true }, CREDS);
     assert.equal(toHex(bytes), WORKED_HEX);

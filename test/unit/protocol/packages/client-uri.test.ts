@@ -11,7 +11,7 @@ const parsed = (text: string): ClientUri => {
 const real = (name: string) => ({ kind: 'real-name', name });
 const x = (name: string) => ({ kind: 'x-name', name });
 
-describe('ClientURI test vectors of §6.1.3 (digest 7.1)', () => {
+describe('ClientURI test vectors of §6.1.3', () => {
   const moid = 'urn:oma:mo:moid:1.0';
   it('…/left/ is the root of instance "left"', () => {
     assert.deepEqual(parsed(`${moid}/left/`), { moid, instance: { kind: 'miid', miid: 'left' }, path: [], query: { nv: [], unknown: [] } });
@@ -19,7 +19,7 @@ describe('ClientURI test vectors of §6.1.3 (digest 7.1)', () => {
   it('…// is the only instance (syntactically fine; resolution finds two)', () => {
     assert.deepEqual(parsed(`${moid}//`).instance, { kind: 'only' });
   });
-  it('…/(x)/?nv=(x)/ID:Temperature selects an instance root by nv (erratum E9)', () => {
+  it('…/(x)/?nv=(x)/ID:Temperature selects an instance root by nv (the ABNF over the erratum of §6.1.3)', () => {
     const uri = parsed(`${moid}/(x)/?nv=(x)/ID:Temperature`);
     assert.deepEqual(uri.instance, { kind: 'x-name', name: 'x' });
     assert.deepEqual(uri.path, []);

@@ -47,7 +47,7 @@ describe('Generic Alert (§5.4, §7.2.1.5)', () => {
   });
 });
 
-describe('session alerts and the NOTIFICATION-ID (App D, open question B.9)', () => {
+describe('session alerts and the NOTIFICATION-ID (§5.2.2, App D)', () => {
   it('ServerInitiatedMgmt carries {"NOTIFICATION-ID": n} as application/json', () => {
     assert.deepEqual(buildSessionAlert(ALERT_TYPES.serverInitiatedMgmt, { notificationId: 42 }), {
       AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt',
@@ -76,7 +76,7 @@ describe('session alerts and the NOTIFICATION-ID (App D, open question B.9)', ()
       ['session-alert-notification-id-unreadable', '/Data', 'warning'],
     ]);
   });
-  it('Package#1 without a session alert is an error (erratum E7), two are a warning', () => {
+  it('Package#1 without a session alert is an error (§5.2.2 over App I.1), two are a warning', () => {
     assert.deepEqual(found(parsePackage1('{}').violations), [['package1-session-alert-missing', '/Alert', 'error']]);
     const two = parsePackage1({ Alert: [{ AlertType: ALERT_TYPES.clientInitiatedMgmt }, { AlertType: ALERT_TYPES.bootstrapComplete }] });
     assert.deepEqual(found(two.violations), [['package1-session-alert-duplicate', '/Alert/1', 'warning']]);

@@ -91,7 +91,7 @@ describe('checkPackageRequest (§5.2.2, §5.2.4)', () => {
   });
 });
 
-describe('checkPackage2Response (§5.2.3, open question C.13)', () => {
+describe('checkPackage2Response (§5.2.3)', () => {
   const headers = { 'Content-Type': MEDIA_TYPES.package2 };
   it('accepts 200 with a valid Package#2', () => {
     const checked = checkPackage2Response({ status: 200, headers, body: '{"CMD":[["END"]]}' });
@@ -109,7 +109,7 @@ describe('checkPackage2Response (§5.2.3, open question C.13)', () => {
 });
 
 describe('session sequencing (§5.2, §5.3.8, §5.3.9)', () => {
-  it('CONT redirects the Package#3 answering its own Package#2 (open question C.14)', () => {
+  it('CONT redirects the Package#3 answering its own Package#2 (§5.3.8)', () => {
     const session = new SessionSequencer();
     assert.deepEqual(session.accept({ package: 1, uri: 'https://dms.example/dm' }), []);
     assert.deepEqual(session.accept({ package: 2, body: { CMD: [['CONT', 'https://dms.example/next']] } }), []);
@@ -137,7 +137,7 @@ describe('session sequencing (§5.2, §5.3.8, §5.3.9)', () => {
     assert.equal(session.expectedPackage3Uri(), 'https://dms.example/IMEI%3A1');
     assert.deepEqual(session.accept({ package: 3, uri: 'https://dms.example/IMEI%3A1' }), []);
   });
-  it('sessions are keyed on OMADM-DevID (open question C.12)', () => {
+  it('sessions are keyed on OMADM-DevID (§5.2)', () => {
     assert.equal(sessionKey({ 'omadm-devid': ' IMEI:1 ' }), 'IMEI:1');
     assert.equal(sessionKey({}), undefined);
   });

@@ -34,15 +34,15 @@ describe('validatePackage2 (§5.3, §7.2.1.2)', () => {
       ['moid-syntax', '/CMD/1/2', 'error'],
     ]);
   });
-  it('reads EXEC as (ClientURI, ServerURI) and SUB as (ServerURI, ClientURI) — open question D.21', () => {
+  it('reads EXEC as (ClientURI, ServerURI) and SUB as (ServerURI, ClientURI) — §5.3', () => {
     assert.deepEqual(validatePackage2({ CMD: [['EXEC', 'urn:a:b/x/Op', 'http://s.example/async'], ['SUB', 'http://s.example/sub', 'urn:a:b/x/']] }), []);
     // Swapped, both still parse (a URN is an RFC 3986 URI); only the ClientURI's MOID "http:" shows it.
     assert.deepEqual(found(validatePackage2({ CMD: [['SUB', 'urn:a:b/x/', 'http://s.example/sub']] })), [['moid-not-urn', '/CMD/0/2', 'warning']]);
   });
-  it('an empty CMD is a warning (open question C.16)', () => {
+  it('an empty CMD is a warning (App C)', () => {
     assert.deepEqual(found(validatePackage2({ CMD: [] })), [['package2-cmd-empty', '/CMD', 'warning']]);
   });
-  it('END before other commands is a warning (open question C.15)', () => {
+  it('END before other commands is a warning (§5.3.9)', () => {
     assert.deepEqual(found(validatePackage2({ CMD: [['END'], ['GET', 'urn:a:b//']] })), [['command-end-not-last', '/CMD/0', 'warning']]);
   });
   it('an empty command entry and a missing CMD are schema errors with their own rules', () => {

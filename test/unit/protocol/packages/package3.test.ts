@@ -6,7 +6,7 @@ const found = (violations: readonly Violation[]): [string, string | undefined, s
 const against = (p2: Package2, p3: Package3, dataPartIndexes?: number[]) =>
   found(validatePackage3Against(p2, p3, dataPartIndexes === undefined ? {} : { dataPartIndexes }));
 
-describe('parsePackage3 and erratum E1 (bare-number statuses)', () => {
+describe('parsePackage3 and the erratum (bare-number statuses)', () => {
   it('a bare-number status is an error by default, with no value', () => {
     const parsed = parsePackage3('{"Status":[200,404]}');
     assert.equal(parsed.value, undefined);

@@ -27,7 +27,7 @@ describe('ClientURI resolution, section 6.1.3 test vectors (Figure 5)', () => {
     assert.equal(error.status, 404);
     assert.match(error.reason, /2 instances/);
   });
-  it('x-name with nv selects the instance root (ERRATUM E9)', () => {
+  it('x-name with nv selects the instance root (ERRATUM)', () => {
     assert.deepEqual(resolved(`${m}/(x)/?nv=(x)/ID:Temperature`), [`${m}/right/`]);
   });
   it('x-name instance then real names', () => {

@@ -291,7 +291,7 @@ async function findings(fault: ClientFaultName, faults: ClientFaultName[]): Prom
   return [...validatorFindings(run), ...(probe.observe?.(run) ?? [])];
 }
 
-describe('client fault switches: each is seen as exactly the violation it names (style.md practice 11)', () => {
+describe('client fault switches: each is seen as exactly the violation it names', () => {
   it('every client fault switch has a probe', () => {
     assert.deepEqual(Object.keys(PROBES).sort(), clientFaults.map((fault) => fault.name).sort());
   });

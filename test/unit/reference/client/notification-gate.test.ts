@@ -72,7 +72,7 @@ describe('notification gate: valid notifications open a session (5.2.1)', () => 
   it('no SERVER-ID is fine when the client has a single account', () => {
     assert.equal(reasonOf(judge(encodeNotification({ notificationId: 1 }))), 'accepted');
   });
-  it('no digest while credentials are provisioned: accepted (open question B.8 reading)', () => {
+  it('no digest while credentials are provisioned: accepted (§5.2.1.2 reading)', () => {
     assert.equal(reasonOf(judge(encodeNotification({ serverId: SERVER }))), 'accepted');
   });
   it('PREFERRED-CON-TYPE: the first available bearer; ANY_AVAILABLE = the device\'s own; none available → dropped', () => {

@@ -1,0 +1,51 @@
+/**
+ * Fails (`npm run lint`) when a comment or text of the repository points at a document outside it:
+ * working notes, a digest of the text and its numbered errata, a numbered open question, an issue
+ * number. Code cites the
+ * OMA section it is about (`§5.2.1.2`, `App C`) or nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folders (and files) whose files are checked. */
+export const CHECKED_FOLDERS = ['src', 'suites', 'fixtures', 'scripts', 'test', 'bench', 'docs', 'README.md'] as const;
+
+/** This check and its test name the pointers they look for. */
+const EXEMPT = new Set(['scripts/check-outside-pointers.ts', 'test/unit/scripts/outside-pointers.test.ts']);
+
+const OUTSIDE_POINTER = /\bdigest (?:§|[0-9]|E[0-9])|dm20-digest|open questions?\b|\b(?:style|design|stack-notes)\.md\b|\bstack-notes\b|\b[Ii]ssue [0-9]+|docs\/notes\/|\b(?:ERRATUM|[Ee]rratum) E[0-9]+/g;
+
+export interface OutsidePointer {
+  line: number;
+  text: string;
+}
+
+/** Every pointer outside the repository in `text`, with its 1-based line. */
+export function findOutsidePointers(text: string): OutsidePointer[] {
+  const found: OutsidePointer[] = [];
+  text.split('\n').forEach((line, index) => {
+    for (const match of line.matchAll(OUTSIDE_POINTER)) found.push({ line: index + 1, text: match[0] });
+  });
+  return found;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const files = execFileSync('git', ['ls-files', '--', ...CHECKED_FOLDERS], { cwd: root, encoding: 'utf8' }).split('\n').filter((f) => f !== '' && !EXEMPT.has(f));
+  let count = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, file), 'utf8');
+    } catch {
+      continue; // listed but deleted in the working tree
+    }
+    for (const pointer of findOutsidePointers(text)) {
+      process.stderr.write(`${file}:${pointer.line}: "${pointer.text}" points outside the repository; cite the OMA section instead\n`);
+      count += 1;
+    }
+  }
+  if (count > 0) process.exitCode = 1;
+}
