@@ -17,6 +17,7 @@ import { storeAtClientUri, storeWithoutClientUri, type StoreInput } from '../pro
 import { hasErrors } from '../protocol/violation.js';
 import type { EgressPolicy } from './egress.js';
 import { request, type HttpOutcome } from './http-client.js';
+import type { TimeBudget } from './time-budget.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 /** An EXEC the device accepted with 202 and reports later in a Generic Alert (§5.4.1). */
@@ -69,6 +70,10 @@ export interface CommandContext {
   onEgressRefused?: (detail: string) => void;
   /** Aborts side transfers in flight (a load run being stopped). */
   signal?: AbortSignal;
+  /** The share of the scenario's time all side transfers draw from; each gets what is left, at most `timeoutMs`. */
+  budget?: TimeBudget;
+  /** Told when the budget ran out before or during a side transfer (a scenario fixture throws `inconclusive` here). */
+  onBudgetSpent?: (detail: string) => void;
 }
 
 const status = (sc: number, extra: { URI?: string[] } = {}): CommandStatus => ({ sc, ...extra });
@@ -83,16 +88,24 @@ function sideHeaders(context: CommandContext, extra: Record<string, string>): Re
 }
 
 async function sideRequest(context: CommandContext, label: string, options: { method: string; url: string; headers: Record<string, string>; body?: string }): Promise<HttpOutcome> {
+  const wait = context.budget?.wait(context.timeoutMs) ?? { ms: context.timeoutMs, cut: false };
+  const spent = (what: string): string => `${label}: ${what}; the side transfers used up their ${context.budget?.totalMs ?? 0} ms share of the scenario's time`;
+  if (wait.ms <= 0) {
+    const detail = spent(`${options.method} ${options.url} not sent`);
+    context.onBudgetSpent?.(detail);
+    return { kind: 'timeout', detail, seq: context.recorder.note({ from: 'dmct', to: 'endpoint', label: detail }).seq };
+  }
   const outcome = await request(context.recorder, {
     ...options,
     label,
     to: 'endpoint',
-    timeoutMs: context.timeoutMs,
+    timeoutMs: wait.ms,
     maxResponseBytes: context.maxBodyBytes,
     ...(context.egress === undefined ? {} : { egress: context.egress }),
     ...(context.signal === undefined ? {} : { signal: context.signal }),
   });
   if (outcome.kind === 'refused') context.onEgressRefused?.(`${label}: ${outcome.detail}`);
+  if (outcome.kind === 'timeout' && wait.cut && context.signal?.aborted !== true) context.onBudgetSpent?.(spent(outcome.detail));
   return outcome;
 }
 

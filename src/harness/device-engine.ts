@@ -15,6 +15,7 @@ import { asyncResultAlert, executeCommand, type CommandContext, type CommandOutc
 import { buildDeviceTree, supportedMos } from './device-engine-tree.js';
 import type { EgressPolicy } from './egress.js';
 import { request, type HttpFailureOutcome, type HttpResponseOutcome } from './http-client.js';
+import type { TimeBudget } from './time-budget.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 export { asyncResultAlert, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
@@ -50,6 +51,13 @@ export interface DeviceEngineOptions {
   limits?: Partial<PackageLimits>;
   /** Aborts the side transfers in flight (a load run stopped by Ctrl-C). */
   signal?: AbortSignal;
+  /**
+   * The share of the scenario's time the side transfers (HGET, HPUT, HPOST, SHOW) draw from: each
+   * waits for what is left, at most `timeoutMs`; default unbounded beyond `timeoutMs` each.
+   */
+  sideTransferBudget?: TimeBudget;
+  /** Told when that share ran out; a scenario fixture throws `inconclusive` here. */
+  onBudgetSpent?: (detail: string) => void;
 }
 
 /** One package to send exactly as described: the engine's own bodies, or deliberately odd ones. */
@@ -257,6 +265,8 @@ export class DeviceEngine {
       ...(options.egress === undefined ? {} : { egress: options.egress }),
       ...(options.onEgressRefused === undefined ? {} : { onEgressRefused: options.onEgressRefused }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.sideTransferBudget === undefined ? {} : { budget: options.sideTransferBudget }),
+      ...(options.onBudgetSpent === undefined ? {} : { onBudgetSpent: options.onBudgetSpent }),
     };
   }
 
