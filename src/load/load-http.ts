@@ -52,8 +52,8 @@ export class LoadHttpClient {
     return this.#options.maxBodyBytes;
   }
 
-  /** POSTs `body` to `url` and reads the whole answer (up to the cap). */
-  post(url: string, headers: Readonly<Record<string, string>>, body: Uint8Array): Promise<LoadHttpOutcome> {
+  /** POSTs `body` to `url` and reads the whole answer (up to the cap); an aborted `signal` (Ctrl-C) ends the wait as a `timeout`. */
+  post(url: string, headers: Readonly<Record<string, string>>, body: Uint8Array, signal?: AbortSignal): Promise<LoadHttpOutcome> {
     let target: URL;
     try {
       target = new URL(url);
@@ -72,6 +72,7 @@ export class LoadHttpClient {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         // A connection whose answer was not read to its end cannot carry another request.
         request?.destroy();
         resolve(outcome);
@@ -82,6 +83,12 @@ export class LoadHttpClient {
         finish({ kind: 'connection-error', detail: capText([code, message].filter((part) => part !== undefined).join(': '), 500) });
       };
       const timer = setTimeout(() => finish({ kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` }, request), timeoutMs);
+      const onAbort = (): void => finish({ kind: 'timeout', detail: 'the run was stopped before the answer came' }, request);
+      if (signal?.aborted === true) {
+        onAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
         request = transport.request(
           target,
