@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { capText } from '../harness/cap-text.js';
 
 /** A complete answer: any status (redirects are answers, never followed), all headers, the whole body. */
@@ -28,6 +29,8 @@ export interface LoadHttpClientOptions {
   timeoutMs: number;
   /** Largest answer read; reading stops (and the connection is dropped) at the first byte over it. */
   maxBodyBytes: number;
+  /** How host names are resolved for every connection (a load run pins the target's addresses); default the system's. */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -43,7 +46,7 @@ export class LoadHttpClient {
 
   constructor(options: LoadHttpClientOptions) {
     this.#options = options;
-    const pool = { keepAlive: true, maxSockets: Math.max(1, options.maxSockets), scheduling: 'lifo' as const };
+    const pool = { keepAlive: true, maxSockets: Math.max(1, options.maxSockets), scheduling: 'lifo' as const, ...(options.lookup === undefined ? {} : { lookup: options.lookup }) };
     this.#agents = { 'http:': new http.Agent(pool), 'https:': new https.Agent(pool) };
   }
 
