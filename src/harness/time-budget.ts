@@ -29,6 +29,11 @@ export class TimeBudget {
     return Math.max(0, Math.floor(this.#deadline - this.#now()));
   }
 
+  /** Why a request stopped for the budget: `<label>: <what happened>; …used up their share…`. */
+  spent(label: string, what: string): string {
+    return `${label}: ${what}; dmct's requests used up their ${this.totalMs} ms share of the scenario's time`;
+  }
+
   /** How long a wait whose own limit is `limitMs` may take now. */
   wait(limitMs: number): BudgetedWait {
     const left = this.remainingMs();
@@ -36,15 +41,15 @@ export class TimeBudget {
   }
 }
 
-/** Time kept back from a scenario's side transfers besides one answer wait: starting and ending the scenario, writing its evidence. */
+/** Time kept back from a scenario's requests: ending the scenario and writing its evidence. */
 export const SCENARIO_RESERVE_MS = 5000;
 
 /**
- * The share of a scenario's time-out its side transfers may use: what is left after one more
- * answer wait (`responseMs`, for the package that reports them) and {@link SCENARIO_RESERVE_MS},
- * but at least half the time-out; undefined when the scenario has no time-out (0).
+ * The share of a scenario's time-out the device's requests (packages, CONT follow-ups, side
+ * transfers) may use: the time-out less {@link SCENARIO_RESERVE_MS}, but at least half of it;
+ * undefined when the scenario has no time-out (0).
  */
-export function sideTransferShareMs(scenarioTimeoutMs: number, responseMs: number): number | undefined {
+export function requestShareMs(scenarioTimeoutMs: number): number | undefined {
   if (scenarioTimeoutMs <= 0) return undefined;
-  return Math.max(scenarioTimeoutMs - responseMs - SCENARIO_RESERVE_MS, Math.floor(scenarioTimeoutMs / 2));
+  return Math.max(scenarioTimeoutMs - SCENARIO_RESERVE_MS, Math.floor(scenarioTimeoutMs / 2));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SCENARIO_RESERVE_MS, sideTransferShareMs, TimeBudget } from '../../../src/harness/time-budget.js';
+import { requestShareMs, SCENARIO_RESERVE_MS, TimeBudget } from '../../../src/harness/time-budget.js';
 
 describe('TimeBudget', () => {
   it('gives each wait its own limit while enough is left, then what is left, then nothing', () => {
@@ -17,11 +17,14 @@ describe('TimeBudget', () => {
   });
 });
 
-describe('sideTransferShareMs', () => {
-  it('keeps one answer wait and the reserve back, but gives at least half the time-out', () => {
-    assert.equal(sideTransferShareMs(60_000, 10_000), 60_000 - 10_000 - SCENARIO_RESERVE_MS);
-    assert.equal(sideTransferShareMs(8000, 1000), 4000);
-    assert.equal(sideTransferShareMs(60_000, 120_000), 30_000);
-    assert.equal(sideTransferShareMs(0, 10_000), undefined, 'no scenario time-out: no share');
+describe('requestShareMs', () => {
+  it('keeps the reserve back, but gives at least half the time-out', () => {
+    assert.equal(requestShareMs(60_000), 60_000 - SCENARIO_RESERVE_MS);
+    assert.equal(requestShareMs(8000), 4000);
+    assert.equal(requestShareMs(0), undefined, 'no scenario time-out: no share');
+  });
+
+  it('names the request and the share when it is used up', () => {
+    assert.equal(new TimeBudget(4000, () => 0).spent('HGET → repository', 'no complete answer within 12 ms'), "HGET → repository: no complete answer within 12 ms; dmct's requests used up their 4000 ms share of the scenario's time");
   });
 });

@@ -85,7 +85,7 @@ describe('slow side transfers end inside the scenario time (end to end)', () => 
     const slowOne = item.scenarios.filter((scenario) => /HGET → repository/.test(scenario.reason ?? ''));
     assert.equal(slowOne.length, 1, JSON.stringify(item.scenarios));
     assert.equal(slowOne[0]?.verdict, 'inconclusive');
-    assert.match(slowOne[0]?.reason ?? '', /HGET → repository: no complete answer within \d+ ms; the side transfers used up their 4000 ms share of the scenario's time/);
+    assert.match(slowOne[0]?.reason ?? '', /HGET → repository: no complete answer within \d+ ms; dmct's requests used up their 4000 ms share of the scenario's time/);
     assert.ok(slowHits >= 1 && slowHits < 8, `the HGETs past the share are not sent (${slowHits} were)`);
   });
 });
