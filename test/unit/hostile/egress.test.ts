@@ -101,6 +101,14 @@ describe('a hostile server steering dmct to an internal service', () => {
     assert.equal(internalHits, 0);
     assert.deepEqual(report.errorKinds, { "egress-refused: a CONT URI outside the target's origin": 6 });
   });
+
+  it('load mode: an HGET or SHOW of the internal URL is never fetched', async () => {
+    const leaf = deviceNodes().dataLeaf;
+    commands = [['HGET', `http://127.0.0.1:${internalPort}/secret`, leaf], ['SHOW', `http://[::ffff:7f00:1]:${internalPort}/page`], ['END']];
+    const report = await runLoad(loadOptions(`http://127.0.0.1:${hostilePort}/dm`, { devices: 2, concurrency: 2, maxSessions: 4 }));
+    assert.equal(internalHits, 0);
+    assert.equal(report.completed, 4, JSON.stringify(report.errorKinds));
+  });
 });
 
 describe('load mode against a target whose name is rebound during the run', () => {
