@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { EventLog } from '../../../src/harness/dm-server-engine-log.js';
 import { requestShareMs, SCENARIO_RESERVE_MS, TimeBudget } from '../../../src/harness/time-budget.js';
 
 describe('TimeBudget', () => {
@@ -26,5 +27,35 @@ describe('requestShareMs', () => {
 
   it('names the request and the share when it is used up', () => {
     assert.equal(new TimeBudget(4000, () => 0).spent('HGET → repository', 'no complete answer within 12 ms'), "HGET → repository: no complete answer within 12 ms; dmct's requests used up their 4000 ms share of the scenario's time");
+  });
+});
+
+describe('EventLog waits drawing from a scenario share', () => {
+  type Event = { order: number; at: number; name: string };
+
+  it('a wait the share cuts short tells onBudgetSpent (its throw reaches the waiting caller); a wait it does not cut is a plain time-out', async () => {
+    let now = 0;
+    const budget = new TimeBudget(20, () => now);
+    const spent: string[] = [];
+    const log = new EventLog<Event>({
+      budget,
+      onBudgetSpent: (detail) => {
+        spent.push(detail);
+        throw new Error('inconclusive');
+      },
+    });
+    const plain = await log.waitFor((e) => e.name === 'x', { timeoutMs: 5, what: 'x' });
+    assert.equal(plain.kind, 'timeout');
+    assert.deepEqual(spent, []);
+    now = 10; // 10 ms of the 20 left
+    await assert.rejects(log.waitFor((e) => e.name === 'Package#3', { timeoutMs: 30_000, what: 'Package#3' }), /inconclusive/);
+    assert.deepEqual(spent, ["waiting for Package#3: no Package#3 came within 10 ms; dmct's requests used up their 20 ms share of the scenario's time"]);
+  });
+
+  it('an event arriving inside the share is received as usual', async () => {
+    const log = new EventLog<Event>({ budget: new TimeBudget(60_000), onBudgetSpent: () => assert.fail('not spent') });
+    const waiting = log.waitFor((e) => e.name === 'Package#1', { timeoutMs: 30_000, what: 'Package#1' });
+    log.append((order, at) => ({ order, at, name: 'Package#1' }));
+    assert.equal((await waiting).kind, 'received');
   });
 });
