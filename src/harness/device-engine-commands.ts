@@ -16,7 +16,8 @@ import { hasNoContent, serializeLocation } from '../protocol/tree/serialize.js';
 import { storeAtClientUri, storeWithoutClientUri, type StoreInput } from '../protocol/tree/store.js';
 import { hasErrors } from '../protocol/violation.js';
 import type { EgressPolicy } from '../transport/egress.js';
-import { request, type HttpOutcome } from '../transport/http-client.js';
+import { request, type HttpFailureOutcome, type HttpOutcome } from '../transport/http-client.js';
+import type { TimeBudget } from './time-budget.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 /** An EXEC the device accepted with 202 and reports later in a Generic Alert (§5.4.1). */
@@ -69,6 +70,10 @@ export interface CommandContext {
   onEgressRefused?: (detail: string) => void;
   /** Aborts side transfers in flight (a load run being stopped). */
   signal?: AbortSignal;
+  /** The share of the scenario's time the device's requests draw from; each waits what is left, at most `timeoutMs`. */
+  budget?: TimeBudget;
+  /** Told when the share ran out before or during a request (a scenario fixture throws `inconclusive` here). */
+  onBudgetSpent?: (detail: string) => void;
 }
 
 const status = (sc: number, extra: { URI?: string[] } = {}): CommandStatus => ({ sc, ...extra });
@@ -83,17 +88,28 @@ function sideHeaders(context: CommandContext, extra: Record<string, string>): Re
 }
 
 async function sideRequest(context: CommandContext, label: string, options: { method: string; url: string; headers: Record<string, string>; body?: string }): Promise<HttpOutcome> {
+  const wait = context.budget?.wait(context.timeoutMs) ?? { ms: context.timeoutMs, cut: false };
+  if (wait.ms <= 0) return budgetSpentBefore(context, label, `${options.method} ${options.url}`, 'endpoint');
   const outcome = await request(context.recorder, {
     ...options,
     label,
     to: 'endpoint',
-    timeoutMs: context.timeoutMs,
+    timeoutMs: wait.ms,
     maxResponseBytes: context.maxBodyBytes,
     ...(context.egress === undefined ? {} : { egress: context.egress }),
     ...(context.signal === undefined ? {} : { signal: context.signal }),
   });
   if (outcome.kind === 'refused') context.onEgressRefused?.(`${label}: ${outcome.detail}`);
+  if (outcome.kind === 'timeout' && wait.cut && context.signal?.aborted !== true) context.onBudgetSpent?.(context.budget?.spent(label, outcome.detail) ?? outcome.detail);
   return outcome;
+}
+
+/** A request not sent because the scenario's share of time is used up: recorded, told, and a `timeout` outcome. */
+export function budgetSpentBefore(context: Pick<CommandContext, 'budget' | 'onBudgetSpent' | 'recorder'>, label: string, request: string, to: string): HttpFailureOutcome {
+  const detail = context.budget?.spent(label, `${request} not sent`) ?? `${label}: not sent`;
+  const seq = context.recorder.note({ from: 'dmct', to, label: detail }).seq;
+  context.onBudgetSpent?.(detail);
+  return { kind: 'timeout', detail, seq };
 }
 
 function parseTarget(text: string): ClientUri | undefined {

@@ -11,10 +11,11 @@ import { buildPackage3 } from '../protocol/packages/package3.js';
 import { MAX_COMMANDS, MAX_JSON_DEPTH, jsonTextExceedsDepth } from '../protocol/json-limits.js';
 import type { ManagementTree } from '../protocol/tree/management-tree.js';
 import type { Violation } from '../protocol/violation.js';
-import { asyncResultAlert, executeCommand, type CommandContext, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
+import { asyncResultAlert, budgetSpentBefore, executeCommand, type CommandContext, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
 import { buildDeviceTree, supportedMos } from './device-engine-tree.js';
 import type { EgressPolicy } from '../transport/egress.js';
 import { request, type HttpFailureOutcome, type HttpResponseOutcome } from '../transport/http-client.js';
+import type { TimeBudget } from './time-budget.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 export { asyncResultAlert, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
@@ -50,6 +51,14 @@ export interface DeviceEngineOptions {
   limits?: Partial<PackageLimits>;
   /** Aborts the side transfers in flight (a load run stopped by Ctrl-C). */
   signal?: AbortSignal;
+  /**
+   * The share of the scenario's time the device's requests draw from — packages (CONT follow-ups
+   * included) and side transfers (HGET, HPUT, HPOST, SHOW): each waits for what is left, at most
+   * `timeoutMs`; default no share, `timeoutMs` each.
+   */
+  timeBudget?: TimeBudget;
+  /** Told when that share ran out; a scenario fixture throws `inconclusive` here. */
+  onBudgetSpent?: (detail: string) => void;
 }
 
 /** One package to send exactly as described: the engine's own bodies, or deliberately odd ones. */
@@ -257,6 +266,8 @@ export class DeviceEngine {
       ...(options.egress === undefined ? {} : { egress: options.egress }),
       ...(options.onEgressRefused === undefined ? {} : { onEgressRefused: options.onEgressRefused }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.timeBudget === undefined ? {} : { budget: options.timeBudget }),
+      ...(options.onBudgetSpent === undefined ? {} : { onBudgetSpent: options.onBudgetSpent }),
     };
   }
 
@@ -304,19 +315,27 @@ export class DeviceEngine {
     const accept = outgoing.accept === undefined ? MEDIA_TYPES.package2 : outgoing.accept;
     if (accept !== null) headers['accept'] = accept;
     if (this.#authorization !== undefined) headers['authorization'] ??= this.#authorization;
+    const url = outgoing.url ?? this.serverUrl;
+    const wait = this.#context.budget?.wait(this.#timeoutMs) ?? { ms: this.#timeoutMs, cut: false };
+    if (wait.ms <= 0) {
+      const failure = budgetSpentBefore(this.#context, outgoing.label, `POST ${url}`, 'target');
+      return { reply: { kind: 'no-answer', failure, seq: failure.seq, sent: outgoing.label } };
+    }
     const outcome = await request(this.recorder, {
       method: 'POST',
-      url: outgoing.url ?? this.serverUrl,
+      url,
       headers,
       body: outgoing.body,
       label: outgoing.label,
-      timeoutMs: this.#timeoutMs,
+      timeoutMs: wait.ms,
       maxResponseBytes: this.#maxBodyBytes,
       // A body over the cap is still an answer (a refused one, see #read), not a silence.
       overflow: 'truncate',
       ...(this.#context.egress === undefined ? {} : { egress: this.#context.egress }),
     });
     if (outcome.kind === 'refused') this.#context.onEgressRefused?.(`${outgoing.label}: ${outcome.detail}`);
+    // Cut short by the share, silence says nothing about the target (it had less than its response time).
+    if (outcome.kind === 'timeout' && wait.cut) this.#context.onBudgetSpent?.(this.#context.budget?.spent(outgoing.label, outcome.detail) ?? outcome.detail);
     if (outcome.kind !== 'response') return { reply: { kind: 'no-answer', failure: outcome, seq: outcome.seq, sent: outgoing.label } };
     return { requestSeq: outcome.requestSeq, reply: this.#read(outcome) };
   }

@@ -3,6 +3,7 @@
  * transfers, web page loads), with the waits a scenario needs: the first matching event after a
  * mark, or silence for a whole window. Waits never judge; they return typed outcomes.
  */
+import type { TimeBudget } from './time-budget.js';
 
 /** Every logged event carries its place in the log (1-based) and its arrival time. */
 export interface LoggedEvent {
@@ -43,11 +44,28 @@ interface Waiter<E> {
 /** Events kept before the oldest are dropped (a runaway target cannot exhaust memory). */
 export const MAX_LOGGED_EVENTS = 10_000;
 
+/** The share of a scenario's time its waits draw from, and who is told when a wait was cut short by it. */
+export interface WaitBudget {
+  budget: TimeBudget;
+  /** Told when the share cut a wait short (a scenario fixture throws `inconclusive` here). */
+  onBudgetSpent: (detail: string) => void;
+}
+
 /** An append-only event log with waits; events are plain objects built from their order. */
 export class EventLog<E extends LoggedEvent> {
   readonly #events: E[] = [];
   readonly #waiters = new Set<Waiter<E>>();
+  readonly #budget: WaitBudget | undefined;
   #last = 0;
+
+  /**
+   * With a `budget`, each wait lasts at most what is left of the scenario's share: a wait (or a
+   * window of silence) it cuts short proves nothing, so `onBudgetSpent` is told instead of the
+   * caller getting a time-out or a quiet window.
+   */
+  constructor(budget?: WaitBudget) {
+    this.#budget = budget;
+  }
 
   /** Appends the event `build` makes from its order and time, and wakes the waits it satisfies. */
   append(build: (order: number, at: number) => E): E {
@@ -68,20 +86,23 @@ export class EventLog<E extends LoggedEvent> {
     return this.#events.filter(filter);
   }
 
-  /** The first event after `after` that `predicate` accepts, waiting up to `timeoutMs` for it. */
-  waitFor(predicate: (event: E) => boolean, options: WaitOptions): Promise<EventWait<E>> {
+  /** The first event after `after` that `predicate` accepts, waiting up to `timeoutMs` for it (less when the budget has less left). */
+  async waitFor(predicate: (event: E) => boolean, options: WaitOptions): Promise<EventWait<E>> {
     const after = options.after ?? 0;
     const accepts = (event: E) => event.order > after && predicate(event);
     const found = this.#events.find(accepts);
-    if (found !== undefined) return Promise.resolve({ kind: 'received', value: found });
+    if (found !== undefined) return { kind: 'received', value: found };
+    const wait = this.#budget?.budget.wait(options.timeoutMs) ?? { ms: options.timeoutMs, cut: false };
     const started = Date.now();
-    return new Promise((resolve) => {
+    let endedEarly = false;
+    const outcome = await new Promise<EventWait<E>>((resolve) => {
       const end = () => {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', end);
         this.#waiters.delete(waiter);
         const waitedMs = Date.now() - started;
-        resolve({ kind: 'timeout', waitedMs, detail: `no ${options.what} came within ${waitedMs < options.timeoutMs ? `${waitedMs} ms (ended early)` : `${options.timeoutMs} ms`}` });
+        endedEarly = waitedMs < wait.ms;
+        resolve({ kind: 'timeout', waitedMs, detail: `no ${options.what} came within ${endedEarly ? `${waitedMs} ms (ended early)` : `${wait.ms} ms`}` });
       };
       const waiter: Waiter<E> = {
         accepts,
@@ -92,11 +113,14 @@ export class EventLog<E extends LoggedEvent> {
           resolve({ kind: 'received', value: event });
         },
       };
-      const timer = setTimeout(end, options.timeoutMs);
+      const timer = setTimeout(end, wait.ms);
       this.#waiters.add(waiter);
       if (options.signal?.aborted) end();
       else options.signal?.addEventListener('abort', end, { once: true });
     });
+    // Told here, in the waiting scenario's own call chain, so what it throws ends that scenario.
+    if (outcome.kind === 'timeout' && wait.cut && !endedEarly && this.#budget !== undefined) this.#budget.onBudgetSpent(this.#budget.budget.spent(`waiting for ${options.what}`, outcome.detail));
+    return outcome;
   }
 
   /**

@@ -23,7 +23,7 @@ import type { Package3 } from '../protocol/schemas/package3.schema.js';
 import type { Violation } from '../protocol/violation.js';
 import type { DmEndpointKind, EndpointEvent, EngineEvent, PackageEvent, ReceivedRequest } from './dm-server-engine-events.js';
 import { answer, readRequest, recordReceived, type EndpointAddress } from './dm-server-engine-http.js';
-import { EventLog, type EventWait, type QuietWatch } from './dm-server-engine-log.js';
+import { EventLog, type EventWait, type QuietWatch, type WaitBudget } from './dm-server-engine-log.js';
 import { DataRepository } from './dm-server-engine-repository.js';
 import { WebPages } from './dm-server-engine-web.js';
 import { DEFAULT_HANDLER_ORIGIN } from '../transport/endpoint-server.js';
@@ -70,6 +70,8 @@ export interface DmServerEngineOptions {
   publicUrl?: string;
   /** Accept the errata forms of the text's examples as warnings (App F and App I examples). */
   lenient?: boolean;
+  /** The share of the scenario's time the waits draw from (see {@link EventLog}); default none. */
+  waitBudget?: WaitBudget;
 }
 
 /** Options of the package waits. */
@@ -115,7 +117,7 @@ function endpointMatches(wanted: PackageWaitOptions['endpoint'], actual: DmEndpo
 
 /** The scripted DM server of one scenario, with its data repository and web pages. */
 export class DmServerEngine {
-  readonly log = new EventLog<EngineEvent>();
+  readonly log: EventLog<EngineEvent>;
   readonly repository: DataRepository;
   readonly web: WebPages;
   readonly #recorder: TraceRecorder;
@@ -132,6 +134,7 @@ export class DmServerEngine {
   #reqMosAsked = false;
 
   constructor(options: DmServerEngineOptions) {
+    this.log = new EventLog<EngineEvent>(options.waitBudget);
     this.#recorder = options.recorder;
     this.#devId = options.devId;
     this.#path = options.path ?? '/dm';

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { capText } from '../transport/cap-text.js';
 
 /** A complete answer: any status (redirects are answers, never followed), all headers, the whole body. */
@@ -28,6 +29,8 @@ export interface LoadHttpClientOptions {
   timeoutMs: number;
   /** Largest answer read; reading stops (and the connection is dropped) at the first byte over it. */
   maxBodyBytes: number;
+  /** How host names are resolved for every connection (a load run pins the target's addresses); default the system's. */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -43,7 +46,7 @@ export class LoadHttpClient {
 
   constructor(options: LoadHttpClientOptions) {
     this.#options = options;
-    const pool = { keepAlive: true, maxSockets: Math.max(1, options.maxSockets), scheduling: 'lifo' as const };
+    const pool = { keepAlive: true, maxSockets: Math.max(1, options.maxSockets), scheduling: 'lifo' as const, ...(options.lookup === undefined ? {} : { lookup: options.lookup }) };
     this.#agents = { 'http:': new http.Agent(pool), 'https:': new https.Agent(pool) };
   }
 
@@ -52,8 +55,8 @@ export class LoadHttpClient {
     return this.#options.maxBodyBytes;
   }
 
-  /** POSTs `body` to `url` and reads the whole answer (up to the cap). */
-  post(url: string, headers: Readonly<Record<string, string>>, body: Uint8Array): Promise<LoadHttpOutcome> {
+  /** POSTs `body` to `url` and reads the whole answer (up to the cap); an aborted `signal` (Ctrl-C) ends the wait as a `timeout`. */
+  post(url: string, headers: Readonly<Record<string, string>>, body: Uint8Array, signal?: AbortSignal): Promise<LoadHttpOutcome> {
     let target: URL;
     try {
       target = new URL(url);
@@ -72,6 +75,7 @@ export class LoadHttpClient {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         // A connection whose answer was not read to its end cannot carry another request.
         request?.destroy();
         resolve(outcome);
@@ -82,6 +86,12 @@ export class LoadHttpClient {
         finish({ kind: 'connection-error', detail: capText([code, message].filter((part) => part !== undefined).join(': '), 500) });
       };
       const timer = setTimeout(() => finish({ kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` }, request), timeoutMs);
+      const onAbort = (): void => finish({ kind: 'timeout', detail: 'the run was stopped before the answer came' }, request);
+      if (signal?.aborted === true) {
+        onAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
         request = transport.request(
           target,

@@ -4,6 +4,7 @@ import { DeviceEngine } from '../harness/device-engine.js';
 import { TraceRecorder } from '../harness/trace-recorder.js';
 import { LoadHttpClient } from './load-http.js';
 import { runLoadSession } from './load-session.js';
+import { targetLookup, type ResolveHost } from './pinned-lookup.js';
 import { latencyPercentiles } from './percentiles.js';
 import type { LoadReport } from './schemas/load-report.schema.js';
 
@@ -34,6 +35,8 @@ export interface LoadRunOptions {
   progressEveryMs?: number;
   /** Stops starting sessions (those in flight finish). */
   signal?: AbortSignal;
+  /** Resolves the target's host name, once per run (default the system resolver). */
+  resolveHost?: ResolveHost;
 }
 
 /** Counts so far, for a progress line. */
@@ -77,7 +80,9 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
       }),
   );
   const concurrency = Math.max(1, Math.min(options.concurrency, options.devices));
-  const client = new LoadHttpClient({ maxSockets: concurrency, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes });
+  // The target's name is resolved once: its packages, CONT included, go to those addresses only.
+  const lookup = targetLookup(options.targetUrl, options.resolveHost);
+  const client = new LoadHttpClient({ maxSockets: concurrency, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, ...(lookup === undefined ? {} : { lookup }) });
   const sessionMs: number[] = [];
   const exchangeMs: number[] = [];
   const errorKinds: Record<string, number> = {};

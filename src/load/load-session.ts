@@ -21,6 +21,11 @@ export interface LoadSessionResult {
   violations: AttributedViolation[];
 }
 
+/** Whether Ctrl-C stopped the run (a call, so every check reads the signal afresh). */
+function stopped(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
 /** Violations that count as findings: errors and warnings (infos are notes). */
 function counted(violations: readonly Violation[]): Violation[] {
   return violations.filter((violation) => violation.severity !== 'info');
@@ -30,11 +35,11 @@ function counted(violations: readonly Violation[]): Violation[] {
 type LoadReply = Package2Answer | { kind: 'no-answer'; failure: LoadHttpFailure };
 
 /** POSTs a package as the DeviceEngine does (Content-Type, OMADM-DevID, Accept: Package#2; §5.2.2, §5.2.4, §5.5). */
-async function exchange(client: LoadHttpClient, devId: string, url: string, outgoing: OutgoingPackage): Promise<LoadReply> {
+async function exchange(client: LoadHttpClient, devId: string, url: string, outgoing: OutgoingPackage, signal?: AbortSignal): Promise<LoadReply> {
   const headers: Record<string, string> = { [HEADERS.devId]: devId, accept: MEDIA_TYPES.package2 };
   if (outgoing.contentType !== null) headers['content-type'] = outgoing.contentType;
   const body = typeof outgoing.body === 'string' ? Buffer.from(outgoing.body, 'utf8') : outgoing.body;
-  const outcome = await client.post(url, headers, body);
+  const outcome = await client.post(url, headers, body, signal);
   if (outcome.kind === 'response') return readPackage2Answer({ ...outcome, truncated: false }, client.maxBodyBytes);
   if (outcome.kind === 'too-large' && outcome.status !== undefined) {
     return readPackage2Answer({ status: outcome.status, headers: {}, body: new Uint8Array(0), truncated: true }, client.maxBodyBytes);
@@ -64,16 +69,19 @@ export async function runLoadSession(engine: DeviceEngine, client: LoadHttpClien
   let url = engine.serverUrl;
   let outgoing = engine.package1();
   for (let package2s = 0; ; package2s += 1) {
-    if (signal?.aborted === true) return { end: 'interrupted', sessionMs: performance.now() - started, exchangeMs, violations };
+    if (stopped(signal)) return { end: 'interrupted', sessionMs: performance.now() - started, exchangeMs, violations };
     // A CONT URI outside the egress policy (the target's own origin) is never followed.
     const refusal = engine.egressRefusal(url);
     if (refusal !== undefined) return { end: 'egress-refused: a CONT URI outside the target\'s origin', sessionMs: performance.now() - started, exchangeMs, violations };
     const sentAt = performance.now();
-    const reply = await exchange(client, engine.devId, url, outgoing);
+    const reply = await exchange(client, engine.devId, url, outgoing, signal);
+    if (stopped(signal)) return { end: 'interrupted', sessionMs: performance.now() - started, exchangeMs, violations };
     exchangeMs.push(performance.now() - sentAt);
     if (reply.kind !== 'package2') return { end: endOf(reply), sessionMs: performance.now() - started, exchangeMs, violations };
     for (const violation of counted(reply.violations)) violations.push({ item: itemOfPackage2Violation(violation, reply.package2), violation });
     const outcomes = await engine.execute(reply.package2);
+    // Ctrl-C cut the side transfers short: what they gave says nothing about the server.
+    if (stopped(signal)) return { end: 'interrupted', sessionMs: performance.now() - started, exchangeMs, violations };
     if (outcomes.some((outcome) => outcome.end === true)) return { end: 'end', sessionMs: performance.now() - started, exchangeMs, violations };
     if (package2s + 1 >= maxPackage2s) {
       violations.push({

@@ -45,9 +45,22 @@ function progressLine(progress: LoadProgress): string {
   return `${seconds} s  sessions ${progress.sessions}  ended ${progress.completed}  errors ${progress.errors}  violations ${progress.violations}`;
 }
 
+/** Progress for a log (stderr not a terminal): a line at the first tick, then one every {@link LOG_PROGRESS_EVERY_MS}. */
+function progressLines(): (progress: LoadProgress) => void {
+  let last: number | undefined;
+  return (progress) => {
+    if (last !== undefined && progress.elapsedMs - last < LOG_PROGRESS_EVERY_MS) return;
+    last = progress.elapsedMs;
+    process.stderr.write(`${progressLine(progress)}\n`);
+  };
+}
+
+const LOG_PROGRESS_EVERY_MS = 5000;
+
 function printReport(report: LoadReport): void {
   const lines = [
     `${chalk.bold('dmct load')}  ${report.target}  devices ${report.devices}  concurrency ${report.concurrency}`,
+    ...((report.errorKinds['interrupted'] ?? 0) > 0 ? [`  ${chalk.yellow('stopped by Ctrl-C')}: the figures of the sessions so far`] : []),
     `  sessions        ${report.sessions} started, ${report.completed} ended with END, ${report.exchanges} exchanges in ${(report.durationMs / 1000).toFixed(2)} s`,
     `  sessions/s      ${chalk.bold(String(report.sessionsPerSecond))}`,
     `  session ms      p50 ${report.latencyMs.p50}  p90 ${report.latencyMs.p90}  p99 ${report.latencyMs.p99}  max ${report.latencyMs.max}`,
@@ -107,16 +120,20 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
       }
     }
     const stop = new AbortController();
-    const onSignal = (): void => stop.abort();
-    process.once('SIGINT', onSignal);
     const tty = !argv.json && process.stderr.isTTY;
+    // The first Ctrl-C stops the run and its transfers in flight, and the figures so far are printed; a second one quits at once.
+    const onSignal = (): void => {
+      stop.abort();
+      process.stderr.write(`${tty ? '\n' : ''}dmct load: stopping (Ctrl-C again quits without the figures)\n`);
+    };
+    process.once('SIGINT', onSignal);
     try {
       const report = await runLoad({
         ...common,
         targetUrl: embedded?.server.dmUrl ?? targetUrl(argv.target ?? '', argv['allow-remote'], isLoopbackUrl),
         signal: stop.signal,
         ...(embedded === undefined ? {} : { beforeSession: embedded.beforeSession }),
-        ...(tty ? { onProgress: (progress: LoadProgress) => process.stderr.write(`\r${progressLine(progress)}`) } : {}),
+        ...(argv.json ? {} : { onProgress: tty ? (progress: LoadProgress) => process.stderr.write(`\r${progressLine(progress)}`) : progressLines() }),
       });
       if (tty) process.stderr.write('\n');
       if (argv.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -127,6 +127,7 @@ describe('dmct scr check', () => {
       'dmct: fixtures/claims/invalid/unknown-edition.json /edition: unknown SCR table edition "dm20-nope" (known: dm20-2016, dm20-cr-2013) (edition)\n',
     ],
     ['fixtures/claims/missing.json', 'dmct: fixtures/claims/missing.json: cannot read the claims file (no such file)\n'],
+    ['/dev/zero', 'dmct: /dev/zero: cannot read the claims file (not a regular file)\n'],
   ];
   for (const [file, stderr] of usage) {
     it(`exits 2 with one line for ${file}`, () => {
@@ -136,6 +137,16 @@ describe('dmct scr check', () => {
       assert.equal(run.stdout, '');
     });
   }
+});
+
+describe('dmct scr check: a claims file that is a FIFO', () => {
+  it('exits 2 with one line at once, without waiting for a writer', () => {
+    const fifo = join(scratch, 'claims.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const run = dmct(['scr', 'check', fifo]);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, `dmct: ${fifo}: cannot read the claims file (not a regular file)\n`);
+  });
 });
 
 describe('dmct claims init', () => {

@@ -101,6 +101,53 @@ describe('a hostile server steering dmct to an internal service', () => {
     assert.equal(internalHits, 0);
     assert.deepEqual(report.errorKinds, { "egress-refused: a CONT URI outside the target's origin": 6 });
   });
+
+  it('load mode: an HGET or SHOW of the internal URL is never fetched', async () => {
+    const leaf = deviceNodes().dataLeaf;
+    commands = [['HGET', `http://127.0.0.1:${internalPort}/secret`, leaf], ['SHOW', `http://[::ffff:7f00:1]:${internalPort}/page`], ['END']];
+    const report = await runLoad(loadOptions(`http://127.0.0.1:${hostilePort}/dm`, { devices: 2, concurrency: 2, maxSessions: 4 }));
+    assert.equal(internalHits, 0);
+    assert.equal(report.completed, 4, JSON.stringify(report.errorKinds));
+  });
+});
+
+describe('load mode against a target whose name is rebound during the run', () => {
+  it('resolves the target name once: every package, CONT included, goes to the first answer', async () => {
+    const paths: string[] = [];
+    const target = createServer((req, res) => {
+      paths.push(req.url ?? '');
+      req.resume();
+      const port = (target.address() as AddressInfo).port;
+      const CMD = req.url === '/dm' ? [['CONT', `http://dm.rebind.test:${port}/cont`]] : [['END']];
+      req.on('end', () => res.writeHead(200, { 'content-type': PACKAGE2 }).end(JSON.stringify({ CMD })));
+    });
+    const port = await listen(target);
+    const answers: string[] = [];
+    // The first answer is the target; every later one would be an internal address (DNS rebinding).
+    const resolveHost = (hostname: string) => {
+      answers.push(hostname);
+      return Promise.resolve([{ address: answers.length === 1 ? '127.0.0.1' : '10.255.255.1', family: 4 }]);
+    };
+    try {
+      const report = await runLoad(loadOptions(`http://dm.rebind.test:${port}/dm`, { devices: 2, concurrency: 2, maxSessions: 6, resolveHost }));
+      assert.deepEqual(answers, ['dm.rebind.test']);
+      assert.equal(report.completed, 6, JSON.stringify(report.errorKinds));
+      assert.deepEqual(paths.filter((path) => path === '/cont').length, 6, 'each CONT was followed to the pinned address');
+    } finally {
+      target.close();
+    }
+  });
+
+  it('a connection to any other name fails without a DNS query', async () => {
+    const { pinnedLookup } = await import('../../../src/load/pinned-lookup.js');
+    const lookup = pinnedLookup('dm.example', Promise.resolve([{ address: '192.0.2.7', family: 4 }]));
+    const ask = (name: string, options: { all?: boolean; family?: number }) =>
+      new Promise<unknown>((resolve) => lookup(name, options, (error, address, family) => resolve(error === null ? { address, family } : error.message)));
+    assert.deepEqual(await ask('DM.example', {}), { address: '192.0.2.7', family: 4 });
+    assert.deepEqual(await ask('dm.example', { all: true }), { address: [{ address: '192.0.2.7', family: 4 }], family: undefined });
+    assert.equal(await ask('internal.example', {}), "internal.example is not the load target's host dm.example");
+    assert.equal(await ask('dm.example', { family: 6 }), 'dm.example has no address of family 6');
+  });
 });
 
 describe('dmct load stopped while side transfers hang', () => {

@@ -54,10 +54,10 @@ describe('latencyPercentiles', () => {
 });
 
 describe('isLoopbackUrl', () => {
-  for (const url of ['http://127.0.0.1:8080/dm', 'http://127.9.9.9/', 'http://localhost/dm', 'http://[::1]:80/']) {
+  for (const url of ['http://127.0.0.1:8080/dm', 'http://127.9.9.9/', 'http://localhost/dm', 'http://[::1]:80/', 'http://[::ffff:7f00:1]/', 'http://[::ffff:127.1.2.3]/']) {
     it(`accepts ${url}`, () => assert.equal(isLoopbackUrl(new URL(url)), true));
   }
-  for (const url of ['http://example.com/dm', 'http://10.0.0.1/', 'http://128.0.0.1/', 'http://localhost.example.com/', 'http://[::2]/', 'http://0.0.0.0/']) {
+  for (const url of ['http://example.com/dm', 'http://10.0.0.1/', 'http://128.0.0.1/', 'http://localhost.example.com/', 'http://[::2]/', 'http://0.0.0.0/', 'http://[::ffff:a00:1]/']) {
     it(`refuses ${url}`, () => assert.equal(isLoopbackUrl(new URL(url)), false));
   }
 });
