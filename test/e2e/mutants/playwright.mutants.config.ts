@@ -1,5 +1,5 @@
 /**
- * The mutant matrices of both roles in ONE Playwright invocation (style.md practice 11): per role a
+ * The mutant matrices of both roles in ONE Playwright invocation: per role a
  * clean project plus one project per fault switch of the role's reference peer, each running the
  * role's suite against the embedded peer with that one switch on (project metadata `faults`).
  * dmct's reporter writes every result to DMCT_RESULTS_FILE; each result carries the `dmct-faults`

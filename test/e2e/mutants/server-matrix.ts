@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { matrixProblems, roleFaults, type MatrixRun } from './matrix.js';
 
 /**
- * Proof of the server-target suite (issue 6 point 4, style.md practice 11): against the clean
+ * Proof of the server-target suite: against the clean
  * reference server every scenario passes; against each server fault switch the scenarios tagged
  * with the item it breaks fail with the declared message, and every other scenario passes.
  */
