@@ -38,17 +38,36 @@ interface Waiter<E> {
 /** Events kept before the oldest are dropped (a runaway target cannot exhaust memory). */
 export const MAX_LOGGED_EVENTS = 10_000;
 
+/**
+ * Bytes of the events' bodies kept before the oldest are dropped: a client posting hundreds of
+ * 1 MB packages keeps only the last few in memory (each also holds its parsed form, about as large
+ * again). Waits already pending are settled as events arrive, so a dropped event was seen by every
+ * wait of its time.
+ */
+export const MAX_LOGGED_BYTES = 8 * 1024 * 1024;
+
 /** An append-only event log with waits; events are plain objects built from their order. */
 export class EventLog<E extends LoggedEvent> {
   readonly #events: E[] = [];
   readonly #waiters = new Set<Waiter<E>>();
+  readonly #weight: (event: E) => number;
+  #bytes = 0;
   #last = 0;
+
+  /** `weight` is an event's size in bytes (e.g. its body's), counted against {@link MAX_LOGGED_BYTES}. */
+  constructor(weight: (event: E) => number = () => 0) {
+    this.#weight = weight;
+  }
 
   /** Appends the event `build` makes from its order and time, and wakes the waits it satisfies. */
   append(build: (order: number, at: number) => E): E {
     const event = build(++this.#last, Date.now());
     this.#events.push(event);
-    if (this.#events.length > MAX_LOGGED_EVENTS) this.#events.shift();
+    this.#bytes += this.#weight(event);
+    while (this.#events.length > 1 && (this.#events.length > MAX_LOGGED_EVENTS || this.#bytes > MAX_LOGGED_BYTES)) {
+      const dropped = this.#events.shift();
+      if (dropped !== undefined) this.#bytes -= this.#weight(dropped);
+    }
     for (const waiter of [...this.#waiters]) if (waiter.accepts(event)) waiter.settle(event);
     return event;
   }
