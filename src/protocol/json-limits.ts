@@ -67,7 +67,7 @@ export function jsonLengthExceeds(value: unknown, limit: number): boolean {
     else if (node === null || typeof node !== 'object') length += String(node).length;
     else {
       const entries = Object.entries(node);
-      length += 2 + entries.length;
+      length += 2 + Math.max(0, entries.length - 1);
       const isArray = Array.isArray(node);
       for (const [key, child] of entries) {
         if (!isArray) length += key.length + 3;
