@@ -38,6 +38,12 @@ export interface TraceRecorderOptions {
   maxRepeats?: number;
   /** Notes kept (default 200); the rest are counted into one last note. */
   maxNotes?: number;
+  /**
+   * Characters of messages kept over the whole trace, bodies included (default 8 MiB): a target
+   * varying what it sends (URLs, ports) escapes the repeat summary, not this budget. Later
+   * messages are counted, not stored.
+   */
+  maxTraceChars?: number;
   /** Clock for `time` (tests pass a fixed one). */
   clock?: () => Date;
 }
@@ -117,6 +123,9 @@ export class TraceRecorder {
   #bodyBudget: number;
   #nextSeq = 1;
   #droppedMessages = 0;
+  readonly #maxTraceChars: number;
+  #traceChars = 0;
+  #overBudgetMessages = 0;
   #droppedNotes = 0;
   #checks = 0;
 
@@ -125,6 +134,7 @@ export class TraceRecorder {
     this.#textCap = options.textCapChars ?? 8192;
     this.#maxHeaders = options.maxHeaders ?? 100;
     this.#maxMessages = options.maxMessages ?? 10_000;
+    this.#maxTraceChars = options.maxTraceChars ?? 8 * 1024 * 1024;
     this.#bodyBudget = options.bodyBudgetChars ?? 2 * 1024 * 1024;
     this.#maxRepeats = options.maxRepeats ?? 20;
     this.#maxNotes = options.maxNotes ?? 200;
@@ -226,6 +236,9 @@ export class TraceRecorder {
     if (this.#droppedMessages > 0) {
       notes.push(`${this.#droppedMessages} further messages were not recorded (cap ${this.#maxMessages})`);
     }
+    if (this.#overBudgetMessages > 0) {
+      notes.push(`${this.#overBudgetMessages} further messages were not recorded (the trace's evidence budget of ${this.#maxTraceChars} characters was spent)`);
+    }
     const messages = [...this.#messages];
     for (const { first, count } of this.#omittedMessages.values()) {
       // The summary takes the seq of the first message it stands for, so it sits where the flood began.
@@ -276,8 +289,13 @@ export class TraceRecorder {
   }
 
   #append(message: TraceMessage): TraceMessage {
+    const chars = approximateChars(message);
     if (this.#messages.length >= this.#maxMessages) this.#droppedMessages++;
-    else this.#messages.push(message);
+    else if (this.#traceChars + chars > this.#maxTraceChars) this.#overBudgetMessages++;
+    else {
+      this.#traceChars += chars;
+      this.#messages.push(message);
+    }
     return message;
   }
 
@@ -347,6 +365,13 @@ export class TraceRecorder {
     // fromEntries defines own properties, so a header named `__proto__` stays a plain entry.
     return Object.fromEntries(kept);
   }
+}
+
+/** A message's size in the evidence, roughly: its texts, header fields and body (decoded forms are capped apart). */
+function approximateChars(message: TraceMessage): number {
+  let chars = 200 + message.label.length + message.from.length + message.to.length + (message.http?.url?.length ?? 0);
+  for (const [name, value] of Object.entries(message.http?.headers ?? {})) chars += name.length + (value?.length ?? 0) + 8;
+  return chars + (message.body?.text?.length ?? 0) + (message.body?.hex?.length ?? 0);
 }
 
 function* headerPairs(input: HeaderInput): Iterable<readonly [string, string]> {

@@ -285,6 +285,15 @@ describe('TraceRecorder', () => {
     assertValid(evidence);
   });
 
+  it('stops storing messages once the trace budget is spent, however the target varies them', () => {
+    const recorder = new TraceRecorder({ maxTraceChars: 5000 });
+    for (let i = 0; i < 50; i++) recorder.httpRequest({ from: 'target', to: 'web', label: `GET /page/${i}`, method: 'GET', url: `/page/${i}`, headers: { 'x-pad': 'p'.repeat(500) } });
+    const evidence = recorder.toEvidence();
+    assert.ok(evidence.messages.length > 0 && evidence.messages.length < 10, `${evidence.messages.length} kept`);
+    assert.deepEqual(evidence.notes, [`${50 - evidence.messages.length} further messages were not recorded (the trace's evidence budget of 5000 characters was spent)`]);
+    assertValid(evidence);
+  });
+
   it('records any header names and values a target may send as valid evidence (property)', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 200 }), { maxKeys: 30 }), fc.string(), (headers, label) => {
