@@ -347,7 +347,12 @@ export class TraceRecorder {
   #decoded(decoded: Record<string, unknown>): Record<string, unknown> {
     if (exceedsJsonDepth(decoded, MAX_JSON_DEPTH)) return { omitted: `nested deeper than ${MAX_JSON_DEPTH} levels` };
     // Estimated without building the text: a decoded 1 MB package would otherwise be serialised just to be measured.
-    return jsonLengthExceeds(decoded, this.#bodyCap) ? { omitted: `over the ${this.#bodyCap}-byte evidence cap per message` } : decoded;
+    if (jsonLengthExceeds(decoded, this.#bodyCap)) return { omitted: `over the ${this.#bodyCap}-byte evidence cap per message` };
+    // Decoded forms count against the trace budget too (small and shallow by now, so measuring is cheap).
+    const chars = JSON.stringify(decoded).length;
+    if (this.#traceChars + chars > this.#maxTraceChars) return { omitted: `the trace's evidence budget of ${this.#maxTraceChars} characters was spent` };
+    this.#traceChars += chars;
+    return decoded;
   }
 
   #headers(input: HeaderInput): Record<string, string> {

@@ -291,6 +291,8 @@ describe('TraceRecorder', () => {
     const evidence = recorder.toEvidence();
     assert.ok(evidence.messages.length > 0 && evidence.messages.length < 10, `${evidence.messages.length} kept`);
     assert.deepEqual(evidence.notes, [`${50 - evidence.messages.length} further messages were not recorded (the trace's evidence budget of 5000 characters was spent)`]);
+    recorder.annotate(1, { decoded: { echo: 'e'.repeat(2000) } });
+    assert.deepEqual(recorder.messages[0]?.decoded, { omitted: "the trace's evidence budget of 5000 characters was spent" });
     assertValid(evidence);
   });
 
