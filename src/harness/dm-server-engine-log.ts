@@ -44,7 +44,7 @@ export const MAX_LOGGED_EVENTS = 10_000;
  * again). Waits already pending are settled as events arrive, so a dropped event was seen by every
  * wait of its time.
  */
-export const MAX_LOGGED_BYTES = 8 * 1024 * 1024;
+export const MAX_LOGGED_BYTES = 4 * 1024 * 1024;
 
 /** An append-only event log with waits; events are plain objects built from their order. */
 export class EventLog<E extends LoggedEvent> {
