@@ -51,27 +51,43 @@ export interface WaitBudget {
   onBudgetSpent: (detail: string) => void;
 }
 
+/**
+ * Bytes of the events' bodies kept before the oldest are dropped: a client posting hundreds of
+ * 1 MB packages keeps only the last few in memory (each also holds its parsed form, about as large
+ * again). Waits already pending are settled as events arrive, so a dropped event was seen by every
+ * wait of its time.
+ */
+export const MAX_LOGGED_BYTES = 4 * 1024 * 1024;
+
 /** An append-only event log with waits; events are plain objects built from their order. */
 export class EventLog<E extends LoggedEvent> {
   readonly #events: E[] = [];
   readonly #waiters = new Set<Waiter<E>>();
   readonly #budget: WaitBudget | undefined;
+  readonly #weight: (event: E) => number;
+  #bytes = 0;
   #last = 0;
 
   /**
    * With a `budget`, each wait lasts at most what is left of the scenario's share: a wait (or a
    * window of silence) it cuts short proves nothing, so `onBudgetSpent` is told instead of the
-   * caller getting a time-out or a quiet window.
+   * caller getting a time-out or a quiet window. `weight` is an event's size in bytes (e.g. its
+   * body's), counted against {@link MAX_LOGGED_BYTES}.
    */
-  constructor(budget?: WaitBudget) {
+  constructor(budget?: WaitBudget, weight: (event: E) => number = () => 0) {
     this.#budget = budget;
+    this.#weight = weight;
   }
 
   /** Appends the event `build` makes from its order and time, and wakes the waits it satisfies. */
   append(build: (order: number, at: number) => E): E {
     const event = build(++this.#last, Date.now());
     this.#events.push(event);
-    if (this.#events.length > MAX_LOGGED_EVENTS) this.#events.shift();
+    this.#bytes += this.#weight(event);
+    while (this.#events.length > 1 && (this.#events.length > MAX_LOGGED_EVENTS || this.#bytes > MAX_LOGGED_BYTES)) {
+      const dropped = this.#events.shift();
+      if (dropped !== undefined) this.#bytes -= this.#weight(dropped);
+    }
     for (const waiter of [...this.#waiters]) if (waiter.accepts(event)) waiter.settle(event);
     return event;
   }

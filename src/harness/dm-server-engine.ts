@@ -20,7 +20,7 @@ import { buildPackage2, parsePackage2 } from '../protocol/packages/package2.js';
 import type { Package1 } from '../protocol/schemas/package1.schema.js';
 import type { Package2 } from '../protocol/schemas/package2.schema.js';
 import type { Package3 } from '../protocol/schemas/package3.schema.js';
-import type { Violation } from '../protocol/violation.js';
+import { summariseViolations, type Violation } from '../protocol/violation.js';
 import type { DmEndpointKind, EndpointEvent, EngineEvent, PackageEvent, ReceivedRequest } from './dm-server-engine-events.js';
 import { answer, readRequest, recordReceived, type EndpointAddress } from './dm-server-engine-http.js';
 import { EventLog, type EventWait, type QuietWatch, type WaitBudget } from './dm-server-engine-log.js';
@@ -29,6 +29,7 @@ import { WebPages } from './dm-server-engine-web.js';
 import { DEFAULT_HANDLER_ORIGIN } from '../transport/endpoint-server.js';
 import type { TraceRecorder } from './trace-recorder.js';
 import { jsonTextExceedsDepth } from '../protocol/json-limits.js';
+import { capText } from '../transport/cap-text.js';
 
 export type { DmEndpointKind, EndpointEvent, EngineEvent, PackageEvent } from './dm-server-engine-events.js';
 export type { EventWait, QuietWatch } from './dm-server-engine-log.js';
@@ -89,6 +90,9 @@ interface Session {
   lastPackage2?: Package2;
 }
 
+/** Characters kept of a violation's message (messages quote the offending value, which can be 1 MB). */
+const MAX_VIOLATION_CHARS = 8192;
+
 const ENDPOINT_LABEL: Record<DmEndpointKind, string> = { dm: '', cont: ' (CONT URI)', async: ' (async report URI)' };
 
 /**
@@ -134,7 +138,7 @@ export class DmServerEngine {
   #reqMosAsked = false;
 
   constructor(options: DmServerEngineOptions) {
-    this.log = new EventLog<EngineEvent>(options.waitBudget);
+    this.log = new EventLog<EngineEvent>(options.waitBudget, (event) => event.body.length);
     this.#recorder = options.recorder;
     this.#devId = options.devId;
     this.#path = options.path ?? '/dm';
@@ -306,7 +310,8 @@ export class DmServerEngine {
       lenient: this.#lenient,
       reqMosAsked: this.#reqMosAsked,
     });
-    const violations: Violation[] = [...check.violations, ...sequence];
+    // A hostile package can break one rule once per entry; its repeats are summarised here, before the log and the trace keep them.
+    const violations: Violation[] = summariseViolations([...check.violations, ...sequence]).map((v) => ({ ...v, message: capText(v.message, MAX_VIOLATION_CHARS) }));
     if (byElimination) {
       violations.push({
         rule: 'session-correlated-by-elimination',

@@ -6,7 +6,7 @@ import type {
   TraceViolation,
 } from '../report/schemas/evidence.schema.js';
 import { type BodyBytes, DEFAULT_BODY_CAP_BYTES, captureBody } from '../transport/body-capture.js';
-import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../protocol/json-limits.js';
+import { MAX_JSON_DEPTH, exceedsJsonDepth, jsonLengthExceeds } from '../protocol/json-limits.js';
 import { capText } from '../transport/cap-text.js';
 import { policyVerdict, type OutcomeKind } from '../report/verdict-policy.js';
 import type {
@@ -18,6 +18,7 @@ import type {
   HttpResponseRecord,
   NoteRecord,
 } from '../transport/exchange-recorder.js';
+import { moreOfTheSame, summariseViolations } from '../protocol/violation.js';
 
 export type { Arrow, DatagramRecord, HeaderInput, HttpRequestRecord, HttpResponseRecord, NoteRecord } from '../transport/exchange-recorder.js';
 
@@ -30,6 +31,24 @@ export interface TraceRecorderOptions {
   maxHeaders?: number;
   /** Messages kept per trace (default 10 000); later ones are counted, not stored. */
   maxMessages?: number;
+  /**
+   * Body characters (text or hex) kept over the whole trace (default 2 MiB); once spent, bodies
+   * keep only their size and SHA-256.
+   */
+  bodyBudgetChars?: number;
+  /**
+   * Messages of one kind, lifelines and label kept (default 20), and findings of one item, rule
+   * and verdict; further ones of a flood are counted into one summary entry.
+   */
+  maxRepeats?: number;
+  /** Notes kept (default 200); the rest are counted into one last note. */
+  maxNotes?: number;
+  /**
+   * Characters of messages kept over the whole trace, bodies included (default 8 MiB): a target
+   * varying what it sends (URLs, ports) escapes the repeat summary, not this budget. Later
+   * messages are counted, not stored.
+   */
+  maxTraceChars?: number;
   /** Clock for `time` (tests pass a fixed one). */
   clock?: () => Date;
 }
@@ -40,14 +59,21 @@ export interface TraceRecorderOptions {
  */
 export type FindingInput = Omit<Finding, 'verdict' | 'outcome'> & { outcome?: OutcomeKind };
 
+/** Further entries of one kind that were counted, not kept: how many, and the first one's seq. */
+interface Omitted<T> {
+  first: T;
+  count: number;
+}
+
 /** Name under which headers beyond `maxHeaders` are summarised. */
 export const DROPPED_HEADERS_KEY = 'x-dmct-dropped-headers';
 
 /**
  * The evidence of one scenario: an append-only, `seq`-numbered list of the messages exchanged with
  * the target (evidence.schema.json `TraceMessage`), the findings about them, and free notes.
- * Everything a target controls (bodies, headers, URLs) is capped, so hostile content cannot
- * exhaust memory or break the report.
+ * Everything a target controls (bodies, headers, URLs) is capped, and floods of alike messages,
+ * findings and violations are summarised (the first ones kept, then one entry with the count),
+ * so hostile content cannot exhaust memory or break the report.
  */
 export class TraceRecorder implements ExchangeRecorder {
   readonly #messages: TraceMessage[] = [];
@@ -57,9 +83,20 @@ export class TraceRecorder implements ExchangeRecorder {
   readonly #textCap: number;
   readonly #maxHeaders: number;
   readonly #maxMessages: number;
+  readonly #maxRepeats: number;
+  readonly #maxNotes: number;
   readonly #clock: () => Date;
+  /** Kept messages and findings per repeat key; the omitted ones, per key, in order of first omission. */
+  readonly #repeats = new Map<string, number>();
+  readonly #omittedMessages = new Map<string, Omitted<TraceMessage>>();
+  readonly #omittedFindings = new Map<string, Omitted<Finding>>();
+  #bodyBudget: number;
   #nextSeq = 1;
   #droppedMessages = 0;
+  readonly #maxTraceChars: number;
+  #traceChars = 0;
+  #overBudgetMessages = 0;
+  #droppedNotes = 0;
   #checks = 0;
 
   constructor(options: TraceRecorderOptions = {}) {
@@ -67,6 +104,10 @@ export class TraceRecorder implements ExchangeRecorder {
     this.#textCap = options.textCapChars ?? 8192;
     this.#maxHeaders = options.maxHeaders ?? 100;
     this.#maxMessages = options.maxMessages ?? 10_000;
+    this.#maxTraceChars = options.maxTraceChars ?? 8 * 1024 * 1024;
+    this.#bodyBudget = options.bodyBudgetChars ?? 2 * 1024 * 1024;
+    this.#maxRepeats = options.maxRepeats ?? 20;
+    this.#maxNotes = options.maxNotes ?? 200;
     this.#clock = options.clock ?? (() => new Date());
   }
 
@@ -81,6 +122,7 @@ export class TraceRecorder implements ExchangeRecorder {
 
   httpRequest(record: HttpRequestRecord): TraceMessage {
     const message = this.#arrow('http-request', record);
+    if (!this.#admits(message)) return message;
     message.http = { method: this.#text(record.method), url: this.#text(record.url) };
     if (record.headers !== undefined) message.http.headers = this.#headers(record.headers);
     if (record.body !== undefined) message.body = this.#body(record.body);
@@ -89,6 +131,7 @@ export class TraceRecorder implements ExchangeRecorder {
 
   httpResponse(record: HttpResponseRecord): TraceMessage {
     const message = this.#arrow('http-response', record);
+    if (!this.#admits(message)) return message;
     message.http = { status: record.status };
     if (record.url !== undefined) message.http.url = this.#text(record.url);
     if (record.headers !== undefined) message.http.headers = this.#headers(record.headers);
@@ -98,15 +141,17 @@ export class TraceRecorder implements ExchangeRecorder {
 
   datagram(record: DatagramRecord): TraceMessage {
     const message = this.#arrow('datagram', record);
+    if (!this.#admits(message)) return message;
     message.body = this.#body(record.bytes);
     if (record.decoded !== undefined) message.decoded = this.#decoded(record.decoded);
-    if (record.violations !== undefined) message.violations = record.violations;
+    if (record.violations !== undefined) message.violations = this.#violations(record.violations);
     return this.#append(message);
   }
 
   /** A wait, an operator prompt, a harness event: anything that is not a message on the wire. */
   note(record: NoteRecord): TraceMessage {
     const message = this.#arrow('note', { from: record.from ?? 'dmct', to: record.to ?? 'dmct', label: record.label });
+    if (!this.#admits(message)) return message;
     if (record.body !== undefined) message.body = this.#body(record.body);
     if (record.decoded !== undefined) message.decoded = this.#decoded(record.decoded);
     return this.#append(message);
@@ -120,7 +165,7 @@ export class TraceRecorder implements ExchangeRecorder {
     const message = this.#messages.find((m) => m.seq === seq);
     if (message === undefined) return;
     if (annotation.decoded !== undefined) message.decoded = this.#decoded(annotation.decoded);
-    if (annotation.violations !== undefined) message.violations = [...(message.violations ?? []), ...annotation.violations];
+    if (annotation.violations !== undefined) message.violations = this.#violations([...(message.violations ?? []), ...annotation.violations]);
   }
 
   /** Checks evaluated so far that could have failed the scenario. */
@@ -150,16 +195,33 @@ export class TraceRecorder implements ExchangeRecorder {
 
   /** A free-text remark about the whole scenario (evidence `notes`). */
   remark(text: string): void {
-    this.#notes.push(this.#text(text));
+    if (this.#notes.length >= this.#maxNotes) this.#droppedNotes++;
+    else this.#notes.push(this.#text(text));
   }
 
   /** A detached copy of everything recorded, in the shape of evidence.schema.json. */
   toEvidence(): Evidence {
     const notes = [...this.#notes];
+    if (this.#droppedNotes > 0) notes.push(`… and ${this.#droppedNotes} more notes`);
     if (this.#droppedMessages > 0) {
       notes.push(`${this.#droppedMessages} further messages were not recorded (cap ${this.#maxMessages})`);
     }
-    const evidence: Evidence = { messages: this.#messages, findings: this.#findings, checks: this.#checks };
+    if (this.#overBudgetMessages > 0) {
+      notes.push(`${this.#overBudgetMessages} further messages were not recorded (the trace's evidence budget of ${this.#maxTraceChars} characters was spent)`);
+    }
+    const messages = [...this.#messages];
+    for (const { first, count } of this.#omittedMessages.values()) {
+      // The summary takes the seq of the first message it stands for, so it sits where the flood began.
+      const summary: TraceMessage = { ...first, kind: 'note', label: capText(`${moreOfTheSame(count)}: ${first.label} (${first.from} → ${first.to})`, this.#textCap), omitted: count };
+      messages.push(summary);
+    }
+    if (this.#omittedMessages.size > 0) messages.sort((a, b) => a.seq - b.seq);
+    const findings = [...this.#findings];
+    for (const { first, count } of this.#omittedFindings.values()) {
+      const { seq: _seq, ...rest } = first;
+      findings.push({ ...rest, actual: moreOfTheSame(count), omitted: count });
+    }
+    const evidence: Evidence = { messages, findings, checks: this.#checks };
     if (notes.length > 0) evidence.notes = notes;
     return structuredClone(evidence);
   }
@@ -175,9 +237,35 @@ export class TraceRecorder implements ExchangeRecorder {
     };
   }
 
+  /**
+   * Whether a new message is kept: at most `maxRepeats` of one kind, lifelines and label; the rest
+   * are counted into one summary note (its seq the first omitted one's). Decided before the body is
+   * captured, so an omitted message costs no copy.
+   */
+  #admits(message: TraceMessage): boolean {
+    const key = `${message.kind}\u0000${message.from}\u0000${message.to}\u0000${message.label}`;
+    if (this.#admitsRepeat(key)) return true;
+    const omitted = this.#omittedMessages.get(key);
+    if (omitted === undefined) this.#omittedMessages.set(key, { first: { seq: message.seq, time: message.time, kind: message.kind, from: message.from, to: message.to, label: message.label }, count: 1 });
+    else omitted.count++;
+    return false;
+  }
+
+  #admitsRepeat(key: string): boolean {
+    const kept = this.#repeats.get(key) ?? 0;
+    if (kept >= this.#maxRepeats) return false;
+    this.#repeats.set(key, kept + 1);
+    return true;
+  }
+
   #append(message: TraceMessage): TraceMessage {
+    const chars = approximateChars(message);
     if (this.#messages.length >= this.#maxMessages) this.#droppedMessages++;
-    else this.#messages.push(message);
+    else if (this.#traceChars + chars > this.#maxTraceChars) this.#overBudgetMessages++;
+    else {
+      this.#traceChars += chars;
+      this.#messages.push(message);
+    }
     return message;
   }
 
@@ -191,16 +279,34 @@ export class TraceRecorder implements ExchangeRecorder {
       expected: finding.expected.map((e) => this.#text(e)),
       actual: this.#text(finding.actual),
     };
-    this.#findings.push(capped);
+    const key = `finding\u0000${capped.item}\u0000${capped.rule}\u0000${capped.verdict}`;
+    if (this.#admitsRepeat(key)) this.#findings.push(capped);
+    else {
+      const omitted = this.#omittedFindings.get(key);
+      if (omitted === undefined) this.#omittedFindings.set(key, { first: capped, count: 1 });
+      else omitted.count++;
+    }
     return capped;
+  }
+
+  /** Violations as kept: repeats of a rule summarised, texts (which quote the target) capped. */
+  #violations(violations: readonly TraceViolation[]): TraceViolation[] {
+    return summariseViolations(violations).map((violation) => ({
+      ...violation,
+      message: this.#text(violation.message),
+      ...(violation.pointer === undefined ? {} : { pointer: this.#text(violation.pointer) }),
+    }));
   }
 
   #text(text: string): string {
     return capText(text, this.#textCap);
   }
 
+  /** A body as kept: at most the per-message cap, and only while the trace's body budget lasts. */
   #body(body: BodyBytes): TraceBody {
-    return captureBody(body, this.#bodyCap);
+    const captured = captureBody(body, Math.min(this.#bodyCap, this.#bodyBudget));
+    this.#bodyBudget = Math.max(0, this.#bodyBudget - (captured.text?.length ?? 0) - (captured.hex?.length ?? 0));
+    return captured;
   }
 
   /**
@@ -210,8 +316,13 @@ export class TraceRecorder implements ExchangeRecorder {
    */
   #decoded(decoded: Record<string, unknown>): Record<string, unknown> {
     if (exceedsJsonDepth(decoded, MAX_JSON_DEPTH)) return { omitted: `nested deeper than ${MAX_JSON_DEPTH} levels` };
-    const size = JSON.stringify(decoded).length;
-    return size <= this.#bodyCap ? decoded : { omitted: `${size} characters, over the ${this.#bodyCap}-byte evidence cap per message` };
+    // Estimated without building the text: a decoded 1 MB package would otherwise be serialised just to be measured.
+    if (jsonLengthExceeds(decoded, this.#bodyCap)) return { omitted: `over the ${this.#bodyCap}-byte evidence cap per message` };
+    // Decoded forms count against the trace budget too (small and shallow by now, so measuring is cheap).
+    const chars = JSON.stringify(decoded).length;
+    if (this.#traceChars + chars > this.#maxTraceChars) return { omitted: `the trace's evidence budget of ${this.#maxTraceChars} characters was spent` };
+    this.#traceChars += chars;
+    return decoded;
   }
 
   #headers(input: HeaderInput): Record<string, string> {
@@ -229,6 +340,13 @@ export class TraceRecorder implements ExchangeRecorder {
     // fromEntries defines own properties, so a header named `__proto__` stays a plain entry.
     return Object.fromEntries(kept);
   }
+}
+
+/** A message's size in the evidence, roughly: its texts, header fields and body (decoded forms are capped apart). */
+function approximateChars(message: TraceMessage): number {
+  let chars = 200 + message.label.length + message.from.length + message.to.length + (message.http?.url?.length ?? 0);
+  for (const [name, value] of Object.entries(message.http?.headers ?? {})) chars += name.length + (value?.length ?? 0) + 8;
+  return chars + (message.body?.text?.length ?? 0) + (message.body?.hex?.length ?? 0);
 }
 
 function* headerPairs(input: HeaderInput): Iterable<readonly [string, string]> {

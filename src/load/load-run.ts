@@ -7,6 +7,7 @@ import { runLoadSession } from './load-session.js';
 import { targetLookup, type ResolveHost } from './pinned-lookup.js';
 import { latencyPercentiles } from './percentiles.js';
 import type { LoadReport } from './schemas/load-report.schema.js';
+import { appendAll } from '../protocol/json-limits.js';
 
 /** How a load run is bounded and what it simulates. */
 export interface LoadRunOptions {
@@ -107,7 +108,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
       }
       const result = await runLoadSession(engine, client, options.maxPackage2s, options.signal);
       free.push(engine);
-      exchangeMs.push(...result.exchangeMs);
+      appendAll(exchangeMs, result.exchangeMs);
       if (result.end === 'end') {
         progress.completed += 1;
         sessionMs.push(result.sessionMs);

@@ -52,3 +52,29 @@ export function appendAll<T>(target: T[], items: readonly T[]): T[] {
   for (const item of items) target.push(item);
   return target;
 }
+
+/**
+ * True when `value` serialised as JSON would take more than `limit` characters, estimated without
+ * recursion and without building the text: the walk stops as soon as the estimate passes the limit
+ * (string escapes are not counted, so the estimate is a lower bound).
+ */
+export function jsonLengthExceeds(value: unknown, limit: number): boolean {
+  let length = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node === 'string') length += node.length + 2;
+    else if (node === null || typeof node !== 'object') length += String(node).length;
+    else {
+      const entries = Object.entries(node);
+      length += 2 + Math.max(0, entries.length - 1);
+      const isArray = Array.isArray(node);
+      for (const [key, child] of entries) {
+        if (!isArray) length += key.length + 3;
+        pending.push(child);
+      }
+    }
+    if (length > limit) return true;
+  }
+  return false;
+}

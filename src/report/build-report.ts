@@ -2,6 +2,7 @@
  * Builds the native report (report.json) from the plan and the reporter's scenario results.
  * Pure: the same inputs give the same report; verdicts come from verdict.ts only.
  */
+import { boundReport } from './report-bounds.js';
 import { REQUIREMENT_ANNOTATION } from './contract.js';
 import { itemVerdict, overallVerdict, scenarioVerdict, VERDICTS, type VerdictOptions } from './verdict.js';
 import { reportSchema, type ItemReport, type Overall, type Report, type RoleTotals, type RunMeta, type ScenarioReport, type VerdictCounts } from './schemas/report.schema.js';
@@ -157,5 +158,5 @@ export function buildReport(plan: RunPlan, results: readonly ScenarioResult[], e
   if (plan.runId !== undefined) meta.runId = plan.runId;
   if (plan.strict === true) meta.strict = true;
   if (warnings.length > 0) meta.warnings = warnings;
-  return { $schema: REPORT_SCHEMA_ID, reportVersion: REPORT_VERSION, meta, items, ...summarize(items, plan.roles) };
+  return boundReport({ $schema: REPORT_SCHEMA_ID, reportVersion: REPORT_VERSION, meta, items, ...summarize(items, plan.roles) });
 }

@@ -2,6 +2,7 @@
  * Merges the reports of a sharded run into the report of the whole run. Item verdicts are
  * decided again by the same function as for one run (judgeItem), never by the shards.
  */
+import { boundReport } from './report-bounds.js';
 import { judgeItem, REPORT_SCHEMA_ID, REPORT_VERSION, scenarioKey, summarize } from './build-report.js';
 import { markPartial, mergedPartial } from './partial.js';
 import { verdictRank } from './verdict.js';
@@ -91,5 +92,6 @@ export function mergeReports(reports: readonly Report[]): Report {
   const items = mergeItems(reports);
   const merged: Report = { $schema: REPORT_SCHEMA_ID, reportVersion: REPORT_VERSION, meta: mergeMeta(reports), items, ...summarize(items, first.meta.roles) };
   markPartial(merged, mergedPartial(reports.map((r) => r.meta)));
-  return merged;
+  // Each shard's report is within the cap; together they may not be.
+  return boundReport(merged);
 }

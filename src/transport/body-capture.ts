@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TraceBody } from '../report/schemas/evidence.schema.js';
 import { capText } from './cap-text.js';
 
@@ -51,7 +52,9 @@ export function toHex(bytes: Uint8Array): string {
 /**
  * Turns body bytes into the evidence form: `text` when the media type is textual (or absent and the
  * bytes look like text) and the bytes are valid UTF-8, lower-case `hex` otherwise; at most
- * `capBytes` bytes are kept, with `truncated: true` and the full `size`.
+ * `capBytes` bytes are kept, with `truncated: true` and the full `size` (a cap of 0 keeps neither
+ * text nor hex). The SHA-256 of the whole body is kept when dmct has all of it, so a cut body can
+ * still be compared with the bytes the target logged.
  */
 export function captureBody(body: BodyBytes, capBytes: number = DEFAULT_BODY_CAP_BYTES): TraceBody {
   const size = Math.max(body.size ?? body.bytes.length, body.bytes.length);
@@ -60,9 +63,12 @@ export function captureBody(body: BodyBytes, capBytes: number = DEFAULT_BODY_CAP
   const essence = essenceOf(body.mediaType);
   const captured: TraceBody = { size };
   if (body.mediaType !== undefined) captured.mediaType = capText(body.mediaType, MAX_MEDIA_TYPE_CHARS);
-  const text = essence === undefined || isTextualMediaType(essence) ? decodeUtf8(kept, truncated) : undefined;
-  if (text !== undefined && (essence !== undefined || !BINARY_CONTROL.test(text))) captured.text = text;
-  else captured.hex = toHex(kept);
+  if (kept.length > 0 || size === 0) {
+    const text = essence === undefined || isTextualMediaType(essence) ? decodeUtf8(kept, truncated) : undefined;
+    if (text !== undefined && (essence !== undefined || !BINARY_CONTROL.test(text))) captured.text = text;
+    else captured.hex = toHex(kept);
+  }
   if (truncated) captured.truncated = true;
+  if (body.bytes.length === size) captured.sha256 = createHash('sha256').update(body.bytes).digest('hex');
   return captured;
 }

@@ -351,7 +351,7 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      request = new Request(new URL(path, origin), { method, headers, ...(hasBody ? { body: Uint8Array.from(read.bytes) } : {}) });
+      request = new Request(new URL(path, origin), { method, headers, ...(hasBody ? { body: new Uint8Array(read.bytes.buffer as ArrayBuffer, read.bytes.byteOffset, read.bytes.byteLength) } : {}) });
     } catch (error) {
       return unusable(error instanceof Error ? error.message : String(error));
     }

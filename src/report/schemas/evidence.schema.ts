@@ -114,7 +114,13 @@ export const evidenceSchema = {
           "type": "array",
           "items": {
             "$ref": "#/$defs/Violation"
-          }
+          },
+          "description": "What the message broke; a rule broken many times keeps its first entries, then one saying how many more there were."
+        },
+        "omitted": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "On a summary note: how many further messages of the same kind, lifelines and label (a flood) were counted and not kept; its label says the same in words."
         }
       }
     },
@@ -145,7 +151,12 @@ export const evidenceSchema = {
         },
         "truncated": {
           "type": "boolean",
-          "description": "True when text/hex hold only the first bytes."
+          "description": "True when text/hex hold only the first bytes (or none: the scenario's evidence budget was spent)."
+        },
+        "sha256": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{64}$",
+          "description": "SHA-256 of the whole body (lower-case hex), when dmct received or sent it whole."
         }
       }
     },
@@ -229,6 +240,11 @@ export const evidenceSchema = {
         "seq": {
           "type": "integer",
           "description": "The trace message the finding is about."
+        },
+        "omitted": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "On a summary finding: how many further findings of the same item, rule and verdict were counted and not kept; its `actual` says the same in words."
         }
       }
     }
@@ -293,7 +309,14 @@ export interface TraceMessage {
   decoded?: {
     [k: string]: unknown | undefined;
   };
+  /**
+   * What the message broke; a rule broken many times keeps its first entries, then one saying how many more there were.
+   */
   violations?: TraceViolation[];
+  /**
+   * On a summary note: how many further messages of the same kind, lifelines and label (a flood) were counted and not kept; its label says the same in words.
+   */
+  omitted?: number;
 }
 /**
  * This interface was referenced by `Evidence`'s JSON-Schema
@@ -314,9 +337,13 @@ export interface TraceBody {
    */
   hex?: string;
   /**
-   * True when text/hex hold only the first bytes.
+   * True when text/hex hold only the first bytes (or none: the scenario's evidence budget was spent).
    */
   truncated?: boolean;
+  /**
+   * SHA-256 of the whole body (lower-case hex), when dmct received or sent it whole.
+   */
+  sha256?: string;
 }
 /**
  * A check that did not hold (the rule, its keyword, every acceptable outcome and what was observed), or one that could not conclude. Its verdict follows from its outcome kind by the verdict policy (src/report/verdict-policy.ts).
@@ -367,4 +394,8 @@ export interface Finding {
    * The trace message the finding is about.
    */
   seq?: number;
+  /**
+   * On a summary finding: how many further findings of the same item, rule and verdict were counted and not kept; its `actual` says the same in words.
+   */
+  omitted?: number;
 }

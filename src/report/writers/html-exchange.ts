@@ -65,6 +65,16 @@ export function sequenceChart(scenario: Pick<ScenarioReport, 'messages' | 'findi
   return html`<svg class="msc" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="message sequence chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${heads}${arrows}</svg>`;
 }
 
+/** Characters of a body or decoded form the page shows per message (report.json keeps what the evidence kept). */
+const MAX_SHOWN_CHARS = 16 * 1024;
+/** Bytes of a binary body the page shows as a hex dump per message. */
+const MAX_SHOWN_HEX_BYTES = 4 * 1024;
+
+/** The first `max` characters of a text, with how many more report.json holds. */
+function shownPart(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n… ${text.length - max} more characters in report.json`;
+}
+
 /** `20 80 01 04 …`, 16 bytes a line with the offset in front. */
 export function hexDump(hex: string): string {
   const bytes = hex.match(/.{1,2}/g) ?? [];
@@ -79,15 +89,15 @@ function rawMessage(m: TraceMessage, failing: boolean): SafeHtml {
   const start = [http?.method, http?.url, http?.status === undefined ? undefined : `HTTP ${http.status}`].filter((x) => x !== undefined).join(' ');
   const body = m.body;
   const bodyView = body
-    ? html`<p class="body-meta">body: ${body.size} bytes${body.mediaType ? ` · ${body.mediaType}` : ''}${body.truncated ? ' · truncated' : ''}</p>
-        ${body.text !== undefined ? html`<pre class="body-text">${body.text}</pre>` : ''}
-        ${body.hex !== undefined ? html`<pre class="body-hex">${hexDump(body.hex)}</pre>` : ''}`
+    ? html`<p class="body-meta">body: ${body.size} bytes${body.mediaType ? ` · ${body.mediaType}` : ''}${body.truncated ? ' · truncated' : ''}${body.sha256 !== undefined ? ` · SHA-256 ${body.sha256}` : ''}</p>
+        ${body.text !== undefined ? html`<pre class="body-text">${shownPart(body.text, MAX_SHOWN_CHARS)}</pre>` : ''}
+        ${body.hex !== undefined ? html`<pre class="body-hex">${hexDump(body.hex.slice(0, 2 * MAX_SHOWN_HEX_BYTES))}${body.hex.length > 2 * MAX_SHOWN_HEX_BYTES ? `\n… ${body.hex.length / 2 - MAX_SHOWN_HEX_BYTES} more bytes in report.json` : ''}</pre>` : ''}`
     : '';
   return html`<li class="${failing ? 'raw failing' : 'raw'}" data-seq="${m.seq}"><details${failing ? html` open` : ''}><summary>${failing ? html`<span class="fail-badge">✗ failing step</span> ` : ''}#${m.seq} ${m.from} → ${m.to} · ${m.label}${start ? ` · ${start}` : ''}</summary>
     <p class="time">${m.kind} · ${m.time}</p>
     ${headers.length > 0 ? html`<table class="headers">${headers.map(([k, v]) => html`<tr><th>${k}</th><td>${v ?? ''}</td></tr>`)}</table>` : ''}
     ${bodyView}
-    ${m.decoded !== undefined ? html`<p class="body-meta">decoded:</p><pre class="decoded">${JSON.stringify(m.decoded, null, 2)}</pre>` : ''}
+    ${m.decoded !== undefined ? html`<p class="body-meta">decoded:</p><pre class="decoded">${shownPart(JSON.stringify(m.decoded, null, 2), MAX_SHOWN_CHARS)}</pre>` : ''}
     ${m.violations?.length ? html`<ul class="violations">${m.violations.map((v) => html`<li>${v.severity} ${v.rule} (${v.section}): ${v.message}${v.pointer !== undefined ? ` at ${v.pointer}` : ''}${v.offset !== undefined ? ` at byte ${v.offset}` : ''}</li>`)}</ul>` : ''}
   </details></li>`;
 }

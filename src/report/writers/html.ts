@@ -7,6 +7,7 @@
  * reader come first and open (fail, error, inconclusive, then untested, then the rest), so the
  * page leads to the failure; the layout has no fixed widths, so it reads on a 360 px screen.
  */
+import { MAX_REPORT_BYTES, boundReport } from '../report-bounds.js';
 import { createHash } from 'node:crypto';
 import { failureMessage } from '../failure-message.js';
 import type { ItemReport, Report, RoleTotals, ScenarioReport } from '../schemas/report.schema.js';
@@ -214,8 +215,21 @@ function itemView(item: ItemReport): SafeHtml {
   </div></details>`;
 }
 
-/** The report as one self-contained HTML page. */
+/** Largest index.html written, in bytes. */
+export const MAX_HTML_BYTES = 16 * 1000 * 1000;
+
+/**
+ * The report as one self-contained HTML page, at most {@link MAX_HTML_BYTES}: escaping can make
+ * the page several times report.json's size (a body of `<` grows fourfold), so a page over the
+ * cap is made again from the report with its evidence thinned to a smaller cap.
+ */
 export function writeHtml(report: Report): string {
+  let page = renderHtml(report);
+  for (let cap = MAX_REPORT_BYTES / 2; Buffer.byteLength(page) > MAX_HTML_BYTES && cap >= 100_000; cap /= 2) page = renderHtml(boundReport(report, cap));
+  return page;
+}
+
+function renderHtml(report: Report): string {
   const overall = report.overall;
   const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

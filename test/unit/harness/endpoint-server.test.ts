@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { HttpResponse, RequestHandler, http } from 'msw';
@@ -127,7 +128,7 @@ describe('real loopback port (serveHandlers)', () => {
     assert.equal(sent?.to, 'repository');
     assert.equal(sent?.http?.method, 'POST');
     assert.equal(sent?.http?.url, `${endpoint.url}/echo`);
-    assert.deepEqual(sent?.body, { mediaType: 'text/plain', size: 5, text: 'hello' });
+    assert.deepEqual(sent?.body, { mediaType: 'text/plain', size: 5, text: 'hello', sha256: createHash('sha256').update('hello').digest('hex') });
     assert.equal(answered?.kind, 'http-response');
     assert.equal(answered?.http?.status, 201);
     assert.equal(answered?.body?.text, 'hello');
@@ -355,7 +356,7 @@ describe('direct handler (served before msw)', () => {
     await request(new TraceRecorder(), { method: 'POST', url: `${endpoint.url}/direct/c`, headers: { 'content-type': 'text/plain' }, body: 'x', label: 'direct' });
     const [sent, answered] = recorder.messages.slice(before);
     assert.equal(sent?.http?.method, 'POST');
-    assert.deepEqual(sent?.body, { mediaType: 'text/plain', size: 1, text: 'x' });
+    assert.deepEqual(sent?.body, { mediaType: 'text/plain', size: 1, text: 'x', sha256: createHash('sha256').update('x').digest('hex') });
     assert.equal(answered?.http?.status, 201);
     assert.equal(answered?.body?.text, 'got x');
     assertValidEvidence(recorder);

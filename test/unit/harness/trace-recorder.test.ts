@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { captureBody } from '../../../src/transport/body-capture.js';
@@ -10,6 +11,8 @@ const validateEvidence = compileSchema<Evidence>(evidenceSchema);
 const FIXED = new Date('2026-01-02T03:04:05.000Z');
 /** fast-check seed: fixed for reproducible runs, overridable to explore (`DMCT_FC_SEED=…`). */
 const SEED = Number(process.env['DMCT_FC_SEED'] ?? 20260102);
+
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
 function assertValid(evidence: unknown): void {
   const result = validateEvidence(evidence);
@@ -23,6 +26,7 @@ describe('captureBody', () => {
       mediaType: 'application/vnd.oma.dm.request+json',
       size: 17,
       text: '{"CMD":[["END"]]}',
+      sha256: sha256(bytes),
     });
     assert.equal(captureBody({ bytes, mediaType: 'text/plain; charset=utf-8' }).text, '{"CMD":[["END"]]}');
   });
@@ -33,6 +37,7 @@ describe('captureBody', () => {
       mediaType: 'application/vnd.syncml.dm.notification',
       size: 3,
       hex: '2200ab',
+      sha256: sha256(bytes),
     });
   });
 
@@ -41,6 +46,7 @@ describe('captureBody', () => {
       mediaType: 'application/json',
       size: 3,
       hex: '7bff7d',
+      sha256: sha256(Uint8Array.of(0x7b, 0xff, 0x7d)),
     });
   });
 
@@ -52,7 +58,7 @@ describe('captureBody', () => {
   it('truncates at the cap, keeps the full size, and never splits a character', () => {
     const bytes = Buffer.from('aé'.repeat(10));
     const captured = captureBody({ bytes, mediaType: 'text/plain' }, 3);
-    assert.deepEqual(captured, { mediaType: 'text/plain', size: 30, text: 'aé', truncated: true });
+    assert.deepEqual(captured, { mediaType: 'text/plain', size: 30, text: 'aé', truncated: true, sha256: sha256(bytes) });
     const cut = captureBody({ bytes, mediaType: 'text/plain' }, 5);
     assert.equal(cut.text, 'aéa');
     assert.equal(captureBody({ bytes: Uint8Array.of(1, 2, 3, 4), mediaType: 'application/octet-stream' }, 2).hex, '0102');
@@ -111,10 +117,10 @@ describe('TraceRecorder', () => {
             url: 'http://127.0.0.1:1/dm',
             headers: { 'content-type': 'application/vnd.oma.dm.initiation+json', 'omadm-devid': 'IMEI:1' },
           },
-          body: { mediaType: 'application/vnd.oma.dm.initiation+json', size: 2, text: '{}' },
+          body: { mediaType: 'application/vnd.oma.dm.initiation+json', size: 2, text: '{}', sha256: sha256('{}') },
         },
         { seq: 2, time: '2026-01-02T03:04:05.000Z', kind: 'http-response', from: 'target', to: 'dmct', label: '200', http: { status: 200, headers: { a: '1' } } },
-        { seq: 3, time: '2026-01-02T03:04:05.000Z', kind: 'datagram', from: 'dmct', to: 'target', label: 'Package#0', body: { size: 2, hex: '2000' } },
+        { seq: 3, time: '2026-01-02T03:04:05.000Z', kind: 'datagram', from: 'dmct', to: 'target', label: 'Package#0', body: { size: 2, hex: '2000', sha256: sha256(Uint8Array.of(0x20, 0x00)) } },
         { seq: 4, time: '2026-01-02T03:04:05.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'waiting for Package#1' },
       ],
       findings: [],
@@ -214,6 +220,79 @@ describe('TraceRecorder', () => {
     const evidence = recorder.toEvidence();
     assert.deepEqual(evidence.messages.map((m) => m.seq), [1, 2]);
     assert.deepEqual(evidence.notes, ['3 further messages were not recorded (cap 2)']);
+    assertValid(evidence);
+  });
+
+  it('keeps the SHA-256 of a body it has whole, not of a prefix it was given', () => {
+    const bytes = Buffer.from('x'.repeat(100));
+    assert.equal(captureBody({ bytes, mediaType: 'text/plain' }, 10).sha256, sha256(bytes));
+    assert.equal(captureBody({ bytes, size: 5000, mediaType: 'text/plain' }).sha256, undefined);
+  });
+
+  it('keeps bodies only while the trace budget lasts, then their size and SHA-256', () => {
+    const recorder = new TraceRecorder({ bodyCapBytes: 40, bodyBudgetChars: 100 });
+    const bytes = Buffer.from('y'.repeat(50));
+    for (let i = 0; i < 4; i++) recorder.httpRequest({ from: 'target', to: 'dmct', label: `P${i}`, method: 'POST', url: '/dm', body: { bytes, mediaType: 'text/plain' } });
+    const bodies = recorder.toEvidence().messages.map((m) => m.body);
+    assert.deepEqual(bodies.map((b) => b?.text?.length), [40, 40, 20, undefined]);
+    assert.deepEqual(bodies[3], { mediaType: 'text/plain', size: 50, truncated: true, sha256: sha256(bytes) });
+    assertValid(recorder.toEvidence());
+  });
+
+  it('summarises a flood of alike messages: the first kept, then one note with the count where the flood began', () => {
+    const recorder = new TraceRecorder({ maxRepeats: 3 });
+    recorder.note({ label: 'start' });
+    for (let i = 0; i < 10; i++) recorder.httpRequest({ from: 'target', to: 'dmct', label: 'Package#1', method: 'POST', url: '/dm', body: { bytes: Buffer.from('{}') } });
+    recorder.note({ label: 'end' });
+    const evidence = recorder.toEvidence();
+    assert.deepEqual(
+      evidence.messages.map((m) => [m.seq, m.kind, m.label, m.omitted]),
+      [
+        [1, 'note', 'start', undefined],
+        [2, 'http-request', 'Package#1', undefined],
+        [3, 'http-request', 'Package#1', undefined],
+        [4, 'http-request', 'Package#1', undefined],
+        [5, 'note', '… and 7 more of the same: Package#1 (target → dmct)', 7],
+        [12, 'note', 'end', undefined],
+      ],
+    );
+    assertValid(evidence);
+  });
+
+  it('summarises repeated findings, violations and notes', () => {
+    const recorder = new TraceRecorder({ maxRepeats: 2, maxNotes: 2, textCapChars: 100 });
+    const seq = recorder.note({ label: 'answer' }).seq;
+    for (let i = 0; i < 5; i++) recorder.fail({ item: 'DM-PACK-012-S-M', section: '5.2.3', rule: 'r', expected: ['x'], actual: `y${i}`, seq });
+    recorder.fail({ item: 'DM-PACK-012-S-M', section: '5.2.3', rule: 'other', expected: ['x'], actual: 'z' });
+    const violations = Array.from({ length: 1000 }, (_, i) => ({ rule: 'command-unknown', section: '7.2.1.2', severity: 'error' as const, message: `unknown ${'w'.repeat(500)} ${i}` }));
+    recorder.annotate(seq, { violations: [...violations, { rule: 'json-syntax', section: '7.2.1', severity: 'error', message: 'once' }] });
+    for (let i = 0; i < 4; i++) recorder.remark(`remark ${i}`);
+    const evidence = recorder.toEvidence();
+    assert.deepEqual(
+      evidence.findings.map((f) => [f.rule, f.actual, f.omitted, f.seq, f.verdict]),
+      [
+        ['r', 'y0', undefined, seq, 'fail'],
+        ['r', 'y1', undefined, seq, 'fail'],
+        ['other', 'z', undefined, undefined, 'fail'],
+        ['r', '… and 3 more of the same', 3, undefined, 'fail'],
+      ],
+    );
+    const kept = evidence.messages[0]?.violations ?? [];
+    assert.deepEqual(kept.map((v) => v.rule), [...Array<string>(20).fill('command-unknown'), 'json-syntax', 'command-unknown']);
+    assert.equal(kept.at(-1)?.message, '… and 980 more of the same');
+    assert.ok(kept.every((v) => v.message.length < 150), 'violation texts are capped');
+    assert.deepEqual(evidence.notes, ['remark 0', 'remark 1', '… and 2 more notes']);
+    assertValid(evidence);
+  });
+
+  it('stops storing messages once the trace budget is spent, however the target varies them', () => {
+    const recorder = new TraceRecorder({ maxTraceChars: 5000 });
+    for (let i = 0; i < 50; i++) recorder.httpRequest({ from: 'target', to: 'web', label: `GET /page/${i}`, method: 'GET', url: `/page/${i}`, headers: { 'x-pad': 'p'.repeat(500) } });
+    const evidence = recorder.toEvidence();
+    assert.ok(evidence.messages.length > 0 && evidence.messages.length < 10, `${evidence.messages.length} kept`);
+    assert.deepEqual(evidence.notes, [`${50 - evidence.messages.length} further messages were not recorded (the trace's evidence budget of 5000 characters was spent)`]);
+    recorder.annotate(1, { decoded: { echo: 'e'.repeat(2000) } });
+    assert.deepEqual(recorder.messages[0]?.decoded, { omitted: "the trace's evidence budget of 5000 characters was spent" });
     assertValid(evidence);
   });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { type ReceivedDatagram, listenUdp, sendUdp } from '../../../src/transport/udp.js';
@@ -20,7 +21,7 @@ describe('UDP', () => {
       const message = recorder.messages[0];
       assert.equal(message?.kind, 'datagram');
       assert.equal(message?.seq, outcome.datagram.seq);
-      assert.deepEqual(message?.body, { size: 4, hex: '22001004' });
+      assert.deepEqual(message?.body, { size: 4, hex: '22001004', sha256: createHash('sha256').update(Uint8Array.of(0x22, 0x00, 0x10, 0x04)).digest('hex') });
     } finally {
       await listener.close();
     }

@@ -12,12 +12,21 @@ export const MARKUP = '<script>window.__pwned=1</script><img src=x onerror=alert
 const PACKAGE2 = 'application/vnd.oma.dm.request+json';
 const MEBIBYTE = Buffer.alloc(1024 * 1024, 0x20);
 
+const END_PACKAGE2 = '{"CMD": [["END"]]}';
+
+/** True for a request carrying a Package#1 (by its media type): later packages get END. */
+function isPackage1(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').startsWith('application/vnd.oma.dm.initiation+json');
+}
+
 type Behaviour = (req: IncomingMessage, res: ServerResponse, socket: Socket) => void;
 
 /** A Package#2 whose one command nests 100,000 arrays deep (about 200 KB). */
 const DEEP_PACKAGE2 = `{"CMD": [${'['.repeat(100_000)}${']'.repeat(100_000)}, ["END"]]}`;
 /** About 175k command entries in 1 MiB. */
 const COMMAND_FLOOD = `{"CMD": [${'["A"],'.repeat(174_000)}["END"]]}`;
+/** A 1 MiB Package#2 of about 74k commands no DM 2.0 text defines. */
+const UNKNOWN_COMMANDS = `{"CMD": [${'["FROB","xy"],'.repeat(74_000)}["END"]]}`;
 
 /** Each misbehaviour, by the path a device posts its Package#1 to. */
 export const BEHAVIOURS: Readonly<Record<string, Behaviour>> = {
@@ -50,6 +59,7 @@ export const BEHAVIOURS: Readonly<Record<string, Behaviour>> = {
   'http-error': (_req, res) => res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': MARKUP }).end(MARKUP),
   'deep-nesting': (_req, res) => res.writeHead(200, { 'content-type': PACKAGE2 }).end(DEEP_PACKAGE2),
   'command-flood': (_req, res) => res.writeHead(200, { 'content-type': PACKAGE2 }).end(COMMAND_FLOOD),
+  'unknown-commands': (req, res) => res.writeHead(200, { 'content-type': PACKAGE2 }).end(isPackage1(req) ? UNKNOWN_COMMANDS : END_PACKAGE2),
   'redirect-elsewhere': (_req, res) => res.writeHead(307, { location: 'http://dm.attacker.example/dm' }).end(),
   markup: (_req, res) =>
     res

@@ -10,44 +10,13 @@ import { writeConsole } from '../../../src/report/writers/console.js';
 import { escapeHtml } from '../../../src/report/writers/html-template.js';
 import { writeHtml } from '../../../src/report/writers/html.js';
 import { writeJunit } from '../../../src/report/writers/junit.js';
+import { PACKAGE2_ITEM, judgePackage2Reply as judge } from './hostile-judge.js';
 import { hostileRunReport, type HostileScenario } from './hostile-report.js';
 import { BEHAVIOURS, MARKUP, startHostileServer, type HostileServer } from './hostile-server.js';
 import { startMemoryProbe } from './memory-probe.js';
 
-const PACKAGE2_ITEM = { item: 'DM-PACK-012-S-M', section: '5.2.3', rule: 'the server answers a Package#1 with a Package#2' } as const;
 const TIMEOUT_MS = 1500;
 const MAX_BODY_BYTES = 1024 * 1024;
-
-/**
- * Judges the first answer of a session the way the server-target checks do (the verdict policy):
- * the complete, valid Package#1 left unanswered — silence past the time-out, a close or a reset
- * after it was sent — is `fail`, as is a refusal (HTTP error, redirect, no Package#2) or a
- * Package#2 with errors; a request that never left is `inconclusive`; otherwise `pass`.
- */
-function judge(recorder: TraceRecorder, transcript: SessionTranscript): 'pass' | 'fail' | 'inconclusive' {
-  const reply = transcript.rounds[0]?.reply;
-  assert.ok(reply !== undefined, 'the session made one round at least');
-  recorder.countCheck();
-  if (reply.kind === 'no-answer') {
-    const outcome = failureOutcome(reply.failure.kind);
-    const finding = { ...PACKAGE2_ITEM, expected: ['a 2xx response carrying a Package#2'], actual: `no answer: ${reply.failure.kind} (${reply.failure.detail})`, seq: reply.seq, outcome };
-    if (outcome === 'stimulus-not-delivered') {
-      recorder.inconclusive(finding);
-      return 'inconclusive';
-    }
-    recorder.fail(finding);
-    return 'fail';
-  }
-  if (reply.kind === 'refused') {
-    recorder.fail({ ...PACKAGE2_ITEM, expected: ['a 2xx response carrying a Package#2'], actual: reply.reason, seq: reply.seq });
-    return 'fail';
-  }
-  recorder.countCheck();
-  const errors = reply.violations.filter((violation) => violation.severity === 'error');
-  if (errors.length === 0) return 'pass';
-  recorder.fail({ ...PACKAGE2_ITEM, expected: ['a Package#2 without protocol errors'], actual: errors.map((v) => `${v.rule}: ${v.message}`).join('; '), seq: reply.seq });
-  return 'fail';
-}
 
 /** What each misbehaviour must give: the verdict and the reply kind (and failure kind) behind it. */
 const EXPECTED: Readonly<Record<keyof typeof BEHAVIOURS, { verdict: 'fail' | 'inconclusive'; reply: string }>> = {
@@ -62,6 +31,7 @@ const EXPECTED: Readonly<Record<keyof typeof BEHAVIOURS, { verdict: 'fail' | 'in
   'redirect-elsewhere': { verdict: 'fail', reply: 'refused' },
   'deep-nesting': { verdict: 'fail', reply: 'refused' },
   'command-flood': { verdict: 'fail', reply: 'refused' },
+  'unknown-commands': { verdict: 'fail', reply: 'refused' },
   markup: { verdict: 'fail', reply: 'package2' },
 };
 
