@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DeviceEngine, type SessionTranscript } from '../../../src/harness/device-engine.js';
-import { failureOutcome } from '../../../src/transport/http-client.js';
+import { DeviceEngine } from '../../../src/harness/device-engine.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { runLoad } from '../../../src/load/index.js';
 import { startReferenceServer, type RunningReferenceServer } from '../../../src/reference/server/index.js';
