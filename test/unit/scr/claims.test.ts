@@ -162,6 +162,13 @@ describe('parseClaims: triggers and templates', () => {
 });
 
 describe('buildClaimsTemplate', () => {
+  it('documents the trigger input: every placeholder and its members', () => {
+    const comment = buildClaimsTemplate(loadEdition('dm20-cr-2013'), 'server')['$comment'] as string[];
+    for (const placeholder of ['{{devId}}', '{{options.conTypes}}', '{{dmct.serverUrl}}', '{{dmct.notificationSink}}', '{{command}}', '{{package2}}', '{{moid}}']) {
+      assert.ok(comment.some((line) => line.trimStart().startsWith(`${placeholder}: `)), placeholder);
+    }
+  });
+
   const edition = loadEdition();
   for (const role of ['client', 'server'] as const) {
     it(`writes a ${role} template that validates, with no section of the other role`, () => {
