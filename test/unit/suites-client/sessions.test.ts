@@ -20,12 +20,12 @@ const PACKAGE1 = JSON.stringify({ Alert: [{ AlertType: 'urn:oma:at:dm:2.0:Client
 const scripts = mkdtempSync(join(tmpdir(), 'dmct-sessions-'));
 after(() => rmSync(scripts, { recursive: true, force: true }));
 
-/** A shell command that posts a valid Package#1 to `url` (and never a Package#3), then exits `exitCode`. */
-function package1Then(url: string, exitCode: number): TriggerSpec {
+/** A shell command that posts a valid Package#1 to `url` (and never a Package#3), then exits `exitCode` (printing `answer`). */
+function package1Then(url: string, exitCode: number, answer = ''): TriggerSpec {
   const file = join(scripts, `post-${exitCode}.mjs`);
   const headers = { 'content-type': 'application/vnd.oma.dm.initiation+json', 'omadm-devid': DEV_ID };
   writeFileSync(file, `await (await fetch(${JSON.stringify(url)}, { method: 'POST', headers: ${JSON.stringify(headers)}, body: ${JSON.stringify(PACKAGE1)} })).text();\n`);
-  return { kind: 'shell', command: `'${process.execPath}' '${file}'; exit ${exitCode}` };
+  return { kind: 'shell', command: `'${process.execPath}' '${file}';${answer === '' ? '' : ` echo '${answer}';`} exit ${exitCode}` };
 }
 
 describe('client sessions: judged as they go', () => {
@@ -50,11 +50,13 @@ describe('client sessions: judged as they go', () => {
     await endpoint.close();
   });
 
-  function sessionsFor(clientInitiated: TriggerSpec): ClientSessions {
+  function sessionsFor(clientInitiated: TriggerSpec, sessionMs = 400): ClientSessions {
     const target = {
       devId: DEV_ID,
       serverId: 'dmct',
-      timeouts: { responseMs: 5000, sessionMs: 400, noSessionWaitMs: 200, operatorMs: 1000 },
+      config: { claims: {} },
+      input: () => ({ devId: DEV_ID, serverId: 'dmct' }),
+      timeouts: { responseMs: 5000, sessionMs, noSessionWaitMs: 200, operatorMs: 1000 },
       moids: { devInfo: 'urn:oma:mo:oma-dm-devinfo:1.2', dmAcc: '', dacmo: '', sessionInfo: '' },
       transport: { kind: 'udp', host: '127.0.0.1', port: 9 },
       clientInitiated,
@@ -84,6 +86,15 @@ describe('client sessions: judged as they go', () => {
     assert.equal(finding?.verdict, 'fail');
     assert.equal(finding?.item, PACKAGE3_ITEM);
     assert.equal(finding?.outcome, 'silent-after-stimulus');
+  });
+
+  it('a trigger that answers "sessionDone" ends the waits for that session on the event, not after the session time', { timeout: 30_000 }, async () => {
+    // Ten minutes of session time: only the trigger's answer can end the wait within the test's time-out.
+    const sessions = sessionsFor(package1Then(`http://127.0.0.1:${endpoint.port}/dm`, 0, '{"sessionDone": true}'), 600_000);
+    assert.equal(sessions.sessionWaitMs, 600_000);
+    await assert.rejects(sessions.run([[sessions.pad]], { item: PACKAGE3_ITEM, section: '5.2.4' }), /Package#3/);
+    assert.equal(sessions.sessionWaitMs, 0);
+    assert.equal(recorder.findings[0]?.outcome, 'silent-after-stimulus');
   });
 
   it('finding 7: for another item the same silence is inconclusive depends-on-failed, naming DM-PACK-013-C-M, and the run so far is kept', async () => {
