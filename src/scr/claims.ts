@@ -89,6 +89,12 @@ function checkLists(claims: Claims): SchemaViolation[] {
   return found;
 }
 
+/** A client that claims Package#0 must say how dmct delivers one. */
+function checkClientNotification(claims: Claims): SchemaViolation[] {
+  if (claims.client === undefined || claims.client.notification !== undefined || !(claims.implements ?? []).includes('DM-PACK-002-C-O')) return [];
+  return [{ pointer: '/client/notification', rule: 'required', message: 'is required when the client claims Package#0 (DM-PACK-002-C-O in /implements)' }];
+}
+
 function checkTemplate(text: string, pointer: string, allowed: readonly string[], claims: Claims, shell = false): SchemaViolation[] {
   const found: SchemaViolation[] = [];
   const unsafe = shell ? shellPlaceholderProblem(text) : undefined;
@@ -154,7 +160,7 @@ function checkPlaceholders(claims: Claims): SchemaViolation[] {
       found.push({ pointer: `${pointer}/ready/line`, rule: 'pattern', message: `not a regular expression: ${regexProblem(hook.ready.line) ?? ''}` });
     }
   }
-  const shell = claims.client?.notification.shell;
+  const shell = claims.client?.notification?.shell;
   if (shell) found.push(...checkTemplate(shell.command, '/client/notification/shell/command', SHELL_DELIVERY_PLACEHOLDERS, claims, true));
   return found;
 }
@@ -175,7 +181,7 @@ export function parseClaims(text: string, source: string): Claims {
   }
   const result = validateClaims(data);
   const violations = result.ok
-    ? [...checkLists(result.value), ...checkPlaceholders(result.value)]
+    ? [...checkLists(result.value), ...checkClientNotification(result.value), ...checkPlaceholders(result.value)]
     : explainClaimsViolations(data, result.violations);
   if (violations.length > 0) throw new ClaimsError(violations.map((v) => formatViolation(source, v)));
   return data as Claims;

@@ -1087,7 +1087,6 @@ export const claimsSchema = {
         "devId",
         "serverId",
         "dmEndpoint",
-        "notification",
         "nodes"
       ],
       "additionalProperties": false,
@@ -1134,6 +1133,7 @@ export const claimsSchema = {
         },
         "notification": {
           "$ref": "#/$defs/ClientNotification",
+          "description": "How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST. Required when the client claims Package#0 (DM-PACK-002-C-O in implements); without it, sessions start by the clientInitiated trigger and a scenario that must send a Package#0 is inconclusive.",
           "examples": [
             {
               "transport": "udp",
@@ -1283,7 +1283,7 @@ export const claimsSchema = {
             "command": {
               "type": "string",
               "minLength": 1,
-              "description": "Run with /bin/sh; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there)."
+              "description": "Run with /bin/sh within timeouts.triggerMs; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there)."
             }
           },
           "description": "Required when transport is `shell`."
@@ -1589,7 +1589,7 @@ export type Port3 = number;
  */
 export type UrlPath2 = string;
 /**
- * How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST.
+ * How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST. Required when the client claims Package#0 (DM-PACK-002-C-O in implements); without it, sessions start by the clientInitiated trigger and a scenario that must send a Package#0 is inconclusive.
  */
 export type ClientNotification = {
   $comment?: Comment;
@@ -1980,7 +1980,7 @@ export interface ClientIxit {
    */
   serverId: string;
   dmEndpoint: DmEndpoint;
-  notification: ClientNotification;
+  notification?: ClientNotification;
   clientInitiated?: Trigger3;
   needMoid?: Trigger4;
   /**
@@ -2027,7 +2027,7 @@ export interface HttpDelivery {
 export interface ShellDelivery {
   $comment?: Comment;
   /**
-   * Run with /bin/sh; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there).
+   * Run with /bin/sh within timeouts.triggerMs; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there).
    */
   command: string;
 }

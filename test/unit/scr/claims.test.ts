@@ -238,12 +238,27 @@ describe('reading a claims file is bounded', () => {
   });
 });
 
+describe('client notification', () => {
+  it('is optional unless the client claims Package#0 (DM-PACK-002-C-O)', () => {
+    const client = JSON.parse(readFileSync('fixtures/claims/reference-client.json', 'utf8')) as Claims;
+    const without = (implementsPackage0: boolean) =>
+      variant(client, (c) => {
+        delete c.client!.notification;
+        c.implements = implementsPackage0 ? ['DM-PACK-002-C-O'] : [];
+      });
+    assert.doesNotThrow(() => parseClaims(without(false), 'c.json'));
+    assert.deepEqual(problemsOf(() => parseClaims(without(true), 'c.json')), [
+      'c.json /client/notification: is required when the client claims Package#0 (DM-PACK-002-C-O in /implements) (required)',
+    ]);
+  });
+});
+
 describe('shell templates in claims', () => {
   it('accepts every placeholder the notification command documents, and refuses placeholders in a heredoc', () => {
     const client = JSON.parse(readFileSync('fixtures/claims/reference-client.json', 'utf8')) as Claims;
     const withShell = (command: string) =>
       variant(client, (c) => {
-        c.client!.notification.shell = { command };
+        c.client!.notification!.shell = { command };
       });
     assert.doesNotThrow(() => parseClaims(withShell('send-sms {{devId}} {{hex}} {{base64}} {{file}}'), 'c.json'));
     const problems = problemsOf(() => parseClaims(withShell('send-sms <<EOF\n{{hex}}\nEOF'), 'c.json'));
