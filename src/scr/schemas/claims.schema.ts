@@ -631,7 +631,7 @@ export const claimsSchema = {
           "examples": [
             "./dm-hooks.mjs"
           ],
-          "description": "Path of the module, relative to the claims file (or absolute)."
+          "description": "Path of the module, relative to the claims file (or absolute): an ES module, .mjs (JavaScript) or .mts (TypeScript; also .js and .ts inside a package with \"type\": \"module\")."
         },
         "export": {
           "type": "string",
@@ -1941,7 +1941,7 @@ export interface ModuleTrigger {
    */
   kind: "module";
   /**
-   * Path of the module, relative to the claims file (or absolute).
+   * Path of the module, relative to the claims file (or absolute): an ES module, .mjs (JavaScript) or .mts (TypeScript; also .js and .ts inside a package with "type": "module").
    */
   module: string;
   /**
