@@ -20,7 +20,9 @@ export type NotificationTransportSpec =
   | { kind: 'http'; url: string; headers?: Readonly<Record<string, string>> }
   /** `{{hex}}`, `{{base64}}`, `{{file}}` (a temporary file), `{{devId}}`; the bytes also go to stdin. */
   | { kind: 'shell'; command: string }
-  | { kind: 'manual'; prompt?: string; /** Named in the prompt: where the notified device must connect. */ dmServerUrl?: string };
+  | { kind: 'manual'; prompt?: string; /** Named in the prompt: where the notified device must connect. */ dmServerUrl?: string }
+  /** The claims give no way to deliver one (a client that does not claim Package#0): every delivery is inconclusive. */
+  | { kind: 'none'; reason: string };
 
 /** An already-encoded notification; framing is the protocol layer's job. */
 export interface EncodedNotification {
@@ -172,5 +174,8 @@ export async function deliverNotification(
       return deliverByShell(transport, notification, options, label);
     case 'manual':
       return deliverByOperator(transport, notification, options, label);
+    case 'none':
+      options.recorder.note({ label: `${label} not sent: ${transport.reason}` });
+      return { ok: false, inconclusive: transport.reason };
   }
 }

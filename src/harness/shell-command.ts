@@ -95,3 +95,110 @@ export function runShellCommand(command: string, options: ShellRunOptions): Prom
     });
   });
 }
+
+/** A command that keeps running (a target started by a hook), until {@link ShellService.stop}. */
+export interface ShellService {
+  /** Resolves at the first output line matching the pattern, or with why none came (exit, time-out). */
+  ready: Promise<{ ok: true; line: string } | { ok: false; problem: string }>;
+  /** Stops the command's whole process group (SIGTERM, then SIGKILL after `graceMs`); resolves once it exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface ShellServiceOptions {
+  env?: Readonly<Record<string, string>>;
+  cwd?: string;
+  /** A line of stdout or stderr matching it means ready. */
+  readyLine: RegExp;
+  timeoutMs: number;
+  /** Longest line looked at; a longer one is matched on its start (a chatty target cannot fill memory). */
+  maxLineChars?: number;
+}
+
+/** Calls `onLine` for each line of a stream, keeping at most `maxChars` of a line not yet ended. */
+function lineReader(onLine: (line: string) => void, maxChars: number) {
+  let pending = '';
+  return (chunk: Buffer) => {
+    pending += chunk.toString('utf8');
+    let end = pending.indexOf('\n');
+    while (end >= 0) {
+      onLine(pending.slice(0, end).replace(/\r$/, ''));
+      pending = pending.slice(end + 1);
+      end = pending.indexOf('\n');
+    }
+    if (pending.length > maxChars) {
+      onLine(pending.slice(0, maxChars));
+      pending = '';
+    }
+  };
+}
+
+/**
+ * Starts a long-running command with `/bin/sh -c` in its own process group and waits for a line
+ * of its output to match `readyLine` (at most `timeoutMs`). Its output is read and dropped after
+ * that, so it never blocks on a full pipe. The command text must already be safe.
+ */
+export function startShellService(command: string, options: ShellServiceOptions): ShellService {
+  const tail = tailCollector(1000);
+  const child = spawn('/bin/sh', ['-c', command], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.env === undefined ? {} : { env: { ...process.env, ...options.env } }),
+  });
+  let exited = false;
+  const exit = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    });
+    child.once('error', () => {
+      exited = true;
+      resolve();
+    });
+  });
+  const ready = new Promise<{ ok: true; line: string } | { ok: false; problem: string }>((resolve) => {
+    let settled = false;
+    const finish = (outcome: { ok: true; line: string } | { ok: false; problem: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => finish({ ok: false, problem: `no line matching /${options.readyLine.source}/ within ${options.timeoutMs} ms` }), options.timeoutMs);
+    const onLine = (line: string) => {
+      if (!settled && options.readyLine.test(line)) finish({ ok: true, line });
+    };
+    const read = (chunk: Buffer) => {
+      if (!settled) tail.add(chunk);
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.stdout.on('data', lineReader(onLine, options.maxLineChars ?? 4000));
+    child.stderr.on('data', lineReader(onLine, options.maxLineChars ?? 4000));
+    child.once('error', (error) => finish({ ok: false, problem: `could not start: ${error.message}` }));
+    child.once('exit', (code, signal) => finish({ ok: false, problem: `the command exited ${code ?? signal} before it was ready${tail.value.trim() === '' ? '' : `: ${tail.value.trim()}`}` }));
+  });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The group is gone already.
+    }
+  };
+  return {
+    ready,
+    async stop(graceMs = 2000) {
+      // Its background children are in the group too: they go with it.
+      signalGroup('SIGTERM');
+      if (!exited) {
+        const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
+        await exit;
+        clearTimeout(timer);
+      }
+      signalGroup('SIGKILL');
+      child.stdout.destroy();
+      child.stderr.destroy();
+    },
+  };
+}

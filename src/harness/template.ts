@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** A value a `{{name}}` placeholder can take: any JSON value. */
 export type TemplateValue = string | number | boolean | null | readonly TemplateValue[] | { readonly [key: string]: TemplateValue };
 
@@ -17,7 +19,35 @@ export type TemplateContext = 'json' | 'url' | 'shell' | 'header' | 'text';
 
 export type RenderResult = { ok: true; text: string } | { ok: false; problem: string };
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+export interface RenderOptions {
+  /**
+   * JSON only: a placeholder without a value that stands alone as the value of an object member
+   * or an array item leaves that member or item out (an option the scenario did not ask for is not
+   * sent), instead of failing the render. The body is then re-serialised.
+   */
+  omitAbsentMembers?: boolean;
+}
+
+/**
+ * `{{name}}` or a path into a value, `{{options.serverId}}`, `{{package2.CMD.0}}`: members of an
+ * object by name, items of an array by index.
+ */
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g;
+
+/** Own members only: a path can never reach `constructor`, `__proto__` or other inherited names. */
+function member(value: TemplateValue | undefined, key: string): TemplateValue | undefined {
+  if (value === undefined || value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) return /^(0|[1-9][0-9]*)$/.test(key) ? (value as readonly TemplateValue[])[Number(key)] : undefined;
+  return Object.hasOwn(value, key) ? (value as { readonly [key: string]: TemplateValue })[key] : undefined;
+}
+
+/** The value a placeholder's path addresses, or undefined when no value is there. */
+export function lookupPath(values: TemplateValues, path: string): TemplateValue | undefined {
+  const [head = '', ...rest] = path.split('.');
+  let value = Object.hasOwn(values, head) ? values[head] : undefined;
+  for (const key of rest) value = member(value, key);
+  return value;
+}
 
 /** Names of the placeholders of a template, in order of first use (for checking claims early). */
 export function placeholdersOf(template: string): string[] {
@@ -109,19 +139,36 @@ export function shellPlaceholderProblem(template: string): string | undefined {
   return `placeholders are refused in a shell command using <<, $(, backticks, $\{ or # (a value could escape its quoting there); use the environment variables instead: ${names}`;
 }
 
-/** The environment variable a template value is given as: `DMCT_` and the name in upper case (`devId` → `DMCT_DEVID`). */
+/** The environment variable a template value is given as: `DMCT_` and the name in upper case, dots as `_` (`devId` → `DMCT_DEVID`, `options.serverId` → `DMCT_OPTIONS_SERVERID`). */
 export function shellVariable(name: string): string {
-  return `DMCT_${name.toUpperCase()}`;
+  return `DMCT_${name.toUpperCase().replaceAll('.', '_')}`;
 }
 
-/** Every value as an environment variable (strings as they are, other values as JSON; values with a NUL left out). */
+/** How deep, and how many, object members {@link shellEnvironment} also gives as variables of their own. */
+const ENV_MEMBER_DEPTH = 3;
+const ENV_MAX_VARIABLES = 256;
+
+/**
+ * Every value as an environment variable (strings as they are, other values as JSON; values with
+ * a NUL left out), and the members of object values as variables of their own
+ * (`{{dmct.serverUrl}}` → DMCT_DMCT_SERVERURL), a few levels deep.
+ */
 export function shellEnvironment(values: TemplateValues): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(values)) {
-    if (value === undefined) continue;
+  let count = 0;
+  const add = (name: string, value: TemplateValue | undefined, depth: number) => {
+    if (value === undefined || count >= ENV_MAX_VARIABLES) return;
     const text = asText(value);
-    if (!text.includes('\0')) env[shellVariable(name)] = text;
-  }
+    if (!text.includes('\0')) {
+      env[shellVariable(name)] = text;
+      count += 1;
+    }
+    if (depth >= ENV_MEMBER_DEPTH || value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    for (const [key, child] of Object.entries(value as { readonly [key: string]: TemplateValue })) {
+      if (/^[A-Za-z0-9_]+$/.test(key)) add(`${name}.${key}`, child, depth + 1);
+    }
+  };
+  for (const [name, value] of Object.entries(values)) add(name, value, 0);
   return env;
 }
 
@@ -131,18 +178,26 @@ export function shellEnvironment(values: TemplateValues): Record<string, string>
  * command around it. Fails, without throwing, on a missing value or a template whose quotes do
  * not close.
  */
-export function renderTemplate(template: string, values: TemplateValues, context: TemplateContext): RenderResult {
+export function renderTemplate(template: string, values: TemplateValues, context: TemplateContext, options: RenderOptions = {}): RenderResult {
   const unsafe = context === 'shell' ? shellPlaceholderProblem(template) : undefined;
   if (unsafe !== undefined) return { ok: false, problem: unsafe };
   let output = '';
   let quote: Quote = 'none';
   let last = 0;
+  const absent: string[] = [];
+  const marker = absentMarker();
   for (const match of template.matchAll(PLACEHOLDER)) {
     const name = match[1] ?? '';
     const literal = template.slice(last, match.index);
     quote = advance(context, quote, literal);
     output += literal;
-    const value = values[name];
+    const value = lookupPath(values, name);
+    if (value === undefined && options.omitAbsentMembers === true && context === 'json' && quote === 'none') {
+      absent.push(name);
+      output += JSON.stringify(marker);
+      last = match.index + match[0].length;
+      continue;
+    }
     if (value === undefined) return { ok: false, problem: `no value for {{${name}}}` };
     const escaped = escape(context, quote, value, name, match.index === 0);
     if (!escaped.ok) return escaped;
@@ -152,5 +207,30 @@ export function renderTemplate(template: string, values: TemplateValues, context
   const tail = template.slice(last);
   quote = advance(context, quote, tail);
   if (quote !== 'none') return { ok: false, problem: `the ${context} template has an unterminated ${quote} quote` };
-  return { ok: true, text: output + tail };
+  return absent.length === 0 ? { ok: true, text: output + tail } : withoutAbsent(output + tail, absent, marker);
+}
+
+/** Stands for a placeholder without a value while a JSON body is rendered: fresh per render, so no value can forge it. */
+function absentMarker(): string {
+  return `\u0000dmct:absent:${randomUUID()}`;
+}
+
+/** Drops the members and items that are `marker`. */
+function dropAbsent(value: unknown, marker: string): unknown {
+  if (Array.isArray(value)) return value.filter((item) => item !== marker).map((item) => dropAbsent(item, marker));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).flatMap(([key, member]) => (member === marker ? [] : [[key, dropAbsent(member, marker)]])));
+}
+
+/** The rendered JSON body without the members of absent values (re-serialised), or why not. */
+function withoutAbsent(text: string, absent: readonly string[], marker: string): RenderResult {
+  const missing = `no value for ${absent.map((name) => `{{${name}}}`).join(', ')}`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: `${missing} (a placeholder without a value is left out only as a member or item of a JSON body that parses)` };
+  }
+  if (parsed === marker) return { ok: false, problem: missing };
+  return { ok: true, text: JSON.stringify(dropAbsent(parsed, marker)) };
 }

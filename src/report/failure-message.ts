@@ -56,13 +56,15 @@ export function findingHeadline(finding: Pick<Finding, 'item' | 'verdict' | 'rul
   return `${oneLine(finding.item)} ${finding.verdict} — ${oneLine(finding.rule)} (${cited})`;
 }
 
-/** The full one-line failure message of a finding (headline · expected · actual · exchange). */
+/**
+ * The full one-line failure message of a finding (headline · expected · actual · exchange). An
+ * inconclusive finding that names no expectation (a trigger failed, a precondition did not hold)
+ * has no `expected:` part: the reason in `actual` says it all.
+ */
 export function failureMessage(finding: Finding): string {
-  const parts = [
-    findingHeadline(finding),
-    `expected: ${formatExpected(finding.expected)}`,
-    `actual: ${oneLine(finding.actual, MAX_VALUE_LENGTH)}`,
-  ];
+  const parts = [findingHeadline(finding)];
+  if (finding.expected.length > 0) parts.push(`expected: ${formatExpected(finding.expected)}`);
+  parts.push(`actual: ${oneLine(finding.actual, MAX_VALUE_LENGTH)}`);
   if (finding.seq !== undefined) parts.push(exchangeRef(finding.seq));
   return parts.join(SEPARATOR);
 }

@@ -6,7 +6,8 @@
  * scenario ends inconclusive.
  *
  * Reaching means opening a TCP connection, nothing more: a hook is an action (it queues
- * commands, sends notifications), so pre-flight sends no request.
+ * commands, sends notifications), so pre-flight sends no request. A target whose claims have a
+ * setup or reset hook is skipped: those hooks may start it, and their readiness probe stands in.
  */
 import { connect } from 'node:net';
 import { displayPath } from '../scr/errors.js';
@@ -84,7 +85,8 @@ export function reach(host: string, port: number, timeoutMs: number): Promise<st
  */
 export async function preflight(setups: readonly RoleSetup[]): Promise<void> {
   const checks = new Map<string, { file: string; pointer: string; url: string; host: string; port: number; timeoutMs: number }>();
-  for (const setup of setups.filter((s) => !s.embedded)) {
+  // A target that a setup or reset hook starts is not there yet: the hook's readiness probe checks it instead.
+  for (const setup of setups.filter((s) => !s.embedded && s.claims.hooks?.setup === undefined && s.claims.hooks?.reset === undefined)) {
     const timeoutMs = Math.min(setup.claims.timeouts?.responseMs ?? MAX_CONNECT_MS, MAX_CONNECT_MS);
     for (const address of claimedAddresses(setup.claims)) {
       const endpoint = endpointOf(address.url, setup.claims.adminUrl);

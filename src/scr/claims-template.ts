@@ -7,10 +7,15 @@ type SchemaNode = Json;
 
 const ROOT = claimsSchema as unknown as SchemaNode;
 
-/** Follows local `$ref`s (`#/$defs/X`, `#/$defs/X/properties/y`) to the schema they name. */
+/** Follows local `$ref`s (`#/$defs/X`, `#/$defs/X/properties/y`) to the schema they name; another schema's `$ref` is dropped, keeping its siblings. */
 function resolve(node: SchemaNode): SchemaNode {
   let current = node;
   for (let hops = 0; typeof current['$ref'] === 'string' && hops < 10; hops++) {
+    if (!current['$ref'].startsWith('#/')) {
+      // Another schema's type (a Package#2): its siblings here say what the template needs.
+      const { $ref: _other, ...siblings } = current;
+      return siblings;
+    }
     const path = (current['$ref'] as string).replace(/^#\//, '').split('/');
     const target = path.reduce<unknown>((value, part) => (value as Json | undefined)?.[part], ROOT) as SchemaNode | undefined;
     if (!target) throw new Error(`claims schema: unresolvable $ref ${String(current['$ref'])}`);
@@ -105,6 +110,25 @@ function itemLines(edition: Edition, role: ScrRole): string[] {
 }
 
 /**
+ * `{{name}}` and `{{name.member}}` with what each holds: the documented trigger input
+ * (claims.schema.json `TriggerInput`), one level of members deep (options, dmct).
+ */
+function inputLines(): string[] {
+  const input = resolve({ $ref: '#/$defs/TriggerInput' });
+  const lines = [`Trigger input (what placeholders address; the argument of a module trigger's function): ${describe(input)}`];
+  for (const [name, property] of Object.entries((input['properties'] as Record<string, SchemaNode> | undefined) ?? {})) {
+    const resolved = resolve(property);
+    const example = firstExample(resolved);
+    lines.push(`  {{${name}}}: ${describe(property)}${example === undefined ? '' : ` Example: ${JSON.stringify(example)}`}`);
+    for (const [member, sub] of Object.entries((resolved['properties'] as Record<string, SchemaNode> | undefined) ?? {})) {
+      if (name === 'package2') continue;
+      lines.push(`    {{${name}.${member}}}: ${describe(sub) || 'see above'}`);
+    }
+  }
+  return lines;
+}
+
+/**
  * A complete claims template for one role (ICS + IXIT; claims.schema.json): every optional item
  * of the edition's table listed with its function, every IXIT field with its meaning in `$comment`
  * lines generated from the schema's descriptions, and example or default values that validate.
@@ -122,6 +146,7 @@ export function buildClaimsTemplate(edition: Edition, role: ScrRole): Json {
       ...(fieldComments as string[]).filter((line) => !line.startsWith(`${role} `) && !line.startsWith(`${role}:`)),
       `${role}: ${describe((ROOT['properties'] as Record<string, SchemaNode>)[role] ?? {})}`,
       `Templates (trigger url, headers, body, command, prompt): ${describe((ROOT['$defs'] as Record<string, SchemaNode>)['Template'] ?? {})}`,
+      ...inputLines(),
     ],
     ...fields,
     role,

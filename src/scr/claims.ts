@@ -8,7 +8,7 @@ import { claimsSchema, type Claims, type Trigger } from './schemas/claims.schema
 const validateClaims = compileSchema<Claims>(claimsSchema);
 
 /** Placeholders every trigger template may use (claims.schema.json `Template`). */
-export const COMMON_PLACEHOLDERS = ['devId', 'serverId', 'adminUrl', 'adminToken'] as const;
+export const COMMON_PLACEHOLDERS = ['devId', 'serverId', 'adminUrl', 'adminToken', 'dmct'] as const;
 
 /**
  * The placeholders each trigger of the IXIT may use besides {@link COMMON_PLACEHOLDERS}, keyed by
@@ -20,7 +20,47 @@ export const TRIGGER_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> =
   '/server/triggers/queuePackage2': ['package2'],
   '/client/clientInitiated': [],
   '/client/needMoid': ['moid'],
+  '/hooks/setup': [],
+  '/hooks/reset': [],
+  '/hooks/teardown': [],
 };
+
+type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode };
+
+const DEFS = (claimsSchema as unknown as { $defs: Record<string, SchemaNode> }).$defs;
+
+/** A local `#/$defs/` reference resolved; another schema's is not followed (undefined: any member accepted). */
+function deref(node: SchemaNode | undefined): SchemaNode | undefined {
+  const ref = node?.$ref;
+  if (ref === undefined) return node;
+  return ref.startsWith('#/$defs/') ? DEFS[ref.slice('#/$defs/'.length)] : undefined;
+}
+
+/**
+ * Why a placeholder path does not address a member of the documented trigger input
+ * (claims.schema.json `TriggerInput`), or undefined: object members by name, array items by index.
+ */
+function pathProblem(path: string): string | undefined {
+  let node = deref(DEFS['TriggerInput']);
+  const walked: string[] = [];
+  for (const key of path.split('.')) {
+    if (node === undefined) return undefined;
+    if (node.properties !== undefined) {
+      if (!Object.hasOwn(node.properties, key)) {
+        const known = Object.keys(node.properties).join(', ');
+        return walked.length === 0 ? undefined : `{{${walked.join('.')}}} has no member "${key}" (its members: ${known})`;
+      }
+      node = deref(node.properties[key]);
+    } else if (node.items !== undefined) {
+      if (!/^(0|[1-9][0-9]*)$/.test(key)) return `{{${walked.join('.')}}} is a list: address an item by its index, not "${key}"`;
+      node = deref(node.items);
+    } else if (walked.length > 0) {
+      return `{{${walked.join('.')}}} has no members`;
+    }
+    walked.push(key);
+  }
+  return undefined;
+}
 
 /** Placeholders of the client-target shell delivery command (claims.schema.json `ShellDelivery`). */
 export const SHELL_DELIVERY_PLACEHOLDERS = ['hex', 'base64', 'file', 'devId'] as const;
@@ -49,15 +89,25 @@ function checkLists(claims: Claims): SchemaViolation[] {
   return found;
 }
 
+/** A client that claims Package#0 must say how dmct delivers one. */
+function checkClientNotification(claims: Claims): SchemaViolation[] {
+  if (claims.client === undefined || claims.client.notification !== undefined || !(claims.implements ?? []).includes('DM-PACK-002-C-O')) return [];
+  return [{ pointer: '/client/notification', rule: 'required', message: 'is required when the client claims Package#0 (DM-PACK-002-C-O in /implements)' }];
+}
+
 function checkTemplate(text: string, pointer: string, allowed: readonly string[], claims: Claims, shell = false): SchemaViolation[] {
   const found: SchemaViolation[] = [];
   const unsafe = shell ? shellPlaceholderProblem(text) : undefined;
   if (unsafe !== undefined) found.push({ pointer, rule: 'shell-placeholder', message: unsafe });
   for (const match of text.matchAll(PLACEHOLDER)) {
     const name = match[1] ?? '';
-    if (!allowed.includes(name)) {
+    const root = name.split('.')[0] ?? '';
+    const problem = allowed.includes(root) ? pathProblem(name) : undefined;
+    if (!allowed.includes(root)) {
       const known = allowed.map((n) => `{{${n}}}`).join(', ');
       found.push({ pointer, rule: 'placeholder', message: `unknown placeholder {{${name}}} (allowed here: ${known})` });
+    } else if (problem !== undefined) {
+      found.push({ pointer, rule: 'placeholder', message: problem });
     } else if ((name === 'adminUrl' || name === 'adminToken') && claims[name] === undefined) {
       found.push({ pointer, rule: 'placeholder', message: `uses {{${name}}} but /${name} is not set` });
     }
@@ -65,8 +115,17 @@ function checkTemplate(text: string, pointer: string, allowed: readonly string[]
   return found;
 }
 
-function checkTriggerTemplates(claims: Claims, pointer: string, trigger: Trigger): SchemaViolation[] {
-  const allowed = [...COMMON_PLACEHOLDERS, ...(TRIGGER_PLACEHOLDERS[pointer] ?? [])];
+function regexProblem(source: string): string | undefined {
+  try {
+    new RegExp(source);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function checkTriggerTemplates(claims: Claims, pointer: string, trigger: Trigger, extra = TRIGGER_PLACEHOLDERS[pointer]): SchemaViolation[] {
+  const allowed = [...COMMON_PLACEHOLDERS, ...(extra ?? [])];
   const fields: [string, string][] = [];
   if (trigger.kind === 'http') {
     fields.push(['url', trigger.url]);
@@ -76,7 +135,7 @@ function checkTriggerTemplates(claims: Claims, pointer: string, trigger: Trigger
     if (trigger.body !== undefined) fields.push(['body', trigger.body]);
   } else if (trigger.kind === 'shell') {
     fields.push(['command', trigger.command]);
-  } else {
+  } else if (trigger.kind === 'manual') {
     fields.push(['prompt', trigger.prompt]);
   }
   return fields.flatMap(([field, text]) => checkTemplate(text, `${pointer}/${field}`, allowed, claims, trigger.kind === 'shell'));
@@ -91,7 +150,17 @@ function checkPlaceholders(claims: Claims): SchemaViolation[] {
     ['/client/needMoid', claims.client?.needMoid],
   ];
   const found = triggers.flatMap(([pointer, trigger]) => (trigger ? checkTriggerTemplates(claims, pointer, trigger) : []));
-  const shell = claims.client?.notification.shell;
+  for (const name of ['setup', 'reset', 'teardown'] as const) {
+    const hook = claims.hooks?.[name];
+    if (hook === undefined) continue;
+    const pointer = `/hooks/${name}`;
+    found.push(...checkTriggerTemplates(claims, `${pointer}/run`, hook.run, TRIGGER_PLACEHOLDERS[pointer]));
+    if (hook.ready?.url !== undefined) found.push(...checkTemplate(hook.ready.url, `${pointer}/ready/url`, COMMON_PLACEHOLDERS, claims));
+    if (hook.ready?.line !== undefined && regexProblem(hook.ready.line) !== undefined) {
+      found.push({ pointer: `${pointer}/ready/line`, rule: 'pattern', message: `not a regular expression: ${regexProblem(hook.ready.line) ?? ''}` });
+    }
+  }
+  const shell = claims.client?.notification?.shell;
   if (shell) found.push(...checkTemplate(shell.command, '/client/notification/shell/command', SHELL_DELIVERY_PLACEHOLDERS, claims, true));
   return found;
 }
@@ -112,7 +181,7 @@ export function parseClaims(text: string, source: string): Claims {
   }
   const result = validateClaims(data);
   const violations = result.ok
-    ? [...checkLists(result.value), ...checkPlaceholders(result.value)]
+    ? [...checkLists(result.value), ...checkClientNotification(result.value), ...checkPlaceholders(result.value)]
     : explainClaimsViolations(data, result.violations);
   if (violations.length > 0) throw new ClaimsError(violations.map((v) => formatViolation(source, v)));
   return data as Claims;

@@ -49,9 +49,14 @@ export type { ApplicabilityKind, ApplicabilityReport, ClaimsFinding, ItemApplica
 export type {
   ClientIxit,
   Claims,
+  DmctEndpoints,
+  Hook,
   HttpTrigger,
   ManualTrigger,
+  ModuleTrigger,
+  NotifyOptions,
   ServerIxit,
   ShellTrigger,
   Trigger,
+  TriggerInput,
 } from './schemas/claims.schema.js';

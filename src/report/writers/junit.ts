@@ -54,7 +54,7 @@ function scenarioText(scenario: ScenarioReport): string[] {
   const findings = scenario.verdict === 'fail' ? scenario.findings.filter((f) => f.verdict === 'fail') : scenario.findings;
   if (findings.length === 0 && scenario.reason) lines.push(`  ${scenario.reason}`);
   for (const f of findings) {
-    lines.push(`  ${failureMessage(f)}`, `  rule: ${oneLine(f.rule)}`, `  section: ${oneLine(f.section)}`, `  expected: ${formatExpected(f.expected)}`, `  actual: ${oneLine(f.actual, 500)}`);
+    lines.push(`  ${failureMessage(f)}`, `  rule: ${oneLine(f.rule)}`, `  section: ${oneLine(f.section)}`, ...(f.expected.length === 0 ? [] : [`  expected: ${formatExpected(f.expected)}`]), `  actual: ${oneLine(f.actual, 500)}`);
   }
   for (const error of scenario.errors ?? []) lines.push(`  error: ${oneLine(error, 500)}`);
   for (const quote of scenario.requirements) lines.push(`  requirement: ${oneLine(quote)}`);

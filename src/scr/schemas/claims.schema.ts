@@ -1,6 +1,8 @@
 // Generated from ./claims.schema.json by scripts/gen-schema-modules.ts. Do not edit: run `npm run gen`.
 /* eslint-disable */
 import { registerSchema } from '../../protocol/schema-registry.js';
+import '../../protocol/schemas/package2.schema.js';
+import type { Package2 } from '../../protocol/schemas/package2.schema.js';
 export const claimsSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/claims.schema.json",
@@ -128,6 +130,12 @@ export const claimsSchema = {
           "minimum": 1,
           "default": 300000,
           "description": "Wait for an operator to carry out a manual trigger."
+        },
+        "triggerMs": {
+          "type": "integer",
+          "minimum": 1,
+          "default": 10000,
+          "description": "Time limit of one HTTP, shell or module trigger or hook (the request answered, the command exited, the function settled); past it the scenario is inconclusive. A hook's readiness probe has its own limit (`ready.timeoutMs`)."
         }
       }
     },
@@ -185,6 +193,11 @@ export const claimsSchema = {
           "minLength": 1,
           "description": "Host name or address the target uses to reach dmct's endpoints (in URLs dmct hands out: ServerURIs of HGET, HPUT, CONT, SHOW…). Default: bindHost."
         },
+        "endpointsPort": {
+          "$ref": "#/$defs/Port",
+          "default": 0,
+          "description": "TCP port of the data repository and web server dmct serves for a server target ({{dmct.repositoryUrl}}, {{dmct.webUrl}}); 0 = any free port. Fix it when a firewall must let the server's URLs through. (A client target's repository and web pages share dmct's DM endpoint, client.dmEndpoint.port; the notification sinks have their ports in server.notificationSink.)"
+        },
         "allowHosts": {
           "type": "array",
           "maxItems": 256,
@@ -203,6 +216,9 @@ export const claimsSchema = {
     },
     "client": {
       "$ref": "#/$defs/ClientIxit"
+    },
+    "hooks": {
+      "$ref": "#/$defs/Hooks"
     }
   },
   "allOf": [
@@ -295,13 +311,220 @@ export const claimsSchema = {
     },
     "Template": {
       "title": "Template",
-      "description": "Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.",
+      "description": "Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{\"cmd\": {{package2.CMD}}, \"preferredConType\": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.",
       "type": "string",
       "minLength": 1
     },
+    "TriggerInput": {
+      "title": "TriggerInput",
+      "description": "The documented input of a trigger or hook: the values its placeholders address, and the argument of a module trigger's function. Which members a trigger gets is said at each; every one gets devId, serverId, adminUrl, adminToken (when set) and dmct.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "devId": {
+          "type": "string",
+          "description": "The device's DevID (server.device.devId or client.devId)."
+        },
+        "serverId": {
+          "type": "string",
+          "description": "The server's SrvID (server.device.serverId or client.serverId)."
+        },
+        "adminUrl": {
+          "type": "string",
+          "description": "The claims' adminUrl, as given (with its path prefix, without a trailing slash)."
+        },
+        "adminToken": {
+          "type": "string",
+          "description": "The claims' adminToken."
+        },
+        "dmct": {
+          "$ref": "#/$defs/DmctEndpoints"
+        },
+        "options": {
+          "$ref": "#/$defs/NotifyOptions"
+        },
+        "command": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "examples": [
+            [
+              "HGET",
+              "http://127.0.0.1:40123/repo/x",
+              "urn:oma:mo:oma-dm-devinfo:1.2//Ext"
+            ]
+          ],
+          "description": "queueCommand: the DM command as a Package#2 CMD entry: its name, then its parameters (section 7.2.1.2)."
+        },
+        "params": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "queueCommand: the command's parameters alone (command without its name)."
+        },
+        "package2": {
+          "$ref": "https://dmct.dev/schemas/package2.schema.json",
+          "examples": [
+            {
+              "CMD": [
+                [
+                  "GET",
+                  "urn:oma:mo:oma-dm-devinfo:1.2//DevID"
+                ],
+                [
+                  "END"
+                ]
+              ]
+            }
+          ],
+          "description": "queuePackage2: the whole Package#2 the server is to answer with (section 7.2.1.2); its CMD member is the list of commands."
+        },
+        "moid": {
+          "type": "string",
+          "description": "needMoid: the MOID a local application of the client is to need (section 5.3.10)."
+        }
+      }
+    },
+    "NotifyOptions": {
+      "title": "NotifyOptions",
+      "description": "notify: the Package#0 options a scenario wants (section 5.2.1.2). A member left out means \"as the server likes\"; only the members a scenario cares about are present. In a JSON body, a member or item whose placeholder has no value is left out; elsewhere (a URL, a header, a command, inside a JSON string) a missing value makes the scenario inconclusive naming it. A hook that cannot apply a member answers that it cannot honour it.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "serverId": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "SERVER-ID to send; null: leave the option out."
+        },
+        "conTypes": {
+          "type": "array",
+          "items": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 3
+          },
+          "description": "PREFERRED-CON-TYPE values, highest priority first (0 ANY_AVAILABLE, 1 CELLULAR, 2 WLAN, 3 WIRELINE)."
+        },
+        "notificationId": {
+          "type": [
+            "integer",
+            "null"
+          ],
+          "minimum": 0,
+          "maximum": 65535,
+          "description": "NOTIFICATION-ID to send; null: leave it out."
+        },
+        "timestamp": {
+          "description": "TIMESTAMP in POSIX seconds or \"now\"; null: leave it out.",
+          "oneOf": [
+            {
+              "type": "integer",
+              "minimum": 0
+            },
+            {
+              "const": "now"
+            },
+            {
+              "type": "null"
+            }
+          ]
+        },
+        "reqMos": {
+          "type": "boolean",
+          "description": "Send REQ-MOS."
+        },
+        "digest": {
+          "type": "boolean",
+          "description": "Send SHA256-DIGEST (computed with the device's provisioned secret)."
+        }
+      }
+    },
+    "DmctEndpoints": {
+      "title": "DmctEndpoints",
+      "description": "{{dmct.…}}: where dmct's own endpoints listen as the target must reach them (network.advertisedHost), and the credentials the claims give, so that nothing is written twice. A member is present once dmct knows it (endpoints opened on port 0 are known once started: before reset and each trigger, not before setup).",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "role": {
+          "enum": [
+            "server",
+            "client"
+          ],
+          "description": "The role of the target."
+        },
+        "host": {
+          "type": "string",
+          "description": "network.advertisedHost (default bindHost)."
+        },
+        "serverUrl": {
+          "type": "string",
+          "description": "Client target: dmct's DM server URL, which the client's DM account (DMAcc SrvURI) must name."
+        },
+        "repositoryUrl": {
+          "type": "string",
+          "description": "dmct's data repository (base URL)."
+        },
+        "webUrl": {
+          "type": "string",
+          "description": "dmct's web server (base URL)."
+        },
+        "notificationSink": {
+          "type": "object",
+          "additionalProperties": false,
+          "description": "Server target: where dmct listens for Package#0 (server.notificationSink).",
+          "properties": {
+            "udpHost": {
+              "type": "string",
+              "description": "Host of the UDP (WAP Push) sink."
+            },
+            "udpPort": {
+              "type": "integer",
+              "description": "Port of the UDP sink (the real one when configured as 0)."
+            },
+            "httpUrl": {
+              "type": "string",
+              "description": "URL of the HTTP sink."
+            },
+            "gcmUrl": {
+              "type": "string",
+              "description": "URL of the GCM stand-in."
+            }
+          }
+        },
+        "credentials": {
+          "type": "object",
+          "additionalProperties": false,
+          "description": "The notification credentials (DMAcc Auth/Noti Secret and Data, as text or hex as the claims give them) and, for a server target, the device's HTTP Basic credentials.",
+          "properties": {
+            "secret": {
+              "type": "string"
+            },
+            "secretHex": {
+              "type": "string"
+            },
+            "authData": {
+              "type": "string"
+            },
+            "authDataHex": {
+              "type": "string"
+            },
+            "username": {
+              "type": "string"
+            },
+            "password": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    },
     "Trigger": {
       "title": "Trigger",
-      "description": "How dmct makes the target act: an HTTP request to the target's test hooks, a shell command, or a prompt to an operator (test fests). A missing trigger makes the scenarios that need it inconclusive.",
+      "description": "How dmct makes the target act: an HTTP request to the target's test hooks, a shell command, a function of a JS/TS module, or a prompt to an operator (test fests). Its input is the trigger's documented object (TriggerInput), addressed by the templates' placeholders. A missing trigger makes the scenarios that need it inconclusive; so does a hook that answers it cannot honour what was asked (HTTP 422, or a JSON answer with `\"unsupported\": [names]`), naming what it cannot honour, never a fail of the target.",
       "oneOf": [
         {
           "$ref": "#/$defs/HttpTrigger"
@@ -310,13 +533,16 @@ export const claimsSchema = {
           "$ref": "#/$defs/ShellTrigger"
         },
         {
+          "$ref": "#/$defs/ModuleTrigger"
+        },
+        {
           "$ref": "#/$defs/ManualTrigger"
         }
       ]
     },
     "HttpTrigger": {
       "title": "HttpTrigger",
-      "description": "Sends one HTTP request; any 2xx answer counts as done.",
+      "description": "Sends one HTTP request; any 2xx answer counts as done (a JSON answer with `\"unsupported\": [names]` means cannot honour, with `\"sessionDone\": true` that the session the trigger caused is over). HTTP 422 means cannot honour; any other answer makes the scenario inconclusive, quoting the answer.",
       "type": "object",
       "required": [
         "kind",
@@ -329,7 +555,7 @@ export const claimsSchema = {
         },
         "kind": {
           "const": "http",
-          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt)."
+          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command), `module` (a function of a module) or `manual` (an operator prompt)."
         },
         "method": {
           "enum": [
@@ -361,7 +587,7 @@ export const claimsSchema = {
     },
     "ShellTrigger": {
       "title": "ShellTrigger",
-      "description": "Runs a command with /bin/sh; exit code 0 counts as done.",
+      "description": "Runs a command with /bin/sh within timeouts.triggerMs; exit code 0 counts as done (standard output read as a JSON answer as for an HTTP trigger: `unsupported`, `sessionDone`).",
       "type": "object",
       "required": [
         "kind",
@@ -374,13 +600,134 @@ export const claimsSchema = {
         },
         "kind": {
           "const": "shell",
-          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt)."
+          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command), `module` (a function of a module) or `manual` (an operator prompt)."
         },
         "command": {
           "$ref": "#/$defs/Template",
           "description": "The command line (a Template; placeholder values are quoted as single words)."
         }
       }
+    },
+    "ModuleTrigger": {
+      "title": "ModuleTrigger",
+      "description": "Calls one exported async function of a JavaScript or TypeScript module named in the claims, for an API that needs logic. The function gets the trigger's input (TriggerInput: the same values as the placeholders) and `{ signal }` (aborted at timeouts.triggerMs); what it returns is the answer (`{ \"unsupported\": [...] }`: cannot honour; `{ \"sessionDone\": true }`: the session is over); a throw makes the scenario inconclusive with its message. dmct runs the module because the claims name it.",
+      "type": "object",
+      "required": [
+        "kind",
+        "module"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "kind": {
+          "const": "module",
+          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command), `module` (a function of a module) or `manual` (an operator prompt)."
+        },
+        "module": {
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "./dm-hooks.mjs"
+          ],
+          "description": "Path of the module, relative to the claims file (or absolute): an ES module, .mjs (JavaScript) or .mts (TypeScript; also .js and .ts inside a package with \"type\": \"module\")."
+        },
+        "export": {
+          "type": "string",
+          "pattern": "^[A-Za-z_$][A-Za-z0-9_$]*$",
+          "description": "Name of the exported function; default: the trigger's name (notify, queueCommand, reset…)."
+        }
+      }
+    },
+    "Hooks": {
+      "title": "Hooks",
+      "description": "Hooks that prepare the target, each a trigger with an optional readiness probe: `setup` once before the first scenario (per test worker; an external target runs with one worker), `reset` before each scenario (clears what the previous one left: queued commands, notification ids, tree contents; restarts a target that serves one session per process), `teardown` after the last scenario. A setup or reset that fails, or whose target is not ready in time, makes the scenarios inconclusive naming it. A target with a setup hook is not reached before it runs (the hook's readiness probe takes the place of the pre-flight).",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "setup": {
+          "$ref": "#/$defs/Hook"
+        },
+        "reset": {
+          "$ref": "#/$defs/Hook"
+        },
+        "teardown": {
+          "$ref": "#/$defs/Hook"
+        }
+      }
+    },
+    "Hook": {
+      "title": "Hook",
+      "description": "A trigger run at a fixed point of the run, and how dmct knows the target is ready after it.",
+      "type": "object",
+      "required": [
+        "run"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "run": {
+          "$ref": "#/$defs/Trigger",
+          "description": "What to do (its input: HookInput)."
+        },
+        "ready": {
+          "$ref": "#/$defs/Readiness"
+        }
+      }
+    },
+    "Readiness": {
+      "title": "Readiness",
+      "description": "When the target is ready after a hook: `url` answers 2xx (polled), or the hook's shell command printed a line matching `line` (a long-running command: it is the target; dmct keeps it running and stops its process group at the next run of the same hook, at teardown, or when the worker ends). Not ready within `timeoutMs`: the hook failed.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "url": {
+          "$ref": "#/$defs/Template",
+          "description": "A URL that answers 2xx (GET) once the target is ready."
+        },
+        "line": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "examples": [
+            "listening on"
+          ],
+          "description": "A regular expression matched against each line the hook's shell command prints (stdout or stderr)."
+        },
+        "timeoutMs": {
+          "type": "integer",
+          "minimum": 1,
+          "default": 30000,
+          "description": "Longest wait for readiness."
+        }
+      },
+      "oneOf": [
+        {
+          "required": [
+            "url"
+          ],
+          "properties": {
+            "url": true
+          }
+        },
+        {
+          "required": [
+            "line"
+          ],
+          "properties": {
+            "line": true
+          }
+        }
+      ]
     },
     "ManualTrigger": {
       "title": "ManualTrigger",
@@ -397,7 +744,7 @@ export const claimsSchema = {
         },
         "kind": {
           "const": "manual",
-          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt)."
+          "description": "Trigger kind: `http` (an HTTP request), `shell` (a command), `module` (a function of a module) or `manual` (an operator prompt)."
         },
         "prompt": {
           "$ref": "#/$defs/Template",
@@ -720,15 +1067,15 @@ export const claimsSchema = {
         },
         "notify": {
           "$ref": "#/$defs/Trigger",
-          "description": "Make the server send a Package#0 to the device ({{options}}: the options wanted)."
+          "description": "Make the server send a Package#0 to the device. Input: {{options}} (NotifyOptions)."
         },
         "queueCommand": {
           "$ref": "#/$defs/Trigger",
-          "description": "Make the server send one DM command ({{command}}, {{params}}) in the next Package#2 to the device."
+          "description": "Make the server send one DM command in its next Package#2 to the device. Input: {{command}} (name and parameters), {{params}}."
         },
         "queuePackage2": {
           "$ref": "#/$defs/Trigger",
-          "description": "Make the server answer the device's next package with exactly this Package#2 ({{package2}})."
+          "description": "Make the server answer the device's next package with exactly this Package#2. Input: {{package2}} ({\"CMD\": [[…]]})."
         }
       }
     },
@@ -740,7 +1087,6 @@ export const claimsSchema = {
         "devId",
         "serverId",
         "dmEndpoint",
-        "notification",
         "nodes"
       ],
       "additionalProperties": false,
@@ -787,6 +1133,7 @@ export const claimsSchema = {
         },
         "notification": {
           "$ref": "#/$defs/ClientNotification",
+          "description": "How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST. Required when the client claims Package#0 (DM-PACK-002-C-O in implements); without it, sessions start by the clientInitiated trigger and a scenario that must send a Package#0 is inconclusive.",
           "examples": [
             {
               "transport": "udp",
@@ -936,7 +1283,7 @@ export const claimsSchema = {
             "command": {
               "type": "string",
               "minLength": 1,
-              "description": "Run with /bin/sh; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there)."
+              "description": "Run with /bin/sh within timeouts.triggerMs; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there)."
             }
           },
           "description": "Required when transport is `shell`."
@@ -1125,6 +1472,7 @@ export type Claims = {
   network?: IxitNetwork;
   server?: ServerIxit;
   client?: ClientIxit;
+  hooks?: Hooks;
 };
 /**
  * Free text for humans; dmct ignores it (JSON has no comments).
@@ -1153,6 +1501,10 @@ export type ScrItemIdList = ScrItemId[];
  */
 export type ScrItemIdList1 = ScrItemId[];
 /**
+ * TCP port of the data repository and web server dmct serves for a server target ({{dmct.repositoryUrl}}, {{dmct.webUrl}}); 0 = any free port. Fix it when a firewall must let the server's URLs through. (A client target's repository and web pages share dmct's DM endpoint, client.dmEndpoint.port; the notification sinks have their ports in server.notificationSink.)
+ */
+export type Port = number;
+/**
  * Credentials to check the server's SHA256-DIGEST with (the server must send it: DM-PACK-008-S-M).
  */
 export type NotificationCredentials = {
@@ -1177,14 +1529,14 @@ export type NotificationCredentials = {
 /**
  * UDP port (2948 = WAP connectionless push, App E.1.1; 0 = any free port).
  */
-export type Port = number;
+export type Port1 = number;
 /**
  * TCP or UDP port number.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Port".
  */
-export type Port1 = number;
+export type Port2 = number;
 /**
  * URL path, starting with `/`.
  */
@@ -1194,50 +1546,50 @@ export type UrlPath = string;
  */
 export type UrlPath1 = string;
 /**
- * Make the server send a Package#0 to the device ({{options}}: the options wanted).
+ * Make the server send a Package#0 to the device. Input: {{options}} (NotifyOptions).
  */
-export type Trigger = HttpTrigger | ShellTrigger | ManualTrigger;
+export type Trigger = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
 /**
  * Request URL (a Template; must give an http or https URL once expanded).
  */
 export type Template = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Template".
  */
 export type Template1 = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
  */
 export type Template2 = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
  */
 export type Template3 = string;
 /**
- * Text with placeholders `{{name}}`: {{devId}}, {{serverId}}, {{adminUrl}} and {{adminToken}} everywhere; {{options}} (JSON of the Package#0 options wanted) in notify; {{command}} (JSON array: the DM command as a Package#2 CMD entry) and {{params}} (JSON array of its parameters) in queueCommand; {{package2}} (JSON of a whole Package#2) in queuePackage2. Values are escaped for where they land, so they cannot change the structure around them: in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a JSON body string-escaped inside a string literal and written as a JSON value elsewhere; in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<NAME>, e.g. DMCT_DEVID, DMCT_SERVERID, DMCT_ADMINURL, which such a command quotes itself); a prompt shows them as they are.
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
  */
 export type Template4 = string;
 /**
- * Make the server send one DM command ({{command}}, {{params}}) in the next Package#2 to the device.
+ * Make the server send one DM command in its next Package#2 to the device. Input: {{command}} (name and parameters), {{params}}.
  */
-export type Trigger1 = HttpTrigger | ShellTrigger | ManualTrigger;
+export type Trigger1 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
 /**
- * Make the server answer the device's next package with exactly this Package#2 ({{package2}}).
+ * Make the server answer the device's next package with exactly this Package#2. Input: {{package2}} ({"CMD": [[…]]}).
  */
-export type Trigger2 = HttpTrigger | ShellTrigger | ManualTrigger;
+export type Trigger2 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
 /**
  * TCP or UDP port number.
  */
-export type Port2 = number;
+export type Port3 = number;
 /**
  * URL path, starting with `/`.
  */
 export type UrlPath2 = string;
 /**
- * How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST.
+ * How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST. Required when the client claims Package#0 (DM-PACK-002-C-O in implements); without it, sessions start by the clientInitiated trigger and a scenario that must send a Package#0 is inconclusive.
  */
 export type ClientNotification = {
   $comment?: Comment;
@@ -1272,15 +1624,37 @@ export type ClientNotification = {
 /**
  * TCP or UDP port number.
  */
-export type Port3 = number;
+export type Port4 = number;
 /**
  * Make the client open a session on its own (ClientInitiatedMgmt).
  */
-export type Trigger3 = HttpTrigger | ShellTrigger | ManualTrigger;
+export type Trigger3 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
 /**
  * Make a local application of the client need an MO it has no instance of ({{moid}}), so that the client fetches it from the ServerURI a DEFAULT command named (section 5.3.10). Without it the DEFAULT scenarios are inconclusive.
  */
-export type Trigger4 = HttpTrigger | ShellTrigger | ManualTrigger;
+export type Trigger4 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
+/**
+ * What to do (its input: HookInput).
+ */
+export type Trigger5 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
+/**
+ * When the target is ready after a hook: `url` answers 2xx (polled), or the hook's shell command printed a line matching `line` (a long-running command: it is the target; dmct keeps it running and stops its process group at the next run of the same hook, at teardown, or when the worker ends). Not ready within `timeoutMs`: the hook failed.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Readiness".
+ */
+export type Readiness = Readiness1 & Readiness2;
+export type Readiness1 =
+  | {
+      url: unknown;
+    }
+  | {
+      line: unknown;
+    };
+/**
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
+ */
+export type Template5 = string;
 /**
  * Each id at most once (checked after the schema, in linear time).
  *
@@ -1298,12 +1672,12 @@ export type ScrItemIdList2 = ScrItemId[];
  */
 export type UrlPath3 = string;
 /**
- * How dmct makes the target act: an HTTP request to the target's test hooks, a shell command, or a prompt to an operator (test fests). A missing trigger makes the scenarios that need it inconclusive.
+ * How dmct makes the target act: an HTTP request to the target's test hooks, a shell command, a function of a JS/TS module, or a prompt to an operator (test fests). Its input is the trigger's documented object (TriggerInput), addressed by the templates' placeholders. A missing trigger makes the scenarios that need it inconclusive; so does a hook that answers it cannot honour what was asked (HTTP 422, or a JSON answer with `"unsupported": [names]`), naming what it cannot honour, never a fail of the target.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Trigger".
  */
-export type Trigger5 = HttpTrigger | ShellTrigger | ManualTrigger;
+export type Trigger6 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
 /**
  * The SHA256-DIGEST credentials of Package#0 (section 5.2.1.2: digest = SHA-256(secret ‖ notification ‖ auth-data)), as provisioned in DMAcc <x>/Auth/Noti/{Secret,Data}. Each value is given either as UTF-8 text or as hex, not both.
  *
@@ -1358,6 +1732,10 @@ export interface IxitTimeouts {
    * Wait for an operator to carry out a manual trigger.
    */
   operatorMs?: number;
+  /**
+   * Time limit of one HTTP, shell or module trigger or hook (the request answered, the command exited, the function settled); past it the scenario is inconclusive. A hook's readiness probe has its own limit (`ready.timeoutMs`).
+   */
+  triggerMs?: number;
 }
 /**
  * IXIT: bounds dmct applies to whatever the target sends.
@@ -1390,6 +1768,7 @@ export interface IxitNetwork {
    * Host name or address the target uses to reach dmct's endpoints (in URLs dmct hands out: ServerURIs of HGET, HPUT, CONT, SHOW…). Default: bindHost.
    */
   advertisedHost?: string;
+  endpointsPort?: Port;
   /**
    * Egress policy: hosts (`host` or `host:port`) a server target may make dmct, playing the device, send requests to (HGET, HPUT, HPOST, SHOW, SUB, EXEC and CONT ServerURIs), besides the target's own host and port and dmct's own endpoints, which are always allowed. A URL elsewhere is not fetched and the scenario ends inconclusive naming it. IP addresses are compared in normal form (decimal, hex and IPv4-mapped IPv6 forms count as the address); names only as written, never by what they resolve to.
    *
@@ -1483,14 +1862,14 @@ export interface NotificationSink {
  */
 export interface UdpSink {
   $comment?: Comment;
-  port?: Port;
+  port?: Port1;
 }
 /**
  * An HTTP endpoint that receives the notification bytes in a POST body (an "other" transport, App E.3).
  */
 export interface HttpSink {
   $comment?: Comment;
-  port: Port1;
+  port: Port2;
   path?: UrlPath;
 }
 /**
@@ -1498,7 +1877,7 @@ export interface HttpSink {
  */
 export interface GcmSink {
   $comment?: Comment;
-  port: Port1;
+  port: Port2;
   path?: UrlPath1;
 }
 /**
@@ -1511,7 +1890,7 @@ export interface ServerTriggers {
   queuePackage2?: Trigger2;
 }
 /**
- * Sends one HTTP request; any 2xx answer counts as done.
+ * Sends one HTTP request; any 2xx answer counts as done (a JSON answer with `"unsupported": [names]` means cannot honour, with `"sessionDone": true` that the session the trigger caused is over). HTTP 422 means cannot honour; any other answer makes the scenario inconclusive, quoting the answer.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "HttpTrigger".
@@ -1519,7 +1898,7 @@ export interface ServerTriggers {
 export interface HttpTrigger {
   $comment?: Comment;
   /**
-   * Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt).
+   * Trigger kind: `http` (an HTTP request), `shell` (a command), `module` (a function of a module) or `manual` (an operator prompt).
    */
   kind: "http";
   /**
@@ -1536,7 +1915,7 @@ export interface HttpTrigger {
   body?: Template2;
 }
 /**
- * Runs a command with /bin/sh; exit code 0 counts as done.
+ * Runs a command with /bin/sh within timeouts.triggerMs; exit code 0 counts as done (standard output read as a JSON answer as for an HTTP trigger: `unsupported`, `sessionDone`).
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "ShellTrigger".
@@ -1544,10 +1923,31 @@ export interface HttpTrigger {
 export interface ShellTrigger {
   $comment?: Comment;
   /**
-   * Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt).
+   * Trigger kind: `http` (an HTTP request), `shell` (a command), `module` (a function of a module) or `manual` (an operator prompt).
    */
   kind: "shell";
   command: Template3;
+}
+/**
+ * Calls one exported async function of a JavaScript or TypeScript module named in the claims, for an API that needs logic. The function gets the trigger's input (TriggerInput: the same values as the placeholders) and `{ signal }` (aborted at timeouts.triggerMs); what it returns is the answer (`{ "unsupported": [...] }`: cannot honour; `{ "sessionDone": true }`: the session is over); a throw makes the scenario inconclusive with its message. dmct runs the module because the claims name it.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ModuleTrigger".
+ */
+export interface ModuleTrigger {
+  $comment?: Comment;
+  /**
+   * Trigger kind: `http` (an HTTP request), `shell` (a command), `module` (a function of a module) or `manual` (an operator prompt).
+   */
+  kind: "module";
+  /**
+   * Path of the module, relative to the claims file (or absolute): an ES module, .mjs (JavaScript) or .mts (TypeScript; also .js and .ts inside a package with "type": "module").
+   */
+  module: string;
+  /**
+   * Name of the exported function; default: the trigger's name (notify, queueCommand, reset…).
+   */
+  export?: string;
 }
 /**
  * Shows a prompt and waits up to timeouts.operatorMs for the operator to confirm.
@@ -1558,7 +1958,7 @@ export interface ShellTrigger {
 export interface ManualTrigger {
   $comment?: Comment;
   /**
-   * Trigger kind: `http` (an HTTP request), `shell` (a command) or `manual` (an operator prompt).
+   * Trigger kind: `http` (an HTTP request), `shell` (a command), `module` (a function of a module) or `manual` (an operator prompt).
    */
   kind: "manual";
   prompt: Template4;
@@ -1580,7 +1980,7 @@ export interface ClientIxit {
    */
   serverId: string;
   dmEndpoint: DmEndpoint;
-  notification: ClientNotification;
+  notification?: ClientNotification;
   clientInitiated?: Trigger3;
   needMoid?: Trigger4;
   /**
@@ -1597,7 +1997,7 @@ export interface ClientIxit {
  */
 export interface DmEndpoint {
   $comment?: Comment;
-  port?: Port2;
+  port?: Port3;
   path?: UrlPath2;
 }
 /**
@@ -1609,7 +2009,7 @@ export interface UdpDelivery {
    * The client's address.
    */
   host?: string;
-  port?: Port3;
+  port?: Port4;
 }
 /**
  * Required when transport is `http`.
@@ -1627,7 +2027,7 @@ export interface HttpDelivery {
 export interface ShellDelivery {
   $comment?: Comment;
   /**
-   * Run with /bin/sh; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there).
+   * Run with /bin/sh within timeouts.triggerMs; the notification bytes go to its standard input, and {{hex}} (the bytes as hex), {{base64}}, {{file}} (a temporary file holding them) and {{devId}} are replaced, each as one literal word; the same values are in the environment as DMCT_HEX, DMCT_BASE64, DMCT_FILE and DMCT_DEVID. Placeholders are refused in a command using <<, $(, backticks, ${ or # (use the variables there).
    */
   command: string;
 }
@@ -1667,6 +2067,175 @@ export interface ClientNodes {
    * A readable leaf whose value changes each time `executable` runs (e.g. a run counter); dmct reads it before and after an EXEC to see that the node was executed (section 5.3.5). Without it only the EXEC status is checked.
    */
   executableEffect?: string;
+}
+/**
+ * Hooks that prepare the target, each a trigger with an optional readiness probe: `setup` once before the first scenario (per test worker; an external target runs with one worker), `reset` before each scenario (clears what the previous one left: queued commands, notification ids, tree contents; restarts a target that serves one session per process), `teardown` after the last scenario. A setup or reset that fails, or whose target is not ready in time, makes the scenarios inconclusive naming it. A target with a setup hook is not reached before it runs (the hook's readiness probe takes the place of the pre-flight).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Hooks".
+ */
+export interface Hooks {
+  $comment?: Comment;
+  setup?: Hook;
+  reset?: Hook;
+  teardown?: Hook;
+}
+/**
+ * A trigger run at a fixed point of the run, and how dmct knows the target is ready after it.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Hook".
+ */
+export interface Hook {
+  $comment?: Comment;
+  run: Trigger5;
+  ready?: Readiness;
+}
+export interface Readiness2 {
+  $comment?: Comment;
+  url?: Template5;
+  /**
+   * A regular expression matched against each line the hook's shell command prints (stdout or stderr).
+   */
+  line?: string;
+  /**
+   * Longest wait for readiness.
+   */
+  timeoutMs?: number;
+}
+/**
+ * The documented input of a trigger or hook: the values its placeholders address, and the argument of a module trigger's function. Which members a trigger gets is said at each; every one gets devId, serverId, adminUrl, adminToken (when set) and dmct.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "TriggerInput".
+ */
+export interface TriggerInput {
+  /**
+   * The device's DevID (server.device.devId or client.devId).
+   */
+  devId?: string;
+  /**
+   * The server's SrvID (server.device.serverId or client.serverId).
+   */
+  serverId?: string;
+  /**
+   * The claims' adminUrl, as given (with its path prefix, without a trailing slash).
+   */
+  adminUrl?: string;
+  /**
+   * The claims' adminToken.
+   */
+  adminToken?: string;
+  dmct?: DmctEndpoints;
+  options?: NotifyOptions;
+  /**
+   * queueCommand: the DM command as a Package#2 CMD entry: its name, then its parameters (section 7.2.1.2).
+   */
+  command?: string[];
+  /**
+   * queueCommand: the command's parameters alone (command without its name).
+   */
+  params?: string[];
+  /**
+   * queuePackage2: the whole Package#2 the server is to answer with (section 7.2.1.2); its CMD member is the list of commands.
+   */
+  package2?: Package2;
+  /**
+   * needMoid: the MOID a local application of the client is to need (section 5.3.10).
+   */
+  moid?: string;
+}
+/**
+ * {{dmct.…}}: where dmct's own endpoints listen as the target must reach them (network.advertisedHost), and the credentials the claims give, so that nothing is written twice. A member is present once dmct knows it (endpoints opened on port 0 are known once started: before reset and each trigger, not before setup).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "DmctEndpoints".
+ */
+export interface DmctEndpoints {
+  /**
+   * The role of the target.
+   */
+  role?: "server" | "client";
+  /**
+   * network.advertisedHost (default bindHost).
+   */
+  host?: string;
+  /**
+   * Client target: dmct's DM server URL, which the client's DM account (DMAcc SrvURI) must name.
+   */
+  serverUrl?: string;
+  /**
+   * dmct's data repository (base URL).
+   */
+  repositoryUrl?: string;
+  /**
+   * dmct's web server (base URL).
+   */
+  webUrl?: string;
+  /**
+   * Server target: where dmct listens for Package#0 (server.notificationSink).
+   */
+  notificationSink?: {
+    /**
+     * Host of the UDP (WAP Push) sink.
+     */
+    udpHost?: string;
+    /**
+     * Port of the UDP sink (the real one when configured as 0).
+     */
+    udpPort?: number;
+    /**
+     * URL of the HTTP sink.
+     */
+    httpUrl?: string;
+    /**
+     * URL of the GCM stand-in.
+     */
+    gcmUrl?: string;
+  };
+  /**
+   * The notification credentials (DMAcc Auth/Noti Secret and Data, as text or hex as the claims give them) and, for a server target, the device's HTTP Basic credentials.
+   */
+  credentials?: {
+    secret?: string;
+    secretHex?: string;
+    authData?: string;
+    authDataHex?: string;
+    username?: string;
+    password?: string;
+  };
+}
+/**
+ * notify: the Package#0 options a scenario wants (section 5.2.1.2). A member left out means "as the server likes"; only the members a scenario cares about are present. In a JSON body, a member or item whose placeholder has no value is left out; elsewhere (a URL, a header, a command, inside a JSON string) a missing value makes the scenario inconclusive naming it. A hook that cannot apply a member answers that it cannot honour it.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "NotifyOptions".
+ */
+export interface NotifyOptions {
+  /**
+   * SERVER-ID to send; null: leave the option out.
+   */
+  serverId?: string | null;
+  /**
+   * PREFERRED-CON-TYPE values, highest priority first (0 ANY_AVAILABLE, 1 CELLULAR, 2 WLAN, 3 WIRELINE).
+   */
+  conTypes?: number[];
+  /**
+   * NOTIFICATION-ID to send; null: leave it out.
+   */
+  notificationId?: number | null;
+  /**
+   * TIMESTAMP in POSIX seconds or "now"; null: leave it out.
+   */
+  timestamp?: number | "now" | null;
+  /**
+   * Send REQ-MOS.
+   */
+  reqMos?: boolean;
+  /**
+   * Send SHA256-DIGEST (computed with the device's provisioned secret).
+   */
+  digest?: boolean;
 }
 export interface NotificationCredentials2 {
   $comment?: Comment;

@@ -65,6 +65,14 @@ describe('pre-flight: every address of the claims is reached before the first sc
     });
   });
 
+  it('skips a target that a setup or reset hook starts (its readiness probe stands in)', async () => {
+    for (const hook of ['setup', 'reset']) {
+      const file = join(dir, `${hook}.json`);
+      writeFileSync(file, JSON.stringify({ ...reference, adminUrl: `http://127.0.0.1:${deadPort}`, server: { ...reference.server, url: `http://127.0.0.1:${deadPort}/dm` }, hooks: { [hook]: { run: { kind: 'shell', command: 'start-dms' }, ready: { url: '{{adminUrl}}/health' } } } }));
+      await preflight(resolveTargets({ claims: [file] }).setups);
+    }
+  });
+
   it('dmct run against an unreachable target exits 2 naming the claims pointer, before any scenario', async () => {
     const file = claimsFile('run.json', `http://127.0.0.1:${deadPort}/dm`, `http://127.0.0.1:${openPort}`);
     const outcome = await dmct(['run', '--role', 'server', '--claims', file, '--out', join(dir, 'out')]);

@@ -53,6 +53,15 @@ describe('notification delivery', () => {
     assert.match(outcome.ok ? '' : outcome.inconclusive, /^UDP delivery to 127\.0\.0\.1:99999 failed/);
   });
 
+  it('none: without a transport in the claims, nothing is sent and the reason says why', async () => {
+    const recorder = new TraceRecorder();
+    const reason = 'no Package#0 transport: /client/notification is not configured in the claims';
+    const outcome = await deliverNotification({ kind: 'none', reason }, { bytes: PACKAGE0 }, { recorder });
+    assert.deepEqual(outcome, { ok: false, inconclusive: reason });
+    assert.equal(recorder.messages[0]?.label, `Package#0 not sent: ${reason}`);
+    assert.ok(validateEvidence(recorder.toEvidence()).ok);
+  });
+
   it('http: POSTs the bytes with the notification media type', async () => {
     const received: { type: string | null; body: Buffer }[] = [];
     const endpoint = await serveHandlers([

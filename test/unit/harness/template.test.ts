@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { placeholdersOf, renderTemplate, shellEnvironment } from '../../../src/harness/template.js';
+import { placeholdersOf, renderTemplate, shellEnvironment, type TemplateValues } from '../../../src/harness/template.js';
 
 /** fast-check seed: fixed for reproducible runs, overridable to explore (`DMCT_FC_SEED=…`). */
 const SEED = Number(process.env['DMCT_FC_SEED'] ?? 20260102);
@@ -27,7 +27,7 @@ const HOSTILE = [
   '',
 ];
 
-function rendered(template: string, values: Record<string, string>, context: Parameters<typeof renderTemplate>[2]): string {
+function rendered(template: string, values: TemplateValues, context: Parameters<typeof renderTemplate>[2]): string {
   const result = renderTemplate(template, values, context);
   assert.ok(result.ok, result.ok ? '' : result.problem);
   return result.text;
@@ -157,6 +157,40 @@ describe('renderTemplate: header and text', () => {
 
   it('reports a missing value', () => {
     assert.deepEqual(renderTemplate('{{devId}}', {}, 'text'), { ok: false, problem: 'no value for {{devId}}' });
+  });
+});
+
+describe('renderTemplate: placeholders that address fields', () => {
+  const values = { options: { serverId: 'srv', conTypes: [2, 0] }, package2: { CMD: [['GET', './x'], ['END']] }, dmct: { serverUrl: 'http://127.0.0.1:1/dm' } };
+
+  it('reads members by name and items by index, as JSON values in a JSON body', () => {
+    assert.equal(rendered('{"s": {{options.serverId}}, "c": {{package2.CMD}}, "first": {{options.conTypes.0}}}', values, 'json'), '{"s": "srv", "c": [["GET","./x"],["END"]], "first": 2}');
+    assert.equal(rendered('{{dmct.serverUrl}}/x', values, 'url'), 'http://127.0.0.1:1/dm/x');
+    assert.equal(rendered('{{ package2.CMD.0.1 }}', values, 'text'), './x');
+  });
+
+  it('never reaches inherited names, and reports a path without a value', () => {
+    for (const path of ['options.constructor', 'options.__proto__', 'options.conTypes.length', 'options.conTypes.01', 'toString']) {
+      assert.deepEqual(renderTemplate(`{{${path}}}`, values, 'text'), { ok: false, problem: `no value for {{${path}}}` });
+    }
+  });
+
+  it('in a JSON body, may leave out a member or item whose value is absent', () => {
+    const omit = { omitAbsentMembers: true };
+    assert.deepEqual(renderTemplate('{"a": {{options.reqMos}}, "b": [1, {{options.x}}], "s": {{options.serverId}}}', values, 'json', omit), { ok: true, text: '{"b":[1],"s":"srv"}' });
+    assert.deepEqual(renderTemplate('{{options.reqMos}}', values, 'json', omit), { ok: false, problem: 'no value for {{options.reqMos}}' });
+    // Inside a string literal an absent value is still an error: the text around it would lie.
+    assert.deepEqual(renderTemplate('{"a": "x{{options.reqMos}}"}', values, 'json', omit), { ok: false, problem: 'no value for {{options.reqMos}}' });
+    // A value equal to any fixed marker cannot make dmct drop a member.
+    assert.deepEqual(renderTemplate('{"a": {{v}}, "b": {{options.x}}}', { v: '\u0000dmct:absent', options: {} }, 'json', omit), { ok: true, text: '{"a":"\\u0000dmct:absent"}' });
+  });
+
+  it('gives object members as environment variables of their own, dots as underscores', () => {
+    const env = shellEnvironment(values);
+    assert.equal(env['DMCT_OPTIONS_SERVERID'], 'srv');
+    assert.equal(env['DMCT_DMCT_SERVERURL'], 'http://127.0.0.1:1/dm');
+    assert.equal(env['DMCT_PACKAGE2_CMD'], '[["GET","./x"],["END"]]');
+    assert.equal(env['DMCT_OPTIONS'], '{"serverId":"srv","conTypes":[2,0]}');
   });
 });
 

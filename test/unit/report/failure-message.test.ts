@@ -30,6 +30,12 @@ describe('failure messages', () => {
       'DM-PACK-013-S-M inconclusive — no notification trigger (5.2.4) · expected: a Package#0 within 30 s · actual: nothing configured · exchange #1',
     );
   });
+  it('leave out "expected" when an inconclusive finding names no expectation', () => {
+    assert.equal(
+      failureMessage({ ...FINDING, verdict: 'inconclusive', outcome: 'stimulus-not-delivered', keyword: undefined, rule: 'the server is made to act through trigger notify', expected: [], actual: 'trigger notify: the hook answered HTTP 400: {"error":"unknown key conTypes"}', seq: undefined }),
+      'DM-PACK-013-S-M inconclusive — the server is made to act through trigger notify (5.2.4) · actual: trigger notify: the hook answered HTTP 400: {"error":"unknown key conTypes"}',
+    );
+  });
   it('format the expected alternatives', () => {
     assert.equal(formatExpected([]), '(nothing listed)');
     assert.equal(formatExpected(['200']), '200');

@@ -52,7 +52,7 @@ describe('loadClaims: broken files give one line per problem, naming file, point
     [
       'unknown-placeholder.json',
       [
-        `${DIR}/invalid/unknown-placeholder.json /client/clientInitiated/url: unknown placeholder {{devid}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}) (placeholder)`,
+        `${DIR}/invalid/unknown-placeholder.json /client/clientInitiated/url: unknown placeholder {{devid}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{dmct}}) (placeholder)`,
       ],
     ],
     [
@@ -91,8 +91,8 @@ describe('parseClaims: triggers and templates', () => {
     });
     assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), [
       'c.json /server/triggers/notify/kind: is required (required)',
-      'c.json /server/triggers/queueCommand/kind: must be one of "http", "shell", "manual" (enum)',
-      'c.json /server/triggers/queuePackage2: must be an object with "kind" "http", "shell", "manual" (type)',
+      'c.json /server/triggers/queueCommand/kind: must be one of "http", "shell", "module", "manual" (enum)',
+      'c.json /server/triggers/queuePackage2: must be an object with "kind" "http", "shell", "module", "manual" (type)',
     ]);
   });
 
@@ -103,11 +103,31 @@ describe('parseClaims: triggers and templates', () => {
       c.server!.triggers!.notify = { kind: 'manual', prompt: 'send {{ command }} to {{devId}}' };
     });
     assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), [
-      'c.json /server/triggers/notify/prompt: unknown placeholder {{command}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{options}}) (placeholder)',
+      'c.json /server/triggers/notify/prompt: unknown placeholder {{command}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{dmct}}, {{options}}) (placeholder)',
       'c.json /server/triggers/queueCommand/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
       'c.json /server/triggers/queueCommand/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
       'c.json /server/triggers/queuePackage2/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
       'c.json /server/triggers/queuePackage2/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
+    ]);
+  });
+
+  it('accepts placeholders addressing members of the documented trigger input, and names the members of a wrong one', () => {
+    const good = variant(serverReference, (c) => {
+      c.server!.triggers!.notify = { kind: 'http', url: '{{adminUrl}}/n', body: '{"srv": {{options.serverId}}, "ct": {{options.conTypes.0}}, "sink": {{dmct.notificationSink.udpPort}}, "key": "{{dmct.credentials.secret}}"}' };
+      c.server!.triggers!.queuePackage2 = { kind: 'http', url: '{{adminUrl}}/p', body: '{"cmd": {{package2.CMD}}}' };
+      c.hooks = { reset: { run: { kind: 'shell', command: 'start-dms --sink {{dmct.notificationSink.udpHost}}' }, ready: { url: '{{adminUrl}}/health' } } };
+    });
+    assert.doesNotThrow(() => parseClaims(good, 'c.json'));
+    const bad = variant(serverReference, (c) => {
+      c.server!.triggers!.notify = { kind: 'http', url: '{{adminUrl}}/n', body: '{"srv": {{options.srvId}}, "ct": {{options.conTypes.first}}, "u": {{devId.x}}}' };
+      c.hooks = { reset: { run: { kind: 'shell', command: 'start {{options}}' }, ready: { line: '(' } } };
+    });
+    assert.deepEqual(problemsOf(() => parseClaims(bad, 'c.json')), [
+      'c.json /server/triggers/notify/body: {{options}} has no member "srvId" (its members: serverId, conTypes, notificationId, timestamp, reqMos, digest) (placeholder)',
+      'c.json /server/triggers/notify/body: {{options.conTypes}} is a list: address an item by its index, not "first" (placeholder)',
+      'c.json /server/triggers/notify/body: {{devId}} has no members (placeholder)',
+      'c.json /hooks/reset/run/command: unknown placeholder {{options}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{dmct}}) (placeholder)',
+      'c.json /hooks/reset/ready/line: not a regular expression: Invalid regular expression: /(/: Unterminated group (pattern)',
     ]);
   });
 
@@ -142,6 +162,13 @@ describe('parseClaims: triggers and templates', () => {
 });
 
 describe('buildClaimsTemplate', () => {
+  it('documents the trigger input: every placeholder and its members', () => {
+    const comment = buildClaimsTemplate(loadEdition('dm20-cr-2013'), 'server')['$comment'] as string[];
+    for (const placeholder of ['{{devId}}', '{{options.conTypes}}', '{{dmct.serverUrl}}', '{{dmct.notificationSink}}', '{{command}}', '{{package2}}', '{{moid}}']) {
+      assert.ok(comment.some((line) => line.trimStart().startsWith(`${placeholder}: `)), placeholder);
+    }
+  });
+
   const edition = loadEdition();
   for (const role of ['client', 'server'] as const) {
     it(`writes a ${role} template that validates, with no section of the other role`, () => {
@@ -211,12 +238,27 @@ describe('reading a claims file is bounded', () => {
   });
 });
 
+describe('client notification', () => {
+  it('is optional unless the client claims Package#0 (DM-PACK-002-C-O)', () => {
+    const client = JSON.parse(readFileSync('fixtures/claims/reference-client.json', 'utf8')) as Claims;
+    const without = (implementsPackage0: boolean) =>
+      variant(client, (c) => {
+        delete c.client!.notification;
+        c.implements = implementsPackage0 ? ['DM-PACK-002-C-O'] : [];
+      });
+    assert.doesNotThrow(() => parseClaims(without(false), 'c.json'));
+    assert.deepEqual(problemsOf(() => parseClaims(without(true), 'c.json')), [
+      'c.json /client/notification: is required when the client claims Package#0 (DM-PACK-002-C-O in /implements) (required)',
+    ]);
+  });
+});
+
 describe('shell templates in claims', () => {
   it('accepts every placeholder the notification command documents, and refuses placeholders in a heredoc', () => {
     const client = JSON.parse(readFileSync('fixtures/claims/reference-client.json', 'utf8')) as Claims;
     const withShell = (command: string) =>
       variant(client, (c) => {
-        c.client!.notification.shell = { command };
+        c.client!.notification!.shell = { command };
       });
     assert.doesNotThrow(() => parseClaims(withShell('send-sms {{devId}} {{hex}} {{base64}} {{file}}'), 'c.json'));
     const problems = problemsOf(() => parseClaims(withShell('send-sms <<EOF\n{{hex}}\nEOF'), 'c.json'));
