@@ -36,7 +36,7 @@ export const clientFaults = [
   {
     name: 'accept-wrong-ver',
     role: 'client',
-    breaks: 'DM-PACK-003-C-M',
+    breaks: '5.2.1.1/ver-header',
     section: '5.2.1.1',
     description: 'Opens a session for a Package#0 whose VER is not 0x02 instead of dropping it.',
     expect: { verdict: 'fail', message: 'VER' },
@@ -44,7 +44,7 @@ export const clientFaults = [
   {
     name: 'accept-oc-mismatch',
     role: 'client',
-    breaks: 'DM-PACK-004-C-M',
+    breaks: '5.2.1.1/oc-header',
     section: '5.2.1.1',
     description: 'Opens a session for a Package#0 whose OC does not match the options present.',
     expect: { verdict: 'fail', message: '\\bOC\\b|option count' },
@@ -52,7 +52,7 @@ export const clientFaults = [
   {
     name: 'ignore-server-id',
     role: 'client',
-    breaks: 'DM-PACK-005-C-M',
+    breaks: '5.2.1.2/server-id',
     section: '5.2.1.2',
     description:
       'Opens a session with its first DM account for a Package#0 whose SERVER-ID names no account of the client, instead of dropping it.',
@@ -61,7 +61,7 @@ export const clientFaults = [
   {
     name: 'ignore-con-type',
     role: 'client',
-    breaks: 'DM-PACK-006-C-M',
+    breaks: '5.2.1.2/preferred-con-type',
     section: '5.2.1.2',
     description:
       'Ignores PREFERRED-CON-TYPE and always calls back over its default bearer (cellular), so SessionInfo/CBT reads 1 (MOBILE) even when the notification preferred an available WLAN or wireline connection: a SHOULD departure, reported as non-strict.',
@@ -70,7 +70,7 @@ export const clientFaults = [
   {
     name: 'accept-duplicate',
     role: 'client',
-    breaks: 'DM-PACK-007-C-O',
+    breaks: '5.2.1.2/notification-id',
     section: '5.2.1.2',
     description: 'Opens a session again for a Package#0 repeating the NOTIFICATION-ID of the same server.',
     expect: { verdict: 'fail', message: 'duplicate|NOTIFICATION-ID' },
@@ -78,7 +78,7 @@ export const clientFaults = [
   {
     name: 'accept-bad-digest',
     role: 'client',
-    breaks: 'DM-PACK-008-C-O',
+    breaks: '5.2.1.2/sha256-digest',
     section: '5.2.1.2',
     description: 'Opens a session for a Package#0 whose SHA256-DIGEST does not verify with the provisioned credentials.',
     expect: { verdict: 'fail', message: 'digest' },
@@ -86,7 +86,7 @@ export const clientFaults = [
   {
     name: 'accept-stale-timestamp',
     role: 'client',
-    breaks: 'DM-PACK-009-C-O',
+    breaks: '5.2.1.2/timestamp',
     section: '5.2.1.2',
     description: 'Opens a session for a Package#0 whose TIMESTAMP lies outside the freshness window.',
     expect: { verdict: 'fail', message: 'TIMESTAMP|stale' },
@@ -94,7 +94,7 @@ export const clientFaults = [
   {
     name: 'no-mos-after-req-mos',
     role: 'client',
-    breaks: 'DM-PACK-010-C-M',
+    breaks: '5.2.1.2/req-mos',
     section: '5.2.2',
     description: 'Leaves the MOS array out of the Package#1 answering a Package#0 that carried REQ-MOS.',
     expect: { verdict: 'fail', message: 'MOS' },
@@ -102,7 +102,7 @@ export const clientFaults = [
   {
     name: 'missing-devid',
     role: 'client',
-    breaks: 'DM-PACK-011-C-M',
+    breaks: '5.2.2/package1',
     section: '5.2.2',
     description: 'Sends Package#1 without the OMADM-DevID header.',
     expect: { verdict: 'fail', message: 'OMADM-DevID' },
@@ -110,7 +110,7 @@ export const clientFaults = [
   {
     name: 'wrong-devid',
     role: 'client',
-    breaks: 'DM-PACK-011-C-M',
+    breaks: '5.2.2/package1',
     section: '5.2.2',
     description: 'Sends Package#1 with an OMADM-DevID header that is not the value of DevInfo/DevID.',
     expect: { verdict: 'fail', message: 'OMADM-DevID|DevID' },
@@ -118,7 +118,7 @@ export const clientFaults = [
   {
     name: 'package1-wrong-content-type',
     role: 'client',
-    breaks: 'DM-PACK-011-C-M',
+    breaks: '5.2.2/package1',
     section: '7.2.1.1',
     description: 'Sends Package#1 as application/json instead of application/vnd.oma.dm.initiation+json.',
     expect: { verdict: 'fail', message: 'content.type|media type' },
@@ -126,7 +126,7 @@ export const clientFaults = [
   {
     name: 'wrong-session-alert',
     role: 'client',
-    breaks: 'DM-PACK-011-C-M',
+    breaks: '5.2.2/package1',
     section: '5.2.2',
     description:
       'Answers a notification with a Package#1 whose session alert is ClientInitiatedMgmt (without the NOTIFICATION-ID) instead of ServerInitiatedMgmt.',
@@ -135,7 +135,7 @@ export const clientFaults = [
   {
     name: 'commands-out-of-order',
     role: 'client',
-    breaks: 'DM-PACK-012-C-M',
+    breaks: '5.2.3/package2',
     section: '5.2.3',
     description:
       'Runs the commands of each Package#2 last-to-first (statuses are still listed in package order), so side transfers reach repositories in reverse order.',
@@ -144,7 +144,7 @@ export const clientFaults = [
   {
     name: 'skip-command',
     role: 'client',
-    breaks: 'DM-PACK-012-C-M',
+    breaks: '5.2.3/package2',
     section: '5.2.3',
     description:
       'Does not run the second command of a Package#2 that has two or more, and reports 200 for it as if it had.',
@@ -153,7 +153,7 @@ export const clientFaults = [
   {
     name: 'status-count-mismatch',
     role: 'client',
-    breaks: 'DM-PACK-013-C-M',
+    breaks: '5.2.4/package3',
     section: '7.2.1.3',
     description: 'Leaves the status of the last command out of every Package#3.',
     expect: { verdict: 'fail', message: 'status' },
@@ -161,7 +161,7 @@ export const clientFaults = [
   {
     name: 'hget-no-fetch',
     role: 'client',
-    breaks: 'DM-PACK-014-C-M',
+    breaks: '5.3.1/hget',
     section: '5.3.1',
     description: 'Reports 200 for HGET without fetching the ServerURI or storing anything.',
     expect: { verdict: 'fail', message: 'HGET' },
@@ -169,7 +169,7 @@ export const clientFaults = [
   {
     name: 'hput-wrong-method',
     role: 'client',
-    breaks: 'DM-PACK-015-C-M',
+    breaks: '5.3.2/hput',
     section: '5.3.2',
     description: 'Uploads the data of HPUT with HTTP POST instead of PUT.',
     expect: { verdict: 'fail', message: 'HPUT|PUT' },
@@ -177,7 +177,7 @@ export const clientFaults = [
   {
     name: 'hpost-wrong-method',
     role: 'client',
-    breaks: 'DM-PACK-016-C-M',
+    breaks: '5.3.3/hpost',
     section: '5.3.3',
     description: 'Uploads the data of HPOST with HTTP PUT instead of POST.',
     expect: { verdict: 'fail', message: 'HPOST|POST' },
@@ -185,7 +185,7 @@ export const clientFaults = [
   {
     name: 'wrong-status-code',
     role: 'client',
-    breaks: 'DM-PACK-017-C-M',
+    breaks: '5.3.4/delete',
     section: '5.3.4',
     description: 'Answers 200 to a DELETE of a permanent node (leaving the node in place) instead of 405.',
     expect: { verdict: 'fail', message: 'DELETE|405' },
@@ -193,7 +193,7 @@ export const clientFaults = [
   {
     name: 'exec-not-run',
     role: 'client',
-    breaks: 'DM-PACK-018-C-M',
+    breaks: '5.3.5/exec',
     section: '5.3.5',
     description: 'Reports 200 for a synchronous EXEC without executing the node.',
     expect: { verdict: 'fail', message: 'EXEC' },
@@ -201,7 +201,7 @@ export const clientFaults = [
   {
     name: 'get-no-data',
     role: 'client',
-    breaks: 'DM-PACK-019-C-O',
+    breaks: '5.3.6/get',
     section: '5.3.6',
     description: 'Reports 200 for GET but attaches no data part (the Package#3 goes as plain response+json).',
     expect: { verdict: 'fail', message: 'GET|part|multipart' },
@@ -209,7 +209,7 @@ export const clientFaults = [
   {
     name: 'show-not-opened',
     role: 'client',
-    breaks: 'DM-PACK-020-C-O',
+    breaks: '5.3.7/show',
     section: '5.3.7',
     description: 'Reports 200 for SHOW without requesting the web page.',
     expect: { verdict: 'fail', message: 'SHOW' },
@@ -217,7 +217,7 @@ export const clientFaults = [
   {
     name: 'cont-ignored',
     role: 'client',
-    breaks: 'DM-PACK-021-C-M',
+    breaks: '5.3.8/cont',
     section: '5.3.8',
     description: 'Reports 200 for CONT but keeps sending Package#3 to the session\'s first URI.',
     expect: { verdict: 'fail', message: 'CONT' },
@@ -225,7 +225,7 @@ export const clientFaults = [
   {
     name: 'package3-after-end',
     role: 'client',
-    breaks: 'DM-PACK-022-C-M',
+    breaks: '5.3.9/end',
     section: '5.3.9',
     description: 'Answers a Package#2 that carries END with a Package#3 (END gets no status: the Package#3 lists the others).',
     expect: { verdict: 'fail', message: 'after END|END' },
@@ -233,7 +233,7 @@ export const clientFaults = [
   {
     name: 'default-not-remembered',
     role: 'client',
-    breaks: 'DM-PACK-023-C-O',
+    breaks: '5.3.10/default',
     section: '5.3.10',
     description:
       'Reports 200 for DEFAULT but forgets the ServerURI, so a later local need for the MOID fetches nothing from it.',
@@ -242,7 +242,7 @@ export const clientFaults = [
   {
     name: 'alert-data-without-datatype',
     role: 'client',
-    breaks: 'DM-PACK-024-C-M',
+    breaks: '5.4/generic-alert',
     section: '5.4',
     description: 'Sends Generic Alerts that carry Data without the DataType property.',
     expect: { verdict: 'fail', message: 'DataType' },
@@ -250,7 +250,7 @@ export const clientFaults = [
   {
     name: 'alert-bad-mark',
     role: 'client',
-    breaks: 'DM-PACK-024-C-M',
+    breaks: '5.4/generic-alert',
     section: '5.4',
     description: 'Sends Generic Alerts with Mark "high", which is not one of the seven importance levels.',
     expect: { verdict: 'fail', message: 'Mark' },
@@ -258,7 +258,7 @@ export const clientFaults = [
   {
     name: 'async-for-sync-command',
     role: 'client',
-    breaks: 'DM-PACK-025-C-M',
+    breaks: '5.4.1/sync-reporting',
     section: '5.4.1',
     description: 'Reports 202 instead of 200 for every successful command other than EXEC.',
     expect: { verdict: 'fail', message: '202|synchronous' },
@@ -266,7 +266,7 @@ export const clientFaults = [
   {
     name: 'exec-200-instead-of-202',
     role: 'client',
-    breaks: 'DM-PACK-026-C-M',
+    breaks: '5.4.1/async-reporting',
     section: '5.4.1',
     description: 'Runs an EXEC that carries a ServerURI synchronously and reports 200 instead of 202 (and sends no alert).',
     expect: { verdict: 'fail', message: '202|asynchronous' },
@@ -274,7 +274,7 @@ export const clientFaults = [
   {
     name: 'no-alert-after-202',
     role: 'client',
-    breaks: 'DM-PACK-026-C-M',
+    breaks: '5.4.1/async-reporting',
     section: '5.4.1',
     description: 'Reports 202 for an EXEC with a ServerURI but never sends the Generic Alert with the final result.',
     expect: { verdict: 'fail', message: 'alert|asynchronous' },
@@ -282,7 +282,7 @@ export const clientFaults = [
   {
     name: 'package1-then-stop',
     role: 'client',
-    breaks: 'DM-PACK-001-C-M',
+    breaks: '5.2/package-flow',
     section: '5.2',
     description:
       'A half-finished client: sends a correct Package#1, then neither runs nor answers the Package#2 (no command runs, no Package#3 is sent).',
@@ -299,7 +299,7 @@ export const clientFaults = [
   {
     name: 'no-package3',
     role: 'client',
-    breaks: 'DM-PACK-013-C-M',
+    breaks: '5.2.4/package3',
     section: '5.2.4',
     description: 'A half-finished client whose Package#3 sender is a stub: it runs the commands of every Package#2 but never sends a Package#3.',
     expect: { verdict: 'fail', message: 'Package#3' },
@@ -312,7 +312,7 @@ export const clientFaults = [
   {
     name: 'hget-async',
     role: 'client',
-    breaks: 'DM-PACK-025-C-M',
+    breaks: '5.4.1/sync-reporting',
     section: '5.4.1',
     description:
       'A half-finished client that reports HGET asynchronously: it fetches the ServerURI, answers 202 Accepted (no status URI) and sends a Generic Alert in a new session; the deferred store never runs.',
@@ -327,7 +327,7 @@ export const clientFaults = [
   {
     name: 'every-status-202',
     role: 'client',
-    breaks: 'DM-PACK-025-C-M',
+    breaks: '5.4.1/sync-reporting',
     section: '5.4.1',
     description: 'A half-finished client that reports 202 Accepted for every command, whatever its outcome, and never reports the final result.',
     expect: { verdict: 'fail', message: '202|synchronous' },

@@ -11,7 +11,7 @@ export const serverFaults = [
   {
     name: 'flow-no-package2',
     role: 'server',
-    breaks: 'DM-PACK-001-S-M',
+    breaks: '5.2/package-flow',
     section: '5.2',
     description:
       'Stops the package flow after two round trips: answers the third Package#3 of a session with HTTP 204 and an empty body instead of the next Package#2 (the flow loops until END).',
@@ -20,7 +20,7 @@ export const serverFaults = [
   {
     name: 'notify-options-out-of-order',
     role: 'server',
-    breaks: 'DM-PACK-002-S-M',
+    breaks: '5.2.1/package0',
     section: '7.1.1',
     description:
       'Writes the Package#0 options last-number-first, each delta taken modulo 16, so the option numbers a receiver adds up are no longer the ones meant (options must come in increasing number order).',
@@ -29,7 +29,7 @@ export const serverFaults = [
   {
     name: 'notify-wrong-ver',
     role: 'server',
-    breaks: 'DM-PACK-003-S-M',
+    breaks: '5.2.1.1/ver-header',
     section: '5.2.1.1',
     description: 'Sends VER 1 instead of 0x02 in the Package#0 header.',
     expect: { verdict: 'fail', message: 'VER' },
@@ -37,7 +37,7 @@ export const serverFaults = [
   {
     name: 'notify-oc-mismatch',
     role: 'server',
-    breaks: 'DM-PACK-004-S-M',
+    breaks: '5.2.1.1/oc-header',
     section: '5.2.1.1',
     description: 'Sends an OC one greater than the number of options present.',
     expect: { verdict: 'fail', message: '\\bOC\\b|option count' },
@@ -45,7 +45,7 @@ export const serverFaults = [
   {
     name: 'notify-missing-server-id',
     role: 'server',
-    breaks: 'DM-PACK-005-S-M',
+    breaks: '5.2.1.2/server-id',
     section: '5.2.1.2',
     description: 'Leaves the SERVER-ID option out of every Package#0, even when asked to send it.',
     expect: { verdict: 'fail', message: 'SERVER-ID' },
@@ -53,7 +53,7 @@ export const serverFaults = [
   {
     name: 'notify-bad-con-type',
     role: 'server',
-    breaks: 'DM-PACK-006-S-M',
+    breaks: '5.2.1.2/preferred-con-type',
     section: '5.2.1.2',
     description:
       'Puts ANY_AVAILABLE (0x00) first in PREFERRED-CON-TYPE, followed by the other asked types (CELLULAR when none), although ANY_AVAILABLE MUST be the last value.',
@@ -62,7 +62,7 @@ export const serverFaults = [
   {
     name: 'notify-repeated-id',
     role: 'server',
-    breaks: 'DM-PACK-007-S-M',
+    breaks: '5.2.1.2/notification-id',
     section: '5.2.1.2',
     description: 'Sends the same NOTIFICATION-ID in every Package#0 to a device, so duplicates are not detectable.',
     expect: { verdict: 'fail', message: 'NOTIFICATION-ID' },
@@ -70,7 +70,7 @@ export const serverFaults = [
   {
     name: 'notify-bad-digest',
     role: 'server',
-    breaks: 'DM-PACK-008-S-M',
+    breaks: '5.2.1.2/sha256-digest',
     section: '5.2.1.2',
     description: 'Computes SHA256-DIGEST over the wrong bytes: the digest slot holds 0xFF bytes instead of zeros while hashing.',
     expect: { verdict: 'fail', message: 'digest' },
@@ -78,7 +78,7 @@ export const serverFaults = [
   {
     name: 'notify-stale-timestamp',
     role: 'server',
-    breaks: 'DM-PACK-009-S-M',
+    breaks: '5.2.1.2/timestamp',
     section: '5.2.1.2',
     description: 'Writes a TIMESTAMP one day older than the time of sending.',
     expect: { verdict: 'fail', message: 'TIMESTAMP' },
@@ -86,7 +86,7 @@ export const serverFaults = [
   {
     name: 'notify-ignore-req-mos',
     role: 'server',
-    breaks: 'DM-PACK-010-S-M',
+    breaks: '5.2.1.2/req-mos',
     section: '5.2.1.2',
     description: 'Leaves the REQ-MOS option out of the Package#0 even when asked to request the MOS list.',
     expect: { verdict: 'fail', message: 'REQ-MOS' },
@@ -94,7 +94,7 @@ export const serverFaults = [
   {
     name: 'package1-rejected-without-mos',
     role: 'server',
-    breaks: 'DM-PACK-011-S-M',
+    breaks: '5.2.2/package1',
     section: '5.2.2',
     description:
       'Answers HTTP 400 to a Package#1 that has no MOS array, although MOS is only required after a REQ-MOS.',
@@ -103,7 +103,7 @@ export const serverFaults = [
   {
     name: 'package2-wrong-content-type',
     role: 'server',
-    breaks: 'DM-PACK-012-S-M',
+    breaks: '5.2.3/package2',
     section: '5.2.3',
     description: 'Sends every Package#2 as application/json instead of application/vnd.oma.dm.request+json.',
     expect: { verdict: 'fail', message: 'content.type|media type' },
@@ -111,7 +111,7 @@ export const serverFaults = [
   {
     name: 'package2-non-string-param',
     role: 'server',
-    breaks: 'DM-PACK-012-S-M',
+    breaks: '5.2.3/package2',
     section: '7.2.1.2',
     description: 'Sends the last parameter of every command that has parameters as a one-element array, not a string.',
     expect: { verdict: 'fail', message: 'string' },
@@ -119,7 +119,7 @@ export const serverFaults = [
   {
     name: 'expects-package3-after-end',
     role: 'server',
-    breaks: 'DM-PACK-013-S-M',
+    breaks: '5.2.4/package3',
     section: '5.2.4',
     description:
       'Keeps a session it ends at once (END answering the Package#1) open, waiting for a Package#3, and rejects the next Package#1 of the device with HTTP 409 "session still open".',
@@ -128,7 +128,7 @@ export const serverFaults = [
   {
     name: 'hget-missing-server-uri',
     role: 'server',
-    breaks: 'DM-PACK-014-S-M',
+    breaks: '5.3.1/hget',
     section: '5.3.1',
     description: 'Sends HGET without its ServerURI parameter.',
     expect: { verdict: 'fail', message: 'HGET' },
@@ -136,7 +136,7 @@ export const serverFaults = [
   {
     name: 'hput-no-client-uri',
     role: 'server',
-    breaks: 'DM-PACK-015-S-M',
+    breaks: '5.3.2/hput',
     section: '5.3.2',
     description: 'Sends HPUT without any ClientURI parameter.',
     expect: { verdict: 'fail', message: 'HPUT' },
@@ -144,7 +144,7 @@ export const serverFaults = [
   {
     name: 'hpost-no-client-uri',
     role: 'server',
-    breaks: 'DM-PACK-016-S-M',
+    breaks: '5.3.3/hpost',
     section: '5.3.3',
     description: 'Sends HPOST without any ClientURI parameter.',
     expect: { verdict: 'fail', message: 'HPOST' },
@@ -152,7 +152,7 @@ export const serverFaults = [
   {
     name: 'delete-extra-param',
     role: 'server',
-    breaks: 'DM-PACK-017-S-M',
+    breaks: '5.3.4/delete',
     section: '5.3.4',
     description: 'Sends DELETE with its ClientURI twice (two parameters where the command takes one).',
     expect: { verdict: 'fail', message: 'DELETE' },
@@ -160,7 +160,7 @@ export const serverFaults = [
   {
     name: 'exec-no-client-uri',
     role: 'server',
-    breaks: 'DM-PACK-018-S-M',
+    breaks: '5.3.5/exec',
     section: '5.3.5',
     description: 'Sends EXEC without its ClientURI parameter.',
     expect: { verdict: 'fail', message: 'EXEC' },
@@ -168,7 +168,7 @@ export const serverFaults = [
   {
     name: 'get-no-client-uri',
     role: 'server',
-    breaks: 'DM-PACK-019-S-M',
+    breaks: '5.3.6/get',
     section: '5.3.6',
     description: 'Sends GET without its ClientURI parameter.',
     expect: { verdict: 'fail', message: 'GET' },
@@ -176,7 +176,7 @@ export const serverFaults = [
   {
     name: 'show-no-server-uri',
     role: 'server',
-    breaks: 'DM-PACK-020-S-M',
+    breaks: '5.3.7/show',
     section: '5.3.7',
     description: 'Sends SHOW without its ServerURI parameter.',
     expect: { verdict: 'fail', message: 'SHOW' },
@@ -184,7 +184,7 @@ export const serverFaults = [
   {
     name: 'cont-no-server-uri',
     role: 'server',
-    breaks: 'DM-PACK-021-S-M',
+    breaks: '5.3.8/cont',
     section: '5.3.8',
     description: 'Sends CONT without its ServerURI parameter.',
     expect: { verdict: 'fail', message: 'CONT' },
@@ -192,7 +192,7 @@ export const serverFaults = [
   {
     name: 'cont-uri-rejected',
     role: 'server',
-    breaks: 'DM-PACK-021-S-M',
+    breaks: '5.3.8/cont',
     section: '5.3.8',
     description: 'Hands out a CONT URI, then answers HTTP 404 to the Package#3 that arrives there.',
     expect: { verdict: 'fail', message: 'CONT' },
@@ -200,7 +200,7 @@ export const serverFaults = [
   {
     name: 'session-never-ended',
     role: 'server',
-    breaks: 'DM-PACK-022-S-M',
+    breaks: '5.3.9/end',
     section: '5.3.9',
     description: 'Never sends END: when nothing is left to do it answers with an empty CMD array instead.',
     expect: { verdict: 'fail', message: 'END' },
@@ -212,7 +212,7 @@ export const serverFaults = [
   {
     name: 'default-no-moid',
     role: 'server',
-    breaks: 'DM-PACK-023-S-M',
+    breaks: '5.3.10/default',
     section: '5.3.10',
     description: 'Sends DEFAULT without its MOID parameter.',
     expect: { verdict: 'fail', message: 'DEFAULT' },
@@ -220,7 +220,7 @@ export const serverFaults = [
   {
     name: 'status-for-generic-alert',
     role: 'server',
-    breaks: 'DM-PACK-024-S-M',
+    breaks: '5.4/generic-alert',
     section: '5.4',
     description:
       'Acknowledges every Generic Alert it receives (other than the session alert) with a ["STATUS","200"] entry at the head of the next Package#2, although the server MUST NOT send any status for alerts.',
@@ -229,7 +229,7 @@ export const serverFaults = [
   {
     name: 'sync-status-rejected',
     role: 'server',
-    breaks: 'DM-PACK-025-S-M',
+    breaks: '5.4.1/sync-reporting',
     section: '5.4.1',
     description:
       'Accepts only asynchronous reporting for EXEC: answers HTTP 400 to a Package#3 that reports an EXEC synchronously (a final code instead of 202).',
@@ -242,7 +242,7 @@ export const serverFaults = [
   {
     name: 'async-accepted-rejected',
     role: 'server',
-    breaks: 'DM-PACK-026-S-M',
+    breaks: '5.4.1/async-reporting',
     section: '5.4.1',
     description: 'Refuses asynchronous reporting: answers HTTP 400 to any Package#3 that carries a 202 Accepted, although the Package#3 is valid.',
     expect: { verdict: 'fail', message: 'asynchronous|202' },
@@ -254,7 +254,7 @@ export const serverFaults = [
   {
     name: 'async-alert-rejected',
     role: 'server',
-    breaks: 'DM-PACK-026-S-M',
+    breaks: '5.4.1/async-reporting',
     section: '5.4.1',
     description:
       'Answers HTTP 400 to a Package#1 or Package#3 carrying the Generic Alert that completes an EXEC it accepted with 202.',
@@ -263,7 +263,7 @@ export const serverFaults = [
   {
     name: 'package3-connection-closed',
     role: 'server',
-    breaks: 'DM-PACK-013-S-M',
+    breaks: '5.2.4/package3',
     section: '5.2.4',
     description:
       'Reads every Package#3 in full, then closes the connection without answering it (a half-finished server that handles Package#1 only).',
@@ -290,7 +290,7 @@ export const serverFaults = [
   {
     name: 'package1-empty-cmd',
     role: 'server',
-    breaks: 'DM-PACK-012-S-M',
+    breaks: '5.2.3/package2',
     section: '5.2.3',
     description:
       'Answers every Package#1 with an empty CMD array, whatever is queued, and sends the queued commands only in answer to the Package#3 that follows.',
@@ -315,7 +315,7 @@ export const serverFaults = [
   {
     name: 'status-member-for-alerts',
     role: 'server',
-    breaks: 'DM-PACK-024-S-M',
+    breaks: '5.4/generic-alert',
     section: '5.4',
     description:
       'Acknowledges the Generic Alerts of a package (other than the session alert) with an extra top-level member "Status": [{"sc":200}, …] in the next Package#2, one status per alert, although the server MUST NOT send any status for alerts.',

@@ -1,14 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Fault } from '../../../src/reference/faults/index.js';
+import { loadEdition } from '../../../src/scr/index.js';
 import { matrixProblems, type MatrixCell } from './matrix.js';
 
-const cell = (items: string[], verdict: string, reason = '', title = items.join('+'), nonStrict: string[] = []): MatrixCell => ({ id: title, title, items, verdict, reason, nonStrict });
+const seed = loadEdition('dm20-cr-2013');
+/** A scenario of the seed items `items`, proving their rules. */
+const cell = (items: string[], verdict: string, reason = '', title = items.join('+'), nonStrict: string[] = []): MatrixCell => ({
+  id: title,
+  title,
+  items,
+  rules: items.flatMap((id) => seed.rulesOf.get(id) ?? []),
+  verdict,
+  reason,
+  nonStrict,
+});
 
 const HALF: Fault = {
   name: 'never-package-3',
   role: 'client',
-  breaks: 'DM-PACK-013-C-M',
+  breaks: '5.2.4/package3',
   section: '5.2.4',
   description: 'Sends Package#1 and never a Package#3.',
   expect: { verdict: 'fail', message: 'Package#3' },
@@ -34,7 +45,7 @@ describe('the mutant matrix with a declared verdict vector', () => {
   it('requires the vector to fail the item the switch breaks, and every listed item to have run', () => {
     const fault: Fault = { ...HALF, verdicts: { 'DM-PACK-014-C-M': { verdict: 'inconclusive' }, 'DM-PACK-099-C-M': { verdict: 'fail' } } };
     const problems = matrixProblems(fault, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')]);
-    assert.deepEqual(problems, ['the declared vector does not fail DM-PACK-013-C-M, the item the switch breaks', 'DM-PACK-099-C-M: declared fail, but no scenario tagged it ran']);
+    assert.deepEqual(problems, ['the declared vector does not fail DM-PACK-013-C-M, the item holding 5.2.4/package3, the rule the switch breaks', 'DM-PACK-099-C-M: declared fail, but no scenario tagged it ran']);
   });
 });
 
@@ -42,7 +53,7 @@ describe('the mutant matrix with a SHOULD-departing switch', () => {
   const SHOULD: Fault = {
     name: 'ignore-con-type',
     role: 'client',
-    breaks: 'DM-PACK-006-C-M',
+    breaks: '5.2.1.2/preferred-con-type',
     section: '5.2.1.2',
     description: 'Calls back over its default bearer.',
     expect: { verdict: 'non-strict', message: 'preferred connection.*CBT' },
@@ -55,8 +66,8 @@ describe('the mutant matrix with a SHOULD-departing switch', () => {
   it('refuses a fail (a SHOULD never fails) and a pass without the finding', () => {
     assert.deepEqual(matrixProblems(SHOULD, [cell(['DM-PACK-006-C-M'], 'fail', LINE, 'a')]), [
       `a: fail (${LINE}), expected a pass`,
-      'no scenario of DM-PACK-006-C-M reports a non-strict finding matching /preferred connection.*CBT/i',
+      'no scenario of 5.2.1.2/preferred-con-type reports a non-strict finding matching /preferred connection.*CBT/i',
     ]);
-    assert.deepEqual(matrixProblems(SHOULD, [cell(['DM-PACK-006-C-M'], 'pass', '', 'a')]), ['no scenario of DM-PACK-006-C-M reports a non-strict finding matching /preferred connection.*CBT/i']);
+    assert.deepEqual(matrixProblems(SHOULD, [cell(['DM-PACK-006-C-M'], 'pass', '', 'a')]), ['no scenario of 5.2.1.2/preferred-con-type reports a non-strict finding matching /preferred connection.*CBT/i']);
   });
 });

@@ -16,6 +16,7 @@ import { faultsOfRole, type Fault, type FaultRole } from '../../../src/reference
 import { scenarioVerdict, type ScenarioResult } from '../../../src/report/index.js';
 import { worstOf } from '../../../src/report/verdict.js';
 import { validateScenarioResults } from '../../../src/report/validate.js';
+import { brokenItems } from '../../unit/reference/faults/broken-items.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CONFIG = fileURLToPath(new URL('./playwright.mutants.config.ts', import.meta.url));
@@ -25,6 +26,8 @@ export interface MatrixCell {
   id: string;
   title: string;
   items: string[];
+  /** The rules the scenario proves (its tags). */
+  rules: string[];
   verdict: string;
   reason: string;
   /** The non-strict findings riding on the verdict (SHOULD departures). */
@@ -40,7 +43,7 @@ export interface MatrixRun {
 
 function cellOf(result: ScenarioResult): MatrixCell {
   const judged = scenarioVerdict(result);
-  return { id: result.id, title: result.title, items: result.items, verdict: judged.verdict, reason: judged.reason ?? '', nonStrict: judged.nonStrict ?? [] };
+  return { id: result.id, title: result.title, items: result.items, rules: result.rules ?? [], verdict: judged.verdict, reason: judged.reason ?? '', nonStrict: judged.nonStrict ?? [] };
 }
 
 /**
@@ -86,7 +89,9 @@ export async function runMatrices(): Promise<Record<FaultRole, MatrixRun>> {
  */
 function vectorProblems(fault: Fault, verdicts: NonNullable<Fault['verdicts']>, cells: readonly MatrixCell[]): string[] {
   const problems: string[] = [];
-  if (verdicts[fault.breaks]?.verdict !== 'fail') problems.push(`the declared vector does not fail ${fault.breaks}, the item the switch breaks`);
+  for (const broken of brokenItems(fault)) {
+    if (verdicts[broken]?.verdict !== 'fail') problems.push(`the declared vector does not fail ${broken}, the item holding ${fault.breaks}, the rule the switch breaks`);
+  }
   const items = [...new Set(cells.flatMap((cell) => cell.items))].sort();
   for (const item of Object.keys(verdicts)) if (!items.includes(item)) problems.push(`${item}: declared ${verdicts[item]?.verdict}, but no scenario tagged it ran`);
   for (const item of items) {
@@ -114,8 +119,8 @@ export function matrixProblems(fault: Fault, cells: readonly MatrixCell[]): stri
   if (fault.verdicts !== undefined) return vectorProblems(fault, fault.verdicts, cells);
   const pattern = new RegExp(fault.expect.message, 'i');
   const problems: string[] = [];
-  const tagged = cells.filter((cell) => cell.items.includes(fault.breaks));
-  if (tagged.length === 0) problems.push(`no scenario tagged ${fault.breaks} ran`);
+  const tagged = cells.filter((cell) => cell.rules.includes(fault.breaks));
+  if (tagged.length === 0) problems.push(`no scenario proving ${fault.breaks} ran`);
   if (fault.expect.verdict === 'non-strict') return [...problems, ...nonStrictProblems(fault, pattern, tagged, cells)];
   for (const cell of cells) {
     if (tagged.includes(cell)) {

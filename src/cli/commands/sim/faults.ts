@@ -8,10 +8,10 @@ interface FaultsArgs {
   json: boolean;
 }
 
-/** `dmct sim faults`: the fault switches of both reference peers, with the SCR item each breaks. */
+/** `dmct sim faults`: the fault switches of both reference peers, with the rule each breaks. */
 export const simFaultsCommand: CommandModule<object, FaultsArgs> = {
   command: 'faults',
-  describe: 'list the reference peers\' fault switches (mutants) and the SCR item each breaks',
+  describe: 'list the reference peers\' fault switches (mutants) and the rule each breaks',
   builder: (yargs) =>
     yargs
       .option('role', { choices: ['server', 'client'] as const, describe: 'only the switches of this peer' })

@@ -5,7 +5,7 @@ export const faultSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/fault.schema.json",
   "title": "Fault",
-  "description": "A fault switch of a reference peer (a mutant): it breaks exactly one rule, names the SCR item of the seed table it breaks, and states the verdict the scenario for that item must give against it.",
+  "description": "A fault switch of a reference peer (a mutant): it breaks exactly one rule, names that rule's key, and states the verdict the scenarios proving the rule must give against it.",
   "type": "object",
   "required": [
     "name",
@@ -31,8 +31,8 @@ export const faultSchema = {
     },
     "breaks": {
       "type": "string",
-      "pattern": "^DM-[A-Z]+-\\d{3}-[CS]-[MO]$",
-      "description": "The SCR item of the seed table (2013 CR numbering) whose rule the switch breaks, e.g. DM-PACK-013-S-M."
+      "pattern": "^[0-9]+(\\.[0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
+      "description": "Key of the rule the switch breaks (section/slug, as scenarios tag it, e.g. 5.2.4/package3); each edition's rules.json says which of its items hold it."
     },
     "section": {
       "type": "string",
@@ -68,7 +68,7 @@ export const faultSchema = {
     },
     "verdicts": {
       "type": "object",
-      "description": "For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role. Every item of the role not listed must pass; `breaks` must be listed as a fail. Without it, only `breaks` fails and every other scenario passes.",
+      "description": "For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role, by the seed edition's item ids. Every item of the role not listed must pass; the items holding `breaks` must be listed as a fail. Without it, only `breaks` fails and every other scenario passes.",
       "propertyNames": {
         "pattern": "^DM-[A-Z]+-\\d{3}-[CS]-[MO]$"
       },
@@ -99,7 +99,7 @@ export const faultSchema = {
 registerSchema(faultSchema);
 
 /**
- * A fault switch of a reference peer (a mutant): it breaks exactly one rule, names the SCR item of the seed table it breaks, and states the verdict the scenario for that item must give against it.
+ * A fault switch of a reference peer (a mutant): it breaks exactly one rule, names that rule's key, and states the verdict the scenarios proving the rule must give against it.
  */
 export interface Fault {
   /**
@@ -111,7 +111,7 @@ export interface Fault {
    */
   role: "server" | "client";
   /**
-   * The SCR item of the seed table (2013 CR numbering) whose rule the switch breaks, e.g. DM-PACK-013-S-M.
+   * Key of the rule the switch breaks (section/slug, as scenarios tag it, e.g. 5.2.4/package3); each edition's rules.json says which of its items hold it.
    */
   breaks: string;
   /**
@@ -133,7 +133,7 @@ export interface Fault {
     message: string;
   };
   /**
-   * For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role. Every item of the role not listed must pass; `breaks` must be listed as a fail. Without it, only `breaks` fails and every other scenario passes.
+   * For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role, by the seed edition's item ids. Every item of the role not listed must pass; the items holding `breaks` must be listed as a fail. Without it, only `breaks` fails and every other scenario passes.
    */
   verdicts?: {
     [k: string]:

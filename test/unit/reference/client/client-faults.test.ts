@@ -14,6 +14,7 @@ import { resolveClientUriText } from '../../../../src/protocol/tree/resolve.js';
 import { clientFaults, type ClientFaultName } from '../../../../src/reference/faults/client-faults.js';
 import { MOIDS, ReferenceClient } from '../../../../src/reference/client/index.js';
 import { DM_URL, MockDmServer, REPO, WEB, settled } from './mock-dm-server.js';
+import { brokenItems } from '../faults/broken-items.js';
 
 const server = setupServer();
 before(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -301,8 +302,9 @@ describe('client fault switches: each is seen as exactly the violation it names'
       assert.deepEqual(await findings(fault.name, []), [], 'the conformant client passes the probe');
       const found = await findings(fault.name, [fault.name]);
       assert.ok(found.length > 0, `${fault.name} is detected`);
+      const [item] = brokenItems(fault);
       for (const finding of found) {
-        assert.equal(finding.item, fault.breaks, `finding "${finding.message}" judges ${finding.item}, not ${fault.breaks}`);
+        assert.equal(finding.item, item, `finding "${finding.message}" judges ${finding.item}, not ${item} (${fault.breaks})`);
         assert.match(finding.message, new RegExp(fault.expect.message, 'i'), 'the finding reads as the fault declares');
       }
     });

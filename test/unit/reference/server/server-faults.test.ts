@@ -8,6 +8,7 @@ import { NotificationDeduplicator } from '../../../../src/protocol/notification/
 import { allFaults, faultsOfRole, selectFaults, serverFaults, UnknownFaultError } from '../../../../src/reference/faults/index.js';
 import { faultSchema, type Fault } from '../../../../src/reference/faults/schemas/fault.schema.js';
 import { AUTH_DATA, CLIENT_INITIATED, DEV_ID, SECRET, handlerErrors, interceptor, json, package3, useReferenceServer, type InProcessServer } from './in-process.js';
+import { brokenItems } from '../faults/broken-items.js';
 
 before(() => interceptor.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => assert.deepEqual(handlerErrors, [], 'no handler of the reference server may throw'));
@@ -260,9 +261,9 @@ describe('fault registry', () => {
     assert.equal(new Set(allFaults.map((f) => f.name)).size, allFaults.length);
   });
 
-  test('server faults break server items of the seed table, and cover every item 001–026', () => {
-    const items = new Set<string>(serverFaults.map((f) => f.breaks));
-    for (const fault of serverFaults) assert.match(fault.breaks, /^DM-PACK-0(0[1-9]|1\d|2[0-6])-S-M$/, fault.name);
+  test('server faults break rules of server items of the seed table, and cover every item 001–026', () => {
+    const items = new Set<string>(serverFaults.flatMap((f) => brokenItems(f)));
+    for (const fault of serverFaults) assert.match(brokenItems(fault).join(), /^DM-PACK-0(0[1-9]|1\d|2[0-6])-S-M$/, fault.name);
     for (let n = 1; n <= 26; n++) assert.ok(items.has(`DM-PACK-${String(n).padStart(3, '0')}-S-M`), `item ${n} has no mutant`);
   });
 
