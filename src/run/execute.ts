@@ -8,7 +8,7 @@
  * planned scenarios without a result are inconclusive "not run: …".
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatViolation } from '../protocol/json-schema.js';
 import { buildReport, markPartial, scenarioKey, validateScenarioResults, writeFileAtomic, writeReportFolder } from '../report/index.js';
 import type { ExecutionInfo, Report, ScenarioResult, Shard } from '../report/index.js';
@@ -113,11 +113,14 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   await writeFileAtomic(planFile, `${JSON.stringify(view.plan, null, 2)}\n`);
 
   const claims: Partial<Record<'server' | 'client', string>> = {};
+  // A rewritten claims file lives in the report folder; its relative paths still mean the original's folder.
+  const claimsDirs: Partial<Record<'server' | 'client', string>> = {};
   for (const setup of targets.setups) {
     if (setup.rewritten) {
       const file = join(outDir, RUN_FILES.claims(setup.role));
       await writeFileAtomic(file, setup.claimsText);
       claims[setup.role] = file;
+      claimsDirs[setup.role] = dirname(resolve(options.cwd, setup.claimsFile));
     } else {
       claims[setup.role] = resolve(options.cwd, setup.claimsFile);
     }
@@ -146,7 +149,7 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
         ...(options.shard === undefined ? {} : { shard: options.shard }),
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       }),
-      env: runEnvironment({ planFile, resultsFile, claims, embedded: targets.embedded, faults: targets.faults, edition: targets.edition.name, ...(operatorDir === undefined ? {} : { operatorDir }) }),
+      env: runEnvironment({ planFile, resultsFile, claims, claimsDirs, embedded: targets.embedded, faults: targets.faults, edition: targets.edition.name, ...(operatorDir === undefined ? {} : { operatorDir }) }),
       onEvent: (event) => {
         if (event.type === 'error') runErrors.push(`Playwright: ${event.message}`);
         if (event.type === 'begin') ownScenarios = new Set(event.scenarios.map(scenarioKey));

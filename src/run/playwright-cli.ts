@@ -84,6 +84,8 @@ export interface RunEnvironment {
   planFile: string;
   resultsFile: string;
   claims: Partial<Record<'server' | 'client', string>>;
+  /** The folder relative paths in a role's claims resolve against, when not the claims file's own. */
+  claimsDirs?: Partial<Record<'server' | 'client', string>>;
   embedded: boolean;
   faults: readonly string[];
   edition: string;
@@ -104,5 +106,7 @@ export function runEnvironment(run: RunEnvironment): Record<string, string> {
   if (run.operatorDir !== undefined) env[OPERATOR_DIR_ENV] = run.operatorDir;
   if (run.claims.server !== undefined) env[RUN_ENV.claimsServer] = run.claims.server;
   if (run.claims.client !== undefined) env[RUN_ENV.claimsClient] = run.claims.client;
+  if (run.claimsDirs?.server !== undefined) env[RUN_ENV.claimsDirServer] = run.claimsDirs.server;
+  if (run.claimsDirs?.client !== undefined) env[RUN_ENV.claimsDirClient] = run.claimsDirs.client;
   return env;
 }

@@ -13,6 +13,14 @@ export const RUN_ENV = {
   claimsServer: 'DMCT_CLAIMS_SERVER',
   /** Claims file of a client target (default: the reference client's, fixtures/claims/). */
   claimsClient: 'DMCT_CLAIMS_CLIENT',
+  /**
+   * Folder that relative paths in the server's claims (module triggers, shell commands) resolve
+   * against; default the claims file's own folder. A claims file rewritten by --target keeps its
+   * original's folder through it.
+   */
+  claimsDirServer: 'DMCT_CLAIMS_DIR_SERVER',
+  /** The same for the client's claims. */
+  claimsDirClient: 'DMCT_CLAIMS_DIR_CLIENT',
   /** `1` (default): start the embedded reference peer of the role in the worker; `0`: the claims' URLs are a real target. */
   embedded: 'DMCT_EMBEDDED',
   /** Comma-separated fault switches of the embedded peer (a mutant run); project metadata `faults` wins. */
