@@ -1,5 +1,6 @@
-import { carriesOwnCommands, entriesNamed, expectArrival, expectPackage2Format, package2s, untilReported, type Package2View } from '../../fixtures/server-target/checks.js';
+import { carriesOwnCommands, entriesNamed, expectArrival, expectPackage2Format, package2s, type Package2View } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
+import { END_EXPECTED_WITHIN_PACKAGE2S } from '../../fixtures/server-target/protocol.js';
 import { expectOneOf } from '../../fixtures/verify.js';
 
 const ITEM = 'DM-PACK-012-S-M';
@@ -23,7 +24,11 @@ test.describe('5.2.3 Package#2', () => {
     await server.queuePackage2({ CMD: queued }, { item: ITEM, section: SECTION });
     // The queued Package#2 may come after other Package#2s of the session (§5.2.3: a Package#2 answers a Package#1 or a Package#3); it is recognised by its commands, in any order.
     const carriesAll = (package2: Package2View) => queued.every((command) => entriesNamed(package2, command[0] ?? '').length > 0);
-    const transcript = await device.session(untilReported(carriesAll));
+    // Stopped there: reporting the commands is other items' (a refused report is judged under reporting, §5.4.1).
+    const transcript = await device.session({
+      maxPackage2s: END_EXPECTED_WITHIN_PACKAGE2S,
+      onPackage2: (round) => (round.reply.kind === 'package2' && carriesAll(round.reply.package2) ? 'stop' : 'continue'),
+    });
     for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
     const arrival = expectArrival(transcript, carriesAll, { trigger: 'queuePackage2', prompted: true, what: 'the queued Package#2' }, { item: ITEM, section: SECTION, rule: 'the server sends the queued Package#2' });
     const names = queued.map((command) => command[0]);
