@@ -5,7 +5,7 @@ import { notificationToRawSpec } from '../../../src/protocol/notification/encode
 import { encodeRawNotification } from '../../../src/protocol/notification/raw.js';
 
 const NOW = 1_700_000_000;
-const BASE = { serverId: 'dmct', notificationId: 7, preferredConTypes: [2, 0], timestamp: NOW };
+const BASE = { serverId: 'dmct', notificationId: 7, timestamp: NOW };
 
 /**
  * The DM-PACK-002-C-O probe (suites/client-target/5.2.1-notification.spec.ts) must be an encoding of
