@@ -1,6 +1,7 @@
-import { expectPackage2 } from '../../fixtures/server-target/checks.js';
+import { expectPackage2, package2s } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
-import { expectThat } from '../../fixtures/verify.js';
+import { END_EXPECTED_WITHIN_PACKAGE2S } from '../../fixtures/server-target/protocol.js';
+import { inconclusive } from '../../fixtures/verify.js';
 
 const ITEM = 'DM-PACK-001-S-M';
 const SECTION = '5.2';
@@ -23,7 +24,8 @@ test.describe('5.2 DM package flow', () => {
       await test.step('queue three Package#2s at the server', async () => {
         for (const command of queued) await server.queuePackage2({ CMD: [command] }, { item: ITEM, section: SECTION });
       });
-      const transcript = await test.step('Package#1, then a Package#3 for each Package#2', () => device.session({ maxPackage2s: queued.length + 1 }));
+      // The server may send other Package#2s between them (an empty one first, its own commands): the session runs on until END.
+      const transcript = await test.step('Package#1, then a Package#3 for each Package#2', () => device.session({ maxPackage2s: queued.length + END_EXPECTED_WITHIN_PACKAGE2S }));
       for (const round of transcript.rounds) {
         expectPackage2(round.reply, {
           item: ITEM,
@@ -32,17 +34,20 @@ test.describe('5.2 DM package flow', () => {
           expected: `a Package#2 answering the Package#${round.packageNumber}`,
         });
       }
-      const names = transcript.rounds.map((round) => (round.reply.kind === 'package2' ? round.reply.package2.CMD.map((entry) => entry[0]) : []));
-      expectThat(
-        queued.every((command, index) => names[index]?.includes(command[0])),
-        {
-          item: ITEM,
-          section: SECTION,
-          rule: 'each queued Package#2 reaches the device in the flow, one per round',
-          expected: queued.map((command) => command[0]).join(' → '),
-          actual: names.map((round) => round.join('+') || '(none)').join(' → '),
-        },
-      );
+      // The flow is judged on the rounds above; the queued Package#2s only make it run several rounds.
+      const sent = package2s(transcript).flatMap(({ package2 }) => package2.CMD.map((entry) => entry[0]));
+      let from = 0;
+      const arrived = queued.every((command) => {
+        const at = sent.indexOf(command[0], from);
+        from = at + 1;
+        return at >= 0;
+      });
+      if (!arrived || transcript.rounds.length < 2) {
+        inconclusive(
+          `the queuePackage2 trigger was pulled ${queued.length} times, but the queued commands ${queued.map((command) => command[0]).join(' → ')} did not all come in the session (${package2s(transcript).map(({ package2 }) => package2.CMD.map((entry) => entry[0]).join('+') || '(none)').join(' → ')}; session ${transcript.end}), so it showed no flow of several rounds; a trigger that did not take effect is charged to no item`,
+          { item: ITEM, section: SECTION, rule: 'the queued Package#2s reach the device in the flow', outcome: 'stimulus-not-delivered' },
+        );
+      }
     },
   );
 });

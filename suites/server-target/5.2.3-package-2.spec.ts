@@ -1,5 +1,6 @@
-import { carriesOwnCommands, expectPackage2Format, package2s, unpromptedPackage2 } from '../../fixtures/server-target/checks.js';
+import { carriesOwnCommands, entriesNamed, expectArrival, expectPackage2Format, package2s, type Package2View } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
+import { END_EXPECTED_WITHIN_PACKAGE2S } from '../../fixtures/server-target/protocol.js';
 import { expectOneOf } from '../../fixtures/verify.js';
 
 const ITEM = 'DM-PACK-012-S-M';
@@ -16,19 +17,25 @@ test.describe('5.2.3 Package#2', () => {
       // No trigger: the commands the server sends of its own accord are judged; their order cannot be.
       const transcript = await device.session({ onPackage2: () => 'stop' });
       for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
-      unpromptedPackage2(transcript, { item: ITEM, section: SECTION }, { what: 'commands', trigger: 'queuePackage2', found: carriesOwnCommands });
+      expectArrival(transcript, carriesOwnCommands, { trigger: 'queuePackage2', prompted: false, what: 'commands' }, { item: ITEM, section: SECTION, rule: 'the server sends commands of its own' });
       return;
     }
     const queued = [['GET', nodes.devId], ['DELETE', nodes.missing], ['EXEC', nodes.executable]];
     await server.queuePackage2({ CMD: queued }, { item: ITEM, section: SECTION });
-    const transcript = await device.session({ onPackage2: () => 'stop' });
-    const [first] = transcript.rounds;
-    if (first === undefined) throw new Error('dmct: a session without a first round');
-    const package2 = expectPackage2Format(first.reply, { item: ITEM, section: '7.2.1.2' });
+    // The queued Package#2 may come after other Package#2s of the session (§5.2.3: a Package#2 answers a Package#1 or a Package#3); it is recognised by its commands, in any order.
+    const carriesAll = (package2: Package2View) => queued.every((command) => entriesNamed(package2, command[0] ?? '').length > 0);
+    // Stopped there: reporting the commands is other items' (a refused report is judged under reporting, §5.4.1).
+    const transcript = await device.session({
+      maxPackage2s: END_EXPECTED_WITHIN_PACKAGE2S,
+      onPackage2: (round) => (round.reply.kind === 'package2' && carriesAll(round.reply.package2) ? 'stop' : 'continue'),
+    });
+    for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
+    const arrival = expectArrival(transcript, carriesAll, { trigger: 'queuePackage2', prompted: true, what: 'the queued Package#2' }, { item: ITEM, section: SECTION, rule: 'the server sends the queued Package#2' });
+    const names = queued.map((command) => command[0]);
     expectOneOf(
-      package2.CMD.map((entry) => entry[0]),
-      [queued.map((command) => command[0])],
-      { item: ITEM, section: SECTION, rule: 'the commands come in the queued order, for the client runs them in that order', seq: first.reply.seq },
+      arrival.package2.CMD.map((entry) => entry[0]).filter((name) => names.includes(String(name))),
+      [names],
+      { item: ITEM, section: SECTION, rule: 'the commands come in the queued order, for the client runs them in that order', seq: arrival.seq },
     );
   });
 
@@ -42,7 +49,7 @@ test.describe('5.2.3 Package#2', () => {
     for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
     if (!prompted) {
       // No trigger: judged when the server sent commands of its own; a Package#2 of them without END must be followed by one answering the Package#3.
-      const sent = unpromptedPackage2(transcript, { item: ITEM, section: SECTION }, { what: 'commands', trigger: 'queuePackage2', found: carriesOwnCommands });
+      const sent = expectArrival(transcript, carriesOwnCommands, { trigger: 'queuePackage2', prompted: false, what: 'commands' }, { item: ITEM, section: SECTION, rule: 'the server sends commands of its own' });
       if (sent.package2.CMD.some((entry) => entry[0] === 'END')) return;
     }
     expectOneOf(package2s(transcript).length >= 2, [true], {

@@ -1,4 +1,4 @@
-import { expectPackage2, getDataOf, package3Round } from '../../fixtures/server-target/checks.js';
+import { carriesQueued, chosenStatuses, expectPackage2, getDataOf, queuedReport, untilReported } from '../../fixtures/server-target/checks.js';
 import { test, type DeviceEngine } from '../../fixtures/server-target/index.js';
 import { END_EXPECTED_WITHIN_PACKAGE2S } from '../../fixtures/server-target/protocol.js';
 import { inconclusive } from '../../fixtures/verify.js';
@@ -50,14 +50,12 @@ test.describe('5.2.4 Package#3', () => {
 
   test('a Package#3 with statuses and a multipart GET reply is accepted', { tag: ['@5.2.4/package3'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     const data = await getDataOf(device, nodes.devId);
+    const queued = [['GET', nodes.devId], ['DELETE', nodes.missing]];
     const transcript = await endThenNewSession(device, async () => {
-      await server.queuePackage2({ CMD: [['GET', nodes.devId], ['DELETE', nodes.missing]] }, { item: ITEM, section: SECTION });
-      return device.session({
-        maxPackage2s: 2,
-        answer: (round, computed) => (round.index === 0 && data !== undefined ? { statuses: [{ sc: 200 }, { sc: 404 }], parts: [{ index: 0, ...data }] } : computed),
-      });
+      await server.queuePackage2({ CMD: queued }, { item: ITEM, section: SECTION });
+      return device.session({ ...untilReported(carriesQueued(queued)), answer: chosenStatuses(queued, [200, 404], data) });
     });
-    const answered = package3Round(transcript, { item: ITEM, section: SECTION, rule: 'the Package#2 with the queued GET needs a Package#3' });
+    const answered = queuedReport(transcript, queued, 'queuePackage2', { item: ITEM, section: SECTION, rule: 'the Package#2 with the queued GET needs a Package#3' });
     expectPackage2(answered.reply, {
       item: ITEM,
       section: SECTION,

@@ -25,10 +25,11 @@ test.describe('5.3.1 HGET', () => {
 
   test('the server accepts every status the device may return for HGET', { tag: ['@5.3.1/hget'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     const codes = commandSpec('HGET')?.statusCodes ?? [];
+    const queued = codes.map(() => ['HGET', endpoints.repo('name'), nodes.dataLeaf]);
     if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HGET', codes) });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { package2: codes.map(() => ['HGET', endpoints.repo('name'), nodes.dataLeaf]) }, answer: chosenStatuses(codes) },
+      { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
     );
   });
 });

@@ -20,10 +20,11 @@ test.describe('5.3.2 HPUT', () => {
 
   test('the server accepts every status the device may return for HPUT', { tag: ['@5.3.2/hput'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     const codes = commandSpec('HPUT')?.statusCodes ?? [];
+    const queued = codes.map(() => ['HPUT', endpoints.upload('hput'), nodes.devId]);
     if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HPUT', codes) });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, queue: { package2: codes.map(() => ['HPUT', endpoints.upload('hput'), nodes.devId]) }, answer: chosenStatuses(codes) },
+      { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
     );
   });
 });

@@ -20,10 +20,11 @@ test.describe('5.3.3 HPOST', () => {
 
   test('the server accepts every status the device may return for HPOST', { tag: ['@5.3.3/hpost'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     const codes = commandSpec('HPOST')?.statusCodes ?? [];
+    const queued = codes.map(() => ['HPOST', endpoints.upload('hpost'), nodes.devId]);
     if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HPOST', codes) });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'HPOST', parameters: PARAMETERS, queue: { package2: codes.map(() => ['HPOST', endpoints.upload('hpost'), nodes.devId]) }, answer: chosenStatuses(codes) },
+      { item: ITEM, section: SECTION, name: 'HPOST', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
     );
   });
 });

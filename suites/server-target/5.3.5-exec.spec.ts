@@ -1,4 +1,4 @@
-import { runQueuedCommand } from '../../fixtures/server-target/checks.js';
+import { runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
 
 const ITEM = 'DM-PACK-018-S-M';
@@ -6,6 +6,7 @@ const SECTION = '5.3.5';
 const PARAMETERS = 'ClientURI, ServerURI?';
 const SYNC_REPORTING = 'DM-PACK-025-S-M';
 const ASYNC_REPORTING = 'DM-PACK-026-S-M';
+const UNPROMPTED = { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, trigger: 'queueCommand' } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description:
@@ -22,16 +23,22 @@ const REQUIREMENT = {
  */
 test.describe('5.3.5 EXEC', () => {
   test('EXEC without a ServerURI arrives well formed and its synchronous report is accepted', { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+    const report = { item: SYNC_REPORTING, section: '5.4.1' };
+    // No trigger: an EXEC without a ServerURI that the server sends of its own accord is judged.
+    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, report, select: (entry) => entry.length < 3 });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.executable] }, report: { item: SYNC_REPORTING, section: '5.4.1' } },
+      { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.executable] }, report },
     );
   });
 
   test('EXEC with a ServerURI arrives well formed and its 202 Accepted is accepted', { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
+    const report = { item: ASYNC_REPORTING, section: '5.4.1' };
+    // No trigger: an EXEC with a ServerURI that the server sends of its own accord is judged.
+    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, report, select: (entry) => entry.length >= 3 });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.asyncExecutable, device.serverUrl] }, report: { item: ASYNC_REPORTING, section: '5.4.1' } },
+      { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.asyncExecutable, device.serverUrl] }, report },
     );
   });
 });

@@ -73,7 +73,7 @@ export function planNextPackage2(state: ReferenceServerState, device: DeviceStat
     }
   }
   session.alertsSinceLastPackage2 = 0;
-  // The one place `package1-empty-cmd` acts (§5.2.3): the Package#1 gets an empty CMD, the queue waits for the Package#3.
+  // `package1-empty-cmd` (§5.2.3): the Package#1 gets an empty CMD, the queue waits for the Package#3 (and END never comes, below).
   if (state.faults.has('package1-empty-cmd') && session.record.package2Count === 0) {
     const empty: SentPackage2 = { entries, commandIds, hasEnd: false };
     session.lastSent = empty;
@@ -84,7 +84,7 @@ export function planNextPackage2(state: ReferenceServerState, device: DeviceStat
   const batch = takeBatch(device);
   const batchHasEnd = batch.some((id) => device.commands.get(id)?.command[0] === 'END');
   const appendEnd =
-    batch.length === 0 ? !state.faults.has('session-never-ended') : !END_TRAVELS_ALONE && !batchHasEnd && device.queue.length === 0;
+    batch.length === 0 ? !state.faults.has('session-never-ended') && !state.faults.has('package1-empty-cmd') : !END_TRAVELS_ALONE && !batchHasEnd && device.queue.length === 0;
   const endsSession = batchHasEnd || appendEnd;
   for (const id of batch) {
     const record = device.commands.get(id);

@@ -47,6 +47,14 @@ export function describeServerMatrix(runOf: () => MatrixRun): void {
       assert.ok(cells.length > 0 && cells.every((cell) => !cell.startsWith('pass')), cells.join('\n'));
     });
 
+    test('finding 12 (a command in a later Package#2): a server answering every Package#1 with an empty CMD and sending the queued commands after the Package#3 passes every command item; only its missing END fails', () => {
+      for (const item of ['DM-PACK-012-S-M', 'DM-PACK-014-S-M', 'DM-PACK-017-S-M', 'DM-PACK-018-S-M', 'DM-PACK-019-S-M', 'DM-PACK-021-S-M', 'DM-PACK-023-S-M', 'DM-PACK-025-S-M']) {
+        const cells = verdictsOf('package1-empty-cmd', item);
+        assert.ok(cells.length > 0 && cells.every((cell) => cell.startsWith('pass')), `${item}: ${cells.join('\n')}`);
+      }
+      assert.ok(verdictsOf('package1-empty-cmd', 'DM-PACK-022-S-M').every((cell) => /^fail: .*END/.test(cell)));
+    });
+
     for (const fault of roleFaults('server')) {
       test(`${fault.name} fails exactly the scenarios of ${fault.breaks}`, () => {
         const cells = runOf().byFault.get(fault.name) ?? [];

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { deviceNodes } from '../../../src/harness/device-engine-tree.js';
+import { deviceNodes, INSTALLABLE_MOID } from '../../../src/harness/device-engine-tree.js';
 import { startReferenceServer, type RunningReferenceServer } from '../../../src/reference/server/index.js';
 
 const run = promisify(execFile);
 const ITEMS = ['DM-PACK-012-S-M', 'DM-PACK-014-S-M', 'DM-PACK-015-S-M', 'DM-PACK-016-S-M'];
+/** The other command items (DELETE, EXEC, GET, SHOW, CONT, END, DEFAULT), judged unprompted the same way. */
+const MORE_ITEMS = ['DM-PACK-017-S-M', 'DM-PACK-018-S-M', 'DM-PACK-019-S-M', 'DM-PACK-020-S-M', 'DM-PACK-021-S-M', 'DM-PACK-022-S-M', 'DM-PACK-023-S-M'];
 
 type Report = { items: { id: string; verdict: string; reason?: string }[] };
 
@@ -67,7 +69,7 @@ describe('finding 12: a server without command triggers is judged on what it sen
       maxBuffer: 16 * 1024 * 1024,
     }).catch((error: { code?: number }) => assert.ok(error.code === 1 || error.code === 3, `dmct run exited ${String(error.code)}`));
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Report;
-    return new Map(report.items.filter((item) => ITEMS.includes(item.id)).map((item) => [item.id, item]));
+    return new Map(report.items.filter((item) => only.includes(item.id)).map((item) => [item.id, item]));
   }
 
   it('finding 12: Package#2s the server was told to send beforehand (HGET, HPUT, HPOST) are judged without a trigger: 012, 014, 015, 016 pass', { timeout: 300_000 }, async () => {
@@ -87,10 +89,32 @@ describe('finding 12: a server without command triggers is judged on what it sen
     for (const id of ITEMS) assert.equal(items.get(id)?.verdict, 'pass', `${id}: ${JSON.stringify(items.get(id))}`);
   });
 
+  it('finding 12: DELETE, EXEC (with and without ServerURI), GET, SHOW and DEFAULT the server was told to send beforehand are judged without a trigger: 017–020 and 023 pass', { timeout: 300_000 }, async () => {
+    await freshDevice();
+    const nodes = deviceNodes();
+    const package2 = {
+      CMD: [
+        ['DELETE', nodes.missing],
+        ['EXEC', nodes.executable],
+        ['EXEC', nodes.asyncExecutable, server.dmUrl],
+        ['GET', nodes.devId],
+        ['SHOW', `${server.repoUrl}/name`],
+        ['DEFAULT', `${server.repoUrl}/installable`, INSTALLABLE_MOID],
+      ],
+    };
+    // Each scenario's session takes two of them (the one it judges, the one answering its report).
+    for (let index = 0; index < 40; index += 1) await admin(server, 'POST', `/devices/${encodeURIComponent(devId)}/package2`, package2);
+    // CONT needs a URI the server hands out, END a session with nothing queued: both are judged in the run below.
+    const only = MORE_ITEMS.filter((id) => id !== 'DM-PACK-021-S-M' && id !== 'DM-PACK-022-S-M');
+    const items = await runItems('more-queued', only);
+    for (const id of only) assert.equal(items.get(id)?.verdict, 'pass', `${id}: ${JSON.stringify(items.get(id))}`);
+  });
+
   it('finding 12: with nothing queued the server sends only END: every such item is inconclusive, naming the missing trigger and what came', { timeout: 300_000 }, async () => {
     await freshDevice();
-    const items = await runItems('nothing');
-    for (const [id, trigger] of [['DM-PACK-012-S-M', 'queuePackage2'], ['DM-PACK-014-S-M', 'queue'], ['DM-PACK-015-S-M', 'queue'], ['DM-PACK-016-S-M', 'queue']] as const) {
+    const items = await runItems('nothing', [...ITEMS, ...MORE_ITEMS]);
+    const more = MORE_ITEMS.map((id) => [id, 'queue'] as const);
+    for (const [id, trigger] of [['DM-PACK-012-S-M', 'queuePackage2'], ['DM-PACK-014-S-M', 'queue'], ['DM-PACK-015-S-M', 'queue'], ['DM-PACK-016-S-M', 'queue'], ...more] as const) {
       const item = items.get(id);
       assert.equal(item?.verdict, 'inconclusive', `${id}: ${JSON.stringify(item)}`);
       assert.match(item.reason ?? '', /precondition not met/);

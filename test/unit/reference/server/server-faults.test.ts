@@ -224,6 +224,7 @@ const proofs: Record<string, () => Promise<void>> = {
     const rs = server('package1-empty-cmd');
     assert.deepEqual(await firstPackage2(rs, ['DELETE', 'urn:oma:mo:x:1.0/a/b']), { CMD: [] });
     assert.deepEqual(await json(await rs.dm(...package3([]))), { CMD: [['DELETE', 'urn:oma:mo:x:1.0/a/b']] }, 'the queued command waits for the Package#3');
+    assert.deepEqual(await json(await rs.dm(...package3([404]))), { CMD: [] }, 'with nothing left: an empty CMD again, no END');
   },
   async 'status-member-for-alerts'() {
     const rs = server('status-member-for-alerts');
