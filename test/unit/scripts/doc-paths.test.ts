@@ -11,11 +11,11 @@ describe('findStalePaths', () => {
     const text = [
       'The verdict is decided in `src/report/verdict.ts`.',
       'Tests: `test/unit/run/quick-start.test.ts` runs them.',
-      'See [faults](docs/reference/faults.md) and [notes](docs/notes/run.md).',
+      'See [faults](docs/reference/faults.md) and [notes](docs/old/run.md).',
     ].join('\n');
     assert.deepEqual(
       findStalePaths(text, exists).map((stale) => `${stale.line}:${stale.path}`),
-      ['2:test/unit/run/quick-start.test.ts', '3:docs/notes/run.md'],
+      ['2:test/unit/run/quick-start.test.ts', '3:docs/old/run.md'],
     );
   });
 
