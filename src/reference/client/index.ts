@@ -5,6 +5,7 @@ import { adminHandlers, notifyHandlers, ADMIN_MAX_BODY_BYTES } from './admin-api
 import { ReferenceClient, type ReferenceClientConfig } from './reference-client.js';
 import type { ClientState } from './schemas/client-state.schema.js';
 
+export { CRASH_MARKER_DIR_ENV, crashMarker, type CrashMarker } from './crash-marker.js';
 export { ReferenceClient, DEFAULT_CLIENT_SERVER_ID, DEFAULT_TIMINGS, type ReferenceClientConfig, type NeedMoidResult, type SessionTicket } from './reference-client.js';
 export { adminHandlers, notifyHandlers } from './admin-api.js';
 export { DDF_URLS, DEFAULT_DEV_INFO, DEFAULT_PERMITTED_MOIDS, MIIDS, MOIDS } from './device-tree.js';
@@ -93,7 +94,7 @@ export async function startReferenceClient(options: ReferenceClientOptions): Pro
     });
     opened.push(admin);
     let stopping: Promise<void> | undefined;
-    return {
+    const running: RunningReferenceClient = {
       devId: client.devId,
       serverId: client.accounts()[0]?.serverId ?? '',
       udpPort: udp.port,
@@ -112,6 +113,10 @@ export async function startReferenceClient(options: ReferenceClientOptions): Pro
         return stopping;
       },
     };
+    // A crashed client acts like an exited process: its listeners and admin API refuse connections.
+    if (client.crashed) await running.stop();
+    else client.onCrash(() => void running.stop());
+    return running;
   } catch (error) {
     await Promise.allSettled(opened.map((endpoint) => endpoint.close()));
     await client.stop();

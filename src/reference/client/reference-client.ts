@@ -18,6 +18,7 @@ import { AlertQueue } from './alert-queue.js';
 import { ClientHttp, describeOutcome, isSuccess } from './client-http.js';
 import { ClientStateStore } from './client-state-store.js';
 import { CBT_OF_BEARER, DEFAULT_CONNECTIVITY, type Bearer, type Connectivity } from './connection.js';
+import { crashMarker, type CrashMarker } from './crash-marker.js';
 import { DefaultSources } from './default-sources.js';
 import { DEFAULT_DEV_INFO, DEFAULT_PERMITTED_MOIDS, MIIDS, MOIDS, buildDeviceTree } from './device-tree.js';
 import { readAccounts, type DmAccount } from './dm-account.js';
@@ -41,6 +42,11 @@ export const DEFAULT_TIMINGS: ClientTimings = { httpTimeoutMs: 10_000, showTimeo
 export interface ReferenceClientConfig {
   /** The DM server's Package#1 endpoint: DMAcc SrvURI. */
   serverUrl: string;
+  /**
+   * The run's crash marker folder (crash-marker.ts) for the `crash-after-first-session` switch;
+   * without it the crash lasts only as long as this client object.
+   */
+  crashMarkerDir?: string;
   devId?: string;
   serverId?: string;
   /** DMAcc Auth/Noti/Secret: when set, notifications carrying a digest are authenticated. */
@@ -90,12 +96,20 @@ export class ReferenceClient {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly background = new Set<Promise<unknown>>();
   private readonly judgedListeners = new Set<(record: NotificationRecord) => void>();
+  private readonly crashListeners = new Set<() => void>();
+  private readonly crashMarker: CrashMarker | undefined;
   private stopped = false;
+  private crashedFlag = false;
 
   /** Throws UnknownFaultError for a name that is not a client fault switch. */
   constructor(config: ReferenceClientConfig) {
     this.faults = selectFaults<ClientFaultName>(config.faults ?? [], 'client');
     this.devId = config.devId ?? DEFAULT_DEV_INFO.devId;
+    if (this.faults.has('crash-after-first-session') && config.crashMarkerDir !== undefined) {
+      this.crashMarker = crashMarker(config.crashMarkerDir);
+      // A client of this run crashed already: this one "is" that exited device.
+      if (this.crashMarker.crashed()) this.stopped = this.crashedFlag = true;
+    }
     this.connectivity = config.connectivity ?? DEFAULT_CONNECTIVITY;
     this.clock = config.clock ?? (() => new Date());
     const account = {
@@ -191,6 +205,30 @@ export class ReferenceClient {
     };
   }
 
+  /** True once the client crashed (the `crash-after-first-session` switch): it opens no session again. */
+  get crashed(): boolean {
+    return this.crashedFlag;
+  }
+
+  /** Calls `listener` when the client crashes (the process exits, its ports close); returns the unsubscribe. */
+  onCrash(listener: () => void): () => void {
+    this.crashListeners.add(listener);
+    return () => {
+      this.crashListeners.delete(listener);
+    };
+  }
+
+  /**
+   * The `crash-after-first-session` switch: the session that just ended was the client's last; it
+   * starts nothing new, and the run's marker keeps a restarted client crashed (crash-marker.ts).
+   */
+  private crash(): void {
+    if (this.crashedFlag) return;
+    this.stopped = this.crashedFlag = true;
+    this.crashMarker?.markCrashed();
+    for (const listener of [...this.crashListeners]) listener();
+  }
+
   /** Resolves once every session queued so far is over (the client then sends nothing more for them). */
   sessionsDone(): Promise<void> {
     return this.queue.drained();
@@ -222,7 +260,16 @@ export class ReferenceClient {
       clientAlerts: options.clientAlerts ?? [],
       includeMos: options.includeMos ?? false,
     };
-    return { id, done: this.queue.enqueue(() => runSession(plan, this.services)) };
+    return {
+      id,
+      done: this.queue.enqueue(async () => {
+        try {
+          return await runSession(plan, this.services);
+        } finally {
+          if (this.faults.has('crash-after-first-session')) this.crash();
+        }
+      }),
+    };
   }
 
   /** Raises a client-initiated Generic Alert (section 5.4): sent in the next package. */

@@ -19,6 +19,35 @@ const ITEMS_JUDGED_ON_PACKAGE3 = [
   'DM-PACK-026-C-M',
 ];
 
+/** Every client item but DM-PACK-001-C-M, whose scenario runs first (one worker, file order). */
+const ITEMS_AFTER_FIRST_SESSION = [
+  'DM-PACK-002-C-O',
+  'DM-PACK-003-C-M',
+  'DM-PACK-004-C-M',
+  'DM-PACK-005-C-M',
+  'DM-PACK-006-C-M',
+  'DM-PACK-007-C-O',
+  'DM-PACK-008-C-O',
+  'DM-PACK-009-C-O',
+  'DM-PACK-010-C-M',
+  'DM-PACK-011-C-M',
+  'DM-PACK-012-C-M',
+  'DM-PACK-013-C-M',
+  'DM-PACK-014-C-M',
+  'DM-PACK-015-C-M',
+  'DM-PACK-016-C-M',
+  'DM-PACK-017-C-M',
+  'DM-PACK-018-C-M',
+  'DM-PACK-019-C-O',
+  'DM-PACK-020-C-O',
+  'DM-PACK-021-C-M',
+  'DM-PACK-022-C-M',
+  'DM-PACK-023-C-O',
+  'DM-PACK-024-C-M',
+  'DM-PACK-025-C-M',
+  'DM-PACK-026-C-M',
+];
+
 /** `items` inconclusive, naming DM-PACK-013-C-M (the missing Package#3) as the failed item they depend on. */
 function waitingForPackage3(items: readonly string[]): Record<string, { verdict: 'inconclusive'; message: string }> {
   return Object.fromEntries(items.map((item) => [item, { verdict: 'inconclusive', message: 'DM-PACK-013-C-M' }]));
@@ -341,6 +370,19 @@ export const clientFaults = [
       'DM-PACK-019-C-O': { verdict: 'fail', message: '204' },
       'DM-PACK-025-C-M': { verdict: 'fail', message: 'synchronous' },
     },
+  },
+  {
+    name: 'crash-after-first-session',
+    role: 'client',
+    breaks: '5.2.1/package0',
+    section: '5.2.1',
+    description:
+      'A client that crashes (exits) when its first session of the run ends and stays down: its notification listeners and admin API close (connections are refused), and no Package#0 opens a session again.',
+    expect: { verdict: 'fail', message: 'no Package#1' },
+    // After the crash a notification gets no answer; over UDP dmct cannot tell a crashed device from
+    // a datagram that never arrived, and a trigger refused before anything was observed is a stimulus
+    // not delivered: every item but the one whose scenario had the first session is inconclusive.
+    verdicts: Object.fromEntries(ITEMS_AFTER_FIRST_SESSION.map((item) => [item, { verdict: 'inconclusive', message: 'no Package#1 came' }])),
   },
 ] as const satisfies readonly Fault[];
 

@@ -45,7 +45,16 @@ describe('the mutant matrix with a declared verdict vector', () => {
   it('requires the vector to fail the item the switch breaks, and every listed item to have run', () => {
     const fault: Fault = { ...HALF, verdicts: { 'DM-PACK-014-C-M': { verdict: 'inconclusive' }, 'DM-PACK-099-C-M': { verdict: 'fail' } } };
     const problems = matrixProblems(fault, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')]);
-    assert.deepEqual(problems, ['the declared vector does not fail DM-PACK-013-C-M, the item holding 5.2.4/package3, the rule the switch breaks', 'DM-PACK-099-C-M: declared fail, but no scenario tagged it ran']);
+    assert.deepEqual(problems, ['the declared vector does not give DM-PACK-013-C-M, the item holding 5.2.4/package3, the rule the switch breaks, fail', 'DM-PACK-099-C-M: declared fail, but no scenario tagged it ran']);
+  });
+  it('a vector that fails nothing (a crashed peer is silent) must give the broken item inconclusive, never leave it passing', () => {
+    const crashed: Fault = { ...HALF, verdicts: { 'DM-PACK-013-C-M': { verdict: 'inconclusive' }, 'DM-PACK-014-C-M': { verdict: 'inconclusive' } } };
+    const cells = [cell(['DM-PACK-011-C-M'], 'pass'), cell(['DM-PACK-013-C-M'], 'inconclusive'), cell(['DM-PACK-014-C-M'], 'inconclusive')];
+    assert.deepEqual(matrixProblems(crashed, cells), []);
+    const unlisted: Fault = { ...HALF, verdicts: { 'DM-PACK-014-C-M': { verdict: 'inconclusive' } } };
+    assert.deepEqual(matrixProblems(unlisted, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')]), [
+      'the declared vector does not give DM-PACK-013-C-M, the item holding 5.2.4/package3, the rule the switch breaks, inconclusive',
+    ]);
   });
 });
 

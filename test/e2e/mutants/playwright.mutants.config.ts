@@ -6,19 +6,35 @@
  * annotation of its project. DMCT_MUTANT_ROLE (`server` or `client`) limits it to one role;
  * DMCT_MUTANT_FAULTS (comma list) limits the fault projects, for a quick look at a few.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CRASH_MARKER_DIR_ENV } from '../../../src/reference/client/crash-marker.js';
 import { faultsOfRole, type FaultRole } from '../../../src/reference/faults/index.js';
 
 const roleEnv = process.env['DMCT_MUTANT_ROLE'];
 const roles: FaultRole[] = roleEnv === 'server' || roleEnv === 'client' ? [roleEnv] : ['server', 'client'];
 const only = (process.env['DMCT_MUTANT_FAULTS'] ?? '').split(',').filter((name) => name !== '');
 
+// One crash marker folder per run, fixed in the runner before its workers start (they inherit it):
+// a reference client that crashed stays down when Playwright replaces its worker.
+process.env[CRASH_MARKER_DIR_ENV] ??= mkdtempSync(join(tmpdir(), 'dmct-crash-'));
+
+/** Faults whose effect outlives one worker (a crash): their scenarios run in one worker, in file order. */
+const ONE_WORKER_FAULTS: readonly string[] = ['crash-after-first-session'];
+
 function roleProjects(role: FaultRole) {
   const faults = faultsOfRole(role).filter((fault) => only.length === 0 || only.includes(fault.name));
   const testDir = `../../../suites/${role}-target`;
   return [
     { name: `${role}-clean`, testDir, metadata: { role, faults: [] } },
-    ...faults.map((fault) => ({ name: `${role}-${fault.name}`, testDir, metadata: { role, faults: [fault.name] } })),
+    ...faults.map((fault) => ({
+      name: `${role}-${fault.name}`,
+      testDir,
+      metadata: { role, faults: [fault.name] },
+      ...(ONE_WORKER_FAULTS.includes(fault.name) ? { workers: 1 } : {}),
+    })),
   ];
 }
 

@@ -68,7 +68,7 @@ export const faultSchema = {
     },
     "verdicts": {
       "type": "object",
-      "description": "For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role, by the seed edition's item ids. Every item of the role not listed must pass; the items holding `breaks` must be listed as a fail. Without it, only `breaks` fails and every other scenario passes.",
+      "description": "For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role, by the seed edition's item ids. Every item of the role not listed must pass; the items holding `breaks` must be listed as a fail (inconclusive when the vector fails nothing: a crashed peer is silent, and the verdict policy makes silence after an unconfirmed stimulus inconclusive). Without it, only `breaks` fails and every other scenario passes.",
       "propertyNames": {
         "pattern": "^DM-[A-Z]+-\\d{3}-[CS]-[MO]$"
       },
@@ -133,7 +133,7 @@ export interface Fault {
     message: string;
   };
   /**
-   * For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role, by the seed edition's item ids. Every item of the role not listed must pass; the items holding `breaks` must be listed as a fail. Without it, only `breaks` fails and every other scenario passes.
+   * For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role, by the seed edition's item ids. Every item of the role not listed must pass; the items holding `breaks` must be listed as a fail (inconclusive when the vector fails nothing: a crashed peer is silent, and the verdict policy makes silence after an unconfirmed stimulus inconclusive). Without it, only `breaks` fails and every other scenario passes.
    */
   verdicts?: {
     [k: string]:

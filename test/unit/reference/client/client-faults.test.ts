@@ -267,6 +267,10 @@ const PROBES: Record<ClientFaultName, Probe> = {
     observe: (run) => (package3Count(run) > 0 ? [] : [{ item: item('013-C-M'), message: `the Package#2 ran (${run.mock.repo.length} fetch) but no Package#3 answered it` }]),
   },
   'hget-async': { plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] } },
+  'crash-after-first-session': {
+    plan: { notifications: [signed({ notificationId: 91 }), signed({ notificationId: 92 })] },
+    observe: (run) => (package1s(run).length < 2 ? [{ item: item('002-C-O'), message: `no Package#1 came for the valid Package#0 after the first session (${package1s(run).length} in all)` }] : []),
+  },
   'every-status-202': { plan: { session: true, package2s: [{ CMD: [['DELETE', `${SAMPLE}/NoSuchNode`]] }] } },
 };
 
