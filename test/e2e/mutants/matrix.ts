@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAULTS_ANNOTATION } from '../../../fixtures/base.js';
+import { CRASH_MARKER_DIR_ENV } from '../../../src/reference/client/crash-marker.js';
 import { faultsOfRole, type Fault, type FaultRole } from '../../../src/reference/faults/index.js';
 import { scenarioVerdict, type ScenarioResult } from '../../../src/report/index.js';
 import { worstOf } from '../../../src/report/verdict.js';
@@ -54,7 +55,7 @@ export async function runMatrices(): Promise<Record<FaultRole, MatrixRun>> {
   const dir = mkdtempSync(join(tmpdir(), 'dmct-matrix-'));
   const resultsFile = join(dir, 'results.json');
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const env: NodeJS.ProcessEnv = { ...process.env, DMCT_RESULTS_FILE: resultsFile, DMCT_MUTANT_OUTPUT: join(dir, 'test-results'), DMCT_EMBEDDED: '1', FORCE_COLOR: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DMCT_RESULTS_FILE: resultsFile, DMCT_MUTANT_OUTPUT: join(dir, 'test-results'), DMCT_EMBEDDED: '1', FORCE_COLOR: '0', [CRASH_MARKER_DIR_ENV]: join(dir, 'crash') };
   for (const name of ['DMCT_FAULTS', 'DMCT_CLAIMS_SERVER', 'DMCT_CLAIMS_CLIENT', 'DMCT_EDITION', 'DMCT_PLAN_FILE', 'DMCT_MUTANT_FAULTS']) delete env[name];
   try {
     const { exitCode, output } = await new Promise<{ exitCode: number | null; output: string }>((resolve, reject) => {
