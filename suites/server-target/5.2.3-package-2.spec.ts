@@ -25,11 +25,14 @@ test.describe('5.2.3 Package#2', () => {
     // The queued Package#2 may come after other Package#2s of the session (§5.2.3: a Package#2 answers a Package#1 or a Package#3); it is recognised by its commands, in any order.
     const carriesAll = (package2: Package2View) => queued.every((command) => entriesNamed(package2, command[0] ?? '').length > 0);
     // Stopped there: reporting the commands is other items' (a refused report is judged under reporting, §5.4.1).
+    // Each Package#2 is judged as it arrives, before its commands run: a later refusal (a side transfer outside the egress policy) cannot hide a malformed one.
     const transcript = await device.session({
       maxPackage2s: END_EXPECTED_WITHIN_PACKAGE2S,
-      onPackage2: (round) => (round.reply.kind === 'package2' && carriesAll(round.reply.package2) ? 'stop' : 'continue'),
+      onPackage2: (round) => {
+        const package2 = expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
+        return carriesAll(package2) ? 'stop' : 'continue';
+      },
     });
-    for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
     const arrival = expectArrival(transcript, carriesAll, { trigger: 'queuePackage2', prompted: true, what: 'the queued Package#2' }, { item: ITEM, section: SECTION, rule: 'the server sends the queued Package#2' });
     const names = queued.map((command) => command[0]);
     expectOneOf(
@@ -45,8 +48,14 @@ test.describe('5.2.3 Package#2', () => {
       await server.queuePackage2({ CMD: [['GET', nodes.dataLeaf]] }, { item: ITEM, section: SECTION });
       await server.queuePackage2({ CMD: [['DELETE', nodes.missing]] }, { item: ITEM, section: SECTION });
     }
-    const transcript = await device.session({ maxPackage2s: 3 });
-    for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
+    // Each Package#2 is judged as it arrives, before its commands run.
+    const transcript = await device.session({
+      maxPackage2s: 3,
+      onPackage2: (round) => {
+        expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
+        return 'continue';
+      },
+    });
     if (!prompted) {
       // No trigger: judged when the server sent commands of its own; a Package#2 of them without END must be followed by one answering the Package#3.
       const sent = expectArrival(transcript, carriesOwnCommands, { trigger: 'queuePackage2', prompted: false, what: 'commands' }, { item: ITEM, section: SECTION, rule: 'the server sends commands of its own' });

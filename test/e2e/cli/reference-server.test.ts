@@ -51,7 +51,7 @@ describe('dmct sim (CLI)', () => {
     assert.equal(server.code, 0);
     const lines = server.stdout.trim().split('\n');
     assert.equal(lines.at(-1), `${allFaults.filter((f) => f.role === 'server').length} fault switches`);
-    assert.match(lines[0] ?? '', /^flow-no-package2\s+server\s+DM-PACK-001-S-M\s+§5\.2\s+\S/);
+    assert.match(lines[0] ?? '', /^flow-no-package2\s+server\s+5\.2\/package-flow\s+§5\.2\s+\S/);
   });
 
   test('sim server with an unknown fault exits 2 with one line naming it', async () => {

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { loadEdition } from '../../../src/scr/index.js';
+import { isRuleKey, itemsHoldingRules, loadEdition } from '../../../src/scr/index.js';
 import { listedScenarios, type ListedScenario } from './listing.js';
 
-const SCR_TAG = /^DM-[A-Z]+-\d{3}-[CS]-[MO]$/;
-
 /**
- * Every server item of the default SCR edition (the seed's Appendix B.2: DM-PACK-001-S-M …
- * 026-S-M) is tagged by at least one server-target scenario, and no scenario tag names an item
- * the table does not have.
+ * Every server item of the default SCR edition (the seed's Appendix B.2) holds a rule that at
+ * least one server-target scenario proves (a scenario is tagged with rule keys, `@5.2.4/package3`,
+ * and `scr/<edition>/rules.json` maps items to rules), and no scenario tags a rule that no item
+ * of the table holds.
  */
 describe('server-target suite covers the server SCR table', () => {
   let specs: ListedScenario[] = [];
@@ -20,20 +19,23 @@ describe('server-target suite covers the server SCR table', () => {
     assert.ok(specs.length > 0);
   });
 
-  test('every scenario carries at least one SCR item tag', () => {
-    assert.deepEqual(specs.filter((spec) => !spec.tags.some((tag) => SCR_TAG.test(tag))).map((spec) => `${spec.file}: ${spec.title}`), []);
+  test('every scenario carries at least one rule tag', () => {
+    assert.deepEqual(specs.filter((spec) => !spec.tags.some(isRuleKey)).map((spec) => `${spec.file}: ${spec.title}`), []);
   });
 
-  test('every tag names an item of the server table', () => {
-    const known = new Set(loadEdition().tables.server.items.map((item) => item.id));
-    const unknown = specs.flatMap((spec) => spec.tags.filter((tag) => SCR_TAG.test(tag) && !known.has(tag)).map((tag) => `${spec.file}: ${spec.title}: ${tag}`));
+  test('every rule tag is a rule an item of the server table holds', () => {
+    const edition = loadEdition();
+    const unknown = specs.flatMap((spec) =>
+      spec.tags.filter((tag) => isRuleKey(tag) && itemsHoldingRules(edition, 'server', [tag]).length === 0).map((tag) => `${spec.file}: ${spec.title}: ${tag}`),
+    );
     assert.deepEqual(unknown, []);
   });
 
   test('every item of the server table has a scenario', () => {
-    const tagged = new Set(specs.flatMap((spec) => spec.tags));
-    const items = loadEdition().tables.server.items.map((item) => item.id);
+    const edition = loadEdition();
+    const proven = itemsHoldingRules(edition, 'server', [...new Set(specs.flatMap((spec) => spec.tags.filter(isRuleKey)))]);
+    const items = edition.tables.server.items.map((item) => item.id);
     assert.equal(items.length, 26);
-    assert.deepEqual(items.filter((id) => !tagged.has(id)), []);
+    assert.deepEqual(items.filter((id) => !proven.includes(id)), []);
   });
 });
