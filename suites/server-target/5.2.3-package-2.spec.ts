@@ -33,6 +33,8 @@ test.describe('5.2.3 Package#2', () => {
         return carriesAll(package2) ? 'stop' : 'continue';
       },
     });
+    // A reply that is no Package#2 (silence, a closed connection, an HTTP error) is judged here, by the verdict policy.
+    for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
     const arrival = expectArrival(transcript, carriesAll, { trigger: 'queuePackage2', prompted: true, what: 'the queued Package#2' }, { item: ITEM, section: SECTION, rule: 'the server sends the queued Package#2' });
     const names = queued.map((command) => command[0]);
     expectOneOf(
@@ -56,6 +58,7 @@ test.describe('5.2.3 Package#2', () => {
         return 'continue';
       },
     });
+    for (const round of transcript.rounds) expectPackage2Format(round.reply, { item: ITEM, section: '7.2.1.2' });
     if (!prompted) {
       // No trigger: judged when the server sent commands of its own; a Package#2 of them without END must be followed by one answering the Package#3.
       const sent = expectArrival(transcript, carriesOwnCommands, { trigger: 'queuePackage2', prompted: false, what: 'commands' }, { item: ITEM, section: SECTION, rule: 'the server sends commands of its own' });
