@@ -5,7 +5,7 @@
  * over the transport the claims name (udp, http, shell, manual).
  */
 import { decodeNotification } from '../protocol/notification/decode.js';
-import { baseFromEnv, notificationIdSource, randomNotificationIdBase, workerIndexFromEnv } from './notification-ids.js';
+import { baseFromEnv, idBlockOf, notificationIdSource, randomNotificationIdBase, workerIndexFromEnv } from './notification-ids.js';
 import { encodeNotification, notificationToRawSpec, type NotificationEncodeOptions } from '../protocol/notification/encode.js';
 import { decodedNotificationToJson } from '../protocol/notification/json-view.js';
 import { encodeRawNotification, type RawNotificationSpec } from '../protocol/notification/raw.js';
@@ -38,7 +38,8 @@ export type NotificationSent =
   | { ok: true; bytes: Uint8Array; notificationId?: number; detail: string }
   | { ok: false; inconclusive: string };
 
-const nextNotificationId = notificationIdSource(baseFromEnv(process.env) ?? randomNotificationIdBase(), workerIndexFromEnv(process.env));
+// DMCT_EMBEDDED (src/run/run-env.ts, default 1): the embedded reference client starts afresh in each worker.
+const nextNotificationId = notificationIdSource(baseFromEnv(process.env) ?? randomNotificationIdBase(), idBlockOf(workerIndexFromEnv(process.env), process.env['DMCT_EMBEDDED'] !== '0'));
 
 /** A NOTIFICATION-ID not used before in this run (16-bit; section 5.2.1.2; see notification-ids.ts). */
 export function freshNotificationId(): number {

@@ -17,6 +17,19 @@ export const IDS_PER_WORKER = 512;
 /** Highest base, leaving blocks for (0xffff − MAX_BASE) / IDS_PER_WORKER ≈ 111 worker processes. */
 const MAX_BASE = 0x2000;
 
+/** Blocks of IDS_PER_WORKER ids that fit above the highest base within 16 bits. */
+export const ID_BLOCKS = Math.floor((0xffff - MAX_BASE) / IDS_PER_WORKER);
+
+/**
+ * The block a worker process takes. Against an external device every worker process gets its own
+ * block (the device lives through the whole run). An embedded reference client is started afresh
+ * in every worker process and remembers no earlier worker's ids, so there the blocks are reused
+ * in turn: a mutant matrix starts hundreds of worker processes in one run.
+ */
+export function idBlockOf(workerIndex: number, embedded: boolean): number {
+  return embedded ? workerIndex % ID_BLOCKS : workerIndex;
+}
+
 /** A fresh run base: 1 … MAX_BASE. */
 export function randomNotificationIdBase(): number {
   return Math.floor(Math.random() * MAX_BASE) + 1;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { baseFromEnv, IDS_PER_WORKER, NOTIFICATION_ID_BASE_ENV, notificationIdSource, randomNotificationIdBase, workerIndexFromEnv } from '../../../src/harness/notification-ids.js';
+import { baseFromEnv, ID_BLOCKS, idBlockOf, IDS_PER_WORKER, NOTIFICATION_ID_BASE_ENV, notificationIdSource, randomNotificationIdBase, workerIndexFromEnv } from '../../../src/harness/notification-ids.js';
 
 describe('NOTIFICATION-IDs of a run', () => {
   it('finding 14: a restarted worker does not start again at a new random value; ids stay unique and increase across the run\'s workers', () => {
@@ -35,5 +35,14 @@ describe('NOTIFICATION-IDs of a run', () => {
     assert.equal(baseFromEnv({}), undefined);
     assert.equal(workerIndexFromEnv({ TEST_WORKER_INDEX: '7' }), 7);
     assert.equal(workerIndexFromEnv({}), 0);
+  });
+
+  it('an external device gets a block per worker process; embedded clients, fresh in each worker, reuse the blocks in turn', () => {
+    assert.equal(idBlockOf(900, false), 900);
+    assert.equal(idBlockOf(900, true), 900 % ID_BLOCKS);
+    assert.ok(idBlockOf(900, true) < ID_BLOCKS);
+    const next = notificationIdSource(0x2000, idBlockOf(ID_BLOCKS * 8 + 3, true));
+    assert.ok(next() <= 0xffff);
+    assert.throws(() => notificationIdSource(0x2000, idBlockOf(ID_BLOCKS * 8 + 3, false))(), /used up its 512 NOTIFICATION-IDs/);
   });
 });
