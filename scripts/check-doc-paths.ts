@@ -3,10 +3,10 @@
  * repository that is not there: a moved or deleted module leaves the docs stale, and a newcomer
  * who follows the path finds nothing.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trackedTexts } from './tracked-texts.js';
 
 /** Top-level folders whose paths the docs may name. */
 const REPOSITORY_FOLDERS = ['src', 'test', 'fixtures', 'suites', 'scripts', 'bench', 'scr', 'schemas', 'docs', 'bin'] as const;
@@ -35,17 +35,8 @@ export function findStalePaths(text: string, exists: (path: string) => boolean):
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const files = execFileSync('git', ['ls-files', '--', 'README.md', 'docs'], { cwd: root, encoding: 'utf8' })
-    .split('\n')
-    .filter((file) => file.endsWith('.md'));
   let count = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, file), 'utf8');
-    } catch {
-      continue; // listed but deleted in the working tree
-    }
+  for (const { file, text } of trackedTexts(root, ['README.md', 'docs'], (file) => file.endsWith('.md'))) {
     for (const stale of findStalePaths(text, (path) => existsSync(join(root, path)))) {
       process.stderr.write(`${file}:${stale.line}: ${stale.path} does not exist; update or delete the reference\n`);
       count += 1;

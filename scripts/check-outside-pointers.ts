@@ -4,10 +4,9 @@
  * number. Code cites the
  * OMA section it is about (`§5.2.1.2`, `App C`) or nothing.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trackedTexts } from './tracked-texts.js';
 
 /** The folders (and files) whose files are checked. */
 export const CHECKED_FOLDERS = ['src', 'suites', 'fixtures', 'scripts', 'test', 'bench', 'docs', 'README.md'] as const;
@@ -33,15 +32,8 @@ export function findOutsidePointers(text: string): OutsidePointer[] {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const files = execFileSync('git', ['ls-files', '--', ...CHECKED_FOLDERS], { cwd: root, encoding: 'utf8' }).split('\n').filter((f) => f !== '' && !EXEMPT.has(f));
   let count = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, file), 'utf8');
-    } catch {
-      continue; // listed but deleted in the working tree
-    }
+  for (const { file, text } of trackedTexts(root, CHECKED_FOLDERS, (file) => !EXEMPT.has(file))) {
     for (const pointer of findOutsidePointers(text)) {
       process.stderr.write(`${file}:${pointer.line}: "${pointer.text}" points outside the repository; cite the OMA section instead\n`);
       count += 1;

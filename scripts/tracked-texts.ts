@@ -1,0 +1,21 @@
+/** The text of each file git tracks under the given paths, for the repository's lint checks. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface TrackedText {
+  file: string;
+  text: string;
+}
+
+/** Tracked files under `paths` (relative to `root`) that `keep` accepts, with their text; a file deleted in the working tree is left out. */
+export function trackedTexts(root: string, paths: readonly string[], keep: (file: string) => boolean): TrackedText[] {
+  const files = execFileSync('git', ['ls-files', '--', ...paths], { cwd: root, encoding: 'utf8' }).split('\n').filter((file) => file !== '' && keep(file));
+  return files.flatMap((file) => {
+    try {
+      return [{ file, text: readFileSync(join(root, file), 'utf8') }];
+    } catch {
+      return []; // listed but deleted in the working tree
+    }
+  });
+}
