@@ -202,7 +202,7 @@ export function planRun(request: PlanRequest): RunPlanView {
       applicability: {
         kind: isApplicable ? 'applicable' : 'not-applicable',
         why: item.why,
-        ...(isApplicable && (edition.rulesOf.get(item.id) ?? []).length === 0 ? { untestedWhy: unkeyedWhy(edition) } : {}),
+        ...(isApplicable && (edition.rulesOf.get(item.id) ?? []).length === 0 ? { untestedWhy: edition.untestedWhy.get(item.id) ?? unkeyedWhy(edition) } : {}),
       },
       scenarios: running.map(plannedScenarioOf),
     };

@@ -2,7 +2,9 @@
  * What `dmct run` hands its Playwright workers (fixtures/run-config.ts reads it back): the
  * environment variables, and the claims files of the reference peers used when none is named.
  */
+import { existsSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
+import { DEFAULT_EDITION } from '../scr/index.js';
 
 /** The side the target plays (claims `role`). */
 export type TargetRole = 'server' | 'client';
@@ -34,3 +36,14 @@ export const REFERENCE_CLAIMS: Readonly<Record<TargetRole, string>> = {
   server: packagePath('fixtures', 'claims', 'reference-server.json'),
   client: packagePath('fixtures', 'claims', 'reference-client.json'),
 };
+
+/**
+ * The reference peers' claims under an SCR edition: the default edition's are
+ * {@link REFERENCE_CLAIMS}; another edition's live in `fixtures/claims/<edition>/<role>.json`.
+ * Undefined when the package ships none for that edition.
+ */
+export function referenceClaimsOf(edition: string, role: TargetRole): string | undefined {
+  if (edition === DEFAULT_EDITION) return REFERENCE_CLAIMS[role];
+  const file = packagePath('fixtures', 'claims', edition, `${role}.json`);
+  return existsSync(file) ? file : undefined;
+}

@@ -6,7 +6,7 @@
  * applicability, and the claims digest the report carries.
  */
 import { createHash } from 'node:crypto';
-import { REFERENCE_CLAIMS } from './run-env.js';
+import { referenceClaimsOf } from './run-env.js';
 import { findFault } from '../reference/faults/index.js';
 import type { ClaimsRef, Role, TargetInfo } from '../report/index.js';
 import { computeApplicability, DEFAULT_EDITION, loadEdition, parseClaims, readClaimsText } from '../scr/index.js';
@@ -32,6 +32,8 @@ export interface TargetRequest {
   target?: string;
   /** Fault switches of the embedded reference peer. */
   faults?: readonly string[];
+  /** SCR edition: the reference peers' claims of that edition; given claims must name it. */
+  edition?: string;
 }
 
 /** One role of the run: its target and the claims it is judged by. */
@@ -234,7 +236,9 @@ export function resolveTargets(request: TargetRequest): RunTargets {
   const setups = roles.map((role): Omit<RoleSetup, 'applicability'> => {
     const claims = byRole.get(role);
     if (!claims) {
-      const file = REFERENCE_CLAIMS[role];
+      const editionName = request.edition ?? DEFAULT_EDITION;
+      const file = referenceClaimsOf(editionName, role);
+      if (file === undefined) throw new RunSetupError(`--edition ${editionName}: dmct has no reference ${role} claims for this edition (fixtures/claims/${editionName}/${role}.json); test a target of yours with --claims`);
       const text = readText(file);
       const description = `embedded reference ${role}${faults.length > 0 ? ` with fault${faults.length > 1 ? 's' : ''} ${faults.join(', ')}` : ''}`;
       return { role, claimsFile: file, claims: parseClaims(text, file), claimsText: text, rewritten: false, embedded: true, target: { role, kind: 'embedded', description } };
@@ -245,6 +249,10 @@ export function resolveTargets(request: TargetRequest): RunTargets {
     return { role, claimsFile: claims.file, claims: effective.claims, claimsText: effective.text, rewritten: request.target !== undefined, embedded: false, target };
   });
 
+  if (request.edition !== undefined) {
+    const other = setups.find((s) => (s.claims.edition ?? DEFAULT_EDITION) !== request.edition);
+    if (other !== undefined) throw new RunSetupError(`--edition ${request.edition}, but ${displayPath(other.claimsFile)} names edition ${other.claims.edition ?? DEFAULT_EDITION} (its "edition"): a run judges claims under the edition they were written for`);
+  }
   const editions = [...new Set(setups.map((s) => s.claims.edition ?? DEFAULT_EDITION))];
   if (editions.length > 1) {
     throw new RunSetupError(`the claims name different SCR editions (${setups.map((s) => `${displayPath(s.claimsFile)}: ${s.claims.edition ?? DEFAULT_EDITION}`).join(', ')}); one run uses one edition`);

@@ -53,6 +53,8 @@ export interface Edition extends Pick<ScrEdition, 'name' | 'title' | 'specVersio
   referencedBy: ReadonlyMap<string, readonly string[]>;
   /** For each item id, the rules it holds (`rules.json`); a scenario proves a rule, never an item. */
   rulesOf: ReadonlyMap<string, readonly string[]>;
+  /** For items holding no rule, why no scenario proves them (`rules.json` `untested`). */
+  untestedWhy: ReadonlyMap<string, string>;
 }
 
 const validateEdition = compileSchema<ScrEdition>(scrEditionSchema);
@@ -191,17 +193,18 @@ function loadTable(dir: string, role: ScrRole, edition: ScrEdition, problems: st
  * of the edition, or an item left out, is a problem (a renumbered table must be mapped in full).
  * An edition without the file maps no item to a rule: no scenario is evidence under it.
  */
-function loadRules(dir: string, edition: ScrEdition, items: readonly ScrItem[], problems: string[]): Map<string, readonly string[]> {
+function loadRules(dir: string, edition: ScrEdition, items: readonly ScrItem[], problems: string[]): { rulesOf: Map<string, readonly string[]>; untestedWhy: Map<string, string> } {
   const path = join(dir, 'rules.json');
   const file = displayPath(path);
   const rulesOf = new Map<string, readonly string[]>();
-  if (!existsSync(path)) return rulesOf;
+  const untestedWhy = new Map<string, string>();
+  if (!existsSync(path)) return { rulesOf, untestedWhy };
   const data = readJson(path, problems);
-  if (data === undefined) return rulesOf;
+  if (data === undefined) return { rulesOf, untestedWhy };
   const result = validateRules(data);
   if (!result.ok) {
     problems.push(...result.violations.map((v) => formatViolation(file, v)));
-    return rulesOf;
+    return { rulesOf, untestedWhy };
   }
   if (result.value.edition !== edition.name) {
     problems.push(`${file} /edition: "${result.value.edition}" does not match the name "${edition.name}" in edition.json (rules-edition)`);
@@ -214,7 +217,12 @@ function loadRules(dir: string, edition: ScrEdition, items: readonly ScrItem[], 
   for (const item of items) {
     if (!rulesOf.has(item.id)) problems.push(`${file} /items: ${item.id} is not listed; list it with the rules it holds, or [] (rules-missing-item)`);
   }
-  return rulesOf;
+  for (const [id, why] of Object.entries(result.value.untested ?? {})) {
+    if (!ids.has(id)) problems.push(`${file} /untested/${id}: no item of edition ${edition.name} has this id (rules-unknown-item)`);
+    else if ((rulesOf.get(id) ?? []).length > 0) problems.push(`${file} /untested/${id}: the item holds rules, so scenarios test it; drop the reason (rules-untested-with-rules)`);
+    else if (why !== undefined) untestedWhy.set(id, why);
+  }
+  return { rulesOf, untestedWhy };
 }
 
 /**
@@ -248,7 +256,7 @@ export function loadEdition(nameOrDir: string = DEFAULT_EDITION): Edition {
     problems.push(`${problem.row.source.file} /items/${problem.row.source.index} (${problem.row.id}): ${problem.message} (${problem.rule})`);
   }
   if (problems.length > 0 || !client || !server) throw new ScrTableError(problems);
-  const rulesOf = loadRules(dir, meta, items, problems);
+  const { rulesOf, untestedWhy } = loadRules(dir, meta, items, problems);
 
   const byId = new Map<string, ScrItem>(items.map((item) => [item.id, item]));
   const referencedBy = new Map<string, string[]>();
@@ -277,6 +285,7 @@ export function loadEdition(nameOrDir: string = DEFAULT_EDITION): Edition {
     byId,
     referencedBy,
     rulesOf,
+    untestedWhy,
   };
   cache.set(dir, edition);
   return edition;

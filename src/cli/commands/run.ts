@@ -24,7 +24,7 @@ import {
   type ProgressMode,
   type RoleChoice,
 } from '../../run/index.js';
-import { ScrInputError } from '../../scr/index.js';
+import { DEFAULT_EDITION, listEditions, ScrInputError } from '../../scr/index.js';
 import { displayPath } from '../../scr/errors.js';
 import { EXIT, UsageError } from '../errors.js';
 import { COMMAND_CATALOG } from './catalog.js';
@@ -46,6 +46,7 @@ interface RunArgs {
   strict: boolean;
   list: boolean;
   fault?: string[];
+  edition?: string;
   json: boolean;
   progress: ProgressMode;
   config?: string;
@@ -72,6 +73,7 @@ function builder(yargs: Argv): Argv<RunArgs> {
     .option('timeout', { requiresArg: true, type: 'number', describe: 'time-out of one scenario, in milliseconds' })
     .option('strict', { type: 'boolean', default: false, describe: 'judge every SHOULD departure (a non-strict finding) as a fail' })
     .option('list', { type: 'boolean', default: false, describe: 'print the plan (items, applicability and why, scenarios) and run nothing' })
+    .option('edition', { requiresArg: true, type: 'string', choices: listEditions(), describe: 'SCR table edition: the embedded reference peers run with their claims of this edition; claims files must name it (default: the claims\' edition, else ' + DEFAULT_EDITION + ')' })
     .option('fault', { type: 'string', array: true, describe: 'switch a fault on in the embedded reference peer (repeatable; dmct sim faults lists them)' })
     .option('json', { type: 'boolean', default: false, describe: 'print report.json (with --list: the run plan) instead of the console summary' })
     .option('progress', { choices: PROGRESS_MODES, default: 'auto' as ProgressMode, describe: 'progress while running: a status line on a terminal (auto), status, one line per scenario (lines), off' })
@@ -123,6 +125,7 @@ async function handler(argv: RunArgs): Promise<void> {
       ...(argv['claims-client'] === undefined ? {} : { claimsClient: argv['claims-client'] }),
       ...(argv.target === undefined ? {} : { target: argv.target }),
       faults: (argv.fault ?? []).flatMap((f) => f.split(',')).map((f) => f.trim()).filter((f) => f !== ''),
+      ...(argv.edition === undefined ? {} : { edition: argv.edition }),
     });
     const config = argv.config === undefined ? DEFAULT_PLAYWRIGHT_CONFIG : resolve(cwd, argv.config);
     const mode = effectiveMode(argv.progress, process.stderr);

@@ -5,7 +5,7 @@ export const scrRulesSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dmct.dev/schemas/scr-rules.schema.json",
   "title": "ScrRules",
-  "description": "`scr/<name>/rules.json`: the rules each item of the edition's two tables holds. A rule is a stable key (section + slug, e.g. `5.2.4/package3`) that does not change when an edition renumbers its items; a scenario declares the rule it proves and is evidence for an item only through this mapping. Every item of both tables is listed; an empty list means no scenario proves the item (it is untested, with that reason).",
+  "description": "`scr/<name>/rules.json`: the rules each item of the edition's two tables holds. A rule is a stable key (section + slug, e.g. `5.2.4/package3`) that does not change when an edition renumbers its items; a scenario declares the rule it proves and is evidence for an item only through this mapping. Every item of both tables is listed; an empty list means no scenario proves the item: it is untested, with the reason `untested` gives for it.",
   "type": "object",
   "required": [
     "edition",
@@ -31,6 +31,18 @@ export const scrRulesSchema = {
         },
         "uniqueItems": true
       }
+    },
+    "untested": {
+      "type": "object",
+      "description": "Item id → why no scenario proves it (e.g. what it governs never shows on the wire dmct sees). Only items holding no rule; the reason is printed with the item's `untested` verdict.",
+      "propertyNames": {
+        "pattern": "^[A-Z]+-[A-Z]+-[0-9]{3}-[CS]-[MO]$"
+      },
+      "additionalProperties": {
+        "type": "string",
+        "minLength": 10,
+        "maxLength": 400
+      }
     }
   },
   "$defs": {
@@ -53,7 +65,7 @@ registerSchema(scrRulesSchema);
 export type RuleKey = string;
 
 /**
- * `scr/<name>/rules.json`: the rules each item of the edition's two tables holds. A rule is a stable key (section + slug, e.g. `5.2.4/package3`) that does not change when an edition renumbers its items; a scenario declares the rule it proves and is evidence for an item only through this mapping. Every item of both tables is listed; an empty list means no scenario proves the item (it is untested, with that reason).
+ * `scr/<name>/rules.json`: the rules each item of the edition's two tables holds. A rule is a stable key (section + slug, e.g. `5.2.4/package3`) that does not change when an edition renumbers its items; a scenario declares the rule it proves and is evidence for an item only through this mapping. Every item of both tables is listed; an empty list means no scenario proves the item: it is untested, with the reason `untested` gives for it.
  */
 export interface ScrRules {
   /**
@@ -65,5 +77,11 @@ export interface ScrRules {
    */
   items: {
     [k: string]: RuleKey[] | undefined;
+  };
+  /**
+   * Item id → why no scenario proves it (e.g. what it governs never shows on the wire dmct sees). Only items holding no rule; the reason is printed with the item's `untested` verdict.
+   */
+  untested?: {
+    [k: string]: string | undefined;
   };
 }

@@ -207,6 +207,16 @@ describe('planRun under the approved 2016 edition: scenarios prove rules, the 20
     assert.equal(report.items.find((i) => i.id === 'DM-SER-002-S-O')?.verdict, 'not-applicable');
   });
 
+  it('an item no scenario can prove is untested with the reason its edition gives (rules.json untested)', () => {
+    const view = planRun({ targets: resolveTargets({ claims: [CLAIMS_2016('client.json')] }), scenarios });
+    const bootstrap = view.plan.items.find((i) => i.id === 'DM-BOOT-001-C-M');
+    assert.equal(bootstrap?.applicability.kind, 'applicable');
+    assert.match(bootstrap?.applicability.untestedWhy ?? '', /^a device's bootstrap happens before it has a DM account/);
+    const report = buildReport(view.plan, [], sampleExecution());
+    assert.equal(report.items.find((i) => i.id === 'DM-BOOT-001-C-M')?.verdict, 'untested');
+    assert.match(report.items.find((i) => i.id === 'DM-BOOT-001-C-M')?.reason ?? '', /dmct plays no bootstrap server yet/);
+  });
+
   it('keeps the static findings of inconsistent 2016 claims as fails of their items', () => {
     const view = planRun({ targets: resolveTargets({ claims: [CLAIMS_2016('inconsistent/sub-without-unsub.json')] }), scenarios });
     const report = buildReport(view.plan, [], sampleExecution());

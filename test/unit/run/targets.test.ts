@@ -86,6 +86,31 @@ describe('resolveTargets', () => {
   });
 });
 
+describe('--edition', () => {
+  const APPROVED_SERVER = path('../../../fixtures/claims/dm20-2016/server.json');
+
+  it('runs the embedded reference peers with their claims of that edition', () => {
+    const targets = resolveTargets({ edition: 'dm20-2016' });
+    assert.equal(targets.edition.name, 'dm20-2016');
+    assert.deepEqual(
+      targets.setups.map((s) => [s.role, s.embedded, s.claims.edition]),
+      [
+        ['server', true, 'dm20-2016'],
+        ['client', true, 'dm20-2016'],
+      ],
+    );
+    assert.equal(resolveTargets({}).edition.name, 'dm20-cr-2013');
+  });
+
+  it('is checked against the claims: a run judges claims under the edition they name', () => {
+    assert.equal(resolveTargets({ edition: 'dm20-2016', claimsServer: APPROVED_SERVER }).edition.name, 'dm20-2016');
+    setupError(
+      () => resolveTargets({ edition: 'dm20-2016', claimsServer: REFERENCE_SERVER }),
+      /^--edition dm20-2016, but .*reference-server\.json names edition dm20-cr-2013 \(its "edition"\)/,
+    );
+  });
+});
+
 describe('dmServerUrlOf: the DM server a client target must use', () => {
   const client = (network: Claims['network'], port: number | undefined): Claims =>
     ({ role: 'client', network, client: { dmEndpoint: { ...(port === undefined ? {} : { port }), path: '/oma/dm' } } }) as unknown as Claims;

@@ -6,11 +6,12 @@ import { describe, it } from 'node:test';
 import { itemsHoldingRules, loadEdition, SCR_DIR } from '../../../src/scr/index.js';
 
 /** A copy of the seed edition whose rules.json is changed by `edit`. */
-function seedWithRules(edit: (items: Record<string, string[]>) => void): string {
+function seedWithRules(edit: (items: Record<string, string[]>, untested: Record<string, string>) => void): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'dmct-rules-')), 'dm20-cr-2013');
   cpSync(join(SCR_DIR, 'dm20-cr-2013'), dir, { recursive: true });
-  const rules = JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8')) as { items: Record<string, string[]> };
-  edit(rules.items);
+  const rules = JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8')) as { items: Record<string, string[]>; untested?: Record<string, string> };
+  rules.untested ??= {};
+  edit(rules.items, rules.untested);
   writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
   return dir;
 }
@@ -44,6 +45,28 @@ describe('rules.json: the rules each item of an edition holds', () => {
       assert.throws(() => loadEdition(dir), (err: Error) => {
         assert.match(err.message, /rules\.json \/items\/DM-PACK-099-C-M: no item of edition dm20-cr-2013 has this id \(rules-unknown-item\)/);
         assert.match(err.message, /rules\.json \/items: DM-PACK-001-C-M is not listed; list it with the rules it holds, or \[\] \(rules-missing-item\)/);
+        return true;
+      });
+    } finally {
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('an item no scenario proves may say why; only such items, of the edition', () => {
+    const approved = loadEdition('dm20-2016');
+    assert.match(approved.untestedWhy.get('DM-BOOT-003-C-O') ?? '', /manufacture/);
+    assert.equal(approved.untestedWhy.get('DM-PACK-001-C-M'), undefined);
+    const dir = seedWithRules((items, untested) => {
+      items['DM-PACK-002-C-O'] = [];
+      untested['DM-PACK-002-C-O'] = 'a reason long enough to be one';
+      untested['DM-PACK-001-C-M'] = 'it holds the package-flow rule';
+      untested['DM-PACK-099-C-M'] = 'no such item in the seed table';
+    });
+    try {
+      assert.throws(() => loadEdition(dir), (err: Error) => {
+        assert.match(err.message, /rules\.json \/untested\/DM-PACK-001-C-M: the item holds rules, so scenarios test it; drop the reason \(rules-untested-with-rules\)/);
+        assert.match(err.message, /rules\.json \/untested\/DM-PACK-099-C-M: no item of edition dm20-cr-2013 has this id \(rules-unknown-item\)/);
+        assert.doesNotMatch(err.message, /DM-PACK-002-C-O/);
         return true;
       });
     } finally {
