@@ -1,65 +1,35 @@
 import type { Fault } from './types.js';
 
-/** The fail a Package#2 left without its Package#3 gives the items whose rule mandates the answer (5.2, 5.2.4). */
+/** The fail a Package#2 left without its Package#3 gives the rules that mandate the answer (5.2, 5.2.4). */
 const NO_PACKAGE3 = { verdict: 'fail', message: 'Package#3' } as const;
 
-/** Items whose scenarios judge what a Package#3 reports: without one they cannot conclude. */
-const ITEMS_JUDGED_ON_PACKAGE3 = [
-  'DM-PACK-006-C-M',
-  'DM-PACK-012-C-M',
-  'DM-PACK-014-C-M',
-  'DM-PACK-017-C-M',
-  'DM-PACK-018-C-M',
-  'DM-PACK-019-C-O',
-  'DM-PACK-020-C-O',
-  'DM-PACK-021-C-M',
-  'DM-PACK-023-C-O',
-  'DM-PACK-024-C-M',
-  'DM-PACK-025-C-M',
-  'DM-PACK-026-C-M',
+/** Rules whose scenarios judge what a Package#3 reports: without one they cannot conclude. */
+const RULES_JUDGED_ON_PACKAGE3 = [
+  '5.2.1.2/preferred-con-type',
+  '5.2.3/package2',
+  '5.3.1/hget',
+  '5.3.4/delete',
+  '5.3.5/exec',
+  '5.3.6/get',
+  '5.3.7/show',
+  '5.3.8/cont',
+  '5.3.10/default',
+  '5.4/generic-alert',
+  '5.4.1/sync-reporting',
+  '5.4.1/async-reporting',
 ];
 
-/** Every client item but DM-PACK-001-C-M, whose scenario runs first (one worker, file order). */
-const ITEMS_AFTER_FIRST_SESSION = [
-  'DM-PACK-002-C-O',
-  'DM-PACK-003-C-M',
-  'DM-PACK-004-C-M',
-  'DM-PACK-005-C-M',
-  'DM-PACK-006-C-M',
-  'DM-PACK-007-C-O',
-  'DM-PACK-008-C-O',
-  'DM-PACK-009-C-O',
-  'DM-PACK-010-C-M',
-  'DM-PACK-011-C-M',
-  'DM-PACK-012-C-M',
-  'DM-PACK-013-C-M',
-  'DM-PACK-014-C-M',
-  'DM-PACK-015-C-M',
-  'DM-PACK-016-C-M',
-  'DM-PACK-017-C-M',
-  'DM-PACK-018-C-M',
-  'DM-PACK-019-C-O',
-  'DM-PACK-020-C-O',
-  'DM-PACK-021-C-M',
-  'DM-PACK-022-C-M',
-  'DM-PACK-023-C-O',
-  'DM-PACK-024-C-M',
-  'DM-PACK-025-C-M',
-  'DM-PACK-026-C-M',
-];
-
-/** `items` inconclusive, naming DM-PACK-013-C-M (the missing Package#3) as the failed item they depend on. */
-function waitingForPackage3(items: readonly string[]): Record<string, { verdict: 'inconclusive'; message: string }> {
-  return Object.fromEntries(items.map((item) => [item, { verdict: 'inconclusive', message: 'DM-PACK-013-C-M' }]));
+/** `rules` inconclusive, naming the item of 5.2.4 (the missing Package#3) as the failed item they depend on. */
+function waitingForPackage3(rules: readonly string[]): Record<string, { verdict: 'inconclusive'; message: string }> {
+  return Object.fromEntries(rules.map((rule) => [rule, { verdict: 'inconclusive', message: '{5.2.4/package3}' }]));
 }
 
 /**
- * The reference DM client's fault switches (mutants). Each breaks one rule
- * of the approved text and names the client item of the seed's Appendix B table (2013 CR
- * numbering: 024 Generic Alert, 025 synchronous, 026 asynchronous reporting) whose scenarios must
- * fail against it. Every client item 003–026 has at least one switch whose break a server-side
- * harness can see on the wire (a Package#1 that should not exist, a header, a status, a side
- * transfer to a repository or web server, or its absence).
+ * The reference DM client's fault switches (mutants). Each breaks one rule of the approved text
+ * and names its rule key, whose scenarios must fail against it (each edition's rules.json says
+ * which item holds the rule). Every rule of §5.2–§5.4 has at least one switch whose break a
+ * server-side harness can see on the wire (a Package#1 that should not exist, a header, a status,
+ * a side transfer to a repository or web server, or its absence).
  */
 export const clientFaults = [
   {
@@ -317,12 +287,12 @@ export const clientFaults = [
       'A half-finished client: sends a correct Package#1, then neither runs nor answers the Package#2 (no command runs, no Package#3 is sent).',
     expect: { verdict: 'fail', message: 'Package#3' },
     verdicts: {
-      ...waitingForPackage3(ITEMS_JUDGED_ON_PACKAGE3),
-      'DM-PACK-001-C-M': NO_PACKAGE3,
-      'DM-PACK-013-C-M': NO_PACKAGE3,
-      'DM-PACK-015-C-M': { verdict: 'fail', message: 'nothing reached the repository' },
-      'DM-PACK-016-C-M': { verdict: 'fail', message: 'nothing reached the repository' },
-      'DM-PACK-022-C-M': { verdict: 'inconclusive', message: 'DM-PACK-015-C-M' },
+      ...waitingForPackage3(RULES_JUDGED_ON_PACKAGE3),
+      '5.2/package-flow': NO_PACKAGE3,
+      '5.2.4/package3': NO_PACKAGE3,
+      '5.3.2/hput': { verdict: 'fail', message: 'nothing reached the repository' },
+      '5.3.3/hpost': { verdict: 'fail', message: 'nothing reached the repository' },
+      '5.3.9/end': { verdict: 'inconclusive', message: '{5.3.2/hput}' },
     },
   },
   {
@@ -333,9 +303,9 @@ export const clientFaults = [
     description: 'A half-finished client whose Package#3 sender is a stub: it runs the commands of every Package#2 but never sends a Package#3.',
     expect: { verdict: 'fail', message: 'Package#3' },
     verdicts: {
-      ...waitingForPackage3([...ITEMS_JUDGED_ON_PACKAGE3, 'DM-PACK-015-C-M', 'DM-PACK-016-C-M']),
-      'DM-PACK-001-C-M': NO_PACKAGE3,
-      'DM-PACK-013-C-M': NO_PACKAGE3,
+      ...waitingForPackage3([...RULES_JUDGED_ON_PACKAGE3, '5.3.2/hput', '5.3.3/hpost']),
+      '5.2/package-flow': NO_PACKAGE3,
+      '5.2.4/package3': NO_PACKAGE3,
     },
   },
   {
@@ -349,8 +319,8 @@ export const clientFaults = [
     // 202 for HGET breaks synchronous reporting once (025); 014 then cannot learn where the data
     // went, which it judges only from the status URI, so it depends on 025's failure.
     verdicts: {
-      'DM-PACK-014-C-M': { verdict: 'inconclusive', message: 'DM-PACK-025-C-M' },
-      'DM-PACK-025-C-M': { verdict: 'fail', message: 'HGET.*synchronous' },
+      '5.3.1/hget': { verdict: 'inconclusive', message: '{5.4.1/sync-reporting}' },
+      '5.4.1/sync-reporting': { verdict: 'fail', message: 'HGET.*synchronous' },
     },
   },
   {
@@ -361,14 +331,14 @@ export const clientFaults = [
     description: 'A half-finished client that reports 202 Accepted for every command, whatever its outcome, and never reports the final result.',
     expect: { verdict: 'fail', message: '202|synchronous' },
     // Every rule that names the one status a command must get is broken once: each item whose
-    // scenario reads such a status fails; 202 on a success is judged by DM-PACK-025-C-M alone.
+    // scenario reads such a status fails; 202 on a success is judged by synchronous reporting alone.
     verdicts: {
-      'DM-PACK-013-C-M': { verdict: 'fail', message: 'status 0 answers command 0' },
-      'DM-PACK-014-C-M': { verdict: 'fail', message: '419' },
-      'DM-PACK-017-C-M': { verdict: 'fail', message: '405' },
-      'DM-PACK-018-C-M': { verdict: 'fail', message: '405' },
-      'DM-PACK-019-C-O': { verdict: 'fail', message: '204' },
-      'DM-PACK-025-C-M': { verdict: 'fail', message: 'synchronous' },
+      '5.2.4/package3': { verdict: 'fail', message: 'status 0 answers command 0' },
+      '5.3.1/hget': { verdict: 'fail', message: '419' },
+      '5.3.4/delete': { verdict: 'fail', message: '405' },
+      '5.3.5/exec': { verdict: 'fail', message: '405' },
+      '5.3.6/get': { verdict: 'fail', message: '204' },
+      '5.4.1/sync-reporting': { verdict: 'fail', message: 'synchronous' },
     },
   },
   {
@@ -381,8 +351,9 @@ export const clientFaults = [
     expect: { verdict: 'fail', message: 'no Package#1' },
     // After the crash a notification gets no answer; over UDP dmct cannot tell a crashed device from
     // a datagram that never arrived, and a trigger refused before anything was observed is a stimulus
-    // not delivered: every item but the one whose scenario had the first session is inconclusive.
-    verdicts: Object.fromEntries(ITEMS_AFTER_FIRST_SESSION.map((item) => [item, { verdict: 'inconclusive', message: 'no Package#1 came' }])),
+    // not delivered: every rule but the one whose scenario had the first session is inconclusive.
+    verdicts: { '5.2/package-flow': { verdict: 'pass' } },
+    otherRules: { verdict: 'inconclusive', message: 'no Package#1 came' },
   },
 ] as const satisfies readonly Fault[];
 

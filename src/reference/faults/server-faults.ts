@@ -205,8 +205,8 @@ export const serverFaults = [
     description: 'Never sends END: when nothing is left to do it answers with an empty CMD array instead.',
     expect: { verdict: 'fail', message: 'END' },
     verdicts: {
-      'DM-PACK-022-S-M': { verdict: 'fail', message: 'END' },
-      'DM-PACK-013-S-M': { verdict: 'inconclusive', message: 'no END.*DM-PACK-022-S-M' },
+      '5.3.9/end': { verdict: 'fail', message: 'END' },
+      '5.2.4/package3': { verdict: 'inconclusive', message: 'no END.*{5.3.9/end}' },
     },
   },
   {
@@ -235,8 +235,8 @@ export const serverFaults = [
       'Accepts only asynchronous reporting for EXEC: answers HTTP 400 to a Package#3 that reports an EXEC synchronously (a final code instead of 202).',
     expect: { verdict: 'fail', message: 'synchronous|EXEC' },
     verdicts: {
-      'DM-PACK-025-S-M': { verdict: 'fail', message: 'synchronous|EXEC' },
-      'DM-PACK-018-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-025-S-M' },
+      '5.4.1/sync-reporting': { verdict: 'fail', message: 'synchronous|EXEC' },
+      '5.3.5/exec': { verdict: 'inconclusive', message: 'rule of {5.4.1/sync-reporting}' },
     },
   },
   {
@@ -247,8 +247,8 @@ export const serverFaults = [
     description: 'Refuses asynchronous reporting: answers HTTP 400 to any Package#3 that carries a 202 Accepted, although the Package#3 is valid.',
     expect: { verdict: 'fail', message: 'asynchronous|202' },
     verdicts: {
-      'DM-PACK-026-S-M': { verdict: 'fail', message: 'asynchronous|202' },
-      'DM-PACK-018-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-026-S-M' },
+      '5.4.1/async-reporting': { verdict: 'fail', message: 'asynchronous|202' },
+      '5.3.5/exec': { verdict: 'inconclusive', message: 'rule of {5.4.1/async-reporting}' },
     },
   },
   {
@@ -269,22 +269,22 @@ export const serverFaults = [
       'Reads every Package#3 in full, then closes the connection without answering it (a half-finished server that handles Package#1 only).',
     expect: { verdict: 'fail', message: 'closed' },
     verdicts: {
-      'DM-PACK-013-S-M': { verdict: 'fail', message: 'closed' },
-      'DM-PACK-001-S-M': { verdict: 'fail', message: 'closed' },
-      'DM-PACK-012-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-014-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-015-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-016-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-017-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-018-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-019-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-020-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-021-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-022-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-023-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-024-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-025-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
-      'DM-PACK-026-S-M': { verdict: 'inconclusive', message: 'rule of DM-PACK-013-S-M' },
+      '5.2.4/package3': { verdict: 'fail', message: 'closed' },
+      '5.2/package-flow': { verdict: 'fail', message: 'closed' },
+      '5.2.3/package2': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.1/hget': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.2/hput': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.3/hpost': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.4/delete': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.5/exec': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.6/get': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.7/show': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.8/cont': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.9/end': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.3.10/default': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.4/generic-alert': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.4.1/sync-reporting': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '5.4.1/async-reporting': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
     },
   },
   {
@@ -303,8 +303,8 @@ export const serverFaults = [
     // would be inconclusive there, not failed: no rule obliges a server to send a command in a
     // given session, and the queue trigger is an IXIT means outside the text.
     verdicts: {
-      'DM-PACK-022-S-M': { verdict: 'fail', message: 'END' },
-      'DM-PACK-013-S-M': { verdict: 'inconclusive', message: 'no END.*DM-PACK-022-S-M' },
+      '5.3.9/end': { verdict: 'fail', message: 'END' },
+      '5.2.4/package3': { verdict: 'inconclusive', message: 'no END.*{5.3.9/end}' },
     },
   },
   {

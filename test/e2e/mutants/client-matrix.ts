@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { matrixProblems, roleFaults, type MatrixRun } from './matrix.js';
+import { itemOf, matrixProblems, roleFaults, type MatrixRun } from './matrix.js';
 
 /**
  * Proof of the client-target suite: against the clean
@@ -23,32 +23,34 @@ export function describeClientMatrix(runOf: () => MatrixRun): void {
       );
     });
 
-    /** The verdict of each scenario of `item` against the fault switch `name`. */
-    const verdictsOf = (name: string, item: string) => (runOf().byFault.get(name) ?? []).filter((cell) => cell.items.includes(item)).map((cell) => `${cell.verdict}: ${cell.reason}`);
+    /** The verdict of each scenario proving `rule` against the fault switch `name`. */
+    const verdictsOf = (name: string, rule: string) => (runOf().byFault.get(name) ?? []).filter((cell) => cell.rules.includes(rule)).map((cell) => `${cell.verdict}: ${cell.reason}`);
+    /** A reason naming the matrix edition's item holding `rule`. */
+    const naming = (rule: string) => new RegExp(`^inconclusive: .*${itemOf('client', rule)}`);
 
-    test('finding 2: a client calling back over its default bearer is never failed on DM-PACK-006-C-M; the SHOULD departure is a non-strict finding', () => {
-      const cells = (runOf().byFault.get('ignore-con-type') ?? []).filter((cell) => cell.items.includes('DM-PACK-006-C-M'));
+    test('finding 2: a client calling back over its default bearer is never failed on 5.2.1.2/preferred-con-type; the SHOULD departure is a non-strict finding', () => {
+      const cells = (runOf().byFault.get('ignore-con-type') ?? []).filter((cell) => cell.rules.includes('5.2.1.2/preferred-con-type'));
       assert.ok(cells.length > 0 && cells.every((cell) => cell.verdict === 'pass'), cells.map((cell) => `${cell.verdict}: ${cell.reason}`).join('\n'));
       assert.ok(cells.some((cell) => cell.nonStrict.length > 0), 'no non-strict finding was reported');
     });
 
-    test('finding 5: a client reporting HGET asynchronously fails DM-PACK-025-C-M; 014 depends on it (inconclusive), 023 is not failed', () => {
-      assert.ok(verdictsOf('hget-async', 'DM-PACK-025-C-M').some((cell) => cell.startsWith('fail')));
-      const hget = verdictsOf('hget-async', 'DM-PACK-014-C-M');
-      assert.ok(hget.length > 0 && hget.every((cell) => !cell.startsWith('fail')) && hget.some((cell) => /^inconclusive: .*DM-PACK-025-C-M/.test(cell)), hget.join('\n'));
-      assert.ok(verdictsOf('hget-async', 'DM-PACK-023-C-O').every((cell) => !cell.startsWith('fail')), verdictsOf('hget-async', 'DM-PACK-023-C-O').join('\n'));
+    test('finding 5: a client reporting HGET asynchronously fails 5.4.1/sync-reporting; 014 depends on it (inconclusive), 023 is not failed', () => {
+      assert.ok(verdictsOf('hget-async', '5.4.1/sync-reporting').some((cell) => cell.startsWith('fail')));
+      const hget = verdictsOf('hget-async', '5.3.1/hget');
+      assert.ok(hget.length > 0 && hget.every((cell) => !cell.startsWith('fail')) && hget.some((cell) => naming('5.4.1/sync-reporting').test(cell)), hget.join('\n'));
+      assert.ok(verdictsOf('hget-async', '5.3.10/default').every((cell) => !cell.startsWith('fail')), verdictsOf('hget-async', '5.3.10/default').join('\n'));
     });
 
     test('finding 7: a client that never sends a Package#3 keeps its Package#1 judged (011 passes) and fails 013 and 001 on the silence', () => {
       for (const name of ['no-package3', 'package1-then-stop']) {
-        assert.ok(verdictsOf(name, 'DM-PACK-011-C-M').every((cell) => cell.startsWith('pass')), `${name}: ${verdictsOf(name, 'DM-PACK-011-C-M').join('\n')}`);
-        for (const item of ['DM-PACK-013-C-M', 'DM-PACK-001-C-M']) assert.ok(verdictsOf(name, item).some((cell) => cell.startsWith('fail')), `${name} ${item}`);
+        assert.ok(verdictsOf(name, '5.2.2/package1').every((cell) => cell.startsWith('pass')), `${name}: ${verdictsOf(name, '5.2.2/package1').join('\n')}`);
+        for (const item of ['5.2.4/package3', '5.2/package-flow']) assert.ok(verdictsOf(name, item).some((cell) => cell.startsWith('fail')), `${name} ${item}`);
       }
     });
 
-    test('finding 11: a client whose HPUT or HPOST is broken is not failed on END (DM-PACK-022-C-M): the END probe does not hang on another item', () => {
+    test('finding 11: a client whose HPUT or HPOST is broken is not failed on END (5.3.9/end): the END probe does not hang on another item', () => {
       for (const name of ['hput-wrong-method', 'hpost-wrong-method']) {
-        const end = verdictsOf(name, 'DM-PACK-022-C-M');
+        const end = verdictsOf(name, '5.3.9/end');
         assert.ok(end.length > 0 && end.every((cell) => !cell.startsWith('fail')), `${name}: ${end.join('\n')}`);
       }
     });

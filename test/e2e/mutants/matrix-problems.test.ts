@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Fault } from '../../../src/reference/faults/index.js';
 import { loadEdition } from '../../../src/scr/index.js';
-import { matrixProblems, type MatrixCell } from './matrix.js';
+import { matrixProblems, resolveMessage, type MatrixCell } from './matrix.js';
 
 const seed = loadEdition('dm20-cr-2013');
 /** A scenario of the seed items `items`, proving their rules. */
@@ -24,36 +24,49 @@ const HALF: Fault = {
   description: 'Sends Package#1 and never a Package#3.',
   expect: { verdict: 'fail', message: 'Package#3' },
   verdicts: {
-    'DM-PACK-013-C-M': { verdict: 'fail', message: 'no answer' },
-    'DM-PACK-014-C-M': { verdict: 'inconclusive' },
+    '5.2.4/package3': { verdict: 'fail', message: 'no answer' },
+    '5.3.1/hget': { verdict: 'inconclusive', message: 'depends on {5.2.4/package3}' },
   },
 };
 
-describe('the mutant matrix with a declared verdict vector', () => {
-  it('accepts cells whose item verdicts are exactly the declared vector', () => {
-    const cells = [cell(['DM-PACK-011-C-M'], 'pass'), cell(['DM-PACK-013-C-M'], 'fail', 'no answer: …'), cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')];
-    assert.deepEqual(matrixProblems(HALF, cells), []);
+describe('the mutant matrix with a declared verdict vector (by rule)', () => {
+  it('accepts cells whose rule verdicts are exactly the declared vector', () => {
+    const cells = [
+      cell(['DM-PACK-011-C-M'], 'pass'),
+      cell(['DM-PACK-013-C-M'], 'fail', 'no answer: …'),
+      cell(['DM-PACK-013-C-M'], 'pass'),
+      cell(['DM-PACK-014-C-M'], 'inconclusive', 'depends on DM-PACK-013-C-M'),
+    ];
+    assert.deepEqual(matrixProblems(HALF, cells, seed), []);
   });
-  it('reports an item that passes where the vector says it must not', () => {
+  it('reads {rule} in a message as the run edition\'s item holding the rule', () => {
+    const approved = loadEdition('dm20-2016');
+    assert.equal(resolveMessage('rule of {5.4.1/async-reporting}', 'client', seed), 'rule of DM-PACK-026-C-M');
+    assert.equal(resolveMessage('rule of {5.4.1/async-reporting}', 'client', approved), 'rule of DM-PACK-028-C-M');
+    const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'no answer'), cell(['DM-PACK-014-C-M'], 'inconclusive', 'depends on DM-PACK-012-C-M')];
+    assert.deepEqual(matrixProblems(HALF, cells, seed), ['5.3.1/hget: reason does not match /depends on DM-PACK-013-C-M/i: depends on DM-PACK-012-C-M']);
+  });
+  it('reports a rule that passes where the vector says it must not', () => {
     const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'no answer'), cell(['DM-PACK-014-C-M'], 'pass')];
-    assert.deepEqual(matrixProblems(HALF, cells), ['DM-PACK-014-C-M: pass (DM-PACK-014-C-M: ), expected inconclusive']);
+    assert.deepEqual(matrixProblems(HALF, cells, seed), ['5.3.1/hget: pass (DM-PACK-014-C-M: ), expected inconclusive']);
   });
-  it('reports an unlisted item that does not pass, and a reason that does not match', () => {
-    const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'wrong words', 'a'), cell(['DM-PACK-014-C-M'], 'inconclusive'), cell(['DM-PACK-011-C-M'], 'inconclusive', 'silence', 'b')];
-    assert.deepEqual(matrixProblems(HALF, cells), ['DM-PACK-011-C-M: inconclusive (b: silence), expected pass', 'DM-PACK-013-C-M: reason does not match /no answer/i: wrong words']);
+  it('reports an unlisted rule that does not pass, and a reason that does not match', () => {
+    const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'wrong words', 'a'), cell(['DM-PACK-014-C-M'], 'inconclusive', 'depends on DM-PACK-013-C-M'), cell(['DM-PACK-011-C-M'], 'inconclusive', 'silence', 'b')];
+    assert.deepEqual(matrixProblems(HALF, cells, seed), ['5.2.2/package1: inconclusive (b: silence), expected pass', '5.2.4/package3: reason does not match /no answer/i: wrong words']);
   });
-  it('requires the vector to fail the item the switch breaks, and every listed item to have run', () => {
-    const fault: Fault = { ...HALF, verdicts: { 'DM-PACK-014-C-M': { verdict: 'inconclusive' }, 'DM-PACK-099-C-M': { verdict: 'fail' } } };
-    const problems = matrixProblems(fault, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')]);
-    assert.deepEqual(problems, ['the declared vector does not give DM-PACK-013-C-M, the item holding 5.2.4/package3, the rule the switch breaks, fail', 'DM-PACK-099-C-M: declared fail, but no scenario tagged it ran']);
+  it('requires the vector to fail the rule the switch breaks, and every listed rule to have run', () => {
+    const fault: Fault = { ...HALF, verdicts: { '5.3.1/hget': { verdict: 'inconclusive' }, '9.9/no-such-rule': { verdict: 'fail' } } };
+    const problems = matrixProblems(fault, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')], seed);
+    assert.deepEqual(problems, ['the declared vector does not give 5.2.4/package3, the rule the switch breaks, fail', '9.9/no-such-rule: declared fail, but no scenario proving it ran']);
   });
-  it('a vector that fails nothing (a crashed peer is silent) must give the broken item inconclusive, never leave it passing', () => {
-    const crashed: Fault = { ...HALF, verdicts: { 'DM-PACK-013-C-M': { verdict: 'inconclusive' }, 'DM-PACK-014-C-M': { verdict: 'inconclusive' } } };
-    const cells = [cell(['DM-PACK-011-C-M'], 'pass'), cell(['DM-PACK-013-C-M'], 'inconclusive'), cell(['DM-PACK-014-C-M'], 'inconclusive')];
-    assert.deepEqual(matrixProblems(crashed, cells), []);
-    const unlisted: Fault = { ...HALF, verdicts: { 'DM-PACK-014-C-M': { verdict: 'inconclusive' } } };
-    assert.deepEqual(matrixProblems(unlisted, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')]), [
-      'the declared vector does not give DM-PACK-013-C-M, the item holding 5.2.4/package3, the rule the switch breaks, inconclusive',
+  it('a vector that fails nothing (a crashed peer is silent) gives the broken rule inconclusive; otherRules covers every rule not listed', () => {
+    const crashed: Fault = { ...HALF, verdicts: { '5.2.2/package1': { verdict: 'pass' } }, otherRules: { verdict: 'inconclusive', message: 'no Package#1' } };
+    const cells = [cell(['DM-PACK-011-C-M'], 'pass'), cell(['DM-PACK-013-C-M'], 'inconclusive', 'no Package#1 came'), cell(['DM-PACK-014-C-M'], 'inconclusive', 'no Package#1 came')];
+    assert.deepEqual(matrixProblems(crashed, cells, seed), []);
+    assert.deepEqual(matrixProblems(crashed, [...cells, cell(['DM-PACK-015-C-M'], 'pass')], seed), ['5.3.2/hput: pass (DM-PACK-015-C-M: ), expected inconclusive']);
+    const unlisted: Fault = { ...HALF, verdicts: { '5.3.1/hget': { verdict: 'inconclusive' } } };
+    assert.deepEqual(matrixProblems(unlisted, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')], seed), [
+      'the declared vector does not give 5.2.4/package3, the rule the switch breaks, inconclusive',
     ]);
   });
 });

@@ -17,9 +17,17 @@ import { faultsOfRole, type Fault, type FaultRole } from '../../../src/reference
 import { scenarioVerdict, type ScenarioResult } from '../../../src/report/index.js';
 import { worstOf } from '../../../src/report/verdict.js';
 import { validateScenarioResults } from '../../../src/report/validate.js';
-import { brokenItems } from '../../unit/reference/faults/broken-items.js';
+import { itemsHoldingRules, loadEdition, type Edition } from '../../../src/scr/index.js';
+import { referenceClaimsOf } from '../../../src/run/run-env.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The edition the matrices run under: the approved 2016 text, whose rules include every seed rule,
+ * so every scenario of both editions meets every fault. Vectors are declared by rule key and hold
+ * under any edition.
+ */
+export const MATRIX_EDITION = 'dm20-2016';
 const CONFIG = fileURLToPath(new URL('./playwright.mutants.config.ts', import.meta.url));
 
 /** One scenario's outcome in one project of the matrix. */
@@ -57,6 +65,11 @@ export async function runMatrices(): Promise<Record<FaultRole, MatrixRun>> {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const env: NodeJS.ProcessEnv = { ...process.env, DMCT_RESULTS_FILE: resultsFile, DMCT_MUTANT_OUTPUT: join(dir, 'test-results'), DMCT_EMBEDDED: '1', FORCE_COLOR: '0', [CRASH_MARKER_DIR_ENV]: join(dir, 'crash') };
   for (const name of ['DMCT_FAULTS', 'DMCT_CLAIMS_SERVER', 'DMCT_CLAIMS_CLIENT', 'DMCT_EDITION', 'DMCT_PLAN_FILE', 'DMCT_MUTANT_FAULTS']) delete env[name];
+  for (const role of ['server', 'client'] as const) {
+    const claims = referenceClaimsOf(MATRIX_EDITION, role);
+    if (claims === undefined) throw new Error(`no reference ${role} claims for ${MATRIX_EDITION}`);
+    env[role === 'server' ? 'DMCT_CLAIMS_SERVER' : 'DMCT_CLAIMS_CLIENT'] = claims;
+  }
   try {
     const { exitCode, output } = await new Promise<{ exitCode: number | null; output: string }>((resolve, reject) => {
       const child = spawn(process.execPath, [cli, 'test', '-c', CONFIG, '--reporter', join(ROOT, 'src/report/playwright-reporter.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,29 +96,42 @@ export async function runMatrices(): Promise<Record<FaultRole, MatrixRun>> {
   }
 }
 
+/** The matrix edition's item of `role` holding `rule` (regex-escaped), or the rule key when none does. */
+export function itemOf(role: FaultRole, rule: string, edition: Edition = loadEdition(MATRIX_EDITION)): string {
+  const [item] = itemsHoldingRules(edition, role, [rule]);
+  return item === undefined ? rule : item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A declared message with each `{<rule key>}` replaced by the edition's item holding that rule (regex-escaped). */
+export function resolveMessage(message: string, role: FaultRole, edition: Edition): string {
+  return message.replace(/\{([^{}]+)\}/g, (_whole, rule: string) => itemOf(role, rule, edition));
+}
+
 /**
- * What went wrong for a fault switch that declares its whole item verdict vector (a half-finished
- * implementation): each item's verdict is the worst of its scenarios, and it must be the declared
- * one — a listed item its verdict and message, every other item a pass. Nothing passes wrongly.
+ * What went wrong for a fault switch that declares its whole verdict vector (a half-finished
+ * implementation), by rule: each rule's verdict is the worst of the scenarios proving it, and it
+ * must be the declared one — a listed rule its verdict and message, every other rule `otherRules`
+ * (default a pass). Nothing passes wrongly.
  */
-function vectorProblems(fault: Fault, verdicts: NonNullable<Fault['verdicts']>, cells: readonly MatrixCell[]): string[] {
+function vectorProblems(fault: Fault, verdicts: NonNullable<Fault['verdicts']>, cells: readonly MatrixCell[], edition: Edition): string[] {
   const problems: string[] = [];
-  for (const broken of brokenItems(fault)) {
-    // A crashed peer is silent: where the policy leaves every item inconclusive, so is the broken one.
-    const expected = Object.values(verdicts).some((declared) => declared?.verdict === 'fail') ? 'fail' : 'inconclusive';
-    if (verdicts[broken]?.verdict !== expected) problems.push(`the declared vector does not give ${broken}, the item holding ${fault.breaks}, the rule the switch breaks, ${expected}`);
-  }
-  const items = [...new Set(cells.flatMap((cell) => cell.items))].sort();
-  for (const item of Object.keys(verdicts)) if (!items.includes(item)) problems.push(`${item}: declared ${verdicts[item]?.verdict}, but no scenario tagged it ran`);
-  for (const item of items) {
-    const ofItem = cells.filter((cell) => cell.items.includes(item) && cell.verdict !== 'not-applicable');
-    const actual = worstOf(ofItem.map((cell) => cell.verdict as MatrixVerdict)) ?? 'not-applicable';
-    const declared = verdicts[item];
-    const expected = declared?.verdict ?? 'pass';
-    const first = ofItem.find((cell) => cell.verdict === actual);
-    if (actual !== expected) problems.push(`${item}: ${actual}${first ? ` (${first.title}: ${first.reason})` : ''}, expected ${expected}`);
-    else if (declared?.message !== undefined && first && !new RegExp(declared.message, 'i').test(first.reason)) {
-      problems.push(`${item}: reason does not match /${declared.message}/i: ${first.reason}`);
+  const otherwise = fault.otherRules ?? { verdict: 'pass' as const };
+  const declaredOf = (rule: string) => verdicts[rule] ?? otherwise;
+  // A crashed peer is silent: where the policy leaves every rule inconclusive, so is the broken one.
+  const failsAny = [...Object.values(verdicts), otherwise].some((declared) => declared?.verdict === 'fail');
+  const brokenExpected = failsAny ? 'fail' : 'inconclusive';
+  if (declaredOf(fault.breaks).verdict !== brokenExpected) problems.push(`the declared vector does not give ${fault.breaks}, the rule the switch breaks, ${brokenExpected}`);
+  const rules = [...new Set(cells.flatMap((cell) => cell.rules))].sort();
+  for (const rule of Object.keys(verdicts)) if (!rules.includes(rule)) problems.push(`${rule}: declared ${verdicts[rule]?.verdict}, but no scenario proving it ran`);
+  for (const rule of rules) {
+    const ofRule = cells.filter((cell) => cell.rules.includes(rule) && cell.verdict !== 'not-applicable');
+    if (ofRule.length === 0) continue;
+    const actual = worstOf(ofRule.map((cell) => cell.verdict as MatrixVerdict)) ?? 'not-applicable';
+    const declared = declaredOf(rule);
+    const first = ofRule.find((cell) => cell.verdict === actual);
+    if (actual !== declared.verdict) problems.push(`${rule}: ${actual}${first ? ` (${first.title}: ${first.reason})` : ''}, expected ${declared.verdict}`);
+    else if (declared.message !== undefined && first && !new RegExp(resolveMessage(declared.message, fault.role, edition), 'i').test(first.reason)) {
+      problems.push(`${rule}: reason does not match /${resolveMessage(declared.message, fault.role, edition)}/i: ${first.reason}`);
     }
   }
   return problems;
@@ -118,8 +144,8 @@ type MatrixVerdict = 'pass' | 'fail' | 'inconclusive' | 'error' | 'not-applicabl
  * with `verdicts`, the whole item vector; else the scenarios of `breaks` fail with the declared
  * message and every other scenario passes.
  */
-export function matrixProblems(fault: Fault, cells: readonly MatrixCell[]): string[] {
-  if (fault.verdicts !== undefined) return vectorProblems(fault, fault.verdicts, cells);
+export function matrixProblems(fault: Fault, cells: readonly MatrixCell[], edition: Edition = loadEdition(MATRIX_EDITION)): string[] {
+  if (fault.verdicts !== undefined) return vectorProblems(fault, fault.verdicts, cells, edition);
   const pattern = new RegExp(fault.expect.message, 'i');
   const problems: string[] = [];
   const tagged = cells.filter((cell) => cell.rules.includes(fault.breaks));

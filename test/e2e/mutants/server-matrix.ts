@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { matrixProblems, roleFaults, type MatrixRun } from './matrix.js';
+import { itemOf, matrixProblems, roleFaults, type MatrixRun } from './matrix.js';
 
 /**
  * Proof of the server-target suite: against the clean
@@ -22,37 +22,39 @@ export function describeServerMatrix(runOf: () => MatrixRun): void {
       );
     });
 
-    /** The verdict of each scenario of `item` against the fault switch `name`. */
-    const verdictsOf = (name: string, item: string) => (runOf().byFault.get(name) ?? []).filter((cell) => cell.items.includes(item)).map((cell) => `${cell.verdict}: ${cell.reason}`);
+    /** The verdict of each scenario proving `rule` against the fault switch `name`. */
+    const verdictsOf = (name: string, rule: string) => (runOf().byFault.get(name) ?? []).filter((cell) => cell.rules.includes(rule)).map((cell) => `${cell.verdict}: ${cell.reason}`);
+    /** A reason naming the matrix edition's item holding `rule`. */
+    const naming = (rule: string) => new RegExp(`^inconclusive: .*${itemOf('server', rule)}`);
 
-    test('finding 3: a Status member beside CMD acknowledging the alerts fails DM-PACK-024-S-M', () => {
-      const cells = verdictsOf('status-member-for-alerts', 'DM-PACK-024-S-M');
+    test('finding 3: a Status member beside CMD acknowledging the alerts fails 5.4/generic-alert', () => {
+      const cells = verdictsOf('status-member-for-alerts', '5.4/generic-alert');
       assert.ok(cells.length > 0 && cells.every((cell) => /^fail: .*status/i.test(cell)), cells.join('\n'));
     });
 
-    test('finding 4: refusing a valid Package#3 carrying 202 fails DM-PACK-026-S-M only, never DM-PACK-018-S-M', () => {
-      assert.ok(verdictsOf('async-accepted-rejected', 'DM-PACK-026-S-M').some((cell) => cell.startsWith('fail')));
-      const exec = verdictsOf('async-accepted-rejected', 'DM-PACK-018-S-M');
+    test('finding 4: refusing a valid Package#3 carrying 202 fails 5.4.1/async-reporting only, never 5.3.5/exec', () => {
+      assert.ok(verdictsOf('async-accepted-rejected', '5.4.1/async-reporting').some((cell) => cell.startsWith('fail')));
+      const exec = verdictsOf('async-accepted-rejected', '5.3.5/exec');
       assert.ok(exec.length > 0 && exec.every((cell) => !cell.startsWith('fail')), exec.join('\n'));
     });
 
     test('finding 8: a server closing the connection after each Package#3 fails the items mandating the answer, never passes the blocked ones', () => {
-      for (const item of ['DM-PACK-013-S-M', 'DM-PACK-001-S-M']) assert.ok(verdictsOf('package3-connection-closed', item).some((cell) => cell.startsWith('fail')), item);
-      const blocked = verdictsOf('package3-connection-closed', 'DM-PACK-019-S-M');
-      assert.ok(blocked.length > 0 && blocked.every((cell) => /^inconclusive: .*DM-PACK-013-S-M/.test(cell)), blocked.join('\n'));
+      for (const item of ['5.2.4/package3', '5.2/package-flow']) assert.ok(verdictsOf('package3-connection-closed', item).some((cell) => cell.startsWith('fail')), item);
+      const blocked = verdictsOf('package3-connection-closed', '5.3.6/get');
+      assert.ok(blocked.length > 0 && blocked.every((cell) => naming('5.2.4/package3').test(cell)), blocked.join('\n'));
     });
 
     test('finding 9: a server that never sends END gets no pass on "after END a new session opens"', () => {
-      const cells = verdictsOf('session-never-ended', 'DM-PACK-013-S-M');
+      const cells = verdictsOf('session-never-ended', '5.2.4/package3');
       assert.ok(cells.length > 0 && cells.every((cell) => !cell.startsWith('pass')), cells.join('\n'));
     });
 
     test('finding 12 (a command in a later Package#2): a server answering every Package#1 with an empty CMD and sending the queued commands after the Package#3 passes every command item; only its missing END fails', () => {
-      for (const item of ['DM-PACK-012-S-M', 'DM-PACK-014-S-M', 'DM-PACK-017-S-M', 'DM-PACK-018-S-M', 'DM-PACK-019-S-M', 'DM-PACK-021-S-M', 'DM-PACK-023-S-M', 'DM-PACK-025-S-M']) {
+      for (const item of ['5.2.3/package2', '5.3.1/hget', '5.3.4/delete', '5.3.5/exec', '5.3.6/get', '5.3.8/cont', '5.3.10/default', '5.4.1/sync-reporting']) {
         const cells = verdictsOf('package1-empty-cmd', item);
         assert.ok(cells.length > 0 && cells.every((cell) => cell.startsWith('pass')), `${item}: ${cells.join('\n')}`);
       }
-      assert.ok(verdictsOf('package1-empty-cmd', 'DM-PACK-022-S-M').every((cell) => /^fail: .*END/.test(cell)));
+      assert.ok(verdictsOf('package1-empty-cmd', '5.3.9/end').every((cell) => /^fail: .*END/.test(cell)));
     });
 
     for (const fault of roleFaults('server')) {

@@ -68,31 +68,42 @@ export const faultSchema = {
     },
     "verdicts": {
       "type": "object",
-      "description": "For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role, by the seed edition's item ids. Every item of the role not listed must pass; the items holding `breaks` must be listed as a fail (inconclusive when the vector fails nothing: a crashed peer is silent, and the verdict policy makes silence after an unconfirmed stimulus inconclusive). Without it, only `breaks` fails and every other scenario passes.",
+      "description": "For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected verdict vector of its role, by rule key, so it holds under every edition. Every rule not listed gets `otherRules` (default: pass); the rule `breaks` names must be listed as a fail (inconclusive when the vector fails nothing: a crashed peer is silent, and the verdict policy makes silence after an unconfirmed stimulus inconclusive). Without it, only `breaks` fails and every other scenario passes.",
       "propertyNames": {
-        "pattern": "^DM-[A-Z]+-\\d{3}-[CS]-[MO]$"
+        "pattern": "^[0-9]+(\\.[0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
       },
       "additionalProperties": {
-        "type": "object",
-        "required": [
-          "verdict"
-        ],
-        "additionalProperties": false,
-        "properties": {
-          "verdict": {
-            "enum": [
-              "fail",
-              "inconclusive"
-            ],
-            "description": "The item's verdict against the mutant (the worst of its scenarios)."
-          },
-          "message": {
-            "type": "string",
-            "minLength": 1,
-            "description": "Source of a case-insensitive RegExp the item's reason must match."
-          }
-        }
+        "$ref": "#/$defs/RuleVerdict"
       }
+    },
+    "otherRules": {
+      "$ref": "#/$defs/RuleVerdict",
+      "description": "With `verdicts`: the verdict of every rule of the role it does not list (default: pass)."
+    }
+  },
+  "$defs": {
+    "RuleVerdict": {
+      "type": "object",
+      "required": [
+        "verdict"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "verdict": {
+          "enum": [
+            "pass",
+            "fail",
+            "inconclusive"
+          ],
+          "description": "The rule's verdict against the mutant (the worst of the scenarios proving it)."
+        },
+        "message": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Source of a case-insensitive RegExp the reason must match; `{<rule key>}` stands for the run edition's item holding that rule (e.g. `rule of {5.2.4/package3}`)."
+        }
+      },
+      "title": "RuleVerdict"
     }
   }
 } as const;
@@ -133,20 +144,37 @@ export interface Fault {
     message: string;
   };
   /**
-   * For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected item verdict vector of its role, by the seed edition's item ids. Every item of the role not listed must pass; the items holding `breaks` must be listed as a fail (inconclusive when the vector fails nothing: a crashed peer is silent, and the verdict policy makes silence after an unconfirmed stimulus inconclusive). Without it, only `breaks` fails and every other scenario passes.
+   * For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected verdict vector of its role, by rule key, so it holds under every edition. Every rule not listed gets `otherRules` (default: pass); the rule `breaks` names must be listed as a fail (inconclusive when the vector fails nothing: a crashed peer is silent, and the verdict policy makes silence after an unconfirmed stimulus inconclusive). Without it, only `breaks` fails and every other scenario passes.
    */
   verdicts?: {
-    [k: string]:
-      | {
-          /**
-           * The item's verdict against the mutant (the worst of its scenarios).
-           */
-          verdict: "fail" | "inconclusive";
-          /**
-           * Source of a case-insensitive RegExp the item's reason must match.
-           */
-          message?: string;
-        }
-      | undefined;
+    [k: string]: RuleVerdict | undefined;
   };
+  otherRules?: RuleVerdict1;
+}
+/**
+ * This interface was referenced by `Fault`'s JSON-Schema
+ * via the `definition` "RuleVerdict".
+ */
+export interface RuleVerdict {
+  /**
+   * The rule's verdict against the mutant (the worst of the scenarios proving it).
+   */
+  verdict: "pass" | "fail" | "inconclusive";
+  /**
+   * Source of a case-insensitive RegExp the reason must match; `{<rule key>}` stands for the run edition's item holding that rule (e.g. `rule of {5.2.4/package3}`).
+   */
+  message?: string;
+}
+/**
+ * With `verdicts`: the verdict of every rule of the role it does not list (default: pass).
+ */
+export interface RuleVerdict1 {
+  /**
+   * The rule's verdict against the mutant (the worst of the scenarios proving it).
+   */
+  verdict: "pass" | "fail" | "inconclusive";
+  /**
+   * Source of a case-insensitive RegExp the reason must match; `{<rule key>}` stands for the run edition's item holding that rule (e.g. `rule of {5.2.4/package3}`).
+   */
+  message?: string;
 }
