@@ -12,6 +12,7 @@ import { renderBenchTable, writeBenchTable, type BenchResults, type ColdStartFig
 import { bareExchangeFloor } from './load-floor.js';
 import { protocolThroughput } from './throughput-figures.js';
 import { adminAuthorization } from '../src/transport/admin-guard.js';
+import { withRunCost, type RunCost } from './run-cost.js';
 
 // `npm run bench`: each figure measured side by side with its baseline in one run, so the ratios
 // hold on a noisy machine. Nothing here is asserted; it records bench/results.json, regenerates the
@@ -78,11 +79,14 @@ async function coldStart(): Promise<ColdStartFigures> {
   return { scrCheckMs: Math.round(dmctMedian), nodeMs: Math.round(nodeMedian), overheadMs: Math.round(dmctMedian - nodeMedian), scrCheckExitCode: exitCode };
 }
 
-/** One load run against a fresh embedded reference server (50 devices); `queue` adds the GET workload. */
-async function loadRun(queue: boolean, concurrency: number, durationMs: number): Promise<LoadReport> {
+/**
+ * One load run against a fresh embedded reference server (50 devices); `queue` adds the GET
+ * workload. Its cost covers the run alone, not the server's start.
+ */
+async function loadRun(queue: boolean, concurrency: number, durationMs: number): Promise<{ value: LoadReport; cost: RunCost }> {
   const target = await startEmbeddedLoadTarget({ devices: 50, devIdPrefix: 'IMEI:bench-' });
   try {
-    return await runLoad({
+    return await withRunCost(() => runLoad({
       targetUrl: target.server.dmUrl,
       devices: 50,
       concurrency,
@@ -93,7 +97,7 @@ async function loadRun(queue: boolean, concurrency: number, durationMs: number):
       maxBodyBytes: 1024 * 1024,
       maxPackage2s: 8,
       ...(queue ? { beforeSession: target.beforeSession } : {}),
-    });
+    }));
   } finally {
     await target.server.stop();
   }
@@ -139,18 +143,20 @@ async function loadFigures(): Promise<LoadFigures> {
   // Lazy validator compiles and the JIT are paid once per process, not per session: not measured.
   log('(d) warm-up, 1 s…');
   await loadRun(true, 16, 1000);
+  const cost: Partial<LoadFigures['cost']> = {};
   log(`(d) bare node:http exchanges, 16 in flight, ${durationMs / 1000} s…`);
-  figures.bareExchanges = await bareExchangeFloor(16, durationMs);
+  ({ value: figures.bareExchanges, cost: cost.bareExchanges } = await withRunCost(() => bareExchangeFloor(16, durationMs)));
   log('(d) load, END only…');
-  figures.endOnly = await loadRun(false, 16, durationMs);
+  ({ value: figures.endOnly, cost: cost.endOnly } = await loadRun(false, 16, durationMs));
   log('(d) load, GET then END…');
-  figures.getThenEnd = await loadRun(true, 16, durationMs);
+  ({ value: figures.getThenEnd, cost: cost.getThenEnd } = await loadRun(true, 16, durationMs));
   log('(d) admin queueing calls alone…');
   figures.adminQueueingCallsPerSecond = await adminQueueingPerSecond(durationMs);
   log('(d) bare node:http exchanges, one in flight…');
-  figures.bareExchangeOneInFlight = await bareExchangeFloor(1, durationMs);
+  ({ value: figures.bareExchangeOneInFlight, cost: cost.bareExchangeOneInFlight } = await withRunCost(() => bareExchangeFloor(1, durationMs)));
   log('(d) load, GET then END, one in flight…');
-  figures.getThenEndOneInFlight = await loadRun(true, 1, durationMs);
+  ({ value: figures.getThenEndOneInFlight, cost: cost.getThenEndOneInFlight } = await loadRun(true, 1, durationMs));
+  figures.cost = cost as LoadFigures['cost'];
   return figures as LoadFigures;
 }
 

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { LoadReport } from '../src/load/index.js';
 import type { ExchangeFloor } from './load-floor.js';
+import { cpuMicrosPer, type RunCost } from './run-cost.js';
 
 /** (a): a full both-role `dmct run` and the empty Playwright run it is measured against. */
 export interface FullRunFigures {
@@ -35,6 +36,14 @@ export interface LoadFigures {
   adminQueueingCallsPerSecond: number;
   bareExchangeOneInFlight: ExchangeFloor;
   getThenEndOneInFlight: LoadReport;
+  /** What each measured run cost the process (absent in results from before it was recorded). */
+  cost?: {
+    bareExchanges: RunCost;
+    endOnly: RunCost;
+    getThenEnd: RunCost;
+    bareExchangeOneInFlight: RunCost;
+    getThenEndOneInFlight: RunCost;
+  };
 }
 
 /** What `npm run bench` writes to bench/results.json. */
@@ -94,6 +103,24 @@ export function renderBenchTable(results: BenchResults): string {
     `bare exchange p50, ${d.bareExchanges.concurrency} in flight: ${ms(d.bareExchanges.latencyMs.p50)}`,
     '—',
   ]);
+  if (d.cost !== undefined) {
+    const { cost } = d;
+    const bareCpu = (floor: ExchangeFloor, run: RunCost): string =>
+      `${cpuMicrosPer(run, Math.round((floor.exchangesPerSecond * run.wallMs) / 1000))} µs CPU a bare exchange`;
+    const perSession = (report: LoadReport, run: RunCost): string => {
+      const micros = cpuMicrosPer(run, report.completed);
+      return `${micros} µs CPU a session = ${perSecond(micros === 0 ? 0 : 1e6 / micros)} on one free core`;
+    };
+    rows.push([`(d) CPU per session, END only, ${d.concurrency} in flight`, perSession(d.endOnly, cost.endOnly), bareCpu(d.bareExchanges, cost.bareExchanges), '≤ 500 µs (2,000/s)']);
+    rows.push([`(d) CPU per session, GET then END, ${d.concurrency} in flight`, perSession(d.getThenEnd, cost.getThenEnd), bareCpu(d.bareExchanges, cost.bareExchanges), '≤ 1,000 µs (1,000/s)']);
+    const loops = [cost.endOnly, cost.getThenEnd, cost.getThenEndOneInFlight];
+    rows.push([
+      '(d) event-loop utilisation, END only / GET then END / GET then END one in flight (1 = never idle: no wait)',
+      loops.map((run) => run.eventLoopUtilisation.toFixed(2)).join(' / '),
+      `share of a core the process got: ${loops.map((run) => run.cpuShare.toFixed(2)).join(' / ')}`,
+      '—',
+    ]);
+  }
   const table = rows.map((cells, index) => `| ${cells.join(' | ')} |${index === 0 ? `\n|${cells.map(() => '---').join('|')}|` : ''}`).join('\n');
   const load = (values: readonly number[]): string => values.map((n) => n.toFixed(2)).join(' ');
   return `${table}\n\nMeasured ${results.measuredAt.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemoryMiB} MiB, Node ${machine.node.replace(/^v/, '')}; \`node -e 0\` ${ms(machine.nodeStartMs)}; load average ${load(machine.loadAverageAtStart)} at the start, ${load(machine.loadAverageAtEnd)} at the end.`;
