@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { LoadHttpClient } from '../src/load/load-http.js';
 import { EMBEDDED_WORKLOAD, loadDevIds, runLoad, startEmbeddedLoadTarget, type LoadReport } from '../src/load/index.js';
-import { median, timeCommand } from './measure.js';
+import { median, timeCommand, type TimedRun } from './measure.js';
 import { runEmptyPlaywrightTests } from './playwright-floor.js';
 import { renderBenchTable, writeBenchTable, type BenchResults, type ColdStartFigures, type FullRunFigures, type LoadFigures } from './table.js';
 import { bareExchangeFloor } from './load-floor.js';
@@ -56,6 +56,9 @@ async function fullRun(): Promise<FullRunFigures> {
       ratio: ratio(listing.ms),
       ratioCachedListing: ratio(cached.ms),
       workers,
+      ...(listing.cpuMs !== undefined && cached.cpuMs !== undefined && floor.cpuMs !== undefined
+        ? { cpu: { dmctRunMs: listing.cpuMs, dmctRunCachedListingMs: cached.cpuMs, emptyPlaywrightMs: floor.cpuMs } }
+        : {}),
     };
   } finally {
     await rm(out, { recursive: true, force: true });
@@ -65,18 +68,23 @@ async function fullRun(): Promise<FullRunFigures> {
 /** (b) `dmct scr check` cold start against `node -e 0`, median of 5 each, alternated. */
 async function coldStart(): Promise<ColdStartFigures> {
   log('(b) cold start: dmct scr check vs node -e 0, 5 runs each…');
-  const dmctMs: number[] = [];
-  const nodeMs: number[] = [];
-  let exitCode: number | null = null;
+  const dmctRuns: TimedRun[] = [];
+  const nodeRuns: TimedRun[] = [];
   for (let i = 0; i < 5; i += 1) {
-    nodeMs.push((await timeCommand(process.execPath, ['-e', '0'])).ms);
-    const check = await timeCommand(process.execPath, [dmct, 'scr', 'check', 'fixtures/claims/reference-client.json'], { cwd: repoRoot });
-    exitCode = check.code;
-    dmctMs.push(check.ms);
+    nodeRuns.push(await timeCommand(process.execPath, ['-e', '0']));
+    dmctRuns.push(await timeCommand(process.execPath, [dmct, 'scr', 'check', 'fixtures/claims/reference-client.json'], { cwd: repoRoot }));
   }
-  const dmctMedian = median(dmctMs);
-  const nodeMedian = median(nodeMs);
-  return { scrCheckMs: Math.round(dmctMedian), nodeMs: Math.round(nodeMedian), overheadMs: Math.round(dmctMedian - nodeMedian), scrCheckExitCode: exitCode };
+  const dmctMedian = median(dmctRuns.map((run) => run.ms));
+  const nodeMedian = median(nodeRuns.map((run) => run.ms));
+  const cpu = (runs: TimedRun[]): number[] => runs.flatMap((run) => (run.cpuMs === undefined ? [] : [run.cpuMs]));
+  const measuredCpu = cpu(dmctRuns).length === 5 && cpu(nodeRuns).length === 5;
+  return {
+    scrCheckMs: Math.round(dmctMedian),
+    nodeMs: Math.round(nodeMedian),
+    overheadMs: Math.round(dmctMedian - nodeMedian),
+    scrCheckExitCode: dmctRuns.at(-1)?.code ?? null,
+    ...(measuredCpu ? { cpu: { scrCheckMs: Math.round(median(cpu(dmctRuns))), nodeMs: Math.round(median(cpu(nodeRuns))) } } : {}),
+  };
 }
 
 /**
