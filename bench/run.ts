@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { LoadHttpClient } from '../src/load/load-http.js';
 import { EMBEDDED_WORKLOAD, loadDevIds, runLoad, startEmbeddedLoadTarget, type LoadReport } from '../src/load/index.js';
-import { median, timeCommand } from './measure.js';
+import { median, timeCommand, type TimedRun } from './measure.js';
 import { runEmptyPlaywrightTests } from './playwright-floor.js';
 import { renderBenchTable, writeBenchTable, type BenchResults, type ColdStartFigures, type FullRunFigures, type LoadFigures } from './table.js';
 import { bareExchangeFloor } from './load-floor.js';
 import { protocolThroughput } from './throughput-figures.js';
 import { adminAuthorization } from '../src/transport/admin-guard.js';
+import { withRunCost, type RunCost } from './run-cost.js';
 
 // `npm run bench`: each figure measured side by side with its baseline in one run, so the ratios
 // hold on a noisy machine. Nothing here is asserted; it records bench/results.json, regenerates the
@@ -55,6 +56,9 @@ async function fullRun(): Promise<FullRunFigures> {
       ratio: ratio(listing.ms),
       ratioCachedListing: ratio(cached.ms),
       workers,
+      ...(listing.cpuMs !== undefined && cached.cpuMs !== undefined && floor.cpuMs !== undefined
+        ? { cpu: { dmctRunMs: listing.cpuMs, dmctRunCachedListingMs: cached.cpuMs, emptyPlaywrightMs: floor.cpuMs } }
+        : {}),
     };
   } finally {
     await rm(out, { recursive: true, force: true });
@@ -64,25 +68,33 @@ async function fullRun(): Promise<FullRunFigures> {
 /** (b) `dmct scr check` cold start against `node -e 0`, median of 5 each, alternated. */
 async function coldStart(): Promise<ColdStartFigures> {
   log('(b) cold start: dmct scr check vs node -e 0, 5 runs each…');
-  const dmctMs: number[] = [];
-  const nodeMs: number[] = [];
-  let exitCode: number | null = null;
+  const dmctRuns: TimedRun[] = [];
+  const nodeRuns: TimedRun[] = [];
   for (let i = 0; i < 5; i += 1) {
-    nodeMs.push((await timeCommand(process.execPath, ['-e', '0'])).ms);
-    const check = await timeCommand(process.execPath, [dmct, 'scr', 'check', 'fixtures/claims/reference-client.json'], { cwd: repoRoot });
-    exitCode = check.code;
-    dmctMs.push(check.ms);
+    nodeRuns.push(await timeCommand(process.execPath, ['-e', '0']));
+    dmctRuns.push(await timeCommand(process.execPath, [dmct, 'scr', 'check', 'fixtures/claims/reference-client.json'], { cwd: repoRoot }));
   }
-  const dmctMedian = median(dmctMs);
-  const nodeMedian = median(nodeMs);
-  return { scrCheckMs: Math.round(dmctMedian), nodeMs: Math.round(nodeMedian), overheadMs: Math.round(dmctMedian - nodeMedian), scrCheckExitCode: exitCode };
+  const dmctMedian = median(dmctRuns.map((run) => run.ms));
+  const nodeMedian = median(nodeRuns.map((run) => run.ms));
+  const cpu = (runs: TimedRun[]): number[] => runs.flatMap((run) => (run.cpuMs === undefined ? [] : [run.cpuMs]));
+  const measuredCpu = cpu(dmctRuns).length === 5 && cpu(nodeRuns).length === 5;
+  return {
+    scrCheckMs: Math.round(dmctMedian),
+    nodeMs: Math.round(nodeMedian),
+    overheadMs: Math.round(dmctMedian - nodeMedian),
+    scrCheckExitCode: dmctRuns.at(-1)?.code ?? null,
+    ...(measuredCpu ? { cpu: { scrCheckMs: Math.round(median(cpu(dmctRuns))), nodeMs: Math.round(median(cpu(nodeRuns))) } } : {}),
+  };
 }
 
-/** One load run against a fresh embedded reference server (50 devices); `queue` adds the GET workload. */
-async function loadRun(queue: boolean, concurrency: number, durationMs: number): Promise<LoadReport> {
+/**
+ * One load run against a fresh embedded reference server (50 devices); `queue` adds the GET
+ * workload. Its cost covers the run alone, not the server's start.
+ */
+async function loadRun(queue: boolean, concurrency: number, durationMs: number): Promise<{ value: LoadReport; cost: RunCost }> {
   const target = await startEmbeddedLoadTarget({ devices: 50, devIdPrefix: 'IMEI:bench-' });
   try {
-    return await runLoad({
+    return await withRunCost(() => runLoad({
       targetUrl: target.server.dmUrl,
       devices: 50,
       concurrency,
@@ -93,7 +105,7 @@ async function loadRun(queue: boolean, concurrency: number, durationMs: number):
       maxBodyBytes: 1024 * 1024,
       maxPackage2s: 8,
       ...(queue ? { beforeSession: target.beforeSession } : {}),
-    });
+    }));
   } finally {
     await target.server.stop();
   }
@@ -139,18 +151,20 @@ async function loadFigures(): Promise<LoadFigures> {
   // Lazy validator compiles and the JIT are paid once per process, not per session: not measured.
   log('(d) warm-up, 1 s…');
   await loadRun(true, 16, 1000);
+  const cost: Partial<LoadFigures['cost']> = {};
   log(`(d) bare node:http exchanges, 16 in flight, ${durationMs / 1000} s…`);
-  figures.bareExchanges = await bareExchangeFloor(16, durationMs);
+  ({ value: figures.bareExchanges, cost: cost.bareExchanges } = await withRunCost(() => bareExchangeFloor(16, durationMs)));
   log('(d) load, END only…');
-  figures.endOnly = await loadRun(false, 16, durationMs);
+  ({ value: figures.endOnly, cost: cost.endOnly } = await loadRun(false, 16, durationMs));
   log('(d) load, GET then END…');
-  figures.getThenEnd = await loadRun(true, 16, durationMs);
+  ({ value: figures.getThenEnd, cost: cost.getThenEnd } = await loadRun(true, 16, durationMs));
   log('(d) admin queueing calls alone…');
   figures.adminQueueingCallsPerSecond = await adminQueueingPerSecond(durationMs);
   log('(d) bare node:http exchanges, one in flight…');
-  figures.bareExchangeOneInFlight = await bareExchangeFloor(1, durationMs);
+  ({ value: figures.bareExchangeOneInFlight, cost: cost.bareExchangeOneInFlight } = await withRunCost(() => bareExchangeFloor(1, durationMs)));
   log('(d) load, GET then END, one in flight…');
-  figures.getThenEndOneInFlight = await loadRun(true, 1, durationMs);
+  ({ value: figures.getThenEndOneInFlight, cost: cost.getThenEndOneInFlight } = await loadRun(true, 1, durationMs));
+  figures.cost = cost as LoadFigures['cost'];
   return figures as LoadFigures;
 }
 

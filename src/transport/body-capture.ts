@@ -29,13 +29,16 @@ function isTextualMediaType(essence: string): boolean {
   return TEXTUAL_MEDIA_TYPE.test(essence);
 }
 
+const WHOLE_BODY_DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
  * Strict UTF-8 decoding of a prefix: a multi-byte character cut by the cap is dropped rather than
  * making the whole body count as binary (`stream: true` holds back an incomplete tail).
  */
 function decodeUtf8(bytes: Uint8Array, isPrefix: boolean): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: isPrefix });
+    // A streaming decode keeps state, so a prefix gets a decoder of its own; a whole body shares one.
+    return isPrefix ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: true }) : WHOLE_BODY_DECODER.decode(bytes);
   } catch {
     return undefined;
   }
