@@ -17,9 +17,9 @@ import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { EVIDENCE_ATTACHMENT } from '../../../src/report/contract.js';
 import { evidenceOf } from '../../../src/report/playwright-reporter.js';
 import { REPORT_FILES, writeReportFolder } from '../../../src/report/writers/folder.js';
-import { hostileRunReport } from '../../unit/hostile/hostile-report.js';
-import { judgePackage1, judgePackage2Reply } from '../../unit/hostile/hostile-judge.js';
-import { startHostileServer } from '../../unit/hostile/hostile-server.js';
+import { hostileRunReport } from './hostile-report.js';
+import { judgePackage1, judgePackage2Reply } from './hostile-judge.js';
+import { startHostileServer } from './hostile-server.js';
 
 const exec = promisify(execFile);
 
