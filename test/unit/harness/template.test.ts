@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { placeholdersOf, renderTemplate, shellEnvironment } from '../../../src/harness/template.js';
+import { fuzzRuns } from '../protocol/notification/arbitraries.js';
 import { SEED, hostileValues, rendered, templateText, touchingValue } from './template-values.js';
 
 // What the shell really does with these values is checked end-to-end in test/e2e/harness/template-shell.test.ts;
@@ -82,7 +83,8 @@ describe('renderTemplate: url', () => {
         assert.equal(url.searchParams.get('q'), expected);
         assert.equal(decodeURIComponent(url.pathname.slice('/p/'.length)), expected);
       }),
-      { seed: SEED, numRuns: 300 },
+      // A sample in the unit tier, the full 300 under `npm run fuzz`.
+      { seed: SEED, numRuns: fuzzRuns(60, 300) },
     );
   });
 });
