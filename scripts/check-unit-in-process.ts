@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trackedTexts } from './tracked-texts.js';
+import { type LineMatch, matchesByLine, trackedTexts } from './tracked-texts.js';
 
 /** The folder held to in-process tests. */
 export const UNIT_TIER = 'test/unit';
@@ -16,18 +16,11 @@ const EXEMPT = new Set(['test/unit/scripts/unit-in-process.test.ts']);
 // A static import or re-export, a dynamic import() or a require() of the module, with or without `node:`.
 const CHILD_PROCESS_IMPORT = /\bfrom\s*['"](?:node:)?child_process['"]|\b(?:import|require)\s*\(\s*['"](?:node:)?child_process['"]\s*\)/g;
 
-export interface ChildProcessImport {
-  line: number;
-  text: string;
-}
+export type ChildProcessImport = LineMatch;
 
 /** Every import of `child_process` in `text`, with its 1-based line. */
 export function findChildProcessImports(text: string): ChildProcessImport[] {
-  const found: ChildProcessImport[] = [];
-  text.split('\n').forEach((line, index) => {
-    for (const match of line.matchAll(CHILD_PROCESS_IMPORT)) found.push({ line: index + 1, text: match[0] });
-  });
-  return found;
+  return matchesByLine(text, CHILD_PROCESS_IMPORT);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
