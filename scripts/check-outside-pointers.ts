@@ -6,7 +6,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trackedTexts } from './tracked-texts.js';
+import { type LineMatch, matchesByLine, trackedTexts } from './tracked-texts.js';
 
 /** The folders (and files) whose files are checked. */
 export const CHECKED_FOLDERS = ['src', 'suites', 'fixtures', 'scripts', 'test', 'bench', 'docs', 'README.md'] as const;
@@ -16,18 +16,11 @@ const EXEMPT = new Set(['scripts/check-outside-pointers.ts', 'test/unit/scripts/
 
 const OUTSIDE_POINTER = /\bdigest (?:§|[0-9]|E[0-9])|dm20-digest|open questions?\b|\b(?:style|design|stack-notes)\.md\b|\bstack-notes\b|\b[Ii]ssue [0-9]+|docs\/notes\/|\b(?:ERRATUM|[Ee]rratum) E[0-9]+/g;
 
-export interface OutsidePointer {
-  line: number;
-  text: string;
-}
+export type OutsidePointer = LineMatch;
 
 /** Every pointer outside the repository in `text`, with its 1-based line. */
 export function findOutsidePointers(text: string): OutsidePointer[] {
-  const found: OutsidePointer[] = [];
-  text.split('\n').forEach((line, index) => {
-    for (const match of line.matchAll(OUTSIDE_POINTER)) found.push({ line: index + 1, text: match[0] });
-  });
-  return found;
+  return matchesByLine(text, OUTSIDE_POINTER);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -19,3 +19,14 @@ export function trackedTexts(root: string, paths: readonly string[], keep: (file
     }
   });
 }
+
+/** One match of a lint pattern: its 1-based line and the matched text. */
+export interface LineMatch {
+  line: number;
+  text: string;
+}
+
+/** Every match of the global `pattern` in `text`, with its line. */
+export function matchesByLine(text: string, pattern: RegExp): LineMatch[] {
+  return text.split('\n').flatMap((line, index) => [...line.matchAll(pattern)].map((match) => ({ line: index + 1, text: match[0] })));
+}

@@ -47,7 +47,7 @@ describe('dmct against hostile targets: bounded memory and reports (each case in
   for (const [name, what, finding, summary] of CASES) {
     it(`${what}: fail with a finding naming it, report.json ≤ 10 MB, index.html bounded, peak RSS < ${MAX_RSS_MIB} MB`, { timeout: 240_000 }, async () => {
       const out = join(dir, name);
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/unit/hostile/hostile-case.ts', name, out], { maxBuffer: 1024 * 1024 });
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/e2e/hostile/hostile-case.ts', name, out], { maxBuffer: 1024 * 1024 });
       const outcome = JSON.parse(stdout) as CaseOutcome;
       const shown = JSON.stringify({ ...outcome, findings: outcome.findings.map((f) => f.slice(0, 200)) });
       assert.equal(outcome.judged, 'fail', shown);

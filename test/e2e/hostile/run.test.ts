@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { MARKUP, startHostileServer, type HostileServer } from '../../unit/hostile/hostile-server.js';
+import { MARKUP, startHostileServer, type HostileServer } from './hostile-server.js';
 
 const run = promisify(execFile);
 

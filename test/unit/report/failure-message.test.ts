@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { fuzzRuns } from '../protocol/notification/arbitraries.js';
 import { exchangeRef, failureMessage, findingHeadline, formatExpected, oneLine } from '../../../src/report/failure-message.js';
 import type { Finding } from '../../../src/report/schemas/evidence.schema.js';
 
@@ -59,7 +60,8 @@ describe('failure messages', () => {
     try {
       fc.assert(
         fc.property(fc.string({ unit: 'binary' }), (text) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(oneLine(text))),
-        { seed, numRuns: 500 },
+        // A sample in the unit tier, the full 500 under `npm run fuzz`.
+        { seed, numRuns: fuzzRuns(100, 500) },
       );
     } catch (err) {
       throw new Error(`property failed with seed ${seed}: ${String(err)}`);

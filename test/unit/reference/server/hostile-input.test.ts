@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { MEDIA_TYPES } from '../../../../src/protocol/http/media-types.js';
+import { fuzzRuns } from '../../protocol/notification/arbitraries.js';
 import { CLIENT_INITIATED, DEV_ID, handlerErrors, interceptor, useReferenceServer } from './in-process.js';
 
 before(() => interceptor.listen({ onUnhandledRequest: 'error' }));
@@ -44,7 +45,8 @@ describe('hostile input (property, seeded)', () => {
         assert.ok(allowed.has(response.status), `status ${response.status}`);
         assert.deepEqual(handlerErrors, []);
       }),
-      { seed: SEED, numRuns: 300 },
+      // A sample in the unit tier, the full 300 under `npm run fuzz`.
+      { seed: SEED, numRuns: fuzzRuns(100, 300) },
     );
     const after = await rs.dm({ Alert: [CLIENT_INITIATED] });
     assert.equal(after.status, 200, 'the server still opens sessions afterwards');

@@ -4,7 +4,7 @@
  * reporter's way (attachment JSON → evidenceOf → buildReport → every writer into a report folder).
  * Prints one JSON line: the item's verdict, the findings, the files' sizes and the peak RSS.
  *
- *   node --import tsx test/unit/hostile/hostile-case.ts <case> <out-dir>
+ *   node --import tsx test/e2e/hostile/hostile-case.ts <case> <out-dir>
  */
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';

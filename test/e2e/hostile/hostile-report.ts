@@ -50,7 +50,7 @@ export function hostileRunReport(scenarios: readonly HostileScenario[], targetUr
     title: `hostile › ${scenario.id}`,
     role: 'server',
     items: [scenario.item],
-    file: 'test/unit/hostile/server-role.test.ts',
+    file: 'test/e2e/hostile/server-role.test.ts',
     line: 1,
     durationMs: 1,
     retries: 0,

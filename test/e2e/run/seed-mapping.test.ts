@@ -2,7 +2,7 @@
  * Scenarios prove rules, and an edition's rules.json maps its items to rules. Under the seed
  * edition this must give exactly the item → scenario mapping the scenarios had when they were
  * tagged with seed item ids (data/seed-item-scenarios.json, recorded before the change), so the
- * seed's verdicts are unchanged.
+ * seed's verdicts are unchanged. End-to-end: the catalogue comes from a real `playwright test --list`.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
