@@ -148,6 +148,19 @@ function nonStrictProblems(fault: Fault, pattern: RegExp, tagged: readonly Matri
   return problems;
 }
 
+/**
+ * Why a matrix test about `role` (and, when named, the fault switches `faults`) is skipped: the
+ * run was limited by DMCT_MUTANT_ROLE to the other role, or by DMCT_MUTANT_FAULTS to other
+ * switches (playwright.mutants.config.ts reads the same variables). Undefined: it ran.
+ */
+export function skippedBecause(role: FaultRole, faults: readonly string[] = []): string | undefined {
+  const onlyRole = process.env['DMCT_MUTANT_ROLE'];
+  if ((onlyRole === 'server' || onlyRole === 'client') && onlyRole !== role) return `DMCT_MUTANT_ROLE=${onlyRole}: the ${role} matrix did not run`;
+  const only = (process.env['DMCT_MUTANT_FAULTS'] ?? '').split(',').filter((name) => name !== '');
+  const missing = faults.filter((name) => only.length > 0 && !only.includes(name));
+  return missing.length === 0 ? undefined : `DMCT_MUTANT_FAULTS leaves out ${missing.join(', ')}`;
+}
+
 /** The role's fault switches, in registry order. */
 export function roleFaults(role: FaultRole): Fault[] {
   return faultsOfRole(role);
