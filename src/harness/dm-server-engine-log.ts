@@ -32,7 +32,10 @@ export interface WaitOptions {
   timeoutMs: number;
   /** What is awaited, in words, for the time-out detail (e.g. `a Package#1`). */
   what: string;
-  /** Ends the wait early, as a time-out after the time waited so far. */
+  /**
+   * Ends the wait early, as a time-out after the time waited so far; a string abort reason (why
+   * nothing more can come) goes into the time-out detail.
+   */
   signal?: AbortSignal;
 }
 
@@ -118,7 +121,8 @@ export class EventLog<E extends LoggedEvent> {
         this.#waiters.delete(waiter);
         const waitedMs = Date.now() - started;
         endedEarly = waitedMs < wait.ms;
-        resolve({ kind: 'timeout', waitedMs, detail: `no ${options.what} came within ${endedEarly ? `${waitedMs} ms (ended early)` : `${wait.ms} ms`}` });
+        const why = typeof options.signal?.reason === 'string' ? options.signal.reason : 'ended early';
+        resolve({ kind: 'timeout', waitedMs, detail: `no ${options.what} came within ${endedEarly ? `${waitedMs} ms (${why})` : `${wait.ms} ms`}` });
       };
       const waiter: Waiter<E> = {
         accepts,

@@ -73,6 +73,13 @@ export interface DmServerEngineOptions {
   lenient?: boolean;
   /** The share of the scenario's time the waits draw from (see {@link EventLog}); default none. */
   waitBudget?: WaitBudget;
+  /**
+   * The target's own word that it is idle and sends nothing more until dmct asks again (the
+   * embedded reference client can give it, a real device cannot): resolves with the reason, and
+   * a wait for a request that begins after dmct's stimulus ends there, as a time-out, instead of
+   * at the claimed deadline. `signal` aborts when the wait ended otherwise.
+   */
+  idle?: (signal: AbortSignal) => Promise<string>;
 }
 
 /** Options of the package waits. */
@@ -129,6 +136,7 @@ export class DmServerEngine {
   readonly #path: string;
   readonly #origin: string;
   readonly #lenient: boolean;
+  readonly #idle: ((signal: AbortSignal) => Promise<string>) | undefined;
   readonly #queue: ScriptedReply[] = [];
   readonly #sessions = new Map<string, Session>();
   #publicUrl: string;
@@ -140,6 +148,7 @@ export class DmServerEngine {
   constructor(options: DmServerEngineOptions) {
     this.log = new EventLog<EngineEvent>(options.waitBudget, (event) => event.body.length);
     this.#recorder = options.recorder;
+    this.#idle = options.idle;
     this.#devId = options.devId;
     this.#path = options.path ?? '/dm';
     this.#origin = new URL(options.origin ?? DEFAULT_HANDLER_ORIGIN).origin;
@@ -211,7 +220,7 @@ export class DmServerEngine {
 
   /** The first package after `after` that `predicate` accepts. */
   async awaitPackage(predicate: (event: PackageEvent) => boolean, options: PackageWaitOptions, what = 'package'): Promise<EventWait<PackageEvent>> {
-    const outcome = await this.log.waitFor((e) => e.type === 'package' && endpointMatches(options.endpoint, e.endpoint) && predicate(e), {
+    const outcome = await this.#waitUnlessIdle((e) => e.type === 'package' && endpointMatches(options.endpoint, e.endpoint) && predicate(e), {
       ...(options.after === undefined ? {} : { after: options.after }),
       timeoutMs: options.timeoutMs,
       what,
@@ -222,9 +231,22 @@ export class DmServerEngine {
 
   /** The first side transfer (repository or web) after `after` that `predicate` accepts. */
   async awaitEndpoint(predicate: (event: EndpointEvent) => boolean, options: { after?: number; timeoutMs: number; what: string }): Promise<EventWait<EndpointEvent>> {
-    const outcome = await this.log.waitFor((e) => e.type === 'endpoint' && predicate(e), options);
+    const outcome = await this.#waitUnlessIdle((e) => e.type === 'endpoint' && predicate(e), options);
     if (outcome.kind === 'timeout') this.#recorder.note({ label: `waited ${outcome.waitedMs} ms for ${options.what}: none came` });
     return outcome as EventWait<EndpointEvent>;
+  }
+
+  /** A wait of the log that also ends (as a time-out naming why) when the target says it is idle. */
+  async #waitUnlessIdle(predicate: (event: EngineEvent) => boolean, options: { after?: number; timeoutMs: number; what: string }): Promise<EventWait<EngineEvent>> {
+    if (this.#idle === undefined || options.timeoutMs <= 0) return this.log.waitFor(predicate, options);
+    const idle = new AbortController();
+    const over = new AbortController();
+    void this.#idle(over.signal).then((reason) => idle.abort(`ended early: ${reason}`));
+    try {
+      return await this.log.waitFor(predicate, { ...options, signal: idle.signal });
+    } finally {
+      over.abort();
+    }
   }
 
   /**
@@ -238,11 +260,15 @@ export class DmServerEngine {
     options: { after?: number; what: string; predicate?: (event: EngineEvent) => boolean; settled?: Promise<string> },
   ): Promise<QuietWatch<EngineEvent>> {
     const predicate = options.predicate ?? ((e: EngineEvent) => e.type === 'package');
-    const outcome = await this.log.watchQuiet(predicate, {
-      ...(options.after === undefined ? {} : { after: options.after }),
-      windowMs,
-      ...(options.settled === undefined ? {} : { settled: options.settled }),
-    });
+    const over = new AbortController();
+    const settled = [options.settled, this.#idle?.(over.signal)].filter((word) => word !== undefined);
+    const outcome = await this.log
+      .watchQuiet(predicate, {
+        ...(options.after === undefined ? {} : { after: options.after }),
+        windowMs,
+        ...(settled.length === 0 ? {} : { settled: Promise.race(settled) }),
+      })
+      .finally(() => over.abort());
     const text =
       outcome.kind === 'quiet'
         ? `watched ${outcome.waitedMs} ms (window ${windowMs} ms) for ${options.what}: none came${outcome.settledBy === undefined ? '' : `; ${outcome.settledBy}`}`

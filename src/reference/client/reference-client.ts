@@ -97,6 +97,10 @@ export class ReferenceClient {
   private readonly background = new Set<Promise<unknown>>();
   private readonly judgedListeners = new Set<(record: NotificationRecord) => void>();
   private readonly crashListeners = new Set<() => void>();
+  /** Told whenever work ends or a notification is judged (see {@link whenIdle}). */
+  private readonly workListeners = new Set<() => void>();
+  /** Notifications judged so far (accepted or dropped), over every transport. */
+  private notificationsJudged = 0;
   private readonly crashMarker: CrashMarker | undefined;
   private stopped = false;
   private crashedFlag = false;
@@ -229,6 +233,31 @@ export class ReferenceClient {
     for (const listener of [...this.crashListeners]) listener();
   }
 
+  /**
+   * Resolves once the client is idle — no session queued or running, no timer (asynchronous EXEC)
+   * and no page load pending — and has judged at least `notifications` notifications (a datagram
+   * sent to it may still be on its way): from then on it sends nothing until told to. The
+   * harness ends a wait for a request there instead of at the claimed deadline; `signal` drops
+   * the watch (a wait that ended otherwise).
+   */
+  whenIdle(notifications: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (signal?.aborted !== true && (this.pending > 0 || this.notificationsJudged < notifications)) return;
+        this.workListeners.delete(check);
+        signal?.removeEventListener('abort', check);
+        if (signal?.aborted !== true) resolve();
+      };
+      this.workListeners.add(check);
+      signal?.addEventListener('abort', check, { once: true });
+      check();
+    });
+  }
+
+  private workChanged(): void {
+    for (const listener of [...this.workListeners]) listener();
+  }
+
   /** Resolves once every session queued so far is over (the client then sends nothing more for them). */
   sessionsDone(): Promise<void> {
     return this.queue.drained();
@@ -236,7 +265,9 @@ export class ReferenceClient {
 
   private judged(record: NotificationRecord): NotificationRecord {
     const kept = this.state.recordNotification(record);
+    this.notificationsJudged += 1;
     for (const listener of [...this.judgedListeners]) listener(kept);
+    this.workChanged();
     return kept;
   }
 
@@ -260,16 +291,16 @@ export class ReferenceClient {
       clientAlerts: options.clientAlerts ?? [],
       includeMos: options.includeMos ?? false,
     };
-    return {
-      id,
-      done: this.queue.enqueue(async () => {
-        try {
-          return await runSession(plan, this.services);
-        } finally {
-          if (this.faults.has('crash-after-first-session')) this.crash();
-        }
-      }),
-    };
+    const done = this.queue.enqueue(async () => {
+      try {
+        return await runSession(plan, this.services);
+      } finally {
+        if (this.faults.has('crash-after-first-session')) this.crash();
+      }
+    });
+    const changed = () => this.workChanged();
+    done.then(changed, changed);
+    return { id, done };
   }
 
   /** Raises a client-initiated Generic Alert (section 5.4): sent in the next package. */
@@ -360,6 +391,9 @@ export class ReferenceClient {
   private track(task: Promise<unknown>): void {
     const settled = task.catch(() => undefined);
     this.background.add(settled);
-    void settled.finally(() => this.background.delete(settled));
+    void settled.finally(() => {
+      this.background.delete(settled);
+      this.workChanged();
+    });
   }
 }

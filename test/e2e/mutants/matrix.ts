@@ -64,7 +64,7 @@ export async function runMatrices(): Promise<Record<FaultRole, MatrixRun>> {
   const resultsFile = join(dir, 'results.json');
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const env: NodeJS.ProcessEnv = { ...process.env, DMCT_RESULTS_FILE: resultsFile, DMCT_MUTANT_OUTPUT: join(dir, 'test-results'), DMCT_EMBEDDED: '1', FORCE_COLOR: '0', [CRASH_MARKER_DIR_ENV]: join(dir, 'crash') };
-  for (const name of ['DMCT_FAULTS', 'DMCT_CLAIMS_SERVER', 'DMCT_CLAIMS_CLIENT', 'DMCT_EDITION', 'DMCT_PLAN_FILE', 'DMCT_MUTANT_FAULTS']) delete env[name];
+  for (const name of ['DMCT_FAULTS', 'DMCT_CLAIMS_SERVER', 'DMCT_CLAIMS_CLIENT', 'DMCT_EDITION', 'DMCT_PLAN_FILE']) delete env[name];
   for (const role of ['server', 'client'] as const) {
     const claims = referenceClaimsOf(MATRIX_EDITION, role);
     if (claims === undefined) throw new Error(`no reference ${role} claims for ${MATRIX_EDITION}`);
@@ -172,6 +172,19 @@ function nonStrictProblems(fault: Fault, pattern: RegExp, tagged: readonly Matri
     problems.push(`no scenario of ${fault.breaks} reports a non-strict finding matching /${fault.expect.message}/i`);
   }
   return problems;
+}
+
+/**
+ * Why a matrix test about `role` (and, when named, the fault switches `faults`) is skipped: the
+ * run was limited by DMCT_MUTANT_ROLE to the other role, or by DMCT_MUTANT_FAULTS to other
+ * switches (playwright.mutants.config.ts reads the same variables). Undefined: it ran.
+ */
+export function skippedBecause(role: FaultRole, faults: readonly string[] = []): string | undefined {
+  const onlyRole = process.env['DMCT_MUTANT_ROLE'];
+  if ((onlyRole === 'server' || onlyRole === 'client') && onlyRole !== role) return `DMCT_MUTANT_ROLE=${onlyRole}: the ${role} matrix did not run`;
+  const only = (process.env['DMCT_MUTANT_FAULTS'] ?? '').split(',').filter((name) => name !== '');
+  const missing = faults.filter((name) => only.length > 0 && !only.includes(name));
+  return missing.length === 0 ? undefined : `DMCT_MUTANT_FAULTS leaves out ${missing.join(', ')}`;
 }
 
 /** The role's fault switches, in registry order. */

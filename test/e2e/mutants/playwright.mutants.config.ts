@@ -7,9 +7,10 @@
  * DMCT_MUTANT_FAULTS (comma list) limits the fault projects, for a quick look at a few.
  */
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { MARK_DECLARED_FAILURES } from '../../../fixtures/mutant-expectations.js';
 import { CRASH_MARKER_DIR_ENV } from '../../../src/reference/client/crash-marker.js';
 import { faultsOfRole, type FaultRole } from '../../../src/reference/faults/index.js';
 
@@ -21,26 +22,30 @@ const only = (process.env['DMCT_MUTANT_FAULTS'] ?? '').split(',').filter((name) 
 // a reference client that crashed stays down when Playwright replaces its worker.
 process.env[CRASH_MARKER_DIR_ENV] ??= mkdtempSync(join(tmpdir(), 'dmct-crash-'));
 
-/** Faults whose effect outlives one worker (a crash): their scenarios run in one worker, in file order. */
-const ONE_WORKER_FAULTS: readonly string[] = ['crash-after-first-session'];
-
+/**
+ * Each project runs its files in one worker, in file order (a fault whose effect outlives a worker,
+ * a crash, needs that), and the projects run side by side: a worker process — Playwright, the
+ * harness, the embedded peer — is started once per project instead of once per project and
+ * worker slot, and starting workers is most of the matrix's cost.
+ */
 function roleProjects(role: FaultRole) {
   const faults = faultsOfRole(role).filter((fault) => only.length === 0 || only.includes(fault.name));
   const testDir = `../../../suites/${role}-target`;
   return [
-    { name: `${role}-clean`, testDir, metadata: { role, faults: [] } },
+    { name: `${role}-clean`, testDir, workers: 1, metadata: { role, faults: [] } },
     ...faults.map((fault) => ({
       name: `${role}-${fault.name}`,
       testDir,
-      metadata: { role, faults: [fault.name] },
-      ...(ONE_WORKER_FAULTS.includes(fault.name) ? { workers: 1 } : {}),
+      workers: 1,
+      metadata: { role, faults: [fault.name], [MARK_DECLARED_FAILURES]: true },
     })),
   ];
 }
 
 export default defineConfig({
   timeout: 30_000,
-  workers: Number(process.env['DMCT_WORKERS'] ?? 2),
+  // The matrix is CPU-bound (worker start-up) now that absence waits end on the embedded peer's word.
+  workers: Number(process.env['DMCT_WORKERS'] ?? availableParallelism()),
   retries: 0,
   outputDir: process.env['DMCT_MUTANT_OUTPUT'] ?? '../../../test-results/mutants',
   reporter: [['../../../src/report/playwright-reporter.ts']],
