@@ -219,6 +219,14 @@ function recordStatuses(device: DeviceState, sent: SentPackage2, pkg: Package3, 
   }
 }
 
+/** `devinfo-data-refused` (§12.1): whether a GET data part holds DevInfo MO data (a ClientURI of the DevInfo MOID, any version). */
+function carriesDevInfoData(parts: PackageRequestCheck['parts']): boolean {
+  return [...(parts?.values() ?? [])].some((part) => {
+    if (!isMediaType(part.mediaType, MEDIA_TYPES.moData)) return false;
+    return parseMoData(part.body).value?.some((entry) => entry.ClientURI.startsWith('urn:oma:mo:oma-dm-devinfo:')) ?? false;
+  });
+}
+
 /**
  * A Package#3 (§5.2.4): must answer the last Package#2 of an open session, at the URI the session
  * expects (the Package#1 URI, or the CONT URI, §5.3.8). Statuses are paired with the commands in
@@ -270,6 +278,9 @@ export function onPackage3(state: ReferenceServerState, device: DeviceState, che
   }
   if (state.faults.has('async-alert-rejected') && carriesAsyncResult(device, pkg.Alert ?? [], -1)) {
     return refuse(400, 'unexpected-alert', 'Unexpected alert', 'Package#3 carries an alert this server does not accept', violations, pkg);
+  }
+  if (state.faults.has('devinfo-data-refused') && carriesDevInfoData(check.parts)) {
+    return refuse(400, 'devinfo-not-read', 'DevInfo data not read', 'this server cannot read DevInfo MO data', violations, pkg);
   }
   // The one place `flow-no-package2` acts: the third Package#3 of a session gets no Package#2.
   if (state.faults.has('flow-no-package2') && session.record.package2Count >= 3) {
