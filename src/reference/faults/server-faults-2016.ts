@@ -44,7 +44,7 @@ export const serverFaults2016 = [
     role: 'server',
     breaks: '12.1/devinfo',
     section: '12.1',
-    description: 'Refuses with HTTP 400 a Package#3 whose GET data is DevInfo MO data (MOID urn:oma:mo:oma-dm-devinfo), as if it could not read that MO.',
+    description: 'Refuses with HTTP 400 a Package#3 whose GET data is a whole DevInfo instance (MOID urn:oma:mo:oma-dm-devinfo, at the instance root), as if it could not read that MO.',
     expect: { verdict: 'fail', message: 'DevInfo|Package#2' },
   },
 ] as const satisfies readonly Fault[];

@@ -219,11 +219,14 @@ function recordStatuses(device: DeviceState, sent: SentPackage2, pkg: Package3, 
   }
 }
 
-/** `devinfo-data-refused` (§12.1): whether a GET data part holds DevInfo MO data (a ClientURI of the DevInfo MOID, any version). */
+/** A DevInfo instance root (§12.1, §6.1.1): the DevInfo MOID (any version), a MIID, then "/" alone. */
+const DEV_INFO_INSTANCE_ROOT = /^urn:oma:mo:oma-dm-devinfo:[^/]*\/[^/]*\/$/;
+
+/** `devinfo-data-refused` (§12.1): whether a GET data part holds a whole DevInfo instance. */
 function carriesDevInfoData(parts: PackageRequestCheck['parts']): boolean {
   return [...(parts?.values() ?? [])].some((part) => {
     if (!isMediaType(part.mediaType, MEDIA_TYPES.moData)) return false;
-    return parseMoData(part.body).value?.some((entry) => entry.ClientURI.startsWith('urn:oma:mo:oma-dm-devinfo:')) ?? false;
+    return parseMoData(part.body).value?.some((entry) => DEV_INFO_INSTANCE_ROOT.test(entry.ClientURI)) ?? false;
   });
 }
 
