@@ -2,7 +2,7 @@ import type { Fault } from './types.js';
 
 /**
  * The reference DM server's fault switches for rules the approved 2016 tables add (SUB, UNSUB,
- * OMADM-Accept, the ClientURI forms, the DevInfo MO). Each breaks one rule; under the seed
+ * OMADM-Accept, the ClientURI forms, the [DevID] placeholder, the DevInfo MO). Each breaks one rule; under the seed
  * edition no item holds these rules, so their scenarios are not applicable there.
  */
 export const serverFaults2016 = [
@@ -38,6 +38,14 @@ export const serverFaults2016 = [
     description:
       'Percent-encodes the parentheses of x-names and the wildcard "*" in the ClientURIs it sends ("(x)" becomes "%28x%29", "*" becomes "%2A"), so they no longer read as x-names and wildcards.',
     expect: { verdict: 'fail', message: 'ClientURI' },
+  },
+  {
+    name: 'server-uri-placeholder-escaped',
+    role: 'server',
+    breaks: '6.2/serveruri-devid',
+    section: '6.2',
+    description: 'Percent-encodes the brackets of the [DevID] placeholder in the ServerURIs it sends ("%5BDevID%5D"), so the client no longer sees a placeholder to replace.',
+    expect: { verdict: 'fail', message: 'HPUT|ServerURI' },
   },
   {
     name: 'devinfo-data-refused',

@@ -28,6 +28,7 @@ export function outgoingEntry(command: readonly string[], faults: FaultSet<Serve
   if (name === 'SUB' && faults.has('sub-no-client-uri')) entry = [name, ...params.slice(0, 1)];
   if (name === 'UNSUB' && faults.has('unsub-no-client-uri')) entry = [name];
   if (faults.has('client-uri-forms-escaped')) entry = entry.map((value, index) => (index > 0 && typeof value === 'string' && value.startsWith('urn:') ? escapeClientUriForms(value) : value));
+  if (faults.has('server-uri-placeholder-escaped')) entry = entry.map((value, index) => (index > 0 && typeof value === 'string' ? value.replaceAll('[DevID]', '%5BDevID%5D') : value));
   if (faults.has('package2-non-string-param') && entry.length > 1) entry[entry.length - 1] = [entry[entry.length - 1]];
   return entry;
 }

@@ -56,6 +56,10 @@ const proofs: Record<string, () => Promise<void>> = {
       ['HPUT', 'http://repo.example/(x)', NODE],
     ]);
   },
+  async 'server-uri-placeholder-escaped'() {
+    const { package2 } = await firstPackage2(server('server-uri-placeholder-escaped'), ['HPUT', 'http://repo.example/up/[DevID]', NODE]);
+    assert.deepEqual(package2.CMD, [['HPUT', 'http://repo.example/up/%5BDevID%5D', NODE]]);
+  },
   async 'devinfo-data-refused'() {
     const rs = server('devinfo-data-refused');
     await firstPackage2(rs, ['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//DevID']);
@@ -95,6 +99,12 @@ describe('the conformant server on the 2016 rules', () => {
   test('ClientURIs with x-names, queries and wildcards go out unchanged (6.1)', async () => {
     const { package2 } = await firstPackage2(server(), ...EXTENDED.map((uri) => ['GET', uri]));
     assert.deepEqual(package2.CMD, EXTENDED.map((uri) => ['GET', uri]));
+    assert.deepEqual(rulesOf(validatePackage2(package2 as { CMD: string[][] })), []);
+  });
+
+  test('a ServerURI with [DevID] goes out with the placeholder intact (6.2)', async () => {
+    const { package2 } = await firstPackage2(server(), ['HPUT', 'http://repo.example/up/[DevID]', NODE]);
+    assert.deepEqual(package2.CMD, [['HPUT', 'http://repo.example/up/[DevID]', NODE]]);
     assert.deepEqual(rulesOf(validatePackage2(package2 as { CMD: string[][] })), []);
   });
 
