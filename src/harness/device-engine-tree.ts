@@ -29,6 +29,8 @@ export function ddfUrl(moid: string): string {
 export interface DeviceNodes {
   /** DevInfo DevID: a readable leaf (GET, HPUT, HPOST). */
   devId: string;
+  /** The DevInfo instance root (§12.1): the whole DevInfo MO for a GET. */
+  devInfoRoot: string;
   /** DevInfo Man: a permanent node (DELETE answers 405, §6.3.1.2). */
   permanentNode: string;
   /** The harness MO's readable data subtree. */
@@ -54,6 +56,7 @@ export function deviceNodes(devInfoMoid: string = DEFAULT_DEV_INFO_MOID): Device
   const harness = `${HARNESS_MOID}/${HARNESS_MIID}`;
   return {
     devId: `${devInfoMoid}//DevID`,
+    devInfoRoot: `${devInfoMoid}//`,
     permanentNode: `${devInfoMoid}//Man`,
     data: `${harness}/Data`,
     dataLeaf: `${harness}/Data/Name`,

@@ -1,13 +1,18 @@
 import { clientFaults } from './client-faults.js';
-import { serverFaults } from './server-faults.js';
+import { serverFaults, type ServerFaultName as SeedServerFaultName } from './server-faults.js';
+import { serverFaults2016, type ServerFaultName2016 } from './server-faults-2016.js';
 import type { Fault, FaultRole, FaultSet } from './types.js';
 
 export type { Fault, FaultRole, FaultSet } from './types.js';
-export { serverFaults, type ServerFaultName } from './server-faults.js';
+export { serverFaults } from './server-faults.js';
+export { serverFaults2016 } from './server-faults-2016.js';
+
+/** Names of the reference server's fault switches. */
+export type ServerFaultName = SeedServerFaultName | ServerFaultName2016;
 export { clientFaults } from './client-faults.js';
 
 /** Every fault switch of both reference peers: the mutant matrix reads this list. */
-export const allFaults: readonly Fault[] = [...serverFaults, ...clientFaults];
+export const allFaults: readonly Fault[] = [...serverFaults, ...serverFaults2016, ...clientFaults];
 
 /** The fault switches of one peer, in registry order. */
 export function faultsOfRole(role: FaultRole): Fault[] {

@@ -10,7 +10,7 @@ import { checkPackageRequest } from '../../protocol/http/package-requests.js';
 import { onPackage1, onPackage3, type SessionAnswer, type SessionOutcome } from './dm-session.js';
 import { PROBLEM_MEDIA_TYPE, problem, problemResponse, type Problem } from './problem.js';
 import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../protocol/json-limits.js';
-import { ASYNC_RESULT_PATH_SEGMENT } from './readings.js';
+import { ASYNC_RESULT_PATH_SEGMENT, UPLOAD_MEDIA_TYPES } from './readings.js';
 import { DEFAULT_MAX_BODY_BYTES, readBodyBytes } from './request-input.js';
 import type { ReceivedPackage } from './schemas/device-log.schema.js';
 import { appendBounded, type ReferenceServerState } from './server-state.js';
@@ -73,8 +73,10 @@ function sessionAnswer(state: ReferenceServerState, answer: SessionAnswer): { an
   if (answer.kind === 'package2') {
     // The one place `package2-wrong-content-type` acts (§5.2.3, §7.2.1.2).
     const mediaType = state.faults.has('package2-wrong-content-type') ? 'application/json' : MEDIA_TYPES.package2;
+    // §5.5: the server takes uploads beyond the mandated serialization and says so with OMADM-Accept (`package2-no-omadm-accept` stays silent).
+    const accepts: Record<string, string> = state.faults.has('package2-no-omadm-accept') ? {} : { [HEADERS.omadmAccept]: UPLOAD_MEDIA_TYPES.join(', ') };
     return {
-      answer: { status: 200, headers: { 'content-type': mediaType }, body: JSON.stringify(answer.package2) },
+      answer: { status: 200, headers: { 'content-type': mediaType, ...accepts }, body: JSON.stringify(answer.package2) },
       record: { status: 200, mediaType, body: answer.package2 },
     };
   }

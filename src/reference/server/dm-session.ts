@@ -219,6 +219,17 @@ function recordStatuses(device: DeviceState, sent: SentPackage2, pkg: Package3, 
   }
 }
 
+/** A DevInfo instance root (§12.1, §6.1.1): the DevInfo MOID (any version), a MIID, then "/" alone. */
+const DEV_INFO_INSTANCE_ROOT = /^urn:oma:mo:oma-dm-devinfo:[^/]*\/[^/]*\/$/;
+
+/** `devinfo-data-refused` (§12.1): whether a GET data part holds a whole DevInfo instance. */
+function carriesDevInfoData(parts: PackageRequestCheck['parts']): boolean {
+  return [...(parts?.values() ?? [])].some((part) => {
+    if (!isMediaType(part.mediaType, MEDIA_TYPES.moData)) return false;
+    return parseMoData(part.body).value?.some((entry) => DEV_INFO_INSTANCE_ROOT.test(entry.ClientURI)) ?? false;
+  });
+}
+
 /**
  * A Package#3 (§5.2.4): must answer the last Package#2 of an open session, at the URI the session
  * expects (the Package#1 URI, or the CONT URI, §5.3.8). Statuses are paired with the commands in
@@ -270,6 +281,9 @@ export function onPackage3(state: ReferenceServerState, device: DeviceState, che
   }
   if (state.faults.has('async-alert-rejected') && carriesAsyncResult(device, pkg.Alert ?? [], -1)) {
     return refuse(400, 'unexpected-alert', 'Unexpected alert', 'Package#3 carries an alert this server does not accept', violations, pkg);
+  }
+  if (state.faults.has('devinfo-data-refused') && carriesDevInfoData(check.parts)) {
+    return refuse(400, 'devinfo-not-read', 'DevInfo data not read', 'this server cannot read DevInfo MO data', violations, pkg);
   }
   // The one place `flow-no-package2` acts: the third Package#3 of a session gets no Package#2.
   if (state.faults.has('flow-no-package2') && session.record.package2Count >= 3) {

@@ -3,6 +3,11 @@ import type { FaultSet, ServerFaultName } from '../faults/index.js';
 import { END_TRAVELS_ALONE } from './readings.js';
 import type { DeviceState, LiveSession, ReferenceServerState, SentPackage2 } from './server-state.js';
 
+/** `client-uri-forms-escaped` (§6.1): "(x)" and "*" of a ClientURI percent-encoded, so they no longer read as x-names and wildcards. */
+function escapeClientUriForms(clientUri: string): string {
+  return clientUri.replace(/[()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /**
  * The Package#2 entry that goes on the wire for a queued command (§5.3, §7.2.1.2). The conformant
  * server sends the command as queued; each command-level fault switch drops or repeats one
@@ -20,6 +25,10 @@ export function outgoingEntry(command: readonly string[], faults: FaultSet<Serve
   if (name === 'SHOW' && faults.has('show-no-server-uri')) entry = [name];
   if (name === 'CONT' && faults.has('cont-no-server-uri')) entry = [name];
   if (name === 'DEFAULT' && faults.has('default-no-moid')) entry = [name, ...params.slice(0, 1)];
+  if (name === 'SUB' && faults.has('sub-no-client-uri')) entry = [name, ...params.slice(0, 1)];
+  if (name === 'UNSUB' && faults.has('unsub-no-client-uri')) entry = [name];
+  if (faults.has('client-uri-forms-escaped')) entry = entry.map((value, index) => (index > 0 && typeof value === 'string' && value.startsWith('urn:') ? escapeClientUriForms(value) : value));
+  if (faults.has('server-uri-placeholder-escaped')) entry = entry.map((value, index) => (index > 0 && typeof value === 'string' ? value.replaceAll('[DevID]', '%5BDevID%5D') : value));
   if (faults.has('package2-non-string-param') && entry.length > 1) entry[entry.length - 1] = [entry[entry.length - 1]];
   return entry;
 }

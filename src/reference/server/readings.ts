@@ -60,6 +60,8 @@ export const SINGLE_LEAF_AS_TEXT_PLAIN = true;
 
 /**
  * §5.3.11 and §5.5: a receiver that does not support an upload's format MUST answer 415 with
- * OMADM-Accept. The repository takes these types for HPUT, HPOST and SUB uploads.
+ * OMADM-Accept. The repository takes these types for HPUT, HPOST and SUB uploads; every response
+ * carrying a Package#2 names them in OMADM-Accept too (§5.5), text/plain being beyond the mandated
+ * application/dmmo+json.
  */
 export const UPLOAD_MEDIA_TYPES = ['application/dmmo+json', 'text/plain'] as const;
