@@ -60,6 +60,24 @@ const layerBoundaries = [
   },
 ];
 
+/**
+ * Scenarios and fixtures name rules (`<section>/<slug>`), never an SCR item id: the item of a
+ * finding is the run edition's item holding the rule (fixtures/verify.ts), so an item id written
+ * in a check would be wrong under another edition's numbering.
+ */
+const ITEM_ID = String.raw`/DM-[A-Z]+-\d{3}-[CS]-[MO0]/`;
+const ITEM_ID_MESSAGE = 'Name a rule key (`<section>/<slug>`, scr/<edition>/rules.json), not an SCR item id: the run edition gives the item.';
+const noItemIds = {
+  files: ['suites/**/*.ts', 'fixtures/**/*.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: `Literal[value=${ITEM_ID}]`, message: ITEM_ID_MESSAGE },
+      { selector: `TemplateElement[value.raw=${ITEM_ID}]`, message: ITEM_ID_MESSAGE },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'reports/**', 'test-results/**', 'playwright-report/**', '**/*.schema.ts'] },
   ...tseslint.configs.recommended,
@@ -77,5 +95,6 @@ export default tseslint.config(
   },
   // Layer boundaries (README "Architecture"): each folder names what it may NOT import.
   ...layerBoundaries,
+  noItemIds,
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -12,8 +12,6 @@ import {
   type PackageEvent,
 } from '../../fixtures/client-target/index.js';
 
-const PACKAGE1 = { item: 'DM-PACK-011-C-M', section: '5.2.2' };
-
 /** The session alerts (App D) of a Package#1 as sent, read from the raw JSON so that a malformed other alert does not hide them. */
 function sessionAlertsOf(package1: PackageEvent): { AlertType: string; Data?: unknown; DataType?: string }[] {
   const alerts = (rawJsonOf(package1) as { Alert?: unknown } | undefined)?.Alert;
@@ -25,21 +23,19 @@ function sessionAlertsOf(package1: PackageEvent): { AlertType: string; Data?: un
 
 /** The envelope rules of section 5.2.2 (POST, media type, OMADM-DevID = DevInfo DevID) and the body's own rules. */
 function checkEnvelope(package1: PackageEvent, devId: string): void {
-  expectOneOf(package1.method, ['POST'], { ...PACKAGE1, rule: 'Package#1 is sent as an HTTP POST', seq: package1.requestSeq });
+  expectOneOf(package1.method, ['POST'], { rule: 'Package#1 is sent as an HTTP POST', seq: package1.requestSeq });
   expectOneOf(package1.headers['content-type']?.split(';')[0]?.trim().toLowerCase(), ['application/vnd.oma.dm.initiation+json'], {
-    ...PACKAGE1,
     section: '7.2.1.1',
     rule: 'Package#1 has the media type application/vnd.oma.dm.initiation+json',
     seq: package1.requestSeq,
     actualText: `Content-Type ${package1.headers['content-type'] ?? '(none)'}`,
   });
   expectOneOf(package1.devId, [devId], {
-    ...PACKAGE1,
     rule: 'Package#1 carries the OMADM-DevID header with the value of DevInfo/DevID',
     seq: package1.requestSeq,
     actualText: package1.devId === undefined ? 'no OMADM-DevID header' : `OMADM-DevID ${package1.devId}`,
   });
-  expectNoViolations(violationsFor('DM-PACK-011-C-M', package1), { ...PACKAGE1, rule: 'Package#1 follows the format of section 7.2.1.1', seq: package1.requestSeq });
+  expectNoViolations(violationsFor('5.2.2/package1', package1), { rule: 'Package#1 follows the format of section 7.2.1.1', seq: package1.requestSeq });
 }
 
 /** DevInfo/DevID as the client reports it: the GET data part when the client claims GET (App F), else the claims' devId. */
@@ -54,32 +50,29 @@ test.describe('5.2.2 Package#1', () => {
     tag: ['@5.2.2/package1'],
     annotation: [{ type: 'requirement', description: 'Package#1 is an HTTP POST of application/vnd.oma.dm.initiation+json with the OMADM-DevID header set to DevInfo DevID, and its Alert array holds the session alert: ServerInitiatedMgmt carrying the NOTIFICATION-ID after a notification, ClientInitiatedMgmt when the client began on its own (5.2.2, App D).' }],
   }, async ({ sessions }) => {
-    const readDevId = sessions.target.applies('DM-PACK-019-C-O') ? [['GET', `${sessions.target.moids.devInfo}//DevID`] as [string, string], sessions.pad] : [sessions.pad];
+    const readDevId = sessions.target.appliesRule('5.3.6/get') ? [['GET', `${sessions.target.moids.devInfo}//DevID`] as [string, string], sessions.pad] : [sessions.pad];
     const notification = sessions.baseNotification();
-    // Package#1 is this item's own evidence: judged whether or not the session goes on to a Package#3 (DM-PACK-013-C-M's matter).
-    const first = await sessions.runAsFarAsItGoes([readDevId], PACKAGE1, (ref) => (sessions.viaNotification ? sessions.startByNotification(ref, notification) : sessions.startByClient(ref)));
+    // Package#1 is this rule's own evidence: judged whether or not the session goes on to a Package#3 (Package#3 support's matter, 5.2.4).
+    const first = await sessions.runAsFarAsItGoes([readDevId], () => (sessions.viaNotification ? sessions.startByNotification(notification) : sessions.startByClient()));
     checkEnvelope(first.package1, devIdFrom(sessions, first.package3s[0]));
     const [alert] = sessionAlertsOf(first.package1);
     const wanted = sessions.viaNotification ? ALERT_TYPES.serverInitiatedMgmt : ALERT_TYPES.clientInitiatedMgmt;
     expectOneOf(alert?.AlertType, [wanted], {
-      ...PACKAGE1,
       rule: `a session opened ${sessions.viaNotification ? 'for a notification starts with ServerInitiatedMgmt' : 'by the client starts with ClientInitiatedMgmt'}`,
       seq: first.package1.requestSeq,
       actualText: alert === undefined ? 'no session alert' : alert.AlertType,
     });
     if (sessions.viaNotification && notification.notificationId !== undefined && alert !== undefined) {
       expectOneOf(extractNotificationId(alert as never)?.id, [notification.notificationId], {
-        ...PACKAGE1,
         rule: 'the ServerInitiatedMgmt alert carries the NOTIFICATION-ID of the notification',
         seq: first.package1.requestSeq,
         actualText: `Data ${JSON.stringify(alert.Data ?? null)}`,
       });
     }
     if (!sessions.viaNotification || sessions.target.clientInitiated === undefined) return;
-    const second = await sessions.runAsFarAsItGoes([[sessions.pad]], PACKAGE1, (ref) => sessions.startByClient(ref));
+    const second = await sessions.runAsFarAsItGoes([[sessions.pad]], () => sessions.startByClient());
     checkEnvelope(second.package1, sessions.target.devId);
     expectOneOf(sessionAlertsOf(second.package1)[0]?.AlertType, [ALERT_TYPES.clientInitiatedMgmt], {
-      ...PACKAGE1,
       rule: 'a session the client opens on its own starts with ClientInitiatedMgmt',
       seq: second.package1.requestSeq,
     });

@@ -1,7 +1,5 @@
 import { expectOneOf, expectThat, precondition, statusOf, SUCCESS_STATUS, test } from '../../fixtures/client-target/index.js';
 
-const DEFAULT = { item: 'DM-PACK-023-C-O', section: '5.3.10' };
-
 /** True when a trigger's answer says the MO is already there (e.g. a JSON `"present": true`). */
 function reportsPresent(answer: string | undefined): boolean {
   return answer !== undefined && /"present"\s*:\s*true\b/i.test(answer);
@@ -19,20 +17,18 @@ test.describe('5.3.10 DEFAULT', () => {
     // The rule presupposes the tree holds no instance of the MO (5.3.10): an HPUT of the MO (5.3.2)
     // in the same package shows whether one is there.
     const probe = sessions.readBackCommand(`${moid}//`);
-    const run = await sessions.run([[['DEFAULT', source, moid], probe.command]], DEFAULT);
+    const run = await sessions.run([[['DEFAULT', source, moid], probe.command]]);
     const [answer] = run.package3s;
-    expectOneOf(statusOf(answer, 0), [SUCCESS_STATUS], { ...DEFAULT, section: 'App C', rule: 'DEFAULT answers 200 once received', ...(answer ? { seq: answer.requestSeq } : {}) });
+    expectOneOf(statusOf(answer, 0), [SUCCESS_STATUS], { section: 'App C', rule: 'DEFAULT answers 200 once received', ...(answer ? { seq: answer.requestSeq } : {}) });
     const instance = await sessions.uploadTo(probe.name, run.mark, 0);
     precondition(instance === undefined, {
-      ...DEFAULT,
       precondition: `the tree holds no instance of ${moid}`,
       observed: `an HPUT of ${moid}// uploaded ${instance?.body.length ?? 0} bytes`,
       ...(instance ? { seq: instance.requestSeq } : {}),
     });
     const mark = dmServer.mark();
-    const triggerAnswer = await sessions.pull('needMoid', sessions.target.needMoid, DEFAULT, { moid });
+    const triggerAnswer = await sessions.pull('needMoid', sessions.target.needMoid, { moid });
     precondition(!reportsPresent(triggerAnswer), {
-      ...DEFAULT,
       precondition: `the tree holds no instance of ${moid} when the needMoid trigger is pulled`,
       observed: `the trigger answered ${triggerAnswer?.slice(0, 200) ?? ''}`,
     });
@@ -42,7 +38,6 @@ test.describe('5.3.10 DEFAULT', () => {
       what: `a fetch of the DEFAULT source ${source}`,
     });
     expectThat(fetched.kind === 'received', {
-      ...DEFAULT,
       rule: 'when the MO is needed, the client fetches it from the ServerURI DEFAULT named',
       expected: `an HTTP GET of ${source} after the needMoid trigger`,
       actual: `no request for the DEFAULT source within ${sessions.target.timeouts.sessionMs} ms`,

@@ -5,6 +5,6 @@ test.describe('5.3.2 HPUT', () => {
     tag: ['@5.3.2/hput'],
     annotation: [{ type: 'requirement', description: 'HPUT: the client sends the data at the ClientURIs to the ServerURI with an HTTP PUT (dmmo+json, or another type the server accepts) and answers 200 once at least one was sent (5.3.2, App C).' }],
   }, async ({ sessions }) => {
-    await checkUpload(sessions, 'HPUT', { item: 'DM-PACK-015-C-M', section: '5.3.2' });
+    await checkUpload(sessions, 'HPUT');
   });
 });

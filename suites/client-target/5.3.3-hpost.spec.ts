@@ -5,6 +5,6 @@ test.describe('5.3.3 HPOST', () => {
     tag: ['@5.3.3/hpost'],
     annotation: [{ type: 'requirement', description: 'HPOST: the client sends the data at the ClientURIs to the ServerURI with an HTTP POST (dmmo+json, or another type the server accepts) and answers 200 once at least one was sent (5.3.3, App C).' }],
   }, async ({ sessions }) => {
-    await checkUpload(sessions, 'HPOST', { item: 'DM-PACK-016-C-M', section: '5.3.3' });
+    await checkUpload(sessions, 'HPOST');
   });
 });

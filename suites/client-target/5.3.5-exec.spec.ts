@@ -8,14 +8,11 @@ import {
   test,
   uploadedValue,
   type ClientSessions,
-  type ItemRef,
 } from '../../fixtures/client-target/index.js';
 
-const EXEC = { item: 'DM-PACK-018-C-M', section: '5.3.5' };
-
 /** The executable-effect leaf's value, read with HPUT in a session of its own. */
-async function readEffect(sessions: ClientSessions, leaf: string, ref: ItemRef): Promise<unknown> {
-  const { upload } = await sessions.readBack(leaf, ref);
+async function readEffect(sessions: ClientSessions, leaf: string): Promise<unknown> {
+  const { upload } = await sessions.readBack(leaf);
   return upload === undefined ? undefined : String(uploadedValue(upload));
 }
 
@@ -25,17 +22,15 @@ test.describe('5.3.5 EXEC', () => {
     annotation: [{ type: 'requirement', description: 'EXEC executes the node at the ClientURI; a node that is not executable gets 405 Command Not Allowed (5.3.5, App C).' }],
   }, async ({ sessions, dmServer, recorder }) => {
     const { executable, executableEffect, readableLeaf } = sessions.target.nodes;
-    const before = executableEffect === undefined ? undefined : await readEffect(sessions, executableEffect, EXEC);
-    const run = await sessions.run([sessions.padded(['EXEC', executable]), sessions.padded(['EXEC', readableLeaf])], EXEC);
+    const before = executableEffect === undefined ? undefined : await readEffect(sessions, executableEffect);
+    const run = await sessions.run([sessions.padded(['EXEC', executable]), sessions.padded(['EXEC', readableLeaf])]);
     const [ran, refused] = run.package3s;
     const status = statusOf(ran, 0);
     expectOneOf(status, [matching('200 (run) or 202 (reported later: the client\'s choice without a ServerURI)', (sc?: number) => sc === 200 || sc === 202)], {
-      ...EXEC,
       rule: 'EXEC of an executable node succeeds',
       ...(ran ? { seq: ran.requestSeq } : {}),
     });
     expectOneOf(statusOf(refused, 0), [...NON_EXECUTABLE_EXEC_CODES], {
-      ...EXEC,
       section: 'App C',
       rule: 'EXEC of a node that is not executable answers 405 Command Not Allowed',
       ...(refused ? { seq: refused.requestSeq } : {}),
@@ -52,9 +47,8 @@ test.describe('5.3.5 EXEC', () => {
         endpoint: 'any',
       });
     }
-    const after = await readEffect(sessions, executableEffect, EXEC);
+    const after = await readEffect(sessions, executableEffect);
     expectThat(before !== undefined && after !== undefined && before !== after, {
-      ...EXEC,
       rule: 'EXEC executes the node (its effect is seen)',
       expected: `${executableEffect} changes when ${executable} runs`,
       actual: `${executableEffect} read ${JSON.stringify(before)} before and ${JSON.stringify(after)} after the EXEC`,

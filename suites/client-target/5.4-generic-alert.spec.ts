@@ -1,7 +1,5 @@
 import { DEFAULT_MARK, expectOneOf, expectThat, MARKS, rawJsonOf, statusOf, test, type PackageEvent } from '../../fixtures/client-target/index.js';
 
-const ALERT = { item: 'DM-PACK-024-C-M', section: '5.4' };
-
 /** The Generic Alerts of a package exactly as sent (read from the raw JSON, so that a malformed one is still seen). */
 function alertsOf(event: PackageEvent): Record<string, unknown>[] {
   const alerts = (rawJsonOf(event) as { Alert?: unknown } | undefined)?.Alert;
@@ -11,16 +9,14 @@ function alertsOf(event: PackageEvent): Record<string, unknown>[] {
 /** The three rules of section 5.4 every Generic Alert must keep. */
 function checkAlert(alert: Record<string, unknown>, seq: number): void {
   expectThat(typeof alert['AlertType'] === 'string' && alert['AlertType'] !== '', {
-    ...ALERT,
     rule: 'a Generic Alert carries its AlertType',
     expected: 'an AlertType string',
     actual: `AlertType ${JSON.stringify(alert['AlertType'] ?? null)}`,
     seq,
   });
-  expectOneOf(alert['Mark'] ?? DEFAULT_MARK, [...MARKS], { ...ALERT, rule: `a Generic Alert's Mark is one of the seven importance levels (absent: ${DEFAULT_MARK})`, seq, actualText: `Mark ${JSON.stringify(alert['Mark'])}` });
+  expectOneOf(alert['Mark'] ?? DEFAULT_MARK, [...MARKS], { rule: `a Generic Alert's Mark is one of the seven importance levels (absent: ${DEFAULT_MARK})`, seq, actualText: `Mark ${JSON.stringify(alert['Mark'])}` });
   if (alert['Data'] === undefined) return;
   expectThat(typeof alert['DataType'] === 'string' && alert['DataType'] !== '', {
-    ...ALERT,
     rule: 'a Generic Alert that carries Data carries its DataType',
     expected: 'a DataType next to Data',
     actual: `DataType ${JSON.stringify(alert['DataType'] ?? null)} next to Data ${JSON.stringify(alert['Data']).slice(0, 80)}`,
@@ -34,7 +30,7 @@ test.describe('5.4 Generic Alert', () => {
     annotation: [{ type: 'requirement', description: 'A Generic Alert has one AlertType, an optional Mark among fatal, critical, minor, warning, informational (the default), harmless, indeterminate, and a DataType that MUST be present when Data is (5.4, 7.2.1.5).' }],
   }, async ({ sessions, dmServer, recorder }) => {
     const reportTo = dmServer.asyncReportUrl();
-    const run = await sessions.run([sessions.padded(['EXEC', sessions.target.nodes.asyncExecutable, reportTo])], ALERT);
+    const run = await sessions.run([sessions.padded(['EXEC', sessions.target.nodes.asyncExecutable, reportTo])]);
     const packages: PackageEvent[] = [run.package1];
     if (statusOf(run.package3s[0], 0) === 202) {
       const report = await dmServer.awaitPackage(() => true, { after: run.mark, timeoutMs: sessions.target.timeouts.sessionMs, endpoint: 'async' }, 'package carrying the EXEC result');

@@ -10,9 +10,6 @@ import {
   type PackageEvent,
 } from '../../fixtures/client-target/index.js';
 
-const SYNC = { item: 'DM-PACK-025-C-M', section: '5.4.1' };
-const ASYNC = { item: 'DM-PACK-026-C-M', section: '5.4.1' };
-
 /** True when `uri` addresses the same node as `clientUri`: same MOID and path (the instance by MIID or left empty). */
 function sameNode(uri: unknown, clientUri: string): boolean {
   if (typeof uri !== 'string') return false;
@@ -44,7 +41,7 @@ test.describe('5.4.1 Synchronous and asynchronous reporting', () => {
     const commands: Command[] = [
       ['HPUT', dmServer.repository.uploadUrl(sessions.uniqueName('sync-put')), leaf],
       ['HPOST', dmServer.repository.uploadUrl(sessions.uniqueName('sync-post')), leaf],
-      ...(sessions.target.applies('DM-PACK-019-C-O') ? [['GET', leaf] as Command] : []),
+      ...(sessions.target.appliesRule('5.3.6/get') ? [['GET', leaf] as Command] : []),
       ['HGET', installed],
       sessions.pad,
     ];
@@ -52,13 +49,12 @@ test.describe('5.4.1 Synchronous and asynchronous reporting', () => {
     const run = await sessions.run([commands, (answer) => {
       const stored = answer.package3?.Status[hgetIndex]?.URI?.[0];
       return stored === undefined ? [sessions.pad] : sessions.padded(['DELETE', stored]);
-    }], SYNC);
+    }]);
     const package3 = run.package3s[0];
     commands.forEach((command, index) => {
       const sc = statusOf(package3, index);
       if (sc === undefined) return;
       expectOneOf(sc, [matching('a final status (not 202 Accepted)', (code: number) => code !== 202)], {
-        ...SYNC,
         rule: `${command[0]} reports its result synchronously (no 202: only EXEC may report asynchronously)`,
         ...(package3 ? { seq: package3.requestSeq } : {}),
       });
@@ -71,12 +67,11 @@ test.describe('5.4.1 Synchronous and asynchronous reporting', () => {
   }, async ({ sessions, dmServer }) => {
     const node = sessions.target.nodes.asyncExecutable;
     const reportTo = dmServer.asyncReportUrl();
-    const run = await sessions.run([sessions.padded(['EXEC', node, reportTo])], ASYNC);
+    const run = await sessions.run([sessions.padded(['EXEC', node, reportTo])]);
     const [answer] = run.package3s;
-    expectOneOf(statusOf(answer, 0), [202], { ...ASYNC, rule: 'EXEC with a ServerURI answers 202 Accepted (asynchronous reporting)', ...(answer ? { seq: answer.requestSeq } : {}) });
+    expectOneOf(statusOf(answer, 0), [202], { rule: 'EXEC with a ServerURI answers 202 Accepted (asynchronous reporting)', ...(answer ? { seq: answer.requestSeq } : {}) });
     const report = await dmServer.awaitPackage((p) => resultAlerts(p, node).length > 0, { after: run.mark, timeoutMs: sessions.target.timeouts.sessionMs, endpoint: 'async' }, 'package carrying the EXEC result');
     expectThat(report.kind === 'received', {
-      ...ASYNC,
       rule: 'after 202 the client sends the final result in a Generic Alert (asynchronous reporting) to the EXEC ServerURI',
       expected: `a Generic Alert with SourceURI ${node} posted to ${reportTo}`,
       actual: `no alert about ${node} reached ${reportTo} within ${sessions.target.timeouts.sessionMs} ms`,

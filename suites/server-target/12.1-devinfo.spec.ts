@@ -1,8 +1,6 @@
 import { runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
 
-const ITEM = 'DM-STDOBJ-001-S-M';
-const SECTION = '12.1';
 const PARAMETERS = 'ClientURI';
 const REQUIREMENT = {
   type: 'requirement',
@@ -15,7 +13,7 @@ const addressesDevInfo = (entry: readonly unknown[]): boolean => typeof entry[1]
 
 test.describe('12.1 DevInfo MO', () => {
   test('a GET of the DevInfo instance arrives well formed and the DevInfo data returned is accepted', { tag: ['@12.1/devinfo'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
-    const check = { item: ITEM, section: SECTION, name: 'GET', parameters: PARAMETERS, select: addressesDevInfo } as const;
+    const check = { name: 'GET', parameters: PARAMETERS, select: addressesDevInfo } as const;
     // No trigger: a GET of DevInfo the server sends of its own accord is judged.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...check, trigger: 'queueCommand' });
     await runQueuedCommand({ device, server }, { ...check, queue: { command: ['GET', nodes.devInfoRoot] } });

@@ -1,8 +1,4 @@
-import { decodedNotification, notificationViolations } from '../../fixtures/server-target/checks.js';
-import { test } from '../../fixtures/server-target/index.js';
-import { expectNoViolations, expectOneOf } from '../../fixtures/verify.js';
-
-const SECTION = '5.2.1.1';
+import { decodedNotification, expectNoViolations, expectOneOf, notificationViolations, test } from '../../fixtures/server-target/index.js';
 
 test.describe('5.2.1.1 Package#0 headers', () => {
   test(
@@ -12,11 +8,9 @@ test.describe('5.2.1.1 Package#0 headers', () => {
       annotation: [{ type: 'requirement', description: 'The VER field of the DM Notification MUST be 0x02 for this specification (5.2.1.1)' }],
     },
     async ({ server }) => {
-      const ref = { item: 'DM-PACK-003-S-M', section: SECTION };
-      const notification = await server.notification({}, ref);
-      const decoded = decodedNotification(notification, { ...ref, rule: 'the Package#0 has a VER header' });
+      const notification = await server.notification({});
+      const decoded = decodedNotification(notification, { rule: 'the Package#0 has a VER header' });
       expectOneOf(decoded.version, [2], {
-        ...ref,
         rule: 'the VER header is 0x02',
         actualText: `VER ${decoded.version}`,
         ...(notification.seq === undefined ? {} : { seq: notification.seq }),
@@ -31,17 +25,14 @@ test.describe('5.2.1.1 Package#0 headers', () => {
       annotation: [{ type: 'requirement', description: 'The OC field specifies the number of Options in the DM Notification (5.2.1.1)' }],
     },
     async ({ server, serverTarget }) => {
-      const ref = { item: 'DM-PACK-004-S-M', section: SECTION };
-      const notification = await server.notification({ serverId: serverTarget.serverId, conTypes: [2], digest: true, reqMos: true }, ref);
+      const notification = await server.notification({ serverId: serverTarget.serverId, conTypes: [2], digest: true, reqMos: true });
       const seq = notification.seq === undefined ? {} : { seq: notification.seq };
       expectNoViolations(notificationViolations(notification, ['notification-option-count-high', 'notification-option-count-low']), {
-        ...ref,
         rule: 'the OC header equals the number of options present',
         ...seq,
       });
-      const decoded = decodedNotification(notification, { ...ref, rule: 'the Package#0 has an OC header' });
+      const decoded = decodedNotification(notification, { rule: 'the Package#0 has an OC header' });
       expectOneOf(decoded.optionCount, [decoded.rawOptions.length], {
-        ...ref,
         rule: 'the OC header equals the number of options present',
         actualText: `OC ${decoded.optionCount}, ${decoded.rawOptions.length} options`,
         ...seq,

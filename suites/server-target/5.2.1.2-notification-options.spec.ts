@@ -1,16 +1,4 @@
-import { decodedNotification, expectPackage2, notificationViolations } from '../../fixtures/server-target/checks.js';
-import { test } from '../../fixtures/server-target/index.js';
-import {
-  ALERT_TYPES,
-  buildSessionAlert,
-  NOTIFICATION_FRESHNESS_WINDOW_SECONDS,
-  NOTIFICATION_TIMESTAMP_ACCEPTED_LENGTHS,
-  OPTION,
-} from '../../fixtures/server-target/protocol.js';
-import type { ReceivedNotification } from '../../fixtures/server-target/notification-sinks.js';
-import { expectNoViolations, expectOneOf, expectThat, inconclusive, matching } from '../../fixtures/verify.js';
-
-const SECTION = '5.2.1.2';
+import { ALERT_TYPES, buildSessionAlert, decodedNotification, expectNoViolations, expectOneOf, expectPackage2, expectThat, inconclusive, matching, NOTIFICATION_FRESHNESS_WINDOW_SECONDS, NOTIFICATION_TIMESTAMP_ACCEPTED_LENGTHS, notificationViolations, OPTION, type ReceivedNotification, test } from '../../fixtures/server-target/index.js';
 
 function at(notification: ReceivedNotification): { seq?: number } {
   return notification.seq === undefined ? {} : { seq: notification.seq };
@@ -28,12 +16,10 @@ test.describe('5.2.1.2 Package#0 options', () => {
       annotation: [{ type: 'requirement', description: 'SERVER-ID identifies the DM Server, the same value as the SrvID of its DM account (5.2.1.2)' }],
     },
     async ({ server, serverTarget }) => {
-      const ref = { item: 'DM-PACK-005-S-M', section: SECTION };
-      const notification = await server.notification({ serverId: serverTarget.serverId }, ref);
-      const decoded = decodedNotification(notification, { ...ref, rule: 'the Package#0 can be read' });
-      expectNoViolations(notificationViolations(notification, ['notification-server-id-utf8']), { ...ref, rule: 'SERVER-ID is UTF-8 text', ...at(notification) });
+      const notification = await server.notification({ serverId: serverTarget.serverId });
+      const decoded = decodedNotification(notification, { rule: 'the Package#0 can be read' });
+      expectNoViolations(notificationViolations(notification, ['notification-server-id-utf8']), { rule: 'SERVER-ID is UTF-8 text', ...at(notification) });
       expectOneOf(decoded.options.serverId, [serverTarget.serverId], {
-        ...ref,
         rule: 'the SERVER-ID option is present and names the server of the account',
         actualText: decoded.options.serverId === undefined ? 'no SERVER-ID option' : `SERVER-ID "${decoded.options.serverId}"`,
         ...at(notification),
@@ -53,17 +39,14 @@ test.describe('5.2.1.2 Package#0 options', () => {
       ],
     },
     async ({ server }) => {
-      const ref = { item: 'DM-PACK-006-S-M', section: SECTION };
       const asked = [2, 0];
-      const notification = await server.notification({ conTypes: asked }, ref);
-      const decoded = decodedNotification(notification, { ...ref, rule: 'the Package#0 can be read' });
+      const notification = await server.notification({ conTypes: asked });
+      const decoded = decodedNotification(notification, { rule: 'the Package#0 can be read' });
       expectNoViolations(notificationViolations(notification, ['notification-con-type-empty', 'notification-con-type-any-not-last']), {
-        ...ref,
         rule: 'PREFERRED-CON-TYPE is well formed: at least one type, ANY_AVAILABLE only last',
         ...at(notification),
       });
       expectOneOf(decoded.options.preferredConTypes, [asked], {
-        ...ref,
         rule: 'the PREFERRED-CON-TYPE option carries the asked types (WLAN, then ANY_AVAILABLE)',
         actualText: decoded.options.preferredConTypes === undefined ? 'no PREFERRED-CON-TYPE option' : `PREFERRED-CON-TYPE ${JSON.stringify(decoded.options.preferredConTypes)}`,
         ...at(notification),
@@ -83,13 +66,11 @@ test.describe('5.2.1.2 Package#0 options', () => {
       ],
     },
     async ({ server }) => {
-      const ref = { item: 'DM-PACK-007-S-M', section: SECTION };
-      const first = await test.step('first Package#0', () => server.notification({}, ref));
-      const second = await test.step('second Package#0', () => server.notification({}, ref));
+      const first = await test.step('first Package#0', () => server.notification({}));
+      const second = await test.step('second Package#0', () => server.notification({}));
       for (const notification of [first, second]) {
         const option = rawOption(notification, OPTION.NOTIFICATION_ID);
         expectOneOf(option?.length, [2], {
-          ...ref,
           rule: 'the NOTIFICATION-ID option is present with a 2-byte value',
           actualText: option === undefined ? 'no NOTIFICATION-ID option' : `NOTIFICATION-ID of ${option.length} bytes`,
           ...at(notification),
@@ -97,7 +78,6 @@ test.describe('5.2.1.2 Package#0 options', () => {
       }
       const ids = [first, second].map((n) => n.decoding?.notification?.options.notificationId);
       expectThat(ids[0] !== ids[1], {
-        ...ref,
         rule: 'two notifications carry different NOTIFICATION-IDs, so duplicates are detectable',
         expected: 'two different NOTIFICATION-ID values',
         actual: `NOTIFICATION-ID ${ids[0]} then ${ids[1]}`,
@@ -119,23 +99,20 @@ test.describe('5.2.1.2 Package#0 options', () => {
       ],
     },
     async ({ server, serverTarget }) => {
-      const ref = { item: 'DM-PACK-008-S-M', section: SECTION };
-      if (serverTarget.credentials.secret === undefined) inconclusive('no notification secret is provisioned in the claims (/server/device/notification)', ref);
-      const notification = await server.notification({ digest: true }, ref);
+      if (serverTarget.credentials.secret === undefined) inconclusive('no notification secret is provisioned in the claims (/server/device/notification)');
+      const notification = await server.notification({ digest: true });
       const option = rawOption(notification, OPTION.SHA256_DIGEST);
       expectOneOf(option?.length, [32], {
-        ...ref,
         rule: 'the SHA256-DIGEST option is present with a 32-byte digest',
         actualText: option === undefined ? 'no SHA256-DIGEST option' : `SHA256-DIGEST of ${option.length} bytes`,
         ...at(notification),
       });
       expectNoViolations(notificationViolations(notification, ['notification-digest-mismatch']), {
-        ...ref,
         section: '9.1',
         rule: 'the SHA256-DIGEST verifies with the provisioned secret and auth data (digest over the notification with the digest zeroed)',
         ...at(notification),
       });
-      expectOneOf(notification.decoding?.digest?.verified, [true], { ...ref, rule: 'the digest was verified', ...at(notification) });
+      expectOneOf(notification.decoding?.digest?.verified, [true], { rule: 'the digest was verified', ...at(notification) });
     },
   );
 
@@ -146,12 +123,10 @@ test.describe('5.2.1.2 Package#0 options', () => {
       annotation: [{ type: 'requirement', description: 'TIMESTAMP is the time the notification was sent, in POSIX format, usable against replays (5.2.1.2, 9.1)' }],
     },
     async ({ server }) => {
-      const ref = { item: 'DM-PACK-009-S-M', section: SECTION };
       // TIMESTAMP is an optional option (§5.2.1.2): the scenario asks for it rather than relying on a default.
-      const notification = await server.notification({ timestamp: 'now' }, ref);
+      const notification = await server.notification({ timestamp: 'now' });
       const option = rawOption(notification, OPTION.TIMESTAMP);
       expectOneOf(option?.length, [...NOTIFICATION_TIMESTAMP_ACCEPTED_LENGTHS], {
-        ...ref,
         rule: 'the TIMESTAMP option is present as big-endian POSIX seconds',
         actualText: option === undefined ? 'no TIMESTAMP option' : `TIMESTAMP of ${option.length} bytes`,
         ...at(notification),
@@ -159,7 +134,6 @@ test.describe('5.2.1.2 Package#0 options', () => {
       const sent = notification.decoding?.notification?.options.timestamp ?? 0;
       const received = Math.floor(notification.receivedAt.getTime() / 1000);
       expectOneOf(sent, [matching(`within ${NOTIFICATION_FRESHNESS_WINDOW_SECONDS} s of the receipt time ${received}`, (t: number) => Math.abs(t - received) <= NOTIFICATION_FRESHNESS_WINDOW_SECONDS)], {
-        ...ref,
         rule: 'the TIMESTAMP is the time of sending',
         actualText: `TIMESTAMP ${sent} (${received - sent} s before receipt)`,
         ...at(notification),
@@ -179,11 +153,9 @@ test.describe('5.2.1.2 Package#0 options', () => {
       ],
     },
     async ({ server, device }) => {
-      const ref = { item: 'DM-PACK-010-S-M', section: SECTION };
-      const notification = await server.notification({ reqMos: true }, ref);
+      const notification = await server.notification({ reqMos: true });
       const option = rawOption(notification, OPTION.REQ_MOS);
       expectOneOf(option?.length, [0], {
-        ...ref,
         rule: 'the REQ-MOS option is present, with no value',
         actualText: option === undefined ? 'no REQ-MOS option' : `REQ-MOS with ${option.length} value bytes`,
         ...at(notification),
@@ -197,7 +169,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
       );
       const first = transcript.rounds[0];
       if (first !== undefined) {
-        expectPackage2(first.reply, { ...ref, section: '5.2.2', rule: 'after REQ-MOS the server accepts the Package#1 carrying the MOS array' });
+        expectPackage2(first.reply, { section: '5.2.2', rule: 'after REQ-MOS the server accepts the Package#1 carrying the MOS array' });
       }
     },
   );

@@ -1,12 +1,5 @@
-import { carriesQueued, chosenStatuses, expectPackage2, getDataOf, queuedReport, untilReported } from '../../fixtures/server-target/checks.js';
-import { test, type DeviceEngine } from '../../fixtures/server-target/index.js';
-import { END_EXPECTED_WITHIN_PACKAGE2S } from '../../fixtures/server-target/protocol.js';
-import { inconclusive } from '../../fixtures/verify.js';
+import { carriesQueued, chosenStatuses, type DeviceEngine, END_EXPECTED_WITHIN_PACKAGE2S, expectPackage2, getDataOf, inconclusive, queuedReport, refOfCheck, test, untilReported } from '../../fixtures/server-target/index.js';
 
-const ITEM = 'DM-PACK-013-S-M';
-const SECTION = '5.2.4';
-/** The item whose rule is closing the session with END (§5.3.9). */
-const END_ITEM = 'DM-PACK-022-S-M';
 const REQUIREMENT = {
   type: 'requirement',
   description:
@@ -17,7 +10,7 @@ const REQUIREMENT = {
  * A session the server ends at once (nothing queued), then a new Package#1: after END the server
  * must await no Package#3 (§5.2.4), so the new session opens. Returns the first round of the new
  * session. The rule is judged only when the server did send END: a server that closes no session
- * with END breaks §5.3.9 (closing the session with END, its own item), so this scenario is
+ * with END breaks §5.3.9 (closing the session with END, its own rule), so this scenario is
  * blocked by that failure — inconclusive `depends-on-failed`, never a pass.
  */
 async function endThenNewSession(device: DeviceEngine, newSession: () => ReturnType<DeviceEngine['session']>) {
@@ -25,12 +18,11 @@ async function endThenNewSession(device: DeviceEngine, newSession: () => ReturnT
   const [opening] = closed.rounds;
   if (opening === undefined) throw new Error('dmct: a session without a first round');
   for (const round of closed.rounds) {
-    expectPackage2(round.reply, { item: ITEM, section: SECTION, rule: `the server answers each package of a session with nothing queued (round ${round.index})` });
+    expectPackage2(round.reply, { rule: `the server answers each package of a session with nothing queued (round ${round.index})` });
   }
   if (closed.end !== 'end') {
-    inconclusive(`the server answered the Package#1 with nothing queued with no END within ${END_EXPECTED_WITHIN_PACKAGE2S} Package#2s (session ${closed.end}); closing the session with END is the rule of ${END_ITEM} (§5.3.9), failed there`, {
-      item: ITEM,
-      section: SECTION,
+    const end = refOfCheck({ ruleKey: '5.3.9/end' });
+    inconclusive(`the server answered the Package#1 with nothing queued with no END within ${END_EXPECTED_WITHIN_PACKAGE2S} Package#2s (session ${closed.end}); closing the session with END is the rule of ${end.item} (§${end.section}), failed there`, {
       rule: 'a Package#2 with END ends the session, so the next Package#1 opens a new one',
       outcome: 'depends-on-failed',
       seq: opening.reply.seq,
@@ -39,7 +31,7 @@ async function endThenNewSession(device: DeviceEngine, newSession: () => ReturnT
   const next = await test.step('a new session right after', newSession);
   const [first] = next.rounds;
   if (first === undefined) throw new Error('dmct: a session without a first round');
-  expectPackage2(first.reply, { item: ITEM, section: SECTION, rule: 'after END the server awaits no Package#3: the next Package#1 opens a new session' });
+  expectPackage2(first.reply, { rule: 'after END the server awaits no Package#3: the next Package#1 opens a new session' });
   return next;
 }
 
@@ -52,13 +44,11 @@ test.describe('5.2.4 Package#3', () => {
     const data = await getDataOf(device, nodes.devId);
     const queued = [['GET', nodes.devId], ['DELETE', nodes.missing]];
     const transcript = await endThenNewSession(device, async () => {
-      await server.queuePackage2({ CMD: queued }, { item: ITEM, section: SECTION });
+      await server.queuePackage2({ CMD: queued });
       return device.session({ ...untilReported(carriesQueued(queued)), answer: chosenStatuses(queued, [200, 404], data) });
     });
-    const answered = queuedReport(transcript, queued, 'queuePackage2', { item: ITEM, section: SECTION, rule: 'the Package#2 with the queued GET needs a Package#3' });
+    const answered = queuedReport(transcript, queued, 'queuePackage2', { rule: 'the Package#2 with the queued GET needs a Package#3' });
     expectPackage2(answered.reply, {
-      item: ITEM,
-      section: SECTION,
       rule: 'the server accepts the Package#3 (statuses in command order, GET data as a multipart part) and answers with a Package#2',
     });
   });

@@ -1,11 +1,7 @@
-import { chosenStatuses, rotatingStatuses, runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
-import { test } from '../../fixtures/server-target/index.js';
-import { commandSpec } from '../../fixtures/server-target/protocol.js';
+import { chosenStatuses, commandSpec, rotatingStatuses, runQueuedCommand, runUnpromptedCommand, test } from '../../fixtures/server-target/index.js';
 
-const ITEM = 'DM-PACK-014-S-M';
-const SECTION = '5.3.1';
 const PARAMETERS = 'ServerURI, ClientURI?';
-const UNPROMPTED = { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS } as const;
+const UNPROMPTED = { name: 'HGET', parameters: PARAMETERS } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description: 'HGET(ServerURI, ClientURI?) makes the client fetch the ServerURI and store the data at the ClientURI, or where it chooses and reports in URI; the DM Server MUST support HGET (5.3.1)',
@@ -15,12 +11,12 @@ test.describe('5.3.1 HGET', () => {
   test('HGET with a ClientURI arrives well formed and its status is accepted', { tag: ['@5.3.1/hget'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     // No trigger: an HGET the server sends of its own accord is judged.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
-    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('name'), nodes.dataLeaf] } });
+    await runQueuedCommand({ device, server }, { name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('name'), nodes.dataLeaf] } });
   });
 
   test('HGET without a ClientURI arrives well formed and the stored location reported in URI is accepted', { tag: ['@5.3.1/hget'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints }) => {
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
-    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('installable')] } });
+    await runQueuedCommand({ device, server }, { name: 'HGET', parameters: PARAMETERS, queue: { command: ['HGET', endpoints.repo('installable')] } });
   });
 
   test('the server accepts every status the device may return for HGET', { tag: ['@5.3.1/hget'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
@@ -29,7 +25,7 @@ test.describe('5.3.1 HGET', () => {
     if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HGET', codes) });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'HGET', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
+      { name: 'HGET', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
     );
   });
 });

@@ -2,10 +2,8 @@ import { chosenStatuses, rotatingStatuses, runQueuedCommand, runUnpromptedComman
 import { test } from '../../fixtures/server-target/index.js';
 import { commandSpec } from '../../fixtures/server-target/protocol.js';
 
-const ITEM = 'DM-PACK-024-S-O';
-const SECTION = '5.3.11';
 const PARAMETERS = 'ServerURI, ClientURI';
-const UNPROMPTED = { item: ITEM, section: SECTION, name: 'SUB', parameters: PARAMETERS } as const;
+const UNPROMPTED = { name: 'SUB', parameters: PARAMETERS } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description:
@@ -16,7 +14,7 @@ test.describe('5.3.11 SUB', () => {
   test('SUB arrives well formed and its status is accepted', { tag: ['@5.3.11/sub'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     // No trigger: a SUB the server sends of its own accord is judged.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
-    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'SUB', parameters: PARAMETERS, queue: { command: ['SUB', endpoints.upload('sub'), nodes.data] } });
+    await runQueuedCommand({ device, server }, { name: 'SUB', parameters: PARAMETERS, queue: { command: ['SUB', endpoints.upload('sub'), nodes.data] } });
   });
 
   test('the server accepts every status the device may return for SUB', { tag: ['@5.3.11/sub'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
@@ -25,7 +23,7 @@ test.describe('5.3.11 SUB', () => {
     const queued = codes.map(() => ['SUB', endpoints.upload('sub'), nodes.data]);
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'SUB', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
+      { name: 'SUB', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
     );
   });
 });

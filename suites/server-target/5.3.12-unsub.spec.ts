@@ -2,10 +2,8 @@ import { chosenStatuses, rotatingStatuses, runQueuedCommand, runUnpromptedComman
 import { test } from '../../fixtures/server-target/index.js';
 import { commandSpec } from '../../fixtures/server-target/protocol.js';
 
-const ITEM = 'DM-PACK-025-S-O';
-const SECTION = '5.3.12';
 const PARAMETERS = 'ClientURI';
-const UNPROMPTED = { item: ITEM, section: SECTION, name: 'UNSUB', parameters: PARAMETERS } as const;
+const UNPROMPTED = { name: 'UNSUB', parameters: PARAMETERS } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description:
@@ -18,7 +16,7 @@ test.describe('5.3.12 UNSUB', () => {
     if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2' });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'UNSUB', parameters: PARAMETERS, queue: { package2: [['SUB', endpoints.upload('sub'), nodes.data], ['UNSUB', nodes.data]] } },
+      { name: 'UNSUB', parameters: PARAMETERS, queue: { package2: [['SUB', endpoints.upload('sub'), nodes.data], ['UNSUB', nodes.data]] } },
     );
   });
 
@@ -28,7 +26,7 @@ test.describe('5.3.12 UNSUB', () => {
     const queued = codes.map(() => ['UNSUB', nodes.data]);
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'UNSUB', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
+      { name: 'UNSUB', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
     );
   });
 });

@@ -1,11 +1,7 @@
-import { chosenStatuses, rotatingStatuses, runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
-import { test } from '../../fixtures/server-target/index.js';
-import { commandSpec } from '../../fixtures/server-target/protocol.js';
+import { chosenStatuses, commandSpec, rotatingStatuses, runQueuedCommand, runUnpromptedCommand, test } from '../../fixtures/server-target/index.js';
 
-const ITEM = 'DM-PACK-015-S-M';
-const SECTION = '5.3.2';
 const PARAMETERS = 'ServerURI, ClientURI+';
-const UNPROMPTED = { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, upload: true } as const;
+const UNPROMPTED = { name: 'HPUT', parameters: PARAMETERS, upload: true } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description: 'HPUT(ServerURI, ClientURI+) makes the client send the data at every ClientURI to the ServerURI with HTTP PUT; the DM Server MUST support HPUT (5.3.2)',
@@ -15,7 +11,7 @@ test.describe('5.3.2 HPUT', () => {
   test('HPUT with two ClientURIs arrives well formed and its status is accepted', { tag: ['@5.3.2/hput'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
     // No trigger: an HPUT the server sends of its own accord is judged, with its repository's answer to the upload.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
-    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, queue: { command: ['HPUT', endpoints.upload('hput'), nodes.data, nodes.devId] } });
+    await runQueuedCommand({ device, server }, { name: 'HPUT', parameters: PARAMETERS, queue: { command: ['HPUT', endpoints.upload('hput'), nodes.data, nodes.devId] } });
   });
 
   test('the server accepts every status the device may return for HPUT', { tag: ['@5.3.2/hput'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
@@ -24,7 +20,7 @@ test.describe('5.3.2 HPUT', () => {
     if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('HPUT', codes) });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
+      { name: 'HPUT', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
     );
   });
 });

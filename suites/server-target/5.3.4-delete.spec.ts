@@ -1,11 +1,7 @@
-import { chosenStatuses, rotatingStatuses, runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
-import { test } from '../../fixtures/server-target/index.js';
-import { commandSpec } from '../../fixtures/server-target/protocol.js';
+import { chosenStatuses, commandSpec, rotatingStatuses, runQueuedCommand, runUnpromptedCommand, test } from '../../fixtures/server-target/index.js';
 
-const ITEM = 'DM-PACK-017-S-M';
-const SECTION = '5.3.4';
 const PARAMETERS = 'ClientURI';
-const UNPROMPTED = { item: ITEM, section: SECTION, name: 'DELETE', parameters: PARAMETERS } as const;
+const UNPROMPTED = { name: 'DELETE', parameters: PARAMETERS } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description: 'DELETE(ClientURI) makes the client delete the node and, for an interior node, its whole subtree; the DM Server MUST support DELETE (5.3.4)',
@@ -15,7 +11,7 @@ test.describe('5.3.4 DELETE', () => {
   test('DELETE arrives well formed and its status is accepted', { tag: ['@5.3.4/delete'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     // No trigger: a DELETE the server sends of its own accord is judged.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
-    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'DELETE', parameters: PARAMETERS, queue: { command: ['DELETE', nodes.deletable] } });
+    await runQueuedCommand({ device, server }, { name: 'DELETE', parameters: PARAMETERS, queue: { command: ['DELETE', nodes.deletable] } });
   });
 
   test('the server accepts every status the device may return for DELETE', { tag: ['@5.3.4/delete'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
@@ -24,7 +20,7 @@ test.describe('5.3.4 DELETE', () => {
     const queued = codes.map(() => ['DELETE', nodes.missing]);
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'DELETE', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
+      { name: 'DELETE', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
     );
   });
 });

@@ -1,12 +1,7 @@
-import { runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
-import { test } from '../../fixtures/server-target/index.js';
+import { runQueuedCommand, runUnpromptedCommand, test } from '../../fixtures/server-target/index.js';
 
-const ITEM = 'DM-PACK-018-S-M';
-const SECTION = '5.3.5';
 const PARAMETERS = 'ClientURI, ServerURI?';
-const SYNC_REPORTING = 'DM-PACK-025-S-M';
-const ASYNC_REPORTING = 'DM-PACK-026-S-M';
-const UNPROMPTED = { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, trigger: 'queueCommand' } as const;
+const UNPROMPTED = { name: 'EXEC', parameters: PARAMETERS, trigger: 'queueCommand' } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description:
@@ -15,7 +10,7 @@ const REQUIREMENT = {
 
 /**
  * What EXEC support (§5.3.5) mandates of the server is sending EXEC well formed and taking the
- * client's report of it. How the result is reported is §5.4.1's, with items of their own: without
+ * client's report of it. How the result is reported is §5.4.1's, with rules of their own: without
  * a ServerURI the device reports synchronously (a final 200, its default), and a server refusing
  * that report is charged to synchronous reporting; with a ServerURI the client MUST answer 202
  * (§5.3.5), and a server refusing the 202 is charged to asynchronous reporting. Here a refused
@@ -23,22 +18,20 @@ const REQUIREMENT = {
  */
 test.describe('5.3.5 EXEC', () => {
   test('EXEC without a ServerURI arrives well formed and its synchronous report is accepted', { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
-    const report = { item: SYNC_REPORTING, section: '5.4.1' };
     // No trigger: an EXEC without a ServerURI that the server sends of its own accord is judged.
-    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, report, select: (entry) => entry.length < 3 });
+    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, reportRule: '5.4.1/sync-reporting', select: (entry) => entry.length < 3 });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.executable] }, report },
+      { name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.executable] }, reportRule: '5.4.1/sync-reporting' },
     );
   });
 
   test('EXEC with a ServerURI arrives well formed and its 202 Accepted is accepted', { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
-    const report = { item: ASYNC_REPORTING, section: '5.4.1' };
     // No trigger: an EXEC with a ServerURI that the server sends of its own accord is judged.
-    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, report, select: (entry) => entry.length >= 3 });
+    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, reportRule: '5.4.1/async-reporting', select: (entry) => entry.length >= 3 });
     await runQueuedCommand(
       { device, server },
-      { item: ITEM, section: SECTION, name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.asyncExecutable, device.serverUrl] }, report },
+      { name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.asyncExecutable, device.serverUrl] }, reportRule: '5.4.1/async-reporting' },
     );
   });
 });

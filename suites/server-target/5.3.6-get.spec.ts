@@ -1,11 +1,7 @@
-import { chosenStatuses, getDataOf, rotatingStatuses, runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
-import { test } from '../../fixtures/server-target/index.js';
-import { commandSpec } from '../../fixtures/server-target/protocol.js';
+import { chosenStatuses, commandSpec, getDataOf, rotatingStatuses, runQueuedCommand, runUnpromptedCommand, test } from '../../fixtures/server-target/index.js';
 
-const ITEM = 'DM-PACK-019-S-M';
-const SECTION = '5.3.6';
 const PARAMETERS = 'ClientURI';
-const UNPROMPTED = { item: ITEM, section: SECTION, name: 'GET', parameters: PARAMETERS } as const;
+const UNPROMPTED = { name: 'GET', parameters: PARAMETERS } as const;
 const REQUIREMENT = {
   type: 'requirement',
   description: 'GET(ClientURI) makes the client return the data at the ClientURI inside the session, in a multipart Package#3; the DM Server MUST support GET (5.3.6, App F)',
@@ -15,7 +11,7 @@ test.describe('5.3.6 GET', () => {
   test('GET arrives well formed and the multipart reply with its data is accepted', { tag: ['@5.3.6/get'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     // No trigger: a GET the server sends of its own accord is judged, with dmct's data for it.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
-    await runQueuedCommand({ device, server }, { item: ITEM, section: SECTION, name: 'GET', parameters: PARAMETERS, queue: { command: ['GET', nodes.data] } });
+    await runQueuedCommand({ device, server }, { name: 'GET', parameters: PARAMETERS, queue: { command: ['GET', nodes.data] } });
   });
 
   test('the server accepts every status the device may return for GET', { tag: ['@5.3.6/get'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
@@ -26,8 +22,6 @@ test.describe('5.3.6 GET', () => {
     await runQueuedCommand(
       { device, server },
       {
-        item: ITEM,
-        section: SECTION,
         name: 'GET',
         parameters: PARAMETERS,
         queue: { package2: queued },

@@ -1,10 +1,5 @@
-import { carriesQueued, describeEntry, expectPackage2, queuedReport, statusMembers, untilReported } from '../../fixtures/server-target/checks.js';
-import { test } from '../../fixtures/server-target/index.js';
-import { ALERT_TYPES, buildSessionAlert, COMMANDS, type GenericAlert, type ServerReply } from '../../fixtures/server-target/protocol.js';
-import { expectThat } from '../../fixtures/verify.js';
+import { ALERT_TYPES, buildSessionAlert, carriesQueued, COMMANDS, describeEntry, expectPackage2, expectThat, type GenericAlert, queuedReport, type ServerReply, statusMembers, test, untilReported } from '../../fixtures/server-target/index.js';
 
-const ITEM = 'DM-PACK-024-S-M';
-const SECTION = '5.4';
 const REQUIREMENT = {
   type: 'requirement',
   description:
@@ -28,11 +23,9 @@ const NAMES = COMMANDS.map((command) => command.name as string);
  * define (e.g. `"Status": [{"sc":200}]`); both are judged, not only noted.
  */
 function expectSilentlyIgnored(reply: ServerReply, where: string): void {
-  const package2 = expectPackage2(reply, { item: ITEM, section: SECTION, rule: `the server accepts a package carrying Generic Alerts (${where}) and ignores an unknown alert type silently` });
+  const package2 = expectPackage2(reply, { rule: `the server accepts a package carrying Generic Alerts (${where}) and ignores an unknown alert type silently` });
   const statuses = package2.CMD.filter((entry) => !NAMES.includes(String(entry[0])));
   expectThat(statuses.length === 0, {
-    item: ITEM,
-    section: SECTION,
     seq: reply.seq,
     rule: `the server sends no status for a Generic Alert (${where})`,
     expected: 'a Package#2 of DM commands only',
@@ -40,8 +33,6 @@ function expectSilentlyIgnored(reply: ServerReply, where: string): void {
   });
   const members = reply.kind === 'package2' ? statusMembers(reply.http.body) : [];
   expectThat(members.length === 0, {
-    item: ITEM,
-    section: SECTION,
     seq: reply.seq,
     rule: `the server sends no status for a Generic Alert, in no member beside CMD either (${where})`,
     expected: 'a Package#2 whose only member is CMD, or whose other members carry no statuses',
@@ -60,13 +51,13 @@ test.describe('5.4 Generic Alert', () => {
   test('Generic Alerts in Package#3 are accepted, ignored silently and get no status', { tag: ['@5.4/generic-alert'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
     const queued = [['DELETE', nodes.missing]];
     const carries = carriesQueued(queued);
-    await server.queueCommand(queued[0] ?? [], { item: ITEM, section: SECTION });
+    await server.queueCommand(queued[0] ?? []);
     // The alerts ride on the Package#3 reporting the queued command, in whichever Package#2 it came.
     const transcript = await device.session({
       ...untilReported(carries),
       answer: (round, computed) => (round.reply.kind === 'package2' && carries(round.reply.package2) ? { ...computed, alerts: unknownAlerts(nodes.data) } : computed),
     });
-    const answered = queuedReport(transcript, queued, 'queueCommand', { item: ITEM, section: SECTION, rule: 'the Package#2 with the queued command needs a Package#3, which carries the alerts' });
+    const answered = queuedReport(transcript, queued, 'queueCommand', { rule: 'the Package#2 with the queued command needs a Package#3, which carries the alerts' });
     expectSilentlyIgnored(answered.reply, 'Package#3');
   });
 });

@@ -45,7 +45,7 @@ test.describe('6.1 ClientURI', () => {
       expectPackage2(report.reply, { rule: 'the server accepts the Package#3 carrying the results of commands with extended ClientURIs and answers with a Package#2' });
       return;
     }
-    await server.queuePackage2({ CMD: EXTENDED_FORMS }, {});
+    await server.queuePackage2({ CMD: EXTENDED_FORMS });
     const transcript = await device.session(untilReported(carriesQueued(EXTENDED_FORMS)));
     const arrival = expectArrival(transcript, carriesQueued(EXTENDED_FORMS), { trigger: 'queuePackage2', prompted: true, what: 'the queued GETs' }, { rule: 'the server sends the queued GETs' });
     const positions = queuedPositions(arrival.package2, EXTENDED_FORMS) ?? [];

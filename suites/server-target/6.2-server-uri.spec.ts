@@ -1,8 +1,6 @@
 import { runQueuedCommand, runUnpromptedCommand } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
 
-const ITEM = 'DM-OBJ-004-S-M';
-const SECTION = '6.2';
 const PARAMETERS = 'ServerURI, ClientURI+';
 const REQUIREMENT = {
   type: 'requirement',
@@ -15,7 +13,7 @@ const carriesDevIdPlaceholder = (entry: readonly unknown[]): boolean => entry.sl
 
 test.describe('6.2 ServerURI', () => {
   test('a ServerURI with [DevID] arrives with the placeholder intact and the status of its command is accepted', { tag: ['@6.2/serveruri-devid'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
-    const check = { item: ITEM, section: SECTION, name: 'HPUT', parameters: PARAMETERS } as const;
+    const check = { name: 'HPUT', parameters: PARAMETERS } as const;
     // No trigger: an HPUT to a ServerURI with [DevID] the server sends of its own accord is judged.
     if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...check, select: carriesDevIdPlaceholder, trigger: 'queueCommand', upload: true });
     // The queued HPUT must arrive with its ServerURI as queued, the placeholder intact for the client to replace.

@@ -6,13 +6,13 @@ const acceptsWrongVer = (faults: readonly string[]) => faults.includes('accept-w
 test.describe('5.2.1 Package#0', () => {
   test('client opens a session for a notification', { tag: ['@5.2.1/package0'] }, ({ recorder }) => {
     recorder.note({ label: 'stand-in notification' });
-    expectOneOf('session', ['session'], { item: 'DM-PACK-002-C-O', section: '5.2.1', rule: 'a notification opens a session' });
+    expectOneOf('session', ['session'], { ruleKey: '5.2.1/package0', rule: 'a notification opens a session' });
   });
 
   test('VER other than 2 is dropped', { tag: ['@5.2.1.1/ver-header'] }, ({ recorder, runConfig }) => {
     recorder.note({ label: 'stand-in notification with VER 3' });
     const observed = acceptsWrongVer(runConfig.faults) ? 'a session was opened' : 'no session';
-    expectOneOf(observed, ['no session'], { item: 'DM-PACK-003-C-M', section: '5.2.1.1', rule: 'a Package#0 with VER ≠ 2 is dropped' });
+    expectOneOf(observed, ['no session'], { ruleKey: '5.2.1.1/ver-header', rule: 'a Package#0 with VER ≠ 2 is dropped' });
   });
 });
 
@@ -22,6 +22,6 @@ test.describe('5.2 Package flow', () => {
     // Lets run.test.ts interrupt a run while a scenario is still going.
     const holdMs = Number(process.env['DMCT_RUN_TEST_HOLD_MS'] ?? 0);
     if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs));
-    expectOneOf('flow', ['flow'], { item: 'DM-PACK-001-C-M', section: '5.2', rule: 'the package flow is followed' });
+    expectOneOf('flow', ['flow'], { ruleKey: '5.2/package-flow', rule: 'the package flow is followed' });
   });
 });
