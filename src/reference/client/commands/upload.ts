@@ -88,6 +88,7 @@ export async function runUpload(
   const prepared = prepareServerUri(serverUri, services.uriValues);
   if (!prepared.ok) return refuse(prepared.status, prepared.reason);
   if (!isHttpUrl(prepared.url)) return refuse(419, `cannot upload to ${prepared.url}: only http and https are supported`);
+  if (services.faults.has('server-uri-drops-query')) prepared.url = prepared.url.replace(/\?[^#]*/, '');
   let method = command === 'HPUT' ? 'PUT' : 'POST';
   if (command === 'HPUT' && services.faults.has('hput-wrong-method')) method = 'POST';
   if (command === 'HPOST' && services.faults.has('hpost-wrong-method')) method = 'PUT';
