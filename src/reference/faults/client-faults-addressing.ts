@@ -50,6 +50,14 @@ export const clientAddressingFaults = [
     description: 'Answers UNSUB of a subscribed ClientURI with 200 but keeps the SUB: later changes still go to its ServerURI.',
     expect: { verdict: 'fail', message: 'UNSUB' },
   },
+  {
+    name: 'ignore-omadm-accept',
+    role: 'client',
+    breaks: '5.5/omadm-accept-honoured',
+    section: '5.5',
+    description: 'Ignores the OMADM-Accept header of the response carrying a Package#2: HPUT and HPOST bodies are always application/dmmo+json.',
+    expect: { verdict: 'fail', message: 'OMADM-Accept' },
+  },
 ] as const satisfies readonly Fault[];
 
 /** Names of the reference client's addressing fault switches. */

@@ -78,7 +78,7 @@ export async function runUpload(
   const all = located.flatMap((entry) => entry.locations);
   const single = all.length === 1 ? all[0] : undefined;
   const singleLeaf = single !== undefined && !isInterior(single.node) && single.node.value !== undefined;
-  const mediaType = uploadMediaType(session.omadmAccept, singleLeaf);
+  const mediaType = uploadMediaType(services.faults.has('ignore-omadm-accept') ? undefined : session.omadmAccept, singleLeaf);
   if (mediaType === undefined) return refuse(406, `OMADM-Accept ${JSON.stringify(session.omadmAccept)} names no type the client can send`);
   const body =
     mediaType === 'text/plain' && single?.node.value !== undefined
