@@ -56,6 +56,7 @@ export async function runUpload(
       forbidden++;
       continue;
     }
+    if (services.faults.has('x-name-unsupported') && param.uri.instance.kind === 'x-name') continue;
     const resolution = resolveClientUri(services.tree, param.uri);
     if (!resolution.ok) continue;
     const readable = resolution.locations.filter((location) => allows(location.node, 'Get'));
@@ -72,6 +73,7 @@ export async function runUpload(
   if (located.length === 0) {
     if (unchanged > 0) return refuse(304, 'every ClientURI carried a cache validator that still matches');
     if (forbidden > 0) return refuse(403, 'none of the ClientURIs may be read by this server');
+    if (services.faults.has('unresolvable-client-uri-accepted')) return { status: 200 };
     return refuse(404, 'none of the ClientURIs exists');
   }
 
