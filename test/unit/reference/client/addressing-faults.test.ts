@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import { parsePackage3 } from '../../../../src/protocol/packages/package3.js';
 import type { CommandEntry } from '../../../../src/protocol/schemas/package2.schema.js';
-import { clientAddressingFaults } from '../../../../src/reference/faults/client-faults-addressing.js';
+import { clientAddressingFaults, type ReferenceClientFaultName } from '../../../../src/reference/faults/client-faults-addressing.js';
 import { selectFaults } from '../../../../src/reference/faults/index.js';
 import { prepareServerUri, serverUriValues } from '../../../../src/reference/client/server-uris.js';
 import { MOIDS, ReferenceClient } from '../../../../src/reference/client/index.js';
@@ -42,7 +42,7 @@ describe('ServerURI placeholder values of the reference client (6.2)', () => {
   });
 
   it('a server-uri-keeps-* switch leaves exactly its placeholder unreplaced', () => {
-    const faults = selectFaults(['server-uri-keeps-cmnc'], 'client');
+    const faults = selectFaults<ReferenceClientFaultName>(['server-uri-keeps-cmnc'], 'client');
     const prepared = prepareServerUri('http://r.example/[MNC]/[CMNC]', serverUriValues('IMEI:1', DEVICE, faults));
     assert.ok(prepared.ok);
     assert.equal(decodeURIComponent(prepared.url), 'http://r.example/01/[CMNC]');
