@@ -33,7 +33,7 @@ export const clientAddressingFaults = [
     role: 'client',
     breaks: '6.1/client-uri',
     section: '6.1',
-    description: 'Answers an HPUT or HPOST whose ClientURIs resolve to no node with 200 (sending nothing) instead of an error status.',
+    description: 'Answers an HPUT or HPOST whose ClientURIs name nodes that do not exist below an instance with 200 (sending nothing) instead of an error status.',
     expect: { verdict: 'fail', message: 'resolves to no node' },
   },
   {

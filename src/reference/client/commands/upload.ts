@@ -49,6 +49,8 @@ export async function runUpload(
   const located: Located[] = [];
   let forbidden = 0;
   let unchanged = 0;
+  /** A ClientURI named a node that is not there (as opposed to a whole instance that is not). */
+  let missingNode = false;
   for (const text of clientUris) {
     const param = clientUriParam(text, session);
     if ('refused' in param) {
@@ -58,7 +60,10 @@ export async function runUpload(
     }
     if (services.faults.has('x-name-unsupported') && param.uri.instance.kind === 'x-name') continue;
     const resolution = resolveClientUri(services.tree, param.uri);
-    if (!resolution.ok) continue;
+    if (!resolution.ok) {
+      missingNode ||= param.uri.path.length > 0;
+      continue;
+    }
     const readable = resolution.locations.filter((location) => allows(location.node, 'Get'));
     if (readable.length === 0) {
       forbidden++;
@@ -73,7 +78,7 @@ export async function runUpload(
   if (located.length === 0) {
     if (unchanged > 0) return refuse(304, 'every ClientURI carried a cache validator that still matches');
     if (forbidden > 0) return refuse(403, 'none of the ClientURIs may be read by this server');
-    if (services.faults.has('unresolvable-client-uri-accepted')) return { status: 200 };
+    if (missingNode && services.faults.has('unresolvable-client-uri-accepted')) return { status: 200 };
     return refuse(404, 'none of the ClientURIs exists');
   }
 
