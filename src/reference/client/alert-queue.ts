@@ -1,6 +1,6 @@
 import type { GenericAlert } from '../../protocol/schemas/generic-alert.schema.js';
 import type { FaultSet } from '../faults/types.js';
-import type { ClientFaultName } from '../faults/client-faults.js';
+import type { ReferenceClientFaultName } from '../faults/client-faults-addressing.js';
 
 /** How many raised alerts wait at most; beyond that the oldest is dropped. */
 export const ALERT_QUEUE_LIMIT = 100;
@@ -34,7 +34,7 @@ export class AlertQueue {
 }
 
 /** True when a fault switch makes client-initiated alerts break section 5.4. */
-export function breaksAlerts(faults: FaultSet<ClientFaultName>): boolean {
+export function breaksAlerts(faults: FaultSet<ReferenceClientFaultName>): boolean {
   return faults.has('alert-data-without-datatype') || faults.has('alert-bad-mark');
 }
 
@@ -44,7 +44,7 @@ export function breaksAlerts(faults: FaultSet<ClientFaultName>): boolean {
  * Data, `alert-bad-mark` writes Mark "high" (section 5.4: DataType MUST accompany Data; Mark is
  * one of seven levels).
  */
-export function outgoingAlerts(alerts: readonly GenericAlert[], faults: FaultSet<ClientFaultName>): Record<string, unknown>[] {
+export function outgoingAlerts(alerts: readonly GenericAlert[], faults: FaultSet<ReferenceClientFaultName>): Record<string, unknown>[] {
   return alerts.map((alert) => {
     const wire: Record<string, unknown> = { ...alert };
     if (faults.has('alert-data-without-datatype') && alert.Data !== undefined) delete wire['DataType'];

@@ -4,7 +4,7 @@ import { decodeNotification, type Notification } from '../../protocol/notificati
 import type { NotificationDeduplicator } from '../../protocol/notification/deduplicator.js';
 import type { Violation } from '../../protocol/violation.js';
 import type { FaultSet } from '../faults/types.js';
-import type { ClientFaultName } from '../faults/client-faults.js';
+import type { ReferenceClientFaultName } from '../faults/client-faults-addressing.js';
 import { chooseBearer, type Bearer, type Connectivity } from './connection.js';
 import type { DmAccount } from './dm-account.js';
 
@@ -33,7 +33,7 @@ export interface GateContext {
   accounts: readonly DmAccount[];
   deduplicator: NotificationDeduplicator;
   connectivity: Connectivity;
-  faults: FaultSet<ClientFaultName>;
+  faults: FaultSet<ReferenceClientFaultName>;
   /** Receiver clock, POSIX seconds. */
   now: number;
   freshnessWindowSeconds?: number;
@@ -41,7 +41,7 @@ export interface GateContext {
 
 /** The gate's decision: open a session (with the account and call-back bearer) or drop, and why. */
 export type GateDecision =
-  | { accept: true; account: DmAccount; notification: Notification; bearer: Bearer; overriddenBy: ClientFaultName[] }
+  | { accept: true; account: DmAccount; notification: Notification; bearer: Bearer; overriddenBy: ReferenceClientFaultName[] }
   | { accept: false; reason: NotificationDropReason; detail: string; serverId?: string; notificationId?: number };
 
 const OPTION_COUNT_RULES = new Set(['notification-option-count-high', 'notification-option-count-low']);
@@ -63,7 +63,7 @@ function describe(violations: readonly Violation[]): string {
  */
 export function judgeNotification(bytes: Uint8Array, context: GateContext, transportSender?: string): GateDecision {
   const { faults } = context;
-  const overriddenBy: ClientFaultName[] = [];
+  const overriddenBy: ReferenceClientFaultName[] = [];
   const first = decodeNotification(bytes);
   const found = first.notification;
   const ids = { ...(found?.options.serverId === undefined ? {} : { serverId: found.options.serverId }), ...(found?.options.notificationId === undefined ? {} : { notificationId: found.options.notificationId }) };

@@ -12,7 +12,7 @@ import { resolveClientUriText } from '../../protocol/tree/resolve.js';
 import { storeWithoutClientUri } from '../../protocol/tree/store.js';
 import { MEDIA_TYPES, parseMediaType } from '../../protocol/http/media-types.js';
 import { selectFaults } from '../faults/index.js';
-import type { ClientFaultName } from '../faults/client-faults.js';
+import type { ReferenceClientFaultName } from '../faults/client-faults-addressing.js';
 import type { FaultSet } from '../faults/types.js';
 import { AlertQueue } from './alert-queue.js';
 import { ClientHttp, describeOutcome, isSuccess } from './client-http.js';
@@ -25,7 +25,7 @@ import { readAccounts, type DmAccount } from './dm-account.js';
 import { judgeNotification } from './notification-gate.js';
 import type { ClientState, NotificationRecord, SessionRecord } from './schemas/client-state.schema.js';
 import { HGET_ACCEPT } from './commands/fetched-data.js';
-import { isHttpUrl, prepareServerUri, serverUriValues } from './server-uris.js';
+import { isHttpUrl, prepareServerUri, serverUriValues, type DeviceUriValues } from './server-uris.js';
 import { runSession, type SessionPlan } from './session.js';
 import { SessionQueue } from './session-queue.js';
 import type { ClientServices, ClientTimings } from './services.js';
@@ -56,6 +56,8 @@ export interface ReferenceClientConfig {
   /** MOIDs the server is provisioned for (DMAcc Perm); default DevInfo, SessionInfo and dmct's sample MOs. */
   permittedMoids?: readonly string[];
   faults?: readonly string[];
+  /** The device's values for the ServerURI placeholders besides [DevID] (section 6.2); unset ones are -1. */
+  serverUriValues?: DeviceUriValues;
   connectivity?: Connectivity;
   timings?: Partial<ClientTimings>;
   /** Receiver clock (tests pass a fixed one). */
@@ -85,7 +87,7 @@ const NOTIFICATION_HEX_CAP = 1024;
 export class ReferenceClient {
   readonly tree: ManagementTree;
   readonly devId: string;
-  readonly faults: FaultSet<ClientFaultName>;
+  readonly faults: FaultSet<ReferenceClientFaultName>;
   readonly state: ClientStateStore;
   private readonly exchanges = new UnkeptExchanges();
   readonly services: ClientServices;
@@ -107,7 +109,7 @@ export class ReferenceClient {
 
   /** Throws UnknownFaultError for a name that is not a client fault switch. */
   constructor(config: ReferenceClientConfig) {
-    this.faults = selectFaults<ClientFaultName>(config.faults ?? [], 'client');
+    this.faults = selectFaults<ReferenceClientFaultName>(config.faults ?? [], 'client');
     this.devId = config.devId ?? DEFAULT_DEV_INFO.devId;
     if (this.faults.has('crash-after-first-session') && config.crashMarkerDir !== undefined) {
       this.crashMarker = crashMarker(config.crashMarkerDir);
@@ -135,7 +137,7 @@ export class ReferenceClient {
       alerts: new AlertQueue(),
       subscriptions: new Subscriptions(this.tree),
       defaults: new DefaultSources(),
-      uriValues: serverUriValues(this.devId),
+      uriValues: serverUriValues(this.devId, config.serverUriValues, this.faults),
       timings,
       later: (delayMs, work) => this.later(delayMs, work),
       track: (task) => this.track(task),

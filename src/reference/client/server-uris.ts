@@ -1,11 +1,33 @@
-import { substituteServerUri, checkServerUri, type ServerUriValues } from '../../protocol/addressing/server-uri.js';
+import { SERVER_URI_PLACEHOLDERS, substituteServerUri, checkServerUri, type ServerUriPlaceholder, type ServerUriValues } from '../../protocol/addressing/server-uri.js';
+import type { ReferenceClientFaultName } from '../faults/client-faults-addressing.js';
+import { NO_FAULTS } from '../faults/index.js';
+import type { FaultSet } from '../faults/types.js';
 
 /** A ServerURI ready to use, or the status a malformed one gets (App C 400). */
 export type PreparedUri = { ok: true; url: string } | { ok: false; status: 400; reason: string };
 
-/** The ServerURI placeholder values of the simulated device: DevID only, the rest unsupported (section 6.2 → -1). */
-export function serverUriValues(devId: string): ServerUriValues {
-  return { DevID: devId };
+/** The network and provider values of the simulated device for the ServerURI placeholders besides [DevID]. */
+export type DeviceUriValues = Omit<ServerUriValues, 'DevID'>;
+
+/** The placeholders whose `server-uri-keeps-*` fault switch sends the placeholder's own text. */
+const KEEPS_SWITCH = {
+  DevID: 'server-uri-keeps-devid',
+  MNC: 'server-uri-keeps-mnc',
+  MCC: 'server-uri-keeps-mcc',
+  CMNC: 'server-uri-keeps-cmnc',
+  CMCC: 'server-uri-keeps-cmcc',
+  SPName: 'server-uri-keeps-spname',
+} as const satisfies Record<ServerUriPlaceholder, ReferenceClientFaultName>;
+
+/**
+ * The ServerURI placeholder values of the simulated device (section 6.2): its DevID and the
+ * network values it is given; the others are unsupported (→ -1). A `server-uri-keeps-*` switch
+ * makes its placeholder's value the placeholder text itself, so the request carries it unreplaced.
+ */
+export function serverUriValues(devId: string, device: DeviceUriValues = {}, faults: FaultSet<ReferenceClientFaultName> = NO_FAULTS): ServerUriValues {
+  const values: ServerUriValues = { ...device, DevID: devId };
+  for (const name of SERVER_URI_PLACEHOLDERS) if (faults.has(KEEPS_SWITCH[name])) values[name] = `[${name}]`;
+  return values;
 }
 
 /**

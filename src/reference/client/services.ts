@@ -2,7 +2,7 @@ import type { ServerUriValues } from '../../protocol/addressing/server-uri.js';
 import type { GenericAlert } from '../../protocol/schemas/generic-alert.schema.js';
 import type { ManagementTree } from '../../protocol/tree/management-tree.js';
 import type { FaultSet } from '../faults/types.js';
-import type { ClientFaultName } from '../faults/client-faults.js';
+import type { ReferenceClientFaultName } from '../faults/client-faults-addressing.js';
 import type { AlertQueue } from './alert-queue.js';
 import type { ClientHttp } from './client-http.js';
 import type { ClientStateStore } from './client-state-store.js';
@@ -26,7 +26,7 @@ export interface ClientTimings {
 export interface ClientServices {
   tree: ManagementTree;
   devId: string;
-  faults: FaultSet<ClientFaultName>;
+  faults: FaultSet<ReferenceClientFaultName>;
   http: ClientHttp;
   state: ClientStateStore;
   alerts: AlertQueue;

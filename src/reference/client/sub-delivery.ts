@@ -18,6 +18,7 @@ import type { ClientServices } from './services.js';
 export async function deliverSubscription(services: ClientServices, subscription: Subscription, locations: readonly NodeLocation[]): Promise<void> {
   const prepared = prepareServerUri(subscription.serverUri, services.uriValues);
   if (!prepared.ok || !isHttpUrl(prepared.url)) return;
+  if (services.faults.has('sub-leaf-change-not-sent') && locations.every((location) => !isInterior(location.node))) return;
   const body = buildMoData(locations.map((location) => serializeLocation(services.tree, location)));
   const first = await services.http.transfer('SUB', { method: 'PUT', url: prepared.url, headers: { 'Content-Type': MEDIA_TYPES.moData }, body });
   if (first.kind !== 'response' || first.status !== 415) return;

@@ -1191,8 +1191,54 @@ export const claimsSchema = {
         },
         "moids": {
           "$ref": "#/$defs/Moids"
+        },
+        "serverUriValues": {
+          "$ref": "#/$defs/ServerUriValues"
         }
       }
+    },
+    "ServerUriValues": {
+      "title": "ServerUriValues",
+      "description": "IXIT: the values the device under test puts for the ServerURI placeholders besides [DevID] (section 6.2), as they are before URI-encoding; `-1` where it has none (no mobile network, no service provider name). With a value, the placeholder scenarios compare the substituted text with it; without it, they only check that the placeholder was replaced by a value of the right form.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "MNC": {
+          "type": "string",
+          "pattern": "^(-1|[0-9]{2,3})$",
+          "description": "Home network MNC (3GPP TS 23.003), or -1."
+        },
+        "MCC": {
+          "type": "string",
+          "pattern": "^(-1|[0-9]{3})$",
+          "description": "Home network MCC (3GPP TS 23.003), or -1."
+        },
+        "CMNC": {
+          "type": "string",
+          "pattern": "^(-1|[0-9]{2,3})$",
+          "description": "MNC of the network the device is on, or -1."
+        },
+        "CMCC": {
+          "type": "string",
+          "pattern": "^(-1|[0-9]{3})$",
+          "description": "MCC of the network the device is on, or -1."
+        },
+        "SPName": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64,
+          "description": "Service provider name (3GPP TS 31.102), or -1."
+        }
+      },
+      "examples": [
+        {
+          "MNC": "01",
+          "MCC": "001",
+          "CMNC": "02",
+          "CMCC": "001",
+          "SPName": "dmct test operator"
+        }
+      ]
     },
     "ClientNotification": {
       "title": "ClientNotification",
@@ -1991,6 +2037,7 @@ export interface ClientIxit {
   bearers?: ["CELLULAR" | "WLAN" | "WIRELINE", ...("CELLULAR" | "WLAN" | "WIRELINE")[]];
   nodes: ClientNodes;
   moids?: StandardMoids;
+  serverUriValues?: ServerUriValues;
 }
 /**
  * Where dmct's DM server listens. Configure the client's DM account (SrvURI) with http://<advertisedHost>:<port><path>.
@@ -2067,6 +2114,34 @@ export interface ClientNodes {
    * A readable leaf whose value changes each time `executable` runs (e.g. a run counter); dmct reads it before and after an EXEC to see that the node was executed (section 5.3.5). Without it only the EXEC status is checked.
    */
   executableEffect?: string;
+}
+/**
+ * IXIT: the values the device under test puts for the ServerURI placeholders besides [DevID] (section 6.2), as they are before URI-encoding; `-1` where it has none (no mobile network, no service provider name). With a value, the placeholder scenarios compare the substituted text with it; without it, they only check that the placeholder was replaced by a value of the right form.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "ServerUriValues".
+ */
+export interface ServerUriValues {
+  /**
+   * Home network MNC (3GPP TS 23.003), or -1.
+   */
+  MNC?: string;
+  /**
+   * Home network MCC (3GPP TS 23.003), or -1.
+   */
+  MCC?: string;
+  /**
+   * MNC of the network the device is on, or -1.
+   */
+  CMNC?: string;
+  /**
+   * MCC of the network the device is on, or -1.
+   */
+  CMCC?: string;
+  /**
+   * Service provider name (3GPP TS 31.102), or -1.
+   */
+  SPName?: string;
 }
 /**
  * Hooks that prepare the target, each a trigger with an optional readiness probe: `setup` once before the first scenario (per test worker; an external target runs with one worker), `reset` before each scenario (clears what the previous one left: queued commands, notification ids, tree contents; restarts a target that serves one session per process), `teardown` after the last scenario. A setup or reset that fails, or whose target is not ready in time, makes the scenarios inconclusive naming it. A target with a setup hook is not reached before it runs (the hook's readiness probe takes the place of the pre-flight).

@@ -33,12 +33,15 @@ describe('rules.json: the rules each item of an edition holds', () => {
       const role = seedId.includes('-C-') ? 'client' : 'server';
       assert.deepEqual(itemsHoldingRules(approved, role, rules), [approvedId], `${seedId} → ${approvedId}`);
     }
-    for (const unproved of ['DM-PACK-024-C-O', 'DM-SER-003-C-M']) assert.deepEqual(approved.rulesOf.get(unproved), [], unproved);
+    for (const unproved of ['DM-SER-002-C-O', 'DM-SER-004-C-O']) assert.deepEqual(approved.rulesOf.get(unproved), [], unproved);
     // Server items the 2016 table adds hold rules of their own, which no seed item holds.
     for (const [id, rule] of [['DM-PACK-025-S-O', '5.3.12/unsub'], ['DM-PACK-029-S-O', '5.5/omadm-accept']] as const) {
       assert.deepEqual(approved.rulesOf.get(id), [rule], id);
       assert.deepEqual(itemsHoldingRules(seed, 'server', [rule]), [], rule);
     }
+    // The binary Package#0 and the JSON package formats are judged by the scenarios of the packages that use them (7.1.1, 7.2.1).
+    assert.deepEqual(itemsHoldingRules(approved, 'client', ['5.2.1/package0']), ['DM-PACK-002-C-O', 'DM-SER-001-C-M']);
+    assert.deepEqual(approved.rulesOf.get('DM-SER-003-C-M'), ['5.2.2/package1', '5.2.4/package3']);
   });
 
   it('every item of both tables is listed, and only items of the edition', () => {

@@ -49,6 +49,8 @@ export async function runUpload(
   const located: Located[] = [];
   let forbidden = 0;
   let unchanged = 0;
+  /** A ClientURI named a node that is not there (as opposed to a whole instance that is not). */
+  let missingNode = false;
   for (const text of clientUris) {
     const param = clientUriParam(text, session);
     if ('refused' in param) {
@@ -56,8 +58,12 @@ export async function runUpload(
       forbidden++;
       continue;
     }
+    if (services.faults.has('x-name-unsupported') && param.uri.instance.kind === 'x-name') continue;
     const resolution = resolveClientUri(services.tree, param.uri);
-    if (!resolution.ok) continue;
+    if (!resolution.ok) {
+      missingNode ||= param.uri.path.length > 0;
+      continue;
+    }
     const readable = resolution.locations.filter((location) => allows(location.node, 'Get'));
     if (readable.length === 0) {
       forbidden++;
@@ -72,13 +78,14 @@ export async function runUpload(
   if (located.length === 0) {
     if (unchanged > 0) return refuse(304, 'every ClientURI carried a cache validator that still matches');
     if (forbidden > 0) return refuse(403, 'none of the ClientURIs may be read by this server');
+    if (missingNode && services.faults.has('unresolvable-client-uri-accepted')) return { status: 200 };
     return refuse(404, 'none of the ClientURIs exists');
   }
 
   const all = located.flatMap((entry) => entry.locations);
   const single = all.length === 1 ? all[0] : undefined;
   const singleLeaf = single !== undefined && !isInterior(single.node) && single.node.value !== undefined;
-  const mediaType = uploadMediaType(session.omadmAccept, singleLeaf);
+  const mediaType = uploadMediaType(services.faults.has('ignore-omadm-accept') ? undefined : session.omadmAccept, singleLeaf);
   if (mediaType === undefined) return refuse(406, `OMADM-Accept ${JSON.stringify(session.omadmAccept)} names no type the client can send`);
   const body =
     mediaType === 'text/plain' && single?.node.value !== undefined
@@ -88,6 +95,7 @@ export async function runUpload(
   const prepared = prepareServerUri(serverUri, services.uriValues);
   if (!prepared.ok) return refuse(prepared.status, prepared.reason);
   if (!isHttpUrl(prepared.url)) return refuse(419, `cannot upload to ${prepared.url}: only http and https are supported`);
+  if (services.faults.has('server-uri-drops-query')) prepared.url = prepared.url.replace(/\?[^#]*/, '');
   let method = command === 'HPUT' ? 'PUT' : 'POST';
   if (command === 'HPUT' && services.faults.has('hput-wrong-method')) method = 'POST';
   if (command === 'HPOST' && services.faults.has('hpost-wrong-method')) method = 'PUT';
