@@ -1,4 +1,5 @@
 import { clientFaults } from './client-faults.js';
+import { moClientFaults } from './client-faults-mo.js';
 import { serverFaults } from './server-faults.js';
 import type { Fault, FaultRole, FaultSet } from './types.js';
 
@@ -7,7 +8,7 @@ export { serverFaults, type ServerFaultName } from './server-faults.js';
 export { clientFaults } from './client-faults.js';
 
 /** Every fault switch of both reference peers: the mutant matrix reads this list. */
-export const allFaults: readonly Fault[] = [...serverFaults, ...clientFaults];
+export const allFaults: readonly Fault[] = [...serverFaults, ...clientFaults, ...moClientFaults];
 
 /** The fault switches of one peer, in registry order. */
 export function faultsOfRole(role: FaultRole): Fault[] {
