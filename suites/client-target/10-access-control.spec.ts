@@ -1,4 +1,4 @@
-import { expectThat, inconclusive, instancesIn, readDacmo, readMo, requireData, test, type DacmoEntry } from '../../fixtures/client-target/index.js';
+import { expectThat, inconclusive, readDacmo, readMo, readSoleInstance, test, type DacmoEntry } from '../../fixtures/client-target/index.js';
 
 /** The AR bit of the Read right (12.3). */
 const READ = 1;
@@ -14,10 +14,8 @@ test.describe('10 Access control', () => {
     annotation: [{ type: 'requirement', description: 'The client lets a server act on an MO instance only with the rights its Delegation Access Control MO gives that server there (the entry with the deepest Path covering the node); a read without the Read right is refused with 403 (10, 12.3, 6.3.1.1, App C).' }],
   }, async ({ sessions }) => {
     const moid = sessions.target.moids.dacmo;
-    const uri = `${moid}//`;
-    const data = requireData(await readMo(sessions, uri), 'a DACMO instance', uri);
-    const [instance] = instancesIn(data, moid);
-    const { entries } = readDacmo(instance?.members ?? {});
+    const { instance } = await readSoleInstance(sessions, moid, 'the DACMO instance', 'inconclusive');
+    const { entries } = readDacmo(instance.members);
     const serverId = sessions.target.serverId;
     // An entry for the DACMO's own instance would make the read above contradict it; real nodes only.
     const denied = entries.find((entry) => entry.moid !== moid && (rightsOf(entry, serverId) & READ) === 0);
