@@ -80,6 +80,8 @@ function devInfoRoot(values: DevInfoValues, faults: FaultSet<string>) {
       leaf('FwV', 'chr', values.fwV),
       leaf('SwV', 'chr', values.swV),
       leaf('HwV', 'chr', values.hwV),
+      // The devinfo-bad-node-name fault: an extension node whose name is not 1*unreserved (section 6.3.1).
+      ...(hasMoFault(faults, 'devinfo-bad-node-name') ? [interior('Ext', [leaf('Build Info', 'chr', 'sim')])] : []),
     ],
     { access: GET, unnamed: true },
   );

@@ -15,6 +15,14 @@ export const moClientFaults = [
     expect: { verdict: 'fail', message: 'OEM' },
   },
   {
+    name: 'devinfo-bad-node-name',
+    role: 'client',
+    breaks: '6.3/mo-definition',
+    section: '6.3.1',
+    description: 'Adds a DevInfo extension node named "Build Info", a name that is not 1*unreserved.',
+    expect: { verdict: 'fail', message: 'Build Info' },
+  },
+  {
     name: 'dmacc-without-name',
     role: 'client',
     breaks: '12.2/dmacc',

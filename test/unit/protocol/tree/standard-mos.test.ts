@@ -47,3 +47,12 @@ describe('standard MO definitions (section 12)', () => {
     assert.ok(isMaid('*') && isMaid('appid:x') && !isMaid('serverid:'));
   });
 });
+
+describe('node data (section 6.3.1)', () => {
+  it('accepts unreserved names and format values; names the rest', async () => {
+    const { nodeDataProblems } = await import('../../../../src/protocol/tree/node-data.js');
+    assert.deepEqual(nodeDataProblems({ a: 'x', 'b-1._~': { c: 1, d: true, e: null, f: {} } }), []);
+    assert.deepEqual(nodeDataProblems({ Ext: { 'Build Info': 'x' } }), ['node name "Ext/Build Info" is not 1*unreserved']);
+    assert.deepEqual(nodeDataProblems({ L: [1, 2] }, 'R/'), ['R/L holds [1,2], no node format\'s value']);
+  });
+});

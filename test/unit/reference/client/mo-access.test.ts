@@ -5,6 +5,7 @@ import { parseMultipartPackage3 } from '../../../../src/protocol/http/multipart.
 import { parsePackage3 } from '../../../../src/protocol/packages/package3.js';
 import type { CommandEntry } from '../../../../src/protocol/schemas/package2.schema.js';
 import { devInfoProblems, dmAccountProblems, readDacmo, sessionInfoProblems } from '../../../../src/protocol/tree/standard-mos.js';
+import { nodeDataProblems } from '../../../../src/protocol/tree/node-data.js';
 import { resolveClientUriText } from '../../../../src/protocol/tree/resolve.js';
 import { ACCESS_RIGHT, holdsRight } from '../../../../src/reference/client/dacmo.js';
 import { MOIDS, ReferenceClient } from '../../../../src/reference/client/index.js';
@@ -51,6 +52,7 @@ describe('reference client standard MOs (section 12)', () => {
     ]);
     assert.deepEqual(codes, [200, 200, 200, 200]);
     assert.deepEqual(devInfoProblems(rootOf(parts.get(0))), []);
+    assert.deepEqual([0, 1, 2].flatMap((i) => nodeDataProblems(rootOf(parts.get(i)))), []);
     const account = rootOf(parts.get(1));
     assert.deepEqual(dmAccountProblems(account), []);
     assert.equal(account['Perm'], undefined, 'Perm is never read out');
@@ -66,6 +68,7 @@ describe('reference client standard MOs (section 12)', () => {
   it('each MO fault switch breaks its definition', async () => {
     const get = async (uri: string, fault: string) => rootOf((await session([['GET', uri]], [fault])).parts.get(0));
     assert.deepEqual(devInfoProblems(await get(`${MOIDS.devInfo}//`, 'devinfo-without-oem')), ['OEM (Required) is missing']);
+    assert.deepEqual(nodeDataProblems(await get(`${MOIDS.devInfo}//`, 'devinfo-bad-node-name')), ['node name "Ext/Build Info" is not 1*unreserved']);
     assert.deepEqual(dmAccountProblems(await get(`${MOIDS.dmAcc}//`, 'dmacc-without-name')), ['Name (Required) is missing']);
     assert.match(sessionInfoProblems(await get(`${MOIDS.sessionInfo}//`, 'sessioninfo-roaming-out-of-range')).join(), /ROAMING is 7/);
     assert.match(readDacmo(await get(`${MOIDS.dacmo}//`, 'dacmo-ar-as-text')).problems.join(), /AR is not int/);
