@@ -8,13 +8,21 @@ import { allows, isInterior, type TreeNode } from './node.js';
 export interface SerializeOptions {
   /** `lv=<n>`: sub-levels of children to include (reading `LEVEL_COUNTS_ADDRESSED_NODE`). */
   lv?: number;
+  /**
+   * Whether the reading server may read the node at `path` (node names below the instance root)
+   * beyond its access types, e.g. the rights of an access control MO (section 10); default yes.
+   */
+  canRead?: (path: readonly string[]) => boolean;
 }
 
-function nodeJson(node: TreeNode, levelsLeft: number): unknown {
+function nodeJson(node: TreeNode, path: readonly string[], levelsLeft: number, canRead: (path: readonly string[]) => boolean): unknown {
   if (!isInterior(node)) return node.value === undefined ? EMPTY_LEAF_JSON : node.value;
   if (levelsLeft <= 0) return {};
   const members: Record<string, unknown> = {};
-  for (const child of node.children ?? []) if (allows(child, 'Get')) members[child.name] = nodeJson(child, levelsLeft - 1);
+  for (const child of node.children ?? []) {
+    const childPath = [...path, child.name];
+    if (allows(child, 'Get') && canRead(childPath)) members[child.name] = nodeJson(child, childPath, levelsLeft - 1, canRead);
+  }
   return members;
 }
 
@@ -30,7 +38,7 @@ export function serializeLocation(tree: ManagementTree, location: NodeLocation, 
   const member = MO_DATA_ROOT_MEMBER === 'miid' && location.path.length === 0 ? location.instance.miid : location.node.name;
   const entry: MoDataEntry = {
     ClientURI: locationUri(location),
-    MOData: { [member]: nodeJson(location.node, levels) },
+    MOData: { [member]: nodeJson(location.node, location.path, levels, options.canRead ?? (() => true)) },
   };
   const ddf = tree.ddf(location.instance.moid);
   if (ddf !== undefined) entry.DDF = ddf;

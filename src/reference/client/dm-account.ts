@@ -42,12 +42,12 @@ export function accountMiid(serverId: string): string {
   return cleaned === '' ? 'acc' : cleaned;
 }
 
-/** The DMAcc instance root for an account (section 12.2 node layout). */
-export function dmAccRoot(account: AccountProvisioning): TreeNode {
+/** The DMAcc instance root for an account (section 12.2 node layout); `withName` false is the dmacc-without-name fault. */
+export function dmAccRoot(account: AccountProvisioning, withName = true): TreeNode {
   const children: TreeNode[] = [
     leaf('SrvID', 'chr', account.serverId, READ_ONLY),
     leaf('SrvURI', 'chr', account.serverUri, READ_ONLY),
-    leaf('Name', 'chr', account.name ?? account.serverId, READ_ONLY),
+    ...(withName ? [leaf('Name', 'chr', account.name ?? account.serverId, READ_ONLY)] : []),
     interior(
       'Perm',
       account.permittedMoids.map((moid, i) => interior(String(i + 1), [leaf('MOID', 'chr', moid, HIDDEN)], { ...HIDDEN, unnamed: true })),

@@ -124,7 +124,7 @@ export class ReferenceClient {
       permittedMoids: [...(config.permittedMoids ?? DEFAULT_PERMITTED_MOIDS)],
       ...(config.secret === undefined ? {} : { secret: config.secret, authData: config.authData ?? '' }),
     };
-    this.tree = buildDeviceTree({ ...DEFAULT_DEV_INFO, devId: this.devId }, [account]);
+    this.tree = buildDeviceTree({ ...DEFAULT_DEV_INFO, devId: this.devId }, [account], this.faults);
     this.state = new ClientStateStore(this.devId, this.faults.names);
     const timings = { ...DEFAULT_TIMINGS, ...config.timings };
     const http = new ClientHttp(this.exchanges, { timeoutMs: timings.httpTimeoutMs, maxResponseBytes: 1024 * 1024 }, this.state);

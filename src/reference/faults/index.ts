@@ -1,5 +1,6 @@
 import { clientFaults } from './client-faults.js';
 import { clientAddressingFaults } from './client-faults-addressing.js';
+import { moClientFaults } from './client-faults-mo.js';
 import { serverFaults, type ServerFaultName as SeedServerFaultName } from './server-faults.js';
 import { serverFaults2016, type ServerFaultName2016 } from './server-faults-2016.js';
 import type { Fault, FaultRole, FaultSet } from './types.js';
@@ -13,7 +14,7 @@ export type ServerFaultName = SeedServerFaultName | ServerFaultName2016;
 export { clientFaults } from './client-faults.js';
 
 /** Every fault switch of both reference peers: the mutant matrix reads this list. */
-export const allFaults: readonly Fault[] = [...serverFaults, ...serverFaults2016, ...clientFaults, ...clientAddressingFaults];
+export const allFaults: readonly Fault[] = [...serverFaults, ...serverFaults2016, ...clientFaults, ...clientAddressingFaults, ...moClientFaults];
 
 /** The fault switches of one peer, in registry order. */
 export function faultsOfRole(role: FaultRole): Fault[] {

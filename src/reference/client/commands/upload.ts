@@ -1,14 +1,14 @@
 import { acceptWeight, parseAccept } from '../../../protocol/http/accept.js';
 import { MEDIA_TYPES } from '../../../protocol/http/media-types.js';
 import { buildMoData } from '../../../protocol/packages/mo-data.js';
-import { cacheValidatorMatches } from '../../../protocol/tree/cache-validator.js';
 import { leafValueToText } from '../../../protocol/tree/leaf-values.js';
 import type { NodeLocation } from '../../../protocol/tree/location.js';
-import { allows, isInterior } from '../../../protocol/tree/node.js';
+import { isInterior } from '../../../protocol/tree/node.js';
 import { resolveClientUri } from '../../../protocol/tree/resolve.js';
 import { serializeLocation } from '../../../protocol/tree/serialize.js';
 import { describeOutcome, isSuccess } from '../client-http.js';
 import { isHttpUrl, prepareServerUri } from '../server-uris.js';
+import { cacheStillValid, mayRead, readableBelow } from '../read-access.js';
 import type { ClientServices, SessionContext } from '../services.js';
 import { clientUriParam, refuse, type CommandOutcome } from './outcome.js';
 
@@ -64,12 +64,12 @@ export async function runUpload(
       missingNode ||= param.uri.path.length > 0;
       continue;
     }
-    const readable = resolution.locations.filter((location) => allows(location.node, 'Get'));
+    const readable = resolution.locations.filter((location) => mayRead(location, services, session));
     if (readable.length === 0) {
       forbidden++;
       continue;
     }
-    if (readable.every((location) => cacheValidatorMatches(location, param.uri.query.cv))) {
+    if (readable.every((location) => cacheStillValid(location, param.uri.query.cv, services))) {
       unchanged++;
       continue;
     }
@@ -90,7 +90,7 @@ export async function runUpload(
   const body =
     mediaType === 'text/plain' && single?.node.value !== undefined
       ? leafValueToText(single.node.value)
-      : buildMoData(located.flatMap((entry) => entry.locations.map((location) => serializeLocation(services.tree, location, entry.lv === undefined ? {} : { lv: entry.lv }))));
+      : buildMoData(located.flatMap((entry) => entry.locations.map((location) => serializeLocation(services.tree, location, { ...(entry.lv === undefined ? {} : { lv: entry.lv }), canRead: readableBelow(location, services, session) }))));
 
   const prepared = prepareServerUri(serverUri, services.uriValues);
   if (!prepared.ok) return refuse(prepared.status, prepared.reason);

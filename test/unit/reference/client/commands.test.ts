@@ -9,7 +9,7 @@ import type { Package3 } from '../../../../src/protocol/schemas/package3.schema.
 import type { CommandEntry } from '../../../../src/protocol/schemas/package2.schema.js';
 import type { GenericAlert } from '../../../../src/protocol/schemas/generic-alert.schema.js';
 import { resolveClientUriText } from '../../../../src/protocol/tree/resolve.js';
-import { MOIDS, ReferenceClient, SAMPLE_RESULT_ALERT_TYPE } from '../../../../src/reference/client/index.js';
+import { DEFAULT_PERMITTED_MOIDS, MOIDS, ReferenceClient, SAMPLE_RESULT_ALERT_TYPE } from '../../../../src/reference/client/index.js';
 import { DM_URL, MockDmServer, REPO, WEB, settled, type DmExchange } from './mock-dm-server.js';
 
 const server = setupServer();
@@ -20,7 +20,7 @@ after(() => server.close());
 const SAMPLE = `${MOIDS.sample}/s1`;
 const DEVINFO = `${MOIDS.devInfo}//`;
 
-function setup(options: { faults?: string[] } = {}): { mock: MockDmServer; client: ReferenceClient } {
+function setup(options: { faults?: string[]; permittedMoids?: string[] } = {}): { mock: MockDmServer; client: ReferenceClient } {
   const mock = new MockDmServer();
   server.resetHandlers(...mock.handlers());
   const client = new ReferenceClient({ serverUrl: DM_URL, timings: { asyncExecDelayMs: 10, showTimeoutMs: 2000 }, ...options });
@@ -286,7 +286,8 @@ describe('SHOW, CONT, END (5.3.7–5.3.9)', () => {
 
 describe('DEFAULT, SUB, UNSUB (5.3.10–5.3.12)', () => {
   it('DEFAULT is remembered; a later local need fetches from it with placeholders filled, with no status to any server', async () => {
-    const { mock, client } = setup();
+    // The server is not provisioned for the DM accounts here (section 10), so DEFAULT for them is 403.
+    const { mock, client } = setup({ permittedMoids: DEFAULT_PERMITTED_MOIDS.filter((moid) => moid !== MOIDS.dmAcc) });
     mock.serve(encodeURIComponent(client.devId), 'application/dmmo+json', JSON.stringify([{ ClientURI: `${MOIDS.installable}//`, MOData: { gadget: { On: true } } }]));
     await run(mock, client, [
       ['DEFAULT', `${REPO}/[DevID]`, MOIDS.installable],
