@@ -47,7 +47,7 @@ export interface TlsSettings {
   psk?: PskCredentials;
   /** Versions offered (default: all of §9.2.2). */
   versions?: readonly TlsVersion[];
-  /** Cipher suites offered, IANA names of §9.2.2 (default: the X.509 ones, plus the PSK ones with `psk`). */
+  /** Cipher suites offered, IANA names of §9.2.2 (default: OpenSSL's defaults, plus the PSK ones of §9.2.2 with `psk`). */
   suites?: readonly string[];
   /** Accept any server certificate (a fault of the reference client, never dmct's default). */
   acceptAnyCertificate?: boolean;
@@ -67,12 +67,15 @@ export function describeTls(tls: NegotiatedTls): string {
   return `TLS ${tls.protocol}, ${tls.suite}${tls.peer === undefined ? '' : ` (peer certificate CN=${tls.peer})`}`;
 }
 
-/** The OpenSSL cipher list for these suites; level 0 when a version below TLS 1.2 is offered. */
+/**
+ * The OpenSSL cipher list: exactly these suites, or without `suites` OpenSSL's default list (plus
+ * the PSK suites of §9.2.2 with `psk`); security level 0 when a version below TLS 1.2 is offered.
+ */
 export function cipherList(settings: Pick<TlsSettings, 'psk' | 'suites' | 'versions'>): string {
-  const names = settings.suites ?? [...Object.keys(X509_SUITES), ...(settings.psk === undefined ? [] : Object.keys(PSK_SUITES))];
-  const openssl = names.map((name) => PSK_SUITES[name] ?? X509_SUITES[name]).filter((name): name is string => name !== undefined);
   const legacy = (settings.versions ?? TLS_VERSIONS).some((version) => version !== 'TLSv1.2');
-  return `${openssl.join(':')}${legacy ? ':@SECLEVEL=0' : ''}`;
+  const named = settings.suites?.map((name) => PSK_SUITES[name] ?? X509_SUITES[name]).filter((name): name is string => name !== undefined);
+  const list = named ?? ['DEFAULT', ...(settings.psk === undefined ? [] : Object.values(PSK_SUITES))];
+  return `${list.join(':')}${legacy ? ':@SECLEVEL=0' : ''}`;
 }
 
 /** The lowest and highest of the versions offered (TLS allows a contiguous range only). */

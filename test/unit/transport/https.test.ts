@@ -5,7 +5,7 @@ import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { type ServedEndpoint, serveHandlers } from '../../../src/transport/endpoint-server.js';
 import { request } from '../../../src/transport/http-client.js';
 import { createTestPki, type TestPki } from '../../../src/transport/test-pki.js';
-import { serverTlsOptions, type TlsSettings } from '../../../src/transport/tls-settings.js';
+import { serverTlsOptions, X509_SUITES, type TlsSettings } from '../../../src/transport/tls-settings.js';
 
 const ORIGIN = 'http://tls.test';
 const handlers = [http.post(`${ORIGIN}/dm`, () => HttpResponse.json({ ok: true }))];
@@ -37,7 +37,7 @@ describe('HTTPS with dmct TLS settings (§9.2.2)', () => {
     const { url, recorder: serverSide } = await serve();
     assert.match(url, /^https:\/\/127\.0\.0\.1:\d+\/dm$/);
     const recorder = new TraceRecorder();
-    const outcome = await request(recorder, { method: 'POST', url, label: 'Package#1', tls: { ca: pki.ca.cert } });
+    const outcome = await request(recorder, { method: 'POST', url, label: 'Package#1', tls: { ca: pki.ca.cert, suites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'] } });
     assert.equal(outcome.kind, 'response');
     assert.equal(outcome.kind === 'response' && outcome.status, 200);
     assert.deepEqual(outcome.kind === 'response' && outcome.tls, { protocol: 'TLSv1.2', suite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', peer: 'dmct test server' });
@@ -68,8 +68,11 @@ describe('HTTPS with dmct TLS settings (§9.2.2)', () => {
     const refused = await request(new TraceRecorder(), { method: 'POST', url: only12.url, label: 'probe', tls: { psk: PSK, versions: ['TLSv1.1'] } });
     assert.equal(refused.kind, 'connection-error');
     // Every X.509 suite of §9.2.2 is TLS 1.2 only (SHA-256 MAC or GCM); the PSK CBC-SHA256 suites are not.
-    const x509Only = await request(new TraceRecorder(), { method: 'POST', url: (await serve()).url, label: 'probe', tls: { ca: pki.ca.cert, versions: ['TLSv1.1'] } });
+    const x509Only = await request(new TraceRecorder(), { method: 'POST', url: (await serve()).url, label: 'probe', tls: { ca: pki.ca.cert, versions: ['TLSv1.1'], suites: Object.keys(X509_SUITES) } });
     assert.equal(x509Only.kind, 'connection-error');
+    // Without a suite list OpenSSL's defaults (at level 0) reach TLS 1.1 with the same certificate.
+    const legacy = await request(new TraceRecorder(), { method: 'POST', url: (await serve()).url, label: 'probe', tls: { ca: pki.ca.cert, versions: ['TLSv1.1'] } });
+    assert.equal(legacy.kind === 'response' && legacy.tls?.protocol, 'TLSv1.1');
     const all = await serve({ psk: PSK });
     for (const version of ['TLSv1', 'TLSv1.1'] as const) {
       const outcome = await request(new TraceRecorder(), { method: 'POST', url: all.url, label: 'probe', tls: { psk: PSK, versions: [version], suites: ['TLS_PSK_WITH_AES_128_CBC_SHA256'] } });
