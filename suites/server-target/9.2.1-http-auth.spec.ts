@@ -1,6 +1,6 @@
 import { expectPackage2 } from '../../fixtures/server-target/checks.js';
 import { test } from '../../fixtures/server-target/index.js';
-import { answeredStatus, claimedCredentials, package1With } from '../../fixtures/server-target/security.js';
+import { answeredStatus, claimedCredentials, package1With, requireEditionItem } from '../../fixtures/server-target/security.js';
 import { expectThat } from '../../fixtures/verify.js';
 
 const SECTION = '9.2.1';
@@ -16,7 +16,8 @@ test.describe('9.2.1 HTTP authentication', () => {
       tag: ['@9.2.1/basic-auth'],
       annotation: [{ type: 'requirement', description: 'The DM server MUST support HTTP Basic authentication (RFC 2617); a request without valid credentials is not served (9.2.1)' }],
     },
-    async ({ device, serverTarget }) => {
+    async ({ device, serverTarget, runConfig }) => {
+      requireEditionItem(runConfig, BASIC);
       const credentials = claimedCredentials(serverTarget, { item: BASIC, section: SECTION });
       const none = await test.step('Package#1 without credentials', () => package1With(device, null));
       const challenged = answeredStatus(none.reply, { item: BASIC, section: SECTION, rule: 'a request without credentials is challenged', expected: 'HTTP 401 with a WWW-Authenticate challenge' });
@@ -49,7 +50,8 @@ test.describe('9.2.1 HTTP authentication', () => {
       tag: ['@9.2.1/digest-auth'],
       annotation: [{ type: 'requirement', description: 'The DM server MUST support HTTP Digest authentication (RFC 2617): it challenges with a nonce and checks the answer (9.2.1)' }],
     },
-    async ({ device, serverTarget }) => {
+    async ({ device, serverTarget, runConfig }) => {
+      requireEditionItem(runConfig, DIGEST);
       const credentials = claimedCredentials(serverTarget, { item: DIGEST, section: SECTION });
       const none = await test.step('Package#1 without credentials', () => package1With(device, null));
       const challenged = answeredStatus(none.reply, { item: DIGEST, section: SECTION, rule: 'a request without credentials is challenged', expected: 'HTTP 401 with a Digest challenge' });

@@ -1,5 +1,5 @@
 import { test } from '../../fixtures/server-target/index.js';
-import { handshake, PSK_SUITES, targetTls, X509_SUITES, type TlsVersion } from '../../fixtures/server-target/security.js';
+import { handshake, PSK_SUITES, requireEditionItem, targetTls, X509_SUITES, type TlsVersion } from '../../fixtures/server-target/security.js';
 import { expectThat, precondition } from '../../fixtures/verify.js';
 
 const SECTION = '9.2.2';
@@ -18,7 +18,8 @@ test.describe('9.2.2 TLS', () => {
         tag: [tag],
         annotation: [{ type: 'requirement', description: `Both sides SHALL support TLS 1.1 and SHOULD support TLS 1.0 or 1.2; the server ${keyword} support ${name} (9.2.2)` }],
       },
-      async ({ serverTarget, recorder }) => {
+      async ({ serverTarget, recorder, runConfig }) => {
+        requireEditionItem(runConfig, item);
         const settings = targetTls(serverTarget, { item, section: SECTION });
         // Only this version is offered, with OpenSSL's default suites: the item is about the version (the suites have their own).
         const outcome = await test.step(`handshake offering ${name} only`, () => handshake(serverTarget, recorder, { ...settings, versions: [version], suites: undefined }, `${name} handshake`));
@@ -40,8 +41,9 @@ test.describe('9.2.2 TLS', () => {
       tag: ['@9.2.2/psk-mode'],
       annotation: [{ type: 'requirement', description: 'The DM server SHALL support PSK-TLS (with the PSK cipher suites listed) as well as X.509 mode (9.2.2)' }],
     },
-    async ({ serverTarget, recorder }) => {
+    async ({ serverTarget, recorder, runConfig }) => {
       const item = 'DM-SEC-008-S-M';
+      requireEditionItem(runConfig, item);
       const settings = targetTls(serverTarget, { item, section: SECTION });
       precondition(settings.psk !== undefined, {
         item,
@@ -70,8 +72,9 @@ test.describe('9.2.2 TLS', () => {
       tag: ['@9.2.2/x509-mode'],
       annotation: [{ type: 'requirement', description: 'The DM server SHALL support X.509 mode with the X.509 cipher suites listed; its certificate verifies for its host name (9.2.1, 9.2.2)' }],
     },
-    async ({ serverTarget, recorder }) => {
+    async ({ serverTarget, recorder, runConfig }) => {
       const item = 'DM-SEC-010-S-M';
+      requireEditionItem(runConfig, item);
       const { psk: _psk, ...x509 } = targetTls(serverTarget, { item, section: SECTION });
       // Every X.509 suite of 9.2.2 uses SHA-256 or GCM, which exist from TLS 1.2 on.
       const outcome = await test.step('handshake offering the X.509 suites only', () =>
