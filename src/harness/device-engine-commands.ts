@@ -1,3 +1,4 @@
+import type { TlsSettings } from '../transport/tls-settings.js';
 import { parseClientUri, type ClientUri } from '../protocol/addressing/client-uri.js';
 import { substituteServerUri, type ServerUriValues } from '../protocol/addressing/server-uri.js';
 import { assignParameters, commandSpec } from '../protocol/commands/command-table.js';
@@ -74,6 +75,8 @@ export interface CommandContext {
   budget?: TimeBudget;
   /** Told when the share ran out before or during a request (a scenario fixture throws `inconclusive` here). */
   onBudgetSpent?: (detail: string) => void;
+  /** TLS settings for `https:` side transfers (§9.2.2). */
+  tls?: TlsSettings;
 }
 
 const status = (sc: number, extra: { URI?: string[] } = {}): CommandStatus => ({ sc, ...extra });
@@ -98,6 +101,7 @@ async function sideRequest(context: CommandContext, label: string, options: { me
     maxResponseBytes: context.maxBodyBytes,
     ...(context.egress === undefined ? {} : { egress: context.egress }),
     ...(context.signal === undefined ? {} : { signal: context.signal }),
+    ...(context.tls === undefined ? {} : { tls: context.tls }),
   });
   if (outcome.kind === 'refused') context.onEgressRefused?.(`${label}: ${outcome.detail}`);
   if (outcome.kind === 'timeout' && wait.cut && context.signal?.aborted !== true) context.onBudgetSpent?.(context.budget?.spent(label, outcome.detail) ?? outcome.detail);

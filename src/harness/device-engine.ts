@@ -15,6 +15,8 @@ import { asyncResultAlert, budgetSpentBefore, executeCommand, type CommandContex
 import { buildDeviceTree, supportedMos } from './device-engine-tree.js';
 import type { EgressPolicy } from '../transport/egress.js';
 import { request, type HttpFailureOutcome, type HttpResponseOutcome } from '../transport/http-client.js';
+import { basicAuthorization, digestAuthorization, parseAuthHeader, type AuthParams, type HttpCredentials } from '../transport/http-auth.js';
+import type { TlsSettings } from '../transport/tls-settings.js';
 import type { TimeBudget } from './time-budget.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
@@ -34,8 +36,15 @@ export interface DeviceEngineOptions {
   timeoutMs?: number;
   /** Largest response body read (IXIT limits.maxBodyBytes). */
   maxBodyBytes?: number;
-  /** HTTP Basic credentials (§9.2.1; from the IXIT). */
+  /** HTTP Basic credentials (§9.2.1; from the IXIT); `httpAuth` wins when both are given. */
   basicAuth?: { username: string; password: string };
+  /**
+   * The device's HTTP credentials (§9.2.1): Basic is sent unasked; Digest only in answer to a
+   * challenge. Either way a 401 challenge is answered once, with the scheme it offers.
+   */
+  httpAuth?: DeviceHttpAuth;
+  /** TLS settings for `https:` URLs: trusted CA, client certificate, PSK, versions and suites (§9.2.2). */
+  tls?: TlsSettings;
   serverUriValues?: ServerUriValues;
   /** EXEC without ServerURI: `sync` (default) or `async` (§5.4.1: the client's choice). */
   execReporting?: 'sync' | 'async';
@@ -76,6 +85,23 @@ export interface OutgoingPackage {
   url?: string;
   /** Caption in the trace, e.g. `Package#1`. */
   label: string;
+  /**
+   * The credentials for this package instead of the device's: `null` sends none and leaves a
+   * challenge unanswered (a scenario probing the server's challenge, §9.2.1).
+   */
+  httpAuth?: DeviceHttpAuth | null;
+}
+
+/** The request-target a Digest answer names (`uri`, RFC 7616 §3.4): the URL's path and query. */
+function requestUri(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+/** HTTP credentials of the device and how it uses them (§9.2.1). */
+export interface DeviceHttpAuth extends HttpCredentials {
+  /** `basic`: sent unasked; `digest`: sent only in answer to a Digest challenge. */
+  scheme: 'basic' | 'digest';
 }
 
 /** The server's answer to a Package#1 or Package#3, as dmct reads it. */
@@ -240,7 +266,10 @@ export class DeviceEngine {
   readonly #timeoutMs: number;
   readonly #maxBodyBytes: number;
   readonly #limits: PackageLimits;
-  readonly #authorization?: string;
+  readonly #httpAuth?: DeviceHttpAuth;
+  readonly #tls?: TlsSettings;
+  /** The last Digest challenge answered, reused with the next nonce count (RFC 7616 §3.4). */
+  #digest?: { challenge: AuthParams; nc: number };
 
   constructor(options: DeviceEngineOptions) {
     this.recorder = options.recorder;
@@ -250,9 +279,9 @@ export class DeviceEngine {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
     this.#limits = { ...DEFAULT_PACKAGE_LIMITS, ...options.limits };
-    if (options.basicAuth !== undefined) {
-      this.#authorization = `Basic ${Buffer.from(`${options.basicAuth.username}:${options.basicAuth.password}`).toString('base64')}`;
-    }
+    const httpAuth = options.httpAuth ?? (options.basicAuth === undefined ? undefined : { ...options.basicAuth, scheme: 'basic' as const });
+    if (httpAuth !== undefined) this.#httpAuth = httpAuth;
+    if (options.tls !== undefined) this.#tls = options.tls;
     this.#context = {
       tree: this.tree,
       recorder: this.recorder,
@@ -268,6 +297,7 @@ export class DeviceEngine {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.timeBudget === undefined ? {} : { budget: options.timeBudget }),
       ...(options.onBudgetSpent === undefined ? {} : { onBudgetSpent: options.onBudgetSpent }),
+      ...(options.tls === undefined ? {} : { tls: options.tls }),
     };
   }
 
@@ -314,8 +344,44 @@ export class DeviceEngine {
     if (devId !== null) headers[HEADERS.devId] = devId;
     const accept = outgoing.accept === undefined ? MEDIA_TYPES.package2 : outgoing.accept;
     if (accept !== null) headers['accept'] = accept;
-    if (this.#authorization !== undefined) headers['authorization'] ??= this.#authorization;
     const url = outgoing.url ?? this.serverUrl;
+    const auth = outgoing.httpAuth === undefined ? this.#httpAuth : (outgoing.httpAuth ?? undefined);
+    const unasked = auth === undefined ? undefined : this.#unaskedAuthorization(auth, url);
+    if (unasked !== undefined) headers['authorization'] ??= unasked;
+    const first = await this.#post(outgoing, url, headers);
+    if (auth === undefined || first.reply.kind === 'no-answer' || first.reply.http.status !== 401) return first;
+    const answer = this.#answerChallenge(auth, url, first.reply.http.headers.get('www-authenticate'));
+    if (!answer.ok) {
+      this.recorder.note({ from: 'dmct', to: 'target', label: `${outgoing.label}: challenge not answered (${answer.reason})` });
+      return first;
+    }
+    return this.#post({ ...outgoing, label: `${outgoing.label} (answering the ${answer.scheme} challenge)` }, url, { ...headers, authorization: answer.header });
+  }
+
+  /** The credentials sent before any challenge: Basic, or Digest on a challenge answered before. */
+  #unaskedAuthorization(auth: DeviceHttpAuth, url: string): string | undefined {
+    if (auth.scheme === 'basic') return basicAuthorization(auth);
+    if (this.#digest === undefined) return undefined;
+    this.#digest.nc += 1;
+    const answer = digestAuthorization(this.#digest.challenge, auth, { method: 'POST', uri: requestUri(url), nc: this.#digest.nc });
+    return answer.ok ? answer.header : undefined;
+  }
+
+  /** The `Authorization` answering a 401 (§9.2.1): Digest when offered and wanted or Basic is not offered, else Basic. */
+  #answerChallenge(auth: DeviceHttpAuth, url: string, header: string | null): { ok: true; header: string; scheme: string } | { ok: false; reason: string } {
+    const challenges = parseAuthHeader(header ?? '');
+    const digest = challenges.find((challenge) => challenge.scheme === 'digest');
+    const basic = challenges.find((challenge) => challenge.scheme === 'basic');
+    if (digest !== undefined && (auth.scheme === 'digest' || basic === undefined)) {
+      this.#digest = { challenge: digest, nc: 1 };
+      const answer = digestAuthorization(digest, auth, { method: 'POST', uri: requestUri(url), nc: 1 });
+      return answer.ok ? { ...answer, scheme: 'Digest' } : answer;
+    }
+    if (basic !== undefined) return { ok: true, header: basicAuthorization(auth), scheme: 'Basic' };
+    return { ok: false, reason: header === null ? 'the 401 carries no WWW-Authenticate' : 'the 401 offers neither Basic nor Digest' };
+  }
+
+  async #post(outgoing: OutgoingPackage, url: string, headers: Record<string, string>): Promise<{ requestSeq?: number; reply: ServerReply }> {
     const wait = this.#context.budget?.wait(this.#timeoutMs) ?? { ms: this.#timeoutMs, cut: false };
     if (wait.ms <= 0) {
       const failure = budgetSpentBefore(this.#context, outgoing.label, `POST ${url}`, 'target');
@@ -332,6 +398,7 @@ export class DeviceEngine {
       // A body over the cap is still an answer (a refused one, see #read), not a silence.
       overflow: 'truncate',
       ...(this.#context.egress === undefined ? {} : { egress: this.#context.egress }),
+      ...(this.#tls === undefined ? {} : { tls: this.#tls }),
     });
     if (outcome.kind === 'refused') this.#context.onEgressRefused?.(`${outgoing.label}: ${outcome.detail}`);
     // Cut short by the share, silence says nothing about the target (it had less than its response time).

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { compileSchema, formatViolation, type SchemaViolation } from '../protocol/json-schema.js';
+import { checkTransportSecurity } from './claims-tls.js';
 import { encodePointerPart, explainClaimsViolations } from './claims-violations.js';
 import { shellPlaceholderProblem } from '../harness/template.js';
 import { ClaimsError } from './errors.js';
@@ -181,7 +182,7 @@ export function parseClaims(text: string, source: string): Claims {
   }
   const result = validateClaims(data);
   const violations = result.ok
-    ? [...checkLists(result.value), ...checkClientNotification(result.value), ...checkPlaceholders(result.value)]
+    ? [...checkLists(result.value), ...checkClientNotification(result.value), ...checkPlaceholders(result.value), ...checkTransportSecurity(result.value)]
     : explainClaimsViolations(data, result.violations);
   if (violations.length > 0) throw new ClaimsError(violations.map((v) => formatViolation(source, v)));
   return data as Claims;

@@ -55,6 +55,7 @@ export type {
   ManualTrigger,
   ModuleTrigger,
   NotifyOptions,
+  Secret,
   ServerIxit,
   ShellTrigger,
   Trigger,

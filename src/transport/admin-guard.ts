@@ -5,6 +5,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 export interface AdminRefusal {
   status: number;
   reason: string;
+  /** Headers of the refusal, e.g. the `WWW-Authenticate` challenge of a 401. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** Environment variable the `dmct sim` admin clients read the token from when no flag gives it. */

@@ -1,4 +1,6 @@
 import http from 'node:http';
+import https from 'node:https';
+import type { TLSSocket, TlsOptions } from 'node:tls';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,6 +10,8 @@ import type { AdminRefusal } from './admin-guard.js';
 import { capText } from './cap-text.js';
 import { type HandlerErrorEvent, createHandlerGuard, reportHandlerError } from './resolver-guard.js';
 import type { ExchangeRecorder } from './exchange-recorder.js';
+import { negotiatedOf } from './https-exchange.js';
+import { describeTls } from './tls-settings.js';
 
 /** The origin msw handlers are written against; served requests are rewritten to it. */
 export const DEFAULT_HANDLER_ORIGIN = 'http://dm.test';
@@ -43,7 +47,13 @@ export interface ServeOptions {
    * Checked on the request head before the body is read (a control API's token, Host and Origin,
    * see admin-guard.ts); a refusal is answered at once and no handler runs.
    */
-  admit?: (method: string, headers: http.IncomingHttpHeaders, port: number) => AdminRefusal | undefined;
+  admit?: (method: string, headers: http.IncomingHttpHeaders, port: number, path: string) => AdminRefusal | undefined;
+  /**
+   * Serve over TLS with these node:tls options (certificate, versions, suites, PSK; §9.2.2); the
+   * URL is then `https:`, and each connection's negotiated parameters, or its failed handshake,
+   * are recorded.
+   */
+  tls?: TlsOptions;
 }
 
 /** A complete request as a direct handler sees it: the body already read within the cap. */
@@ -218,8 +228,8 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
       ...(body === undefined ? {} : { body: { ...body, mediaType: headers?.get('content-type') ?? undefined } }),
     });
 
-  const refuse = (res: http.ServerResponse, status: number, reason: string) => {
-    const headers = new Headers({ 'content-type': 'application/json', connection: 'close' });
+  const refuse = (res: http.ServerResponse, status: number, reason: string, extra?: Readonly<Record<string, string>>) => {
+    const headers = new Headers({ 'content-type': 'application/json', connection: 'close', ...extra });
     const bytes = Buffer.from(JSON.stringify({ error: reason }));
     recordResponse(status, headers, { bytes, size: bytes.length });
     const socket = res.socket;
@@ -293,10 +303,10 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const refusal = options.admit?.(req.method ?? 'GET', req.headers, boundPort);
+    const refusal = options.admit?.(req.method ?? 'GET', req.headers, boundPort, req.url ?? '/');
     if (refusal !== undefined) {
       recordRequest(req);
-      return refuse(res, refusal.status, refusal.reason);
+      return refuse(res, refusal.status, refusal.reason, refusal.headers);
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (Number.isFinite(declared) && declared > maxBodyBytes) {
@@ -368,22 +378,28 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
     await send(req, res, response);
   };
 
-  const server = http.createServer(
-    {
-      requestTimeout: requestTimeoutMs,
-      headersTimeout: headersTimeoutMs,
-      // How often node checks those time-outs; the default (30 s) is far too coarse here.
-      connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(requestTimeoutMs / 10))),
-    },
-    (req, res) => {
-      res.on('error', () => undefined);
-      handle(req, res).catch((error: unknown) => {
-        const answer = reportHandlerError(error, { method: req.method ?? '', url: `${baseUrl}${req.url ?? ''}` }, guardOptions);
-        if (!res.headersSent) res.writeHead(answer.status, Object.fromEntries(answer.headers)).end();
-        else res.destroy();
-      });
-    },
-  );
+  const serverOptions: http.ServerOptions = {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: headersTimeoutMs,
+    // How often node checks those time-outs; the default (30 s) is far too coarse here.
+    connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(requestTimeoutMs / 10))),
+  };
+  const listener: http.RequestListener = (req, res) => {
+    res.on('error', () => undefined);
+    handle(req, res).catch((error: unknown) => {
+      const answer = reportHandlerError(error, { method: req.method ?? '', url: `${baseUrl}${req.url ?? ''}` }, guardOptions);
+      if (!res.headersSent) res.writeHead(answer.status, Object.fromEntries(answer.headers)).end();
+      else res.destroy();
+    });
+  };
+  const server = options.tls === undefined ? http.createServer(serverOptions, listener) : https.createServer({ ...serverOptions, ...options.tls }, listener);
+  if (options.tls !== undefined) {
+    server.on('secureConnection', (socket: TLSSocket) => recorder?.note({ from: 'target', to: name, label: `${describeTls(negotiatedOf(socket))}` }));
+    server.on('tlsClientError', (error: NodeJS.ErrnoException, socket: TLSSocket) => {
+      recorder?.note({ from: 'target', to: name, label: `TLS handshake failed (${capText(error.code ?? error.message, 200)}): connection closed` });
+      socket.destroy();
+    });
+  }
   server.maxConnections = options.maxConnections ?? 64;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     const answer = CLIENT_ERROR_RESPONSES[error.code ?? ''] ?? BAD_REQUEST;
@@ -407,7 +423,7 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   boundPort = port;
-  baseUrl = `http://${hostForUrl(host)}:${port}`;
+  baseUrl = `${options.tls === undefined ? 'http' : 'https'}://${hostForUrl(host)}:${port}`;
 
   let closing: Promise<void> | undefined;
   return {

@@ -1,6 +1,8 @@
 import { capText } from './cap-text.js';
 import type { EgressPolicy } from './egress.js';
 import type { ExchangeRecorder } from './exchange-recorder.js';
+import { HttpsExchangeError, httpsExchange } from './https-exchange.js';
+import { describeTls, type NegotiatedTls, type TlsSettings } from './tls-settings.js';
 
 export interface HttpRequestOptions {
   /** Default `GET`. */
@@ -26,6 +28,12 @@ export interface HttpRequestOptions {
   /** Lifelines (default `dmct` → `target`). */
   from?: string;
   to?: string;
+  /**
+   * TLS settings for an `https:` URL (trusted CA, client certificate, PSK, versions and suites,
+   * §9.2.2): the exchange then runs on a connection of its own and its negotiated parameters are
+   * recorded and returned. Without them an `https:` URL is fetched with the system's trust.
+   */
+  tls?: TlsSettings;
 }
 
 /** The target answered (any status; a redirect is an answer too, it is not followed). */
@@ -39,6 +47,8 @@ export interface HttpResponseOutcome {
   /** `seq` of the recorded request and response. */
   requestSeq: number;
   responseSeq: number;
+  /** What the TLS connection negotiated (an `https:` exchange with `tls` settings). */
+  tls?: NegotiatedTls;
 }
 
 /**
@@ -168,17 +178,26 @@ export async function request(recorder: ExchangeRecorder, options: HttpRequestOp
 
   let response: Response;
   let read: BodyRead;
+  let tls: NegotiatedTls | undefined;
+  const signal = options.signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]);
   try {
-    response = await fetch(url, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: Uint8Array.from(body) }),
-      redirect: 'manual',
-      signal: options.signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]),
-    });
+    if (url.protocol === 'https:' && options.tls !== undefined) {
+      ({ response, tls } = await httpsExchange(url, { method, headers, ...(body === undefined ? {} : { body }), signal, tls: options.tls }));
+      // The negotiated parameters are evidence of the exchange (§9.2.2): recorded before the answer.
+      recorder.note({ from: to, to: from, label: `${options.label}: ${describeTls(tls)}` });
+    } else {
+      response = await fetch(url, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: Uint8Array.from(body) }),
+        redirect: 'manual',
+        signal,
+      });
+    }
     read = await readCapped(response.body, maxResponseBytes);
   } catch (error) {
-    const failure = describeFailure(error, timeoutMs);
+    if (error instanceof HttpsExchangeError) return fail(error.kind, error.message);
+    const failure = signal.aborted && options.tls !== undefined ? describeFailure(signal.reason, timeoutMs) : describeFailure(error, timeoutMs);
     return fail(failure.kind, failure.detail);
   }
 
@@ -195,11 +214,11 @@ export async function request(recorder: ExchangeRecorder, options: HttpRequestOp
 
   if (read.kind === 'complete') {
     const responseSeq = recorded(read.bytes, read.bytes.length);
-    return { kind: 'response', status: response.status, headers: response.headers, body: read.bytes, truncated: false, requestSeq, responseSeq };
+    return { kind: 'response', status: response.status, headers: response.headers, body: read.bytes, truncated: false, requestSeq, responseSeq, ...(tls === undefined ? {} : { tls }) };
   }
   const responseSeq = recorded(read.prefix, read.received);
   if (options.overflow === 'truncate') {
-    return { kind: 'response', status: response.status, headers: response.headers, body: read.prefix, truncated: true, requestSeq, responseSeq };
+    return { kind: 'response', status: response.status, headers: response.headers, body: read.prefix, truncated: true, requestSeq, responseSeq, ...(tls === undefined ? {} : { tls }) };
   }
   return fail('too-large', `response body exceeds ${maxResponseBytes} bytes; reading stopped`, response.status);
 }

@@ -316,6 +316,46 @@ export const serverFaults = [
       'Acknowledges the Generic Alerts of a package (other than the session alert) with an extra top-level member "Status": [{"sc":200}, …] in the next Package#2, one status per alert, although the server MUST NOT send any status for alerts.',
     expect: { verdict: 'fail', message: 'status' },
   },
+  {
+    name: 'auth-accepts-wrong-basic',
+    role: 'server',
+    breaks: '9.2.1/basic-auth',
+    section: '9.2.1',
+    description: 'Accepts HTTP Basic credentials with the right user name and any password, so a device that does not know the password is let in.',
+    expect: { verdict: 'fail', message: 'Basic' },
+  },
+  {
+    name: 'auth-accepts-wrong-digest',
+    role: 'server',
+    breaks: '9.2.1/digest-auth',
+    section: '9.2.1',
+    description: 'Accepts a Digest answer to its own challenge whatever its response value, so a device that does not know the password is let in.',
+    expect: { verdict: 'fail', message: 'Digest' },
+  },
+  {
+    name: 'tls-no-tls11',
+    role: 'server',
+    breaks: '9.2.2/tls11',
+    section: '9.2.2',
+    description: 'Turns TLS 1.1 off (TLS 1.0 and 1.2 stay on), although both sides SHALL support TLS 1.1.',
+    expect: { verdict: 'fail', message: 'TLSv1.1' },
+  },
+  {
+    name: 'tls-no-psk',
+    role: 'server',
+    breaks: '9.2.2/psk-mode',
+    section: '9.2.2',
+    description: 'Knows no pre-shared key: a PSK-TLS handshake fails, although the server SHALL support PSK-TLS as well as X.509 mode.',
+    expect: { verdict: 'fail', message: 'PSK' },
+  },
+  {
+    name: 'tls-no-x509-suites',
+    role: 'server',
+    breaks: '9.2.2/x509-mode',
+    section: '9.2.2',
+    description: 'Leaves the X.509 cipher suites of section 9.2.2 out of its list (other suites still work), so a client offering only those cannot connect.',
+    expect: { verdict: 'fail', message: 'X.509' },
+  },
 ] as const satisfies readonly Fault[];
 
 /** Names of the reference server's fault switches. */

@@ -1,14 +1,17 @@
+import { constants as cryptoConstants } from 'node:crypto';
 import type { RequestHandler } from 'msw';
 import { serveHandlers, type ServedEndpoint } from '../../transport/endpoint-server.js';
-import { selectFaults, type ServerFaultName } from '../faults/index.js';
+import { selectFaults, type FaultSet, type ServerFaultName } from '../faults/index.js';
 import { checkAdminRequest, newAdminToken } from '../../transport/admin-guard.js';
 import { SHELL_NOTIFY_DISABLED, adminHandlers, checkDeviceRegistration } from './admin-api.js';
 import { directDmEndpoint, dmEndpointHandlers } from './dm-endpoint.js';
 import { gcmRegistrationHandlers } from './gcm-registration.js';
+import { httpAuthGate, type ReferenceHttpAuth } from './http-auth-gate.js';
 import { malformedPathHandler } from './malformed-path.js';
 import { repositoryHandlers } from './repository.js';
 import { DEFAULT_MAX_BODY_BYTES } from './request-input.js';
 import { ReferenceServerState, type ServerUrls } from './server-state.js';
+import { serverTlsOptions, X509_SUITES, type TlsSettings } from '../../transport/tls-settings.js';
 
 export { ReferenceServerState, type ServerUrls } from './server-state.js';
 export type { DeviceLog, CommandRecord, ReceivedPackage, ReceivedAlert, RepoHit, SessionRecord, SentNotification } from './schemas/device-log.schema.js';
@@ -58,6 +61,13 @@ export interface ReferenceServerOptions {
   print?: (line: string) => void;
   /** Clock (tests pass a fixed one). */
   clock?: () => Date;
+  /**
+   * Serve the DM, repository and web port over TLS (§9.2.2) with this certificate, the versions
+   * (default TLS 1.0–1.2) and PSK given; the admin port stays plain loopback HTTP.
+   */
+  tls?: TlsSettings & { cert: string; key: string };
+  /** Demand these device credentials on the DM endpoint, Basic or Digest (§9.2.1). */
+  httpAuth?: ReferenceHttpAuth;
 }
 
 /** A reference server's state and handlers, before (or without) serving them on ports. */
@@ -122,6 +132,18 @@ export function createReferenceServer(options: ReferenceServerOptions = {}, urls
   };
 }
 
+/** The TLS the reference server offers, as its fault switches leave it (§9.2.2). */
+function referenceTls(tls: TlsSettings & { cert: string; key: string }, faults: FaultSet<ServerFaultName>) {
+  const options = {
+    ...serverTlsOptions({ ...tls, ...(faults.has('tls-no-psk') ? { psk: undefined } : {}) }),
+    // A hole in the range: TLS 1.0 and 1.2 stay on, so only the TLS 1.1 rule breaks.
+    ...(faults.has('tls-no-tls11') ? { secureOptions: cryptoConstants.SSL_OP_NO_TLSv1_1 } : {}),
+  };
+  if (!faults.has('tls-no-x509-suites')) return options;
+  const dropped = Object.values(X509_SUITES).map((name) => `!${name}`);
+  return { ...options, ciphers: [options.ciphers, ...dropped].join(':') };
+}
+
 /** A reference DM server listening on its ports. */
 export interface RunningReferenceServer {
   /** Where clients post Package#1 (`<base>/dm`). */
@@ -152,6 +174,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     return bound.urls;
   });
   const adminToken = options.adminToken ?? newAdminToken();
+  const faults = selectFaults<ServerFaultName>(options.faults ?? [], 'server');
   const common = { requestTimeoutMs: options.requestTimeoutMs ?? 10_000, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
   const served: ServedEndpoint[] = [];
   try {
@@ -164,6 +187,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
         name: 'reference-server',
         // The DM endpoint is served by a plain node:http handler (same engine as its msw handler), the rest by msw.
         direct: directDmEndpoint(server.state, server.origin),
+        ...(options.tls === undefined ? {} : { tls: referenceTls(options.tls, faults) }),
+        ...(options.httpAuth === undefined ? {} : { admit: httpAuthGate(options.httpAuth, faults) }),
       }),
     );
     served.push(

@@ -211,6 +211,12 @@ export const claimsSchema = {
         }
       }
     },
+    "tls": {
+      "$ref": "#/$defs/IxitTls"
+    },
+    "httpAuth": {
+      "$ref": "#/$defs/IxitHttpAuth"
+    },
     "server": {
       "$ref": "#/$defs/ServerIxit"
     },
@@ -806,6 +812,220 @@ export const claimsSchema = {
         }
       ],
       "additionalProperties": false
+    },
+    "Secret": {
+      "title": "Secret",
+      "description": "A secret: the value itself, or `{ \"env\": \"NAME\" }` to read it from that environment variable when dmct runs (so the claims file need not hold it). An unset variable is an error at start.",
+      "oneOf": [
+        {
+          "type": "string",
+          "maxLength": 1024
+        },
+        {
+          "type": "object",
+          "required": [
+            "env"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "env": {
+              "type": "string",
+              "pattern": "^[A-Za-z_][A-Za-z0-9_]{0,127}$",
+              "description": "Name of the environment variable holding the secret."
+            }
+          }
+        }
+      ]
+    },
+    "FilePath": {
+      "title": "FilePath",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 4096,
+      "description": "A file path, relative to the claims file's folder unless absolute."
+    },
+    "IxitTls": {
+      "title": "IxitTls",
+      "description": "IXIT: TLS (section 9.2.2). Server role: how dmct, playing the device, reaches an https:// target (trust, its own certificate or PSK) and what the target claims to negotiate. Client role: the certificate dmct's DM endpoint (and repository and web pages) presents over TLS, by default one from a CA dmct makes afresh for each run, and what the device claims. Without this block dmct trusts only the system's CAs and serves plain HTTP.",
+      "type": "object",
+      "additionalProperties": false,
+      "default": {},
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "caFile": {
+          "$ref": "#/$defs/FilePath",
+          "description": "Server role: PEM bundle of the CA(s) the target's certificate chains to (a private CA); dmct trusts these besides the system's CAs."
+        },
+        "certFile": {
+          "$ref": "#/$defs/FilePath",
+          "description": "Server role: dmct's client certificate (PEM) for servers that ask for one. Client role: a vendor-supplied server certificate (PEM) for dmct's endpoints instead of the per-run one; needs keyFile."
+        },
+        "keyFile": {
+          "$ref": "#/$defs/FilePath",
+          "description": "The private key (PEM) of certFile."
+        },
+        "caOutFile": {
+          "$ref": "#/$defs/FilePath",
+          "description": "Client role: where dmct writes the per-run CA certificate (PEM) at start, for a setup hook that installs it on the device as trusted."
+        },
+        "only": {
+          "type": "boolean",
+          "default": false,
+          "description": "The target serves DM only over TLS: a plain-HTTP request to its endpoint must not be served (checked by the TLS scenarios)."
+        },
+        "psk": {
+          "title": "TlsPsk",
+          "description": "PSK-TLS (section 9.2.2; DMAcc AppAuth PSK, section 12.2.1.1): the identity and key dmct uses.",
+          "type": "object",
+          "required": [
+            "identity",
+            "keyHex"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "identity": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 1024,
+              "description": "PSK identity (UTF-8)."
+            },
+            "keyHex": {
+              "$ref": "#/$defs/Secret",
+              "description": "The pre-shared key as hex digits (1 to 64 bytes), or `{ \"env\": \"NAME\" }`."
+            }
+          }
+        },
+        "versions": {
+          "type": "array",
+          "uniqueItems": true,
+          "minItems": 1,
+          "items": {
+            "enum": [
+              "TLSv1",
+              "TLSv1.1",
+              "TLSv1.2"
+            ]
+          },
+          "description": "TLS versions the implementation claims (section 9.2.2: TLS 1.1 SHALL, 1.0 and 1.2 SHOULD). dmct offers only these (at most TLS 1.2) and checks each is negotiated. Default: all three."
+        },
+        "cipherSuites": {
+          "type": "array",
+          "uniqueItems": true,
+          "minItems": 1,
+          "items": {
+            "enum": [
+              "TLS_PSK_WITH_AES_128_GCM_SHA256",
+              "TLS_DHE_PSK_WITH_AES_128_GCM_SHA256",
+              "TLS_RSA_PSK_WITH_AES_128_GCM_SHA256",
+              "TLS_PSK_WITH_AES_128_CBC_SHA256",
+              "TLS_DHE_PSK_WITH_AES_128_CBC_SHA256",
+              "TLS_RSA_PSK_WITH_AES_128_CBC_SHA256",
+              "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256",
+              "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+              "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+              "TLS_RSA_WITH_AES_128_GCM_SHA256",
+              "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+              "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256",
+              "TLS_RSA_WITH_AES_128_CBC_SHA256"
+            ]
+          },
+          "description": "Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk."
+        }
+      }
+    },
+    "IxitHttpAuth": {
+      "title": "IxitHttpAuth",
+      "description": "IXIT: HTTP authentication (section 9.2.1: Basic and Digest, RFC 2617). `send`: the credentials dmct sends as the device (server role). `expect`: the credentials dmct's DM endpoint demands of the device (client role). Without this block no HTTP authentication is used or judged.",
+      "type": "object",
+      "additionalProperties": false,
+      "default": {},
+      "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
+        "send": {
+          "title": "HttpAuthSend",
+          "description": "Server role: the device's credentials at the server. dmct sends Basic at once (or, with scheme digest, nothing until the first challenge) and answers a 401 challenge with Basic or Digest.",
+          "type": "object",
+          "required": [
+            "username",
+            "password"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "username": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 256
+            },
+            "password": {
+              "$ref": "#/$defs/Secret"
+            },
+            "scheme": {
+              "enum": [
+                "basic",
+                "digest"
+              ],
+              "default": "basic",
+              "description": "What dmct sends unasked: `basic` credentials at once, `digest` only in answer to a challenge."
+            }
+          }
+        },
+        "expect": {
+          "title": "HttpAuthExpect",
+          "description": "Client role: the credentials dmct's DM endpoint expects of the device; a request without them is challenged with 401.",
+          "type": "object",
+          "required": [
+            "username",
+            "password"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "$comment": {
+              "$ref": "#/$defs/Comment"
+            },
+            "username": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 256
+            },
+            "password": {
+              "$ref": "#/$defs/Secret"
+            },
+            "schemes": {
+              "type": "array",
+              "uniqueItems": true,
+              "minItems": 1,
+              "items": {
+                "enum": [
+                  "basic",
+                  "digest"
+                ]
+              },
+              "default": [
+                "basic",
+                "digest"
+              ],
+              "description": "The schemes the device claims; dmct challenges with each in turn."
+            },
+            "realm": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 256,
+              "default": "dmct",
+              "description": "Realm of dmct's challenges."
+            }
+          }
+        }
+      }
     },
     "BasicAuth": {
       "title": "BasicAuth",
@@ -1516,6 +1736,8 @@ export type Claims = {
   timeouts?: IxitTimeouts;
   limits?: IxitLimits;
   network?: IxitNetwork;
+  tls?: IxitTls;
+  httpAuth?: IxitHttpAuth;
   server?: ServerIxit;
   client?: ClientIxit;
   hooks?: Hooks;
@@ -1550,6 +1772,47 @@ export type ScrItemIdList1 = ScrItemId[];
  * TCP port of the data repository and web server dmct serves for a server target ({{dmct.repositoryUrl}}, {{dmct.webUrl}}); 0 = any free port. Fix it when a firewall must let the server's URLs through. (A client target's repository and web pages share dmct's DM endpoint, client.dmEndpoint.port; the notification sinks have their ports in server.notificationSink.)
  */
 export type Port = number;
+/**
+ * Server role: PEM bundle of the CA(s) the target's certificate chains to (a private CA); dmct trusts these besides the system's CAs.
+ */
+export type FilePath = string;
+/**
+ * Server role: dmct's client certificate (PEM) for servers that ask for one. Client role: a vendor-supplied server certificate (PEM) for dmct's endpoints instead of the per-run one; needs keyFile.
+ */
+export type FilePath1 = string;
+/**
+ * The private key (PEM) of certFile.
+ */
+export type FilePath2 = string;
+/**
+ * Client role: where dmct writes the per-run CA certificate (PEM) at start, for a setup hook that installs it on the device as trusted.
+ */
+export type FilePath3 = string;
+/**
+ * The pre-shared key as hex digits (1 to 64 bytes), or `{ "env": "NAME" }`.
+ */
+export type Secret =
+  | string
+  | {
+      /**
+       * Name of the environment variable holding the secret.
+       */
+      env: string;
+    };
+/**
+ * A secret: the value itself, or `{ "env": "NAME" }` to read it from that environment variable when dmct runs (so the claims file need not hold it). An unset variable is an error at start.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "Secret".
+ */
+export type Secret1 =
+  | string
+  | {
+      /**
+       * Name of the environment variable holding the secret.
+       */
+      env: string;
+    };
 /**
  * Credentials to check the server's SHA256-DIGEST with (the server must send it: DM-PACK-008-S-M).
  */
@@ -1732,6 +1995,13 @@ export type Trigger6 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigge
  */
 export type NotificationCredentials1 = NotificationCredentials2;
 /**
+ * A file path, relative to the claims file's folder unless absolute.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "FilePath".
+ */
+export type FilePath4 = string;
+/**
  * How dmct delivers a Package#0 to the client (Appendix E), with the credentials for SHA256-DIGEST.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
@@ -1821,6 +2091,119 @@ export interface IxitNetwork {
    * @maxItems 256
    */
   allowHosts?: string[];
+}
+/**
+ * IXIT: TLS (section 9.2.2). Server role: how dmct, playing the device, reaches an https:// target (trust, its own certificate or PSK) and what the target claims to negotiate. Client role: the certificate dmct's DM endpoint (and repository and web pages) presents over TLS, by default one from a CA dmct makes afresh for each run, and what the device claims. Without this block dmct trusts only the system's CAs and serves plain HTTP.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "IxitTls".
+ */
+export interface IxitTls {
+  $comment?: Comment;
+  caFile?: FilePath;
+  certFile?: FilePath1;
+  keyFile?: FilePath2;
+  caOutFile?: FilePath3;
+  /**
+   * The target serves DM only over TLS: a plain-HTTP request to its endpoint must not be served (checked by the TLS scenarios).
+   */
+  only?: boolean;
+  psk?: TlsPsk;
+  /**
+   * TLS versions the implementation claims (section 9.2.2: TLS 1.1 SHALL, 1.0 and 1.2 SHOULD). dmct offers only these (at most TLS 1.2) and checks each is negotiated. Default: all three.
+   *
+   * @minItems 1
+   */
+  versions?: ["TLSv1" | "TLSv1.1" | "TLSv1.2", ...("TLSv1" | "TLSv1.1" | "TLSv1.2")[]];
+  /**
+   * Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk.
+   *
+   * @minItems 1
+   */
+  cipherSuites?: [
+    (
+      | "TLS_PSK_WITH_AES_128_GCM_SHA256"
+      | "TLS_DHE_PSK_WITH_AES_128_GCM_SHA256"
+      | "TLS_RSA_PSK_WITH_AES_128_GCM_SHA256"
+      | "TLS_PSK_WITH_AES_128_CBC_SHA256"
+      | "TLS_DHE_PSK_WITH_AES_128_CBC_SHA256"
+      | "TLS_RSA_PSK_WITH_AES_128_CBC_SHA256"
+      | "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256"
+      | "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"
+      | "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"
+      | "TLS_RSA_WITH_AES_128_GCM_SHA256"
+      | "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"
+      | "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256"
+      | "TLS_RSA_WITH_AES_128_CBC_SHA256"
+    ),
+    ...(
+      | "TLS_PSK_WITH_AES_128_GCM_SHA256"
+      | "TLS_DHE_PSK_WITH_AES_128_GCM_SHA256"
+      | "TLS_RSA_PSK_WITH_AES_128_GCM_SHA256"
+      | "TLS_PSK_WITH_AES_128_CBC_SHA256"
+      | "TLS_DHE_PSK_WITH_AES_128_CBC_SHA256"
+      | "TLS_RSA_PSK_WITH_AES_128_CBC_SHA256"
+      | "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256"
+      | "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"
+      | "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"
+      | "TLS_RSA_WITH_AES_128_GCM_SHA256"
+      | "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"
+      | "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256"
+      | "TLS_RSA_WITH_AES_128_CBC_SHA256"
+    )[]
+  ];
+}
+/**
+ * PSK-TLS (section 9.2.2; DMAcc AppAuth PSK, section 12.2.1.1): the identity and key dmct uses.
+ */
+export interface TlsPsk {
+  $comment?: Comment;
+  /**
+   * PSK identity (UTF-8).
+   */
+  identity: string;
+  keyHex: Secret;
+}
+/**
+ * IXIT: HTTP authentication (section 9.2.1: Basic and Digest, RFC 2617). `send`: the credentials dmct sends as the device (server role). `expect`: the credentials dmct's DM endpoint demands of the device (client role). Without this block no HTTP authentication is used or judged.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema
+ * via the `definition` "IxitHttpAuth".
+ */
+export interface IxitHttpAuth {
+  $comment?: Comment;
+  send?: HttpAuthSend;
+  expect?: HttpAuthExpect;
+}
+/**
+ * Server role: the device's credentials at the server. dmct sends Basic at once (or, with scheme digest, nothing until the first challenge) and answers a 401 challenge with Basic or Digest.
+ */
+export interface HttpAuthSend {
+  $comment?: Comment;
+  username: string;
+  password: Secret1;
+  /**
+   * What dmct sends unasked: `basic` credentials at once, `digest` only in answer to a challenge.
+   */
+  scheme?: "basic" | "digest";
+}
+/**
+ * Client role: the credentials dmct's DM endpoint expects of the device; a request without them is challenged with 401.
+ */
+export interface HttpAuthExpect {
+  $comment?: Comment;
+  username: string;
+  password: Secret1;
+  /**
+   * The schemes the device claims; dmct challenges with each in turn.
+   *
+   * @minItems 1
+   */
+  schemes?: ["basic" | "digest", ...("basic" | "digest")[]];
+  /**
+   * Realm of dmct's challenges.
+   */
+  realm?: string;
 }
 /**
  * IXIT for a server target: dmct plays the DM client (the device).

@@ -9,6 +9,8 @@ import { allFaults, faultsOfRole, selectFaults, serverFaults, UnknownFaultError 
 import { faultSchema, type Fault } from '../../../../src/reference/faults/schemas/fault.schema.js';
 import { AUTH_DATA, CLIENT_INITIATED, DEV_ID, SECRET, handlerErrors, interceptor, json, package3, useReferenceServer, type InProcessServer } from './in-process.js';
 import { brokenItems } from '../faults/broken-items.js';
+import { securityProofs } from './security-fault-proofs.js';
+import { itemsHoldingRules, loadEdition } from '../../../../src/scr/index.js';
 
 before(() => interceptor.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => assert.deepEqual(handlerErrors, [], 'no handler of the reference server may throw'));
@@ -233,6 +235,7 @@ const proofs: Record<string, () => Promise<void>> = {
     assert.deepEqual(pkg, { CMD: [['END']], Status: [{ sc: 200 }, { sc: 200 }] });
     assert.deepEqual(rulesOf(checkPackage2Response({ status: 200, headers: new Headers({ 'content-type': 'application/vnd.oma.dm.request+json' }), body: JSON.stringify(pkg) }).violations), ['unknown-member']);
   },
+  ...securityProofs,
 };
 
 describe('server fault switches: each shows exactly the break it names', () => {
@@ -264,7 +267,11 @@ describe('fault registry', () => {
 
   test('server faults break rules of server items of the seed table, and cover every item 001–026', () => {
     const items = new Set<string>(serverFaults.flatMap((f) => brokenItems(f)));
-    for (const fault of serverFaults) assert.match(brokenItems(fault).join(), /^DM-PACK-0(0[1-9]|1\d|2[0-6])-S-M$/, fault.name);
+    for (const fault of serverFaults) {
+      // The transport-security rules (§9.2) have items only in the approved 2016 tables (DM-SEC).
+      if (fault.breaks.startsWith('9.2')) assert.match(itemsHoldingRules(loadEdition('dm20-2016'), 'server', [fault.breaks]).join(), /^DM-SEC-0\d\d-S-[MO]$/, fault.name);
+      else assert.match(brokenItems(fault).join(), /^DM-PACK-0(0[1-9]|1\d|2[0-6])-S-M$/, fault.name);
+    }
     for (let n = 1; n <= 26; n++) assert.ok(items.has(`DM-PACK-${String(n).padStart(3, '0')}-S-M`), `item ${n} has no mutant`);
   });
 

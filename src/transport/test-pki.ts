@@ -1,0 +1,135 @@
+/**
+ * A per-run test PKI: a CA and the leaf certificates dmct and the reference peers use for TLS
+ * (§9.2.2 X.509 mode), made in memory at run time so that no private key is ever stored in the
+ * repository. Node's crypto cannot sign X.509, so the certificates are built with @peculiar/x509
+ * over Node's WebCrypto. Keys are ECDSA P-256 (§9.2.2: ECDHE/ECDSA keys of at least 256 bits).
+ */
+import { webcrypto } from 'node:crypto';
+// @peculiar/x509 resolves its parts through decorators and needs the Reflect metadata API first.
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
+
+/** A certificate and its private key, PEM-encoded (the forms node:tls takes). */
+export interface PemPair {
+  cert: string;
+  key: string;
+}
+
+/** What one run's PKI holds. */
+export interface TestPki {
+  /** The per-run CA the leaves chain to; trust it (its `cert`) to accept them. */
+  ca: PemPair;
+  /** A server certificate for 127.0.0.1, ::1 and localhost (plus `hosts`). */
+  server: PemPair;
+  /** A client certificate (TLS client authentication). */
+  client: PemPair;
+  /** A server certificate like `server` whose validity ended before now. */
+  expiredServer: PemPair;
+  /** A server certificate like `server` from a CA nobody was told to trust. */
+  untrustedServer: PemPair;
+  /** The CA `untrustedServer` chains to (a test may show it is not `ca`). */
+  untrustedCa: PemPair;
+}
+
+export interface TestPkiOptions {
+  /** How long the certificates are valid from now (default 1 day: short-lived by design). */
+  validityMs?: number;
+  /** Extra names (DNS names or IP addresses) the server certificates cover. */
+  hosts?: readonly string[];
+  /** Common name prefix, e.g. `dmct run 2026-12-07` (default `dmct test`). */
+  label?: string;
+  /** Clock (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+const ALGORITHM: EcKeyGenParams & EcdsaParams = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+const DEFAULT_VALIDITY_MS = 24 * 60 * 60 * 1000;
+/** Backdating absorbs a peer's clock that runs a little behind. */
+const BACKDATE_MS = 5 * 60 * 1000;
+const DEFAULT_HOSTS = ['127.0.0.1', '::1', 'localhost'];
+const IP_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)$/;
+
+x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+
+interface Issuer {
+  name: string;
+  keys: CryptoKeyPair;
+  cert: x509.X509Certificate;
+}
+
+async function keyPair(): Promise<CryptoKeyPair> {
+  return (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+}
+
+async function pemKey(key: CryptoKey): Promise<string> {
+  const der = await webcrypto.subtle.exportKey('pkcs8', key);
+  return x509.PemConverter.encode(der, 'PRIVATE KEY');
+}
+
+async function selfSignedCa(name: string, notBefore: Date, notAfter: Date): Promise<Issuer> {
+  const keys = await keyPair();
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    name,
+    notBefore,
+    notAfter,
+    keys,
+    signingAlgorithm: ALGORITHM,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ],
+  });
+  return { name, keys, cert };
+}
+
+async function leaf(issuer: Issuer, subject: string, usage: 'server' | 'client', hosts: readonly string[], notBefore: Date, notAfter: Date): Promise<PemPair> {
+  const keys = await keyPair();
+  const names = hosts.map((host) => ({ type: IP_ADDRESS.test(host) ? ('ip' as const) : ('dns' as const), value: host }));
+  const cert = await x509.X509CertificateGenerator.create({
+    subject,
+    issuer: issuer.cert.subject,
+    notBefore,
+    notAfter,
+    publicKey: keys.publicKey,
+    signingKey: issuer.keys.privateKey,
+    signingAlgorithm: ALGORITHM,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyAgreement, true),
+      new x509.ExtendedKeyUsageExtension([usage === 'server' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth]),
+      ...(names.length === 0 ? [] : [new x509.SubjectAlternativeNameExtension(names)]),
+      await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey),
+    ],
+  });
+  return { cert: cert.toString('pem'), key: await pemKey(keys.privateKey) };
+}
+
+async function pemOf(issuer: Issuer): Promise<PemPair> {
+  return { cert: issuer.cert.toString('pem'), key: await pemKey(issuer.keys.privateKey) };
+}
+
+/**
+ * Makes a fresh test PKI: a CA, a server and a client certificate valid from a few minutes ago
+ * for `validityMs`, an expired server certificate from the same CA and a server certificate from
+ * a second, untrusted CA (for the negative tests: a client must refuse both, §9.2.2).
+ */
+export async function createTestPki(options: TestPkiOptions = {}): Promise<TestPki> {
+  const now = (options.now ?? (() => new Date()))().getTime();
+  const label = options.label ?? 'dmct test';
+  const notBefore = new Date(now - BACKDATE_MS);
+  const notAfter = new Date(now + (options.validityMs ?? DEFAULT_VALIDITY_MS));
+  const hosts = [...new Set([...DEFAULT_HOSTS, ...(options.hosts ?? [])])];
+  const ca = await selfSignedCa(`CN=${label} CA`, notBefore, notAfter);
+  const untrustedCa = await selfSignedCa(`CN=${label} untrusted CA`, notBefore, notAfter);
+  const expiredFrom = new Date(now - 2 * DEFAULT_VALIDITY_MS);
+  const expiredUntil = new Date(now - DEFAULT_VALIDITY_MS);
+  return {
+    ca: await pemOf(ca),
+    server: await leaf(ca, `CN=${label} server`, 'server', hosts, notBefore, notAfter),
+    client: await leaf(ca, `CN=${label} client`, 'client', [], notBefore, notAfter),
+    expiredServer: await leaf(ca, `CN=${label} expired server`, 'server', hosts, expiredFrom, expiredUntil),
+    untrustedServer: await leaf(untrustedCa, `CN=${label} server`, 'server', hosts, notBefore, notAfter),
+    untrustedCa: await pemOf(untrustedCa),
+  };
+}

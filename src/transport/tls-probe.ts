@@ -1,0 +1,40 @@
+import { connect, rootCertificates, type TLSSocket } from 'node:tls';
+import { capText } from './cap-text.js';
+import type { ExchangeRecorder } from './exchange-recorder.js';
+import { negotiatedOf } from './https-exchange.js';
+import { clientTlsOptions, describeTls, type NegotiatedTls, type TlsSettings } from './tls-settings.js';
+
+/** A TLS handshake's outcome: what it negotiated, or why it did not complete. */
+export type TlsProbeOutcome = { ok: true; tls: NegotiatedTls; seq: number } | { ok: false; detail: string; seq: number };
+
+/**
+ * Opens a TLS connection to the host and port of an `https:` URL with exactly these settings,
+ * completes the handshake (or not), and closes it without sending a request: whether a peer
+ * accepts a version, a suite or a PSK (§9.2.2). The outcome is recorded as a note.
+ */
+export function probeTls(recorder: ExchangeRecorder, url: string, settings: TlsSettings, options: { label: string; timeoutMs: number }): Promise<TlsProbeOutcome> {
+  const target = new URL(url);
+  const host = target.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(target.port === '' ? 443 : target.port);
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (outcome: { ok: true; tls: NegotiatedTls } | { ok: false; detail: string }, socket: TLSSocket) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      const label = outcome.ok ? `${options.label}: ${describeTls(outcome.tls)}` : `${options.label}: no TLS connection (${outcome.detail})`;
+      resolve({ ...outcome, seq: recorder.note({ from: 'target', to: 'dmct', label }).seq });
+    };
+    const socket = connect({
+      host,
+      port,
+      ...(/^[\d.]+$|:/.test(host) ? {} : { servername: host }),
+      ...clientTlsOptions(settings, rootCertificates),
+    });
+    const timer = setTimeout(() => finish({ ok: false, detail: `no handshake within ${options.timeoutMs} ms` }, socket), options.timeoutMs);
+    socket.once('secureConnect', () => finish({ ok: true, tls: negotiatedOf(socket) }, socket));
+    socket.once('error', (error: NodeJS.ErrnoException) => finish({ ok: false, detail: capText([error.code, error.message].filter((p) => p !== undefined).join(': '), 300) }, socket));
+    socket.once('close', () => finish({ ok: false, detail: 'the peer closed the connection during the handshake' }, socket));
+  });
+}

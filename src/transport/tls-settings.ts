@@ -1,0 +1,117 @@
+/**
+ * TLS as §9.2.2 describes it, in node:tls terms: the versions (TLS 1.0, 1.1, 1.2; nothing weaker),
+ * the PSK and X.509 cipher suites by their IANA names, and the options that make Node's OpenSSL
+ * offer exactly those. TLS 1.0 and 1.1 are off at OpenSSL's default security level; they are
+ * offered only when asked for, at level 0 (`@SECLEVEL=0`).
+ */
+import { checkServerIdentity, type ConnectionOptions, type PeerCertificate, type SecureVersion, type TlsOptions } from 'node:tls';
+
+/** The TLS versions of §9.2.2, in order. */
+export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2'] as const;
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
+
+/** The PSK cipher suites of §9.2.2 (IANA name → OpenSSL name). */
+export const PSK_SUITES: Readonly<Record<string, string>> = {
+  TLS_PSK_WITH_AES_128_GCM_SHA256: 'PSK-AES128-GCM-SHA256',
+  TLS_DHE_PSK_WITH_AES_128_GCM_SHA256: 'DHE-PSK-AES128-GCM-SHA256',
+  TLS_RSA_PSK_WITH_AES_128_GCM_SHA256: 'RSA-PSK-AES128-GCM-SHA256',
+  TLS_PSK_WITH_AES_128_CBC_SHA256: 'PSK-AES128-CBC-SHA256',
+  TLS_DHE_PSK_WITH_AES_128_CBC_SHA256: 'DHE-PSK-AES128-CBC-SHA256',
+  TLS_RSA_PSK_WITH_AES_128_CBC_SHA256: 'RSA-PSK-AES128-CBC-SHA256',
+  TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256: 'ECDHE-PSK-AES128-CBC-SHA256',
+};
+
+/** The X.509 cipher suites of §9.2.2 (IANA name → OpenSSL name). */
+export const X509_SUITES: Readonly<Record<string, string>> = {
+  TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256: 'ECDHE-ECDSA-AES128-GCM-SHA256',
+  TLS_DHE_RSA_WITH_AES_128_GCM_SHA256: 'DHE-RSA-AES128-GCM-SHA256',
+  TLS_RSA_WITH_AES_128_GCM_SHA256: 'AES128-GCM-SHA256',
+  TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256: 'ECDHE-ECDSA-AES128-SHA256',
+  TLS_DHE_RSA_WITH_AES_128_CBC_SHA256: 'DHE-RSA-AES128-SHA256',
+  TLS_RSA_WITH_AES_128_CBC_SHA256: 'AES128-SHA256',
+};
+
+/** A pre-shared key and the identity it goes with (§12.2.1.1). */
+export interface PskCredentials {
+  identity: string;
+  key: Uint8Array;
+}
+
+/** What dmct offers and trusts on one side of a TLS connection. */
+export interface TlsSettings {
+  /** PEM CA certificates trusted besides the system's (the target's private CA). */
+  ca?: string;
+  /** PEM certificate and key dmct presents (a client certificate, or its endpoints' server certificate). */
+  cert?: string;
+  key?: string;
+  psk?: PskCredentials;
+  /** Versions offered (default: all of §9.2.2). */
+  versions?: readonly TlsVersion[];
+  /** Cipher suites offered, IANA names of §9.2.2 (default: OpenSSL's defaults, plus the PSK ones of §9.2.2 with `psk`). */
+  suites?: readonly string[];
+  /** Accept any server certificate (a fault of the reference client, never dmct's default). */
+  acceptAnyCertificate?: boolean;
+}
+
+/** The negotiated parameters of one TLS connection, for the trace. */
+export interface NegotiatedTls {
+  protocol: string;
+  /** IANA name of the cipher suite. */
+  suite: string;
+  /** The peer certificate's subject CN, when one was presented. */
+  peer?: string;
+}
+
+/** One line for the trace: `TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (peer CN=…)`. */
+export function describeTls(tls: NegotiatedTls): string {
+  return `TLS ${tls.protocol}, ${tls.suite}${tls.peer === undefined ? '' : ` (peer certificate CN=${tls.peer})`}`;
+}
+
+/**
+ * The OpenSSL cipher list: exactly these suites, or without `suites` OpenSSL's default list (plus
+ * the PSK suites of §9.2.2 with `psk`); security level 0 when a version below TLS 1.2 is offered.
+ */
+export function cipherList(settings: Pick<TlsSettings, 'psk' | 'suites' | 'versions'>): string {
+  const legacy = (settings.versions ?? TLS_VERSIONS).some((version) => version !== 'TLSv1.2');
+  const named = settings.suites?.map((name) => PSK_SUITES[name] ?? X509_SUITES[name]).filter((name): name is string => name !== undefined);
+  const list = named ?? ['DEFAULT', ...(settings.psk === undefined ? [] : Object.values(PSK_SUITES))];
+  return `${list.join(':')}${legacy ? ':@SECLEVEL=0' : ''}`;
+}
+
+/** The lowest and highest of the versions offered (TLS allows a contiguous range only). */
+export function versionRange(versions: readonly TlsVersion[] = TLS_VERSIONS): { minVersion: SecureVersion; maxVersion: SecureVersion } {
+  const sorted = [...versions].sort((a, b) => TLS_VERSIONS.indexOf(a) - TLS_VERSIONS.indexOf(b));
+  return { minVersion: sorted[0] ?? 'TLSv1.2', maxVersion: sorted[sorted.length - 1] ?? 'TLSv1.2' };
+}
+
+/** node:tls options of a client connection offering exactly these settings. */
+export function clientTlsOptions(settings: TlsSettings, rootCertificates: readonly string[]): ConnectionOptions {
+  const psk = settings.psk;
+  return {
+    ...versionRange(settings.versions),
+    ciphers: cipherList(settings),
+    ...(settings.ca === undefined ? {} : { ca: [...rootCertificates, settings.ca] }),
+    ...(settings.cert === undefined || settings.key === undefined ? {} : { cert: settings.cert, key: settings.key }),
+    ...(psk === undefined
+      ? {}
+      : {
+          pskCallback: () => ({ identity: psk.identity, psk: Buffer.from(psk.key) }),
+          // A PSK handshake presents no certificate: the key is the server's proof (§9.2.2).
+          checkServerIdentity: (host: string, cert: PeerCertificate) => (cert.raw === undefined ? undefined : checkServerIdentity(host, cert)),
+        }),
+    rejectUnauthorized: settings.acceptAnyCertificate !== true,
+  };
+}
+
+/** node:tls options of a server offering exactly these settings (its certificate is required). */
+export function serverTlsOptions(settings: TlsSettings & { cert: string; key: string }): TlsOptions {
+  const psk = settings.psk;
+  return {
+    ...versionRange(settings.versions),
+    ciphers: cipherList(settings),
+    cert: settings.cert,
+    key: settings.key,
+    ...(settings.ca === undefined ? {} : { ca: settings.ca }),
+    ...(psk === undefined ? {} : { pskCallback: (_socket: unknown, identity: string) => (identity === psk.identity ? Buffer.from(psk.key) : null) }),
+  };
+}

@@ -1,0 +1,78 @@
+import { test } from '../../fixtures/server-target/index.js';
+import { handshake, PSK_SUITES, targetTls, X509_SUITES, type TlsVersion } from '../../fixtures/server-target/security.js';
+import { expectThat, precondition } from '../../fixtures/verify.js';
+
+const VERSIONS: readonly { version: TlsVersion; tag: string; name: string; keyword: 'SHALL' | 'SHOULD' }[] = [
+  { version: 'TLSv1', tag: '@9.2.2/tls10', name: 'TLS 1.0', keyword: 'SHOULD' },
+  { version: 'TLSv1.1', tag: '@9.2.2/tls11', name: 'TLS 1.1', keyword: 'SHALL' },
+  { version: 'TLSv1.2', tag: '@9.2.2/tls12', name: 'TLS 1.2', keyword: 'SHOULD' },
+];
+
+test.describe('9.2.2 TLS', () => {
+  for (const { version, tag, name, keyword } of VERSIONS) {
+    test(
+      `the server completes a ${name} handshake`,
+      {
+        tag: [tag],
+        annotation: [{ type: 'requirement', description: `Both sides SHALL support TLS 1.1 and SHOULD support TLS 1.0 or 1.2; the server ${keyword} support ${name} (9.2.2)` }],
+      },
+      async ({ serverTarget, recorder }) => {
+        const settings = targetTls(serverTarget);
+        // Only this version is offered, with OpenSSL's default suites: the item is about the version (the suites have their own).
+        const outcome = await test.step(`handshake offering ${name} only`, () => handshake(serverTarget, recorder, { ...settings, versions: [version], suites: undefined }, `${name} handshake`));
+        expectThat(outcome.ok && outcome.tls.protocol === version, {
+          seq: outcome.seq,
+          rule: `the server accepts a ${name} connection`,
+          expected: `a ${version} handshake completes`,
+          actual: outcome.ok ? `negotiated ${outcome.tls.protocol}` : `no TLS connection: ${outcome.detail}`,
+        });
+      },
+    );
+  }
+
+  test(
+    'the server completes a PSK-TLS handshake with a PSK cipher suite of 9.2.2',
+    {
+      tag: ['@9.2.2/psk-mode'],
+      annotation: [{ type: 'requirement', description: 'The DM server SHALL support PSK-TLS (with the PSK cipher suites listed) as well as X.509 mode (9.2.2)' }],
+    },
+    async ({ serverTarget, recorder }) => {
+      const settings = targetTls(serverTarget);
+      precondition(settings.psk !== undefined, {
+        precondition: 'the claims give the PSK the server holds for the device (tls.psk; DMAcc AppAuth, 12.2.1.1)',
+        observed: 'no tls.psk in the claims',
+      });
+      const { ca: _ca, cert: _cert, key: _key, ...psk } = settings;
+      const outcome = await test.step('handshake offering the PSK suites only, no certificate trusted', () =>
+        handshake(serverTarget, recorder, { ...psk, versions: ['TLSv1.2'], suites: Object.keys(PSK_SUITES) }, 'PSK-TLS handshake'),
+      );
+      expectThat(outcome.ok && outcome.tls.suite in PSK_SUITES, {
+        seq: outcome.seq,
+        rule: 'the server accepts a PSK-TLS connection with a PSK suite of 9.2.2',
+        expected: `a TLS handshake with one of ${Object.keys(PSK_SUITES).join(', ')}`,
+        actual: outcome.ok ? `negotiated ${outcome.tls.suite}` : `no TLS connection: ${outcome.detail}`,
+      });
+    },
+  );
+
+  test(
+    'the server completes an X.509 handshake with an X.509 cipher suite of 9.2.2 and a certificate the device trusts',
+    {
+      tag: ['@9.2.2/x509-mode'],
+      annotation: [{ type: 'requirement', description: 'The DM server SHALL support X.509 mode with the X.509 cipher suites listed; its certificate verifies for its host name (9.2.1, 9.2.2)' }],
+    },
+    async ({ serverTarget, recorder }) => {
+      const { psk: _psk, ...x509 } = targetTls(serverTarget);
+      // Every X.509 suite of 9.2.2 uses SHA-256 or GCM, which exist from TLS 1.2 on.
+      const outcome = await test.step('handshake offering the X.509 suites only', () =>
+        handshake(serverTarget, recorder, { ...x509, versions: ['TLSv1.2'], suites: Object.keys(X509_SUITES) }, 'X.509 handshake'),
+      );
+      expectThat(outcome.ok && outcome.tls.suite in X509_SUITES, {
+        seq: outcome.seq,
+        rule: 'the server accepts an X.509 connection with an X.509 suite of 9.2.2, its certificate verifying',
+        expected: `a verified TLS handshake with one of ${Object.keys(X509_SUITES).join(', ')}`,
+        actual: outcome.ok ? `negotiated ${outcome.tls.suite}` : `no TLS connection: ${outcome.detail}`,
+      });
+    },
+  );
+});

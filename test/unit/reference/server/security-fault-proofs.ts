@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { TraceRecorder } from '../../../../src/harness/trace-recorder.js';
+import { startReferenceServer } from '../../../../src/reference/server/index.js';
+import { basicAuthorization, digestAuthorization, parseAuthHeader } from '../../../../src/transport/http-auth.js';
+import { probeTls } from '../../../../src/transport/tls-probe.js';
+import { createTestPki, type TestPki } from '../../../../src/transport/test-pki.js';
+import { PSK_SUITES, X509_SUITES, type TlsSettings } from '../../../../src/transport/tls-settings.js';
+import { selectFaults, type ServerFaultName } from '../../../../src/reference/faults/index.js';
+import { httpAuthGate } from '../../../../src/reference/server/http-auth-gate.js';
+
+const PSK = { identity: 'device', key: Buffer.alloc(16, 7) };
+const CREDENTIALS = { username: 'device', password: 'pw' };
+let pki: Promise<TestPki> | undefined;
+
+/** A reference server over TLS with HTTP authentication and `faults` on, for one check; stopped after it. */
+async function withServer(faults: string[], check: (dmUrl: string, ca: string) => Promise<void>): Promise<void> {
+  const { server, ca } = await (pki ??= createTestPki());
+  const started = await startReferenceServer({ print: () => undefined, faults, tls: { ...server, psk: PSK }, httpAuth: CREDENTIALS });
+  try {
+    await check(started.dmUrl, ca.cert);
+  } finally {
+    await started.stop();
+  }
+}
+
+async function handshakes(dmUrl: string, settings: TlsSettings): Promise<string | undefined> {
+  const outcome = await probeTls(new TraceRecorder(), dmUrl, settings, { label: 'probe', timeoutMs: 5000 });
+  return outcome.ok ? outcome.tls.protocol : undefined;
+}
+
+/**
+ * The status the DM endpoint's authentication gives a POST carrying `authorization` (a function of
+ * the gate's challenge): 401, or 0 when it lets the request through. The gate is called directly:
+ * an HTTP request would go to the msw interceptor these proofs run under.
+ */
+function statusWith(faults: string[], authorization: (challenge: string) => string): number {
+  const gate = httpAuthGate(CREDENTIALS, selectFaults<ServerFaultName>(faults, 'server'));
+  const first = gate('POST', {}, 0, '/dm');
+  assert.equal(first?.status, 401, 'no credentials: challenged');
+  return gate('POST', { authorization: authorization(first?.headers?.['www-authenticate'] ?? '') }, 0, '/dm')?.status ?? 0;
+}
+
+function wrongDigest(challenge: string): string {
+  const digest = parseAuthHeader(challenge).find((c) => c.scheme === 'digest');
+  assert.ok(digest);
+  const answer = digestAuthorization(digest, { ...CREDENTIALS, password: 'wrong' }, { method: 'POST', uri: '/dm', nc: 1 });
+  assert.ok(answer.ok);
+  return answer.header;
+}
+
+/** Proofs of the transport-security switches (§9.2), each against a clean server too. */
+export const securityProofs: Record<string, () => Promise<void>> = {
+  async 'auth-accepts-wrong-basic'() {
+    const wrong = () => basicAuthorization({ ...CREDENTIALS, password: 'wrong' });
+    assert.equal(statusWith([], wrong), 401);
+    assert.equal(statusWith([], () => basicAuthorization(CREDENTIALS)), 0, 'the right password is let in');
+    assert.equal(statusWith(['auth-accepts-wrong-basic'], wrong), 0, 'a wrong password is let in');
+    assert.equal(statusWith(['auth-accepts-wrong-basic'], wrongDigest), 401, 'Digest still checked');
+    await Promise.resolve();
+  },
+  async 'auth-accepts-wrong-digest'() {
+    assert.equal(statusWith([], wrongDigest), 401);
+    assert.equal(statusWith(['auth-accepts-wrong-digest'], wrongDigest), 0, 'a wrong Digest answer is let in');
+    assert.equal(statusWith(['auth-accepts-wrong-digest'], () => basicAuthorization({ ...CREDENTIALS, password: 'wrong' })), 401, 'Basic still checked');
+    await Promise.resolve();
+  },
+  async 'tls-no-tls11'() {
+    await withServer([], async (url, ca) => assert.equal(await handshakes(url, { ca, versions: ['TLSv1.1'] }), 'TLSv1.1'));
+    await withServer(['tls-no-tls11'], async (url, ca) => {
+      assert.equal(await handshakes(url, { ca, versions: ['TLSv1.1'] }), undefined);
+      assert.equal(await handshakes(url, { ca, versions: ['TLSv1'] }), 'TLSv1');
+      assert.equal(await handshakes(url, { ca, versions: ['TLSv1.2'] }), 'TLSv1.2');
+    });
+  },
+  async 'tls-no-psk'() {
+    const psk: TlsSettings = { psk: PSK, versions: ['TLSv1.2'], suites: Object.keys(PSK_SUITES) };
+    await withServer([], async (url) => assert.equal(await handshakes(url, psk), 'TLSv1.2'));
+    await withServer(['tls-no-psk'], async (url, ca) => {
+      assert.equal(await handshakes(url, psk), undefined);
+      assert.equal(await handshakes(url, { ca, versions: ['TLSv1.2'] }), 'TLSv1.2', 'X.509 mode still works');
+    });
+  },
+  async 'tls-no-x509-suites'() {
+    const x509 = (ca: string): TlsSettings => ({ ca, versions: ['TLSv1.2'], suites: Object.keys(X509_SUITES) });
+    await withServer([], async (url, ca) => assert.equal(await handshakes(url, x509(ca)), 'TLSv1.2'));
+    await withServer(['tls-no-x509-suites'], async (url, ca) => {
+      assert.equal(await handshakes(url, x509(ca)), undefined);
+      assert.equal(await handshakes(url, { ca, versions: ['TLSv1.2'] }), 'TLSv1.2', 'other suites still work');
+    });
+  },
+};

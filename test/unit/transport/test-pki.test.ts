@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { describe, test } from 'node:test';
+import { createTestPki } from '../../../src/transport/test-pki.js';
+
+const NOW = new Date('2026-12-07T12:00:00Z');
+
+describe('createTestPki', async () => {
+  const pki = await createTestPki({ now: () => NOW, hosts: ['dm.example'] });
+  const ca = new X509Certificate(pki.ca.cert);
+  const server = new X509Certificate(pki.server.cert);
+
+  test('the leaves chain to the CA; the untrusted one does not', () => {
+    assert.equal(ca.ca, true);
+    assert.equal(server.verify(ca.publicKey), true);
+    assert.equal(new X509Certificate(pki.client.cert).verify(ca.publicKey), true);
+    assert.equal(new X509Certificate(pki.expiredServer.cert).verify(ca.publicKey), true);
+    assert.equal(new X509Certificate(pki.untrustedServer.cert).verify(ca.publicKey), false);
+    assert.equal(new X509Certificate(pki.untrustedServer.cert).verify(new X509Certificate(pki.untrustedCa.cert).publicKey), true);
+  });
+
+  test('the server certificate names loopback, localhost and the extra hosts', () => {
+    assert.equal(server.checkIP('127.0.0.1'), '127.0.0.1');
+    assert.equal(server.checkHost('localhost'), 'localhost');
+    assert.equal(server.checkHost('dm.example'), 'dm.example');
+    assert.equal(server.checkHost('elsewhere.example'), undefined);
+  });
+
+  test('short-lived: valid now for a day; the expired one ended before now', () => {
+    assert.ok(new Date(server.validFrom) <= NOW && new Date(server.validTo) > NOW);
+    assert.ok(new Date(server.validTo).getTime() - NOW.getTime() <= 24 * 60 * 60 * 1000);
+    assert.ok(new Date(new X509Certificate(pki.expiredServer.cert).validTo) < NOW);
+  });
+
+  test('keys are PKCS#8 PEM matching their certificates (ECDSA P-256)', () => {
+    assert.match(pki.server.key, /^-----BEGIN PRIVATE KEY-----/);
+    assert.equal(server.checkPrivateKey(createPrivateKey(pki.server.key)), true);
+    assert.equal(server.publicKey.asymmetricKeyDetails?.namedCurve, 'prime256v1');
+  });
+
+  test('each run makes a new CA', async () => {
+    const other = await createTestPki({ now: () => NOW });
+    assert.notEqual(other.ca.cert, pki.ca.cert);
+  });
+});
