@@ -14,7 +14,7 @@
  * - client 5.4.1/sync-reporting: no 202 for a command other than EXEC;
  * - client 5.4.1/async-reporting: EXEC with a ServerURI answered 202, and a Generic Alert whose
  *   SourceURI is the executed node in a later package of the capture (judged at the end: absent is a
- *   fail only when the device opened a later session; otherwise not observed);
+ *   fail only when the device opened a later session; otherwise inconclusive, the alert not observed);
  * - server 5.2.3/package2: each valid Package#1 and Package#3 answered with a valid Package#2;
  * - server 5.4/generic-alert: no status for the client's Generic Alerts in the answering Package#2.
  */
@@ -348,7 +348,18 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
   }
   for (const p of pending) {
     const later = (sessionCount.get(p.devId) ?? 0) > p.session;
-    if (!later) continue;
+    if (!later) {
+      // The 202 held, but whether the alert follows is not shown: inconclusive, not a pass.
+      out.find(PASSIVE_RULES.asyncReporting, {
+        section: '5.4.1',
+        requirement: 'after 202 for EXEC, the client reports the final result in a Generic Alert',
+        outcome: 'precondition-not-met',
+        expected: [`a Generic Alert with SourceURI ${p.node} in a later session`],
+        actual: 'the capture ends before the device opened a later session: the alert was not observed',
+        exchange: p.exchange,
+      });
+      continue;
+    }
     out.find(PASSIVE_RULES.asyncReporting, {
       section: '5.4.1',
       requirement: 'after 202 for EXEC, the client reports the final result in a Generic Alert',
