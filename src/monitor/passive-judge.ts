@@ -346,26 +346,18 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
   for (const session of [...closed, ...open.values()]) {
     if (session.endedAt !== undefined && !session.afterEnd) out.check(PASSIVE_RULES.end, session.endedAt);
   }
+  // An alert still missing: a fail once the device opened a later session (it had its chance);
+  // before that, the 202 held but the alert is not shown: inconclusive, not a pass.
   for (const p of pending) {
     const later = (sessionCount.get(p.devId) ?? 0) > p.session;
-    if (!later) {
-      // The 202 held, but whether the alert follows is not shown: inconclusive, not a pass.
-      out.find(PASSIVE_RULES.asyncReporting, {
-        section: '5.4.1',
-        requirement: 'after 202 for EXEC, the client reports the final result in a Generic Alert',
-        outcome: 'precondition-not-met',
-        expected: [`a Generic Alert with SourceURI ${p.node} in a later session`],
-        actual: 'the capture ends before the device opened a later session: the alert was not observed',
-        exchange: p.exchange,
-      });
-      continue;
-    }
     out.find(PASSIVE_RULES.asyncReporting, {
       section: '5.4.1',
       requirement: 'after 202 for EXEC, the client reports the final result in a Generic Alert',
-      outcome: 'silent-after-stimulus',
-      expected: [`a Generic Alert with SourceURI ${p.node} in a later package`],
-      actual: 'the device opened a later session but no package of the capture carried that alert',
+      outcome: later ? 'silent-after-stimulus' : 'precondition-not-met',
+      expected: [`a Generic Alert with SourceURI ${p.node} in a later session`],
+      actual: later
+        ? 'the device opened a later session but no package of the capture carried that alert'
+        : 'the capture ends before the device opened a later session: the alert was not observed',
       exchange: p.exchange,
     });
   }
