@@ -227,10 +227,14 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
     return undefined;
   }
   const answer = checkPackage2Response({ status: exchange.status, headers: exchange.responseHeaders, body: exchange.responseBody });
-  out.violations(PASSIVE_RULES.package2, exchange.index, answer.violations, 'the server answers every valid Package#1 and Package#3 with a valid Package#2', `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`);
   const clientAlerts = alerts.filter((a) => !isSessionAlert(a));
-  if (answer.package2 && clientAlerts.length > 0) {
-    const entries = answer.package2.CMD.filter((entry) => !DM_COMMAND_NAMES.has(String(entry[0])));
+  const judgesAlerts = answer.package2 !== undefined && clientAlerts.length > 0;
+  // An entry that is no DM command, answering alerts, is judged once: as a status for them (§5.4).
+  const statusIndexes = new Set(judgesAlerts ? (answer.package2?.CMD ?? []).flatMap((entry, i) => (DM_COMMAND_NAMES.has(String(entry[0])) ? [] : [i])) : []);
+  const ownViolations = answer.violations.filter((v) => !(v.rule === 'command-unknown' && statusIndexes.has(Number(/^\/CMD\/(\d+)\//.exec(v.pointer ?? '')?.[1]))));
+  out.violations(PASSIVE_RULES.package2, exchange.index, ownViolations, 'the server answers every valid Package#1 and Package#3 with a valid Package#2', `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`);
+  if (answer.package2 && judgesAlerts) {
+    const entries = answer.package2.CMD.filter((_, i) => statusIndexes.has(i));
     const members = statusMembers(exchange.responseBody);
     if (entries.length === 0 && members.length === 0) out.check(PASSIVE_RULES.genericAlert, exchange.index);
     else {

@@ -93,3 +93,17 @@ describe('the passive judge', () => {
     });
   });
 });
+
+describe('one broken rule, one charge', () => {
+  it('charges a STATUS entry answering a Generic Alert to 5.4/generic-alert only, not also to 5.2.3/package2', () => {
+    const alerts = { Alert: [...SESSION_ALERT.Alert, { AlertType: 'urn:example:at:battery-low', SourceURI: 'urn:example:mo:battery:1.0//Level' }] };
+    const judgement = judgeExchanges([exchange(1, 1, alerts, { CMD: [['STATUS', '200'], ['END']] })]);
+    assert.deepEqual(failedRules(judgement, 'server'), ['5.4/generic-alert']);
+    assert.deepEqual(failedRules(judgement, 'client'), []);
+  });
+
+  it('still charges an unknown command to 5.2.3/package2 when no alert was sent', () => {
+    const judgement = judgeExchanges([exchange(1, 1, SESSION_ALERT, { CMD: [['STATUS', '200'], ['END']] })]);
+    assert.deepEqual(failedRules(judgement, 'server'), ['5.2.3/package2']);
+  });
+});
