@@ -39,4 +39,25 @@ describe('dmct judge (CLI)', () => {
     assert.match(result.stderr, /^dmct: .*truncated\.har: not JSON/);
     assert.equal(result.stderr.trim().split('\n').length, 1);
   });
+
+  it('takes the client claims (their edition and applicability): a clean capture exits 3, nothing failed', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'dmct-judge-'));
+    try {
+      const result = await exitOf(['judge', 'test/unit/monitor/data/clean-get-end.har', '--claims-client', 'fixtures/claims/dm20-2016/client.json', '--out', out, '--json']);
+      assert.equal(result.code, 3, result.stderr);
+      const report = JSON.parse(result.stdout) as Report;
+      assert.equal(report.meta.edition, 'dm20-2016');
+      assert.match(report.meta.claims?.file ?? '', /client\.json$/);
+      assert.equal(report.items.filter((i) => i.verdict === 'fail').length, 0);
+      assert.ok(report.items.some((i) => i.role === 'client' && i.verdict === 'pass'));
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses claims of the other role with one line and exit 2', async () => {
+    const result = await exitOf(['judge', 'test/unit/monitor/data/clean-get-end.har', '--claims-server', 'fixtures/claims/dm20-2016/client.json', '--out', join(tmpdir(), 'dmct-judge-never')]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^dmct: .*claims of a client, given as --claims-server/);
+  });
 });
