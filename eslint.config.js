@@ -24,6 +24,8 @@ const layers = [
   { folder: 'src/transport', forbidden: ['build', 'report', 'scr', 'harness', 'reference', 'load', 'run', 'cli'], except: ['report/schemas/'], why: 'src/transport sees src/protocol and the evidence types only.' },
   { folder: 'src/harness', forbidden: ['build', 'scr', 'reference', 'load', 'run', 'cli'], why: "src/harness (the judge's engines) never uses the reference peers." },
   { folder: 'src/reference', forbidden: ['build', 'report', 'scr', 'harness', 'load', 'run', 'cli'], why: 'src/reference (the peers) shares only src/protocol and src/transport with the judge.' },
+  // The passive judge reads captures with the protocol model and reports with the reporter.
+  { folder: 'src/monitor', forbidden: ['build', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], why: 'src/monitor sees src/protocol, src/scr and src/report only.' },
   { folder: 'src/load', forbidden: ['build', 'scr', 'run', 'cli'], why: 'src/load sits below src/run and src/cli.' },
   { folder: 'src/run', forbidden: ['load', 'cli'], why: 'src/run sits below src/cli.' },
   { folder: 'src/cli', forbidden: [], why: '' },

@@ -11,6 +11,7 @@ export const COMMAND_CATALOG = {
   claims: { command: 'claims', describe: 'claims files (ICS + IXIT): write a template' },
   report: { command: 'report', describe: 'show a saved run, or merge the runs of shards' },
   sim: { command: 'sim', describe: 'run and drive the reference DM server and client, and list their fault switches' },
+  judge: { command: 'judge <capture>', describe: 'judge a captured DM session (HAR) between a real client and a real server, both sides, and write the report' },
   load: { command: 'load', describe: 'run simulated devices against a DM server and report sessions/s, latencies and violations per SCR item' },
 } as const;
 

@@ -13,6 +13,7 @@ const MODULES: Record<CommandName, () => Promise<AnyCommand>> = {
   claims: async () => (await import('./claims.js')).claimsCommand,
   report: async () => (await import('./report.js')).reportCommand,
   sim: async () => (await import('./sim.js')).simCommand,
+  judge: async () => (await import('./judge.js')).judgeCommand,
   load: async () => (await import('./load.js')).loadCommand,
 };
 

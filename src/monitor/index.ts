@@ -1,0 +1,7 @@
+/**
+ * Passive judging of DM sessions between a real client and a real server: read a capture, judge
+ * both sides from the traffic alone, and report per SCR item like `dmct run`.
+ */
+export { CaptureError, MAX_BODY_BYTES, MAX_CAPTURE_BYTES, parseHarText, readCapture, type Exchange } from './capture.js';
+export { judgeExchanges, PASSIVE_RULES, type PassiveFinding, type PassiveJudgement, type RuleObservation, type Side } from './passive-judge.js';
+export { buildJudgeReport, NOT_JUDGED_PASSIVELY, NOT_OBSERVED, type JudgeReportInput } from './judge-report.js';

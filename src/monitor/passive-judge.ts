@@ -1,0 +1,390 @@
+/**
+ * The passive judge: reads the exchanges of a captured DM session (a real client talking to a real
+ * server, neither of them dmct) and judges both sides against the rules the traffic alone can
+ * show, charging each finding to the side that broke the rule. Parsing and every package rule come
+ * from src/protocol (checkPackageRequest, checkPackage2Response, the session sequencer); this
+ * module only groups exchanges into sessions and routes each violation to a rule key and a side.
+ *
+ * Rules judged (rule keys of scr/<edition>/rules.json):
+ * - client 5.2.2/package1: each Package#1 request (POST, Content-Type, OMADM-DevID, Accept, body);
+ * - client 5.2.4/package3: each Package#3 request (envelope, body, one status per command in order,
+ *   status codes allowed, OMADM-DevID equal to the session's), and its URI (SHOULD: the Package#1 URI);
+ * - client 5.3.8/cont: after CONT the next Package#3 goes to the CONT ServerURI;
+ * - client 5.3.9/end: no Package#3 after a Package#2 carrying END;
+ * - client 5.4.1/sync-reporting: no 202 for a command other than EXEC;
+ * - client 5.4.1/async-reporting: EXEC with a ServerURI answered 202, and a Generic Alert whose
+ *   SourceURI is the executed node in a later package of the capture (judged at the end: absent is a
+ *   fail only when the device opened a later session; otherwise inconclusive, the alert not observed);
+ * - server 5.2.3/package2: each valid Package#1 and Package#3 answered with a valid Package#2;
+ * - server 5.4/generic-alert: no status for the client's Generic Alerts in the answering Package#2.
+ */
+import { COMMANDS } from '../protocol/commands/command-table.js';
+import { checkPackage2Response, checkPackageRequest } from '../protocol/http/package-requests.js';
+import { HEADERS, getHeader } from '../protocol/http/headers.js';
+import { MEDIA_TYPES, parseMediaType } from '../protocol/http/media-types.js';
+import { SessionSequencer, sessionKey } from '../protocol/http/session-sequencer.js';
+import { decodeJsonBody } from '../protocol/packages/json-body.js';
+import { isSessionAlert } from '../protocol/packages/generic-alert.js';
+import type { GenericAlert } from '../protocol/schemas/generic-alert.schema.js';
+import type { Package2 } from '../protocol/schemas/package2.schema.js';
+import type { Violation } from '../protocol/violation.js';
+import type { OutcomeKind } from '../report/verdict-policy.js';
+import type { Exchange } from './capture.js';
+
+/** The side a rule binds: the DM client or the DM server of the capture. */
+export type Side = 'client' | 'server';
+
+/** The rule keys the passive judge can judge, with the side each binds. */
+export const PASSIVE_RULES = {
+  package1: { key: '5.2.2/package1', side: 'client' },
+  package3: { key: '5.2.4/package3', side: 'client' },
+  cont: { key: '5.3.8/cont', side: 'client' },
+  end: { key: '5.3.9/end', side: 'client' },
+  syncReporting: { key: '5.4.1/sync-reporting', side: 'client' },
+  asyncReporting: { key: '5.4.1/async-reporting', side: 'client' },
+  package2: { key: '5.2.3/package2', side: 'server' },
+  genericAlert: { key: '5.4/generic-alert', side: 'server' },
+} as const satisfies Record<string, { key: string; side: Side }>;
+
+type PassiveRule = (typeof PASSIVE_RULES)[keyof typeof PASSIVE_RULES];
+
+/** A check that did not hold (or could not conclude), charged to one side under one rule key. */
+export interface PassiveFinding {
+  section: string;
+  /** The requirement, in our words. */
+  requirement: string;
+  outcome: OutcomeKind;
+  expected: string[];
+  actual: string;
+  /** The exchange (1-based capture index) the finding is about. */
+  exchange: number;
+}
+
+/** What the capture showed about one rule of one side. */
+export interface RuleObservation {
+  key: string;
+  side: Side;
+  /** Checks evaluated that could have failed. */
+  checks: number;
+  findings: PassiveFinding[];
+  /** The exchanges the checks looked at, in capture order. */
+  exchanges: number[];
+}
+
+/** The judge's verdict material: every rule observed, and what it could not place. */
+export interface PassiveJudgement {
+  observations: RuleObservation[];
+  /** Exchanges not judged and why (no DM package, unreadable body, no session to attach to). */
+  skipped: { exchange: number; why: string }[];
+  sessions: number;
+}
+
+/** A violation's rule name routed to another rule key than the package's own. */
+const ROUTED: Readonly<Record<string, PassiveRule>> = {
+  'status-async-not-exec': PASSIVE_RULES.syncReporting,
+  'exec-async-required': PASSIVE_RULES.asyncReporting,
+};
+
+const DM_COMMAND_NAMES: ReadonlySet<string> = new Set(COMMANDS.map((c) => c.name));
+
+class Observations {
+  private readonly byKey = new Map<string, RuleObservation>();
+
+  private of(rule: PassiveRule): RuleObservation {
+    const id = `${rule.side} ${rule.key}`;
+    let observation = this.byKey.get(id);
+    if (!observation) {
+      observation = { key: rule.key, side: rule.side, checks: 0, findings: [], exchanges: [] };
+      this.byKey.set(id, observation);
+    }
+    return observation;
+  }
+
+  check(rule: PassiveRule, exchange: number): void {
+    const o = this.of(rule);
+    o.checks++;
+    if (!o.exchanges.includes(exchange)) o.exchanges.push(exchange);
+  }
+
+  /** A check of `rule` that did not hold (or could not conclude). */
+  find(rule: PassiveRule, finding: PassiveFinding): void {
+    this.check(rule, finding.exchange);
+    this.record(rule, finding);
+  }
+
+  private record(rule: PassiveRule, finding: PassiveFinding): void {
+    const o = this.of(rule);
+    o.findings.push(finding);
+    if (!o.exchanges.includes(finding.exchange)) o.exchanges.push(finding.exchange);
+  }
+
+  /** Violations as findings: an error breaks a MUST, a warning departs from a SHOULD, infos are notes only. */
+  violations(rule: PassiveRule, exchange: number, violations: readonly Violation[], requirement: string, expected: string): void {
+    this.check(rule, exchange);
+    for (const v of violations) {
+      if (v.severity === 'info') continue;
+      const target = ROUTED[v.rule] ?? rule;
+      // A violation routed to another rule is that rule's check too; the package's own was counted above.
+      if (target !== rule) this.check(target, exchange);
+      this.record(target, {
+        section: v.section,
+        requirement,
+        outcome: v.severity === 'error' ? 'must-broken' : 'should-departure',
+        expected: [expected],
+        actual: `${v.message}${v.pointer ? ` (at ${v.pointer})` : ''} [${v.rule}]`,
+        exchange,
+      });
+    }
+  }
+
+  all(): RuleObservation[] {
+    return [...this.byKey.values()];
+  }
+}
+
+interface Session {
+  devId: string;
+  sequencer: SessionSequencer;
+  package2?: Package2;
+  /** The exchange whose Package#2 carried END, once one did. */
+  endedAt?: number;
+  /** True once a Package#3 came after END (judged then; no pass at the end). */
+  afterEnd: boolean;
+}
+
+interface PendingAsync {
+  devId: string;
+  node: string;
+  exchange: number;
+  /** Index of the session the 202 came in; a later one shows the client had its chance. */
+  session: number;
+}
+
+/** Which package a request carries: by its body first (a wrong Content-Type must not hide it), else its media type. */
+function packageOf(exchange: Exchange): 1 | 3 | undefined {
+  const contentType = getHeader(exchange.requestHeaders, HEADERS.contentType);
+  const essence = contentType === undefined ? undefined : parseMediaType(contentType)?.essence;
+  if (essence === MEDIA_TYPES.multipart) return 3;
+  if (exchange.requestBody !== undefined) {
+    const decoded = decodeJsonBody(exchange.requestBody, '5.2');
+    if (decoded.ok && typeof decoded.value === 'object' && decoded.value !== null && !Array.isArray(decoded.value)) {
+      const body = decoded.value as Record<string, unknown>;
+      if ('Status' in body) return 3;
+      if (Array.isArray(body.Alert) && body.Alert.some((a) => typeof a === 'object' && a !== null && isSessionAlert(a as GenericAlert))) return 1;
+    }
+  }
+  if (essence === MEDIA_TYPES.package1) return 1;
+  if (essence === MEDIA_TYPES.package3) return 3;
+  return undefined;
+}
+
+function requestView(exchange: Exchange) {
+  return { method: exchange.method, headers: exchange.requestHeaders, body: exchange.requestBody };
+}
+
+/** Members beside CMD that carry statuses (`"Status": [{"sc":200}]`, any member named like a status). */
+function statusMembers(body: Uint8Array | undefined): string[] {
+  if (body === undefined) return [];
+  const decoded = decodeJsonBody(body, '5.2.3');
+  if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return [];
+  return Object.entries(decoded.value as Record<string, unknown>)
+    .filter(([name]) => name !== 'CMD')
+    .filter(([name, value]) => /status/i.test(name) || (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null && 'sc' in v)))
+    .map(([name]) => name);
+}
+
+function alertsOf(body: Uint8Array | undefined): GenericAlert[] {
+  if (body === undefined) return [];
+  const decoded = decodeJsonBody(body, '5.4');
+  if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return [];
+  const alerts = (decoded.value as Record<string, unknown>).Alert;
+  return Array.isArray(alerts) ? alerts.filter((a): a is GenericAlert => typeof a === 'object' && a !== null && typeof (a as GenericAlert).AlertType === 'string') : [];
+}
+
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Judges the server's answer to a Package#1 or Package#3 that was itself valid: a Package#2
+ * (§5.2.3), and no status for the Generic Alerts the request carried (§5.4).
+ */
+function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: Observations): Package2 | undefined {
+  if (exchange.status === 0) {
+    out.find(PASSIVE_RULES.package2, {
+      section: '5.2.3',
+      requirement: 'the server answers every valid Package#1 and Package#3 with a Package#2',
+      outcome: 'closed-after-stimulus',
+      expected: ['an HTTP 200 response carrying a Package#2'],
+      actual: 'the capture holds no response: the connection was closed or aborted',
+      exchange: exchange.index,
+    });
+    return undefined;
+  }
+  const answer = checkPackage2Response({ status: exchange.status, headers: exchange.responseHeaders, body: exchange.responseBody });
+  const clientAlerts = alerts.filter((a) => !isSessionAlert(a));
+  const judgesAlerts = answer.package2 !== undefined && clientAlerts.length > 0;
+  // An entry that is no DM command, answering alerts, is judged once: as a status for them (§5.4).
+  const statusIndexes = new Set(judgesAlerts ? (answer.package2?.CMD ?? []).flatMap((entry, i) => (DM_COMMAND_NAMES.has(String(entry[0])) ? [] : [i])) : []);
+  const ownViolations = answer.violations.filter((v) => !(v.rule === 'command-unknown' && statusIndexes.has(Number(/^\/CMD\/(\d+)\//.exec(v.pointer ?? '')?.[1]))));
+  out.violations(PASSIVE_RULES.package2, exchange.index, ownViolations, 'the server answers every valid Package#1 and Package#3 with a valid Package#2', `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`);
+  if (answer.package2 && judgesAlerts) {
+    const entries = answer.package2.CMD.filter((_, i) => statusIndexes.has(i));
+    const members = statusMembers(exchange.responseBody);
+    if (entries.length === 0 && members.length === 0) out.check(PASSIVE_RULES.genericAlert, exchange.index);
+    else {
+      out.find(PASSIVE_RULES.genericAlert, {
+        section: '5.4',
+        requirement: 'the server sends no status for a Generic Alert',
+        outcome: 'must-broken',
+        expected: ['a Package#2 of DM commands only, with no member carrying statuses'],
+        actual: [...entries.map((e) => `CMD entry ${JSON.stringify(e).slice(0, 80)}`), ...members.map((m) => `member "${m}"`)].join(', '),
+        exchange: exchange.index,
+      });
+    }
+  }
+  return answer.package2;
+}
+
+/** Judges every exchange of a capture, in capture order. Pure; never throws on hostile content. */
+export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement {
+  const out = new Observations();
+  const skipped: PassiveJudgement['skipped'] = [];
+  const open = new Map<string, Session>();
+  const closed: Session[] = [];
+  const pending: PendingAsync[] = [];
+  /** Per device, the index of its latest session (to see whether a later one came). */
+  const sessionCount = new Map<string, number>();
+  let sessions = 0;
+
+  const settleAsync = (devId: string, alerts: readonly GenericAlert[], exchange: number) => {
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const p = pending[i];
+      if (p && p.devId === devId && alerts.some((a) => a.SourceURI === p.node)) {
+        out.check(PASSIVE_RULES.asyncReporting, exchange);
+        pending.splice(i, 1);
+      }
+    }
+  };
+
+  for (const exchange of exchanges) {
+    if (exchange.problems.length > 0) {
+      skipped.push({ exchange: exchange.index, why: exchange.problems.join('; ') });
+      continue;
+    }
+    const kind = packageOf(exchange);
+    if (kind === undefined) {
+      skipped.push({ exchange: exchange.index, why: 'carries no DM package (neither Package#1 nor Package#3)' });
+      continue;
+    }
+    const devId = sessionKey(exchange.requestHeaders) ?? '';
+    const alerts = alertsOf(exchange.requestBody);
+    if (kind === 1) {
+      const previous = open.get(devId);
+      if (previous) closed.push(previous);
+      sessions++;
+      sessionCount.set(devId, (sessionCount.get(devId) ?? 0) + 1);
+      const session: Session = { devId, sequencer: new SessionSequencer(), afterEnd: false };
+      open.set(devId, session);
+      const check = checkPackageRequest(requestView(exchange), 1);
+      out.violations(PASSIVE_RULES.package1, exchange.index, check.violations, 'a Package#1 is a POST with the initiation media type, OMADM-DevID, Accept and a valid body', 'a valid Package#1 request');
+      session.sequencer.accept({ package: 1, uri: pathOf(exchange.url) });
+      settleAsync(devId, alerts, exchange.index);
+      if (check.violations.some((v) => v.severity === 'error')) continue;
+      const package2 = judgeAnswer(exchange, alerts, out);
+      if (package2) afterPackage2(session, package2, exchange.index);
+      continue;
+    }
+    // A Package#3 belongs to its device's open session; with an unknown DevID, to the one session
+    // awaiting a Package#3 (so a changed OMADM-DevID is judged, not lost).
+    let session = open.get(devId);
+    if (!session) {
+      const awaiting = [...open.values()].filter((s) => s.sequencer.state.phase === 'awaiting-package3');
+      if (awaiting.length === 1) session = awaiting[0];
+    }
+    if (!session) {
+      skipped.push({ exchange: exchange.index, why: 'a Package#3 with no Package#1 before it in the capture (the capture starts mid-session)' });
+      continue;
+    }
+    if (session.sequencer.state.phase === 'ended') {
+      session.afterEnd = true;
+      out.find(PASSIVE_RULES.end, {
+        section: '5.3.9',
+        requirement: 'no Package#3 is sent after a Package#2 that carries END',
+        outcome: 'must-broken',
+        expected: ['no further request in the session (a new session starts with a Package#1)'],
+        actual: `a Package#3 answered the Package#2 with END of exchange ${session.endedAt ?? '?'}`,
+        exchange: exchange.index,
+      });
+      continue;
+    }
+    const redirected = session.sequencer.state.redirected;
+    const sequence = session.sequencer.accept({ package: 3, uri: pathOf(exchange.url) });
+    const contBroken = sequence.filter((v) => v.rule === 'package3-uri-after-cont');
+    if (redirected) out.violations(PASSIVE_RULES.cont, exchange.index, contBroken, 'after CONT the next Package#3 goes to the CONT ServerURI', 'the Package#3 posted to the CONT ServerURI');
+    const uriFindings = sequence.filter((v) => v.rule !== 'package3-uri-after-cont');
+    const check = checkPackageRequest(requestView(exchange), 3, {
+      ...(session.package2 ? { package2: session.package2 } : {}),
+      ...(session.devId !== '' ? { devId: session.devId } : {}),
+    });
+    out.violations(PASSIVE_RULES.package3, exchange.index, [...uriFindings, ...check.violations], 'a Package#3 is a POST with the response media type, the session\'s OMADM-DevID, and one allowed status per command of the Package#2, in order', 'a valid Package#3 answering the Package#2');
+    if (check.package3 && session.package2) judgeReporting(session, check.package3.Status, exchange, sessionCount.get(session.devId) ?? 0, out, pending);
+    settleAsync(session.devId, alerts, exchange.index);
+    if (check.violations.some((v) => v.severity === 'error')) continue;
+    const package2 = judgeAnswer(exchange, alerts, out);
+    if (package2) afterPackage2(session, package2, exchange.index);
+  }
+
+  function afterPackage2(session: Session, package2: Package2, exchange: number): void {
+    session.sequencer.accept({ package: 2, body: package2 });
+    session.package2 = package2;
+    if (session.sequencer.state.phase === 'ended') session.endedAt = exchange;
+  }
+
+  // END held: the session's END was followed by no Package#3 anywhere in the capture.
+  for (const session of [...closed, ...open.values()]) {
+    if (session.endedAt !== undefined && !session.afterEnd) out.check(PASSIVE_RULES.end, session.endedAt);
+  }
+  // An alert still missing: a fail once the device opened a later session (it had its chance);
+  // before that, the 202 held but the alert is not shown: inconclusive, not a pass.
+  for (const p of pending) {
+    const later = (sessionCount.get(p.devId) ?? 0) > p.session;
+    out.find(PASSIVE_RULES.asyncReporting, {
+      section: '5.4.1',
+      requirement: 'after 202 for EXEC, the client reports the final result in a Generic Alert',
+      outcome: later ? 'silent-after-stimulus' : 'precondition-not-met',
+      expected: [`a Generic Alert with SourceURI ${p.node} in a later session`],
+      actual: later
+        ? 'the device opened a later session but no package of the capture carried that alert'
+        : 'the capture ends before the device opened a later session: the alert was not observed',
+      exchange: p.exchange,
+    });
+  }
+  return { observations: out.all(), skipped, sessions };
+}
+
+/**
+ * The reporting rules of one Package#3 (§5.4.1): a command other than EXEC reported synchronously
+ * is a check held (a 202 for it is routed to the same rule by the violation); an EXEC with a
+ * ServerURI answered 202 waits for its Generic Alert.
+ */
+function judgeReporting(session: Session, statuses: readonly { sc: number }[], exchange: Exchange, sessionIndex: number, out: Observations, pending: PendingAsync[]): void {
+  const commands = session.package2?.CMD ?? [];
+  commands.forEach((entry, i) => {
+    const sc = statuses[i]?.sc;
+    if (sc === undefined) return;
+    if (entry[0] !== 'EXEC') {
+      if (entry[0] !== 'END' && entry[0] !== 'CONT') out.check(PASSIVE_RULES.syncReporting, exchange.index);
+      return;
+    }
+    if (entry.length === 3 && typeof entry[1] === 'string') {
+      out.check(PASSIVE_RULES.asyncReporting, exchange.index);
+      if (sc === 202) pending.push({ devId: session.devId, node: entry[1], exchange: exchange.index, session: sessionIndex });
+    }
+  });
+}

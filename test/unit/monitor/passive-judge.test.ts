@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { judgeExchanges, readCapture } from '../../../src/monitor/index.js';
+import { capturePath, exchange, failedRules, verdictOf } from './judge-fixtures.js';
+
+const SESSION_ALERT = { Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ClientInitiatedMgmt' }] };
+const NODE = 'urn:oma:mo:example-exec:1.0//Run';
+
+async function judge(name: string) {
+  return judgeExchanges(await readCapture(capturePath(name)));
+}
+
+describe('the passive judge', () => {
+  it('passes both sides of a clean session with GET and END', async () => {
+    const judgement = await judge('clean-get-end.har');
+    assert.equal(judgement.sessions, 1);
+    assert.deepEqual(failedRules(judgement, 'client'), []);
+    assert.deepEqual(failedRules(judgement, 'server'), []);
+    for (const key of ['5.2.2/package1', '5.2.4/package3', '5.3.9/end', '5.4.1/sync-reporting']) assert.equal(verdictOf(judgement, 'client', key), 'pass', key);
+    assert.equal(verdictOf(judgement, 'server', '5.2.3/package2'), 'pass');
+    // Nothing in the capture shows these: they are not observed, not passed.
+    assert.equal(verdictOf(judgement, 'client', '5.3.8/cont'), 'not-observed');
+    assert.equal(verdictOf(judgement, 'server', '5.4/generic-alert'), 'not-observed');
+  });
+
+  it('charges a Package#3 after END to the client (5.3.9/end) and nothing to the server', async () => {
+    const judgement = await judge('package3-after-end.har');
+    assert.deepEqual(failedRules(judgement, 'client'), ['5.3.9/end']);
+    assert.deepEqual(failedRules(judgement, 'server'), []);
+    const finding = judgement.observations.find((o) => o.key === '5.3.9/end')?.findings[0];
+    assert.equal(finding?.exchange, 3);
+  });
+
+  it('charges a status for a Generic Alert to the server (5.4/generic-alert) and nothing to the client', async () => {
+    const judgement = await judge('status-for-generic-alert.har');
+    assert.deepEqual(failedRules(judgement, 'server'), ['5.4/generic-alert']);
+    assert.deepEqual(failedRules(judgement, 'client'), []);
+    assert.match(judgement.observations.find((o) => o.key === '5.4/generic-alert')?.findings[0]?.actual ?? '', /Status/);
+  });
+
+  it('charges a wrong Package#1 Content-Type to the client, and does not judge the server refusing it', async () => {
+    const judgement = await judge('wrong-content-type.har');
+    assert.deepEqual(failedRules(judgement, 'client'), ['5.2.2/package1']);
+    assert.match(judgement.observations[0]?.findings[0]?.actual ?? '', /http-content-type/);
+    assert.equal(verdictOf(judgement, 'server', '5.2.3/package2'), 'not-observed');
+  });
+
+  it('charges a Package#3 that ignores the CONT ServerURI to the client (5.3.8/cont)', () => {
+    const cont = 'https://dm.example.com/dm/next';
+    const status = { Status: [{ sc: 404 }, { sc: 200 }] };
+    const good = judgeExchanges([
+      exchange(1, 1, SESSION_ALERT, { CMD: [['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man'], ['CONT', cont]] }),
+      exchange(2, 3, status, { CMD: [['END']] }, cont),
+    ]);
+    assert.equal(verdictOf(good, 'client', '5.3.8/cont'), 'pass');
+    const bad = judgeExchanges([
+      exchange(1, 1, SESSION_ALERT, { CMD: [['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man'], ['CONT', cont]] }),
+      exchange(2, 3, status, { CMD: [['END']] }),
+    ]);
+    assert.deepEqual(failedRules(bad, 'client'), ['5.3.8/cont']);
+    assert.deepEqual(failedRules(bad, 'server'), []);
+  });
+
+  it('charges the server that answers a valid Package#1 with no Package#2 (5.2.3/package2)', () => {
+    const unanswered = { ...exchange(1, 1, SESSION_ALERT, {}), status: 0, responseHeaders: {}, responseBody: undefined };
+    const judgement = judgeExchanges([unanswered]);
+    assert.deepEqual(failedRules(judgement, 'server'), ['5.2.3/package2']);
+    assert.deepEqual(failedRules(judgement, 'client'), []);
+  });
+
+  describe('asynchronous reporting (5.4.1), judged at the end of the capture', () => {
+    const execSession = [
+      exchange(1, 1, SESSION_ALERT, { CMD: [['EXEC', NODE, 'https://dm.example.com/report']] }),
+      exchange(2, 3, { Status: [{ sc: 202 }] }, { CMD: [['END']] }),
+    ];
+
+    it('passes when a later package carries the Generic Alert about the executed node', () => {
+      const report = { Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ClientInitiatedMgmt' }, { AlertType: 'urn:example:at:exec-result', SourceURI: NODE }] };
+      const judgement = judgeExchanges([...execSession, exchange(3, 1, report, { CMD: [['END']] }, 'https://dm.example.com/report')]);
+      assert.equal(verdictOf(judgement, 'client', '5.4.1/async-reporting'), 'pass');
+    });
+
+    it('fails the client when it opened a later session without the alert', () => {
+      const judgement = judgeExchanges([...execSession, exchange(3, 1, SESSION_ALERT, { CMD: [['END']] })]);
+      assert.deepEqual(failedRules(judgement, 'client'), ['5.4.1/async-reporting']);
+      assert.deepEqual(failedRules(judgement, 'server'), []);
+    });
+
+    it('is inconclusive, not a fail, when the capture ends before any later session', () => {
+      const judgement = judgeExchanges(execSession);
+      assert.deepEqual(failedRules(judgement, 'client'), []);
+      assert.equal(verdictOf(judgement, 'client', '5.4.1/async-reporting'), 'inconclusive');
+    });
+  });
+});
+
+describe('one broken rule, one charge', () => {
+  it('charges a STATUS entry answering a Generic Alert to 5.4/generic-alert only, not also to 5.2.3/package2', () => {
+    const alerts = { Alert: [...SESSION_ALERT.Alert, { AlertType: 'urn:example:at:battery-low', SourceURI: 'urn:example:mo:battery:1.0//Level' }] };
+    const judgement = judgeExchanges([exchange(1, 1, alerts, { CMD: [['STATUS', '200'], ['END']] })]);
+    assert.deepEqual(failedRules(judgement, 'server'), ['5.4/generic-alert']);
+    assert.deepEqual(failedRules(judgement, 'client'), []);
+  });
+
+  it('still charges an unknown command to 5.2.3/package2 when no alert was sent', () => {
+    const judgement = judgeExchanges([exchange(1, 1, SESSION_ALERT, { CMD: [['STATUS', '200'], ['END']] })]);
+    assert.deepEqual(failedRules(judgement, 'server'), ['5.2.3/package2']);
+  });
+});
