@@ -233,6 +233,7 @@ export class ReferenceClient {
     this.stopped = this.crashedFlag = true;
     this.crashMarker?.markCrashed();
     for (const listener of [...this.crashListeners]) listener();
+    this.workChanged();
   }
 
   /**
@@ -240,12 +241,12 @@ export class ReferenceClient {
    * and no page load pending — and has judged at least `notifications` notifications (a datagram
    * sent to it may still be on its way): from then on it sends nothing until told to. The
    * harness ends a wait for a request there instead of at the claimed deadline; `signal` drops
-   * the watch (a wait that ended otherwise).
+   * the watch (a wait that ended otherwise). A crashed client is idle for good: it sends nothing.
    */
   whenIdle(notifications: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       const check = () => {
-        if (signal?.aborted !== true && (this.pending > 0 || this.notificationsJudged < notifications)) return;
+        if (signal?.aborted !== true && !this.crashedFlag && (this.pending > 0 || this.notificationsJudged < notifications)) return;
         this.workListeners.delete(check);
         signal?.removeEventListener('abort', check);
         if (signal?.aborted !== true) resolve();

@@ -1423,6 +1423,9 @@ export const claimsSchema = {
       "type": "object",
       "additionalProperties": false,
       "properties": {
+        "$comment": {
+          "$ref": "#/$defs/Comment"
+        },
         "MNC": {
           "type": "string",
           "pattern": "^(-1|[0-9]{2,3})$",
@@ -2505,6 +2508,7 @@ export interface ClientNodes {
  * via the `definition` "ServerUriValues".
  */
 export interface ServerUriValues {
+  $comment?: Comment;
   /**
    * Home network MNC (3GPP TS 23.003), or -1.
    */

@@ -155,7 +155,7 @@ describe('reference client ↔ reference server, over loopback HTTP and UDP', ()
     const alert = pkg.Alert?.[0];
     assert.equal(alert?.AlertType, ALERT_TYPES.serverInitiatedMgmt);
     assert.equal(alert && extractNotificationId(alert)?.id, 4242);
-    assert.deepEqual(pkg.MOS?.map((mo) => mo.MOID), [MOIDS.devInfo, MOIDS.sessionInfo, MOIDS.sample, MOIDS.installable]);
+    assert.deepEqual(pkg.MOS?.map((mo) => mo.MOID), [MOIDS.devInfo, MOIDS.dmAcc, MOIDS.sessionInfo, MOIDS.dacmo, MOIDS.sample, MOIDS.installable]);
     assert.equal(log.sessions[0]?.notificationIdCheck, 'match');
   });
 
