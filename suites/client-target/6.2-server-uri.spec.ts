@@ -1,22 +1,29 @@
-import { expectThat, failure, inconclusive, statusOf, test, type ClientSessions, type EndpointEvent } from '../../fixtures/client-target/index.js';
+import { expectThat, failure, inconclusive, refOfCheck, statusOf, test, type ClientSessions, type EndpointEvent } from '../../fixtures/client-target/index.js';
 
-/** One HPUT of the readable leaf to `serverUri` (section 5.3.2), after a control HPUT to a plain URI in the same package. */
+/**
+ * One HPUT of the readable leaf to `serverUri` (section 5.3.2), after a control HPUT to a plain URI
+ * in the same session; each in a Package#2 of its own, so that the package rules (5.2.3, 5.2.4)
+ * are not relied on.
+ */
 async function uploadVia(sessions: ClientSessions, serverUri: string, prefix: string): Promise<EndpointEvent> {
   const leaf = sessions.target.nodes.readableLeaf;
   const control = sessions.readBackCommand(leaf);
-  const run = await sessions.run([[control.command, ['HPUT', serverUri, leaf]]]);
+  const run = await sessions.run([sessions.padded(control.command), sessions.padded(['HPUT', serverUri, leaf])]);
   const upload = await sessions.engine.awaitEndpoint((e) => e.endpoint === 'repository' && e.method !== 'GET' && e.name.startsWith(prefix), {
     after: run.mark,
     timeoutMs: 0,
     what: `an upload to ${prefix}…`,
   });
   if (upload.kind === 'received') return upload.value;
-  const [answer] = run.package3s;
+  const answer = run.package3s[1];
   // Without the control upload the client's HPUT is broken as such (5.3.2 judges it), not its use of this ServerURI.
   if ((await sessions.uploadTo(control.name, run.mark, 0)) === undefined) {
-    return inconclusive('the control HPUT to a plain repository URI uploaded nothing either, so the HPUT itself does not work here (5.3.2)', { outcome: 'depends-on-failed' });
+    return inconclusive(`the control HPUT to a plain repository URI uploaded nothing either, so the HPUT itself does not work here (${refOfCheck({ ruleKey: '5.3.2/hput' }).item} fails on HPUT)`, {
+      rule: 'the client uses the ServerURI of an HPUT, its placeholders replaced',
+      outcome: 'depends-on-failed',
+    });
   }
-  const status = answer === undefined ? undefined : statusOf(answer, 1);
+  const status = statusOf(answer, 0);
   throw failure(
     { rule: 'the client uses the ServerURI of an HPUT, its placeholders replaced', ...(answer === undefined ? {} : { seq: answer.requestSeq }) },
     [`an HTTP PUT to ${serverUri} with its placeholders replaced`],

@@ -226,6 +226,8 @@ export const clientFaults = [
     section: '5.3.5',
     description: 'Reports 200 for a synchronous EXEC without executing the node.',
     expect: { verdict: 'fail', message: 'EXEC' },
+    // SUB and UNSUB make their change with EXEC: without it they are left undecided, naming EXEC.
+    verdicts: { '5.3.5/exec': { verdict: 'fail', message: 'EXEC' }, ...dependingOn(['5.3.11/sub', '5.3.12/unsub'], '{5.3.5/exec}') },
   },
   {
     name: 'get-no-data',

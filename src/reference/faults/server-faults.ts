@@ -140,6 +140,9 @@ export const serverFaults = [
     section: '5.3.2',
     description: 'Sends HPUT without any ClientURI parameter.',
     expect: { verdict: 'fail', message: 'HPUT' },
+    // An HPUT without its ClientURI leaves the ServerURI placeholder scenario undecided: the
+    // parameters a command takes are the rule of HPUT, failed there.
+    verdicts: { '5.3.2/hput': { verdict: 'fail', message: 'HPUT' }, '6.2/serveruri-devid': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' } },
   },
   {
     name: 'hpost-no-client-uri',
@@ -172,8 +175,13 @@ export const serverFaults = [
     section: '5.3.6',
     description: 'Sends GET without its ClientURI parameter.',
     expect: { verdict: 'fail', message: 'GET' },
-    // The DevInfo scenario recognises its queued GET by the ClientURI the fault drops: it is left undecided.
-    verdicts: { '5.3.6/get': { verdict: 'fail', message: 'GET' }, '12.1/devinfo': { verdict: 'inconclusive' } },
+    // A GET without its ClientURI leaves the DevInfo read and the ClientURI forms undecided: the
+    // parameters a command takes are the rule of GET, failed there.
+    verdicts: {
+      '5.3.6/get': { verdict: 'fail', message: 'GET' },
+      '12.1/devinfo': { verdict: 'inconclusive', message: 'rule of {5.3.6/get}' },
+      '6.1/client-uri-forms': { verdict: 'inconclusive', message: 'rule of {5.3.6/get}' },
+    },
   },
   {
     name: 'show-no-server-uri',
