@@ -1,9 +1,7 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
-const ioModules = ['fs', 'fs/promises', 'net', 'http', 'https', 'dgram', 'child_process', 'http2', 'tls'].flatMap(
-  (m) => [m, `node:${m}`],
-);
+const ioModules = ['fs', 'fs/promises', 'net', 'http', 'https', 'dgram', 'child_process', 'http2', 'tls'].flatMap((m) => [m, `node:${m}`]);
 
 /**
  * The layers of dmct, lowest first, and the folders each one may not import (README
@@ -14,23 +12,62 @@ const ioModules = ['fs', 'fs/promises', 'net', 'http', 'https', 'dgram', 'child_
  */
 const layers = [
   // The wire model is pure: no I/O and nothing else of dmct.
-  { folder: 'src/protocol', forbidden: ['build', 'report', 'scr', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], why: 'src/protocol imports nothing else of dmct.' },
-  { folder: 'src/build', forbidden: ['report', 'scr', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], why: 'src/build sees src/protocol only.' },
+  {
+    folder: 'src/protocol',
+    forbidden: ['build', 'report', 'scr', 'transport', 'harness', 'reference', 'load', 'run', 'cli'],
+    why: 'src/protocol imports nothing else of dmct.',
+  },
+  {
+    folder: 'src/build',
+    forbidden: ['report', 'scr', 'transport', 'harness', 'reference', 'load', 'run', 'cli'],
+    why: 'src/build sees src/protocol only.',
+  },
   // The reporter reads SCR item ids with the one item-id grammar of src/scr.
-  { folder: 'src/report', forbidden: ['transport', 'harness', 'reference', 'load', 'run', 'cli'], why: 'src/report sees src/protocol, src/build and src/scr only.' },
+  {
+    folder: 'src/report',
+    forbidden: ['transport', 'harness', 'reference', 'load', 'run', 'cli'],
+    why: 'src/report sees src/protocol, src/build and src/scr only.',
+  },
   // The claims check validates trigger templates with the renderer's own placeholder rule.
-  { folder: 'src/scr', forbidden: ['report', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], except: ['harness/template.js'], why: 'src/scr sees src/protocol (and the template rule) only.' },
+  {
+    folder: 'src/scr',
+    forbidden: ['report', 'transport', 'harness', 'reference', 'load', 'run', 'cli'],
+    except: ['harness/template.js'],
+    why: 'src/scr sees src/protocol (and the template rule) only.',
+  },
   // Transport records into the evidence model's types, and knows nothing of judging or of the peers.
-  { folder: 'src/transport', forbidden: ['build', 'report', 'scr', 'harness', 'reference', 'load', 'run', 'cli'], except: ['report/schemas/'], why: 'src/transport sees src/protocol and the evidence types only.' },
-  { folder: 'src/harness', forbidden: ['build', 'scr', 'reference', 'load', 'run', 'cli'], why: "src/harness (the judge's engines) never uses the reference peers." },
-  { folder: 'src/reference', forbidden: ['build', 'report', 'scr', 'harness', 'load', 'run', 'cli'], why: 'src/reference (the peers) shares only src/protocol and src/transport with the judge.' },
+  {
+    folder: 'src/transport',
+    forbidden: ['build', 'report', 'scr', 'harness', 'reference', 'load', 'run', 'cli'],
+    except: ['report/schemas/'],
+    why: 'src/transport sees src/protocol and the evidence types only.',
+  },
+  {
+    folder: 'src/harness',
+    forbidden: ['build', 'scr', 'reference', 'load', 'run', 'cli'],
+    why: "src/harness (the judge's engines) never uses the reference peers.",
+  },
+  {
+    folder: 'src/reference',
+    forbidden: ['build', 'report', 'scr', 'harness', 'load', 'run', 'cli'],
+    why: 'src/reference (the peers) shares only src/protocol and src/transport with the judge.',
+  },
   // The passive judge reads captures with the protocol model and reports with the reporter.
-  { folder: 'src/monitor', forbidden: ['build', 'transport', 'harness', 'reference', 'load', 'run', 'cli'], why: 'src/monitor sees src/protocol, src/scr and src/report only.' },
+  {
+    folder: 'src/monitor',
+    forbidden: ['build', 'transport', 'harness', 'reference', 'load', 'run', 'cli'],
+    why: 'src/monitor sees src/protocol, src/scr and src/report only.',
+  },
   { folder: 'src/load', forbidden: ['build', 'scr', 'run', 'cli'], why: 'src/load sits below src/run and src/cli.' },
   { folder: 'src/run', forbidden: ['load', 'cli'], why: 'src/run sits below src/cli.' },
   { folder: 'src/cli', forbidden: [], why: '' },
   // Workers read the run's environment contract; nothing else of the runner.
-  { folder: 'fixtures', forbidden: ['load', 'run', 'cli'], except: ['run/run-env.js'], why: 'fixtures/ hand scenarios the harness, never the runner.' },
+  {
+    folder: 'fixtures',
+    forbidden: ['load', 'run', 'cli'],
+    except: ['run/run-env.js'],
+    why: 'fixtures/ hand scenarios the harness, never the runner.',
+  },
 ];
 
 /** A pattern matching relative imports whose first folder is one of `folders`, except `except`. */
@@ -44,7 +81,12 @@ const layerBoundaries = [
     const patterns = [
       ...(forbidden.length === 0 ? [] : [{ regex: importsOf(forbidden, except), message: why }]),
       ...(folder.startsWith('src/')
-        ? [{ regex: importsOf(['fixtures', 'suites', 'test', 'scripts', 'bench']), message: 'src/ never imports scenarios, fixtures, tests or scripts.' }]
+        ? [
+            {
+              regex: importsOf(['fixtures', 'suites', 'test', 'scripts', 'bench']),
+              message: 'src/ never imports scenarios, fixtures, tests or scripts.',
+            },
+          ]
         : []),
     ];
     const paths = folder === 'src/protocol' ? ioModules.map((name) => ({ name, message: 'src/protocol is pure: no I/O.' })) : [];
@@ -54,10 +96,7 @@ const layerBoundaries = [
     // Scenarios see the harness only through fixtures/.
     files: ['suites/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/src/*', '**/src/**'], message: 'suites/ import fixtures/ only.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', '**/src/**'], message: 'suites/ import fixtures/ only.' }] }],
     },
   },
 ];
@@ -68,7 +107,8 @@ const layerBoundaries = [
  * in a check would be wrong under another edition's numbering.
  */
 const ITEM_ID = String.raw`/DM-[A-Z]+-\d{3}-[CS]-[MO0]/`;
-const ITEM_ID_MESSAGE = 'Name a rule key (`<section>/<slug>`, scr/<edition>/rules.json), not an SCR item id: the run edition gives the item.';
+const ITEM_ID_MESSAGE =
+  'Name a rule key (`<section>/<slug>`, scr/<edition>/rules.json), not an SCR item id: the run edition gives the item.';
 const noItemIds = {
   files: ['suites/**/*.ts', 'fixtures/**/*.ts'],
   rules: {

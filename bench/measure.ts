@@ -31,7 +31,11 @@ function readCpuMs(file: string): number | undefined {
 }
 
 /** Runs a command to its end and measures its wall time, and its CPU time where GNU time is installed (stdout/stderr kept for the caller). */
-export function timeCommand(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TimedRun> {
+export function timeCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TimedRun> {
   const cpuDir = existsSync(GNU_TIME) ? mkdtempSync(join(tmpdir(), 'dmct-bench-time-')) : undefined;
   const cpuFile = cpuDir === undefined ? undefined : join(cpuDir, 'cpu');
   const [file, argv] = cpuFile === undefined ? [command, args] : [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, command, ...args]];
@@ -47,7 +51,13 @@ export function timeCommand(command: string, args: readonly string[], options: {
       const ms = performance.now() - started;
       const cpuMs = cpuFile === undefined ? undefined : readCpuMs(cpuFile);
       if (cpuDir !== undefined) rmSync(cpuDir, { recursive: true, force: true });
-      resolve({ ms, code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ...(cpuMs === undefined ? {} : { cpuMs }) });
+      resolve({
+        ms,
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        ...(cpuMs === undefined ? {} : { cpuMs }),
+      });
     });
   });
 }

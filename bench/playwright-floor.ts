@@ -7,7 +7,12 @@ import { timeCommand, type TimedRun } from './measure.js';
  * Runs N empty Playwright tests in a throw-away project under the OS temp folder, with the same
  * Playwright CLI and worker count as dmct: the runner's own floor for N scenarios.
  */
-export async function runEmptyPlaywrightTests(options: { repoRoot: string; playwrightCli: string; tests: number; workers: number }): Promise<TimedRun> {
+export async function runEmptyPlaywrightTests(options: {
+  repoRoot: string;
+  playwrightCli: string;
+  tests: number;
+  workers: number;
+}): Promise<TimedRun> {
   const dir = await mkdtemp(join(tmpdir(), 'dmct-bench-pw-'));
   try {
     await symlink(join(options.repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -18,7 +23,9 @@ export async function runEmptyPlaywrightTests(options: { repoRoot: string; playw
     );
     const body = Array.from({ length: options.tests }, (_, i) => `test('empty ${i + 1}', () => {});`).join('\n');
     await writeFile(join(dir, 'empty.spec.ts'), `import { test } from '@playwright/test';\n${body}\n`);
-    return await timeCommand(process.execPath, [options.playwrightCli, 'test', '--config', join(dir, 'playwright.config.ts')], { cwd: dir });
+    return await timeCommand(process.execPath, [options.playwrightCli, 'test', '--config', join(dir, 'playwright.config.ts')], {
+      cwd: dir,
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

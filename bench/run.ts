@@ -8,7 +8,14 @@ import { LoadHttpClient } from '../src/load/load-http.js';
 import { EMBEDDED_WORKLOAD, loadDevIds, runLoad, startEmbeddedLoadTarget, type LoadReport } from '../src/load/index.js';
 import { median, timeCommand, type TimedRun } from './measure.js';
 import { runEmptyPlaywrightTests } from './playwright-floor.js';
-import { renderBenchTable, writeBenchTable, type BenchResults, type ColdStartFigures, type FullRunFigures, type LoadFigures } from './table.js';
+import {
+  renderBenchTable,
+  writeBenchTable,
+  type BenchResults,
+  type ColdStartFigures,
+  type FullRunFigures,
+  type LoadFigures,
+} from './table.js';
 import { bareExchangeFloor } from './load-floor.js';
 import { protocolThroughput } from './throughput-figures.js';
 import { adminAuthorization } from '../src/transport/admin-guard.js';
@@ -33,16 +40,22 @@ const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`
  */
 async function fullRun(): Promise<FullRunFigures> {
   const out = await mkdtemp(join(tmpdir(), 'dmct-bench-run-'));
-  const runOnce = (env: NodeJS.ProcessEnv) => timeCommand(process.execPath, [dmct, 'run', '--role', 'both', '--out', out, '--progress', 'off'], { cwd: repoRoot, env });
+  const runOnce = (env: NodeJS.ProcessEnv) =>
+    timeCommand(process.execPath, [dmct, 'run', '--role', 'both', '--out', out, '--progress', 'off'], { cwd: repoRoot, env });
   try {
     log('(a) dmct run --role both against the reference peers, listing the scenarios…');
     const listing = await runOnce({ ...process.env, DMCT_LISTING_CACHE: '0' });
     log('(a) again, twice, with the listing cache (the first fills it)…');
     await runOnce(process.env);
     const cached = await runOnce(process.env);
-    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { items: { scenarios?: { role: string; id: string; ran: boolean }[] }[] };
-    const scenarios = new Set(report.items.flatMap((item) => (item.scenarios ?? []).filter((s) => s.ran).map((s) => `${s.role}:${s.id}`))).size;
-    log(`(a) ${scenarios} scenarios in ${(listing.ms / 1000).toFixed(1)} s listing, ${(cached.ms / 1000).toFixed(1)} s cached (exit ${String(listing.code)}, ${String(cached.code)}); ${scenarios} empty Playwright tests…`);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as {
+      items: { scenarios?: { role: string; id: string; ran: boolean }[] }[];
+    };
+    const scenarios = new Set(report.items.flatMap((item) => (item.scenarios ?? []).filter((s) => s.ran).map((s) => `${s.role}:${s.id}`)))
+      .size;
+    log(
+      `(a) ${scenarios} scenarios in ${(listing.ms / 1000).toFixed(1)} s listing, ${(cached.ms / 1000).toFixed(1)} s cached (exit ${String(listing.code)}, ${String(cached.code)}); ${scenarios} empty Playwright tests…`,
+    );
     const floor = await runEmptyPlaywrightTests({ repoRoot, playwrightCli, tests: Math.max(1, scenarios), workers });
     if (floor.code !== 0) log(`(a) the empty Playwright project exited ${String(floor.code)}: ${floor.stderr.slice(-400)}`);
     const ratio = (ms: number) => Math.round((ms / floor.ms) * 100) / 100;
@@ -94,18 +107,20 @@ async function coldStart(): Promise<ColdStartFigures> {
 async function loadRun(queue: boolean, concurrency: number, durationMs: number): Promise<{ value: LoadReport; cost: RunCost }> {
   const target = await startEmbeddedLoadTarget({ devices: 50, devIdPrefix: 'IMEI:bench-' });
   try {
-    return await withRunCost(() => runLoad({
-      targetUrl: target.server.dmUrl,
-      devices: 50,
-      concurrency,
-      durationMs,
-      maxSessions: 10_000_000,
-      devIdPrefix: 'IMEI:bench-',
-      timeoutMs: 10_000,
-      maxBodyBytes: 1024 * 1024,
-      maxPackage2s: 8,
-      ...(queue ? { beforeSession: target.beforeSession } : {}),
-    }));
+    return await withRunCost(() =>
+      runLoad({
+        targetUrl: target.server.dmUrl,
+        devices: 50,
+        concurrency,
+        durationMs,
+        maxSessions: 10_000_000,
+        devIdPrefix: 'IMEI:bench-',
+        timeoutMs: 10_000,
+        maxBodyBytes: 1024 * 1024,
+        maxPackage2s: 8,
+        ...(queue ? { beforeSession: target.beforeSession } : {}),
+      }),
+    );
   } finally {
     await target.server.stop();
   }
@@ -126,7 +141,8 @@ async function adminQueueingPerSecond(durationMs: number): Promise<number> {
     for (let i = lane; performance.now() < started + durationMs; i += 16) {
       const url = `${target.server.adminUrl}/devices/${encodeURIComponent(devIds[i % devIds.length] ?? '')}/commands`;
       const outcome = await client.post(url, { 'content-type': 'application/json', ...adminAuthorization(target.server.adminToken) }, body);
-      if (outcome.kind !== 'response' || outcome.status !== 201) throw new Error(`admin queueing failed: ${outcome.kind === 'response' ? `HTTP ${outcome.status}` : outcome.detail}`);
+      if (outcome.kind !== 'response' || outcome.status !== 201)
+        throw new Error(`admin queueing failed: ${outcome.kind === 'response' ? `HTTP ${outcome.status}` : outcome.detail}`);
       calls += 1;
     }
   };
@@ -161,7 +177,9 @@ async function loadFigures(): Promise<LoadFigures> {
   log('(d) admin queueing calls alone…');
   figures.adminQueueingCallsPerSecond = await adminQueueingPerSecond(durationMs);
   log('(d) bare node:http exchanges, one in flight…');
-  ({ value: figures.bareExchangeOneInFlight, cost: cost.bareExchangeOneInFlight } = await withRunCost(() => bareExchangeFloor(1, durationMs)));
+  ({ value: figures.bareExchangeOneInFlight, cost: cost.bareExchangeOneInFlight } = await withRunCost(() =>
+    bareExchangeFloor(1, durationMs),
+  ));
   log('(d) load, GET then END, one in flight…');
   ({ value: figures.getThenEndOneInFlight, cost: cost.getThenEndOneInFlight } = await loadRun(true, 1, durationMs));
   figures.cost = cost as LoadFigures['cost'];

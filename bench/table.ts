@@ -83,7 +83,12 @@ export function renderBenchTable(results: BenchResults): string {
   const rows: string[][] = [['figure', 'measured', 'baseline, same run', 'goal']];
   if (a !== null) {
     const floor = `${seconds(a.emptyPlaywrightMs)} for ${a.scenarios} empty Playwright tests, ${a.workers} workers`;
-    rows.push([`(a) \`dmct run\`, both roles, ${a.scenarios} scenarios, listing`, `${seconds(a.dmctRunMs)} = ${a.ratio}×`, floor, '≤ 2.5×']);
+    rows.push([
+      `(a) \`dmct run\`, both roles, ${a.scenarios} scenarios, listing`,
+      `${seconds(a.dmctRunMs)} = ${a.ratio}×`,
+      floor,
+      '≤ 2.5×',
+    ]);
     rows.push(['(a) the same, listing cached', `${seconds(a.dmctRunCachedListingMs)} = ${a.ratioCachedListing}×`, floor, '≤ 5 s and ≤ 2×']);
     if (a.cpu !== undefined) {
       const cpuRatio = (ms: number): string => `${Math.round((ms / (a.cpu?.emptyPlaywrightMs ?? ms)) * 100) / 100}×`;
@@ -104,9 +109,24 @@ export function renderBenchTable(results: BenchResults): string {
     rows.push(['(c) Package#2 validations', perSecond(c.package2Validations), '—', '—']);
   }
   const bare = `bare \`node:http\` exchanges, ${d.bareExchanges.concurrency} in flight: ${perSecond(d.bareExchanges.exchangesPerSecond)}`;
-  rows.push([`(d) load, END only, ${d.concurrency} in flight`, `${perSecond(d.endOnly.sessionsPerSecond)} (1 exchange a session)`, bare, '≥ 2,000/s']);
-  rows.push([`(d) load, GET then END, ${d.concurrency} in flight`, `${perSecond(d.getThenEnd.sessionsPerSecond)} (2 exchanges a session)`, bare, '≥ 1,000/s']);
-  rows.push([`(d) admin API call queueing a GET over HTTP (msw), alone, ${d.concurrency} in flight`, perSecond(d.adminQueueingCallsPerSecond), bare, '—']);
+  rows.push([
+    `(d) load, END only, ${d.concurrency} in flight`,
+    `${perSecond(d.endOnly.sessionsPerSecond)} (1 exchange a session)`,
+    bare,
+    '≥ 2,000/s',
+  ]);
+  rows.push([
+    `(d) load, GET then END, ${d.concurrency} in flight`,
+    `${perSecond(d.getThenEnd.sessionsPerSecond)} (2 exchanges a session)`,
+    bare,
+    '≥ 1,000/s',
+  ]);
+  rows.push([
+    `(d) admin API call queueing a GET over HTTP (msw), alone, ${d.concurrency} in flight`,
+    perSecond(d.adminQueueingCallsPerSecond),
+    bare,
+    '—',
+  ]);
   rows.push([
     '(d) loopback exchange p50, one in flight (GET then END)',
     ms(d.getThenEndOneInFlight.exchangeLatencyMs.p50),
@@ -127,8 +147,18 @@ export function renderBenchTable(results: BenchResults): string {
       const micros = cpuMicrosPer(run, report.completed);
       return `${micros} µs CPU a session = ${perSecond(micros === 0 ? 0 : 1e6 / micros)} on one free core`;
     };
-    rows.push([`(d) CPU per session, END only, ${d.concurrency} in flight`, perSession(d.endOnly, cost.endOnly), bareCpu(d.bareExchanges, cost.bareExchanges), '≤ 500 µs (2,000/s)']);
-    rows.push([`(d) CPU per session, GET then END, ${d.concurrency} in flight`, perSession(d.getThenEnd, cost.getThenEnd), bareCpu(d.bareExchanges, cost.bareExchanges), '≤ 1,000 µs (1,000/s)']);
+    rows.push([
+      `(d) CPU per session, END only, ${d.concurrency} in flight`,
+      perSession(d.endOnly, cost.endOnly),
+      bareCpu(d.bareExchanges, cost.bareExchanges),
+      '≤ 500 µs (2,000/s)',
+    ]);
+    rows.push([
+      `(d) CPU per session, GET then END, ${d.concurrency} in flight`,
+      perSession(d.getThenEnd, cost.getThenEnd),
+      bareCpu(d.bareExchanges, cost.bareExchanges),
+      '≤ 1,000 µs (1,000/s)',
+    ]);
     const loops = [cost.endOnly, cost.getThenEnd, cost.getThenEndOneInFlight];
     rows.push([
       '(d) event-loop utilisation, END only / GET then END / GET then END one in flight (1 = never idle: no wait)',
@@ -137,7 +167,9 @@ export function renderBenchTable(results: BenchResults): string {
       '—',
     ]);
   }
-  const table = rows.map((cells, index) => `| ${cells.join(' | ')} |${index === 0 ? `\n|${cells.map(() => '---').join('|')}|` : ''}`).join('\n');
+  const table = rows
+    .map((cells, index) => `| ${cells.join(' | ')} |${index === 0 ? `\n|${cells.map(() => '---').join('|')}|` : ''}`)
+    .join('\n');
   const load = (values: readonly number[]): string => values.map((n) => n.toFixed(2)).join(' ');
   return `${table}\n\nMeasured ${results.measuredAt.slice(0, 16).replace('T', ' ')} UTC: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemoryMiB} MiB, Node ${machine.node.replace(/^v/, '')}; \`node -e 0\` ${ms(machine.nodeStartMs)}; load average ${load(machine.loadAverageAtStart)} at the start, ${load(machine.loadAverageAtEnd)} at the end.`;
 }

@@ -7,7 +7,10 @@ import { throughput } from './measure.js';
 
 /** Decodes per second of the digest worked example (with digest verification), and Package#2 validations per second of the all-commands example. */
 export function protocolThroughput(repoRoot: string, ms: number): { notificationDecodes: number; package2Validations: number } {
-  const fixture = JSON.parse(readFileSync(join(repoRoot, 'fixtures/notifications/valid.json'), 'utf8')) as { hex: string; credentials: { secret: string; authData: string } };
+  const fixture = JSON.parse(readFileSync(join(repoRoot, 'fixtures/notifications/valid.json'), 'utf8')) as {
+    hex: string;
+    credentials: { secret: string; authData: string };
+  };
   const parsed = parseHex(fixture.hex);
   if (!parsed.ok) throw new Error('fixtures/notifications/valid.json: hex does not parse');
   const bytes = parsed.bytes;

@@ -51,7 +51,9 @@ const common = {
   logLevel: 'warning',
   external: ['@playwright/test', 'playwright', 'playwright-core', 'ajv', 'ajv-formats', 'tsx', 'esbuild', 'fsevents'],
   // Bundled CommonJS dependencies call require(); ESM output has none of its own.
-  banner: { js: "import { createRequire as __dmctCreateRequire } from 'node:module'; const require = __dmctCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __dmctCreateRequire } from 'node:module'; const require = __dmctCreateRequire(import.meta.url);",
+  },
 } satisfies import('esbuild').BuildOptions;
 await esbuild.build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, outdir: 'dist/cli', chunkNames: '[name]-[hash]' });
 await esbuild.build({

@@ -14,7 +14,8 @@ export const CHECKED_FOLDERS = ['src', 'suites', 'fixtures', 'scripts', 'test', 
 /** This check and its test name the pointers they look for. */
 const EXEMPT = new Set(['scripts/check-outside-pointers.ts', 'test/unit/scripts/outside-pointers.test.ts']);
 
-const OUTSIDE_POINTER = /\bdigest (?:§|[0-9]|E[0-9])|dm20-digest|open questions?\b|\b(?:style|design|stack-notes)\.md\b|\bstack-notes\b|\b[Ii]ssue [0-9]+|docs\/notes\/|\b(?:ERRATUM|[Ee]rratum) E[0-9]+/g;
+const OUTSIDE_POINTER =
+  /\bdigest (?:§|[0-9]|E[0-9])|dm20-digest|open questions?\b|\b(?:style|design|stack-notes)\.md\b|\bstack-notes\b|\b[Ii]ssue [0-9]+|docs\/notes\/|\b(?:ERRATUM|[Ee]rratum) E[0-9]+/g;
 
 export type OutsidePointer = LineMatch;
 

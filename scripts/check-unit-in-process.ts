@@ -28,7 +28,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let count = 0;
   for (const { file, text } of trackedTexts(root, [UNIT_TIER], (file) => /\.[cm]?[jt]s$/.test(file) && !EXEMPT.has(file))) {
     for (const found of findChildProcessImports(text)) {
-      process.stderr.write(`${file}:${found.line}: ${found.text}: unit tests run in-process; move a test that needs a real program to test/e2e\n`);
+      process.stderr.write(
+        `${file}:${found.line}: ${found.text}: unit tests run in-process; move a test that needs a real program to test/e2e\n`,
+      );
       count += 1;
     }
   }

@@ -37,7 +37,12 @@ type Json = Record<string, unknown>;
  * emitted as an import of the type that schema's module already declares, not as a copy of it,
  * and that module is imported for its registration: ajv resolves the same `$ref` at run time.
  */
-function importCrossSchemaRefs(node: unknown, file: string, byId: Map<string, { file: string; schema: Json }>, imports: Map<string, Set<string>>): unknown {
+function importCrossSchemaRefs(
+  node: unknown,
+  file: string,
+  byId: Map<string, { file: string; schema: Json }>,
+  imports: Map<string, Set<string>>,
+): unknown {
   if (Array.isArray(node)) return node.map((n) => importCrossSchemaRefs(n, file, byId, imports));
   if (typeof node !== 'object' || node === null) return node;
   const ref = (node as Json)['$ref'];

@@ -10,14 +10,16 @@ import { writePrecompiledValidators } from '../src/build/write-precompiled-valid
 import { PRECOMPILED_DIR } from '../src/build/precompiled-validators.js';
 
 const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
-const isSchema = (value: unknown): value is { $id: string } => typeof value === 'object' && value !== null && typeof (value as { $id?: unknown }).$id === 'string';
+const isSchema = (value: unknown): value is { $id: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { $id?: unknown }).$id === 'string';
 
 const modules = readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
   .filter((file) => /(^|\/)schemas\/[^/]+\.schema\.ts$/.test(file))
   .sort();
 const schemas = new Map<string, { $id: string }>();
 for (const file of modules) {
-  for (const value of Object.values(await import(pathToFileURL(join(srcDir, file)).href))) if (isSchema(value)) schemas.set(value.$id, value);
+  for (const value of Object.values(await import(pathToFileURL(join(srcDir, file)).href)))
+    if (isSchema(value)) schemas.set(value.$id, value);
 }
 rmSync(PRECOMPILED_DIR, { recursive: true, force: true });
 writePrecompiledValidators(createStandaloneAjv(), [...schemas.values()], AJV_OPTIONS);

@@ -26,7 +26,11 @@ function format(times: readonly TierTime[]): string {
   const width = Math.max(...times.map((t) => t.script.length));
   const total = times.reduce((sum, t) => sum + t.seconds, 0);
   const line = (name: string, seconds: number, note = '') => `  ${name.padEnd(width)}  ${seconds.toFixed(1).padStart(7)} s${note}`;
-  return ['test tiers:', ...times.map((t) => line(t.script, t.seconds, t.code === 0 ? '' : `  (exit ${t.code})`)), line('total', total)].join('\n');
+  return [
+    'test tiers:',
+    ...times.map((t) => line(t.script, t.seconds, t.code === 0 ? '' : `  (exit ${t.code})`)),
+    line('total', total),
+  ].join('\n');
 }
 
 const scripts = process.argv.slice(2);

@@ -10,7 +10,9 @@ export interface TrackedText {
 
 /** Tracked files under `paths` (relative to `root`) that `keep` accepts, with their text; a file deleted in the working tree is left out. */
 export function trackedTexts(root: string, paths: readonly string[], keep: (file: string) => boolean): TrackedText[] {
-  const files = execFileSync('git', ['ls-files', '--', ...paths], { cwd: root, encoding: 'utf8' }).split('\n').filter((file) => file !== '' && keep(file));
+  const files = execFileSync('git', ['ls-files', '--', ...paths], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter((file) => file !== '' && keep(file));
   return files.flatMap((file) => {
     try {
       return [{ file, text: readFileSync(join(root, file), 'utf8') }];

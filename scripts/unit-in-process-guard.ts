@@ -14,7 +14,9 @@ if (process.env['NODE_TEST_CONTEXT'] !== undefined) {
   for (const name of STARTERS) {
     Object.assign(childProcess, {
       [name]: (file: unknown) => {
-        throw new Error(`child_process.${name}(${JSON.stringify(file)}) in a unit test: unit tests run in-process; move the test to test/e2e`);
+        throw new Error(
+          `child_process.${name}(${JSON.stringify(file)}) in a unit test: unit tests run in-process; move the test to test/e2e`,
+        );
       },
     });
   }

@@ -14,8 +14,14 @@ const require = createRequire(import.meta.url);
  * Writes a standalone validator for each schema (all added to `ajv` first, so `$ref`s between
  * them resolve). `ajv` must have been created with `code: { source: true, formats: … }`.
  */
-export function writePrecompiledValidators(ajv: Ajv2020, schemas: readonly { $id: string }[], options: object, dir: string = PRECOMPILED_DIR): void {
-  const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv2020, validate: ValidateFunction) => string }).default;
+export function writePrecompiledValidators(
+  ajv: Ajv2020,
+  schemas: readonly { $id: string }[],
+  options: object,
+  dir: string = PRECOMPILED_DIR,
+): void {
+  const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv2020, validate: ValidateFunction) => string })
+    .default;
   for (const schema of schemas) if (ajv.getSchema(schema.$id) === undefined) ajv.addSchema(schema);
   mkdirSync(dir, { recursive: true });
   for (const schema of schemas) {

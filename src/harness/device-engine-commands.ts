@@ -90,7 +90,11 @@ function sideHeaders(context: CommandContext, extra: Record<string, string>): Re
   return { [HEADERS.devId]: context.devId, ...extra };
 }
 
-async function sideRequest(context: CommandContext, label: string, options: { method: string; url: string; headers: Record<string, string>; body?: string }): Promise<HttpOutcome> {
+async function sideRequest(
+  context: CommandContext,
+  label: string,
+  options: { method: string; url: string; headers: Record<string, string>; body?: string },
+): Promise<HttpOutcome> {
   const wait = context.budget?.wait(context.timeoutMs) ?? { ms: context.timeoutMs, cut: false };
   if (wait.ms <= 0) return budgetSpentBefore(context, label, `${options.method} ${options.url}`, 'endpoint');
   const outcome = await request(context.recorder, {
@@ -104,12 +108,18 @@ async function sideRequest(context: CommandContext, label: string, options: { me
     ...(context.tls === undefined ? {} : { tls: context.tls }),
   });
   if (outcome.kind === 'refused') context.onEgressRefused?.(`${label}: ${outcome.detail}`);
-  if (outcome.kind === 'timeout' && wait.cut && context.signal?.aborted !== true) context.onBudgetSpent?.(context.budget?.spent(label, outcome.detail) ?? outcome.detail);
+  if (outcome.kind === 'timeout' && wait.cut && context.signal?.aborted !== true)
+    context.onBudgetSpent?.(context.budget?.spent(label, outcome.detail) ?? outcome.detail);
   return outcome;
 }
 
 /** A request not sent because the scenario's share of time is used up: recorded, told, and a `timeout` outcome. */
-export function budgetSpentBefore(context: Pick<CommandContext, 'budget' | 'onBudgetSpent' | 'recorder'>, label: string, request: string, to: string): HttpFailureOutcome {
+export function budgetSpentBefore(
+  context: Pick<CommandContext, 'budget' | 'onBudgetSpent' | 'recorder'>,
+  label: string,
+  request: string,
+  to: string,
+): HttpFailureOutcome {
   const detail = context.budget?.spent(label, `${request} not sent`) ?? `${label}: not sent`;
   const seq = context.recorder.note({ from: 'dmct', to, label: detail }).seq;
   context.onBudgetSpent?.(detail);
@@ -150,7 +160,10 @@ async function hget(context: CommandContext, serverUri: string, clientUri: strin
 }
 
 /** The dmmo+json entries of every ClientURI that resolves; 304 when a single one matches its `cv` (§11.2). */
-function collect(context: CommandContext, clientUris: readonly string[]): { entries: MoDataEntry[]; notModified: boolean; malformed: boolean } {
+function collect(
+  context: CommandContext,
+  clientUris: readonly string[],
+): { entries: MoDataEntry[]; notModified: boolean; malformed: boolean } {
   const entries: MoDataEntry[] = [];
   let notModified = false;
   let malformed = false;
@@ -175,7 +188,12 @@ function collect(context: CommandContext, clientUris: readonly string[]): { entr
 }
 
 /** HPUT / HPOST (§5.3.2, §5.3.3): send the data at every ClientURI to the ServerURI. */
-async function upload(context: CommandContext, name: 'HPUT' | 'HPOST', serverUri: string, clientUris: readonly string[]): Promise<CommandOutcome> {
+async function upload(
+  context: CommandContext,
+  name: 'HPUT' | 'HPOST',
+  serverUri: string,
+  clientUris: readonly string[],
+): Promise<CommandOutcome> {
   const { entries, notModified, malformed } = collect(context, clientUris);
   if (notModified) return refuse(name, 304, 'the cache validator matched');
   if (entries.length === 0) return refuse(name, malformed ? 400 : 404, 'none of the ClientURIs exists');
@@ -220,8 +238,11 @@ function get(context: CommandContext, clientUri: string): CommandOutcome {
   const readable = resolution.locations.filter((location) => allows(location.node, 'Get'));
   if (readable.length === 0) return refuse('GET', 403, 'the node does not allow Get');
   if (readable.length === 1 && readable[0] !== undefined && hasNoContent(readable[0])) return refuse('GET', 204, 'the leaf has no content');
-  if (readable.length === 1 && readable[0] !== undefined && cacheValidatorMatches(readable[0], uri.query.cv)) return refuse('GET', 304, 'the cache validator matched');
-  const entries = readable.map((location) => serializeLocation(context.tree, location, uri.query.lv === undefined ? {} : { lv: uri.query.lv }));
+  if (readable.length === 1 && readable[0] !== undefined && cacheValidatorMatches(readable[0], uri.query.cv))
+    return refuse('GET', 304, 'the cache validator matched');
+  const entries = readable.map((location) =>
+    serializeLocation(context.tree, location, uri.query.lv === undefined ? {} : { lv: uri.query.lv }),
+  );
   return { name: 'GET', status: status(200), part: { mediaType: MEDIA_TYPES.moData, body: buildMoData(entries) } };
 }
 
@@ -277,7 +298,8 @@ export async function executeCommand(entry: readonly unknown[], context: Command
     return spec.name === 'END' ? { name, end: true } : refuse(name, 400, 'a parameter is not a string');
   }
   const assigned = assignParameters(spec, params);
-  if (assigned === undefined) return spec.name === 'END' ? { name, end: true } : refuse(name, 400, `${name} got ${params.length} parameters`);
+  if (assigned === undefined)
+    return spec.name === 'END' ? { name, end: true } : refuse(name, 400, `${name} got ${params.length} parameters`);
   const of = (kind: string) => assigned.filter((param) => param.kind === kind).map((param) => param.value);
   const [serverUri] = of('ServerURI');
   const clientUris = of('ClientURI');
@@ -306,6 +328,8 @@ export async function executeCommand(entry: readonly unknown[], context: Command
       context.subscriptions.set(clientUris[0] ?? '', serverUri ?? '');
       return { name, status: status(200) };
     case 'UNSUB':
-      return context.subscriptions.delete(clientUris[0] ?? '') ? { name, status: status(200) } : refuse(name, 404, 'no SUB with this ClientURI');
+      return context.subscriptions.delete(clientUris[0] ?? '')
+        ? { name, status: status(200) }
+        : refuse(name, 404, 'no SUB with this ClientURI');
   }
 }

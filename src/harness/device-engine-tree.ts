@@ -110,11 +110,21 @@ export function buildDeviceTree(options: DeviceTreeOptions): ManagementTree {
     interior(
       'Harness',
       [
-        interior('Data', [leaf('Name', 'chr', 'dmct harness', { access: GET_REPLACE }), leaf('Count', 'int', 3, { access: GET_REPLACE }), leaf('Empty', 'chr', undefined)], {
+        interior(
+          'Data',
+          [
+            leaf('Name', 'chr', 'dmct harness', { access: GET_REPLACE }),
+            leaf('Count', 'int', 3, { access: GET_REPLACE }),
+            leaf('Empty', 'chr', undefined),
+          ],
+          {
+            access: GET,
+          },
+        ),
+        interior('Scratch', [leaf('Note', 'chr', 'delete me', DYNAMIC)], DYNAMIC),
+        interior('Operations', [leaf('Run', 'null', undefined, { access: EXEC }), leaf('RunLater', 'null', undefined, { access: EXEC })], {
           access: GET,
         }),
-        interior('Scratch', [leaf('Note', 'chr', 'delete me', DYNAMIC)], DYNAMIC),
-        interior('Operations', [leaf('Run', 'null', undefined, { access: EXEC }), leaf('RunLater', 'null', undefined, { access: EXEC })], { access: GET }),
       ],
       { access: GET, unnamed: true },
     ),

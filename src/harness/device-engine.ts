@@ -11,7 +11,14 @@ import { buildPackage3 } from '../protocol/packages/package3.js';
 import { MAX_COMMANDS, MAX_JSON_DEPTH, jsonTextExceedsDepth } from '../protocol/json-limits.js';
 import type { ManagementTree } from '../protocol/tree/management-tree.js';
 import type { Violation } from '../protocol/violation.js';
-import { asyncResultAlert, budgetSpentBefore, executeCommand, type CommandContext, type CommandOutcome, type PendingAsyncResult } from './device-engine-commands.js';
+import {
+  asyncResultAlert,
+  budgetSpentBefore,
+  executeCommand,
+  type CommandContext,
+  type CommandOutcome,
+  type PendingAsyncResult,
+} from './device-engine-commands.js';
 import { buildDeviceTree, supportedMos } from './device-engine-tree.js';
 import type { EgressPolicy } from '../transport/egress.js';
 import { request, type HttpFailureOutcome, type HttpResponseOutcome } from '../transport/http-client.js';
@@ -231,19 +238,34 @@ export function readPackage2Answer(
   limits: PackageLimits = DEFAULT_PACKAGE_LIMITS,
 ): Package2Answer {
   if (http.truncated) {
-    return { kind: 'refused', reason: `HTTP ${http.status} with a body over the ${maxBodyBytes}-byte cap (claims limits.maxBodyBytes); reading stopped there`, violations: [], view: undefined };
+    return {
+      kind: 'refused',
+      reason: `HTTP ${http.status} with a body over the ${maxBodyBytes}-byte cap (claims limits.maxBodyBytes); reading stopped there`,
+      violations: [],
+      view: undefined,
+    };
   }
   const view = package2View(http.body, limits.maxJsonDepth);
   if (view !== undefined && view.CMD.length > limits.maxCommands) {
     const message = `the Package#2 has ${view.CMD.length} commands, over the ${limits.maxCommands} dmct reads (claims limits.maxCommands); none executed`;
-    return { kind: 'refused', reason: `HTTP ${http.status} with ${message}`, violations: [{ rule: 'too-many-commands', section: '7.2.1.2', severity: 'error', message, pointer: '/CMD' }], view: undefined };
+    return {
+      kind: 'refused',
+      reason: `HTTP ${http.status} with ${message}`,
+      violations: [{ rule: 'too-many-commands', section: '7.2.1.2', severity: 'error', message, pointer: '/CMD' }],
+      view: undefined,
+    };
   }
   const checked = checkPackage2Response({ status: http.status, headers: http.headers, body: http.body });
   const tooDeep = checked.violations.find((violation) => violation.rule === 'json-too-deep');
-  if (tooDeep !== undefined) return { kind: 'refused', reason: `HTTP ${http.status}: ${tooDeep.message}`, violations: checked.violations, view: undefined };
+  if (tooDeep !== undefined)
+    return { kind: 'refused', reason: `HTTP ${http.status}: ${tooDeep.message}`, violations: checked.violations, view: undefined };
   const accepted = http.status >= PACKAGE_ACCEPTED_STATUS_RANGE.min && http.status <= PACKAGE_ACCEPTED_STATUS_RANGE.max;
   if (accepted && view !== undefined) return { kind: 'package2', package2: view, violations: checked.violations };
-  const reason = !accepted ? `HTTP ${http.status}` : http.body.length === 0 ? `HTTP ${http.status} with an empty body` : `HTTP ${http.status} whose body is not a Package#2`;
+  const reason = !accepted
+    ? `HTTP ${http.status}`
+    : http.body.length === 0
+      ? `HTTP ${http.status} with an empty body`
+      : `HTTP ${http.status} whose body is not a Package#2`;
   return { kind: 'refused', reason, violations: checked.violations, view };
 }
 
@@ -275,7 +297,9 @@ export class DeviceEngine {
     this.recorder = options.recorder;
     this.serverUrl = options.serverUrl;
     this.devId = options.devId;
-    this.tree = options.tree ?? buildDeviceTree({ devId: options.devId, ...(options.devInfoMoid === undefined ? {} : { devInfoMoid: options.devInfoMoid }) });
+    this.tree =
+      options.tree ??
+      buildDeviceTree({ devId: options.devId, ...(options.devInfoMoid === undefined ? {} : { devInfoMoid: options.devInfoMoid }) });
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
     this.#limits = { ...DEFAULT_PACKAGE_LIMITS, ...options.limits };
@@ -355,7 +379,10 @@ export class DeviceEngine {
       this.recorder.note({ from: 'dmct', to: 'target', label: `${outgoing.label}: challenge not answered (${answer.reason})` });
       return first;
     }
-    return this.#post({ ...outgoing, label: `${outgoing.label} (answering the ${answer.scheme} challenge)` }, url, { ...headers, authorization: answer.header });
+    return this.#post({ ...outgoing, label: `${outgoing.label} (answering the ${answer.scheme} challenge)` }, url, {
+      ...headers,
+      authorization: answer.header,
+    });
   }
 
   /** The credentials sent before any challenge: Basic, or Digest on a challenge answered before. */
@@ -368,7 +395,11 @@ export class DeviceEngine {
   }
 
   /** The `Authorization` answering a 401 (§9.2.1): Digest when offered and wanted or Basic is not offered, else Basic. */
-  #answerChallenge(auth: DeviceHttpAuth, url: string, header: string | null): { ok: true; header: string; scheme: string } | { ok: false; reason: string } {
+  #answerChallenge(
+    auth: DeviceHttpAuth,
+    url: string,
+    header: string | null,
+  ): { ok: true; header: string; scheme: string } | { ok: false; reason: string } {
     const challenges = parseAuthHeader(header ?? '');
     const digest = challenges.find((challenge) => challenge.scheme === 'digest');
     const basic = challenges.find((challenge) => challenge.scheme === 'basic');
@@ -381,7 +412,11 @@ export class DeviceEngine {
     return { ok: false, reason: header === null ? 'the 401 carries no WWW-Authenticate' : 'the 401 offers neither Basic nor Digest' };
   }
 
-  async #post(outgoing: OutgoingPackage, url: string, headers: Record<string, string>): Promise<{ requestSeq?: number; reply: ServerReply }> {
+  async #post(
+    outgoing: OutgoingPackage,
+    url: string,
+    headers: Record<string, string>,
+  ): Promise<{ requestSeq?: number; reply: ServerReply }> {
     const wait = this.#context.budget?.wait(this.#timeoutMs) ?? { ms: this.#timeoutMs, cut: false };
     if (wait.ms <= 0) {
       const failure = budgetSpentBefore(this.#context, outgoing.label, `POST ${url}`, 'target');
@@ -402,7 +437,8 @@ export class DeviceEngine {
     });
     if (outcome.kind === 'refused') this.#context.onEgressRefused?.(`${outgoing.label}: ${outcome.detail}`);
     // Cut short by the share, silence says nothing about the target (it had less than its response time).
-    if (outcome.kind === 'timeout' && wait.cut) this.#context.onBudgetSpent?.(this.#context.budget?.spent(outgoing.label, outcome.detail) ?? outcome.detail);
+    if (outcome.kind === 'timeout' && wait.cut)
+      this.#context.onBudgetSpent?.(this.#context.budget?.spent(outgoing.label, outcome.detail) ?? outcome.detail);
     if (outcome.kind !== 'response') return { reply: { kind: 'no-answer', failure: outcome, seq: outcome.seq, sent: outgoing.label } };
     return { requestSeq: outcome.requestSeq, reply: this.#read(outcome) };
   }
@@ -411,7 +447,8 @@ export class DeviceEngine {
     const reading = readPackage2Answer(http, this.#maxBodyBytes, this.#limits);
     const seq = http.responseSeq;
     const view = reading.kind === 'package2' ? reading.package2 : reading.view;
-    if (!http.truncated) this.recorder.annotate(seq, { ...(view === undefined ? {} : { decoded: { package2: view } }), violations: reading.violations });
+    if (!http.truncated)
+      this.recorder.annotate(seq, { ...(view === undefined ? {} : { decoded: { package2: view } }), violations: reading.violations });
     return reading.kind === 'package2'
       ? { kind: 'package2', http, package2: reading.package2, violations: reading.violations, seq }
       : { kind: 'refused', http, reason: reading.reason, violations: reading.violations, seq };
@@ -447,7 +484,13 @@ export class DeviceEngine {
     const maxPackage2s = options.maxPackage2s ?? 8;
     let package3Url = options.url ?? this.serverUrl;
     let sent = await this.send({ ...this.package1(options), url: package3Url });
-    let round: SessionRound = { index: 0, packageNumber: 1, sentTo: package3Url, reply: sent.reply, ...(sent.requestSeq === undefined ? {} : { requestSeq: sent.requestSeq }) };
+    let round: SessionRound = {
+      index: 0,
+      packageNumber: 1,
+      sentTo: package3Url,
+      reply: sent.reply,
+      ...(sent.requestSeq === undefined ? {} : { requestSeq: sent.requestSeq }),
+    };
     for (;;) {
       rounds.push(round);
       const reply = round.reply;
@@ -465,7 +508,13 @@ export class DeviceEngine {
       const plan = options.answer?.(round, computed) ?? computed;
       round.answered = plan;
       sent = await this.send({ ...this.package3(plan), url: package3Url });
-      round = { index: rounds.length, packageNumber: 3, sentTo: package3Url, reply: sent.reply, ...(sent.requestSeq === undefined ? {} : { requestSeq: sent.requestSeq }) };
+      round = {
+        index: rounds.length,
+        packageNumber: 3,
+        sentTo: package3Url,
+        reply: sent.reply,
+        ...(sent.requestSeq === undefined ? {} : { requestSeq: sent.requestSeq }),
+      };
     }
   }
 
@@ -475,7 +524,9 @@ export class DeviceEngine {
    * session alert and one Generic Alert per result (ASYNC_RESULT_ALERT). `results` delivers
    * those instead of (and without touching) the pending ones.
    */
-  async deliverAsyncResults(options: Omit<SessionOptions, 'alerts' | 'url'> & { results?: readonly PendingAsyncResult[] } = {}): Promise<SessionTranscript[]> {
+  async deliverAsyncResults(
+    options: Omit<SessionOptions, 'alerts' | 'url'> & { results?: readonly PendingAsyncResult[] } = {},
+  ): Promise<SessionTranscript[]> {
     const { results: chosen, ...sessionOptions } = options;
     const byDestination = new Map<string, PendingAsyncResult[]>();
     for (const pending of chosen ?? this.pendingAsync.splice(0)) {

@@ -34,7 +34,11 @@ export async function readRequest(request: Request, address: EndpointAddress): P
 }
 
 /** Records a received request (target → `to`) and returns it with its trace `seq`. */
-export function recordReceived(recorder: TraceRecorder, received: Omit<ReceivedRequest, 'requestSeq'>, arrow: { to: string; label: string }): ReceivedRequest {
+export function recordReceived(
+  recorder: TraceRecorder,
+  received: Omit<ReceivedRequest, 'requestSeq'>,
+  arrow: { to: string; label: string },
+): ReceivedRequest {
   const message = recorder.httpRequest({
     from: 'target',
     to: arrow.to,
@@ -56,7 +60,11 @@ export interface Answer {
 }
 
 /** Records the answer (`from` → target) and builds the fetch Response msw returns. */
-export function answer(recorder: TraceRecorder, reply: Answer, arrow: { from: string; label: string; url: string }): { response: Response; sent: SentResponse } {
+export function answer(
+  recorder: TraceRecorder,
+  reply: Answer,
+  arrow: { from: string; label: string; url: string },
+): { response: Response; sent: SentResponse } {
   const headers = new Headers(reply.headers);
   if (reply.contentType !== undefined) headers.set('content-type', reply.contentType);
   const bytes = typeof reply.body === 'string' ? new TextEncoder().encode(reply.body) : (reply.body ?? new Uint8Array(0));
@@ -73,6 +81,11 @@ export function answer(recorder: TraceRecorder, reply: Answer, arrow: { from: st
   const noBody = reply.status === 204 || reply.status === 304;
   return {
     response: new Response(noBody ? null : Uint8Array.from(bytes), { status: reply.status, headers }),
-    sent: { status: reply.status, ...(reply.contentType === undefined ? {} : { contentType: reply.contentType }), text, responseSeq: message.seq },
+    sent: {
+      status: reply.status,
+      ...(reply.contentType === undefined ? {} : { contentType: reply.contentType }),
+      text,
+      responseSeq: message.seq,
+    },
   };
 }

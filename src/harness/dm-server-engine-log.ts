@@ -122,7 +122,11 @@ export class EventLog<E extends LoggedEvent> {
         const waitedMs = Date.now() - started;
         endedEarly = waitedMs < wait.ms;
         const why = typeof options.signal?.reason === 'string' ? options.signal.reason : 'ended early';
-        resolve({ kind: 'timeout', waitedMs, detail: `no ${options.what} came within ${endedEarly ? `${waitedMs} ms (${why})` : `${wait.ms} ms`}` });
+        resolve({
+          kind: 'timeout',
+          waitedMs,
+          detail: `no ${options.what} came within ${endedEarly ? `${waitedMs} ms (${why})` : `${wait.ms} ms`}`,
+        });
       };
       const waiter: Waiter<E> = {
         accepts,
@@ -139,7 +143,8 @@ export class EventLog<E extends LoggedEvent> {
       else options.signal?.addEventListener('abort', end, { once: true });
     });
     // Told here, in the waiting scenario's own call chain, so what it throws ends that scenario.
-    if (outcome.kind === 'timeout' && wait.cut && !endedEarly && this.#budget !== undefined) this.#budget.onBudgetSpent(this.#budget.budget.spent(`waiting for ${options.what}`, outcome.detail));
+    if (outcome.kind === 'timeout' && wait.cut && !endedEarly && this.#budget !== undefined)
+      this.#budget.onBudgetSpent(this.#budget.budget.spent(`waiting for ${options.what}`, outcome.detail));
     return outcome;
   }
 
@@ -149,14 +154,22 @@ export class EventLog<E extends LoggedEvent> {
    * come (the embedded reference peer can give it, a real device cannot): when it resolves first,
    * with its reason, the watch ends there, quiet; the window stays the deadline when it never does.
    */
-  async watchQuiet(predicate: (event: E) => boolean, options: { after?: number; windowMs: number; settled?: Promise<string> }): Promise<QuietWatch<E>> {
+  async watchQuiet(
+    predicate: (event: E) => boolean,
+    options: { after?: number; windowMs: number; settled?: Promise<string> },
+  ): Promise<QuietWatch<E>> {
     const early = new AbortController();
     let settledBy: string | undefined;
     void options.settled?.then((reason) => {
       settledBy = reason;
       early.abort();
     });
-    const outcome = await this.waitFor(predicate, { after: options.after ?? 0, timeoutMs: options.windowMs, what: 'event', signal: early.signal });
+    const outcome = await this.waitFor(predicate, {
+      after: options.after ?? 0,
+      timeoutMs: options.windowMs,
+      what: 'event',
+      signal: early.signal,
+    });
     if (outcome.kind === 'received') return { kind: 'event', value: outcome.value };
     return { kind: 'quiet', waitedMs: outcome.waitedMs, ...(settledBy === undefined ? {} : { settledBy }) };
   }

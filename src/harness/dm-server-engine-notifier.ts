@@ -35,11 +35,13 @@ export interface NotifierOptions {
 
 /** A delivered notification, or why it could not be delivered (then nothing can be judged: inconclusive). */
 export type NotificationSent =
-  | { ok: true; bytes: Uint8Array; notificationId?: number; detail: string }
-  | { ok: false; inconclusive: string };
+  { ok: true; bytes: Uint8Array; notificationId?: number; detail: string } | { ok: false; inconclusive: string };
 
 // DMCT_EMBEDDED (src/run/run-env.ts, default 1): the embedded reference client starts afresh in each worker.
-const nextNotificationId = notificationIdSource(baseFromEnv(process.env) ?? randomNotificationIdBase(), idBlockOf(workerIndexFromEnv(process.env), process.env['DMCT_EMBEDDED'] !== '0'));
+const nextNotificationId = notificationIdSource(
+  baseFromEnv(process.env) ?? randomNotificationIdBase(),
+  idBlockOf(workerIndexFromEnv(process.env), process.env['DMCT_EMBEDDED'] !== '0'),
+);
 
 /** A NOTIFICATION-ID not used before in this run (16-bit; section 5.2.1.2; see notification-ids.ts). */
 export function freshNotificationId(): number {
@@ -105,6 +107,11 @@ export class Notifier {
       },
     );
     if (!delivered.ok) return delivered;
-    return { ok: true, bytes, detail: delivered.detail, ...(meta.notificationId === undefined ? {} : { notificationId: meta.notificationId }) };
+    return {
+      ok: true,
+      bytes,
+      detail: delivered.detail,
+      ...(meta.notificationId === undefined ? {} : { notificationId: meta.notificationId }),
+    };
   }
 }

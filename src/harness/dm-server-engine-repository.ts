@@ -46,7 +46,9 @@ function decodeUpload(body: Uint8Array, mediaType: string | undefined): { decode
     try {
       return { decoded: { text: new TextDecoder('utf-8', { fatal: true }).decode(body) }, violations: [] };
     } catch {
-      return { violations: [{ rule: 'upload-not-utf8', section: '5.3.2', severity: 'warning', message: `a ${essence} upload is not UTF-8` }] };
+      return {
+        violations: [{ rule: 'upload-not-utf8', section: '5.3.2', severity: 'warning', message: `a ${essence} upload is not UTF-8` }],
+      };
     }
   }
   return { violations: [] };
@@ -125,12 +127,26 @@ export class DataRepository {
     if (violations.length > 0) this.recorder.annotate(received.requestSeq, { violations });
     if (decoded !== undefined) this.recorder.annotate(received.requestSeq, { decoded: { ...decoded } });
     const configured = this.#uploadAnswers.get(name) ?? { status: 200 };
-    const { response, sent } = answer(this.recorder, { status: configured.status, ...(configured.headers ? { headers: configured.headers } : {}) }, {
-      from: 'repository',
-      label: `${configured.status} ← repository`,
-      url: received.url,
-    });
-    this.log.append((order, at) => ({ type: 'endpoint', endpoint: 'repository', order, at, ...received, name, ...(decoded ? { decoded } : {}), violations, reply: sent }));
+    const { response, sent } = answer(
+      this.recorder,
+      { status: configured.status, ...(configured.headers ? { headers: configured.headers } : {}) },
+      {
+        from: 'repository',
+        label: `${configured.status} ← repository`,
+        url: received.url,
+      },
+    );
+    this.log.append((order, at) => ({
+      type: 'endpoint',
+      endpoint: 'repository',
+      order,
+      at,
+      ...received,
+      name,
+      ...(decoded ? { decoded } : {}),
+      violations,
+      reply: sent,
+    }));
     return response;
   }
 
@@ -144,10 +160,15 @@ export class DataRepository {
       const offered = [...(content.moData ? [MEDIA_TYPES.moData] : []), ...(content.text !== undefined ? ['text/plain'] : [])];
       const chosen = negotiateResponseType(received.headers['accept'], offered);
       if (!chosen.ok) reply = { status: 406, contentType: 'text/plain', body: `offered: ${offered.join(', ')}` };
-      else if (chosen.mediaType === MEDIA_TYPES.moData) reply = { status: 200, contentType: MEDIA_TYPES.moData, body: JSON.stringify(content.moData) };
+      else if (chosen.mediaType === MEDIA_TYPES.moData)
+        reply = { status: 200, contentType: MEDIA_TYPES.moData, body: JSON.stringify(content.moData) };
       else reply = { status: 200, contentType: 'text/plain', body: content.text ?? '' };
     }
-    const { response, sent } = answer(this.recorder, reply, { from: 'repository', label: `${reply.status} ← repository`, url: received.url });
+    const { response, sent } = answer(this.recorder, reply, {
+      from: 'repository',
+      label: `${reply.status} ← repository`,
+      url: received.url,
+    });
     this.log.append((order, at) => ({
       type: 'endpoint',
       endpoint: 'repository',

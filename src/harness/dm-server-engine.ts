@@ -219,25 +219,38 @@ export class DmServerEngine {
   }
 
   /** The first package after `after` that `predicate` accepts. */
-  async awaitPackage(predicate: (event: PackageEvent) => boolean, options: PackageWaitOptions, what = 'package'): Promise<EventWait<PackageEvent>> {
-    const outcome = await this.#waitUnlessIdle((e) => e.type === 'package' && endpointMatches(options.endpoint, e.endpoint) && predicate(e), {
-      ...(options.after === undefined ? {} : { after: options.after }),
-      timeoutMs: options.timeoutMs,
-      what,
-    });
+  async awaitPackage(
+    predicate: (event: PackageEvent) => boolean,
+    options: PackageWaitOptions,
+    what = 'package',
+  ): Promise<EventWait<PackageEvent>> {
+    const outcome = await this.#waitUnlessIdle(
+      (e) => e.type === 'package' && endpointMatches(options.endpoint, e.endpoint) && predicate(e),
+      {
+        ...(options.after === undefined ? {} : { after: options.after }),
+        timeoutMs: options.timeoutMs,
+        what,
+      },
+    );
     if (outcome.kind === 'timeout') this.#recorder.note({ label: `waited ${outcome.waitedMs} ms for a ${what}: none came` });
     return outcome as EventWait<PackageEvent>;
   }
 
   /** The first side transfer (repository or web) after `after` that `predicate` accepts. */
-  async awaitEndpoint(predicate: (event: EndpointEvent) => boolean, options: { after?: number; timeoutMs: number; what: string }): Promise<EventWait<EndpointEvent>> {
+  async awaitEndpoint(
+    predicate: (event: EndpointEvent) => boolean,
+    options: { after?: number; timeoutMs: number; what: string },
+  ): Promise<EventWait<EndpointEvent>> {
     const outcome = await this.#waitUnlessIdle((e) => e.type === 'endpoint' && predicate(e), options);
     if (outcome.kind === 'timeout') this.#recorder.note({ label: `waited ${outcome.waitedMs} ms for ${options.what}: none came` });
     return outcome as EventWait<EndpointEvent>;
   }
 
   /** A wait of the log that also ends (as a time-out naming why) when the target says it is idle. */
-  async #waitUnlessIdle(predicate: (event: EngineEvent) => boolean, options: { after?: number; timeoutMs: number; what: string }): Promise<EventWait<EngineEvent>> {
+  async #waitUnlessIdle(
+    predicate: (event: EngineEvent) => boolean,
+    options: { after?: number; timeoutMs: number; what: string },
+  ): Promise<EventWait<EngineEvent>> {
     if (this.#idle === undefined || options.timeoutMs <= 0) return this.log.waitFor(predicate, options);
     const idle = new AbortController();
     const over = new AbortController();
@@ -301,7 +314,9 @@ export class DmServerEngine {
       // A Package#3 whose OMADM-DevID opened no session (it differs from its Package#1's, or the
       // Package#1 had none) joins the one session of its kind that awaits a Package#3, if exactly one does.
       const group = key.slice(0, key.indexOf(':') + 1);
-      const waiting = fresh ? [] : [...this.#sessions].filter(([k, s]) => k !== key && k.startsWith(group) && s.sequencer.state.phase === 'awaiting-package3');
+      const waiting = fresh
+        ? []
+        : [...this.#sessions].filter(([k, s]) => k !== key && k.startsWith(group) && s.sequencer.state.phase === 'awaiting-package3');
       const [only] = waiting;
       if (waiting.length === 1 && only !== undefined) return { session: only[1], byElimination: true };
     }
@@ -337,7 +352,10 @@ export class DmServerEngine {
       reqMosAsked: this.#reqMosAsked,
     });
     // A hostile package can break one rule once per entry; its repeats are summarised here, before the log and the trace keep them.
-    const violations: Violation[] = summariseViolations([...check.violations, ...sequence]).map((v) => ({ ...v, message: capText(v.message, MAX_VIOLATION_CHARS) }));
+    const violations: Violation[] = summariseViolations([...check.violations, ...sequence]).map((v) => ({
+      ...v,
+      message: capText(v.message, MAX_VIOLATION_CHARS),
+    }));
     if (byElimination) {
       violations.push({
         rule: 'session-correlated-by-elimination',
@@ -353,7 +371,9 @@ export class DmServerEngine {
         ...(devId === undefined ? {} : { devId }),
         ...(check.package1 ? { package1: check.package1 } : {}),
         ...(check.package3 ? { package3: check.package3 } : {}),
-        ...(check.parts ? { parts: [...check.parts.values()].map((p) => ({ index: p.index, mediaType: p.mediaType, size: p.body.length })) } : {}),
+        ...(check.parts
+          ? { parts: [...check.parts.values()].map((p) => ({ index: p.index, mediaType: p.mediaType, size: p.body.length })) }
+          : {}),
       },
       violations,
     });
@@ -402,7 +422,11 @@ export class DmServerEngine {
       return { response, sent, package2: reply.package2 };
     }
     const contentType = reply.contentType ?? MEDIA_TYPES.package2;
-    const { response, sent } = answer(this.#recorder, { status, contentType, body: reply.raw, headers }, { from: 'dmct', label: 'Package#2 (as scripted, unchecked)', url: received.url });
+    const { response, sent } = answer(
+      this.#recorder,
+      { status, contentType, body: reply.raw, headers },
+      { from: 'dmct', label: 'Package#2 (as scripted, unchecked)', url: received.url },
+    );
     const parsed = parsePackage2(reply.raw);
     return parsed.value === undefined ? { response, sent } : { response, sent, package2: parsed.value };
   }

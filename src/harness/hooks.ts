@@ -83,7 +83,14 @@ export class HookRunner {
     return problem === undefined ? outcome : { ok: false, inconclusive: `${label}: ${problem}`, outcome: 'stimulus-not-delivered' };
   }
 
-  async #startService(name: HookName, hook: HookSpec, line: string, values: TemplateValues, readyMs: number, options: HookRunOptions): Promise<TriggerOutcome> {
+  async #startService(
+    name: HookName,
+    hook: HookSpec,
+    line: string,
+    values: TemplateValues,
+    readyMs: number,
+    options: HookRunOptions,
+  ): Promise<TriggerOutcome> {
     const label = `hook ${name}`;
     const failed = (why: string): TriggerOutcome => ({ ok: false, inconclusive: `${label}: ${why}`, outcome: 'stimulus-not-delivered' });
     if (hook.run.kind !== 'shell') return failed('ready.line needs a shell command (the command is the target whose output is watched)');

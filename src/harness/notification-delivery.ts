@@ -130,7 +130,10 @@ async function deliverByShell(
     const run = await runShellCommand(rendered.text, { timeoutMs, stdin: notification.bytes, env: shellEnvironment(values) });
     if (run.spawnError !== undefined) return { ok: false, inconclusive: `the notification command could not start: ${run.spawnError}` };
     if (run.timedOut) return { ok: false, inconclusive: `the notification command did not finish within ${timeoutMs} ms` };
-    options.recorder.note({ label: `${label} (shell) exited ${run.exitCode ?? run.signal}`, decoded: { stdout: run.stdoutTail, stderr: run.stderrTail } });
+    options.recorder.note({
+      label: `${label} (shell) exited ${run.exitCode ?? run.signal}`,
+      decoded: { stdout: run.stdoutTail, stderr: run.stderrTail },
+    });
     if (run.exitCode !== 0) {
       return { ok: false, inconclusive: `the notification command exited ${run.exitCode ?? run.signal}: ${run.stderrTail.trim()}` };
     }
@@ -147,8 +150,15 @@ async function deliverByOperator(
   label: string,
 ): Promise<DeliveryOutcome> {
   const hex = Buffer.from(notification.bytes).toString('hex');
-  const prompt = promptNamingDmServer(`${transport.prompt ?? 'Deliver this DM notification to the device'} (${notification.bytes.length} bytes, hex):\n${hex}`, transport.dmServerUrl);
-  options.recorder.note({ label: `${label} (manual): operator asked to deliver it`, to: 'target', body: { bytes: notification.bytes, ...NOTIFICATION_MEDIA } });
+  const prompt = promptNamingDmServer(
+    `${transport.prompt ?? 'Deliver this DM notification to the device'} (${notification.bytes.length} bytes, hex):\n${hex}`,
+    transport.dmServerUrl,
+  );
+  options.recorder.note({
+    label: `${label} (manual): operator asked to deliver it`,
+    to: 'target',
+    body: { bytes: notification.bytes, ...NOTIFICATION_MEDIA },
+  });
   const answer = await (options.operator ?? defaultOperator()).ask(prompt, options.timeoutMs ?? 120_000);
   options.recorder.note({ label: `${label} (manual): ${answer.ok ? answer.detail : answer.inconclusive}` });
   return answer;

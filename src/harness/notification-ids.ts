@@ -58,7 +58,9 @@ export function notificationIdSource(base: number, workerIndex: number): () => n
   return () => {
     const id = first + used;
     if (used >= IDS_PER_WORKER || id > 0xffff) {
-      throw new Error(`dmct: worker ${workerIndex} used up its ${IDS_PER_WORKER} NOTIFICATION-IDs (base ${base}); ids must not repeat within a run`);
+      throw new Error(
+        `dmct: worker ${workerIndex} used up its ${IDS_PER_WORKER} NOTIFICATION-IDs (base ${base}); ids must not repeat within a run`,
+      );
     }
     used += 1;
     return id;

@@ -37,7 +37,9 @@ export function operatorPromptText(prompt: string, timeoutMs: number): string {
 /** The operator's reply to a prompt, read from one line: `s` or `skip` declines, anything else confirms. */
 export function operatorReply(line: string): OperatorOutcome {
   const answer = line.trim().toLowerCase();
-  return answer === 's' || answer === 'skip' ? { ok: false, inconclusive: 'the operator skipped the action' } : { ok: true, detail: 'confirmed by the operator' };
+  return answer === 's' || answer === 'skip'
+    ? { ok: false, inconclusive: 'the operator skipped the action' }
+    : { ok: true, detail: 'confirmed by the operator' };
 }
 
 /** Reason given when nobody can answer (CI, piped input). */
@@ -64,10 +66,7 @@ export function terminalOperator(options: TerminalOperatorOptions = {}): Operato
           lines.close();
           resolve(outcome);
         };
-        const timer = setTimeout(
-          () => finish({ ok: false, inconclusive: `no operator answer within ${timeoutMs} ms` }),
-          timeoutMs,
-        );
+        const timer = setTimeout(() => finish({ ok: false, inconclusive: `no operator answer within ${timeoutMs} ms` }), timeoutMs);
         lines.once('line', (line) => finish(operatorReply(line)));
         lines.once('close', () => finish({ ok: false, inconclusive: 'stdin closed before the operator answered' }));
       });

@@ -164,7 +164,10 @@ export function startShellService(command: string, options: ShellServiceOptions)
       clearTimeout(timer);
       resolve(outcome);
     };
-    const timer = setTimeout(() => finish({ ok: false, problem: `no line matching /${options.readyLine.source}/ within ${options.timeoutMs} ms` }), options.timeoutMs);
+    const timer = setTimeout(
+      () => finish({ ok: false, problem: `no line matching /${options.readyLine.source}/ within ${options.timeoutMs} ms` }),
+      options.timeoutMs,
+    );
     const onLine = (line: string) => {
       if (!settled && options.readyLine.test(line)) finish({ ok: true, line });
     };
@@ -176,7 +179,12 @@ export function startShellService(command: string, options: ShellServiceOptions)
     child.stdout.on('data', lineReader(onLine, options.maxLineChars ?? 4000));
     child.stderr.on('data', lineReader(onLine, options.maxLineChars ?? 4000));
     child.once('error', (error) => finish({ ok: false, problem: `could not start: ${error.message}` }));
-    child.once('exit', (code, signal) => finish({ ok: false, problem: `the command exited ${code ?? signal} before it was ready${tail.value.trim() === '' ? '' : `: ${tail.value.trim()}`}` }));
+    child.once('exit', (code, signal) =>
+      finish({
+        ok: false,
+        problem: `the command exited ${code ?? signal} before it was ready${tail.value.trim() === '' ? '' : `: ${tail.value.trim()}`}`,
+      }),
+    );
   });
   const signalGroup = (signal: NodeJS.Signals) => {
     if (child.pid === undefined) return;

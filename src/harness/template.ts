@@ -95,13 +95,7 @@ function advance(context: TemplateContext, state: Quote, literal: string): Quote
   return quote;
 }
 
-function escape(
-  context: TemplateContext,
-  quote: Quote,
-  value: TemplateValue,
-  name: string,
-  atStart: boolean,
-): RenderResult {
+function escape(context: TemplateContext, quote: Quote, value: TemplateValue, name: string, atStart: boolean): RenderResult {
   const text = asText(value);
   switch (context) {
     case 'json':
@@ -113,7 +107,8 @@ function escape(
       }
       return { ok: true, text };
     case 'shell':
-      if (text.includes('\0')) return { ok: false, problem: `the value of {{${name}}} contains a NUL byte, which a shell command cannot carry` };
+      if (text.includes('\0'))
+        return { ok: false, problem: `the value of {{${name}}} contains a NUL byte, which a shell command cannot carry` };
       if (quote === 'single') return { ok: true, text: text.replaceAll("'", `'\\''`) };
       if (quote === 'double') return { ok: true, text: `"${singleQuoted(text)}"` };
       return { ok: true, text: singleQuoted(text) };
@@ -135,7 +130,9 @@ const UNQUOTABLE_SHELL = /<<|\$\(|`|\$\{|#/;
  */
 export function shellPlaceholderProblem(template: string): string | undefined {
   if (placeholdersOf(template).length === 0 || !UNQUOTABLE_SHELL.test(template)) return undefined;
-  const names = placeholdersOf(template).map((name) => `{{${name}}} → "$${shellVariable(name)}"`).join(', ');
+  const names = placeholdersOf(template)
+    .map((name) => `{{${name}}} → "$${shellVariable(name)}"`)
+    .join(', ');
   return `placeholders are refused in a shell command using <<, $(, backticks, $\{ or # (a value could escape its quoting there); use the environment variables instead: ${names}`;
 }
 
@@ -178,7 +175,12 @@ export function shellEnvironment(values: TemplateValues): Record<string, string>
  * command around it. Fails, without throwing, on a missing value or a template whose quotes do
  * not close.
  */
-export function renderTemplate(template: string, values: TemplateValues, context: TemplateContext, options: RenderOptions = {}): RenderResult {
+export function renderTemplate(
+  template: string,
+  values: TemplateValues,
+  context: TemplateContext,
+  options: RenderOptions = {},
+): RenderResult {
   const unsafe = context === 'shell' ? shellPlaceholderProblem(template) : undefined;
   if (unsafe !== undefined) return { ok: false, problem: unsafe };
   let output = '';
@@ -219,7 +221,9 @@ function absentMarker(): string {
 function dropAbsent(value: unknown, marker: string): unknown {
   if (Array.isArray(value)) return value.filter((item) => item !== marker).map((item) => dropAbsent(item, marker));
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).flatMap(([key, member]) => (member === marker ? [] : [[key, dropAbsent(member, marker)]])));
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, member]) => (member === marker ? [] : [[key, dropAbsent(member, marker)]])),
+  );
 }
 
 /** The rendered JSON body without the members of absent values (re-serialised), or why not. */
@@ -229,7 +233,10 @@ function withoutAbsent(text: string, absent: readonly string[], marker: string):
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, problem: `${missing} (a placeholder without a value is left out only as a member or item of a JSON body that parses)` };
+    return {
+      ok: false,
+      problem: `${missing} (a placeholder without a value is left out only as a member or item of a JSON body that parses)`,
+    };
   }
   if (parsed === marker) return { ok: false, problem: missing };
   return { ok: true, text: JSON.stringify(dropAbsent(parsed, marker)) };

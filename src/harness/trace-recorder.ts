@@ -1,10 +1,4 @@
-import type {
-  Evidence,
-  Finding,
-  TraceBody,
-  TraceMessage,
-  TraceViolation,
-} from '../report/schemas/evidence.schema.js';
+import type { Evidence, Finding, TraceBody, TraceMessage, TraceViolation } from '../report/schemas/evidence.schema.js';
 import { type BodyBytes, DEFAULT_BODY_CAP_BYTES, captureBody } from '../transport/body-capture.js';
 import { MAX_JSON_DEPTH, exceedsJsonDepth, jsonLengthExceeds } from '../protocol/json-limits.js';
 import { capText } from '../transport/cap-text.js';
@@ -20,7 +14,14 @@ import type {
 } from '../transport/exchange-recorder.js';
 import { moreOfTheSame, summariseViolations } from '../protocol/violation.js';
 
-export type { Arrow, DatagramRecord, HeaderInput, HttpRequestRecord, HttpResponseRecord, NoteRecord } from '../transport/exchange-recorder.js';
+export type {
+  Arrow,
+  DatagramRecord,
+  HeaderInput,
+  HttpRequestRecord,
+  HttpResponseRecord,
+  NoteRecord,
+} from '../transport/exchange-recorder.js';
 
 export interface TraceRecorderOptions {
   /** Body bytes kept per message (default 64 KiB); the full size is always recorded. */
@@ -165,7 +166,8 @@ export class TraceRecorder implements ExchangeRecorder {
     const message = this.#messages.find((m) => m.seq === seq);
     if (message === undefined) return;
     if (annotation.decoded !== undefined) message.decoded = this.#decoded(annotation.decoded);
-    if (annotation.violations !== undefined) message.violations = this.#violations([...(message.violations ?? []), ...annotation.violations]);
+    if (annotation.violations !== undefined)
+      message.violations = this.#violations([...(message.violations ?? []), ...annotation.violations]);
   }
 
   /** Checks evaluated so far that could have failed the scenario. */
@@ -207,12 +209,19 @@ export class TraceRecorder implements ExchangeRecorder {
       notes.push(`${this.#droppedMessages} further messages were not recorded (cap ${this.#maxMessages})`);
     }
     if (this.#overBudgetMessages > 0) {
-      notes.push(`${this.#overBudgetMessages} further messages were not recorded (the trace's evidence budget of ${this.#maxTraceChars} characters was spent)`);
+      notes.push(
+        `${this.#overBudgetMessages} further messages were not recorded (the trace's evidence budget of ${this.#maxTraceChars} characters was spent)`,
+      );
     }
     const messages = [...this.#messages];
     for (const { first, count } of this.#omittedMessages.values()) {
       // The summary takes the seq of the first message it stands for, so it sits where the flood began.
-      const summary: TraceMessage = { ...first, kind: 'note', label: capText(`${moreOfTheSame(count)}: ${first.label} (${first.from} → ${first.to})`, this.#textCap), omitted: count };
+      const summary: TraceMessage = {
+        ...first,
+        kind: 'note',
+        label: capText(`${moreOfTheSame(count)}: ${first.label} (${first.from} → ${first.to})`, this.#textCap),
+        omitted: count,
+      };
       messages.push(summary);
     }
     if (this.#omittedMessages.size > 0) messages.sort((a, b) => a.seq - b.seq);
@@ -246,7 +255,11 @@ export class TraceRecorder implements ExchangeRecorder {
     const key = `${message.kind}\u0000${message.from}\u0000${message.to}\u0000${message.label}`;
     if (this.#admitsRepeat(key)) return true;
     const omitted = this.#omittedMessages.get(key);
-    if (omitted === undefined) this.#omittedMessages.set(key, { first: { seq: message.seq, time: message.time, kind: message.kind, from: message.from, to: message.to, label: message.label }, count: 1 });
+    if (omitted === undefined)
+      this.#omittedMessages.set(key, {
+        first: { seq: message.seq, time: message.time, kind: message.kind, from: message.from, to: message.to, label: message.label },
+        count: 1,
+      });
     else omitted.count++;
     return false;
   }
@@ -320,7 +333,8 @@ export class TraceRecorder implements ExchangeRecorder {
     if (jsonLengthExceeds(decoded, this.#bodyCap)) return { omitted: `over the ${this.#bodyCap}-byte evidence cap per message` };
     // Decoded forms count against the trace budget too (small and shallow by now, so measuring is cheap).
     const chars = JSON.stringify(decoded).length;
-    if (this.#traceChars + chars > this.#maxTraceChars) return { omitted: `the trace's evidence budget of ${this.#maxTraceChars} characters was spent` };
+    if (this.#traceChars + chars > this.#maxTraceChars)
+      return { omitted: `the trace's evidence budget of ${this.#maxTraceChars} characters was spent` };
     this.#traceChars += chars;
     return decoded;
   }

@@ -54,8 +54,7 @@ export type TriggerFailureKind = 'stimulus-not-delivered' | 'precondition-not-me
  * go on (`inconclusive`), of kind `outcome`.
  */
 export type TriggerOutcome =
-  | { ok: true; detail: string; answer?: string; sessionDone?: boolean }
-  | { ok: false; inconclusive: string; outcome: TriggerFailureKind };
+  { ok: true; detail: string; answer?: string; sessionDone?: boolean } | { ok: false; inconclusive: string; outcome: TriggerFailureKind };
 
 /**
  * The documented "cannot honour" answer: a hook that cannot apply what it was asked (an option
@@ -100,8 +99,14 @@ function unsupportedOf(answer: Record<string, unknown> | undefined): string[] | 
 /** A pulled trigger's outcome from its answer: cannot honour, or done (with `sessionDone` when it says so). */
 function fromAnswer(name: string, detail: string, answer: string, parsed: Record<string, unknown> | undefined): TriggerOutcome {
   const unsupported = unsupportedOf(parsed);
-  if (unsupported !== undefined) return failed(name, `the hook cannot honour ${unsupported.join(', ')} (${detail})`, 'precondition-not-met');
-  return { ok: true, detail, answer: capText(answer, MAX_ANSWER_CHARS), ...(parsed?.['sessionDone'] === true ? { sessionDone: true } : {}) };
+  if (unsupported !== undefined)
+    return failed(name, `the hook cannot honour ${unsupported.join(', ')} (${detail})`, 'precondition-not-met');
+  return {
+    ok: true,
+    detail,
+    answer: capText(answer, MAX_ANSWER_CHARS),
+    ...(parsed?.['sessionDone'] === true ? { sessionDone: true } : {}),
+  };
 }
 
 /** ": <the answer>" for a reason, capped; empty for an empty answer. */
@@ -153,10 +158,14 @@ async function pullHttp(
   const answer = new TextDecoder().decode(outcome.body);
   if (outcome.status === CANNOT_HONOUR_STATUS) {
     const listed = unsupportedOf(answerObject(answer));
-    const what = listed === undefined ? `the hook answered HTTP ${outcome.status} (cannot honour)${quoted(answer)}` : `the hook cannot honour ${listed.join(', ')} (HTTP ${outcome.status})`;
+    const what =
+      listed === undefined
+        ? `the hook answered HTTP ${outcome.status} (cannot honour)${quoted(answer)}`
+        : `the hook cannot honour ${listed.join(', ')} (HTTP ${outcome.status})`;
     return failed(options.name, what, 'precondition-not-met');
   }
-  if (outcome.status < 200 || outcome.status > 299) return failed(options.name, `the hook answered HTTP ${outcome.status}${quoted(answer)}`);
+  if (outcome.status < 200 || outcome.status > 299)
+    return failed(options.name, `the hook answered HTTP ${outcome.status}${quoted(answer)}`);
   return fromAnswer(options.name, `trigger ${options.name}: HTTP ${outcome.status}`, answer, answerObject(answer));
 }
 
@@ -165,7 +174,11 @@ async function pullShell(command: string, values: TemplateValues, options: Trigg
   if (!rendered.ok) return failed(options.name, `command: ${rendered.problem}`);
   const timeoutMs = options.timeoutMs ?? 10_000;
   options.recorder.note({ label: `trigger ${options.name} (shell)`, to: 'target', decoded: { command: rendered.text } });
-  const run = await runShellCommand(rendered.text, { timeoutMs, env: shellEnvironment(values), ...(options.baseDir === undefined ? {} : { cwd: options.baseDir }) });
+  const run = await runShellCommand(rendered.text, {
+    timeoutMs,
+    env: shellEnvironment(values),
+    ...(options.baseDir === undefined ? {} : { cwd: options.baseDir }),
+  });
   const result = run.spawnError ?? (run.timedOut ? `timed out after ${timeoutMs} ms` : `exited ${run.exitCode ?? run.signal}`);
   options.recorder.note({
     label: `trigger ${options.name} (shell) ${result}`,
@@ -173,12 +186,16 @@ async function pullShell(command: string, values: TemplateValues, options: Trigg
   });
   if (run.spawnError !== undefined) return failed(options.name, `could not start: ${run.spawnError}`);
   if (run.timedOut) return failed(options.name, `the command did not finish within ${timeoutMs} ms`);
-  if (run.exitCode !== 0) return failed(options.name, `the command exited ${run.exitCode ?? run.signal}${quoted(run.stderrTail || run.stdoutTail)}`);
+  if (run.exitCode !== 0)
+    return failed(options.name, `the command exited ${run.exitCode ?? run.signal}${quoted(run.stderrTail || run.stdoutTail)}`);
   return fromAnswer(options.name, `trigger ${options.name}: the command exited 0`, run.stdoutTail, answerObject(run.stdoutTail));
 }
 
 /** Loads the module a module trigger names (resolved against `baseDir`), or why it cannot be. */
-async function loadModule(path: string, baseDir: string | undefined): Promise<{ ok: true; module: Record<string, unknown> } | { ok: false; problem: string }> {
+async function loadModule(
+  path: string,
+  baseDir: string | undefined,
+): Promise<{ ok: true; module: Record<string, unknown> } | { ok: false; problem: string }> {
   const file = isAbsolute(path) ? path : resolve(baseDir ?? process.cwd(), path);
   try {
     return { ok: true, module: (await import(pathToFileURL(file).href)) as Record<string, unknown> };
@@ -215,15 +232,23 @@ async function pullModule(
   });
   try {
     const called = Promise.resolve()
-      .then(() => (fn as (input: TemplateValues, context: { signal: AbortSignal }) => unknown)(structuredClone(values), { signal: controller.signal }))
+      .then(() =>
+        (fn as (input: TemplateValues, context: { signal: AbortSignal }) => unknown)(structuredClone(values), {
+          signal: controller.signal,
+        }),
+      )
       .then((value) => ({ value }));
     const settled = await Promise.race([called, deadline]);
     if ('timedOut' in settled) return failed(options.name, `the module function did not finish within ${timeoutMs} ms`);
-    const answer = settled.value === undefined ? '' : typeof settled.value === 'string' ? settled.value : (JSON.stringify(settled.value) ?? '');
+    const answer =
+      settled.value === undefined ? '' : typeof settled.value === 'string' ? settled.value : (JSON.stringify(settled.value) ?? '');
     options.recorder.note({ label: `trigger ${options.name} (module) returned`, decoded: { answer: capText(answer, MAX_ANSWER_CHARS) } });
     return fromAnswer(options.name, `trigger ${options.name}: the module function returned`, answer, answerObject(settled.value));
   } catch (error) {
-    return failed(options.name, `the module function failed: ${capText(error instanceof Error ? error.message : String(error), MAX_REASON_ANSWER_CHARS)}`);
+    return failed(
+      options.name,
+      `the module function failed: ${capText(error instanceof Error ? error.message : String(error), MAX_REASON_ANSWER_CHARS)}`,
+    );
   } finally {
     clearTimeout(timer);
   }

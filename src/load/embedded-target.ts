@@ -14,7 +14,11 @@ export interface EmbeddedLoadTarget {
  * Starts the reference DM server on loopback with the run's devices registered and the given
  * fault switches on (UnknownFaultError for an unknown name).
  */
-export async function startEmbeddedLoadTarget(options: { devices: number; devIdPrefix: string; faults?: readonly string[] }): Promise<EmbeddedLoadTarget> {
+export async function startEmbeddedLoadTarget(options: {
+  devices: number;
+  devIdPrefix: string;
+  faults?: readonly string[];
+}): Promise<EmbeddedLoadTarget> {
   const server = await startReferenceServer({
     faults: options.faults ?? [],
     devices: loadDevIds(options.devIdPrefix, options.devices).map((devId) => ({ devId })),

@@ -46,7 +46,12 @@ export class LoadHttpClient {
 
   constructor(options: LoadHttpClientOptions) {
     this.#options = options;
-    const pool = { keepAlive: true, maxSockets: Math.max(1, options.maxSockets), scheduling: 'lifo' as const, ...(options.lookup === undefined ? {} : { lookup: options.lookup }) };
+    const pool = {
+      keepAlive: true,
+      maxSockets: Math.max(1, options.maxSockets),
+      scheduling: 'lifo' as const,
+      ...(options.lookup === undefined ? {} : { lookup: options.lookup }),
+    };
     this.#agents = { 'http:': new http.Agent(pool), 'https:': new https.Agent(pool) };
   }
 
@@ -95,19 +100,37 @@ export class LoadHttpClient {
       try {
         request = transport.request(
           target,
-          { method: 'POST', agent: this.#agents[target.protocol as 'http:' | 'https:'], headers: { ...headers, 'content-length': String(body.length) } },
+          {
+            method: 'POST',
+            agent: this.#agents[target.protocol as 'http:' | 'https:'],
+            headers: { ...headers, 'content-length': String(body.length) },
+          },
           (response) => {
             const chunks: Buffer[] = [];
             let received = 0;
             response.on('data', (chunk: Buffer) => {
               received += chunk.length;
               if (received > maxBodyBytes) {
-                finish({ kind: 'too-large', detail: `response body exceeds ${maxBodyBytes} bytes; reading stopped`, status: response.statusCode ?? 0 }, request);
+                finish(
+                  {
+                    kind: 'too-large',
+                    detail: `response body exceeds ${maxBodyBytes} bytes; reading stopped`,
+                    status: response.statusCode ?? 0,
+                  },
+                  request,
+                );
                 return;
               }
               chunks.push(chunk);
             });
-            response.on('end', () => finish({ kind: 'response', status: response.statusCode ?? 0, headers: response.headersDistinct, body: Buffer.concat(chunks, received) }));
+            response.on('end', () =>
+              finish({
+                kind: 'response',
+                status: response.statusCode ?? 0,
+                headers: response.headersDistinct,
+                body: Buffer.concat(chunks, received),
+              }),
+            );
             response.on('error', failed);
             response.on('close', () => {
               if (!response.complete) failed(new Error('the connection closed before the answer was complete'));

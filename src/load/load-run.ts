@@ -83,7 +83,12 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
   const concurrency = Math.max(1, Math.min(options.concurrency, options.devices));
   // The target's name is resolved once: its packages, CONT included, go to those addresses only.
   const lookup = targetLookup(options.targetUrl, options.resolveHost);
-  const client = new LoadHttpClient({ maxSockets: concurrency, timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, ...(lookup === undefined ? {} : { lookup }) });
+  const client = new LoadHttpClient({
+    maxSockets: concurrency,
+    timeoutMs: options.timeoutMs,
+    maxBodyBytes: options.maxBodyBytes,
+    ...(lookup === undefined ? {} : { lookup }),
+  });
   const sessionMs: number[] = [];
   const exchangeMs: number[] = [];
   const errorKinds: Record<string, number> = {};
@@ -92,7 +97,8 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
   const progress: LoadProgress = { elapsedMs: 0, sessions: 0, completed: 0, errors: 0, violations: 0 };
   const started = performance.now();
   const deadline = started + options.durationMs;
-  const mayStart = (): boolean => progress.sessions < options.maxSessions && performance.now() < deadline && options.signal?.aborted !== true;
+  const mayStart = (): boolean =>
+    progress.sessions < options.maxSessions && performance.now() < deadline && options.signal?.aborted !== true;
 
   const worker = async (): Promise<void> => {
     while (mayStart()) {
@@ -125,7 +131,10 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadReport> {
   };
 
   const every = options.progressEveryMs ?? 500;
-  const ticker = options.onProgress === undefined ? undefined : setInterval(() => options.onProgress?.({ ...progress, elapsedMs: performance.now() - started }), every);
+  const ticker =
+    options.onProgress === undefined
+      ? undefined
+      : setInterval(() => options.onProgress?.({ ...progress, elapsedMs: performance.now() - started }), every);
   try {
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
   } finally {

@@ -35,7 +35,13 @@ function counted(violations: readonly Violation[]): Violation[] {
 type LoadReply = Package2Answer | { kind: 'no-answer'; failure: LoadHttpFailure };
 
 /** POSTs a package as the DeviceEngine does (Content-Type, OMADM-DevID, Accept: Package#2; §5.2.2, §5.2.4, §5.5). */
-async function exchange(client: LoadHttpClient, devId: string, url: string, outgoing: OutgoingPackage, signal?: AbortSignal): Promise<LoadReply> {
+async function exchange(
+  client: LoadHttpClient,
+  devId: string,
+  url: string,
+  outgoing: OutgoingPackage,
+  signal?: AbortSignal,
+): Promise<LoadReply> {
   const headers: Record<string, string> = { [HEADERS.devId]: devId, accept: MEDIA_TYPES.package2 };
   if (outgoing.contentType !== null) headers['content-type'] = outgoing.contentType;
   const body = typeof outgoing.body === 'string' ? Buffer.from(outgoing.body, 'utf8') : outgoing.body;
@@ -62,7 +68,12 @@ function endOf(reply: Exclude<LoadReply, { kind: 'package2' }>): string {
  * answer) ends the session as an error, not a violation. An aborted `signal` (Ctrl-C) ends it
  * as `interrupted` before the next exchange. Never throws for what the server does.
  */
-export async function runLoadSession(engine: DeviceEngine, client: LoadHttpClient, maxPackage2s: number, signal?: AbortSignal): Promise<LoadSessionResult> {
+export async function runLoadSession(
+  engine: DeviceEngine,
+  client: LoadHttpClient,
+  maxPackage2s: number,
+  signal?: AbortSignal,
+): Promise<LoadSessionResult> {
   const exchangeMs: number[] = [];
   const violations: AttributedViolation[] = [];
   const started = performance.now();
@@ -72,17 +83,25 @@ export async function runLoadSession(engine: DeviceEngine, client: LoadHttpClien
     if (stopped(signal)) return { end: 'interrupted', sessionMs: performance.now() - started, exchangeMs, violations };
     // A CONT URI outside the egress policy (the target's own origin) is never followed.
     const refusal = engine.egressRefusal(url);
-    if (refusal !== undefined) return { end: 'egress-refused: a CONT URI outside the target\'s origin', sessionMs: performance.now() - started, exchangeMs, violations };
+    if (refusal !== undefined)
+      return {
+        end: "egress-refused: a CONT URI outside the target's origin",
+        sessionMs: performance.now() - started,
+        exchangeMs,
+        violations,
+      };
     const sentAt = performance.now();
     const reply = await exchange(client, engine.devId, url, outgoing, signal);
     if (stopped(signal)) return { end: 'interrupted', sessionMs: performance.now() - started, exchangeMs, violations };
     exchangeMs.push(performance.now() - sentAt);
     if (reply.kind !== 'package2') return { end: endOf(reply), sessionMs: performance.now() - started, exchangeMs, violations };
-    for (const violation of counted(reply.violations)) violations.push({ item: itemOfPackage2Violation(violation, reply.package2), violation });
+    for (const violation of counted(reply.violations))
+      violations.push({ item: itemOfPackage2Violation(violation, reply.package2), violation });
     const outcomes = await engine.execute(reply.package2);
     // Ctrl-C cut the side transfers short: what they gave says nothing about the server.
     if (stopped(signal)) return { end: 'interrupted', sessionMs: performance.now() - started, exchangeMs, violations };
-    if (outcomes.some((outcome) => outcome.end === true)) return { end: 'end', sessionMs: performance.now() - started, exchangeMs, violations };
+    if (outcomes.some((outcome) => outcome.end === true))
+      return { end: 'end', sessionMs: performance.now() - started, exchangeMs, violations };
     if (package2s + 1 >= maxPackage2s) {
       violations.push({
         item: END_ITEM,

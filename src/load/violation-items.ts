@@ -6,24 +6,32 @@ export const PACKAGE2_ITEM = 'DM-PACK-012-S-M';
 export const END_ITEM = 'DM-PACK-022-S-M';
 
 /** The server item of each command's parameter rules (§5.3.1–§5.3.10), seed table numbering. */
-const COMMAND_ITEMS: ReadonlyMap<string, string> = new Map(Object.entries({
-  HGET: 'DM-PACK-014-S-M',
-  HPUT: 'DM-PACK-015-S-M',
-  HPOST: 'DM-PACK-016-S-M',
-  DELETE: 'DM-PACK-017-S-M',
-  EXEC: 'DM-PACK-018-S-M',
-  GET: 'DM-PACK-019-S-M',
-  SHOW: 'DM-PACK-020-S-M',
-  CONT: 'DM-PACK-021-S-M',
-  END: END_ITEM,
-  DEFAULT: 'DM-PACK-023-S-M',
-}));
+const COMMAND_ITEMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    HGET: 'DM-PACK-014-S-M',
+    HPUT: 'DM-PACK-015-S-M',
+    HPOST: 'DM-PACK-016-S-M',
+    DELETE: 'DM-PACK-017-S-M',
+    EXEC: 'DM-PACK-018-S-M',
+    GET: 'DM-PACK-019-S-M',
+    SHOW: 'DM-PACK-020-S-M',
+    CONT: 'DM-PACK-021-S-M',
+    END: END_ITEM,
+    DEFAULT: 'DM-PACK-023-S-M',
+  }),
+);
 
 /** Rules about ending a session, whatever command they point at. */
 const END_RULES = new Set(['package2-cmd-empty', 'command-end-not-last', 'session-not-ended']);
 
 /** Rules about the Package#2's form rather than one command's parameters. */
-const FORM_RULES = new Set(['command-unknown', 'command-param-not-string', 'command-name-not-string', 'command-empty', 'command-not-array']);
+const FORM_RULES = new Set([
+  'command-unknown',
+  'command-param-not-string',
+  'command-name-not-string',
+  'command-empty',
+  'command-not-array',
+]);
 
 /**
  * The SCR item a violation found in a Package#2 counts against, so that one broken rule fails

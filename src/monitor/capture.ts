@@ -107,7 +107,8 @@ export function exchangesOfHar(data: unknown, source: string): Exchange[] {
 /** Parses HAR text (bounded in size and depth) into its exchanges. */
 export function parseHarText(text: string, source: string): Exchange[] {
   if (text.length > MAX_CAPTURE_BYTES) throw new CaptureError(`${source}: larger than ${MAX_CAPTURE_BYTES} bytes`);
-  if (jsonTextExceedsDepth(text, MAX_CAPTURE_DEPTH)) throw new CaptureError(`${source}: JSON nested deeper than ${MAX_CAPTURE_DEPTH} levels`);
+  if (jsonTextExceedsDepth(text, MAX_CAPTURE_DEPTH))
+    throw new CaptureError(`${source}: JSON nested deeper than ${MAX_CAPTURE_DEPTH} levels`);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -3,5 +3,12 @@
  * both sides from the traffic alone, and report per SCR item like `dmct run`.
  */
 export { CaptureError, MAX_BODY_BYTES, MAX_CAPTURE_BYTES, parseHarText, readCapture, type Exchange } from './capture.js';
-export { judgeExchanges, PASSIVE_RULES, type PassiveFinding, type PassiveJudgement, type RuleObservation, type Side } from './passive-judge.js';
+export {
+  judgeExchanges,
+  PASSIVE_RULES,
+  type PassiveFinding,
+  type PassiveJudgement,
+  type RuleObservation,
+  type Side,
+} from './passive-judge.js';
 export { buildJudgeReport, NOT_JUDGED_PASSIVELY, NOT_OBSERVED, type JudgeReportInput } from './judge-report.js';

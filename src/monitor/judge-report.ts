@@ -62,10 +62,18 @@ function plannedItems(edition: Edition, role: Role, claims: Claims | undefined):
       section: item.section,
       role,
       status: item.status,
-      applicability: { kind: applicable ? 'applicable' : 'not-applicable', why, ...(applicable ? { untestedWhy: judged ? NOT_OBSERVED : NOT_JUDGED_PASSIVELY } : {}) },
+      applicability: {
+        kind: applicable ? 'applicable' : 'not-applicable',
+        why,
+        ...(applicable ? { untestedWhy: judged ? NOT_OBSERVED : NOT_JUDGED_PASSIVELY } : {}),
+      },
       scenarios: [],
     };
-    const statics: StaticFinding[] = (report?.findings ?? []).filter((f) => f.item === item.id).map((f) => (f.pointer === undefined ? { rule: f.rule, message: f.message } : { rule: f.rule, message: f.message, pointer: f.pointer }));
+    const statics: StaticFinding[] = (report?.findings ?? [])
+      .filter((f) => f.item === item.id)
+      .map((f) =>
+        f.pointer === undefined ? { rule: f.rule, message: f.message } : { rule: f.rule, message: f.message, pointer: f.pointer },
+      );
     if (statics.length > 0) planned.staticFindings = statics;
     return planned;
   });
@@ -79,7 +87,12 @@ function bodyOf(bytes: Uint8Array | undefined, headers: Record<string, string[]>
   if (bytes === undefined) return undefined;
   const text = Buffer.from(bytes).toString('utf8');
   const mediaType = headers['content-type']?.join(', ');
-  return { size: bytes.length, text: text.slice(0, 4096), ...(text.length > 4096 ? { truncated: true } : {}), ...(mediaType ? { mediaType } : {}) };
+  return {
+    size: bytes.length,
+    text: text.slice(0, 4096),
+    ...(text.length > 4096 ? { truncated: true } : {}),
+    ...(mediaType ? { mediaType } : {}),
+  };
 }
 
 /** The request and response of one exchange as two trace messages; `side` is the role judged. */
@@ -115,12 +128,20 @@ function isTimestamp(time: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(time) && !Number.isNaN(Date.parse(time));
 }
 
-function resultOf(observation: RuleObservation, edition: Edition, byIndex: ReadonlyMap<number, Exchange>, fallbackTime: string, capture: string): ScenarioResult | undefined {
+function resultOf(
+  observation: RuleObservation,
+  edition: Edition,
+  byIndex: ReadonlyMap<number, Exchange>,
+  fallbackTime: string,
+  capture: string,
+): ScenarioResult | undefined {
   const role = observation.side;
   const items = itemsHoldingRules(edition, role, [observation.key]);
   const [item] = items;
   if (item === undefined) return undefined;
-  const cited = [...new Set([...observation.findings.map((f) => f.exchange), ...observation.exchanges])].slice(0, MAX_EVIDENCE_EXCHANGES).sort((a, b) => a - b);
+  const cited = [...new Set([...observation.findings.map((f) => f.exchange), ...observation.exchanges])]
+    .slice(0, MAX_EVIDENCE_EXCHANGES)
+    .sort((a, b) => a - b);
   const seqOf = new Map<number, number>();
   const messages: TraceMessage[] = [];
   for (const index of cited) {
@@ -170,7 +191,12 @@ function claimsRefOf(claims: JudgeReportInput['claims']): ClaimsRef | undefined 
   const [only] = named;
   if (!only) return undefined;
   if (named.length === 1) return { file: only.file, sha256: only.sha256 };
-  return { file: named.map((n) => `${n.role}: ${n.file}`).join('; '), sha256: createHash('sha256').update(named.map((n) => `${n.role} ${n.sha256}\n`).join('')).digest('hex') };
+  return {
+    file: named.map((n) => `${n.role}: ${n.file}`).join('; '),
+    sha256: createHash('sha256')
+      .update(named.map((n) => `${n.role} ${n.sha256}\n`).join(''))
+      .digest('hex'),
+  };
 }
 
 /** The report of a judged capture: every item of both tables, in the report.json schema of `dmct run`. */
@@ -181,9 +207,15 @@ export function buildJudgeReport(input: JudgeReportInput): Report {
   const results = input.judgement.observations.flatMap((o) => resultOf(o, edition, byIndex, fallbackTime, input.capture) ?? []);
   const items = ROLES.flatMap((role) => plannedItems(edition, role, input.claims[role]?.claims)).map((item) => ({
     ...item,
-    scenarios: results.filter((r) => r.role === item.role && r.items.includes(item.id)).map((r) => ({ id: r.id, title: r.title, file: r.file, line: r.line })),
+    scenarios: results
+      .filter((r) => r.role === item.role && r.items.includes(item.id))
+      .map((r) => ({ id: r.id, title: r.title, file: r.file, line: r.line })),
   }));
-  const targets: TargetInfo[] = ROLES.map((role) => ({ role, kind: 'external', description: `the DM ${role} of the capture ${input.capture}` }));
+  const targets: TargetInfo[] = ROLES.map((role) => ({
+    role,
+    kind: 'external',
+    description: `the DM ${role} of the capture ${input.capture}`,
+  }));
   const plan: RunPlan = { edition: edition.name, roles: [...ROLES], targets, items };
   const claims = claimsRefOf(input.claims);
   if (claims) plan.claims = claims;

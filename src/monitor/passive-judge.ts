@@ -170,7 +170,8 @@ function packageOf(exchange: Exchange): 1 | 3 | undefined {
     if (decoded.ok && typeof decoded.value === 'object' && decoded.value !== null && !Array.isArray(decoded.value)) {
       const body = decoded.value as Record<string, unknown>;
       if ('Status' in body) return 3;
-      if (Array.isArray(body.Alert) && body.Alert.some((a) => typeof a === 'object' && a !== null && isSessionAlert(a as GenericAlert))) return 1;
+      if (Array.isArray(body.Alert) && body.Alert.some((a) => typeof a === 'object' && a !== null && isSessionAlert(a as GenericAlert)))
+        return 1;
     }
   }
   if (essence === MEDIA_TYPES.package1) return 1;
@@ -189,7 +190,10 @@ function statusMembers(body: Uint8Array | undefined): string[] {
   if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return [];
   return Object.entries(decoded.value as Record<string, unknown>)
     .filter(([name]) => name !== 'CMD')
-    .filter(([name, value]) => /status/i.test(name) || (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null && 'sc' in v)))
+    .filter(
+      ([name, value]) =>
+        /status/i.test(name) || (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null && 'sc' in v)),
+    )
     .map(([name]) => name);
 }
 
@@ -198,7 +202,9 @@ function alertsOf(body: Uint8Array | undefined): GenericAlert[] {
   const decoded = decodeJsonBody(body, '5.4');
   if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return [];
   const alerts = (decoded.value as Record<string, unknown>).Alert;
-  return Array.isArray(alerts) ? alerts.filter((a): a is GenericAlert => typeof a === 'object' && a !== null && typeof (a as GenericAlert).AlertType === 'string') : [];
+  return Array.isArray(alerts)
+    ? alerts.filter((a): a is GenericAlert => typeof a === 'object' && a !== null && typeof (a as GenericAlert).AlertType === 'string')
+    : [];
 }
 
 function pathOf(url: string): string {
@@ -230,9 +236,19 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
   const clientAlerts = alerts.filter((a) => !isSessionAlert(a));
   const judgesAlerts = answer.package2 !== undefined && clientAlerts.length > 0;
   // An entry that is no DM command, answering alerts, is judged once: as a status for them (§5.4).
-  const statusIndexes = new Set(judgesAlerts ? (answer.package2?.CMD ?? []).flatMap((entry, i) => (DM_COMMAND_NAMES.has(String(entry[0])) ? [] : [i])) : []);
-  const ownViolations = answer.violations.filter((v) => !(v.rule === 'command-unknown' && statusIndexes.has(Number(/^\/CMD\/(\d+)\//.exec(v.pointer ?? '')?.[1]))));
-  out.violations(PASSIVE_RULES.package2, exchange.index, ownViolations, 'the server answers every valid Package#1 and Package#3 with a valid Package#2', `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`);
+  const statusIndexes = new Set(
+    judgesAlerts ? (answer.package2?.CMD ?? []).flatMap((entry, i) => (DM_COMMAND_NAMES.has(String(entry[0])) ? [] : [i])) : [],
+  );
+  const ownViolations = answer.violations.filter(
+    (v) => !(v.rule === 'command-unknown' && statusIndexes.has(Number(/^\/CMD\/(\d+)\//.exec(v.pointer ?? '')?.[1]))),
+  );
+  out.violations(
+    PASSIVE_RULES.package2,
+    exchange.index,
+    ownViolations,
+    'the server answers every valid Package#1 and Package#3 with a valid Package#2',
+    `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`,
+  );
   if (answer.package2 && judgesAlerts) {
     const entries = answer.package2.CMD.filter((_, i) => statusIndexes.has(i));
     const members = statusMembers(exchange.responseBody);
@@ -292,7 +308,13 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       const session: Session = { devId, sequencer: new SessionSequencer(), afterEnd: false };
       open.set(devId, session);
       const check = checkPackageRequest(requestView(exchange), 1);
-      out.violations(PASSIVE_RULES.package1, exchange.index, check.violations, 'a Package#1 is a POST with the initiation media type, OMADM-DevID, Accept and a valid body', 'a valid Package#1 request');
+      out.violations(
+        PASSIVE_RULES.package1,
+        exchange.index,
+        check.violations,
+        'a Package#1 is a POST with the initiation media type, OMADM-DevID, Accept and a valid body',
+        'a valid Package#1 request',
+      );
       session.sequencer.accept({ package: 1, uri: pathOf(exchange.url) });
       settleAsync(devId, alerts, exchange.index);
       if (check.violations.some((v) => v.severity === 'error')) continue;
@@ -308,7 +330,10 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       if (awaiting.length === 1) session = awaiting[0];
     }
     if (!session) {
-      skipped.push({ exchange: exchange.index, why: 'a Package#3 with no Package#1 before it in the capture (the capture starts mid-session)' });
+      skipped.push({
+        exchange: exchange.index,
+        why: 'a Package#3 with no Package#1 before it in the capture (the capture starts mid-session)',
+      });
       continue;
     }
     if (session.sequencer.state.phase === 'ended') {
@@ -326,14 +351,28 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     const redirected = session.sequencer.state.redirected;
     const sequence = session.sequencer.accept({ package: 3, uri: pathOf(exchange.url) });
     const contBroken = sequence.filter((v) => v.rule === 'package3-uri-after-cont');
-    if (redirected) out.violations(PASSIVE_RULES.cont, exchange.index, contBroken, 'after CONT the next Package#3 goes to the CONT ServerURI', 'the Package#3 posted to the CONT ServerURI');
+    if (redirected)
+      out.violations(
+        PASSIVE_RULES.cont,
+        exchange.index,
+        contBroken,
+        'after CONT the next Package#3 goes to the CONT ServerURI',
+        'the Package#3 posted to the CONT ServerURI',
+      );
     const uriFindings = sequence.filter((v) => v.rule !== 'package3-uri-after-cont');
     const check = checkPackageRequest(requestView(exchange), 3, {
       ...(session.package2 ? { package2: session.package2 } : {}),
       ...(session.devId !== '' ? { devId: session.devId } : {}),
     });
-    out.violations(PASSIVE_RULES.package3, exchange.index, [...uriFindings, ...check.violations], 'a Package#3 is a POST with the response media type, the session\'s OMADM-DevID, and one allowed status per command of the Package#2, in order', 'a valid Package#3 answering the Package#2');
-    if (check.package3 && session.package2) judgeReporting(session, check.package3.Status, exchange, sessionCount.get(session.devId) ?? 0, out, pending);
+    out.violations(
+      PASSIVE_RULES.package3,
+      exchange.index,
+      [...uriFindings, ...check.violations],
+      "a Package#3 is a POST with the response media type, the session's OMADM-DevID, and one allowed status per command of the Package#2, in order",
+      'a valid Package#3 answering the Package#2',
+    );
+    if (check.package3 && session.package2)
+      judgeReporting(session, check.package3.Status, exchange, sessionCount.get(session.devId) ?? 0, out, pending);
     settleAsync(session.devId, alerts, exchange.index);
     if (check.violations.some((v) => v.severity === 'error')) continue;
     const package2 = judgeAnswer(exchange, alerts, out);
@@ -373,7 +412,14 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
  * is a check held (a 202 for it is routed to the same rule by the violation); an EXEC with a
  * ServerURI answered 202 waits for its Generic Alert.
  */
-function judgeReporting(session: Session, statuses: readonly { sc: number }[], exchange: Exchange, sessionIndex: number, out: Observations, pending: PendingAsync[]): void {
+function judgeReporting(
+  session: Session,
+  statuses: readonly { sc: number }[],
+  exchange: Exchange,
+  sessionIndex: number,
+  out: Observations,
+  pending: PendingAsync[],
+): void {
   const commands = session.package2?.CMD ?? [];
   commands.forEach((entry, i) => {
     const sc = statuses[i]?.sc;

@@ -37,7 +37,8 @@ export function summariseViolations(violations: readonly Violation[], maxPerRule
   }
   if (kept.length === violations.length) return kept;
   for (const { first, count } of seen.values()) {
-    if (count > maxPerRule) kept.push({ rule: first.rule, section: first.section, severity: first.severity, message: moreOfTheSame(count - maxPerRule) });
+    if (count > maxPerRule)
+      kept.push({ rule: first.rule, section: first.section, severity: first.severity, message: moreOfTheSame(count - maxPerRule) });
   }
   return kept;
 }

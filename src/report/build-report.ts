@@ -5,7 +5,16 @@
 import { boundReport } from './report-bounds.js';
 import { REQUIREMENT_ANNOTATION } from './contract.js';
 import { itemVerdict, overallVerdict, scenarioVerdict, VERDICTS, type VerdictOptions } from './verdict.js';
-import { reportSchema, type ItemReport, type Overall, type Report, type RoleTotals, type RunMeta, type ScenarioReport, type VerdictCounts } from './schemas/report.schema.js';
+import {
+  reportSchema,
+  type ItemReport,
+  type Overall,
+  type Report,
+  type RoleTotals,
+  type RunMeta,
+  type ScenarioReport,
+  type VerdictCounts,
+} from './schemas/report.schema.js';
 import type { PlannedItem, PlannedScenario, Role, RunPlan } from './schemas/run-plan.schema.js';
 import type { ExecutionInfo, ScenarioResult } from './schemas/scenario-results.schema.js';
 
@@ -94,7 +103,13 @@ export function summarize(items: readonly ItemReport[], roles: readonly Role[]):
   return { totals, overall: overallVerdict(items) };
 }
 
-function itemOfPlan(planned: PlannedItem, byKey: Map<string, ScenarioResult>, byItem: Map<string, ScenarioResult[]>, reason: string, options: VerdictOptions): ItemReport {
+function itemOfPlan(
+  planned: PlannedItem,
+  byKey: Map<string, ScenarioResult>,
+  byItem: Map<string, ScenarioResult[]>,
+  reason: string,
+  options: VerdictOptions,
+): ItemReport {
   const plannedKeys = new Set(planned.scenarios.map((s) => scenarioKey({ role: planned.role, id: s.id })));
   const scenarios = planned.scenarios.map((s) => {
     const result = byKey.get(scenarioKey({ role: planned.role, id: s.id }));
@@ -128,13 +143,17 @@ export function buildReport(plan: RunPlan, results: readonly ScenarioResult[], e
   for (const result of results) {
     const key = scenarioKey(result);
     const previous = byKey.get(key);
-    if (previous) warnings.push(`scenario id "${result.id}" (${result.role}) is used by ${previous.file}:${previous.line} and ${result.file}:${result.line}; ids must be unique`);
+    if (previous)
+      warnings.push(
+        `scenario id "${result.id}" (${result.role}) is used by ${previous.file}:${previous.line} and ${result.file}:${result.line}; ids must be unique`,
+      );
     else byKey.set(key, result);
     if (result.items.length === 0) warnings.push(`scenario "${result.id}" (${result.file}:${result.line}) has no SCR item tag`);
     for (const id of result.items) {
       const item = planned.get(id);
       if (!item) warnings.push(`scenario "${result.id}" tags ${id}, which is not in the plan`);
-      else if (item.role !== result.role) warnings.push(`scenario "${result.id}" ran as a ${result.role} target but tags the ${item.role} item ${id}`);
+      else if (item.role !== result.role)
+        warnings.push(`scenario "${result.id}" ran as a ${result.role} target but tags the ${item.role} item ${id}`);
       else byItem.set(id, [...(byItem.get(id) ?? []), result]);
     }
   }

@@ -27,7 +27,10 @@ function mergeMeta(reports: readonly Report[]): RunMeta {
   const first = reports[0]!.meta;
   const metas = reports.map((r) => r.meta);
   const start = metas.map((m) => m.startTime).sort()[0]!;
-  const end = metas.map((m) => m.endTime).sort().at(-1)!;
+  const end = metas
+    .map((m) => m.endTime)
+    .sort()
+    .at(-1)!;
   const shards = metas
     .flatMap((m) => m.shards)
     .filter((s, i, all) => all.findIndex((o) => o.current === s.current && o.total === s.total) === i)
@@ -67,7 +70,9 @@ function mergeItems(reports: readonly Report[]): ItemReport[] {
   }
   // A shard reports only its own items: table order (role, then id) again for the whole.
   const roles = reports[0]?.meta.roles ?? [];
-  const ordered = [...items.values()].sort((a, b) => roles.indexOf(a.item.role) - roles.indexOf(b.item.role) || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+  const ordered = [...items.values()].sort(
+    (a, b) => roles.indexOf(a.item.role) - roles.indexOf(b.item.role) || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
+  );
   return ordered.map(({ item, scenarios }) => {
     const { verdict: _verdict, reason: _reason, ...rest } = item;
     return judgeItem({ ...rest, scenarios: [...scenarios.values()] });
@@ -84,13 +89,25 @@ export function mergeReports(reports: readonly Report[]): Report {
   if (!first) throw new ReportMergeError('nothing to merge: no report given');
   for (const [index, report] of reports.entries()) {
     const where = `report ${index + 1}`;
-    if (report.reportVersion !== REPORT_VERSION) throw new ReportMergeError(`${where} has report version ${String(report.reportVersion)}, expected ${REPORT_VERSION}`);
-    if (report.meta.edition !== first.meta.edition) throw new ReportMergeError(`${where} uses SCR edition "${report.meta.edition}", report 1 uses "${first.meta.edition}"`);
-    if (!sameSet(report.meta.roles, first.meta.roles)) throw new ReportMergeError(`${where} tested roles [${report.meta.roles.join(', ')}], report 1 tested [${first.meta.roles.join(', ')}]`);
-    if (report.meta.claims?.sha256 !== first.meta.claims?.sha256) throw new ReportMergeError(`${where} was run with other claims than report 1 (sha256 differs)`);
+    if (report.reportVersion !== REPORT_VERSION)
+      throw new ReportMergeError(`${where} has report version ${String(report.reportVersion)}, expected ${REPORT_VERSION}`);
+    if (report.meta.edition !== first.meta.edition)
+      throw new ReportMergeError(`${where} uses SCR edition "${report.meta.edition}", report 1 uses "${first.meta.edition}"`);
+    if (!sameSet(report.meta.roles, first.meta.roles))
+      throw new ReportMergeError(
+        `${where} tested roles [${report.meta.roles.join(', ')}], report 1 tested [${first.meta.roles.join(', ')}]`,
+      );
+    if (report.meta.claims?.sha256 !== first.meta.claims?.sha256)
+      throw new ReportMergeError(`${where} was run with other claims than report 1 (sha256 differs)`);
   }
   const items = mergeItems(reports);
-  const merged: Report = { $schema: REPORT_SCHEMA_ID, reportVersion: REPORT_VERSION, meta: mergeMeta(reports), items, ...summarize(items, first.meta.roles) };
+  const merged: Report = {
+    $schema: REPORT_SCHEMA_ID,
+    reportVersion: REPORT_VERSION,
+    meta: mergeMeta(reports),
+    items,
+    ...summarize(items, first.meta.roles),
+  };
   markPartial(merged, mergedPartial(reports.map((r) => r.meta)));
   // Each shard's report is within the cap; together they may not be.
   return boundReport(merged);

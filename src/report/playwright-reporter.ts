@@ -97,7 +97,12 @@ function annotationsOf(test: TestCase, result: TestResult): { type: string; desc
  * or Playwright skipped it without the test asking to be skipped (a stopped run, a failed
  * serial group), which Playwright itself counts as "did not run".
  */
-export async function scenarioResultOf(test: TestCase, role: Role, rootDir: string, edition: Edition = runEdition()): Promise<ScenarioResult | undefined> {
+export async function scenarioResultOf(
+  test: TestCase,
+  role: Role,
+  rootDir: string,
+  edition: Edition = runEdition(),
+): Promise<ScenarioResult | undefined> {
   const result = test.results.at(-1);
   if (!result) return undefined;
   if (result.status === 'skipped' && test.expectedStatus !== 'skipped') return undefined;

@@ -26,7 +26,10 @@ function scenarioBytes(scenario: ScenarioReport): number {
 
 /** The report with every scenario's evidence emptied: what remains whatever the thinning. */
 function skeletonBytes(report: Report): number {
-  const items = report.items.map((item) => ({ ...item, scenarios: item.scenarios.map((s) => ({ ...s, findings: [], messages: [], notes: [] })) }));
+  const items = report.items.map((item) => ({
+    ...item,
+    scenarios: item.scenarios.map((s) => ({ ...s, findings: [], messages: [], notes: [] })),
+  }));
   return Buffer.byteLength(JSON.stringify({ ...report, items }, null, 2));
 }
 
@@ -51,7 +54,15 @@ function firstMessages(messages: readonly TraceMessage[], keep: number): TraceMe
   if (messages.length <= keep) return [...messages];
   const rest = messages.length - keep;
   const first = messages[keep] as TraceMessage;
-  const summary: TraceMessage = { seq: first.seq, time: first.time, kind: 'note', from: 'dmct', to: 'dmct', label: `${moreOfTheSame(rest)}: messages left out to keep report.json within its size cap`, omitted: rest };
+  const summary: TraceMessage = {
+    seq: first.seq,
+    time: first.time,
+    kind: 'note',
+    from: 'dmct',
+    to: 'dmct',
+    label: `${moreOfTheSame(rest)}: messages left out to keep report.json within its size cap`,
+    omitted: rest,
+  };
   return [...messages.slice(0, keep), summary];
 }
 
@@ -61,7 +72,10 @@ function firstFindings(findings: readonly Finding[], keep: number): Finding[] {
   const rest = findings.slice(keep);
   const worst = rest.find((f) => f.verdict === 'fail') ?? rest.find((f) => f.verdict === 'inconclusive') ?? (rest[0] as Finding);
   const { seq: _seq, omitted: _omitted, ...shape } = worst;
-  return [...findings.slice(0, keep), { ...shape, actual: `${moreOfTheSame(rest.length)}: findings left out to keep report.json within its size cap`, omitted: rest.length }];
+  return [
+    ...findings.slice(0, keep),
+    { ...shape, actual: `${moreOfTheSame(rest.length)}: findings left out to keep report.json within its size cap`, omitted: rest.length },
+  ];
 }
 
 function firstNotes(notes: readonly string[] | undefined, keep: number): string[] | undefined {
@@ -80,7 +94,12 @@ function thinScenario(scenario: ScenarioReport, allowance: number): ScenarioRepo
   while (scenarioBytes(current) > allowance && keep > 0) {
     keep = Math.floor(keep / 2);
     const notes = firstNotes(full.notes, keep);
-    current = { ...full, messages: firstMessages(full.messages, keep), findings: firstFindings(full.findings, Math.max(1, keep)), ...(notes === undefined ? {} : { notes }) };
+    current = {
+      ...full,
+      messages: firstMessages(full.messages, keep),
+      findings: firstFindings(full.findings, Math.max(1, keep)),
+      ...(notes === undefined ? {} : { notes }),
+    };
   }
   return current;
 }

@@ -28,7 +28,11 @@ export function reportInconsistencies(report: Report): SchemaViolation[] {
   report.items.forEach((item, index) => {
     const judged = judgeItem(item);
     if (judged.verdict !== item.verdict) {
-      found.push({ pointer: `/items/${index}/verdict`, rule: 'consistency', message: `is "${item.verdict}" but its scenarios and applicability give "${judged.verdict}"` });
+      found.push({
+        pointer: `/items/${index}/verdict`,
+        rule: 'consistency',
+        message: `is "${item.verdict}" but its scenarios and applicability give "${judged.verdict}"`,
+      });
     }
   });
   const { totals, overall } = summarize(report.items, report.meta.roles);
@@ -36,7 +40,11 @@ export function reportInconsistencies(report: Report): SchemaViolation[] {
     found.push({ pointer: '/totals', rule: 'consistency', message: 'do not match the item verdicts' });
   }
   if (overall.verdict !== report.overall.verdict || overall.exitCode !== report.overall.exitCode) {
-    found.push({ pointer: '/overall', rule: 'consistency', message: `is "${report.overall.verdict}" (exit ${report.overall.exitCode}) but the items give "${overall.verdict}" (exit ${overall.exitCode})` });
+    found.push({
+      pointer: '/overall',
+      rule: 'consistency',
+      message: `is "${report.overall.verdict}" (exit ${report.overall.exitCode}) but the items give "${overall.verdict}" (exit ${overall.exitCode})`,
+    });
   }
   return found;
 }

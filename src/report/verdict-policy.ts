@@ -51,22 +51,22 @@ export const VERDICT_POLICY = {
   },
   'stimulus-not-delivered': {
     verdict: 'inconclusive',
-    chargedTo: 'the scenario\'s item, with the cause named',
+    chargedTo: "the scenario's item, with the cause named",
     when: 'dmct could not deliver its stimulus: the connection was refused before anything was sent, a trigger failed before anything was observed, a notification could not be sent, an operator did not act',
   },
   'precondition-not-met': {
     verdict: 'inconclusive',
-    chargedTo: 'the scenario\'s item, naming the precondition and what was observed',
+    chargedTo: "the scenario's item, naming the precondition and what was observed",
     when: 'a state the rule presupposes did not hold (a node value, an MO instance absent, an IXIT value not configured)',
   },
   'depends-on-failed': {
     verdict: 'inconclusive',
-    chargedTo: 'the scenario\'s item, naming the failed item it depends on',
+    chargedTo: "the scenario's item, naming the failed item it depends on",
     when: 'the scenario could not reach its own check because an earlier, mandatory step failed (that step is failed under its own item)',
   },
   'nothing-checked': {
     verdict: 'inconclusive',
-    chargedTo: 'the scenario\'s item',
+    chargedTo: "the scenario's item",
     when: 'the scenario ended without evaluating a single check that could have failed',
   },
 } as const satisfies Record<string, PolicyRow>;
@@ -89,10 +89,14 @@ export function kindsGiving(verdict: FindingVerdict): OutcomeKind[] {
  * beside the table so the README shows the whole policy; verdict.ts implements them.
  */
 export const RUN_POLICY: readonly { when: string; verdict: string; chargedTo: string }[] = [
-  { when: 'every check of a scenario held', verdict: 'pass (with its non-strict findings listed)', chargedTo: 'the scenario\'s item' },
+  { when: 'every check of a scenario held', verdict: 'pass (with its non-strict findings listed)', chargedTo: "the scenario's item" },
   { when: 'the item is not required under the claims', verdict: 'not-applicable', chargedTo: 'the item' },
   { when: 'the claims themselves break the table (a claimed item whose requirement is false)', verdict: 'fail', chargedTo: 'the item' },
-  { when: 'dmct itself broke (an exception, unreadable evidence, a scenario skipped without a reason)', verdict: 'error', chargedTo: 'the scenario\'s item; the target is never blamed' },
-  { when: 'the run was interrupted or the scenario ran in another shard', verdict: 'inconclusive', chargedTo: 'the scenario\'s item' },
+  {
+    when: 'dmct itself broke (an exception, unreadable evidence, a scenario skipped without a reason)',
+    verdict: 'error',
+    chargedTo: "the scenario's item; the target is never blamed",
+  },
+  { when: 'the run was interrupted or the scenario ran in another shard', verdict: 'inconclusive', chargedTo: "the scenario's item" },
   { when: 'no scenario covers an applicable item', verdict: 'untested', chargedTo: 'the item' },
 ];

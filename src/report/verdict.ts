@@ -94,7 +94,11 @@ function judgeScenario(outcome: ScenarioOutcome, options: VerdictOptions): Judge
   if (outcome.status === 'skipped') {
     if (fail) return { verdict: 'fail', reason: failureMessage(fail) };
     const marked = annotation(outcome, INCONCLUSIVE_ANNOTATION);
-    if (marked) return { verdict: 'inconclusive', reason: firstLine(marked.description) ?? (inconclusive ? failureMessage(inconclusive) : 'no reason given') };
+    if (marked)
+      return {
+        verdict: 'inconclusive',
+        reason: firstLine(marked.description) ?? (inconclusive ? failureMessage(inconclusive) : 'no reason given'),
+      };
     const notApplicable = annotation(outcome, NOT_APPLICABLE_ANNOTATION);
     if (notApplicable) return { verdict: 'not-applicable', reason: firstLine(notApplicable.description) ?? 'no reason given' };
     return { verdict: 'error', reason: 'skipped without a reason' };
@@ -136,7 +140,10 @@ export function itemVerdict(
   if (evidence.length === 0 && firstStatic === undefined) {
     return {
       verdict: 'untested',
-      reason: scenarios.length === 0 ? (applicability.untestedWhy ?? 'no scenario covers this item') : 'every scenario declared itself not applicable',
+      reason:
+        scenarios.length === 0
+          ? (applicability.untestedWhy ?? 'no scenario covers this item')
+          : 'every scenario declared itself not applicable',
     };
   }
   const worst = worstOf(evidence.map((s) => s.verdict)) ?? 'pass';
@@ -155,7 +162,13 @@ export function itemVerdict(
     error: 'scenarios errored',
   };
   const reason = matching[0]?.reason ?? worst;
-  return withNonStrict({ verdict: worst, reason: matching.length === 1 && evidence.length === 1 ? reason : `${countPhrase(matching.length, evidence.length, scenarioWord[worst])}; first: ${reason}` });
+  return withNonStrict({
+    verdict: worst,
+    reason:
+      matching.length === 1 && evidence.length === 1
+        ? reason
+        : `${countPhrase(matching.length, evidence.length, scenarioWord[worst])}; first: ${reason}`,
+  });
 }
 
 /**

@@ -140,14 +140,17 @@ export async function listScenarios(config: string, projects: readonly string[],
     data = JSON.parse(stdout);
   } catch {
     const firstLine = (stderr.trim() || stdout.trim()).split('\n')[0] ?? '';
-    throw new RunSetupError(`${config}: Playwright could not list the scenarios (exit ${code ?? 'by signal'}): ${firstLine || 'no output'}`);
+    throw new RunSetupError(
+      `${config}: Playwright could not list the scenarios (exit ${code ?? 'by signal'}): ${firstLine || 'no output'}`,
+    );
   }
   const checked = validatePlaywrightList(data);
   if (!checked.ok) {
     throw new RunSetupError(checked.violations.map((v) => formatViolation(`playwright test --list (${config})`, v)));
   }
   const catalogue = catalogueOf(checked.value);
-  if (catalogue.errors.length > 0) throw new RunSetupError(catalogue.errors.map((e) => `${config}: Playwright could not load the scenarios: ${e}`));
+  if (catalogue.errors.length > 0)
+    throw new RunSetupError(catalogue.errors.map((e) => `${config}: Playwright could not load the scenarios: ${e}`));
   // A cache that cannot be written (a read-only checkout) only costs the next run its listing.
   await cache?.write(stdout).catch(() => undefined);
   return catalogue;

@@ -73,7 +73,9 @@ function firstLines(text: string, count: number): string {
 }
 
 /** The reporter's results, or why there are none. */
-async function readResults(file: string): Promise<{ results?: { execution: ExecutionInfo; results: ScenarioResult[]; warnings?: string[] }; problem?: string }> {
+async function readResults(
+  file: string,
+): Promise<{ results?: { execution: ExecutionInfo; results: ScenarioResult[]; warnings?: string[] }; problem?: string }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -87,7 +89,13 @@ async function readResults(file: string): Promise<{ results?: { execution: Execu
     return { problem: `${file}: not JSON (${err instanceof Error ? err.message : String(err)})` };
   }
   const checked = validateScenarioResults(data);
-  if (!checked.ok) return { problem: checked.violations.slice(0, 3).map((v) => formatViolation(file, v)).join('; ') };
+  if (!checked.ok)
+    return {
+      problem: checked.violations
+        .slice(0, 3)
+        .map((v) => formatViolation(file, v))
+        .join('; '),
+    };
   return { results: checked.value };
 }
 
@@ -98,7 +106,8 @@ function processWarnings(outcome: PlaywrightRunOutcome | undefined, problem: str
     const why = outcome ? firstLines(outcome.stderr || outcome.otherOutput, 3) : '';
     warnings.push(`${problem}${outcome ? ` (Playwright exit ${outcome.exitCode ?? outcome.signal ?? '?'})` : ''}${why ? `: ${why}` : ''}`);
   }
-  if (outcome && outcome.invalidLines > 0) warnings.push(`${outcome.invalidLines} progress line(s) from Playwright were not valid events and were ignored`);
+  if (outcome && outcome.invalidLines > 0)
+    warnings.push(`${outcome.invalidLines} progress line(s) from Playwright were not valid events and were ignored`);
   return warnings;
 }
 
@@ -134,9 +143,13 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   let ownScenarios: Set<string> | undefined;
   if (view.grep !== undefined) {
     const operatorDir = options.operator === undefined ? undefined : join(outDir, RUN_FILES.operator);
-    const desk = operatorDir === undefined || options.operator === undefined ? undefined : await openOperatorDesk(operatorDir, options.operator);
+    const desk =
+      operatorDir === undefined || options.operator === undefined ? undefined : await openOperatorDesk(operatorDir, options.operator);
     const playwrightDir = playwrightOutputDir(outDir, RUN_FILES.playwrightOutput);
-    if (playwrightDir !== join(outDir, RUN_FILES.playwrightOutput)) options.notice(`${join(outDir, RUN_FILES.playwrightOutput)} holds another run's files: Playwright's artifacts go to ${playwrightDir}`);
+    if (playwrightDir !== join(outDir, RUN_FILES.playwrightOutput))
+      options.notice(
+        `${join(outDir, RUN_FILES.playwrightOutput)} holds another run's files: Playwright's artifacts go to ${playwrightDir}`,
+      );
     const run = new PlaywrightRun({
       cwd: options.cwd,
       args: testArguments({
@@ -149,7 +162,16 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
         ...(options.shard === undefined ? {} : { shard: options.shard }),
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       }),
-      env: runEnvironment({ planFile, resultsFile, claims, claimsDirs, embedded: targets.embedded, faults: targets.faults, edition: targets.edition.name, ...(operatorDir === undefined ? {} : { operatorDir }) }),
+      env: runEnvironment({
+        planFile,
+        resultsFile,
+        claims,
+        claimsDirs,
+        embedded: targets.embedded,
+        faults: targets.faults,
+        edition: targets.edition.name,
+        ...(operatorDir === undefined ? {} : { operatorDir }),
+      }),
       onEvent: (event) => {
         if (event.type === 'error') runErrors.push(`Playwright: ${event.message}`);
         if (event.type === 'begin') ownScenarios = new Set(event.scenarios.map(scenarioKey));
@@ -196,7 +218,13 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   const scenarioResults = (results?.results ?? []).map((r) => ({ ...r, items: r.items.filter((id) => planned.has(id)) }));
   const report = buildReport(judgedPlan, scenarioResults, execution);
   markPartial(report, combinePartial(view.partial, sharded === undefined ? undefined : options.shard, sharded?.leftOut ?? []));
-  const warnings = new Set([...(report.meta.warnings ?? []), ...view.warnings, ...(results?.warnings ?? []), ...runErrors, ...processWarnings(outcome, problem)]);
+  const warnings = new Set([
+    ...(report.meta.warnings ?? []),
+    ...view.warnings,
+    ...(results?.warnings ?? []),
+    ...runErrors,
+    ...processWarnings(outcome, problem),
+  ]);
   if (warnings.size > 0) report.meta.warnings = [...warnings];
   for (const folder of [RUN_FILES.playwrightOutput, RUN_FILES.operator]) await tidyRunSubfolder(join(outDir, folder));
   await writeReportFolder(outDir, report);

@@ -11,7 +11,17 @@ export { claimedAddresses, preflight, reach, type ClaimedAddress } from './prefl
 export { formatPlan, type ListOptions } from './list-view.js';
 export { checkInteger, effectiveWorkers, parseShard } from './options.js';
 export { defaultOutDir, playwrightOutputDir, REPORTS_DIR } from './out-dir.js';
-export { matchesGrep, parseGrep, planRun, selectionGrep, type RoleSelection, type PlanItemView, type PlanRequest, type RunPlanView, type SkippedScenario } from './planner.js';
+export {
+  matchesGrep,
+  parseGrep,
+  planRun,
+  selectionGrep,
+  type RoleSelection,
+  type PlanItemView,
+  type PlanRequest,
+  type RunPlanView,
+  type SkippedScenario,
+} from './planner.js';
 export {
   DEFAULT_PLAYWRIGHT_CONFIG,
   listArguments,
@@ -27,7 +37,17 @@ export {
 export { PlaywrightRun, STOP_GRACE_MS, type PlaywrightRunOptions, type PlaywrightRunOutcome } from './playwright-run.js';
 export { ProgressTracker, statusText, type ProgressSnapshot } from './progress.js';
 export { effectiveMode, progressView, PROGRESS_MODES, transientStatus, type ProgressMode, type ProgressView } from './progress-view.js';
-export { dmServerUrlOf, resolveTargets, retarget, ROLE_CHOICES, RUN_ROLES, type RoleChoice, type RoleSetup, type RunTargets, type TargetRequest } from './targets.js';
+export {
+  dmServerUrlOf,
+  resolveTargets,
+  retarget,
+  ROLE_CHOICES,
+  RUN_ROLES,
+  type RoleChoice,
+  type RoleSetup,
+  type RunTargets,
+  type TargetRequest,
+} from './targets.js';
 export { validatePlaywrightList, validateProgressEvent } from './validate.js';
 export type { ProgressEvent } from './schemas/progress-event.schema.js';
 export type { PlaywrightList } from './schemas/playwright-list.schema.js';

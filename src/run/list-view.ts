@@ -33,10 +33,14 @@ export function formatPlan(view: RunPlanView, options: ListOptions): string {
     for (const { item, skipped } of items) {
       const applicable = item.applicability.kind === 'applicable';
       const kind = (applicable ? 'applicable' : 'not-applicable').padEnd(14);
-      lines.push(`${item.id.padEnd(idWidth)}  ${item.status}    ${applicable ? chalk.green(kind) : chalk.dim(kind)}  ${plain(item.applicability.why)}`);
-      for (const finding of item.staticFindings ?? []) lines.push(chalk.red(`    ✗ static finding: ${plain(finding.message)} (${finding.rule})`));
+      lines.push(
+        `${item.id.padEnd(idWidth)}  ${item.status}    ${applicable ? chalk.green(kind) : chalk.dim(kind)}  ${plain(item.applicability.why)}`,
+      );
+      for (const finding of item.staticFindings ?? [])
+        lines.push(chalk.red(`    ✗ static finding: ${plain(finding.message)} (${finding.rule})`));
       for (const s of item.scenarios) lines.push(`    ▶ ${plain(s.title)} ${chalk.dim(`(${s.file ?? '?'}:${s.line ?? 0})`)}`);
-      for (const { scenario, why } of skipped) lines.push(chalk.dim(`    · ${plain(scenario.title)} (${scenario.file}:${scenario.line}) — not run: ${why}`));
+      for (const { scenario, why } of skipped)
+        lines.push(chalk.dim(`    · ${plain(scenario.title)} (${scenario.file}:${scenario.line}) — not run: ${why}`));
       if (applicable && item.scenarios.length === 0) {
         lines.push(chalk.yellow(`    - ${plain(item.applicability.untestedWhy ?? 'no scenario covers this item')}: it will be untested`));
       }

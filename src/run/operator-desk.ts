@@ -39,7 +39,8 @@ export async function openOperatorDesk(dir: string, options: OperatorDeskOptions
   let scanning = false;
   let closed = false;
 
-  const stillAsked = (question: OperatorQuestion) => Date.parse(question.deadline) > now() && existsSync(join(dir, operatorFiles.question(question.id)));
+  const stillAsked = (question: OperatorQuestion) =>
+    Date.parse(question.deadline) > now() && existsSync(join(dir, operatorFiles.question(question.id)));
 
   const showNext = () => {
     current = undefined;

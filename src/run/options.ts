@@ -18,10 +18,17 @@ export function parseShard(value: string): Shard {
 }
 
 /** A whole-number flag value within [min, max]; undefined stays undefined. */
-export function checkInteger(flag: string, value: number | undefined, min: number, max: number = Number.MAX_SAFE_INTEGER): number | undefined {
+export function checkInteger(
+  flag: string,
+  value: number | undefined,
+  min: number,
+  max: number = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new RunSetupError(`--${flag} ${String(value)}: expected a whole number${max === Number.MAX_SAFE_INTEGER ? ` ≥ ${min}` : ` from ${min} to ${max}`}`);
+    throw new RunSetupError(
+      `--${flag} ${String(value)}: expected a whole number${max === Number.MAX_SAFE_INTEGER ? ` ≥ ${min}` : ` from ${min} to ${max}`}`,
+    );
   }
   return value;
 }

@@ -10,7 +10,10 @@ export const REPORTS_DIR = 'reports';
 
 /** `reports/2026-11-25T12-45-03Z` for the given time, made unique among existing folders. */
 export function defaultOutDir(now: Date = new Date(), cwd: string = process.cwd()): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   const base = join(REPORTS_DIR, stamp);
   let candidate = base;
   for (let n = 2; existsSync(join(cwd, candidate)); n++) candidate = `${base}-${n}`;

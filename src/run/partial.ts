@@ -32,7 +32,11 @@ export function shardPlan(plan: RunPlan, own: ReadonlySet<string>, shard: Shard)
 }
 
 /** The partial-run marks of the planner and of the shard together; undefined when nothing was left out. */
-export function combinePartial(planned: PartialRun | undefined, shard: Shard | undefined, shardLeftOut: readonly string[]): PartialRun | undefined {
+export function combinePartial(
+  planned: PartialRun | undefined,
+  shard: Shard | undefined,
+  shardLeftOut: readonly string[],
+): PartialRun | undefined {
   const selectedBy = [...(planned?.selectedBy ?? []), ...(shard && shard.total > 1 ? [`--shard ${shard.current}/${shard.total}`] : [])];
   const leftOut = [...(planned?.leftOut ?? []), ...shardLeftOut];
   if (selectedBy.length === 0 || leftOut.length === 0) return undefined;

@@ -91,7 +91,10 @@ function escapeRegExp(text: string): string {
 export function selectionGrep(selections: readonly RoleSelection[], user?: { source: string; flags: string }): string {
   const alternatives = selections
     .filter((s) => s.projects.length > 0 && s.rules.length > 0)
-    .map((s) => `^ ?(?:${[...new Set(s.projects)].map(escapeRegExp).join('|')}) [\\s\\S]*?@(?:${[...new Set(s.rules)].map(escapeRegExp).join('|')})(?![\\w-])`);
+    .map(
+      (s) =>
+        `^ ?(?:${[...new Set(s.projects)].map(escapeRegExp).join('|')}) [\\s\\S]*?@(?:${[...new Set(s.rules)].map(escapeRegExp).join('|')})(?![\\w-])`,
+    );
   const tags = `(?:${alternatives.join('|')})`;
   if (!user) return `/${tags}/`;
   const flags = user.flags.includes('i') ? 'i' : '';
@@ -102,10 +105,14 @@ export function selectionGrep(selections: readonly RoleSelection[], user?: { sou
 function resolveOnly(edition: Edition, roles: readonly Role[], only: readonly string[]): Set<string> {
   const problems: string[] = [];
   const ids = new Set<string>();
-  for (const raw of only.flatMap((entry) => entry.split(',')).map((id) => id.trim()).filter((id) => id !== '')) {
+  for (const raw of only
+    .flatMap((entry) => entry.split(','))
+    .map((id) => id.trim())
+    .filter((id) => id !== '')) {
     const item = findItem(edition, raw);
     if (!item) problems.push(`--only "${raw}": no such SCR item in edition ${edition.name} (dmct scr list shows them)`);
-    else if (!roles.includes(item.role)) problems.push(`--only ${item.id}: a ${item.role} item, but the run tests the ${roles.join(' and ')} target (--role)`);
+    else if (!roles.includes(item.role))
+      problems.push(`--only ${item.id}: a ${item.role} item, but the run tests the ${roles.join(' and ')} target (--role)`);
     else ids.add(item.id);
   }
   if (problems.length > 0) throw new RunSetupError(problems);
@@ -114,7 +121,9 @@ function resolveOnly(edition: Edition, roles: readonly Role[], only: readonly st
 }
 
 function staticFindingOf(finding: ClaimsFinding): StaticFinding {
-  return finding.pointer === undefined ? { rule: finding.rule, message: finding.message } : { rule: finding.rule, message: finding.message, pointer: finding.pointer };
+  return finding.pointer === undefined
+    ? { rule: finding.rule, message: finding.message }
+    : { rule: finding.rule, message: finding.message, pointer: finding.pointer };
 }
 
 function plannedScenarioOf(scenario: CatalogueScenario): PlannedScenario {
@@ -128,11 +137,15 @@ function catalogueWarnings(edition: Edition, scenarios: readonly CatalogueScenar
     const where = `${s.file}:${s.line} "${s.title}"`;
     if (s.rules.length === 0) warnings.push(`${where} has no rule tag (@<section>/<slug>), so it never runs`);
     for (const rule of s.rules) {
-      if (itemsHoldingRules(edition, s.role, [rule]).length === 0) warnings.push(`${where} proves @${rule}, which no ${s.role} item of edition ${edition.name} holds (scr/${edition.name}/rules.json)`);
+      if (itemsHoldingRules(edition, s.role, [rule]).length === 0)
+        warnings.push(
+          `${where} proves @${rule}, which no ${s.role} item of edition ${edition.name} holds (scr/${edition.name}/rules.json)`,
+        );
     }
     const key = `${s.role} ${s.id}`;
     const previous = seen.get(key);
-    if (previous) warnings.push(`${where} has the same scenario id "${s.id}" as ${previous.file}:${previous.line}; titles must be unique per role`);
+    if (previous)
+      warnings.push(`${where} has the same scenario id "${s.id}" as ${previous.file}:${previous.line}; titles must be unique per role`);
     else seen.set(key, s);
   }
   return warnings;
@@ -202,7 +215,9 @@ export function planRun(request: PlanRequest): RunPlanView {
       applicability: {
         kind: isApplicable ? 'applicable' : 'not-applicable',
         why: item.why,
-        ...(isApplicable && (edition.rulesOf.get(item.id) ?? []).length === 0 ? { untestedWhy: edition.untestedWhy.get(item.id) ?? unkeyedWhy(edition) } : {}),
+        ...(isApplicable && (edition.rulesOf.get(item.id) ?? []).length === 0
+          ? { untestedWhy: edition.untestedWhy.get(item.id) ?? unkeyedWhy(edition) }
+          : {}),
       },
       scenarios: running.map(plannedScenarioOf),
     };

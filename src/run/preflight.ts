@@ -45,7 +45,8 @@ export function claimedAddresses(claims: RoleSetup['claims']): ClaimedAddress[] 
   if (claims.server?.url !== undefined) found.push({ pointer: '/server/url', url: claims.server.url });
   if (claims.adminUrl !== undefined) found.push({ pointer: '/adminUrl', url: claims.adminUrl });
   const push = claims.client?.notification;
-  if (push?.transport === 'http' && push.http?.url !== undefined) found.push({ pointer: '/client/notification/http/url', url: push.http.url });
+  if (push?.transport === 'http' && push.http?.url !== undefined)
+    found.push({ pointer: '/client/notification/http/url', url: push.http.url });
   httpHooks(claims, '', found);
   return found;
 }
@@ -95,7 +96,11 @@ export async function preflight(setups: readonly RoleSetup[]): Promise<void> {
       checks.set(key, { file: displayPath(setup.claimsFile), ...address, ...endpoint, timeoutMs });
     }
   }
-  const outcomes = await Promise.all([...checks.values()].map(async (check) => ({ check, problem: await reach(check.host, check.port, check.timeoutMs) })));
-  const problems = outcomes.flatMap(({ check, problem }) => (problem === undefined ? [] : [`${check.file} ${check.pointer}: cannot reach ${check.url}: ${problem}`]));
+  const outcomes = await Promise.all(
+    [...checks.values()].map(async (check) => ({ check, problem: await reach(check.host, check.port, check.timeoutMs) })),
+  );
+  const problems = outcomes.flatMap(({ check, problem }) =>
+    problem === undefined ? [] : [`${check.file} ${check.pointer}: cannot reach ${check.url}: ${problem}`],
+  );
   if (problems.length > 0) throw new RunSetupError(problems);
 }

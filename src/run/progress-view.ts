@@ -22,7 +22,11 @@ export interface ProgressView {
 }
 
 /** The mode `auto` stands for, given the stream and the environment. */
-export function effectiveMode(mode: ProgressMode, stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Exclude<ProgressMode, 'auto'> {
+export function effectiveMode(
+  mode: ProgressMode,
+  stream: { isTTY?: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): Exclude<ProgressMode, 'auto'> {
   if (mode !== 'auto') return mode;
   return stream.isTTY === true && !env['CI'] ? 'status' : 'lines';
 }

@@ -125,7 +125,8 @@ function chooseRoles(request: TargetRequest, claimed: readonly Role[], faulted: 
   if (request.role) return [request.role];
   if (claimed.length > 0) return RUN_ROLES.filter((role) => claimed.includes(role));
   if (faulted.length > 0) return [...faulted];
-  if (request.target !== undefined) throw new RunSetupError('--target names one target: add --role server or --role client, and its --claims');
+  if (request.target !== undefined)
+    throw new RunSetupError('--target names one target: add --role server or --role client, and its --claims');
   return [...RUN_ROLES];
 }
 
@@ -136,7 +137,8 @@ function checkTargetUrl(url: string): void {
   } catch {
     throw new RunSetupError(`--target "${url}": not a URL (give e.g. http://192.0.2.10:8080/dm)`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new RunSetupError(`--target "${url}": must be an http: or https: URL`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new RunSetupError(`--target "${url}": must be an http: or https: URL`);
 }
 
 /**
@@ -150,7 +152,9 @@ export function retarget(given: { file: string; text: string; claims: Claims }, 
     data['server'] = { ...(data['server'] as Record<string, unknown>), url };
   } else {
     if (!given.text.includes('{{adminUrl}}')) {
-      throw new RunSetupError(`--target sets adminUrl of the client target, but ${given.file} uses no {{adminUrl}} in its triggers; edit the claims instead`);
+      throw new RunSetupError(
+        `--target sets adminUrl of the client target, but ${given.file} uses no {{adminUrl}} in its triggers; edit the claims instead`,
+      );
     }
     data['adminUrl'] = url;
   }
@@ -212,7 +216,8 @@ export function resolveTargets(request: TargetRequest): RunTargets {
   const roles = chooseRoles(request, [...byRole.keys()], faultRoles(faults));
 
   for (const [role, claims] of byRole) {
-    if (!roles.includes(role)) throw new RunSetupError(`${claims.file}: claims of a ${role} target, but the run tests the ${roles.join(' and ')} target (--role)`);
+    if (!roles.includes(role))
+      throw new RunSetupError(`${claims.file}: claims of a ${role} target, but the run tests the ${roles.join(' and ')} target (--role)`);
   }
   const external = roles.filter((role) => byRole.has(role));
   if (external.length > 0 && external.length < roles.length) {
@@ -224,13 +229,19 @@ export function resolveTargets(request: TargetRequest): RunTargets {
   const embedded = external.length === 0;
   if (request.target !== undefined) {
     if (roles.length !== 1) throw new RunSetupError('--target names one target: use it with --role server or --role client');
-    if (embedded) throw new RunSetupError(`--target needs the claims (IXIT) of the ${roles[0]} target: add --claims <file> (start from: dmct claims init --role ${roles[0]})`);
+    if (embedded)
+      throw new RunSetupError(
+        `--target needs the claims (IXIT) of the ${roles[0]} target: add --claims <file> (start from: dmct claims init --role ${roles[0]})`,
+      );
   }
   if (faults.length > 0) {
-    if (!embedded) throw new RunSetupError('--fault switches a fault on in the embedded reference peer; it cannot be used with --claims or --target');
+    if (!embedded)
+      throw new RunSetupError('--fault switches a fault on in the embedded reference peer; it cannot be used with --claims or --target');
     const foreign = faults.filter((name) => !roles.includes(findFault(name)?.role as Role));
-    if (foreign.length > 0) throw new RunSetupError(`--fault ${foreign.join(', ')}: not a fault of the ${roles.join(' or ')} reference peer (--role)`);
-    if (roles.length > 1) throw new RunSetupError('--fault: fault switches apply to one reference peer per run; add --role server or --role client');
+    if (foreign.length > 0)
+      throw new RunSetupError(`--fault ${foreign.join(', ')}: not a fault of the ${roles.join(' or ')} reference peer (--role)`);
+    if (roles.length > 1)
+      throw new RunSetupError('--fault: fault switches apply to one reference peer per run; add --role server or --role client');
   }
 
   const setups = roles.map((role): Omit<RoleSetup, 'applicability'> => {
@@ -238,27 +249,53 @@ export function resolveTargets(request: TargetRequest): RunTargets {
     if (!claims) {
       const editionName = request.edition ?? DEFAULT_EDITION;
       const file = referenceClaimsOf(editionName, role);
-      if (file === undefined) throw new RunSetupError(`--edition ${editionName}: dmct has no reference ${role} claims for this edition (fixtures/claims/${editionName}/${role}.json); test a target of yours with --claims`);
+      if (file === undefined)
+        throw new RunSetupError(
+          `--edition ${editionName}: dmct has no reference ${role} claims for this edition (fixtures/claims/${editionName}/${role}.json); test a target of yours with --claims`,
+        );
       const text = readText(file);
       const description = `embedded reference ${role}${faults.length > 0 ? ` with fault${faults.length > 1 ? 's' : ''} ${faults.join(', ')}` : ''}`;
-      return { role, claimsFile: file, claims: parseClaims(text, file), claimsText: text, rewritten: false, embedded: true, target: { role, kind: 'embedded', description } };
+      return {
+        role,
+        claimsFile: file,
+        claims: parseClaims(text, file),
+        claimsText: text,
+        rewritten: false,
+        embedded: true,
+        target: { role, kind: 'embedded', description },
+      };
     }
     const effective = request.target === undefined ? claims : { ...claims, ...retarget(claims, request.target) };
     const { url, description } = describeExternal(effective.claims);
     const target: TargetInfo = url === undefined ? { role, kind: 'external', description } : { role, kind: 'external', url, description };
-    return { role, claimsFile: claims.file, claims: effective.claims, claimsText: effective.text, rewritten: request.target !== undefined, embedded: false, target };
+    return {
+      role,
+      claimsFile: claims.file,
+      claims: effective.claims,
+      claimsText: effective.text,
+      rewritten: request.target !== undefined,
+      embedded: false,
+      target,
+    };
   });
 
   if (request.edition !== undefined) {
     const other = setups.find((s) => (s.claims.edition ?? DEFAULT_EDITION) !== request.edition);
-    if (other !== undefined) throw new RunSetupError(`--edition ${request.edition}, but ${displayPath(other.claimsFile)} names edition ${other.claims.edition ?? DEFAULT_EDITION} (its "edition"): a run judges claims under the edition they were written for`);
+    if (other !== undefined)
+      throw new RunSetupError(
+        `--edition ${request.edition}, but ${displayPath(other.claimsFile)} names edition ${other.claims.edition ?? DEFAULT_EDITION} (its "edition"): a run judges claims under the edition they were written for`,
+      );
   }
   const editions = [...new Set(setups.map((s) => s.claims.edition ?? DEFAULT_EDITION))];
   if (editions.length > 1) {
-    throw new RunSetupError(`the claims name different SCR editions (${setups.map((s) => `${displayPath(s.claimsFile)}: ${s.claims.edition ?? DEFAULT_EDITION}`).join(', ')}); one run uses one edition`);
+    throw new RunSetupError(
+      `the claims name different SCR editions (${setups.map((s) => `${displayPath(s.claimsFile)}: ${s.claims.edition ?? DEFAULT_EDITION}`).join(', ')}); one run uses one edition`,
+    );
   }
   const edition = loadEdition(editions[0] ?? DEFAULT_EDITION);
-  const judged = setups.map((s) => ({ ...s, applicability: computeApplicability(edition, s.claims, { source: displayPath(s.claimsFile) }) }));
+  const judged = setups.map((s) => ({
+    ...s,
+    applicability: computeApplicability(edition, s.claims, { source: displayPath(s.claimsFile) }),
+  }));
   return { roles, setups: judged, edition, embedded, faults, claims: claimsRefOf(judged) };
 }
-

@@ -30,7 +30,8 @@ function describe(node: SchemaNode): string {
   const resolved = resolve(node);
   const text = typeof resolved['description'] === 'string' ? resolved['description'] : '';
   const fallback = resolved['default'];
-  const shown = fallback === undefined || (typeof fallback === 'object' && fallback !== null) ? '' : ` Default: ${JSON.stringify(fallback)}.`;
+  const shown =
+    fallback === undefined || (typeof fallback === 'object' && fallback !== null) ? '' : ` Default: ${JSON.stringify(fallback)}.`;
   return `${text}${shown}`.trim();
 }
 

@@ -16,7 +16,11 @@ export function checkTransportSecurity(claims: Claims): SchemaViolation[] {
   const onlyFor = (pointer: string, role: Claims['role']) =>
     found.push({ pointer, rule: 'role', message: `applies only when the implementation under test is a ${role} (role is ${claims.role})` });
   if ((tls.certFile === undefined) !== (tls.keyFile === undefined)) {
-    found.push({ pointer: tls.certFile === undefined ? '/tls/certFile' : '/tls/keyFile', rule: 'pair', message: 'certFile and keyFile are given together' });
+    found.push({
+      pointer: tls.certFile === undefined ? '/tls/certFile' : '/tls/keyFile',
+      rule: 'pair',
+      message: 'certFile and keyFile are given together',
+    });
   }
   const key = tls.psk?.keyHex;
   if (typeof key === 'string' && !new RegExp(`^([0-9A-Fa-f]{2}){1,${MAX_PSK_BYTES}}$`).test(key)) {

@@ -5,7 +5,12 @@ import { claimsSchema, type Trigger } from './schemas/claims.schema.js';
 type Json = Record<string, unknown>;
 
 function decodePointer(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Escapes one JSON Pointer segment (RFC 6901). */

@@ -77,7 +77,8 @@ function checkLists(claims: Claims): SchemaViolation[] {
     list.forEach((id, index) => {
       const first = seen.get(id);
       if (first === undefined) seen.set(id, index);
-      else found.push({ pointer: `/${name}/${index}`, rule: 'uniqueItems', message: `"${id}" is listed twice (first at /${name}/${first})` });
+      else
+        found.push({ pointer: `/${name}/${index}`, rule: 'uniqueItems', message: `"${id}" is listed twice (first at /${name}/${first})` });
     });
     return seen;
   };
@@ -85,15 +86,23 @@ function checkLists(claims: Claims): SchemaViolation[] {
   const declined = firstIndex(claims.notImplemented ?? [], 'notImplemented');
   for (const [id, index] of declined) {
     const other = implemented.get(id);
-    if (other !== undefined) found.push({ pointer: `/notImplemented/${index}`, rule: 'disjoint', message: `"${id}" is also listed in /implements/${other}` });
+    if (other !== undefined)
+      found.push({ pointer: `/notImplemented/${index}`, rule: 'disjoint', message: `"${id}" is also listed in /implements/${other}` });
   }
   return found;
 }
 
 /** A client that claims Package#0 must say how dmct delivers one. */
 function checkClientNotification(claims: Claims): SchemaViolation[] {
-  if (claims.client === undefined || claims.client.notification !== undefined || !(claims.implements ?? []).includes('DM-PACK-002-C-O')) return [];
-  return [{ pointer: '/client/notification', rule: 'required', message: 'is required when the client claims Package#0 (DM-PACK-002-C-O in /implements)' }];
+  if (claims.client === undefined || claims.client.notification !== undefined || !(claims.implements ?? []).includes('DM-PACK-002-C-O'))
+    return [];
+  return [
+    {
+      pointer: '/client/notification',
+      rule: 'required',
+      message: 'is required when the client claims Package#0 (DM-PACK-002-C-O in /implements)',
+    },
+  ];
 }
 
 function checkTemplate(text: string, pointer: string, allowed: readonly string[], claims: Claims, shell = false): SchemaViolation[] {
@@ -125,7 +134,12 @@ function regexProblem(source: string): string | undefined {
   }
 }
 
-function checkTriggerTemplates(claims: Claims, pointer: string, trigger: Trigger, extra = TRIGGER_PLACEHOLDERS[pointer]): SchemaViolation[] {
+function checkTriggerTemplates(
+  claims: Claims,
+  pointer: string,
+  trigger: Trigger,
+  extra = TRIGGER_PLACEHOLDERS[pointer],
+): SchemaViolation[] {
   const allowed = [...COMMON_PLACEHOLDERS, ...(extra ?? [])];
   const fields: [string, string][] = [];
   if (trigger.kind === 'http') {
@@ -158,7 +172,11 @@ function checkPlaceholders(claims: Claims): SchemaViolation[] {
     found.push(...checkTriggerTemplates(claims, `${pointer}/run`, hook.run, TRIGGER_PLACEHOLDERS[pointer]));
     if (hook.ready?.url !== undefined) found.push(...checkTemplate(hook.ready.url, `${pointer}/ready/url`, COMMON_PLACEHOLDERS, claims));
     if (hook.ready?.line !== undefined && regexProblem(hook.ready.line) !== undefined) {
-      found.push({ pointer: `${pointer}/ready/line`, rule: 'pattern', message: `not a regular expression: ${regexProblem(hook.ready.line) ?? ''}` });
+      found.push({
+        pointer: `${pointer}/ready/line`,
+        rule: 'pattern',
+        message: `not a regular expression: ${regexProblem(hook.ready.line) ?? ''}`,
+      });
     }
   }
   const shell = claims.client?.notification?.shell;
@@ -182,7 +200,12 @@ export function parseClaims(text: string, source: string): Claims {
   }
   const result = validateClaims(data);
   const violations = result.ok
-    ? [...checkLists(result.value), ...checkClientNotification(result.value), ...checkPlaceholders(result.value), ...checkTransportSecurity(result.value)]
+    ? [
+        ...checkLists(result.value),
+        ...checkClientNotification(result.value),
+        ...checkPlaceholders(result.value),
+        ...checkTransportSecurity(result.value),
+      ]
     : explainClaimsViolations(data, result.violations);
   if (violations.length > 0) throw new ClaimsError(violations.map((v) => formatViolation(source, v)));
   return data as Claims;

@@ -193,7 +193,12 @@ function loadTable(dir: string, role: ScrRole, edition: ScrEdition, problems: st
  * of the edition, or an item left out, is a problem (a renumbered table must be mapped in full).
  * An edition without the file maps no item to a rule: no scenario is evidence under it.
  */
-function loadRules(dir: string, edition: ScrEdition, items: readonly ScrItem[], problems: string[]): { rulesOf: Map<string, readonly string[]>; untestedWhy: Map<string, string> } {
+function loadRules(
+  dir: string,
+  edition: ScrEdition,
+  items: readonly ScrItem[],
+  problems: string[],
+): { rulesOf: Map<string, readonly string[]>; untestedWhy: Map<string, string> } {
   const path = join(dir, 'rules.json');
   const file = displayPath(path);
   const rulesOf = new Map<string, readonly string[]>();
@@ -215,11 +220,13 @@ function loadRules(dir: string, edition: ScrEdition, items: readonly ScrItem[], 
     else rulesOf.set(id, rules ?? []);
   }
   for (const item of items) {
-    if (!rulesOf.has(item.id)) problems.push(`${file} /items: ${item.id} is not listed; list it with the rules it holds, or [] (rules-missing-item)`);
+    if (!rulesOf.has(item.id))
+      problems.push(`${file} /items: ${item.id} is not listed; list it with the rules it holds, or [] (rules-missing-item)`);
   }
   for (const [id, why] of Object.entries(result.value.untested ?? {})) {
     if (!ids.has(id)) problems.push(`${file} /untested/${id}: no item of edition ${edition.name} has this id (rules-unknown-item)`);
-    else if ((rulesOf.get(id) ?? []).length > 0) problems.push(`${file} /untested/${id}: the item holds rules, so scenarios test it; drop the reason (rules-untested-with-rules)`);
+    else if ((rulesOf.get(id) ?? []).length > 0)
+      problems.push(`${file} /untested/${id}: the item holds rules, so scenarios test it; drop the reason (rules-untested-with-rules)`);
     else if (why !== undefined) untestedWhy.set(id, why);
   }
   return { rulesOf, untestedWhy };
@@ -253,7 +260,9 @@ export function loadEdition(nameOrDir: string = DEFAULT_EDITION): Edition {
   const server = loadTable(dir, 'server', meta, problems);
   const items = [...(client?.items ?? []), ...(server?.items ?? [])];
   for (const problem of checkIntegrity(items)) {
-    problems.push(`${problem.row.source.file} /items/${problem.row.source.index} (${problem.row.id}): ${problem.message} (${problem.rule})`);
+    problems.push(
+      `${problem.row.source.file} /items/${problem.row.source.index} (${problem.row.id}): ${problem.message} (${problem.rule})`,
+    );
   }
   if (problems.length > 0 || !client || !server) throw new ScrTableError(problems);
   const { rulesOf, untestedWhy } = loadRules(dir, meta, items, problems);
@@ -264,7 +273,9 @@ export function loadEdition(nameOrDir: string = DEFAULT_EDITION): Edition {
     for (const alias of item.aliases) {
       const other = byId.get(alias);
       if (other && other !== item) {
-        problems.push(`${item.source.file} /items/${item.source.index} (${item.id}): its printed id ${alias} is the id of another item (${other.source.file} /items/${other.source.index}) (alias-collision)`);
+        problems.push(
+          `${item.source.file} /items/${item.source.index} (${item.id}): its printed id ${alias} is the id of another item (${other.source.file} /items/${other.source.index}) (alias-collision)`,
+        );
       } else {
         byId.set(alias, item);
       }
@@ -298,7 +309,9 @@ export function findItem(edition: Edition, id: string): ScrItem | undefined {
 
 /** The ids of the edition's items of `role` that hold one of `rules`, in table order. */
 export function itemsHoldingRules(edition: Edition, role: ScrRole, rules: readonly string[]): string[] {
-  return edition.tables[role].items.filter((item) => edition.rulesOf.get(item.id)?.some((rule) => rules.includes(rule))).map((item) => item.id);
+  return edition.tables[role].items
+    .filter((item) => edition.rulesOf.get(item.id)?.some((rule) => rules.includes(rule)))
+    .map((item) => item.id);
 }
 
 /** The JSON record of an item (scr-item.schema.json), as `dmct scr list/show --json` print it. */

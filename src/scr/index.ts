@@ -4,7 +4,15 @@
  */
 export { applicableItems, APPLICABLE_KINDS, computeApplicability, type ApplicabilityOptions } from './applicability.js';
 export { buildClaimsTemplate } from './claims-template.js';
-export { COMMON_PLACEHOLDERS, loadClaims, MAX_CLAIMS_BYTES, parseClaims, readClaimsText, SHELL_DELIVERY_PLACEHOLDERS, TRIGGER_PLACEHOLDERS } from './claims.js';
+export {
+  COMMON_PLACEHOLDERS,
+  loadClaims,
+  MAX_CLAIMS_BYTES,
+  parseClaims,
+  readClaimsText,
+  SHELL_DELIVERY_PLACEHOLDERS,
+  TRIGGER_PLACEHOLDERS,
+} from './claims.js';
 export {
   DEFAULT_EDITION,
   findItem,

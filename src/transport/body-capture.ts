@@ -38,7 +38,9 @@ const WHOLE_BODY_DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: tr
 function decodeUtf8(bytes: Uint8Array, isPrefix: boolean): string | undefined {
   try {
     // A streaming decode keeps state, so a prefix gets a decoder of its own; a whole body shares one.
-    return isPrefix ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: true }) : WHOLE_BODY_DECODER.decode(bytes);
+    return isPrefix
+      ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: true })
+      : WHOLE_BODY_DECODER.decode(bytes);
   } catch {
     return undefined;
   }

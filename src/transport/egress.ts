@@ -20,7 +20,8 @@ export class EgressPolicy {
   /** Adds an entry: `host`, `host:port`, `[v6]` or `[v6]:port`, or a URL (its host and port). Unusable entries are ignored. */
   allow(entry: string): void {
     const parsed = parseEntry(entry);
-    if (parsed !== undefined && !this.#entries.some((known) => known.host === parsed.host && known.port === parsed.port)) this.#entries.push(parsed);
+    if (parsed !== undefined && !this.#entries.some((known) => known.host === parsed.host && known.port === parsed.port))
+      this.#entries.push(parsed);
   }
 
   /** Why dmct must not send a request to `url`, or undefined when it may. */
@@ -41,13 +42,20 @@ export class EgressPolicy {
 
   /** The entries, as one line. */
   describe(): string {
-    return this.#entries.length === 0 ? 'none' : this.#entries.map((entry) => (entry.host.includes(':') ? `[${entry.host}]` : entry.host) + (entry.port === undefined ? '' : `:${entry.port}`)).join(', ');
+    return this.#entries.length === 0
+      ? 'none'
+      : this.#entries
+          .map((entry) => (entry.host.includes(':') ? `[${entry.host}]` : entry.host) + (entry.port === undefined ? '' : `:${entry.port}`))
+          .join(', ');
   }
 }
 
 /** The host as compared: lower case, no brackets or final dot, an IPv4-mapped IPv6 address as dotted IPv4. */
 function normalHost(hostname: string): string {
-  const host = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (isIP(host) !== 6) return host;
   // The URL parser writes every IPv4-mapped form as `::ffff:<hex>:<hex>`.
   const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
@@ -66,7 +74,9 @@ function parseEntry(entry: string): { host: string; port?: string } | undefined 
   } catch {
     return undefined;
   }
-  const explicitPort = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? url.port || (url.protocol === 'https:' ? '443' : '80') : /(?:^\[[^\]]*\]|^[^:]*):(\d+)$/.exec(text)?.[1];
+  const explicitPort = /^[a-z][a-z0-9+.-]*:\/\//i.test(text)
+    ? url.port || (url.protocol === 'https:' ? '443' : '80')
+    : /(?:^\[[^\]]*\]|^[^:]*):(\d+)$/.exec(text)?.[1];
   const host = normalHost(url.hostname);
   return explicitPort === undefined ? { host } : { host, port: String(Number(explicitPort)) };
 }

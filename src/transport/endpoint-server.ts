@@ -295,8 +295,14 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
 
   const sendDirect = (req: http.IncomingMessage, res: http.ServerResponse, answer: DirectResponse) => {
     if (answer.drop === true) return send(req, res, Response.error());
-    const bytes = answer.body === undefined || req.method === 'HEAD' ? undefined : typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
-    if (recorder !== undefined) recordResponse(answer.status, new Headers(answer.headers), { bytes: bytes ?? new Uint8Array(0), size: bytes?.length ?? 0 });
+    const bytes =
+      answer.body === undefined || req.method === 'HEAD'
+        ? undefined
+        : typeof answer.body === 'string'
+          ? Buffer.from(answer.body, 'utf8')
+          : answer.body;
+    if (recorder !== undefined)
+      recordResponse(answer.status, new Headers(answer.headers), { bytes: bytes ?? new Uint8Array(0), size: bytes?.length ?? 0 });
     // Status line, headers and body leave in one write: nothing waits on Nagle or a delayed ACK.
     res.writeHead(answer.status, { ...answer.headers, 'content-length': String(bytes?.length ?? 0) });
     res.end(bytes);
@@ -361,7 +367,11 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      request = new Request(new URL(path, origin), { method, headers, ...(hasBody ? { body: new Uint8Array(read.bytes.buffer as ArrayBuffer, read.bytes.byteOffset, read.bytes.byteLength) } : {}) });
+      request = new Request(new URL(path, origin), {
+        method,
+        headers,
+        ...(hasBody ? { body: new Uint8Array(read.bytes.buffer as ArrayBuffer, read.bytes.byteOffset, read.bytes.byteLength) } : {}),
+      });
     } catch (error) {
       return unusable(error instanceof Error ? error.message : String(error));
     }
@@ -392,11 +402,20 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
       else res.destroy();
     });
   };
-  const server = options.tls === undefined ? http.createServer(serverOptions, listener) : https.createServer({ ...serverOptions, ...options.tls }, listener);
+  const server =
+    options.tls === undefined
+      ? http.createServer(serverOptions, listener)
+      : https.createServer({ ...serverOptions, ...options.tls }, listener);
   if (options.tls !== undefined) {
-    server.on('secureConnection', (socket: TLSSocket) => recorder?.note({ from: 'target', to: name, label: `${describeTls(negotiatedOf(socket))}` }));
+    server.on('secureConnection', (socket: TLSSocket) =>
+      recorder?.note({ from: 'target', to: name, label: `${describeTls(negotiatedOf(socket))}` }),
+    );
     server.on('tlsClientError', (error: NodeJS.ErrnoException, socket: TLSSocket) => {
-      recorder?.note({ from: 'target', to: name, label: `TLS handshake failed (${capText(error.code ?? error.message, 200)}): connection closed` });
+      recorder?.note({
+        from: 'target',
+        to: name,
+        label: `TLS handshake failed (${capText(error.code ?? error.message, 200)}): connection closed`,
+      });
       socket.destroy();
     });
   }
@@ -407,7 +426,11 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
     reading.delete(socket);
     if (recordCutOff !== undefined) recordCutOff(answer.status, error.code ?? error.message);
     else {
-      recorder?.note({ from: 'target', to: name, label: `malformed or incomplete request (${error.code ?? error.message}): ${answer.status}, connection closed` });
+      recorder?.note({
+        from: 'target',
+        to: name,
+        label: `malformed or incomplete request (${error.code ?? error.message}): ${answer.status}, connection closed`,
+      });
     }
     if (socket.writable && socket.bytesWritten === 0) socket.write(answer.raw);
     closeAfterLinger(socket);

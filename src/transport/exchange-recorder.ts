@@ -3,9 +3,7 @@ import type { BodyBytes } from './body-capture.js';
 
 /** Header input in any of the shapes dmct meets: fetch `Headers`, node's `IncomingHttpHeaders`, pairs. */
 export type HeaderInput =
-  | Headers
-  | Readonly<Record<string, string | readonly string[] | number | undefined>>
-  | Iterable<readonly [string, string]>;
+  Headers | Readonly<Record<string, string | readonly string[] | number | undefined>> | Iterable<readonly [string, string]>;
 
 /** Who sent a message to whom, and its plain-text caption in the sequence chart. */
 export interface Arrow {

@@ -128,13 +128,20 @@ export function digestResponse(input: DigestInput): string {
   let ha1 = hex(hash, `${input.username}:${input.realm}:${input.password}`);
   if (input.algorithm.toLowerCase().endsWith('-sess')) ha1 = hex(hash, `${ha1}:${input.nonce}:${input.cnonce ?? ''}`);
   const ha2 = hex(hash, `${input.method}:${input.uri}`);
-  return input.qop === undefined ? hex(hash, `${ha1}:${input.nonce}:${ha2}`) : hex(hash, `${ha1}:${input.nonce}:${input.nc ?? ''}:${input.cnonce ?? ''}:${input.qop}:${ha2}`);
+  return input.qop === undefined
+    ? hex(hash, `${ha1}:${input.nonce}:${ha2}`)
+    : hex(hash, `${ha1}:${input.nonce}:${input.nc ?? ''}:${input.cnonce ?? ''}:${input.qop}:${ha2}`);
 }
 
 /** The algorithm a Digest challenge names, if dmct can compute it (default MD5, RFC 7616 §3.3). */
 export function digestAlgorithmOf(params: Record<string, string>): DigestAlgorithm | undefined {
   const named = (params['algorithm'] ?? 'MD5').toLowerCase();
-  const known: Record<string, DigestAlgorithm> = { md5: 'MD5', 'md5-sess': 'MD5-sess', 'sha-256': 'SHA-256', 'sha-256-sess': 'SHA-256-sess' };
+  const known: Record<string, DigestAlgorithm> = {
+    md5: 'MD5',
+    'md5-sess': 'MD5-sess',
+    'sha-256': 'SHA-256',
+    'sha-256-sess': 'SHA-256-sess',
+  };
   return known[named];
 }
 
@@ -154,13 +161,23 @@ export function digestAuthorization(
   const { realm, nonce, opaque } = challenge.params;
   if (realm === undefined || nonce === undefined) return { ok: false, reason: 'the Digest challenge lacks realm or nonce' };
   const algorithm = digestAlgorithmOf(challenge.params);
-  if (algorithm === undefined) return { ok: false, reason: `the Digest challenge names an unknown algorithm ${JSON.stringify(challenge.params['algorithm'])}` };
+  if (algorithm === undefined)
+    return { ok: false, reason: `the Digest challenge names an unknown algorithm ${JSON.stringify(challenge.params['algorithm'])}` };
   const offered = challenge.params['qop']?.split(',').map((q) => q.trim().toLowerCase());
-  if (offered !== undefined && !offered.includes('auth')) return { ok: false, reason: `the Digest challenge offers qop ${JSON.stringify(challenge.params['qop'])}, not auth` };
+  if (offered !== undefined && !offered.includes('auth'))
+    return { ok: false, reason: `the Digest challenge offers qop ${JSON.stringify(challenge.params['qop'])}, not auth` };
   const qop = offered === undefined ? undefined : ('auth' as const);
   const cnonce = request.cnonce ?? randomBytes(12).toString('base64url');
   const nc = request.nc.toString(16).padStart(8, '0');
-  const response = digestResponse({ algorithm, ...credentials, realm, method: request.method, uri: request.uri, nonce, ...(qop === undefined ? {} : { qop, cnonce, nc }) });
+  const response = digestResponse({
+    algorithm,
+    ...credentials,
+    realm,
+    method: request.method,
+    uri: request.uri,
+    nonce,
+    ...(qop === undefined ? {} : { qop, cnonce, nc }),
+  });
   const parts = [
     `username=${quote(credentials.username)}`,
     `realm=${quote(realm)}`,
@@ -178,23 +195,46 @@ export function digestAuthorization(
 export function digestChallenge(realm: string, algorithm: DigestAlgorithm = 'SHA-256'): { header: string; nonce: string } {
   const nonce = randomBytes(18).toString('base64url');
   const opaque = randomBytes(9).toString('base64url');
-  return { header: `Digest realm=${quote(realm)}, qop="auth", algorithm=${algorithm}, nonce=${quote(nonce)}, opaque=${quote(opaque)}`, nonce };
+  return {
+    header: `Digest realm=${quote(realm)}, qop="auth", algorithm=${algorithm}, nonce=${quote(nonce)}, opaque=${quote(opaque)}`,
+    nonce,
+  };
 }
 
 /**
  * Whether a Digest `Authorization` proves `credentials` for this request: the user matches, the
  * nonce is one the server issued, and the response is the one computed with the password.
  */
-export function digestVerifies(header: string | undefined, credentials: HttpCredentials, request: { method: string; realm: string; issued: (nonce: string) => boolean }): boolean {
+export function digestVerifies(
+  header: string | undefined,
+  credentials: HttpCredentials,
+  request: { method: string; realm: string; issued: (nonce: string) => boolean },
+): boolean {
   if (header === undefined) return false;
   const [parsed] = parseAuthHeader(header);
   if (parsed?.scheme !== 'digest') return false;
   const { username, nonce, uri, response, qop, cnonce, nc, realm } = parsed.params;
   const algorithm = digestAlgorithmOf(parsed.params);
-  if (username !== credentials.username || realm !== request.realm || nonce === undefined || uri === undefined || response === undefined || algorithm === undefined) return false;
+  if (
+    username !== credentials.username ||
+    realm !== request.realm ||
+    nonce === undefined ||
+    uri === undefined ||
+    response === undefined ||
+    algorithm === undefined
+  )
+    return false;
   if (!request.issued(nonce)) return false;
   if (qop !== undefined && qop !== 'auth') return false;
-  const expected = digestResponse({ algorithm, ...credentials, realm, method: request.method, uri, nonce, ...(qop === undefined ? {} : { qop, cnonce: cnonce ?? '', nc: nc ?? '' }) });
+  const expected = digestResponse({
+    algorithm,
+    ...credentials,
+    realm,
+    method: request.method,
+    uri,
+    nonce,
+    ...(qop === undefined ? {} : { qop, cnonce: cnonce ?? '', nc: nc ?? '' }),
+  });
   const a = Buffer.from(expected);
   const b = Buffer.from(response.toLowerCase());
   return a.length === b.length && timingSafeEqual(a, b);

@@ -101,7 +101,7 @@ function describeFailure(error: unknown, timeoutMs: number): Pick<HttpFailureOut
     return { kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` };
   }
   if (cause?.code === 'UND_ERR_HEADERS_OVERFLOW') {
-    return { kind: 'too-large', detail: 'the response header is too large (over the HTTP client\'s header limit); reading stopped' };
+    return { kind: 'too-large', detail: "the response header is too large (over the HTTP client's header limit); reading stopped" };
   }
   const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
   const detail = capText([cause?.code, message].filter((p) => p !== undefined).join(': '), 500);
@@ -125,7 +125,9 @@ function closedAfterSending(code: string | undefined, message: string): boolean 
  * target's (`closed-after-stimulus`, `silent-after-stimulus`); anything before the request left
  * is dmct's stimulus not delivered.
  */
-export function failureOutcome(kind: HttpFailureOutcome['kind']): 'closed-after-stimulus' | 'silent-after-stimulus' | 'stimulus-not-delivered' {
+export function failureOutcome(
+  kind: HttpFailureOutcome['kind'],
+): 'closed-after-stimulus' | 'silent-after-stimulus' | 'stimulus-not-delivered' {
   if (kind === 'connection-closed') return 'closed-after-stimulus';
   if (kind === 'timeout') return 'silent-after-stimulus';
   return 'stimulus-not-delivered';
@@ -179,10 +181,17 @@ export async function request(recorder: ExchangeRecorder, options: HttpRequestOp
   let response: Response;
   let read: BodyRead;
   let tls: NegotiatedTls | undefined;
-  const signal = options.signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]);
+  const signal =
+    options.signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]);
   try {
     if (url.protocol === 'https:' && options.tls !== undefined) {
-      ({ response, tls } = await httpsExchange(url, { method, headers, ...(body === undefined ? {} : { body }), signal, tls: options.tls }));
+      ({ response, tls } = await httpsExchange(url, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        signal,
+        tls: options.tls,
+      }));
       // The negotiated parameters are evidence of the exchange (§9.2.2): recorded before the answer.
       recorder.note({ from: to, to: from, label: `${options.label}: ${describeTls(tls)}` });
     } else {
@@ -197,7 +206,8 @@ export async function request(recorder: ExchangeRecorder, options: HttpRequestOp
     read = await readCapped(response.body, maxResponseBytes);
   } catch (error) {
     if (error instanceof HttpsExchangeError) return fail(error.kind, error.message);
-    const failure = signal.aborted && options.tls !== undefined ? describeFailure(signal.reason, timeoutMs) : describeFailure(error, timeoutMs);
+    const failure =
+      signal.aborted && options.tls !== undefined ? describeFailure(signal.reason, timeoutMs) : describeFailure(error, timeoutMs);
     return fail(failure.kind, failure.detail);
   }
 
@@ -214,11 +224,29 @@ export async function request(recorder: ExchangeRecorder, options: HttpRequestOp
 
   if (read.kind === 'complete') {
     const responseSeq = recorded(read.bytes, read.bytes.length);
-    return { kind: 'response', status: response.status, headers: response.headers, body: read.bytes, truncated: false, requestSeq, responseSeq, ...(tls === undefined ? {} : { tls }) };
+    return {
+      kind: 'response',
+      status: response.status,
+      headers: response.headers,
+      body: read.bytes,
+      truncated: false,
+      requestSeq,
+      responseSeq,
+      ...(tls === undefined ? {} : { tls }),
+    };
   }
   const responseSeq = recorded(read.prefix, read.received);
   if (options.overflow === 'truncate') {
-    return { kind: 'response', status: response.status, headers: response.headers, body: read.prefix, truncated: true, requestSeq, responseSeq, ...(tls === undefined ? {} : { tls }) };
+    return {
+      kind: 'response',
+      status: response.status,
+      headers: response.headers,
+      body: read.prefix,
+      truncated: true,
+      requestSeq,
+      responseSeq,
+      ...(tls === undefined ? {} : { tls }),
+    };
   }
   return fail('too-large', `response body exceeds ${maxResponseBytes} bytes; reading stopped`, response.status);
 }

@@ -56,7 +56,9 @@ export function httpsExchange(
     const fail = (error: NodeJS.ErrnoException) => {
       if (init.signal.aborted) return reject(init.signal.reason as Error);
       const detail = capText([error.code, error.message].filter((part) => part !== undefined).join(': '), 500);
-      reject(new HttpsExchangeError(secured ? 'connection-closed' : 'connection-error', secured ? detail : `TLS not established: ${detail}`));
+      reject(
+        new HttpsExchangeError(secured ? 'connection-closed' : 'connection-error', secured ? detail : `TLS not established: ${detail}`),
+      );
     };
     const request = https.request(url, {
       method: init.method,
@@ -75,7 +77,11 @@ export function httpsExchange(
       const body = Readable.toWeb(message) as ReadableStream<Uint8Array>;
       const nullBody = message.statusCode === 204 || message.statusCode === 304 || init.method === 'HEAD';
       resolve({
-        response: new Response(nullBody ? null : body, { status: message.statusCode ?? 0, statusText: message.statusMessage ?? '', headers: headersOf(message.headers) }),
+        response: new Response(nullBody ? null : body, {
+          status: message.statusCode ?? 0,
+          statusText: message.statusMessage ?? '',
+          headers: headersOf(message.headers),
+        }),
         tls,
       });
     });

@@ -34,11 +34,7 @@ function headerSafe(text: string): string {
 }
 
 /** Records the fault, reports it, and builds the 500 the target gets instead of a protocol answer. */
-export function reportHandlerError(
-  error: unknown,
-  request: { method: string; url: string },
-  options: GuardOptions,
-): Response {
+export function reportHandlerError(error: unknown, request: { method: string; url: string }, options: GuardOptions): Response {
   const endpoint = options.endpoint ?? 'endpoint';
   const message = error instanceof Error ? `${error.name}: ${error.message}` : `non-error thrown: ${String(error)}`;
   const event: HandlerErrorEvent = { endpoint, method: request.method, url: request.url, message };

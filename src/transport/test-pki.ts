@@ -83,7 +83,14 @@ async function selfSignedCa(name: string, notBefore: Date, notAfter: Date): Prom
   return { name, keys, cert };
 }
 
-async function leaf(issuer: Issuer, subject: string, usage: 'server' | 'client', hosts: readonly string[], notBefore: Date, notAfter: Date): Promise<PemPair> {
+async function leaf(
+  issuer: Issuer,
+  subject: string,
+  usage: 'server' | 'client',
+  hosts: readonly string[],
+  notBefore: Date,
+  notAfter: Date,
+): Promise<PemPair> {
   const keys = await keyPair();
   const names = hosts.map((host) => ({ type: IP_ADDRESS.test(host) ? ('ip' as const) : ('dns' as const), value: host }));
   const cert = await x509.X509CertificateGenerator.create({

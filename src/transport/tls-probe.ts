@@ -12,7 +12,12 @@ export type TlsProbeOutcome = { ok: true; tls: NegotiatedTls; seq: number } | { 
  * completes the handshake (or not), and closes it without sending a request: whether a peer
  * accepts a version, a suite or a PSK (§9.2.2). The outcome is recorded as a note.
  */
-export function probeTls(recorder: ExchangeRecorder, url: string, settings: TlsSettings, options: { label: string; timeoutMs: number }): Promise<TlsProbeOutcome> {
+export function probeTls(
+  recorder: ExchangeRecorder,
+  url: string,
+  settings: TlsSettings,
+  options: { label: string; timeoutMs: number },
+): Promise<TlsProbeOutcome> {
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, '');
   const port = Number(target.port === '' ? 443 : target.port);
@@ -23,7 +28,9 @@ export function probeTls(recorder: ExchangeRecorder, url: string, settings: TlsS
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      const label = outcome.ok ? `${options.label}: ${describeTls(outcome.tls)}` : `${options.label}: no TLS connection (${outcome.detail})`;
+      const label = outcome.ok
+        ? `${options.label}: ${describeTls(outcome.tls)}`
+        : `${options.label}: no TLS connection (${outcome.detail})`;
       resolve({ ...outcome, seq: recorder.note({ from: 'target', to: 'dmct', label }).seq });
     };
     const socket = connect({
@@ -34,7 +41,9 @@ export function probeTls(recorder: ExchangeRecorder, url: string, settings: TlsS
     });
     const timer = setTimeout(() => finish({ ok: false, detail: `no handshake within ${options.timeoutMs} ms` }, socket), options.timeoutMs);
     socket.once('secureConnect', () => finish({ ok: true, tls: negotiatedOf(socket) }, socket));
-    socket.once('error', (error: NodeJS.ErrnoException) => finish({ ok: false, detail: capText([error.code, error.message].filter((p) => p !== undefined).join(': '), 300) }, socket));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, detail: capText([error.code, error.message].filter((p) => p !== undefined).join(': '), 300) }, socket),
+    );
     socket.once('close', () => finish({ ok: false, detail: 'the peer closed the connection during the handshake' }, socket));
   });
 }

@@ -97,7 +97,8 @@ export function clientTlsOptions(settings: TlsSettings, rootCertificates: readon
       : {
           pskCallback: () => ({ identity: psk.identity, psk: Buffer.from(psk.key) }),
           // A PSK handshake presents no certificate: the key is the server's proof (§9.2.2).
-          checkServerIdentity: (host: string, cert: PeerCertificate) => (cert.raw === undefined ? undefined : checkServerIdentity(host, cert)),
+          checkServerIdentity: (host: string, cert: PeerCertificate) =>
+            cert.raw === undefined ? undefined : checkServerIdentity(host, cert),
         }),
     rejectUnauthorized: settings.acceptAnyCertificate !== true,
   };
@@ -112,6 +113,8 @@ export function serverTlsOptions(settings: TlsSettings & { cert: string; key: st
     cert: settings.cert,
     key: settings.key,
     ...(settings.ca === undefined ? {} : { ca: settings.ca }),
-    ...(psk === undefined ? {} : { pskCallback: (_socket: unknown, identity: string) => (identity === psk.identity ? Buffer.from(psk.key) : null) }),
+    ...(psk === undefined
+      ? {}
+      : { pskCallback: (_socket: unknown, identity: string) => (identity === psk.identity ? Buffer.from(psk.key) : null) }),
   };
 }

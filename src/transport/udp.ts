@@ -32,10 +32,7 @@ export interface UdpListenOptions {
   peerName?: string;
 }
 
-export type DatagramWait =
-  | { kind: 'datagram'; datagram: ReceivedDatagram }
-  | { kind: 'timeout'; waitedMs: number }
-  | { kind: 'closed' };
+export type DatagramWait = { kind: 'datagram'; datagram: ReceivedDatagram } | { kind: 'timeout'; waitedMs: number } | { kind: 'closed' };
 
 export interface UdpListener {
   port: number;
@@ -48,11 +45,7 @@ export interface UdpListener {
    * arriving within `timeoutMs`; otherwise a `timeout` outcome (`closed` when the listener closes
    * first). Never rejects.
    */
-  waitForDatagram(
-    predicate?: (datagram: ReceivedDatagram) => boolean,
-    timeoutMs?: number,
-    after?: number,
-  ): Promise<DatagramWait>;
+  waitForDatagram(predicate?: (datagram: ReceivedDatagram) => boolean, timeoutMs?: number, after?: number): Promise<DatagramWait>;
   /** Stops listening; safe to call more than once. */
   close(): Promise<void>;
 }

@@ -1,4 +1,13 @@
-import { expectThat, failure, inconclusive, refOfCheck, statusOf, test, type ClientSessions, type EndpointEvent } from '../../fixtures/client-target/index.js';
+import {
+  expectThat,
+  failure,
+  inconclusive,
+  refOfCheck,
+  statusOf,
+  test,
+  type ClientSessions,
+  type EndpointEvent,
+} from '../../fixtures/client-target/index.js';
 
 /**
  * One HPUT of the readable leaf to `serverUri` (section 5.3.2), after a control HPUT to a plain URI
@@ -9,23 +18,32 @@ async function uploadVia(sessions: ClientSessions, serverUri: string, prefix: st
   const leaf = sessions.target.nodes.readableLeaf;
   const control = sessions.readBackCommand(leaf);
   const run = await sessions.run([sessions.padded(control.command), sessions.padded(['HPUT', serverUri, leaf])]);
-  const upload = await sessions.engine.awaitEndpoint((e) => e.endpoint === 'repository' && e.method !== 'GET' && e.name.startsWith(prefix), {
-    after: run.mark,
-    timeoutMs: 0,
-    what: `an upload to ${prefix}…`,
-  });
+  const upload = await sessions.engine.awaitEndpoint(
+    (e) => e.endpoint === 'repository' && e.method !== 'GET' && e.name.startsWith(prefix),
+    {
+      after: run.mark,
+      timeoutMs: 0,
+      what: `an upload to ${prefix}…`,
+    },
+  );
   if (upload.kind === 'received') return upload.value;
   const answer = run.package3s[1];
   // Without the control upload the client's HPUT is broken as such (5.3.2 judges it), not its use of this ServerURI.
   if ((await sessions.uploadTo(control.name, run.mark, 0)) === undefined) {
-    return inconclusive(`the control HPUT to a plain repository URI uploaded nothing either, so the HPUT itself does not work here (${refOfCheck({ ruleKey: '5.3.2/hput' }).item} fails on HPUT)`, {
-      rule: 'the client uses the ServerURI of an HPUT, its placeholders replaced',
-      outcome: 'depends-on-failed',
-    });
+    return inconclusive(
+      `the control HPUT to a plain repository URI uploaded nothing either, so the HPUT itself does not work here (${refOfCheck({ ruleKey: '5.3.2/hput' }).item} fails on HPUT)`,
+      {
+        rule: 'the client uses the ServerURI of an HPUT, its placeholders replaced',
+        outcome: 'depends-on-failed',
+      },
+    );
   }
   const status = statusOf(answer, 0);
   throw failure(
-    { rule: 'the client uses the ServerURI of an HPUT, its placeholders replaced', ...(answer === undefined ? {} : { seq: answer.requestSeq }) },
+    {
+      rule: 'the client uses the ServerURI of an HPUT, its placeholders replaced',
+      ...(answer === undefined ? {} : { seq: answer.requestSeq }),
+    },
     [`an HTTP PUT to ${serverUri} with its placeholders replaced`],
     `no upload reached that URI (HPUT status ${status ?? 'none'})`,
   );
@@ -61,35 +79,55 @@ async function judgePlaceholder(sessions: ClientSessions, name: string): Promise
 }
 
 test.describe('6.2 ServerURI', () => {
-  test('a ServerURI is used as given: its query component reaches the server', {
-    tag: ['@6.2/server-uri'],
-    annotation: [{ type: 'requirement', description: 'A ServerURI is any RFC 3986 URI; the client sends its request to that URI, path and query component alike (6.2, 5.3.2).' }],
-  }, async ({ sessions, dmServer }) => {
-    const prefix = `${sessions.uniqueName('server-uri')}`;
-    const query = 'dmct=1&item=a%2Fb&empty=';
-    const upload = await uploadVia(sessions, `${dmServer.repository.uploadUrl(prefix)}?${query}`, prefix);
-    const sent = new URL(upload.url).searchParams;
-    const wanted = new URLSearchParams(query);
-    expectThat([...wanted].every(([k, v]) => sent.getAll(k).includes(v)) && [...sent.keys()].length === [...wanted.keys()].length, {
-      rule: 'the client requests the ServerURI with its query component as given',
-      expected: `the query ${query}`,
-      actual: new URL(upload.url).search === '' ? 'no query' : `the query ${new URL(upload.url).search.slice(1)}`,
-      seq: upload.requestSeq,
-    });
-  });
+  test(
+    'a ServerURI is used as given: its query component reaches the server',
+    {
+      tag: ['@6.2/server-uri'],
+      annotation: [
+        {
+          type: 'requirement',
+          description:
+            'A ServerURI is any RFC 3986 URI; the client sends its request to that URI, path and query component alike (6.2, 5.3.2).',
+        },
+      ],
+    },
+    async ({ sessions, dmServer }) => {
+      const prefix = `${sessions.uniqueName('server-uri')}`;
+      const query = 'dmct=1&item=a%2Fb&empty=';
+      const upload = await uploadVia(sessions, `${dmServer.repository.uploadUrl(prefix)}?${query}`, prefix);
+      const sent = new URL(upload.url).searchParams;
+      const wanted = new URLSearchParams(query);
+      expectThat([...wanted].every(([k, v]) => sent.getAll(k).includes(v)) && [...sent.keys()].length === [...wanted.keys()].length, {
+        rule: 'the client requests the ServerURI with its query component as given',
+        expected: `the query ${query}`,
+        actual: new URL(upload.url).search === '' ? 'no query' : `the query ${new URL(upload.url).search.slice(1)}`,
+        seq: upload.requestSeq,
+      });
+    },
+  );
 
-  test('[DevID] in a ServerURI is replaced with the DevInfo DevID', {
-    tag: ['@6.2/server-uri-devid'],
-    annotation: [{ type: 'requirement', description: 'The client replaces [DevID] in a ServerURI with the value of DevInfo DevID (URI-encoded) before it uses the URI (6.2).' }],
-  }, async ({ sessions }) => {
-    const { value, seq } = await substituted(sessions, 'DevID');
-    expectThat(value === sessions.target.devId, {
-      rule: 'the client replaces [DevID] in a ServerURI with its DevInfo DevID',
-      expected: `${sessions.target.devId} (the IXIT's DevID)`,
-      actual: value,
-      seq,
-    });
-  });
+  test(
+    '[DevID] in a ServerURI is replaced with the DevInfo DevID',
+    {
+      tag: ['@6.2/server-uri-devid'],
+      annotation: [
+        {
+          type: 'requirement',
+          description:
+            'The client replaces [DevID] in a ServerURI with the value of DevInfo DevID (URI-encoded) before it uses the URI (6.2).',
+        },
+      ],
+    },
+    async ({ sessions }) => {
+      const { value, seq } = await substituted(sessions, 'DevID');
+      expectThat(value === sessions.target.devId, {
+        rule: 'the client replaces [DevID] in a ServerURI with its DevInfo DevID',
+        expected: `${sessions.target.devId} (the IXIT's DevID)`,
+        actual: value,
+        seq,
+      });
+    },
+  );
 
   for (const [name, what] of [
     ['MNC', 'home network MNC'],
@@ -98,11 +136,20 @@ test.describe('6.2 ServerURI', () => {
     ['CMCC', 'current network MCC'],
     ['SPName', 'service provider name'],
   ] as const) {
-    test(`[${name}] in a ServerURI is replaced with the ${what}, or -1`, {
-      tag: [`@6.2/server-uri-${name.toLowerCase()}`],
-      annotation: [{ type: 'requirement', description: `The client replaces [${name}] in a ServerURI with the ${what} (URI-encoded), or with -1 when it has none, before it uses the URI (6.2).` }],
-    }, async ({ sessions }) => {
-      await judgePlaceholder(sessions, name);
-    });
+    test(
+      `[${name}] in a ServerURI is replaced with the ${what}, or -1`,
+      {
+        tag: [`@6.2/server-uri-${name.toLowerCase()}`],
+        annotation: [
+          {
+            type: 'requirement',
+            description: `The client replaces [${name}] in a ServerURI with the ${what} (URI-encoded), or with -1 when it has none, before it uses the URI (6.2).`,
+          },
+        ],
+      },
+      async ({ sessions }) => {
+        await judgePlaceholder(sessions, name);
+      },
+    );
   }
 });

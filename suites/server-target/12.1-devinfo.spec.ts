@@ -21,11 +21,16 @@ const addressesDevInfo = (entry: readonly unknown[]): boolean => {
 const queuedDevInfoGet = (entry: readonly unknown[]): boolean => addressesDevInfo(entry) || entry.length === 1;
 
 test.describe('12.1 DevInfo MO', () => {
-  test('a GET of the DevInfo instance arrives well formed and the DevInfo data returned is accepted', { tag: ['@12.1/devinfo'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
-    // How many parameters GET takes is the rule of 5.3.6: a GET without its ClientURI blocks this scenario.
-    const check = { name: 'GET', parameters: PARAMETERS, countRule: '5.3.6/get' } as const;
-    // No trigger: a GET of DevInfo the server sends of its own accord is judged.
-    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...check, select: addressesDevInfo, trigger: 'queueCommand' });
-    await runQueuedCommand({ device, server }, { ...check, select: queuedDevInfoGet, queue: { command: ['GET', nodes.devInfoRoot] } });
-  });
+  test(
+    'a GET of the DevInfo instance arrives well formed and the DevInfo data returned is accepted',
+    { tag: ['@12.1/devinfo'], annotation: [REQUIREMENT] },
+    async ({ device, server, nodes }) => {
+      // How many parameters GET takes is the rule of 5.3.6: a GET without its ClientURI blocks this scenario.
+      const check = { name: 'GET', parameters: PARAMETERS, countRule: '5.3.6/get' } as const;
+      // No trigger: a GET of DevInfo the server sends of its own accord is judged.
+      if (!server.configured('queueCommand'))
+        return runUnpromptedCommand(device, { ...check, select: addressesDevInfo, trigger: 'queueCommand' });
+      await runQueuedCommand({ device, server }, { ...check, select: queuedDevInfoGet, queue: { command: ['GET', nodes.devInfoRoot] } });
+    },
+  );
 });

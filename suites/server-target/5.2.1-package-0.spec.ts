@@ -36,8 +36,7 @@ test.describe('5.2.1 Package#0: DM Notification', () => {
     },
     async ({ server, serverTarget }) => {
       const notification = await test.step('trigger a Package#0 asking for all six options', () =>
-        server.notification({ serverId: serverTarget.serverId, conTypes: [1], digest: true, reqMos: true }),
-      );
+        server.notification({ serverId: serverTarget.serverId, conTypes: [1], digest: true, reqMos: true }));
       expectNoViolations(notificationViolations(notification, FRAME_RULES), {
         section: '7.1.1',
         rule: 'the Package#0 is framed per 7.1.1 and its transport: every option within the bytes, options in increasing option-number order',

@@ -5,7 +5,9 @@ test.describe('5.2.1.1 Package#0 headers', () => {
     'VER is 0x02',
     {
       tag: ['@5.2.1.1/ver-header'],
-      annotation: [{ type: 'requirement', description: 'The VER field of the DM Notification MUST be 0x02 for this specification (5.2.1.1)' }],
+      annotation: [
+        { type: 'requirement', description: 'The VER field of the DM Notification MUST be 0x02 for this specification (5.2.1.1)' },
+      ],
     },
     async ({ server }) => {
       const notification = await server.notification({});

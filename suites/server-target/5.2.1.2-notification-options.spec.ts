@@ -1,4 +1,20 @@
-import { ALERT_TYPES, buildSessionAlert, decodedNotification, expectNoViolations, expectOneOf, expectPackage2, expectThat, inconclusive, matching, NOTIFICATION_FRESHNESS_WINDOW_SECONDS, NOTIFICATION_TIMESTAMP_ACCEPTED_LENGTHS, notificationViolations, OPTION, type ReceivedNotification, test } from '../../fixtures/server-target/index.js';
+import {
+  ALERT_TYPES,
+  buildSessionAlert,
+  decodedNotification,
+  expectNoViolations,
+  expectOneOf,
+  expectPackage2,
+  expectThat,
+  inconclusive,
+  matching,
+  NOTIFICATION_FRESHNESS_WINDOW_SECONDS,
+  NOTIFICATION_TIMESTAMP_ACCEPTED_LENGTHS,
+  notificationViolations,
+  OPTION,
+  type ReceivedNotification,
+  test,
+} from '../../fixtures/server-target/index.js';
 
 function at(notification: ReceivedNotification): { seq?: number } {
   return notification.seq === undefined ? {} : { seq: notification.seq };
@@ -13,12 +29,17 @@ test.describe('5.2.1.2 Package#0 options', () => {
     'SERVER-ID carries the SrvID of the device account',
     {
       tag: ['@5.2.1.2/server-id'],
-      annotation: [{ type: 'requirement', description: 'SERVER-ID identifies the DM Server, the same value as the SrvID of its DM account (5.2.1.2)' }],
+      annotation: [
+        { type: 'requirement', description: 'SERVER-ID identifies the DM Server, the same value as the SrvID of its DM account (5.2.1.2)' },
+      ],
     },
     async ({ server, serverTarget }) => {
       const notification = await server.notification({ serverId: serverTarget.serverId });
       const decoded = decodedNotification(notification, { rule: 'the Package#0 can be read' });
-      expectNoViolations(notificationViolations(notification, ['notification-server-id-utf8']), { rule: 'SERVER-ID is UTF-8 text', ...at(notification) });
+      expectNoViolations(notificationViolations(notification, ['notification-server-id-utf8']), {
+        rule: 'SERVER-ID is UTF-8 text',
+        ...at(notification),
+      });
       expectOneOf(decoded.options.serverId, [serverTarget.serverId], {
         rule: 'the SERVER-ID option is present and names the server of the account',
         actualText: decoded.options.serverId === undefined ? 'no SERVER-ID option' : `SERVER-ID "${decoded.options.serverId}"`,
@@ -34,7 +55,8 @@ test.describe('5.2.1.2 Package#0 options', () => {
       annotation: [
         {
           type: 'requirement',
-          description: 'PREFERRED-CON-TYPE holds one or more connection types, first the highest priority; ANY_AVAILABLE MUST be the last (5.2.1.2)',
+          description:
+            'PREFERRED-CON-TYPE holds one or more connection types, first the highest priority; ANY_AVAILABLE MUST be the last (5.2.1.2)',
         },
       ],
     },
@@ -48,7 +70,10 @@ test.describe('5.2.1.2 Package#0 options', () => {
       });
       expectOneOf(decoded.options.preferredConTypes, [asked], {
         rule: 'the PREFERRED-CON-TYPE option carries the asked types (WLAN, then ANY_AVAILABLE)',
-        actualText: decoded.options.preferredConTypes === undefined ? 'no PREFERRED-CON-TYPE option' : `PREFERRED-CON-TYPE ${JSON.stringify(decoded.options.preferredConTypes)}`,
+        actualText:
+          decoded.options.preferredConTypes === undefined
+            ? 'no PREFERRED-CON-TYPE option'
+            : `PREFERRED-CON-TYPE ${JSON.stringify(decoded.options.preferredConTypes)}`,
         ...at(notification),
       });
     },
@@ -61,7 +86,8 @@ test.describe('5.2.1.2 Package#0 options', () => {
       annotation: [
         {
           type: 'requirement',
-          description: 'The DM Server MUST set NOTIFICATION-ID (16-bit unsigned) so that the client can detect duplicates, e.g. by incrementing it per notification (5.2.1.2)',
+          description:
+            'The DM Server MUST set NOTIFICATION-ID (16-bit unsigned) so that the client can detect duplicates, e.g. by incrementing it per notification (5.2.1.2)',
         },
       ],
     },
@@ -99,7 +125,8 @@ test.describe('5.2.1.2 Package#0 options', () => {
       ],
     },
     async ({ server, serverTarget }) => {
-      if (serverTarget.credentials.secret === undefined) inconclusive('no notification secret is provisioned in the claims (/server/device/notification)');
+      if (serverTarget.credentials.secret === undefined)
+        inconclusive('no notification secret is provisioned in the claims (/server/device/notification)');
       const notification = await server.notification({ digest: true });
       const option = rawOption(notification, OPTION.SHA256_DIGEST);
       expectOneOf(option?.length, [32], {
@@ -120,7 +147,12 @@ test.describe('5.2.1.2 Package#0 options', () => {
     'TIMESTAMP holds the time of sending',
     {
       tag: ['@5.2.1.2/timestamp'],
-      annotation: [{ type: 'requirement', description: 'TIMESTAMP is the time the notification was sent, in POSIX format, usable against replays (5.2.1.2, 9.1)' }],
+      annotation: [
+        {
+          type: 'requirement',
+          description: 'TIMESTAMP is the time the notification was sent, in POSIX format, usable against replays (5.2.1.2, 9.1)',
+        },
+      ],
     },
     async ({ server }) => {
       // TIMESTAMP is an optional option (§5.2.1.2): the scenario asks for it rather than relying on a default.
@@ -133,11 +165,20 @@ test.describe('5.2.1.2 Package#0 options', () => {
       });
       const sent = notification.decoding?.notification?.options.timestamp ?? 0;
       const received = Math.floor(notification.receivedAt.getTime() / 1000);
-      expectOneOf(sent, [matching(`within ${NOTIFICATION_FRESHNESS_WINDOW_SECONDS} s of the receipt time ${received}`, (t: number) => Math.abs(t - received) <= NOTIFICATION_FRESHNESS_WINDOW_SECONDS)], {
-        rule: 'the TIMESTAMP is the time of sending',
-        actualText: `TIMESTAMP ${sent} (${received - sent} s before receipt)`,
-        ...at(notification),
-      });
+      expectOneOf(
+        sent,
+        [
+          matching(
+            `within ${NOTIFICATION_FRESHNESS_WINDOW_SECONDS} s of the receipt time ${received}`,
+            (t: number) => Math.abs(t - received) <= NOTIFICATION_FRESHNESS_WINDOW_SECONDS,
+          ),
+        ],
+        {
+          rule: 'the TIMESTAMP is the time of sending',
+          actualText: `TIMESTAMP ${sent} (${received - sent} s before receipt)`,
+          ...at(notification),
+        },
+      );
     },
   );
 
@@ -148,7 +189,8 @@ test.describe('5.2.1.2 Package#0 options', () => {
       annotation: [
         {
           type: 'requirement',
-          description: 'REQ-MOS (no value) asks the client to include the MOS array in its Package#1; the server then gets the list of supported MOs (5.2.1.2, 5.2.2)',
+          description:
+            'REQ-MOS (no value) asks the client to include the MOS array in its Package#1; the server then gets the list of supported MOs (5.2.1.2, 5.2.2)',
         },
       ],
     },
@@ -165,8 +207,7 @@ test.describe('5.2.1.2 Package#0 options', () => {
         device.session({
           alerts: [buildSessionAlert(ALERT_TYPES.serverInitiatedMgmt, notificationId === undefined ? {} : { notificationId })],
           maxPackage2s: 1,
-        }),
-      );
+        }));
       const first = transcript.rounds[0];
       if (first !== undefined) {
         expectPackage2(first.reply, { section: '5.2.2', rule: 'after REQ-MOS the server accepts the Package#1 carrying the MOS array' });

@@ -7,14 +7,18 @@ const REQUIREMENT = {
 };
 
 test.describe('5.2.2 Package#1', () => {
-  test('a client-initiated Package#1 without MOS array is accepted', { tag: ['@5.2.2/package1'], annotation: [REQUIREMENT] }, async ({ device }) => {
-    const transcript = await device.session({ mos: 'omit', maxPackage2s: 1 });
-    const [first] = transcript.rounds;
-    if (first === undefined) throw new Error('dmct: a session without a first round');
-    expectPackage2(first.reply, {
-      rule: 'the server accepts a client-initiated Package#1 (ClientInitiatedMgmt alert, no MOS array) and answers with a Package#2',
-    });
-  });
+  test(
+    'a client-initiated Package#1 without MOS array is accepted',
+    { tag: ['@5.2.2/package1'], annotation: [REQUIREMENT] },
+    async ({ device }) => {
+      const transcript = await device.session({ mos: 'omit', maxPackage2s: 1 });
+      const [first] = transcript.rounds;
+      if (first === undefined) throw new Error('dmct: a session without a first round');
+      expectPackage2(first.reply, {
+        rule: 'the server accepts a client-initiated Package#1 (ClientInitiatedMgmt alert, no MOS array) and answers with a Package#2',
+      });
+    },
+  );
 
   test(
     'a server-initiated Package#1 echoing the NOTIFICATION-ID, without MOS array, is accepted',

@@ -11,19 +11,31 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.11 SUB', () => {
-  test('SUB arrives well formed and its status is accepted', { tag: ['@5.3.11/sub'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
-    // No trigger: a SUB the server sends of its own accord is judged.
-    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
-    await runQueuedCommand({ device, server }, { name: 'SUB', parameters: PARAMETERS, queue: { command: ['SUB', endpoints.upload('sub'), nodes.data] } });
-  });
+  test(
+    'SUB arrives well formed and its status is accepted',
+    { tag: ['@5.3.11/sub'], annotation: [REQUIREMENT] },
+    async ({ device, server, endpoints, nodes }) => {
+      // No trigger: a SUB the server sends of its own accord is judged.
+      if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queueCommand' });
+      await runQueuedCommand(
+        { device, server },
+        { name: 'SUB', parameters: PARAMETERS, queue: { command: ['SUB', endpoints.upload('sub'), nodes.data] } },
+      );
+    },
+  );
 
-  test('the server accepts every status the device may return for SUB', { tag: ['@5.3.11/sub'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
-    const codes = commandSpec('SUB')?.statusCodes ?? [];
-    if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('SUB', codes) });
-    const queued = codes.map(() => ['SUB', endpoints.upload('sub'), nodes.data]);
-    await runQueuedCommand(
-      { device, server },
-      { name: 'SUB', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
-    );
-  });
+  test(
+    'the server accepts every status the device may return for SUB',
+    { tag: ['@5.3.11/sub'], annotation: [REQUIREMENT] },
+    async ({ device, server, endpoints, nodes }) => {
+      const codes = commandSpec('SUB')?.statusCodes ?? [];
+      if (!server.configured('queuePackage2'))
+        return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('SUB', codes) });
+      const queued = codes.map(() => ['SUB', endpoints.upload('sub'), nodes.data]);
+      await runQueuedCommand(
+        { device, server },
+        { name: 'SUB', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
+      );
+    },
+  );
 });

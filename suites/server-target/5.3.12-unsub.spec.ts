@@ -11,22 +11,40 @@ const REQUIREMENT = {
 };
 
 test.describe('5.3.12 UNSUB', () => {
-  test('UNSUB after a SUB of the same ClientURI arrives well formed and its status is accepted', { tag: ['@5.3.12/unsub'], annotation: [REQUIREMENT] }, async ({ device, server, endpoints, nodes }) => {
-    // No trigger: an UNSUB the server sends of its own accord is judged.
-    if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2' });
-    await runQueuedCommand(
-      { device, server },
-      { name: 'UNSUB', parameters: PARAMETERS, queue: { package2: [['SUB', endpoints.upload('sub'), nodes.data], ['UNSUB', nodes.data]] } },
-    );
-  });
+  test(
+    'UNSUB after a SUB of the same ClientURI arrives well formed and its status is accepted',
+    { tag: ['@5.3.12/unsub'], annotation: [REQUIREMENT] },
+    async ({ device, server, endpoints, nodes }) => {
+      // No trigger: an UNSUB the server sends of its own accord is judged.
+      if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2' });
+      await runQueuedCommand(
+        { device, server },
+        {
+          name: 'UNSUB',
+          parameters: PARAMETERS,
+          queue: {
+            package2: [
+              ['SUB', endpoints.upload('sub'), nodes.data],
+              ['UNSUB', nodes.data],
+            ],
+          },
+        },
+      );
+    },
+  );
 
-  test('the server accepts every status the device may return for UNSUB', { tag: ['@5.3.12/unsub'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
-    const codes = commandSpec('UNSUB')?.statusCodes ?? [];
-    if (!server.configured('queuePackage2')) return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('UNSUB', codes) });
-    const queued = codes.map(() => ['UNSUB', nodes.data]);
-    await runQueuedCommand(
-      { device, server },
-      { name: 'UNSUB', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
-    );
-  });
+  test(
+    'the server accepts every status the device may return for UNSUB',
+    { tag: ['@5.3.12/unsub'], annotation: [REQUIREMENT] },
+    async ({ device, server, nodes }) => {
+      const codes = commandSpec('UNSUB')?.statusCodes ?? [];
+      if (!server.configured('queuePackage2'))
+        return runUnpromptedCommand(device, { ...UNPROMPTED, trigger: 'queuePackage2', answer: rotatingStatuses('UNSUB', codes) });
+      const queued = codes.map(() => ['UNSUB', nodes.data]);
+      await runQueuedCommand(
+        { device, server },
+        { name: 'UNSUB', parameters: PARAMETERS, queue: { package2: queued }, answer: chosenStatuses(queued, codes) },
+      );
+    },
+  );
 });

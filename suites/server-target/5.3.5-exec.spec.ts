@@ -17,21 +17,36 @@ const REQUIREMENT = {
  * report blocks the scenario (depends-on-failed): one broken rule shows as one item.
  */
 test.describe('5.3.5 EXEC', () => {
-  test('EXEC without a ServerURI arrives well formed and its synchronous report is accepted', { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
-    // No trigger: an EXEC without a ServerURI that the server sends of its own accord is judged.
-    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, reportRule: '5.4.1/sync-reporting', select: (entry) => entry.length < 3 });
-    await runQueuedCommand(
-      { device, server },
-      { name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.executable] }, reportRule: '5.4.1/sync-reporting' },
-    );
-  });
+  test(
+    'EXEC without a ServerURI arrives well formed and its synchronous report is accepted',
+    { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] },
+    async ({ device, server, nodes }) => {
+      // No trigger: an EXEC without a ServerURI that the server sends of its own accord is judged.
+      if (!server.configured('queueCommand'))
+        return runUnpromptedCommand(device, { ...UNPROMPTED, reportRule: '5.4.1/sync-reporting', select: (entry) => entry.length < 3 });
+      await runQueuedCommand(
+        { device, server },
+        { name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.executable] }, reportRule: '5.4.1/sync-reporting' },
+      );
+    },
+  );
 
-  test('EXEC with a ServerURI arrives well formed and its 202 Accepted is accepted', { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
-    // No trigger: an EXEC with a ServerURI that the server sends of its own accord is judged.
-    if (!server.configured('queueCommand')) return runUnpromptedCommand(device, { ...UNPROMPTED, reportRule: '5.4.1/async-reporting', select: (entry) => entry.length >= 3 });
-    await runQueuedCommand(
-      { device, server },
-      { name: 'EXEC', parameters: PARAMETERS, queue: { command: ['EXEC', nodes.asyncExecutable, device.serverUrl] }, reportRule: '5.4.1/async-reporting' },
-    );
-  });
+  test(
+    'EXEC with a ServerURI arrives well formed and its 202 Accepted is accepted',
+    { tag: ['@5.3.5/exec'], annotation: [REQUIREMENT] },
+    async ({ device, server, nodes }) => {
+      // No trigger: an EXEC with a ServerURI that the server sends of its own accord is judged.
+      if (!server.configured('queueCommand'))
+        return runUnpromptedCommand(device, { ...UNPROMPTED, reportRule: '5.4.1/async-reporting', select: (entry) => entry.length >= 3 });
+      await runQueuedCommand(
+        { device, server },
+        {
+          name: 'EXEC',
+          parameters: PARAMETERS,
+          queue: { command: ['EXEC', nodes.asyncExecutable, device.serverUrl] },
+          reportRule: '5.4.1/async-reporting',
+        },
+      );
+    },
+  );
 });

@@ -1,4 +1,18 @@
-import { ALERT_TYPES, buildSessionAlert, carriesQueued, COMMANDS, describeEntry, expectPackage2, expectThat, type GenericAlert, queuedReport, type ServerReply, statusMembers, test, untilReported } from '../../fixtures/server-target/index.js';
+import {
+  ALERT_TYPES,
+  buildSessionAlert,
+  carriesQueued,
+  COMMANDS,
+  describeEntry,
+  expectPackage2,
+  expectThat,
+  type GenericAlert,
+  queuedReport,
+  type ServerReply,
+  statusMembers,
+  test,
+  untilReported,
+} from '../../fixtures/server-target/index.js';
 
 const REQUIREMENT = {
   type: 'requirement',
@@ -23,7 +37,9 @@ const NAMES = COMMANDS.map((command) => command.name as string);
  * define (e.g. `"Status": [{"sc":200}]`); both are judged, not only noted.
  */
 function expectSilentlyIgnored(reply: ServerReply, where: string): void {
-  const package2 = expectPackage2(reply, { rule: `the server accepts a package carrying Generic Alerts (${where}) and ignores an unknown alert type silently` });
+  const package2 = expectPackage2(reply, {
+    rule: `the server accepts a package carrying Generic Alerts (${where}) and ignores an unknown alert type silently`,
+  });
   const statuses = package2.CMD.filter((entry) => !NAMES.includes(String(entry[0])));
   expectThat(statuses.length === 0, {
     seq: reply.seq,
@@ -41,23 +57,37 @@ function expectSilentlyIgnored(reply: ServerReply, where: string): void {
 }
 
 test.describe('5.4 Generic Alert', () => {
-  test('Generic Alerts in Package#1 are accepted, ignored silently and get no status', { tag: ['@5.4/generic-alert'], annotation: [REQUIREMENT] }, async ({ device, nodes }) => {
-    const transcript = await device.session({ alerts: [buildSessionAlert(ALERT_TYPES.clientInitiatedMgmt), ...unknownAlerts(nodes.data)], maxPackage2s: 1 });
-    const [first] = transcript.rounds;
-    if (first === undefined) throw new Error('dmct: a session without a first round');
-    expectSilentlyIgnored(first.reply, 'Package#1');
-  });
+  test(
+    'Generic Alerts in Package#1 are accepted, ignored silently and get no status',
+    { tag: ['@5.4/generic-alert'], annotation: [REQUIREMENT] },
+    async ({ device, nodes }) => {
+      const transcript = await device.session({
+        alerts: [buildSessionAlert(ALERT_TYPES.clientInitiatedMgmt), ...unknownAlerts(nodes.data)],
+        maxPackage2s: 1,
+      });
+      const [first] = transcript.rounds;
+      if (first === undefined) throw new Error('dmct: a session without a first round');
+      expectSilentlyIgnored(first.reply, 'Package#1');
+    },
+  );
 
-  test('Generic Alerts in Package#3 are accepted, ignored silently and get no status', { tag: ['@5.4/generic-alert'], annotation: [REQUIREMENT] }, async ({ device, server, nodes }) => {
-    const queued = [['DELETE', nodes.missing]];
-    const carries = carriesQueued(queued);
-    await server.queueCommand(queued[0] ?? []);
-    // The alerts ride on the Package#3 reporting the queued command, in whichever Package#2 it came.
-    const transcript = await device.session({
-      ...untilReported(carries),
-      answer: (round, computed) => (round.reply.kind === 'package2' && carries(round.reply.package2) ? { ...computed, alerts: unknownAlerts(nodes.data) } : computed),
-    });
-    const answered = queuedReport(transcript, queued, 'queueCommand', { rule: 'the Package#2 with the queued command needs a Package#3, which carries the alerts' });
-    expectSilentlyIgnored(answered.reply, 'Package#3');
-  });
+  test(
+    'Generic Alerts in Package#3 are accepted, ignored silently and get no status',
+    { tag: ['@5.4/generic-alert'], annotation: [REQUIREMENT] },
+    async ({ device, server, nodes }) => {
+      const queued = [['DELETE', nodes.missing]];
+      const carries = carriesQueued(queued);
+      await server.queueCommand(queued[0] ?? []);
+      // The alerts ride on the Package#3 reporting the queued command, in whichever Package#2 it came.
+      const transcript = await device.session({
+        ...untilReported(carries),
+        answer: (round, computed) =>
+          round.reply.kind === 'package2' && carries(round.reply.package2) ? { ...computed, alerts: unknownAlerts(nodes.data) } : computed,
+      });
+      const answered = queuedReport(transcript, queued, 'queueCommand', {
+        rule: 'the Package#2 with the queued command needs a Package#3, which carries the alerts',
+      });
+      expectSilentlyIgnored(answered.reply, 'Package#3');
+    },
+  );
 });

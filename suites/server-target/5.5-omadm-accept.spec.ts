@@ -9,11 +9,15 @@ const REQUIREMENT = {
 };
 
 test.describe('5.5 OMADM-Accept', () => {
-  test('the responses carrying a Package#2 announce the accepted serializations in OMADM-Accept', { tag: ['@5.5/omadm-accept'], annotation: [REQUIREMENT] }, async ({ device }) => {
-    const transcript = await device.session();
-    const [first] = transcript.rounds;
-    if (first === undefined) throw new Error('dmct: a session without a first round');
-    expectPackage2(first.reply, { ruleKey: '5.2.2/package1', rule: 'the server answers a client-initiated Package#1 with a Package#2' });
-    expectOmadmAccept(transcript);
-  });
+  test(
+    'the responses carrying a Package#2 announce the accepted serializations in OMADM-Accept',
+    { tag: ['@5.5/omadm-accept'], annotation: [REQUIREMENT] },
+    async ({ device }) => {
+      const transcript = await device.session();
+      const [first] = transcript.rounds;
+      if (first === undefined) throw new Error('dmct: a session without a first round');
+      expectPackage2(first.reply, { ruleKey: '5.2.2/package1', rule: 'the server answers a client-initiated Package#1 with a Package#2' });
+      expectOmadmAccept(transcript);
+    },
+  );
 });

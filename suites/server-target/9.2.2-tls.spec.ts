@@ -14,12 +14,18 @@ test.describe('9.2.2 TLS', () => {
       `the server completes a ${name} handshake`,
       {
         tag: [tag],
-        annotation: [{ type: 'requirement', description: `Both sides SHALL support TLS 1.1 and SHOULD support TLS 1.0 or 1.2; the server ${keyword} support ${name} (9.2.2)` }],
+        annotation: [
+          {
+            type: 'requirement',
+            description: `Both sides SHALL support TLS 1.1 and SHOULD support TLS 1.0 or 1.2; the server ${keyword} support ${name} (9.2.2)`,
+          },
+        ],
       },
       async ({ serverTarget, recorder }) => {
         const settings = targetTls(serverTarget);
         // Only this version is offered, with OpenSSL's default suites: the item is about the version (the suites have their own).
-        const outcome = await test.step(`handshake offering ${name} only`, () => handshake(serverTarget, recorder, { ...settings, versions: [version], suites: undefined }, `${name} handshake`));
+        const outcome = await test.step(`handshake offering ${name} only`, () =>
+          handshake(serverTarget, recorder, { ...settings, versions: [version], suites: undefined }, `${name} handshake`));
         expectThat(outcome.ok && outcome.tls.protocol === version, {
           seq: outcome.seq,
           rule: `the server accepts a ${name} connection`,
@@ -34,7 +40,12 @@ test.describe('9.2.2 TLS', () => {
     'the server completes a PSK-TLS handshake with a PSK cipher suite of 9.2.2',
     {
       tag: ['@9.2.2/psk-mode'],
-      annotation: [{ type: 'requirement', description: 'The DM server SHALL support PSK-TLS (with the PSK cipher suites listed) as well as X.509 mode (9.2.2)' }],
+      annotation: [
+        {
+          type: 'requirement',
+          description: 'The DM server SHALL support PSK-TLS (with the PSK cipher suites listed) as well as X.509 mode (9.2.2)',
+        },
+      ],
     },
     async ({ serverTarget, recorder }) => {
       const settings = targetTls(serverTarget);
@@ -44,8 +55,7 @@ test.describe('9.2.2 TLS', () => {
       });
       const { ca: _ca, cert: _cert, key: _key, ...psk } = settings;
       const outcome = await test.step('handshake offering the PSK suites only, no certificate trusted', () =>
-        handshake(serverTarget, recorder, { ...psk, versions: ['TLSv1.2'], suites: Object.keys(PSK_SUITES) }, 'PSK-TLS handshake'),
-      );
+        handshake(serverTarget, recorder, { ...psk, versions: ['TLSv1.2'], suites: Object.keys(PSK_SUITES) }, 'PSK-TLS handshake'));
       expectThat(outcome.ok && outcome.tls.suite in PSK_SUITES, {
         seq: outcome.seq,
         rule: 'the server accepts a PSK-TLS connection with a PSK suite of 9.2.2',
@@ -59,14 +69,19 @@ test.describe('9.2.2 TLS', () => {
     'the server completes an X.509 handshake with an X.509 cipher suite of 9.2.2 and a certificate the device trusts',
     {
       tag: ['@9.2.2/x509-mode'],
-      annotation: [{ type: 'requirement', description: 'The DM server SHALL support X.509 mode with the X.509 cipher suites listed; its certificate verifies for its host name (9.2.1, 9.2.2)' }],
+      annotation: [
+        {
+          type: 'requirement',
+          description:
+            'The DM server SHALL support X.509 mode with the X.509 cipher suites listed; its certificate verifies for its host name (9.2.1, 9.2.2)',
+        },
+      ],
     },
     async ({ serverTarget, recorder }) => {
       const { psk: _psk, ...x509 } = targetTls(serverTarget);
       // Every X.509 suite of 9.2.2 uses SHA-256 or GCM, which exist from TLS 1.2 on.
       const outcome = await test.step('handshake offering the X.509 suites only', () =>
-        handshake(serverTarget, recorder, { ...x509, versions: ['TLSv1.2'], suites: Object.keys(X509_SUITES) }, 'X.509 handshake'),
-      );
+        handshake(serverTarget, recorder, { ...x509, versions: ['TLSv1.2'], suites: Object.keys(X509_SUITES) }, 'X.509 handshake'));
       expectThat(outcome.ok && outcome.tls.suite in X509_SUITES, {
         seq: outcome.seq,
         rule: 'the server accepts an X.509 connection with an X.509 suite of 9.2.2, its certificate verifying',

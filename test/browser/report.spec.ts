@@ -45,7 +45,12 @@ test.describe('HTML report', () => {
     const ids = await visibleItemIds(page);
     expect(ids.slice(0, 5)).toEqual(['DM-PACK-012-S-M', 'DM-PACK-013-C-M', 'DM-PACK-014-S-M', 'DM-PACK-002-S-M', 'DM-PACK-021-S-M']);
     expect(ids).toHaveLength(10);
-    expect(await page.locator('details.item[open] > summary code').allTextContents()).toEqual(['DM-PACK-012-S-M', 'DM-PACK-013-C-M', 'DM-PACK-014-S-M', 'DM-PACK-002-S-M']);
+    expect(await page.locator('details.item[open] > summary code').allTextContents()).toEqual([
+      'DM-PACK-012-S-M',
+      'DM-PACK-013-C-M',
+      'DM-PACK-014-S-M',
+      'DM-PACK-002-S-M',
+    ]);
     // The failure line is readable without a click.
     await expect(page.locator('#item-DM-PACK-013-C-M ul.findings li').first()).toBeVisible();
     await expect(page.locator('#item-DM-PACK-001-S-M .item-body')).toBeHidden();
@@ -62,7 +67,10 @@ test.describe('HTML report', () => {
     expect(await visibleItemIds(page)).toEqual(['DM-PACK-013-C-M']);
     await page.getByRole('button', { name: 'not-applicable (2)' }).click();
     expect(await visibleItemIds(page)).toHaveLength(2);
-    for (const verdict of await page.locator('details.item:not(.hidden)').evaluateAll((items) => items.map((i) => i.getAttribute('data-verdict')))) expect(verdict).toBe('not-applicable');
+    for (const verdict of await page
+      .locator('details.item:not(.hidden)')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-verdict'))))
+      expect(verdict).toBe('not-applicable');
     await page.getByRole('button', { name: 'untested (1)' }).click();
     await expect(page.locator('#no-match')).toBeVisible();
     await expect(page.locator('#shown-count')).toHaveText('0');
@@ -108,7 +116,9 @@ test.describe('HTML report', () => {
   });
 
   for (const width of [360, 1400]) {
-    test(`reads at ${width} px: no horizontal scrolling, the whole summary bar on screen (screenshot report-${width}.png)`, async ({ page }, testInfo) => {
+    test(`reads at ${width} px: no horizontal scrolling, the whole summary bar on screen (screenshot report-${width}.png)`, async ({
+      page,
+    }, testInfo) => {
       await page.setViewportSize({ width, height: 900 });
       await open(page, writeHtml(sampleReport()), testInfo.outputPath('index.html'));
       const failSegments = page.locator('svg.summary rect.seg.v-fail');

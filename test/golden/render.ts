@@ -15,7 +15,11 @@ export const GOLDEN_DIR = new URL('.', import.meta.url);
 export function goldenOutputs(): Record<string, string> {
   const start = new Date();
   const results = sampleResults().map((r) => ({ ...r, durationMs: Math.round(Math.random() * 1000) }));
-  const report = buildReport(samplePlan(), results, sampleExecution({ startTime: start.toISOString(), endTime: new Date().toISOString(), durationMs: Date.now() - start.getTime() }));
+  const report = buildReport(
+    samplePlan(),
+    results,
+    sampleExecution({ startTime: start.toISOString(), endTime: new Date().toISOString(), durationMs: Date.now() - start.getTime() }),
+  );
   const normalized = normalizeReport(report);
   return {
     'console.txt': writeConsole(normalized, { color: false }),

@@ -4,7 +4,16 @@ import type { Argv, CommandModule } from 'yargs';
 import { buildJudgeReport, CaptureError, judgeExchanges, readCapture } from '../../monitor/index.js';
 import { DMCT_VERSION } from '../../package-root.js';
 import { writeConsole, writeReportFolder, type Role } from '../../report/index.js';
-import { ClaimsError, DEFAULT_EDITION, listEditions, loadEdition, parseClaims, readClaimsText, ScrInputError, type Claims } from '../../scr/index.js';
+import {
+  ClaimsError,
+  DEFAULT_EDITION,
+  listEditions,
+  loadEdition,
+  parseClaims,
+  readClaimsText,
+  ScrInputError,
+  type Claims,
+} from '../../scr/index.js';
 import { displayPath } from '../../scr/errors.js';
 import { UsageError } from '../errors.js';
 import { defaultOutDir } from '../../run/out-dir.js';
@@ -27,13 +36,21 @@ function builder(yargs: Argv): Argv<JudgeArgs> {
         'and a DM server, both sides, from the traffic alone; write the report folder of dmct run. Items the capture does not show are untested.',
     )
     .positional('capture', { type: 'string', demandOption: true, describe: 'the HAR file' })
-    .option('claims-server', { requiresArg: true, type: 'string', describe: 'claims file of the server (its items\' applicability)' })
-    .option('claims-client', { requiresArg: true, type: 'string', describe: 'claims file of the client (its items\' applicability)' })
-    .option('edition', { requiresArg: true, type: 'string', choices: listEditions(), describe: `SCR table edition (default: the claims' edition, else ${DEFAULT_EDITION})` })
+    .option('claims-server', { requiresArg: true, type: 'string', describe: "claims file of the server (its items' applicability)" })
+    .option('claims-client', { requiresArg: true, type: 'string', describe: "claims file of the client (its items' applicability)" })
+    .option('edition', {
+      requiresArg: true,
+      type: 'string',
+      choices: listEditions(),
+      describe: `SCR table edition (default: the claims' edition, else ${DEFAULT_EDITION})`,
+    })
     .option('out', { requiresArg: true, type: 'string', describe: 'report folder (default: reports/<timestamp>/)' })
     .option('json', { type: 'boolean', default: false, describe: 'print report.json instead of the console summary' })
     .example('$0 judge session.har', 'judge both sides of the sessions in session.har')
-    .example('$0 judge session.har --claims-client phone.json --out reports/fest', 'with the client\'s claims') as unknown as Argv<JudgeArgs>;
+    .example(
+      '$0 judge session.har --claims-client phone.json --out reports/fest',
+      "with the client's claims",
+    ) as unknown as Argv<JudgeArgs>;
 }
 
 function claimsOf(path: string | undefined, role: Role): { claims: Claims; file: string; sha256: string } | undefined {
@@ -92,7 +109,8 @@ async function handler(argv: JudgeArgs): Promise<void> {
   const outDir = argv.out ?? defaultOutDir(startTime, process.cwd());
   await writeReportFolder(outDir, report);
   process.stdout.write(argv.json ? `${JSON.stringify(report, null, 2)}\n` : writeConsole(report, { color: chalk.level > 0 }));
-  if (!argv.json) process.stdout.write(`Report folder: ${displayPath(outDir)} (report.json, junit.xml, index.html, earl.jsonld, ctrf.json)\n`);
+  if (!argv.json)
+    process.stdout.write(`Report folder: ${displayPath(outDir)} (report.json, junit.xml, index.html, earl.jsonld, ctrf.json)\n`);
   process.exitCode = report.overall.exitCode;
 }
 

@@ -21,7 +21,8 @@ interface LoadArgs {
 
 /** A whole number in [min, max] or a UsageError naming the flag. */
 function bounded(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name}: expected a whole number from ${min} to ${max}, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new UsageError(`--${name}: expected a whole number from ${min} to ${max}, got ${String(value)}`);
   return value;
 }
 
@@ -92,14 +93,19 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
       .option('dev-id-prefix', { type: 'string', default: 'IMEI:dmct-load-', describe: 'DevID prefix of the simulated devices' })
       .option('timeout-ms', { type: 'number', default: 10_000, describe: 'wait for each answer of the server' })
       .option('max-body-bytes', { type: 'number', default: 1024 * 1024, describe: 'largest answer read' })
-      .option('max-package2s', { type: 'number', default: 8, describe: 'Package#2s without END after which a session counts as never ended' })
+      .option('max-package2s', {
+        type: 'number',
+        default: 8,
+        describe: 'Package#2s without END after which a session counts as never ended',
+      })
       .option('fault', { type: 'string', array: true, describe: 'fault switch of the embedded reference server (see dmct sim faults)' })
       .option('allow-remote', { type: 'boolean', default: false, describe: 'allow a --target that is not a loopback address' })
       .option('json', { type: 'boolean', default: false, describe: 'print the figures as JSON' }) as unknown as Argv<LoadArgs>,
   handler: async (argv) => {
     const devices = bounded('devices', argv.devices, 1, 100_000);
     const concurrency = bounded('concurrency', argv.concurrency, 1, 10_000);
-    if (!(argv.duration > 0 && argv.duration <= 86_400)) throw new UsageError(`--duration: expected seconds above 0 and at most 86400, got ${String(argv.duration)}`);
+    if (!(argv.duration > 0 && argv.duration <= 86_400))
+      throw new UsageError(`--duration: expected seconds above 0 and at most 86400, got ${String(argv.duration)}`);
     const durationMs = argv.duration * 1000;
     const maxSessions = bounded('sessions', argv.sessions, 1, 100_000_000);
     const timeoutMs = bounded('timeout-ms', argv['timeout-ms'], 1, 600_000);
@@ -108,8 +114,18 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
     // Loaded here, not at the top: every dmct command would otherwise pay for loading the load engine.
     const { isLoopbackUrl, runLoad, startEmbeddedLoadTarget } = await import('../../load/index.js');
     const { UnknownFaultError } = await import('../../reference/faults/index.js');
-    if (argv.target !== undefined && (argv.fault ?? []).length > 0) throw new UsageError('--fault: only the embedded reference server has fault switches; drop --target or --fault');
-    const common = { devices, concurrency, durationMs, maxSessions, timeoutMs, maxBodyBytes, maxPackage2s, devIdPrefix: argv['dev-id-prefix'] };
+    if (argv.target !== undefined && (argv.fault ?? []).length > 0)
+      throw new UsageError('--fault: only the embedded reference server has fault switches; drop --target or --fault');
+    const common = {
+      devices,
+      concurrency,
+      durationMs,
+      maxSessions,
+      timeoutMs,
+      maxBodyBytes,
+      maxPackage2s,
+      devIdPrefix: argv['dev-id-prefix'],
+    };
     let embedded: Awaited<ReturnType<typeof startEmbeddedLoadTarget>> | undefined;
     if (argv.target === undefined) {
       try {
@@ -133,7 +149,9 @@ export const loadCommand: CommandModule<object, LoadArgs> = {
         targetUrl: embedded?.server.dmUrl ?? targetUrl(argv.target ?? '', argv['allow-remote'], isLoopbackUrl),
         signal: stop.signal,
         ...(embedded === undefined ? {} : { beforeSession: embedded.beforeSession }),
-        ...(argv.json ? {} : { onProgress: tty ? (progress: LoadProgress) => process.stderr.write(`\r${progressLine(progress)}`) : progressLines() }),
+        ...(argv.json
+          ? {}
+          : { onProgress: tty ? (progress: LoadProgress) => process.stderr.write(`\r${progressLine(progress)}`) : progressLines() }),
       });
       if (tty) process.stderr.write('\n');
       if (argv.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -252,7 +252,8 @@ function optionValueText(decoded: DecodedNotification, index: number): string {
   const option = decoded.options[index];
   if (option === undefined) return '';
   const firstOfNumber = decoded.options.findIndex((o) => o.number === option.number) === index;
-  const truncated = option.valueHex.length / 2 < option.length ? chalk.red(` (truncated: ${option.valueHex.length / 2} of ${option.length} bytes)`) : '';
+  const truncated =
+    option.valueHex.length / 2 < option.length ? chalk.red(` (truncated: ${option.valueHex.length / 2} of ${option.length} bytes)`) : '';
   const f = decoded.fields;
   if (firstOfNumber && truncated === '') {
     switch (option.number) {
@@ -290,7 +291,8 @@ function render(decoded: DecodedNotification): string {
   const transport = decoded.transport;
   const base = transport?.bodyOffset ?? 0;
   if (transport !== undefined) {
-    const code = (v: number | string | undefined): string => (typeof v === 'number' ? `0x${v.toString(16).padStart(2, '0')}` : JSON.stringify(v ?? null));
+    const code = (v: number | string | undefined): string =>
+      typeof v === 'number' ? `0x${v.toString(16).padStart(2, '0')}` : JSON.stringify(v ?? null);
     lines.push(chalk.bold(`WAP Push datagram, ${transport.size} bytes`));
     lines.push(
       `  TID ${transport.tid ?? '-'} · PDU ${code(transport.pduType)} · content type ${code(transport.contentType)} · app id ${code(transport.applicationId)} · headers ${transport.headerLength ?? '-'} bytes`,
@@ -386,7 +388,10 @@ const encodeCommand: CommandModule<object, EncodeArgs> = {
           if (!Number.isInteger(tid) || tid < 0 || tid > 255) throw new UsageError(`--tid: ${tid} is not an integer 0-255`);
           return true;
         })
-        .example('$0 notify encode --server-id dms1 --notification-id 42 --digest --secret s3cr3t --auth-data nonce --req-mos', 'the worked example of the test vectors (fixtures/notifications/valid.json), as hex')
+        .example(
+          '$0 notify encode --server-id dms1 --notification-id 42 --digest --secret s3cr3t --auth-data nonce --req-mos',
+          'the worked example of the test vectors (fixtures/notifications/valid.json), as hex',
+        )
         .example('$0 notify encode --from n.json --wrap wap-push --out n.bin', 'a WAP Push datagram written to a file'),
     ) as unknown as Argv<EncodeArgs>,
   handler: encodeHandler,
@@ -407,7 +412,10 @@ const decodeCommand: CommandModule<object, DecodeArgs> = {
           describe: 'how the input is written (auto: hex if it looks like hex, else base64; raw bytes from files/stdin)',
         })
         .option('datagram', { type: 'boolean', default: false, describe: 'the input is a WAP Push datagram (App E.1)' })
-        .option('now', { type: 'string', describe: 'receiver clock for TIMESTAMP freshness: POSIX seconds or ISO date [default: the current time]' })
+        .option('now', {
+          type: 'string',
+          describe: 'receiver clock for TIMESTAMP freshness: POSIX seconds or ISO date [default: the current time]',
+        })
         .option('freshness-window', {
           type: 'number',
           default: NOTIFICATION_FRESHNESS_WINDOW_SECONDS,

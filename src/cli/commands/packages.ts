@@ -80,7 +80,9 @@ async function readAgainst(file: string, lenient: boolean): Promise<Package2> {
   const firstError = parsed.violations.find((v) => v.severity === 'error');
   if (!parsed.value) {
     const where = firstError?.pointer === undefined || firstError.pointer === '' ? '/' : firstError.pointer;
-    throw new UsageError(`${file} ${where}: ${firstError?.message ?? 'not a Package#2'} (${firstError?.rule ?? 'package2'}); --against needs a valid Package#2`);
+    throw new UsageError(
+      `${file} ${where}: ${firstError?.message ?? 'not a Package#2'} (${firstError?.rule ?? 'package2'}); --against needs a valid Package#2`,
+    );
   }
   return parsed.value;
 }
@@ -90,12 +92,14 @@ function checkContentType(kind: PackageKind, contentType: string): Violation[] {
   if (!expected) throw new UsageError(`--content-type applies to --package 1, 2, 3 and mo, not ${kind}`);
   const essence = parseMediaType(contentType)?.essence;
   if (essence !== undefined && expected.includes(essence)) return [];
-  return [{
-    rule: 'http-content-type',
-    section: '5.5',
-    severity: 'error',
-    message: `Content-Type ${JSON.stringify(contentType)} is not ${expected.join(' or ')}`,
-  }];
+  return [
+    {
+      rule: 'http-content-type',
+      section: '5.5',
+      severity: 'error',
+      message: `Content-Type ${JSON.stringify(contentType)} is not ${expected.join(' or ')}`,
+    },
+  ];
 }
 
 async function validate(args: ValidateArgs): Promise<Outcome> {
@@ -108,7 +112,11 @@ async function validate(args: ValidateArgs): Promise<Outcome> {
   const declared = args['content-type'] === undefined ? undefined : parseMediaType(args['content-type']);
   const boundary = declared?.essence === MEDIA_TYPES.multipart ? undefined : sniffBoundary(bytes);
   const multipartType =
-    declared?.essence === MEDIA_TYPES.multipart ? args['content-type'] : boundary !== undefined ? `${MEDIA_TYPES.multipart}; boundary="${boundary}"` : undefined;
+    declared?.essence === MEDIA_TYPES.multipart
+      ? args['content-type']
+      : boundary !== undefined
+        ? `${MEDIA_TYPES.multipart}; boundary="${boundary}"`
+        : undefined;
 
   if (args.package === '3' && multipartType !== undefined) {
     const parsed = parseMultipartPackage3(multipartType, bytes, options);
@@ -122,7 +130,10 @@ async function validate(args: ValidateArgs): Promise<Outcome> {
   const parsed = parse(bytes, options);
   const violations = [...headerViolations, ...parsed.violations];
   if (args.package === '3' && package2 && parsed.value) {
-    appendAll(violations, validatePackage3Against(package2, parsed.value as Parameters<typeof validatePackage3Against>[1], { dataPartIndexes: [] }));
+    appendAll(
+      violations,
+      validatePackage3Against(package2, parsed.value as Parameters<typeof validatePackage3Against>[1], { dataPartIndexes: [] }),
+    );
   }
   return { violations, value: parsed.value, multipart: false };
 }
@@ -166,8 +177,18 @@ async function validateHandler(args: ValidateArgs): Promise<void> {
   const outcome = await validate(args);
   const valid = count(outcome.violations, 'error') === 0;
   if (args.json) {
-    const parts = outcome.parts ? [...outcome.parts.values()].map((part) => ({ index: part.index, mediaType: part.mediaType, size: part.body.length })) : undefined;
-    const report = { file: args.file, package: args.package, multipart: outcome.multipart, valid, violations: outcome.violations, value: outcome.value, parts };
+    const parts = outcome.parts
+      ? [...outcome.parts.values()].map((part) => ({ index: part.index, mediaType: part.mediaType, size: part.body.length }))
+      : undefined;
+    const report = {
+      file: args.file,
+      package: args.package,
+      multipart: outcome.multipart,
+      valid,
+      violations: outcome.violations,
+      value: outcome.value,
+      parts,
+    };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
     for (const violation of outcome.violations) process.stdout.write(`${formatPackageViolation(args.file, violation)}\n`);
@@ -183,14 +204,28 @@ function describeParams(command: CommandSpec): string {
 
 function commandsHandler(args: CommandsArgs): void {
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(COMMANDS.map((c) => ({ ...c, paramCount: parameterCount(c) })), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        COMMANDS.map((c) => ({ ...c, paramCount: parameterCount(c) })),
+        null,
+        2,
+      )}\n`,
+    );
     process.exitCode = EXIT.ok;
     return;
   }
-  const rows = COMMANDS.map((c) => [c.name, describeParams(c), c.server, c.client, sectionLabel(c.section), c.getsStatus ? c.statusCodes.join(' ') : 'no status']);
+  const rows = COMMANDS.map((c) => [
+    c.name,
+    describeParams(c),
+    c.server,
+    c.client,
+    sectionLabel(c.section),
+    c.getsStatus ? c.statusCodes.join(' ') : 'no status',
+  ]);
   const header = ['command', 'parameters', 'server', 'client', 'section', 'allowed status codes (plus 1000–1999)'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ');
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ');
   process.stdout.write(`${chalk.bold(line(header))}\n${rows.map(line).join('\n')}\n`);
   process.exitCode = EXIT.ok;
 }
@@ -201,10 +236,23 @@ const validateCommand: CommandModule<object, ValidateArgs> = {
   builder: (yargs) =>
     yargs
       .positional('file', { type: 'string', demandOption: true, describe: 'the body to check' })
-      .option('package', { alias: 'p', type: 'string', choices: PACKAGE_KINDS, demandOption: true, describe: 'what the body is: 1, 2, 3, mo (dmmo+json) or alert' })
-      .option('lenient', { type: 'boolean', default: false, describe: 'accept the erratum forms of the text\'s examples (bare-number statuses, a single dmmo+json object) as warnings' })
+      .option('package', {
+        alias: 'p',
+        type: 'string',
+        choices: PACKAGE_KINDS,
+        demandOption: true,
+        describe: 'what the body is: 1, 2, 3, mo (dmmo+json) or alert',
+      })
+      .option('lenient', {
+        type: 'boolean',
+        default: false,
+        describe: "accept the erratum forms of the text's examples (bare-number statuses, a single dmmo+json object) as warnings",
+      })
       .option('against', { type: 'string', describe: 'with --package 3: the Package#2 file it answers' })
-      .option('content-type', { type: 'string', describe: 'the HTTP Content-Type the body came with (checked; gives the multipart boundary)' })
+      .option('content-type', {
+        type: 'string',
+        describe: 'the HTTP Content-Type the body came with (checked; gives the multipart boundary)',
+      })
       .option('json', { type: 'boolean', default: false, describe: 'print a JSON report' })
       .example('$0 packages validate p2.json --package 2', 'check a Package#2')
       .example('$0 packages validate p3.multipart --package 3 --against p2.json', 'check a multipart Package#3 against its Package#2'),
@@ -221,6 +269,7 @@ const commandsCommand: CommandModule<object, CommandsArgs> = {
 /** `dmct packages`: validate DM 2.0 JSON packages and list the command table. */
 export const packagesCommand: CommandModule = {
   ...COMMAND_CATALOG.packages,
-  builder: (yargs) => yargs.command(validateCommand).command(commandsCommand).demandCommand(1, 'name a packages command: validate or commands'),
+  builder: (yargs) =>
+    yargs.command(validateCommand).command(commandsCommand).demandCommand(1, 'name a packages command: validate or commands'),
   handler: () => {},
 };

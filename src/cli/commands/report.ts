@@ -75,7 +75,11 @@ const showCommand: CommandModule<object, ShowArgs> = {
       .positional('dir', { type: 'string', demandOption: true, describe: 'run folder (or its report.json)' })
       .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'console' as ReportFormat, describe: 'what to print' })
       .option('json', { type: 'boolean', default: false, describe: 'print the native report.json (same as --format json)' })
-      .option('exit-code', { type: 'boolean', default: false, describe: "exit with the run's exit code (0 conformant, 1 non-conformant, 3 incomplete) instead of 0" })
+      .option('exit-code', {
+        type: 'boolean',
+        default: false,
+        describe: "exit with the run's exit code (0 conformant, 1 non-conformant, 3 incomplete) instead of 0",
+      })
       .example('$0 report reports/2026-11-24T10-00-00', 'the console summary of a saved run')
       .example('$0 report reports/ci --format junit > junit.xml', 'JUnit XML for CI (exits 0 whatever the verdict: the file is the output)')
       .example('$0 report reports/ci --exit-code', "the summary, and the run's exit code") as unknown as Argv<ShowArgs>,
@@ -93,7 +97,8 @@ interface MergeArgs {
 
 const mergeCommand: CommandModule<object, MergeArgs> = {
   command: 'merge <dirs..>',
-  describe: "merge the run folders of a sharded run into one (report.json and every view), print its summary and exit with the merged run's exit code",
+  describe:
+    "merge the run folders of a sharded run into one (report.json and every view), print its summary and exit with the merged run's exit code",
   builder: (y: Argv) =>
     y
       .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'run folders of the shards' })

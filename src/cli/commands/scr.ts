@@ -47,7 +47,13 @@ function renderTable(header: string[], rows: { cells: string[]; paint?: ((text: 
       })
       .join('  ')
       .trimEnd();
-  return [line(header, header.map(() => chalk.bold)), ...rows.map((r) => line(r.cells, r.paint))].join('\n');
+  return [
+    line(
+      header,
+      header.map(() => chalk.bold),
+    ),
+    ...rows.map((r) => line(r.cells, r.paint)),
+  ].join('\n');
 }
 
 const paintId = (item: Pick<ScrItem, 'status'>) => (item.status === 'M' ? chalk.bold : chalk.cyan);
@@ -115,7 +121,8 @@ const KIND_PAINT: Record<ApplicabilityKind, (text: string) => string> = {
 
 function printCheck(report: ApplicabilityReport): void {
   const impl = report.implementation;
-  const semantics = report.requirementSemantics === 'precondition' ? 'requirements read as preconditions' : 'requirements read as implications';
+  const semantics =
+    report.requirementSemantics === 'precondition' ? 'requirements read as preconditions' : 'requirements read as implications';
   const out: string[] = [
     `${chalk.bold(report.source ?? 'claims')}: ${impl.name} ${impl.version} (${impl.vendor}), a DM ${report.role}; edition ${report.edition} (${semantics})`,
     '',
@@ -138,11 +145,14 @@ function printCheck(report: ApplicabilityReport): void {
     .join(', ');
   if (report.placeholders.length > 0) {
     out.push('', chalk.red.bold(`Template placeholders left (${report.placeholders.length}):`));
-    for (const { pointer, value } of report.placeholders) out.push(`  ${chalk.red(pointer)}: still "${value}" from dmct claims init; write the implementation's value`);
+    for (const { pointer, value } of report.placeholders)
+      out.push(`  ${chalk.red(pointer)}: still "${value}" from dmct claims init; write the implementation's value`);
   }
   const placeholders = report.placeholders.length;
   const verdict = !report.consistent
-    ? chalk.red(`claims NOT consistent: ${report.findings.length} static finding(s)${placeholders > 0 ? `; ${placeholders} template placeholder(s) left` : ''}`)
+    ? chalk.red(
+        `claims NOT consistent: ${report.findings.length} static finding(s)${placeholders > 0 ? `; ${placeholders} template placeholder(s) left` : ''}`,
+      )
     : placeholders > 0
       ? chalk.red(`claims NOT ready: ${placeholders} template placeholder(s) left (no static finding)`)
       : chalk.green('claims consistent');
@@ -218,9 +228,11 @@ const check: CommandModule<object, CheckArgs> = {
   command: 'check <claims>',
   describe: 'check a claims file (ICS/IXIT) against the SCR tables: applicability of each item and static non-conformances',
   builder: (yargs: Argv) =>
-    yargs
-      .positional('claims', { type: 'string', demandOption: true, describe: 'the claims JSON file' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the applicability report as JSON' }) as unknown as Argv<CheckArgs>,
+    yargs.positional('claims', { type: 'string', demandOption: true, describe: 'the claims JSON file' }).option('json', {
+      type: 'boolean',
+      default: false,
+      describe: 'print the applicability report as JSON',
+    }) as unknown as Argv<CheckArgs>,
   handler: (argv) =>
     withScrInputErrors(() => {
       const claims = loadClaims(argv.claims);

@@ -7,11 +7,7 @@ import { RFC3986_QUERY, UNRESERVED_NAME, percentDecode } from './uri-syntax.js';
  * How the `mo-inst` part of a ClientURI picks MO instances (§6.1.1.1): one MIID, the single
  * instance an x-name's `nv` fields select, the only instance (empty), or all instances (`*`).
  */
-export type InstanceSelector =
-  | { kind: 'miid'; miid: string }
-  | { kind: 'x-name'; name: string }
-  | { kind: 'only' }
-  | { kind: 'all' };
+export type InstanceSelector = { kind: 'miid'; miid: string } | { kind: 'x-name'; name: string } | { kind: 'only' } | { kind: 'all' };
 
 /** One `node-name` of a ClientURI path (§6.1.1.2): a real name, an x-name `(x)`, or `*`. */
 export type NodeSegment = { kind: 'real-name'; name: string } | { kind: 'x-name'; name: string } | { kind: 'wildcard' };
@@ -119,7 +115,12 @@ function parseInstance(text: string, report: Report): InstanceSelector | undefin
   const xName = X_NAME.exec(text);
   if (xName?.[1]) return { kind: 'x-name', name: xName[1] };
   if (MIID_PATTERN.test(text)) return { kind: 'miid', miid: text };
-  report('client-uri-mo-inst-syntax', `mo-inst ${JSON.stringify(text)} is neither a MIID, an x-name "(x)", empty nor "*"`, 'error', '6.1.1.1');
+  report(
+    'client-uri-mo-inst-syntax',
+    `mo-inst ${JSON.stringify(text)} is neither a MIID, an x-name "(x)", empty nor "*"`,
+    'error',
+    '6.1.1.1',
+  );
   return undefined;
 }
 
@@ -134,10 +135,20 @@ function parsePath(text: string, report: Report): NodeSegment[] | undefined {
     else if (UNRESERVED_NAME.test(name)) segments.push({ kind: 'real-name', name });
     else if (name === '') {
       ok = false;
-      report('client-uri-empty-segment', `path ${JSON.stringify(text)} has an empty node name (a doubled or trailing "/")`, 'error', '6.1.1.2');
+      report(
+        'client-uri-empty-segment',
+        `path ${JSON.stringify(text)} has an empty node name (a doubled or trailing "/")`,
+        'error',
+        '6.1.1.2',
+      );
     } else {
       ok = false;
-      report('client-uri-node-name-syntax', `node name ${JSON.stringify(name)} is neither unreserved characters, "(x)" nor "*"`, 'error', '6.1.1.2');
+      report(
+        'client-uri-node-name-syntax',
+        `node name ${JSON.stringify(name)} is neither unreserved characters, "(x)" nor "*"`,
+        'error',
+        '6.1.1.2',
+      );
     }
   }
   return ok ? segments : undefined;
@@ -160,7 +171,12 @@ function parseQuery(text: string | undefined, report: Report): ClientUriQuery {
     else if (name === 'cv') parseCacheValidator(raw, query, report);
     else {
       query.unknown.push(raw === undefined ? { name } : { name, value: raw });
-      report('client-uri-query-unknown-field', `unknown query field ${JSON.stringify(name)} (ignored)`, CLIENT_URI_UNKNOWN_QUERY_FIELD_SEVERITY, '6.1.1.3');
+      report(
+        'client-uri-query-unknown-field',
+        `unknown query field ${JSON.stringify(name)} (ignored)`,
+        CLIENT_URI_UNKNOWN_QUERY_FIELD_SEVERITY,
+        '6.1.1.3',
+      );
     }
   }
   return query;

@@ -25,9 +25,7 @@ export function serverUriPlaceholders(uri: string): string[] {
  */
 export function substituteServerUri(uri: string, values: ServerUriValues): string {
   return uri.replace(PLACEHOLDER, (_whole, name: string) => {
-    const value = (SERVER_URI_PLACEHOLDERS as readonly string[]).includes(name)
-      ? values[name as ServerUriPlaceholder]
-      : undefined;
+    const value = (SERVER_URI_PLACEHOLDERS as readonly string[]).includes(name) ? values[name as ServerUriPlaceholder] : undefined;
     return encodeURIComponent(value ?? SERVER_URI_UNSUPPORTED_VALUE);
   });
 }
@@ -53,7 +51,13 @@ export function checkServerUri(uri: string, pointer?: string): Violation[] {
   }
   if (!isRfc3986Uri(uri.replace(PLACEHOLDER, 'x'))) {
     const shown = JSON.stringify(uri.length > 200 ? `${uri.slice(0, 200)}…` : uri);
-    violations.push({ rule: 'server-uri-syntax', section: '6.2', severity: 'error', message: `ServerURI ${shown} is not an absolute RFC 3986 URI`, ...at });
+    violations.push({
+      rule: 'server-uri-syntax',
+      section: '6.2',
+      severity: 'error',
+      message: `ServerURI ${shown} is not an absolute RFC 3986 URI`,
+      ...at,
+    });
   }
   return violations;
 }

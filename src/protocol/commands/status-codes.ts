@@ -29,14 +29,29 @@ const row = (code: number, label: string, meaning: string, cls: StatusClass, app
 
 /** Appendix C, complete: the only codes a Package#3 may carry, 1000–1999 aside. */
 export const STATUS_CODES: readonly StatusCodeInfo[] = [
-  row(200, 'OK', 'success; HPUT/HPOST: at least one ClientURI sent; SHOW: UI session started; DEFAULT: command received', 'successful', 'all'),
+  row(
+    200,
+    'OK',
+    'success; HPUT/HPOST: at least one ClientURI sent; SHOW: UI session started; DEFAULT: command received',
+    'successful',
+    'all',
+  ),
   row(202, 'Accepted', 'the result will be reported asynchronously in a Generic Alert', 'successful', ['EXEC']),
   row(204, 'No Content', 'success, the target exists but holds no data', 'successful', ['GET']),
   row(304, 'Not Modified', 'cv given, access allowed, instance unchanged', 'redirection', ['GET', 'HPUT', 'HPOST']),
   row(400, 'Bad Request', 'malformed command syntax', 'originator-exception', 'all'),
   row(403, 'Forbidden', 'the server lacks the access rights', 'originator-exception', 'all-but-show-cont-end'),
-  row(404, 'Not Found', 'ClientURI not found (UNSUB: not used by an earlier SUB; DEFAULT: MOID not supported)', 'originator-exception', 'all-but-show-cont-end'),
-  row(405, 'Command Not Allowed', 'EXEC on a non-executable node, DELETE of a permanent or mandatory node', 'originator-exception', ['EXEC', 'DELETE']),
+  row(
+    404,
+    'Not Found',
+    'ClientURI not found (UNSUB: not used by an earlier SUB; DEFAULT: MOID not supported)',
+    'originator-exception',
+    'all-but-show-cont-end',
+  ),
+  row(405, 'Command Not Allowed', 'EXEC on a non-executable node, DELETE of a permanent or mandatory node', 'originator-exception', [
+    'EXEC',
+    'DELETE',
+  ]),
   row(406, 'Not Acceptable', 'none of the server-requested formats is supported', 'originator-exception', STATUS_406_COMMANDS),
   row(415, 'Unsupported Media Type', 'the retrieved data is not recognized', 'originator-exception', ['HGET']),
   row(419, 'ServerURI Error', 'the HTTP GET, PUT or POST to the ServerURI failed', 'originator-exception', ['HGET', 'HPUT', 'HPOST']),
@@ -65,9 +80,14 @@ export function statusCodeInfo(code: number): StatusCodeInfo | undefined {
   if (!isApplicationStatusCode(code)) return undefined;
   const group = Math.floor(code / 100) % 10;
   const meaning =
-    group === 2 ? 'application-specific success' :
-    group === 3 ? 'application-specific redirection' :
-    group === 4 ? 'application-specific originator exception' :
-    group === 5 ? 'application-specific recipient exception' : 'application-specific';
+    group === 2
+      ? 'application-specific success'
+      : group === 3
+        ? 'application-specific redirection'
+        : group === 4
+          ? 'application-specific originator exception'
+          : group === 5
+            ? 'application-specific recipient exception'
+            : 'application-specific';
   return row(code, 'Application specific', meaning, 'application-specific', 'all');
 }

@@ -32,13 +32,15 @@ function checkCommand(entry: readonly string[], index: number, last: number): Vi
   const command = commandSpec(name);
   if (!command) {
     const hint = (COMMAND_NAMES as readonly string[]).includes(name.toUpperCase()) ? ` (names are upper case: ${name.toUpperCase()})` : '';
-    return [{
-      rule: 'command-unknown',
-      section: '5.3',
-      severity: 'error',
-      message: `unknown command ${JSON.stringify(name)}${hint}; a client answers ${UNKNOWN_COMMAND_EXPECTED_CODES.join(' or ')}`,
-      pointer: `/CMD/${index}/0`,
-    }];
+    return [
+      {
+        rule: 'command-unknown',
+        section: '5.3',
+        severity: 'error',
+        message: `unknown command ${JSON.stringify(name)}${hint}; a client answers ${UNKNOWN_COMMAND_EXPECTED_CODES.join(' or ')}`,
+        pointer: `/CMD/${index}/0`,
+      },
+    ];
   }
   const violations: Violation[] = [];
   if (command.name === 'END' && index < last) {
@@ -73,7 +75,13 @@ function checkCommand(entry: readonly string[], index: number, last: number): Vi
 export function checkPackage2(pkg: Package2): Violation[] {
   const violations: Violation[] = [];
   if (pkg.CMD.length === 0) {
-    violations.push({ rule: 'package2-cmd-empty', section: '5.2.3', severity: EMPTY_CMD_SEVERITY, message: 'CMD holds no command (and so no END)', pointer: '/CMD' });
+    violations.push({
+      rule: 'package2-cmd-empty',
+      section: '5.2.3',
+      severity: EMPTY_CMD_SEVERITY,
+      message: 'CMD holds no command (and so no END)',
+      pointer: '/CMD',
+    });
   }
   pkg.CMD.forEach((entry, i) => appendAll(violations, checkCommand(entry, i, pkg.CMD.length - 1)));
   return violations;
@@ -99,6 +107,8 @@ export function checkWellFormedEntries(pkg: unknown): Violation[] {
   if (!Array.isArray(cmd)) return [];
   const last = cmd.length - 1;
   return cmd.flatMap((entry: unknown, i) =>
-    Array.isArray(entry) && entry.length > 0 && entry.every((item) => typeof item === 'string') ? checkCommand(entry as string[], i, last) : [],
+    Array.isArray(entry) && entry.length > 0 && entry.every((item) => typeof item === 'string')
+      ? checkCommand(entry as string[], i, last)
+      : [],
   );
 }

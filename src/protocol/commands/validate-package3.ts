@@ -1,9 +1,5 @@
 import { checkClientUri } from '../addressing/client-uri.js';
-import {
-  MALFORMED_COMMAND_EXPECTED_CODES,
-  STATUS_CODE_SECTION,
-  UNKNOWN_COMMAND_EXPECTED_CODES,
-} from '../interpretations/packages.js';
+import { MALFORMED_COMMAND_EXPECTED_CODES, STATUS_CODE_SECTION, UNKNOWN_COMMAND_EXPECTED_CODES } from '../interpretations/packages.js';
 import type { Package2 } from '../schemas/package2.schema.js';
 import type { Package3 } from '../schemas/package3.schema.js';
 import type { Violation } from '../violation.js';
@@ -35,17 +31,25 @@ function checkStatus(entry: readonly string[], status: Package3['Status'][number
   if (!command || !assignParameters(command, params)) {
     const expected = command ? MALFORMED_COMMAND_EXPECTED_CODES : UNKNOWN_COMMAND_EXPECTED_CODES;
     if (expected.includes(sc)) return [];
-    return [{
-      rule: command ? 'status-malformed-command' : 'status-unknown-command',
-      section: STATUS_CODE_SECTION,
-      severity: 'warning',
-      message: `command ${index} (${JSON.stringify(name)}) is ${command ? 'malformed' : 'unknown'}; expected ${expected.join(' or ')}, got ${describe(sc)}`,
-      pointer,
-    }];
+    return [
+      {
+        rule: command ? 'status-malformed-command' : 'status-unknown-command',
+        section: STATUS_CODE_SECTION,
+        severity: 'warning',
+        message: `command ${index} (${JSON.stringify(name)}) is ${command ? 'malformed' : 'unknown'}; expected ${expected.join(' or ')}, got ${describe(sc)}`,
+        pointer,
+      },
+    ];
   }
   const violations: Violation[] = [];
   if (sc === 202 && !command.mayReportAsync) {
-    violations.push({ rule: 'status-async-not-exec', section: '5.4.1', severity: 'error', message: `${command.name} answered 202 Accepted; only EXEC may report asynchronously`, pointer });
+    violations.push({
+      rule: 'status-async-not-exec',
+      section: '5.4.1',
+      severity: 'error',
+      message: `${command.name} answered 202 Accepted; only EXEC may report asynchronously`,
+      pointer,
+    });
   } else if (statusCodeInfo(sc) && !isStatusAllowed(command, sc)) {
     violations.push({
       rule: 'status-code-not-allowed',
@@ -56,11 +60,23 @@ function checkStatus(entry: readonly string[], status: Package3['Status'][number
     });
   }
   if (command.name === 'EXEC' && params.length === 2 && isImmediateSuccessForAsyncExec(sc)) {
-    violations.push({ rule: 'exec-async-required', section: '5.4.1', severity: 'error', message: `EXEC with a ServerURI must report its result asynchronously (202 Accepted, then a Generic Alert); got ${describe(sc)}`, pointer });
+    violations.push({
+      rule: 'exec-async-required',
+      section: '5.4.1',
+      severity: 'error',
+      message: `EXEC with a ServerURI must report its result asynchronously (202 Accepted, then a Generic Alert); got ${describe(sc)}`,
+      pointer,
+    });
   }
   if (command.name === 'HGET' && sc === 200) {
     if (params.length === 1 && (status.URI === undefined || status.URI.length === 0)) {
-      violations.push({ rule: 'hget-uri-missing', section: '5.3.1', severity: 'error', message: 'HGET without ClientURI succeeded but its status lists no URI where the data was stored', pointer: `/Status/${index}` });
+      violations.push({
+        rule: 'hget-uri-missing',
+        section: '5.3.1',
+        severity: 'error',
+        message: 'HGET without ClientURI succeeded but its status lists no URI where the data was stored',
+        pointer: `/Status/${index}`,
+      });
     }
     (status.URI ?? []).forEach((uri, j) => appendAll(violations, checkClientUri(uri, `/Status/${index}/URI/${j}`)));
   }
@@ -85,7 +101,13 @@ function checkDataParts(package2: Package2, package3: Package3, indexes: readonl
   }
   package2.CMD.forEach((entry, index) => {
     if (entry[0] === 'GET' && package3.Status[index]?.sc === 200 && !seen.has(index)) {
-      violations.push({ rule: 'get-data-missing', section: 'App F', severity: 'error', message: `GET ${index} answered 200 but no data part "${index}" came with the Package#3`, pointer: `/Status/${index}` });
+      violations.push({
+        rule: 'get-data-missing',
+        section: 'App F',
+        severity: 'error',
+        message: `GET ${index} answered 200 but no data part "${index}" came with the Package#3`,
+        pointer: `/Status/${index}`,
+      });
     }
   });
   return violations;
@@ -100,7 +122,15 @@ function checkDataParts(package2: Package2, package3: Package3, indexes: readonl
 export function validatePackage3Against(package2: Package2, package3: Package3, options: Package3AgainstOptions = {}): Violation[] {
   const endIndex = package2.CMD.findIndex((entry) => entry[0] === 'END');
   if (endIndex >= 0) {
-    return [{ rule: 'package3-after-end', section: '5.2.4', severity: 'error', message: `the Package#2 carried END (command ${endIndex}), so no Package#3 may answer it`, pointer: '' }];
+    return [
+      {
+        rule: 'package3-after-end',
+        section: '5.2.4',
+        severity: 'error',
+        message: `the Package#2 carried END (command ${endIndex}), so no Package#3 may answer it`,
+        pointer: '',
+      },
+    ];
   }
   const violations: Violation[] = [];
   if (package3.Status.length !== package2.CMD.length) {

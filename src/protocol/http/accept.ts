@@ -46,7 +46,12 @@ export function parseAccept(text: string, header = 'Accept'): { ranges: MediaRan
     const q = parsed?.params['q'];
     const wildcardMisuse = parsed !== undefined && parsed.type === '*' && parsed.subtype !== '*';
     if (!parsed || wildcardMisuse || (q !== undefined && !QVALUE.test(q))) {
-      violations.push({ rule: 'accept-syntax', section: '5.5', severity: 'error', message: `${header}: ${JSON.stringify(item)} is not a media range with an optional q-value` });
+      violations.push({
+        rule: 'accept-syntax',
+        section: '5.5',
+        severity: 'error',
+        message: `${header}: ${JSON.stringify(item)} is not a media range with an optional q-value`,
+      });
       continue;
     }
     const params = { ...parsed.params };

@@ -111,7 +111,9 @@ export function buildMultipartPackage3(
     json,
   ];
   parts.forEach((part, i) => {
-    chunks.push(encoder.encode(`\r\n--${chosen}\r\nContent-Disposition: form-data; name="${part.index}"\r\nContent-Type: ${part.mediaType}\r\n\r\n`));
+    chunks.push(
+      encoder.encode(`\r\n--${chosen}\r\nContent-Disposition: form-data; name="${part.index}"\r\nContent-Type: ${part.mediaType}\r\n\r\n`),
+    );
     chunks.push(bodies[i] ?? new Uint8Array());
   });
   chunks.push(encoder.encode(`\r\n--${chosen}--\r\n`));
@@ -209,7 +211,10 @@ export function parseMultipartPackage3(contentType: string, body: Uint8Array, op
   }
   const boundary = mediaType.params['boundary'];
   if (boundary === undefined || !isValidBoundary(boundary)) {
-    report('multipart-boundary', boundary === undefined ? 'Content-Type has no boundary parameter' : `boundary ${JSON.stringify(boundary)} is not valid (RFC 2046)`);
+    report(
+      'multipart-boundary',
+      boundary === undefined ? 'Content-Type has no boundary parameter' : `boundary ${JSON.stringify(boundary)} is not valid (RFC 2046)`,
+    );
     return { parts, violations };
   }
   const raw = splitParts(body, boundary, report);
@@ -222,14 +227,20 @@ export function parseMultipartPackage3(contentType: string, body: Uint8Array, op
 
   const firstType = first.headers.get('content-type');
   if (parseMediaType(firstType ?? '')?.essence !== MEDIA_TYPES.package3) {
-    report('multipart-package3-type', `the first part must be the Package#3 (${MEDIA_TYPES.package3}); its Content-Type is ${JSON.stringify(firstType ?? null)}`, first.offset);
+    report(
+      'multipart-package3-type',
+      `the first part must be the Package#3 (${MEDIA_TYPES.package3}); its Content-Type is ${JSON.stringify(firstType ?? null)}`,
+      first.offset,
+    );
   }
   const firstDisposition = dispositionName(first.headers.get('content-disposition'));
-  if (!firstDisposition.formData) report('multipart-disposition', 'the first part has no "Content-Disposition: form-data"', first.offset, 'warning');
+  if (!firstDisposition.formData)
+    report('multipart-disposition', 'the first part has no "Content-Disposition: form-data"', first.offset, 'warning');
   const parsed = parsePackage3(first.body, options);
   appendAll(violations, parsed.violations);
 
-  if (data.length === 0) report('multipart-without-data', 'the multipart Package#3 carries no data part', undefined, MULTIPART_WITHOUT_DATA_SEVERITY);
+  if (data.length === 0)
+    report('multipart-without-data', 'the multipart Package#3 carries no data part', undefined, MULTIPART_WITHOUT_DATA_SEVERITY);
   for (const part of data) {
     const disposition = dispositionName(part.headers.get('content-disposition'));
     if (!disposition.formData) report('multipart-disposition', 'a data part has no "Content-Disposition: form-data"', part.offset);
@@ -251,7 +262,12 @@ export function parseMultipartPackage3(contentType: string, body: Uint8Array, op
     }
     const partType = part.headers.get('content-type');
     if (partType === undefined) {
-      report('multipart-part-content-type-missing', `data part "${index}" has no Content-Type (read as text/plain)`, part.offset, 'warning');
+      report(
+        'multipart-part-content-type-missing',
+        `data part "${index}" has no Content-Type (read as text/plain)`,
+        part.offset,
+        'warning',
+      );
     }
     const partMediaType = partType ?? 'text/plain';
     if (parseMediaType(partMediaType)?.essence === MEDIA_TYPES.moData) {

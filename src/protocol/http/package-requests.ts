@@ -52,11 +52,21 @@ function checkEnvelope(request: HttpRequestView, expected: 1 | 3, options: Packa
   const violations: Violation[] = [];
   const section = SECTION[expected];
   if (request.method !== 'POST') {
-    violations.push({ rule: 'http-method', section, severity: 'error', message: `Package#${expected} must be an HTTP POST, got ${request.method}` });
+    violations.push({
+      rule: 'http-method',
+      section,
+      severity: 'error',
+      message: `Package#${expected} must be an HTTP POST, got ${request.method}`,
+    });
   }
   const contentType = getHeader(request.headers, HEADERS.contentType);
   if (contentType === undefined) {
-    violations.push({ rule: 'http-content-type-missing', section: '5.5', severity: 'error', message: `Package#${expected} has no Content-Type (a server answers 415)` });
+    violations.push({
+      rule: 'http-content-type-missing',
+      section: '5.5',
+      severity: 'error',
+      message: `Package#${expected} has no Content-Type (a server answers 415)`,
+    });
   } else if (!isSupportedRequestType(contentType, expected)) {
     violations.push({
       rule: 'http-content-type',
@@ -67,18 +77,38 @@ function checkEnvelope(request: HttpRequestView, expected: 1 | 3, options: Packa
   }
   const devId = getHeader(request.headers, HEADERS.devId);
   if (devId === undefined || devId.trim() === '') {
-    violations.push({ rule: 'http-devid-missing', section, severity: 'error', message: `Package#${expected} has no ${HEADERS.devId} header` });
+    violations.push({
+      rule: 'http-devid-missing',
+      section,
+      severity: 'error',
+      message: `Package#${expected} has no ${HEADERS.devId} header`,
+    });
   } else if (options.devId !== undefined && devId.trim() !== options.devId) {
-    violations.push({ rule: 'http-devid-mismatch', section, severity: 'error', message: `${HEADERS.devId} is ${JSON.stringify(devId)}, but DevInfo DevID is ${JSON.stringify(options.devId)}` });
+    violations.push({
+      rule: 'http-devid-mismatch',
+      section,
+      severity: 'error',
+      message: `${HEADERS.devId} is ${JSON.stringify(devId)}, but DevInfo DevID is ${JSON.stringify(options.devId)}`,
+    });
   }
   const accept = getHeader(request.headers, HEADERS.accept);
   if (accept === undefined) {
-    violations.push({ rule: 'http-accept-missing', section: '5.5', severity: ACCEPT_MISSING_SEVERITY, message: `Package#${expected} has no Accept header` });
+    violations.push({
+      rule: 'http-accept-missing',
+      section: '5.5',
+      severity: ACCEPT_MISSING_SEVERITY,
+      message: `Package#${expected} has no Accept header`,
+    });
   } else {
     const parsed = parseAccept(accept);
     appendAll(violations, parsed.violations);
     if (parsed.ranges.length > 0 && acceptWeight(parsed.ranges, MEDIA_TYPES.package2) === 0) {
-      violations.push({ rule: 'http-accept-excludes-package2', section: '5.5', severity: 'warning', message: `Accept ${JSON.stringify(accept)} excludes ${MEDIA_TYPES.package2} (a server answers 406)` });
+      violations.push({
+        rule: 'http-accept-excludes-package2',
+        section: '5.5',
+        severity: 'warning',
+        message: `Accept ${JSON.stringify(accept)} excludes ${MEDIA_TYPES.package2} (a server answers 406)`,
+      });
     }
   }
   return violations;
@@ -89,12 +119,18 @@ function checkEnvelope(request: HttpRequestView, expected: 1 | 3, options: Packa
  * POST, Content-Type, OMADM-DevID, Accept; then the body (JSON, or multipart for Package#3), and,
  * given `package2`, the statuses against it. Never throws.
  */
-export function checkPackageRequest(request: HttpRequestView, expectedPackage: 1 | 3, options: PackageRequestOptions = {}): PackageRequestCheck {
+export function checkPackageRequest(
+  request: HttpRequestView,
+  expectedPackage: 1 | 3,
+  options: PackageRequestOptions = {},
+): PackageRequestCheck {
   const violations = checkEnvelope(request, expectedPackage, options);
   const body = request.body ?? '';
   if (expectedPackage === 1) {
     const parsed = parsePackage1(body, options);
-    return parsed.value ? { violations: [...violations, ...parsed.violations], package1: parsed.value } : { violations: [...violations, ...parsed.violations] };
+    return parsed.value
+      ? { violations: [...violations, ...parsed.violations], package1: parsed.value }
+      : { violations: [...violations, ...parsed.violations] };
   }
   const contentType = getHeader(request.headers, HEADERS.contentType) ?? '';
   if (parseMediaType(contentType)?.essence === MEDIA_TYPES.multipart) {
@@ -102,9 +138,14 @@ export function checkPackageRequest(request: HttpRequestView, expectedPackage: 1
     const multipart = parseMultipartPackage3(contentType, bytes, options);
     appendAll(violations, multipart.violations);
     if (multipart.package3 && options.package2) {
-      appendAll(violations, validatePackage3Against(options.package2, multipart.package3, { dataPartIndexes: [...multipart.parts.keys()] }));
+      appendAll(
+        violations,
+        validatePackage3Against(options.package2, multipart.package3, { dataPartIndexes: [...multipart.parts.keys()] }),
+      );
     }
-    return multipart.package3 ? { violations, package3: multipart.package3, parts: multipart.parts } : { violations, parts: multipart.parts };
+    return multipart.package3
+      ? { violations, package3: multipart.package3, parts: multipart.parts }
+      : { violations, parts: multipart.parts };
   }
   const parsed = parsePackage3(body, options);
   appendAll(violations, parsed.violations);
@@ -117,7 +158,10 @@ export function checkPackageRequest(request: HttpRequestView, expectedPackage: 1
  * Checks a server's HTTP response carrying Package#2 (§5.2.3, §5.5): status
  * 200, Content-Type, a well-formed OMADM-Accept when present, then the Package#2 itself.
  */
-export function checkPackage2Response(response: HttpResponseView, options: ParseOptions = {}): { violations: Violation[]; package2?: Package2 } {
+export function checkPackage2Response(
+  response: HttpResponseView,
+  options: ParseOptions = {},
+): { violations: Violation[]; package2?: Package2 } {
   const violations: Violation[] = [];
   if (response.status !== PACKAGE2_HTTP_STATUS.expected) {
     const success = response.status >= 200 && response.status < 300;
@@ -139,7 +183,10 @@ export function checkPackage2Response(response: HttpResponseView, options: Parse
   }
   const omadmAccept = getHeader(response.headers, HEADERS.omadmAccept);
   if (omadmAccept !== undefined) {
-    appendAll(violations, parseAccept(omadmAccept, HEADERS.omadmAccept).violations.map((v) => ({ ...v, rule: 'http-omadm-accept-syntax' })));
+    appendAll(
+      violations,
+      parseAccept(omadmAccept, HEADERS.omadmAccept).violations.map((v) => ({ ...v, rule: 'http-omadm-accept-syntax' })),
+    );
   }
   const parsed = parsePackage2(response.body ?? '', options);
   appendAll(violations, parsed.violations);

@@ -39,7 +39,12 @@ function uriMatches(expected: string, actual: string, values: ServerUriValues | 
   return new RegExp(`^${pattern}$`).test(actual);
 }
 
-const violation = (rule: string, section: string, message: string, severity: Violation['severity'] = 'error'): Violation => ({ rule, section, severity, message });
+const violation = (rule: string, section: string, message: string, severity: Violation['severity'] = 'error'): Violation => ({
+  rule,
+  section,
+  severity,
+  message,
+});
 
 /**
  * The one transition function of the session flow (§5.2): Package#1 opens a session, Package#2
@@ -47,16 +52,37 @@ const violation = (rule: string, section: string, message: string, severity: Vio
  * Package#1 URI or, after CONT, to the CONT ServerURI (`CONT_APPLIES_TO_CURRENT_RESPONSE`,
  * §5.3.8). Returns the next state and what the event broke; never throws.
  */
-export function advanceSession(state: SessionState, event: SessionEvent, values?: ServerUriValues): { state: SessionState; violations: Violation[] } {
+export function advanceSession(
+  state: SessionState,
+  event: SessionEvent,
+  values?: ServerUriValues,
+): { state: SessionState; violations: Violation[] } {
   const violations: Violation[] = [];
   if (event.package === 1) {
-    if (state.phase === 'awaiting-package2') violations.push(violation('sequence-package1-unanswered', '5.2', 'a Package#1 arrived while the previous package still awaited its Package#2', 'warning'));
-    if (state.phase === 'awaiting-package3') violations.push(violation('sequence-session-abandoned', '5.2', 'a Package#1 arrived while the server awaited a Package#3', 'warning'));
+    if (state.phase === 'awaiting-package2')
+      violations.push(
+        violation(
+          'sequence-package1-unanswered',
+          '5.2',
+          'a Package#1 arrived while the previous package still awaited its Package#2',
+          'warning',
+        ),
+      );
+    if (state.phase === 'awaiting-package3')
+      violations.push(
+        violation('sequence-session-abandoned', '5.2', 'a Package#1 arrived while the server awaited a Package#3', 'warning'),
+      );
     return { state: { phase: 'awaiting-package2', package1Uri: event.uri, package3Uri: event.uri, redirected: false }, violations };
   }
   if (event.package === 2) {
     if (state.phase !== 'awaiting-package2') {
-      violations.push(violation('sequence-unexpected-package2', '5.2.3', `a Package#2 came while the session was ${state.phase}; it only answers a Package#1 or Package#3`));
+      violations.push(
+        violation(
+          'sequence-unexpected-package2',
+          '5.2.3',
+          `a Package#2 came while the session was ${state.phase}; it only answers a Package#1 or Package#3`,
+        ),
+      );
     }
     const next: SessionState = { ...state };
     if (next.pendingPackage3Uri !== undefined) {
@@ -80,14 +106,25 @@ export function advanceSession(state: SessionState, event: SessionEvent, values?
     return { state, violations };
   }
   if (state.phase !== 'awaiting-package3') {
-    violations.push(violation('sequence-unexpected-package3', '5.2.4', `a Package#3 came while the session was ${state.phase}; it only answers a Package#2`));
+    violations.push(
+      violation(
+        'sequence-unexpected-package3',
+        '5.2.4',
+        `a Package#3 came while the session was ${state.phase}; it only answers a Package#2`,
+      ),
+    );
     return { state, violations };
   }
   if (state.package3Uri !== undefined && !uriMatches(state.package3Uri, event.uri, values)) {
     violations.push(
       state.redirected
         ? violation('package3-uri-after-cont', '5.3.8', `after CONT the Package#3 must go to ${state.package3Uri}, it went to ${event.uri}`)
-        : violation('package3-uri', '5.2.4', `the Package#3 went to ${event.uri}, not to the Package#1 URI ${state.package3Uri}`, 'warning'),
+        : violation(
+            'package3-uri',
+            '5.2.4',
+            `the Package#3 went to ${event.uri}, not to the Package#1 URI ${state.package3Uri}`,
+            'warning',
+          ),
     );
   }
   return { state: { ...state, phase: 'awaiting-package2' }, violations };

@@ -125,11 +125,9 @@ function scanOptions(bytes: Uint8Array, start: number, limit: number): Scan {
   for (let i = 0; i < limit; i++) {
     if (pos >= bytes.length) {
       violations.push(
-        notificationViolation(
-          'notification-option-count-high',
-          `OC says ${limit} options but the notification ends after ${i}`,
-          { offset: pos },
-        ),
+        notificationViolation('notification-option-count-high', `OC says ${limit} options but the notification ends after ${i}`, {
+          offset: pos,
+        }),
       );
       return { options, violations, end: pos };
     }
@@ -231,7 +229,12 @@ function decodeConTypes(context: FieldContext, option: NotificationOption): void
   const codes = Array.from(option.value);
   codes.forEach((code, i) => {
     if (connectionTypeName(code) === undefined) {
-      flag(context, 'notification-con-type-unknown', `connection type 0x${code.toString(16).padStart(2, '0')} is not defined`, valueOffset + i);
+      flag(
+        context,
+        'notification-con-type-unknown',
+        `connection type 0x${code.toString(16).padStart(2, '0')} is not defined`,
+        valueOffset + i,
+      );
     }
     if (code === CONNECTION_TYPE_CODES.ANY_AVAILABLE && i !== codes.length - 1) {
       flag(
@@ -284,9 +287,19 @@ function decodeTimestamp(context: FieldContext, option: NotificationOption): voi
   const window = context.options.freshnessWindowSeconds ?? NOTIFICATION_FRESHNESS_WINDOW_SECONDS;
   const valueOffset = option.offset + OPTION_HEADER_LENGTH;
   if (seconds < now - window) {
-    flag(context, 'notification-timestamp-stale', `TIMESTAMP ${seconds} is ${now - seconds} s before now (${now}); window ${window} s`, valueOffset);
+    flag(
+      context,
+      'notification-timestamp-stale',
+      `TIMESTAMP ${seconds} is ${now - seconds} s before now (${now}); window ${window} s`,
+      valueOffset,
+    );
   } else if (seconds > now + window) {
-    flag(context, 'notification-timestamp-future', `TIMESTAMP ${seconds} is ${seconds - now} s after now (${now}); window ${window} s`, valueOffset);
+    flag(
+      context,
+      'notification-timestamp-future',
+      `TIMESTAMP ${seconds} is ${seconds - now} s after now (${now}); window ${window} s`,
+      valueOffset,
+    );
   }
 }
 
@@ -382,9 +395,7 @@ export function decodeNotification(input: Uint8Array, options: NotificationDecod
   const optionCount = (header >>> 7) & FIELD_MAX.optionCount;
   const reserved = header & FIELD_MAX.reserved;
   if (version !== NOTIFICATION_VERSION) {
-    violations.push(
-      notificationViolation('notification-version', `VER is ${version}; it must be ${NOTIFICATION_VERSION}`, { offset: 0 }),
-    );
+    violations.push(notificationViolation('notification-version', `VER is ${version}; it must be ${NOTIFICATION_VERSION}`, { offset: 0 }));
   }
   if (reserved !== 0) {
     violations.push(

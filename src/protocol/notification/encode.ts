@@ -1,7 +1,4 @@
-import {
-  NOTIFICATION_TIMESTAMP_DEFAULT_ENCODING,
-  type NotificationTimestampEncoding,
-} from '../interpretations/notification.js';
+import { NOTIFICATION_TIMESTAMP_DEFAULT_ENCODING, type NotificationTimestampEncoding } from '../interpretations/notification.js';
 import { compileSchema, type SchemaViolation } from '../json-schema.js';
 import { asBytes } from './encodings.js';
 import { CONNECTION_TYPE_CODES, FIELD_MAX, NOTIFICATION_ID_LENGTH, OPTION } from './options.js';

@@ -51,7 +51,10 @@ export function parseBase64(text: string): ParsedBytes {
  * silently other bytes.
  */
 export function looksLikeHex(text: string): boolean {
-  const digits = text.trim().replace(/^0x/i, '').replace(/[\s:-]/g, '');
+  const digits = text
+    .trim()
+    .replace(/^0x/i, '')
+    .replace(/[\s:-]/g, '');
   return digits.length > 0 && /^[0-9a-fA-F]+$/.test(digits);
 }
 

@@ -12,7 +12,10 @@ const validateGcmMessage = compileSchema<GcmMessage>(gcmMessageSchema);
  * under the data key `SMS` (GCM_NOTIFICATION_DATA_KEY), addressed to the client's registration id.
  */
 export function encodeGcmMessage(notification: Uint8Array, options: { registrationId: string }): GcmMessage {
-  return { registration_ids: [options.registrationId], data: { [GCM_NOTIFICATION_DATA_KEY]: toBase64(notification) } as GcmMessage['data'] };
+  return {
+    registration_ids: [options.registrationId],
+    data: { [GCM_NOTIFICATION_DATA_KEY]: toBase64(notification) } as GcmMessage['data'],
+  };
 }
 
 /** What `decodeGcmMessage` found (App E.2). */

@@ -167,7 +167,9 @@ export function decodeWapPushDatagram(input: Uint8Array): WapPushDecoding {
   const pduType = bytes[1];
   if (tid === undefined || pduType === undefined || bytes.length < 3) {
     violations.push(
-      notificationViolation('wap-push-too-short', `${bytes.length} byte(s); TID, PDU type and headers length need at least 3`, { offset: 0 }),
+      notificationViolation('wap-push-too-short', `${bytes.length} byte(s); TID, PDU type and headers length need at least 3`, {
+        offset: 0,
+      }),
     );
     return done(tid === undefined ? {} : pduType === undefined ? { tid } : { tid, pduType });
   }
@@ -253,8 +255,7 @@ export function decodeWapPushDatagram(input: Uint8Array): WapPushDecoding {
     if ((name === WAP_PUSH.applicationIdHeader || name === WAP_PUSH.applicationIdHeaderText) && result.applicationId === undefined) {
       const id = applicationIdOf(value.value);
       if (id !== undefined) result.applicationId = id;
-      const matches =
-        id === WAP_PUSH.applicationId || (typeof id === 'string' && id.trim().toLowerCase() === WAP_PUSH.applicationIdText);
+      const matches = id === WAP_PUSH.applicationId || (typeof id === 'string' && id.trim().toLowerCase() === WAP_PUSH.applicationIdText);
       if (!matches) {
         violations.push(
           notificationViolation(

@@ -46,7 +46,8 @@ export function isSessionAlert(alert: GenericAlert): boolean {
 export function buildSessionAlert(type: SessionAlertType, options: { notificationId?: number } = {}): GenericAlert {
   if (type !== ALERT_TYPES.serverInitiatedMgmt || options.notificationId === undefined) return { AlertType: type };
   const id = options.notificationId;
-  if (!Number.isInteger(id) || id < 0 || id > 0xffff) throw new PackageBuildError('session alert', [`NOTIFICATION-ID ${id} is not a 16-bit unsigned integer`]);
+  if (!Number.isInteger(id) || id < 0 || id > 0xffff)
+    throw new PackageBuildError('session alert', [`NOTIFICATION-ID ${id} is not a 16-bit unsigned integer`]);
   return {
     AlertType: type,
     DataType: SESSION_ALERT_NOTIFICATION_ID.dataType,
@@ -61,7 +62,8 @@ const DECIMAL = /^\d{1,5}$/;
 const MAX_DEPTH = 32;
 
 function asNotificationId(value: unknown, allowString: boolean): number | undefined {
-  const number = typeof value === 'number' ? value : allowString && typeof value === 'string' && DECIMAL.test(value) ? Number(value) : undefined;
+  const number =
+    typeof value === 'number' ? value : allowString && typeof value === 'string' && DECIMAL.test(value) ? Number(value) : undefined;
   return number !== undefined && Number.isInteger(number) && number >= 0 && number <= 0xffff ? number : undefined;
 }
 

@@ -22,7 +22,10 @@ export function decodeJsonBody(body: BodyInput, section: string, maxDepth: numbe
     try {
       text = UTF8.decode(body);
     } catch {
-      return { ok: false, violations: [{ rule: 'json-encoding', section, severity: 'error', message: 'the body is not valid UTF-8', pointer: '' }] };
+      return {
+        ok: false,
+        violations: [{ rule: 'json-encoding', section, severity: 'error', message: 'the body is not valid UTF-8', pointer: '' }],
+      };
     }
   } else if (typeof body === 'string') {
     text = body;
@@ -34,7 +37,13 @@ export function decodeJsonBody(body: BodyInput, section: string, maxDepth: numbe
     text = text.slice(1);
   }
   if (jsonTextExceedsDepth(text, maxDepth)) {
-    violations.push({ rule: 'json-too-deep', section, severity: 'error', message: `the body nests deeper than ${maxDepth} levels (limit limits.maxJsonDepth); not parsed`, pointer: '' });
+    violations.push({
+      rule: 'json-too-deep',
+      section,
+      severity: 'error',
+      message: `the body nests deeper than ${maxDepth} levels (limit limits.maxJsonDepth); not parsed`,
+      pointer: '',
+    });
     return { ok: false, violations };
   }
   try {

@@ -14,7 +14,15 @@ export function checkMoData(data: MoData): Violation[] {
     ...checkClientUri(entry.ClientURI, `/${i}/ClientURI`),
     ...(entry.DDF === undefined || isRfc3986Uri(entry.DDF)
       ? []
-      : [{ rule: 'mo-data-ddf-syntax', section: '7.2.1.4', severity: 'error' as const, message: `DDF ${JSON.stringify(entry.DDF)} is not a URI`, pointer: `/${i}/DDF` }]),
+      : [
+          {
+            rule: 'mo-data-ddf-syntax',
+            section: '7.2.1.4',
+            severity: 'error' as const,
+            message: `DDF ${JSON.stringify(entry.DDF)} is not a URI`,
+            pointer: `/${i}/DDF`,
+          },
+        ]),
   ]);
 }
 
@@ -45,8 +53,7 @@ export function parseMoData(body: BodyInput, options: ParseOptions = {}): ParseR
   }
   const structure = checkStructure('mo-data', value);
   // Findings about the wrapped object point into the object itself, as the target sent it.
-  const unwrap = (v: Violation): Violation =>
-    wrapped && v.pointer?.startsWith('/0') ? { ...v, pointer: v.pointer.slice(2) } : v;
+  const unwrap = (v: Violation): Violation => (wrapped && v.pointer?.startsWith('/0') ? { ...v, pointer: v.pointer.slice(2) } : v);
   appendAll(violations, structure.violations.map(unwrap));
   if (!structure.value) return { violations };
   appendAll(violations, checkMoData(structure.value).map(unwrap));

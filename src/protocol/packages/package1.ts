@@ -1,6 +1,10 @@
 import { isRfc3986Uri } from '../addressing/uri-syntax.js';
 import { checkMiid, checkMoid } from '../addressing/moid.js';
-import { MOS_DDF_UNSOLICITED_SEVERITY, PACKAGE1_SESSION_ALERT_DUPLICATE_SEVERITY, PACKAGE1_SESSION_ALERT_MISSING_SEVERITY } from '../interpretations/packages.js';
+import {
+  MOS_DDF_UNSOLICITED_SEVERITY,
+  PACKAGE1_SESSION_ALERT_DUPLICATE_SEVERITY,
+  PACKAGE1_SESSION_ALERT_MISSING_SEVERITY,
+} from '../interpretations/packages.js';
 import type { Package1 } from '../schemas/package1.schema.js';
 import { hasErrors, type Violation } from '../violation.js';
 import { ALERT_TYPES, checkAlerts, isSessionAlert } from './generic-alert.js';
@@ -24,15 +28,21 @@ function answersReqMos(pkg: Package1, reqMosAsked: boolean): boolean {
 
 function checkDdf(ddf: string | undefined, pointer: string, required: boolean): Violation[] {
   if (ddf === undefined) {
-    return [{
-      rule: 'mos-ddf-missing',
-      section: '5.2.2',
-      severity: required ? 'error' : MOS_DDF_UNSOLICITED_SEVERITY,
-      message: required ? 'the MOS entry has no DDF link, which a Package#1 answering REQ-MOS must give' : 'the MOS entry has no DDF link (required only when a notification asked with REQ-MOS)',
-      pointer,
-    }];
+    return [
+      {
+        rule: 'mos-ddf-missing',
+        section: '5.2.2',
+        severity: required ? 'error' : MOS_DDF_UNSOLICITED_SEVERITY,
+        message: required
+          ? 'the MOS entry has no DDF link, which a Package#1 answering REQ-MOS must give'
+          : 'the MOS entry has no DDF link (required only when a notification asked with REQ-MOS)',
+        pointer,
+      },
+    ];
   }
-  return isRfc3986Uri(ddf) ? [] : [{ rule: 'mos-ddf-syntax', section: '5.2.2', severity: 'error', message: `DDF ${JSON.stringify(ddf)} is not a URI`, pointer }];
+  return isRfc3986Uri(ddf)
+    ? []
+    : [{ rule: 'mos-ddf-syntax', section: '5.2.2', severity: 'error', message: `DDF ${JSON.stringify(ddf)} is not a URI`, pointer }];
 }
 
 /** Checks of the `MOS` array beyond the schema (§5.2.2): DDF links, MOIDs, MIIDs. */
@@ -49,13 +59,15 @@ function checkSupportedMos(pkg: Package1, reqMosAsked: boolean): Violation[] {
 function checkSessionAlert(pkg: Package1): Violation[] {
   const sessionAlerts = (pkg.Alert ?? []).map((alert, i) => ({ alert, i })).filter(({ alert }) => isSessionAlert(alert));
   if (sessionAlerts.length === 0) {
-    return [{
-      rule: 'package1-session-alert-missing',
-      section: '5.2.2',
-      severity: PACKAGE1_SESSION_ALERT_MISSING_SEVERITY,
-      message: 'Package#1 carries no session alert (ServerInitiatedMgmt, ClientInitiatedMgmt or BootstrapComplete)',
-      pointer: '/Alert',
-    }];
+    return [
+      {
+        rule: 'package1-session-alert-missing',
+        section: '5.2.2',
+        severity: PACKAGE1_SESSION_ALERT_MISSING_SEVERITY,
+        message: 'Package#1 carries no session alert (ServerInitiatedMgmt, ClientInitiatedMgmt or BootstrapComplete)',
+        pointer: '/Alert',
+      },
+    ];
   }
   return sessionAlerts.slice(1).map(({ i }) => ({
     rule: 'package1-session-alert-duplicate',

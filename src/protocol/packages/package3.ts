@@ -65,7 +65,15 @@ export function checkPackage3(pkg: Package3): Violation[] {
   const unknownCodes = pkg.Status.flatMap((status, i) =>
     statusCodeInfo(status.sc)
       ? []
-      : [{ rule: 'status-code-unknown', section: STATUS_CODE_SECTION, severity: 'error' as const, message: `status code ${status.sc} is not in Appendix C`, pointer: `/Status/${i}/sc` }],
+      : [
+          {
+            rule: 'status-code-unknown',
+            section: STATUS_CODE_SECTION,
+            severity: 'error' as const,
+            message: `status code ${status.sc} is not in Appendix C`,
+            pointer: `/Status/${i}/sc`,
+          },
+        ],
   );
   return [...unknownCodes, ...checkAlerts(pkg.Alert)];
 }

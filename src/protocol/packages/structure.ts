@@ -96,12 +96,19 @@ const NAMED_RULES: readonly NamedRule[] = [
 const kebab = (text: string): string => text.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 function toViolation(kind: DocumentKind, found: SchemaViolation): Violation {
-  const applicable = kind === 'mo-data' ? NAMED_RULES.filter((r) => r.rule.startsWith('mo-data')) : NAMED_RULES.filter((r) => !r.rule.startsWith('mo-data'));
+  const applicable =
+    kind === 'mo-data' ? NAMED_RULES.filter((r) => r.rule.startsWith('mo-data')) : NAMED_RULES.filter((r) => !r.rule.startsWith('mo-data'));
   const pointer = found.rule === 'dependentRequired' ? `${found.pointer}/DataType` : found.pointer;
   const named = applicable.find((candidate) => candidate.keyword === found.rule && candidate.pointer.test(pointer));
   if (found.pointer === '' && found.rule === 'type') {
     const expected = kind === 'mo-data' ? 'an array' : 'an object';
-    return { rule: `${kind}-root-type`, section: DOCUMENT_SECTIONS[kind], severity: 'error', message: `the document must be ${expected}`, pointer };
+    return {
+      rule: `${kind}-root-type`,
+      section: DOCUMENT_SECTIONS[kind],
+      severity: 'error',
+      message: `the document must be ${expected}`,
+      pointer,
+    };
   }
   return {
     rule: named?.rule ?? `${kind}-schema-${kebab(found.rule)}`,

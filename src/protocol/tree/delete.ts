@@ -33,8 +33,10 @@ export function deleteAtClientUri(tree: ManagementTree, uri: ClientUri): DeleteR
   const resolution = resolveClientUri(tree, uri);
   if (!resolution.ok) return { status: resolution.status, reason: resolution.reason };
   for (const location of resolution.locations) {
-    if (location.node.scope === 'permanent') return { status: 405, reason: `node ${location.node.name} is permanent`, refusal: 'permanent' };
-    if (!allows(location.node, 'Delete')) return { status: 405, reason: `node ${location.node.name} does not allow Delete`, refusal: 'no-delete-access' };
+    if (location.node.scope === 'permanent')
+      return { status: 405, reason: `node ${location.node.name} is permanent`, refusal: 'permanent' };
+    if (!allows(location.node, 'Delete'))
+      return { status: 405, reason: `node ${location.node.name} does not allow Delete`, refusal: 'no-delete-access' };
   }
   for (const location of resolution.locations) removeLocation(tree, location);
   return { status: 200 };

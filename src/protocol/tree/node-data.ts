@@ -19,7 +19,8 @@ export function nodeDataProblems(members: Record<string, unknown>, where = ''): 
       const at = `${path}${name}`;
       if (!NODE_NAME.test(name)) problems.push(`node name ${JSON.stringify(at)} is not 1*unreserved`);
       if (typeof value === 'object' && value !== null && !Array.isArray(value)) walk(value as Record<string, unknown>, `${at}/`, depth + 1);
-      else if (Array.isArray(value) || (value !== null && !['string', 'number', 'boolean'].includes(typeof value))) problems.push(`${at} holds ${JSON.stringify(value).slice(0, 60)}, no node format's value`);
+      else if (Array.isArray(value) || (value !== null && !['string', 'number', 'boolean'].includes(typeof value)))
+        problems.push(`${at} holds ${JSON.stringify(value).slice(0, 60)}, no node format's value`);
     }
   };
   walk(members, where, 0);

@@ -47,7 +47,9 @@ function selectInstances(tree: ManagementTree, uri: ClientUri): MoInstance[] | R
     }
     case 'only':
       if (all.length === 1) return all;
-      return unresolved(all.length === 0 ? `no instance of ${uri.moid}` : `${all.length} instances of ${uri.moid}, an empty mo-inst needs exactly one`);
+      return unresolved(
+        all.length === 0 ? `no instance of ${uri.moid}` : `${all.length} instances of ${uri.moid}, an empty mo-inst needs exactly one`,
+      );
     case 'all':
       return all.length > 0 ? all : unresolved(`no instance of ${uri.moid}`);
     case 'x-name': {
@@ -83,7 +85,8 @@ export function resolveClientUri(tree: ManagementTree, uri: ClientUri): Resoluti
         children.filter((child) => child.unnamed).forEach(step);
       } else {
         const matching = children.filter((child) => child.unnamed && satisfies(child, segment.name, uri.query.nv));
-        if (matching.length > 1) return unresolved(`${matching.length} nodes satisfy the nv fields of (${segment.name}), exactly one is needed`);
+        if (matching.length > 1)
+          return unresolved(`${matching.length} nodes satisfy the nv fields of (${segment.name}), exactly one is needed`);
         matching.forEach(step);
       }
     }

@@ -26,16 +26,26 @@ function requiredLeaves(members: Record<string, unknown>, leaves: Readonly<Recor
 }
 
 /** Problems of an optional leaf: present → its format and, when given, one of `allowed`. */
-function optionalLeaf(members: Record<string, unknown>, name: string, format: LeafFormat, where: string, allowed?: readonly number[]): string[] {
+function optionalLeaf(
+  members: Record<string, unknown>,
+  name: string,
+  format: LeafFormat,
+  where: string,
+  allowed?: readonly number[],
+): string[] {
   if (!(name in members)) return [];
   const value = members[name];
   if (!hasFormat(value, format)) return [`${where}${name} is not ${format}: ${JSON.stringify(value)}`];
-  return allowed === undefined || allowed.includes(value as number) ? [] : [`${where}${name} is ${JSON.stringify(value)}, not one of ${allowed.join(', ')}`];
+  return allowed === undefined || allowed.includes(value as number)
+    ? []
+    : [`${where}${name} is ${JSON.stringify(value)}, not one of ${allowed.join(', ')}`];
 }
 
 /** Problems of optional interior nodes: present → a JSON object. */
 function optionalInterior(members: Record<string, unknown>, names: readonly string[], where: string): string[] {
-  return names.filter((name) => name in members && !isObject(members[name])).map((name) => `${where}${name} is an interior node but not a JSON object`);
+  return names
+    .filter((name) => name in members && !isObject(members[name]))
+    .map((name) => `${where}${name} is an interior node but not a JSON object`);
 }
 
 /** DevInfo (section 12.1): the Required chr leaves; Bearer and Ext, when present, interior. */
@@ -54,7 +64,10 @@ export function devInfoProblems(root: Record<string, unknown>): string[] {
  * and Name Required chr; Auth, Push and Ext interior when present; Auth/Noti/Type int when present.
  */
 export function dmAccountProblems(account: Record<string, unknown>): string[] {
-  const problems = [...requiredLeaves(account, { SrvID: 'chr', SrvURI: 'chr', Name: 'chr' }, ''), ...optionalInterior(account, ['Auth', 'Push', 'Ext'], '')];
+  const problems = [
+    ...requiredLeaves(account, { SrvID: 'chr', SrvURI: 'chr', Name: 'chr' }, ''),
+    ...optionalInterior(account, ['Auth', 'Push', 'Ext'], ''),
+  ];
   const auth = account['Auth'];
   if (isObject(auth)) {
     problems.push(...optionalInterior(auth, ['Bootstrap', 'Noti', 'Trsp'], 'Auth/'));
@@ -129,8 +142,10 @@ export function readDacmo(root: Record<string, unknown>): { problems: string[]; 
           }
           const found = requiredLeaves(permission, { MAID: 'chr', AR: 'int' }, at);
           const { MAID: maid, AR: ar } = permission;
-          if (typeof maid === 'string' && !isMaid(maid)) found.push(`${at}MAID ${JSON.stringify(maid)} is none of serverid:<SrvID>, appid:<id>, *`);
-          if (typeof ar === 'number' && Number.isInteger(ar) && (ar < 0 || ar > 15)) found.push(`${at}AR ${ar} is no bit sum of 1, 2, 4, 8`);
+          if (typeof maid === 'string' && !isMaid(maid))
+            found.push(`${at}MAID ${JSON.stringify(maid)} is none of serverid:<SrvID>, appid:<id>, *`);
+          if (typeof ar === 'number' && Number.isInteger(ar) && (ar < 0 || ar > 15))
+            found.push(`${at}AR ${ar} is no bit sum of 1, 2, 4, 8`);
           problems.push(...found);
           // The rights are read leniently (an AR given as digits still says who may do what): the
           // format is the DACMO definition's finding, not a reason to misread the access control.

@@ -52,11 +52,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 function nodeFromJson(name: string, json: unknown, depth = 0): TreeNode {
   if (depth > MAX_DEPTH) throw new StoreFailure(415, `MO data nests deeper than ${MAX_DEPTH} levels`);
-  if (!MIID_PATTERN.test(name)) throw new StoreFailure(415, `member ${JSON.stringify(name)} is not a node name (1*unreserved, section 6.1.1)`);
+  if (!MIID_PATTERN.test(name))
+    throw new StoreFailure(415, `member ${JSON.stringify(name)} is not a node name (1*unreserved, section 6.1.1)`);
   const format = formatOfJson(json);
   if (format === undefined) throw new StoreFailure(415, `member ${JSON.stringify(name)} holds a JSON array, which no node format takes`);
   const node: TreeNode = { name, format, access: CREATED_ACCESS, scope: 'dynamic', unnamed: true };
-  if (format === 'node') node.children = Object.entries(json as Record<string, unknown>).map(([child, value]) => nodeFromJson(child, value, depth + 1));
+  if (format === 'node')
+    node.children = Object.entries(json as Record<string, unknown>).map(([child, value]) => nodeFromJson(child, value, depth + 1));
   else node.value = json as TreeNode['value'];
   return node;
 }
@@ -113,7 +115,8 @@ function storeIntoLocation(tree: ManagementTree, location: NodeLocation, input: 
     if (value === undefined) throw new StoreFailure(415, `text ${JSON.stringify(input.text.slice(0, 50))} is not a ${copy.format} value`);
     writeJson(copy, value);
   } else {
-    if (input.entries.length !== 1) throw new StoreFailure(415, `${input.entries.length} MO data objects cannot be stored at one ClientURI`);
+    if (input.entries.length !== 1)
+      throw new StoreFailure(415, `${input.entries.length} MO data objects cannot be stored at one ClientURI`);
     writeJson(copy, singleMember(input.entries[0] as MoDataEntry)[1]);
   }
   replaceAt(location.instance, location.path, copy);
@@ -153,9 +156,13 @@ function createChild(tree: ManagementTree, parent: NodeLocation, name: string, i
 function storeAtMissing(tree: ManagementTree, target: ClientUri, input: StoreInput): string {
   if (target.path.length === 0 && (target.instance.kind === 'only' || target.instance.kind === 'miid')) {
     if (input.kind === 'text') throw new StoreFailure(415, 'text/plain data cannot create an MO instance');
-    if (input.entries.length !== 1) throw new StoreFailure(415, `${input.entries.length} MO data objects cannot be stored at one ClientURI`);
+    if (input.entries.length !== 1)
+      throw new StoreFailure(415, `${input.entries.length} MO data objects cannot be stored at one ClientURI`);
     if (target.instance.kind === 'only' && tree.instancesOf(target.moid).length > 1) {
-      throw new StoreFailure(404, `${tree.instancesOf(target.moid).length} instances of ${target.moid}, an empty mo-inst needs exactly one`);
+      throw new StoreFailure(
+        404,
+        `${tree.instancesOf(target.moid).length} instances of ${target.moid}, an empty mo-inst needs exactly one`,
+      );
     }
     const root = newInstanceRoot(input.entries[0] as MoDataEntry);
     return createInstance(tree, target.moid, root, target.instance.kind === 'miid' ? target.instance.miid : undefined);
@@ -184,7 +191,12 @@ function run(action: () => string[]): StoreResult {
  * Statuses (Appendix C): 400 wildcard target, 403 access type or MOID not permitted, 404 no
  * place, 415 data that does not fit.
  */
-export function storeAtClientUri(tree: ManagementTree, target: ClientUri, input: StoreInput, permitted: MoidPermission = () => true): StoreResult {
+export function storeAtClientUri(
+  tree: ManagementTree,
+  target: ClientUri,
+  input: StoreInput,
+  permitted: MoidPermission = () => true,
+): StoreResult {
   return run(() => {
     if (!permitted(target.moid)) throw new StoreFailure(403, `the server may not manage ${target.moid}`);
     if (target.instance.kind === 'all' || target.path.some((segment) => segment.kind === 'wildcard')) {

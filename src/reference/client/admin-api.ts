@@ -84,7 +84,9 @@ const wantsWait = (request: Request): boolean => ['1', 'true'].includes(new URL(
 export function adminHandlers(client: ReferenceClient, origin: string): RequestHandler[] {
   const at = (path: string) => `${origin}${path}`;
   return [
-    http.get(at('/health'), () => HttpResponse.json({ ok: true, devId: client.devId, serverIds: client.accounts().map((a) => a.serverId), busy: client.busy })),
+    http.get(at('/health'), () =>
+      HttpResponse.json({ ok: true, devId: client.devId, serverIds: client.accounts().map((a) => a.serverId), busy: client.busy }),
+    ),
     http.get(at('/state'), () => HttpResponse.json(client.snapshot())),
     http.post(at('/session'), async ({ request }) => {
       const ticket = client.openSession('client');
@@ -96,9 +98,14 @@ export function adminHandlers(client: ReferenceClient, origin: string): RequestH
       const alert = await readJson(request, validateAlert, 'alert');
       if (alert instanceof Response) return alert;
       const problems = checkGenericAlert(alert).filter((violation) => violation.severity === 'error');
-      if (problems.length > 0) return error(400, problems.map((violation) => `alert ${violation.pointer ?? ''}: ${violation.message} (${violation.rule})`).join('; '));
+      if (problems.length > 0)
+        return error(
+          400,
+          problems.map((violation) => `alert ${violation.pointer ?? ''}: ${violation.message} (${violation.rule})`).join('; '),
+        );
       client.raiseAlert(alert);
-      if (!['1', 'true'].includes(new URL(request.url).searchParams.get('now') ?? '')) return HttpResponse.json({ queued: client.snapshot().pendingAlerts }, { status: 202 });
+      if (!['1', 'true'].includes(new URL(request.url).searchParams.get('now') ?? ''))
+        return HttpResponse.json({ queued: client.snapshot().pendingAlerts }, { status: 202 });
       const ticket = client.openSession('alert');
       if (!wantsWait(request)) return HttpResponse.json({ sessionId: ticket.id }, { status: 202 });
       const record = await ticket.done;
@@ -107,7 +114,9 @@ export function adminHandlers(client: ReferenceClient, origin: string): RequestH
     http.get(at('/tree'), ({ request }) => {
       const locations = locate(client, request);
       if (locations instanceof Response) return locations;
-      const entries = locations.filter((location) => allows(location.node, 'Get')).map((location) => serializeLocation(client.tree, location));
+      const entries = locations
+        .filter((location) => allows(location.node, 'Get'))
+        .map((location) => serializeLocation(client.tree, location));
       return new HttpResponse(JSON.stringify(entries), { headers: { 'content-type': MEDIA_TYPES.moData } });
     }),
     http.put(at('/tree'), async ({ request }) => {

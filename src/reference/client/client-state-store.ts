@@ -44,7 +44,15 @@ export class ClientStateStore {
   }
 
   startSession(id: number, trigger: SessionRecord['trigger'], serverId: string): SessionRecord {
-    return pushBounded(this.sessions, { id, trigger, serverId, startedAt: new Date().toISOString(), outcome: 'running', packages: [], commands: [] });
+    return pushBounded(this.sessions, {
+      id,
+      trigger,
+      serverId,
+      startedAt: new Date().toISOString(),
+      outcome: 'running',
+      packages: [],
+      commands: [],
+    });
   }
 
   finishSession(session: SessionRecord, outcome: 'ended' | 'aborted', reason?: string): void {

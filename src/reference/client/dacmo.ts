@@ -50,14 +50,22 @@ export function dacmoRoot(entries: readonly RightsEntry[], arFormat: 'int' | 'ch
         interior(
           'Permissions',
           entry.permissions.map((permission, i) =>
-            interior(String(i + 1), [leaf('MAID', 'chr', permission.maid), leaf('AR', arFormat, arFormat === 'int' ? permission.ar : String(permission.ar))], { unnamed: true }),
+            interior(
+              String(i + 1),
+              [leaf('MAID', 'chr', permission.maid), leaf('AR', arFormat, arFormat === 'int' ? permission.ar : String(permission.ar))],
+              { unnamed: true },
+            ),
           ),
         ),
       ],
       { unnamed: true },
     );
   const moidNodes = [...byMoid].map(([moid, byMiid]) =>
-    interior(moid, [...byMiid].map(([miid, list]) => interior(miid, list.map(entryNode), { unnamed: true })), { unnamed: true }),
+    interior(
+      moid,
+      [...byMiid].map(([miid, list]) => interior(miid, list.map(entryNode), { unnamed: true })),
+      { unnamed: true },
+    ),
   );
   return interior('DACMO', moidNodes, { unnamed: true });
 }
@@ -97,7 +105,9 @@ function covers(entryPath: string, path: readonly string[]): boolean {
 export function holdsRight(tree: ManagementTree, serverId: string, location: NodeLocation, right: number): boolean {
   const covering = entriesOf(tree, location.instance.moid, location.instance.miid).filter((entry) => covers(entry.path, location.path));
   if (covering.length === 0) return true;
-  const deepest = covering.reduce((best, entry) => (entry.path.split('/').filter(Boolean).length > best.path.split('/').filter(Boolean).length ? entry : best));
+  const deepest = covering.reduce((best, entry) =>
+    entry.path.split('/').filter(Boolean).length > best.path.split('/').filter(Boolean).length ? entry : best,
+  );
   const maids = new Set([serverMaid(serverId), '*']);
   const ar = deepest.permissions.filter((permission) => maids.has(permission.maid)).reduce((sum, permission) => sum | permission.ar, 0);
   return (ar & right) === right;

@@ -148,11 +148,16 @@ function sampleRoot() {
  * SessionInfo, the DACMO, the sample MO, and the DDF link of every MOID it knows, including the
  * installable MO it holds no instance of. `faults` are the client's switches (MO faults only).
  */
-export function buildDeviceTree(devInfo: DevInfoValues, accounts: readonly AccountProvisioning[], faults: FaultSet<string> = NO_MO_FAULTS): ManagementTree {
+export function buildDeviceTree(
+  devInfo: DevInfoValues,
+  accounts: readonly AccountProvisioning[],
+  faults: FaultSet<string> = NO_MO_FAULTS,
+): ManagementTree {
   const tree = new ManagementTree();
   for (const [moid, url] of Object.entries(DDF_URLS)) tree.setDdf(moid, url);
   tree.addInstance(MOIDS.devInfo, MIIDS.devInfo, devInfoRoot(devInfo, faults));
-  for (const account of accounts) tree.addInstance(MOIDS.dmAcc, accountMiid(account.serverId), dmAccRoot(account, !hasMoFault(faults, 'dmacc-without-name')));
+  for (const account of accounts)
+    tree.addInstance(MOIDS.dmAcc, accountMiid(account.serverId), dmAccRoot(account, !hasMoFault(faults, 'dmacc-without-name')));
   tree.addInstance(MOIDS.sessionInfo, MIIDS.sessionInfo, sessionInfoRoot(faults));
   tree.addInstance(MOIDS.dacmo, MIIDS.dacmo, dacmoRoot(sampleRights(accounts), hasMoFault(faults, 'dacmo-ar-as-text') ? 'chr' : 'int'));
   tree.addInstance(MOIDS.sample, MIIDS.sample, sampleRoot());
@@ -166,4 +171,11 @@ const NO_MO_FAULTS: FaultSet<string> = { has: () => false, names: [] };
  * can only be read (their nodes allow Get alone), so provisioning them lets a server see its
  * account and its rights (section 12.2, 12.3) without being able to change them.
  */
-export const DEFAULT_PERMITTED_MOIDS: readonly string[] = [MOIDS.devInfo, MOIDS.dmAcc, MOIDS.sessionInfo, MOIDS.dacmo, MOIDS.sample, MOIDS.installable];
+export const DEFAULT_PERMITTED_MOIDS: readonly string[] = [
+  MOIDS.devInfo,
+  MOIDS.dmAcc,
+  MOIDS.sessionInfo,
+  MOIDS.dacmo,
+  MOIDS.sample,
+  MOIDS.installable,
+];

@@ -56,13 +56,21 @@ export function dmAccRoot(account: AccountProvisioning, withName = true): TreeNo
   ];
   if (account.secret !== undefined) {
     children.push(
-      interior('Auth', [
-        interior('Noti', [
-          leaf('Type', 'int', 0, READ_ONLY),
-          leaf('Data', 'bin', account.authData ?? '', READ_ONLY),
-          leaf('Secret', 'bin', account.secret, HIDDEN),
-        ], READ_ONLY),
-      ], READ_ONLY),
+      interior(
+        'Auth',
+        [
+          interior(
+            'Noti',
+            [
+              leaf('Type', 'int', 0, READ_ONLY),
+              leaf('Data', 'bin', account.authData ?? '', READ_ONLY),
+              leaf('Secret', 'bin', account.secret, HIDDEN),
+            ],
+            READ_ONLY,
+          ),
+        ],
+        READ_ONLY,
+      ),
     );
   }
   return interior(accountMiid(account.serverId), children, { ...READ_ONLY, unnamed: true });

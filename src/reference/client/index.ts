@@ -6,13 +6,27 @@ import { ReferenceClient, type ReferenceClientConfig } from './reference-client.
 import type { ClientState } from './schemas/client-state.schema.js';
 
 export { CRASH_MARKER_DIR_ENV, crashMarker, type CrashMarker } from './crash-marker.js';
-export { ReferenceClient, DEFAULT_CLIENT_SERVER_ID, DEFAULT_TIMINGS, type ReferenceClientConfig, type NeedMoidResult, type SessionTicket } from './reference-client.js';
+export {
+  ReferenceClient,
+  DEFAULT_CLIENT_SERVER_ID,
+  DEFAULT_TIMINGS,
+  type ReferenceClientConfig,
+  type NeedMoidResult,
+  type SessionTicket,
+} from './reference-client.js';
 export { adminHandlers, notifyHandlers } from './admin-api.js';
 export { DDF_URLS, DEFAULT_DEV_INFO, DEFAULT_PERMITTED_MOIDS, MIIDS, MOIDS } from './device-tree.js';
 export { SAMPLE_RESULT_ALERT_TYPE } from './executables.js';
 export { NOTIFICATION_DROP_REASONS, type NotificationDropReason } from './notification-gate.js';
 export { DEFAULT_CONNECTIVITY, type Bearer, type Connectivity } from './connection.js';
-export type { ClientState, NotificationRecord, SessionRecord, PackageExchange, CommandRecord, TransferRecord } from './schemas/client-state.schema.js';
+export type {
+  ClientState,
+  NotificationRecord,
+  SessionRecord,
+  PackageExchange,
+  CommandRecord,
+  TransferRecord,
+} from './schemas/client-state.schema.js';
 
 /** Origin the admin handlers are written against in-process. */
 export const REFERENCE_CLIENT_ADMIN_ORIGIN = 'http://admin.dm-client.test';

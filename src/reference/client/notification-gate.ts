@@ -66,7 +66,10 @@ export function judgeNotification(bytes: Uint8Array, context: GateContext, trans
   const overriddenBy: ReferenceClientFaultName[] = [];
   const first = decodeNotification(bytes);
   const found = first.notification;
-  const ids = { ...(found?.options.serverId === undefined ? {} : { serverId: found.options.serverId }), ...(found?.options.notificationId === undefined ? {} : { notificationId: found.options.notificationId }) };
+  const ids = {
+    ...(found?.options.serverId === undefined ? {} : { serverId: found.options.serverId }),
+    ...(found?.options.notificationId === undefined ? {} : { notificationId: found.options.notificationId }),
+  };
   const drop = (reason: NotificationDropReason, detail: string): GateDecision => ({ accept: false, reason, detail, ...ids });
   if (!found) return drop('malformed', describe(first.violations));
 
@@ -83,11 +86,17 @@ export function judgeNotification(bytes: Uint8Array, context: GateContext, trans
     overriddenBy.push('accept-oc-mismatch');
   }
   // An OC that overstates the options makes the decoder also report the missing option's framing.
-  const framing = count.length > 0 && faults.has('accept-oc-mismatch') ? other.filter((v) => v.rule !== 'notification-option-header-truncated') : other;
+  const framing =
+    count.length > 0 && faults.has('accept-oc-mismatch') ? other.filter((v) => v.rule !== 'notification-option-header-truncated') : other;
   if (framing.length > 0) return drop('malformed', describe(framing));
 
   const serverId = found.options.serverId;
-  let account = serverId === undefined ? (context.accounts.length === 1 ? context.accounts[0] : undefined) : context.accounts.find((a) => a.serverId === serverId);
+  let account =
+    serverId === undefined
+      ? context.accounts.length === 1
+        ? context.accounts[0]
+        : undefined
+      : context.accounts.find((a) => a.serverId === serverId);
   if (!account) {
     if (!faults.has('ignore-server-id') || context.accounts.length === 0) {
       return serverId === undefined
@@ -107,9 +116,14 @@ export function judgeNotification(bytes: Uint8Array, context: GateContext, trans
     return drop('digest-missing', `account ${account.serverId} holds Auth/Noti credentials but the notification carries no SHA256-DIGEST`);
   }
   if (judged.digest?.present) {
-    if (!account.notification) return drop('digest-without-secret', `SHA256-DIGEST present but account ${account.serverId} has no Auth/Noti secret`);
+    if (!account.notification)
+      return drop('digest-without-secret', `SHA256-DIGEST present but account ${account.serverId} has no Auth/Noti secret`);
     if (judged.digest.verified !== true) {
-      if (!faults.has('accept-bad-digest')) return drop('digest-mismatch', describe(judged.violations.filter((v) => v.rule.startsWith('notification-digest'))) || 'SHA256-DIGEST does not verify');
+      if (!faults.has('accept-bad-digest'))
+        return drop(
+          'digest-mismatch',
+          describe(judged.violations.filter((v) => v.rule.startsWith('notification-digest'))) || 'SHA256-DIGEST does not verify',
+        );
       overriddenBy.push('accept-bad-digest');
     }
   }
@@ -119,13 +133,29 @@ export function judgeNotification(bytes: Uint8Array, context: GateContext, trans
     overriddenBy.push('accept-stale-timestamp');
   }
 
-  const seen = context.deduplicator.observe({ ...(found.options.notificationId === undefined ? {} : { notificationId: found.options.notificationId }), ...(serverId === undefined ? {} : { serverId }) }, transportSender);
+  const seen = context.deduplicator.observe(
+    {
+      ...(found.options.notificationId === undefined ? {} : { notificationId: found.options.notificationId }),
+      ...(serverId === undefined ? {} : { serverId }),
+    },
+    transportSender,
+  );
   if (seen === 'duplicate') {
-    if (!faults.has('accept-duplicate')) return drop('duplicate', `NOTIFICATION-ID ${found.options.notificationId} from ${serverId ?? transportSender ?? 'this sender'} was seen before`);
+    if (!faults.has('accept-duplicate'))
+      return drop(
+        'duplicate',
+        `NOTIFICATION-ID ${found.options.notificationId} from ${serverId ?? transportSender ?? 'this sender'} was seen before`,
+      );
     overriddenBy.push('accept-duplicate');
   }
 
-  const bearer = faults.has('ignore-con-type') ? context.connectivity.defaultBearer : chooseBearer(found.options.preferredConTypes, context.connectivity);
-  if (bearer === undefined) return drop('no-preferred-connection', `none of PREFERRED-CON-TYPE ${JSON.stringify(found.options.preferredConTypes)} is available and ANY_AVAILABLE is not listed`);
+  const bearer = faults.has('ignore-con-type')
+    ? context.connectivity.defaultBearer
+    : chooseBearer(found.options.preferredConTypes, context.connectivity);
+  if (bearer === undefined)
+    return drop(
+      'no-preferred-connection',
+      `none of PREFERRED-CON-TYPE ${JSON.stringify(found.options.preferredConTypes)} is available and ANY_AVAILABLE is not listed`,
+    );
   return { accept: true, account, notification: found, bearer, overriddenBy };
 }

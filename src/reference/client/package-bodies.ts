@@ -53,7 +53,10 @@ export function package1Request(
 ): PackageRequest {
   const { faults } = services;
   const alerts = [sessionAlert, ...outgoingAlerts(clientAlerts, faults)] as unknown as Package1['Alert'];
-  const pkg: Package1 = { ...(includeMos && !faults.has('no-mos-after-req-mos') ? { MOS: supportedMos(services.tree, account) } : {}), Alert: alerts };
+  const pkg: Package1 = {
+    ...(includeMos && !faults.has('no-mos-after-req-mos') ? { MOS: supportedMos(services.tree, account) } : {}),
+    Alert: alerts,
+  };
   const headers: Record<string, string> = {
     ...commonHeaders(services),
     [HEADERS.contentType]: faults.has('package1-wrong-content-type') ? 'application/json' : MEDIA_TYPES.package1,
@@ -81,11 +84,18 @@ export function package3Request(
   const kept = parts.filter((part) => part.index < status.length);
   const defer = kept.length > 0 && breaksAlerts(faults) && alerts.length > 0;
   const carried = defer ? [] : alerts;
-  const pkg: Package3 = { Status: status, ...(carried.length > 0 ? { Alert: outgoingAlerts(carried, faults) as unknown as Package3['Alert'] } : {}) };
+  const pkg: Package3 = {
+    Status: status,
+    ...(carried.length > 0 ? { Alert: outgoingAlerts(carried, faults) as unknown as Package3['Alert'] } : {}),
+  };
   const headers = commonHeaders(services);
   if (kept.length > 0) {
     const multipart = buildMultipartPackage3(pkg, kept);
-    return { headers: { ...headers, [HEADERS.contentType]: multipart.contentType }, body: multipart.body, deferredAlerts: defer ? [...alerts] : [] };
+    return {
+      headers: { ...headers, [HEADERS.contentType]: multipart.contentType },
+      body: multipart.body,
+      deferredAlerts: defer ? [...alerts] : [],
+    };
   }
   return {
     headers: { ...headers, [HEADERS.contentType]: MEDIA_TYPES.package3 },

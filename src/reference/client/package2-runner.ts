@@ -50,7 +50,13 @@ async function runOne(entry: unknown, index: number, services: ClientServices, s
  * that is not an array of strings, or has the wrong number of parameters, gets 400; an unknown
  * name 501 (App C). Nothing a server sends makes this throw.
  */
-export async function runPackage2(entries: readonly unknown[], packageNumber: number, services: ClientServices, session: SessionContext, record: SessionRecord): Promise<Package2Result> {
+export async function runPackage2(
+  entries: readonly unknown[],
+  packageNumber: number,
+  services: ClientServices,
+  session: SessionContext,
+  record: SessionRecord,
+): Promise<Package2Result> {
   const order = entries.map((_, i) => i);
   if (services.faults.has('commands-out-of-order')) order.reverse();
   const outcomes = new Map<number, CommandOutcome>();

@@ -20,7 +20,11 @@ function holdsReadRight(path: readonly string[], location: NodeLocation, service
 }
 
 /** The serializer's filter of the nodes below `location` the server may read (section 10). */
-export function readableBelow(location: NodeLocation, services: ClientServices, session: SessionContext): (path: readonly string[]) => boolean {
+export function readableBelow(
+  location: NodeLocation,
+  services: ClientServices,
+  session: SessionContext,
+): (path: readonly string[]) => boolean {
   return (path) => holdsReadRight(path, location, services, session);
 }
 

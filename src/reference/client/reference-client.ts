@@ -36,7 +36,12 @@ import { deliverSubscription } from './sub-delivery.js';
 export const DEFAULT_CLIENT_SERVER_ID = 'dmct-reference-server';
 
 /** Timings of the reference client unless told otherwise. */
-export const DEFAULT_TIMINGS: ClientTimings = { httpTimeoutMs: 10_000, showTimeoutMs: 5_000, asyncExecDelayMs: 200, maxPackagesPerSession: 50 };
+export const DEFAULT_TIMINGS: ClientTimings = {
+  httpTimeoutMs: 10_000,
+  showTimeoutMs: 5_000,
+  asyncExecDelayMs: 200,
+  maxPackagesPerSession: 50,
+};
 
 /** How the reference client is provisioned and behaves (its factory bootstrap, section 8.2). */
 export interface ReferenceClientConfig {
@@ -158,24 +163,36 @@ export class ReferenceClient {
    * Every notification is recorded with what became of it. Never throws.
    */
   receiveNotification(transport: 'udp' | 'http', bytes: Uint8Array, from?: string): NotificationRecord {
-    const base = { at: this.clock().toISOString(), transport, hex: toHex(bytes.subarray(0, NOTIFICATION_HEX_CAP)), ...(from === undefined ? {} : { from }) };
+    const base = {
+      at: this.clock().toISOString(),
+      transport,
+      hex: toHex(bytes.subarray(0, NOTIFICATION_HEX_CAP)),
+      ...(from === undefined ? {} : { from }),
+    };
     if (this.stopped) return this.judged({ ...base, accepted: false, reason: 'stopped' });
     let notificationBytes = bytes;
     if (transport === 'udp') {
       const push = decodeWapPushDatagram(bytes);
       if (!push.valid || !push.notification) {
-        const detail = push.violations.filter((v) => v.severity === 'error').map((v) => v.message).join('; ');
+        const detail = push.violations
+          .filter((v) => v.severity === 'error')
+          .map((v) => v.message)
+          .join('; ');
         return this.judged({ ...base, accepted: false, reason: 'wap-push-framing', detail });
       }
       notificationBytes = push.notification;
     }
-    const decision = judgeNotification(notificationBytes, {
-      accounts: this.accounts(),
-      deduplicator: this.deduplicator,
-      connectivity: this.connectivity,
-      faults: this.faults,
-      now: Math.floor(this.clock().getTime() / 1000),
-    }, from);
+    const decision = judgeNotification(
+      notificationBytes,
+      {
+        accounts: this.accounts(),
+        deduplicator: this.deduplicator,
+        connectivity: this.connectivity,
+        faults: this.faults,
+        now: Math.floor(this.clock().getTime() / 1000),
+      },
+      from,
+    );
     if (!decision.accept) {
       const { accept: _accept, ...rest } = decision;
       return this.judged({ ...base, accepted: false, ...rest });
@@ -321,9 +338,11 @@ export class ReferenceClient {
     const source = this.services.defaults.get(moid);
     if (source === undefined) return { moid, fetched: false, reason: 'no DEFAULT ServerURI for this MOID' };
     const prepared = prepareServerUri(source, this.services.uriValues);
-    if (!prepared.ok || !isHttpUrl(prepared.url)) return { moid, fetched: false, reason: `unusable DEFAULT ServerURI ${JSON.stringify(source)}` };
+    if (!prepared.ok || !isHttpUrl(prepared.url))
+      return { moid, fetched: false, reason: `unusable DEFAULT ServerURI ${JSON.stringify(source)}` };
     const response = await this.services.http.transfer('DEFAULT', { method: 'GET', url: prepared.url, headers: { Accept: HGET_ACCEPT } });
-    if (response.kind !== 'response' || !isSuccess(response)) return { moid, fetched: false, reason: `GET ${prepared.url} failed: ${describeOutcome(response)}` };
+    if (response.kind !== 'response' || !isSuccess(response))
+      return { moid, fetched: false, reason: `GET ${prepared.url} failed: ${describeOutcome(response)}` };
     if (parseMediaType(response.headers.get('content-type') ?? '')?.essence !== MEDIA_TYPES.moData) {
       return { moid, fetched: false, reason: `GET ${prepared.url} did not return ${MEDIA_TYPES.moData}` };
     }
@@ -386,7 +405,11 @@ export class ReferenceClient {
     if (this.stopped) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.track(Promise.resolve().then(work).then(() => this.flushSubscriptions()));
+      this.track(
+        Promise.resolve()
+          .then(work)
+          .then(() => this.flushSubscriptions()),
+      );
     }, delayMs);
     this.timers.add(timer);
   }

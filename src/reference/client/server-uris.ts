@@ -1,4 +1,10 @@
-import { SERVER_URI_PLACEHOLDERS, substituteServerUri, checkServerUri, type ServerUriPlaceholder, type ServerUriValues } from '../../protocol/addressing/server-uri.js';
+import {
+  SERVER_URI_PLACEHOLDERS,
+  substituteServerUri,
+  checkServerUri,
+  type ServerUriPlaceholder,
+  type ServerUriValues,
+} from '../../protocol/addressing/server-uri.js';
 import type { ReferenceClientFaultName } from '../faults/client-faults-addressing.js';
 import { NO_FAULTS } from '../faults/index.js';
 import type { FaultSet } from '../faults/types.js';
@@ -24,7 +30,11 @@ const KEEPS_SWITCH = {
  * network values it is given; the others are unsupported (→ -1). A `server-uri-keeps-*` switch
  * makes its placeholder's value the placeholder text itself, so the request carries it unreplaced.
  */
-export function serverUriValues(devId: string, device: DeviceUriValues = {}, faults: FaultSet<ReferenceClientFaultName> = NO_FAULTS): ServerUriValues {
+export function serverUriValues(
+  devId: string,
+  device: DeviceUriValues = {},
+  faults: FaultSet<ReferenceClientFaultName> = NO_FAULTS,
+): ServerUriValues {
   const values: ServerUriValues = { ...device, DevID: devId };
   for (const name of SERVER_URI_PLACEHOLDERS) if (faults.has(KEEPS_SWITCH[name])) values[name] = `[${name}]`;
   return values;

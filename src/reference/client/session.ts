@@ -64,10 +64,12 @@ export function readPackage2(outcome: HttpOutcome): { entries: unknown[]; omadmA
   const check = checkPackage2Response({ status: outcome.status, headers: outcome.headers, body: outcome.body });
   const fatal = check.violations.filter((violation) => violation.severity === 'error' && FATAL_RULES.has(violation.rule));
   if (fatal.length > 0) return { reason: `unusable Package#2: ${fatal.map((violation) => violation.message).join('; ')}` };
-  const decoded = check.package2 ?? (() => {
-    const json = decodeJsonBody(outcome.body, '7.2.1.2');
-    return json.ok ? json.value : undefined;
-  })();
+  const decoded =
+    check.package2 ??
+    (() => {
+      const json = decodeJsonBody(outcome.body, '7.2.1.2');
+      return json.ok ? json.value : undefined;
+    })();
   const cmd = decoded !== null && typeof decoded === 'object' ? (decoded as Record<string, unknown>)['CMD'] : undefined;
   if (!Array.isArray(cmd)) return { reason: 'unusable Package#2: it has no CMD array' };
   const omadmAccept = outcome.headers.get(HEADERS.omadmAccept);
@@ -84,15 +86,30 @@ export function readPackage2(outcome: HttpOutcome): { entries: unknown[]; omadmA
 export async function runSession(plan: SessionPlan, services: ClientServices): Promise<SessionRecord> {
   const record = services.state.startSession(plan.id, plan.trigger, plan.account.serverId);
   const session: SessionContext = { id: plan.id, account: plan.account, package3Url: plan.url };
-  const send = async (packageNumber: 1 | 3, url: string, request: PackageRequest, alerts: readonly GenericAlert[]): Promise<HttpOutcome> => {
-    const outcome = await services.http.post(`Package#${packageNumber}`, { method: 'POST', url, headers: request.headers, body: request.body });
+  const send = async (
+    packageNumber: 1 | 3,
+    url: string,
+    request: PackageRequest,
+    alerts: readonly GenericAlert[],
+  ): Promise<HttpOutcome> => {
+    const outcome = await services.http.post(`Package#${packageNumber}`, {
+      method: 'POST',
+      url,
+      headers: request.headers,
+      body: request.body,
+    });
     services.state.recordPackage(record, exchangeOf(packageNumber, url, request, outcome));
     if (!isSuccess(outcome)) services.alerts.putBack(alerts);
     return outcome;
   };
   try {
     const queued = services.alerts.take();
-    let response = await send(1, plan.url, package1Request(services, plan.account, plan.sessionAlert, [...plan.clientAlerts, ...queued], plan.includeMos), queued);
+    let response = await send(
+      1,
+      plan.url,
+      package1Request(services, plan.account, plan.sessionAlert, [...plan.clientAlerts, ...queued], plan.includeMos),
+      queued,
+    );
     for (let packageNumber = 1; ; packageNumber++) {
       const read = readPackage2(response);
       if ('reason' in read) {

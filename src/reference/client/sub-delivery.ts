@@ -15,16 +15,30 @@ import type { ClientServices } from './services.js';
  * once more as raw text when the subtree is a single leaf (the client SHOULD retry with a type
  * the receiver takes); nothing else is retried. Every attempt is in the state's transfers.
  */
-export async function deliverSubscription(services: ClientServices, subscription: Subscription, locations: readonly NodeLocation[]): Promise<void> {
+export async function deliverSubscription(
+  services: ClientServices,
+  subscription: Subscription,
+  locations: readonly NodeLocation[],
+): Promise<void> {
   const prepared = prepareServerUri(subscription.serverUri, services.uriValues);
   if (!prepared.ok || !isHttpUrl(prepared.url)) return;
   if (services.faults.has('sub-leaf-change-not-sent') && locations.every((location) => !isInterior(location.node))) return;
   const body = buildMoData(locations.map((location) => serializeLocation(services.tree, location)));
-  const first = await services.http.transfer('SUB', { method: 'PUT', url: prepared.url, headers: { 'Content-Type': MEDIA_TYPES.moData }, body });
+  const first = await services.http.transfer('SUB', {
+    method: 'PUT',
+    url: prepared.url,
+    headers: { 'Content-Type': MEDIA_TYPES.moData },
+    body,
+  });
   if (first.kind !== 'response' || first.status !== 415) return;
   const accepted = first.headers.get('omadm-accept');
   const only = locations.length === 1 ? locations[0] : undefined;
   if (accepted === null || !only || isInterior(only.node) || only.node.value === undefined) return;
   if (acceptWeight(parseAccept(accepted, 'OMADM-Accept').ranges, 'text/plain') === 0) return;
-  await services.http.transfer('SUB', { method: 'PUT', url: prepared.url, headers: { 'Content-Type': 'text/plain' }, body: leafValueToText(only.node.value) });
+  await services.http.transfer('SUB', {
+    method: 'PUT',
+    url: prepared.url,
+    headers: { 'Content-Type': 'text/plain' },
+    body: leafValueToText(only.node.value),
+  });
 }

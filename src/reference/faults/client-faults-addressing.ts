@@ -33,7 +33,8 @@ export const clientAddressingFaults = [
     role: 'client',
     breaks: '6.1/client-uri',
     section: '6.1',
-    description: 'Answers an HPUT or HPOST whose ClientURIs name nodes that do not exist below an instance with 200 (sending nothing) instead of an error status.',
+    description:
+      'Answers an HPUT or HPOST whose ClientURIs name nodes that do not exist below an instance with 200 (sending nothing) instead of an error status.',
     expect: { verdict: 'fail', message: 'resolves to no node' },
   },
   {
@@ -55,7 +56,8 @@ export const clientAddressingFaults = [
     role: 'client',
     breaks: '5.3.11/sub',
     section: '5.3.11',
-    description: 'Answers SUB with 200 but never sends a change of a subscribed leaf to its ServerURI (only subscriptions of interior nodes are delivered).',
+    description:
+      'Answers SUB with 200 but never sends a change of a subscribed leaf to its ServerURI (only subscriptions of interior nodes are delivered).',
     expect: { verdict: 'fail', message: 'HTTP PUT' },
   },
   {
@@ -71,7 +73,8 @@ export const clientAddressingFaults = [
     role: 'client',
     breaks: '5.5/omadm-accept-honoured',
     section: '5.5',
-    description: 'Ignores the OMADM-Accept header of the response carrying a Package#2: HPUT and HPOST bodies are always application/dmmo+json.',
+    description:
+      'Ignores the OMADM-Accept header of the response carrying a Package#2: HPUT and HPOST bodies are always application/dmmo+json.',
     expect: { verdict: 'fail', message: 'OMADM-Accept' },
   },
 ] as const satisfies readonly Fault[];

@@ -20,7 +20,15 @@ const RULES_JUDGED_ON_PACKAGE3 = [
 ];
 
 /** Rules whose scenarios read an MO (section 12, 6.3, 10) with GET or HPUT: a refused or empty read leaves them undecided. */
-const RULES_READING_MOS = ['10/access-control', '12.1/devinfo', '12.2/dmacc', '12.3/dacmo', '12.4/session-info', '6.3/mo-definition', '6.3.1.1/rights-on-all-nodes'];
+const RULES_READING_MOS = [
+  '10/access-control',
+  '12.1/devinfo',
+  '12.2/dmacc',
+  '12.3/dacmo',
+  '12.4/session-info',
+  '6.3/mo-definition',
+  '6.3.1.1/rights-on-all-nodes',
+];
 
 /** The rules of the approved text's client table (5.3.11 to 12.4) whose scenarios judge what a Package#3 reports. */
 const RULES_2016_JUDGED_ON_PACKAGE3 = [
@@ -42,7 +50,9 @@ const RULES_2016_JUDGED_ON_PACKAGE3 = [
 
 /** `rules` inconclusive: their scenarios depend on a command another rule governs. */
 function dependingOn(rules: readonly string[], message?: string): Record<string, { verdict: 'inconclusive'; message?: string }> {
-  return Object.fromEntries(rules.map((rule) => [rule, message === undefined ? { verdict: 'inconclusive' } : { verdict: 'inconclusive', message }]));
+  return Object.fromEntries(
+    rules.map((rule) => [rule, message === undefined ? { verdict: 'inconclusive' } : { verdict: 'inconclusive', message }]),
+  );
 }
 
 /** `rules` inconclusive, naming the item of 5.2.4 (the missing Package#3) as the failed item they depend on. */
@@ -171,8 +181,7 @@ export const clientFaults = [
     role: 'client',
     breaks: '5.2.3/package2',
     section: '5.2.3',
-    description:
-      'Does not run the second command of a Package#2 that has two or more, and reports 200 for it as if it had.',
+    description: 'Does not run the second command of a Package#2 that has two or more, and reports 200 for it as if it had.',
     expect: { verdict: 'fail', message: 'not (run|executed|processed)|skipp' },
   },
   {
@@ -252,7 +261,7 @@ export const clientFaults = [
     role: 'client',
     breaks: '5.3.8/cont',
     section: '5.3.8',
-    description: 'Reports 200 for CONT but keeps sending Package#3 to the session\'s first URI.',
+    description: "Reports 200 for CONT but keeps sending Package#3 to the session's first URI.",
     expect: { verdict: 'fail', message: 'CONT' },
   },
   {
@@ -268,8 +277,7 @@ export const clientFaults = [
     role: 'client',
     breaks: '5.3.10/default',
     section: '5.3.10',
-    description:
-      'Reports 200 for DEFAULT but forgets the ServerURI, so a later local need for the MOID fetches nothing from it.',
+    description: 'Reports 200 for DEFAULT but forgets the ServerURI, so a later local need for the MOID fetches nothing from it.',
     expect: { verdict: 'fail', message: 'DEFAULT' },
   },
   {
@@ -296,7 +304,10 @@ export const clientFaults = [
     description: 'Reports 202 instead of 200 for every successful command other than EXEC.',
     expect: { verdict: 'fail', message: '202|synchronous' },
     // A 202 for a GET or HGET holds back the data the MO and cache scenarios read: they stay undecided.
-    verdicts: { '5.4.1/sync-reporting': { verdict: 'fail', message: '202|synchronous' }, ...dependingOn([...RULES_READING_MOS, '11/mo-cache'], '202') },
+    verdicts: {
+      '5.4.1/sync-reporting': { verdict: 'fail', message: '202|synchronous' },
+      ...dependingOn([...RULES_READING_MOS, '11/mo-cache'], '202'),
+    },
   },
   {
     name: 'exec-200-instead-of-202',
@@ -336,7 +347,8 @@ export const clientFaults = [
     role: 'client',
     breaks: '5.2.4/package3',
     section: '5.2.4',
-    description: 'A half-finished client whose Package#3 sender is a stub: it runs the commands of every Package#2 but never sends a Package#3.',
+    description:
+      'A half-finished client whose Package#3 sender is a stub: it runs the commands of every Package#2 but never sends a Package#3.',
     expect: { verdict: 'fail', message: 'Package#3' },
     verdicts: {
       ...waitingForPackage3([...RULES_JUDGED_ON_PACKAGE3, ...RULES_2016_JUDGED_ON_PACKAGE3, '5.3.2/hput', '5.3.3/hpost']),
@@ -365,7 +377,8 @@ export const clientFaults = [
     role: 'client',
     breaks: '5.4.1/sync-reporting',
     section: '5.4.1',
-    description: 'A half-finished client that reports 202 Accepted for every command, whatever its outcome, and never reports the final result.',
+    description:
+      'A half-finished client that reports 202 Accepted for every command, whatever its outcome, and never reports the final result.',
     expect: { verdict: 'fail', message: '202|synchronous' },
     // Every rule that names the one status a command must get is broken once: each item whose
     // scenario reads such a status fails; 202 on a success is judged by synchronous reporting alone.

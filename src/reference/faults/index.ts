@@ -14,7 +14,13 @@ export type ServerFaultName = SeedServerFaultName | ServerFaultName2016;
 export { clientFaults } from './client-faults.js';
 
 /** Every fault switch of both reference peers: the mutant matrix reads this list. */
-export const allFaults: readonly Fault[] = [...serverFaults, ...serverFaults2016, ...clientFaults, ...clientAddressingFaults, ...moClientFaults];
+export const allFaults: readonly Fault[] = [
+  ...serverFaults,
+  ...serverFaults2016,
+  ...clientFaults,
+  ...clientAddressingFaults,
+  ...moClientFaults,
+];
 
 /** The fault switches of one peer, in registry order. */
 export function faultsOfRole(role: FaultRole): Fault[] {
@@ -35,8 +41,7 @@ export class UnknownFaultError extends Error {
   ) {
     const known = faultsOfRole(role).map((fault) => fault.name);
     super(
-      `unknown ${role} fault${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; ` +
-        `known: ${known.join(', ')}`,
+      `unknown ${role} fault${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}; ` + `known: ${known.join(', ')}`,
     );
   }
 }

@@ -27,7 +27,8 @@ export const serverFaults2016 = [
     role: 'server',
     breaks: '5.5/omadm-accept',
     section: '5.5',
-    description: 'Leaves the OMADM-Accept header out of every response carrying a Package#2, although the server takes serializations beyond the mandated ones.',
+    description:
+      'Leaves the OMADM-Accept header out of every response carrying a Package#2, although the server takes serializations beyond the mandated ones.',
     expect: { verdict: 'fail', message: 'OMADM-Accept' },
   },
   {
@@ -44,7 +45,8 @@ export const serverFaults2016 = [
     role: 'server',
     breaks: '6.2/serveruri-devid',
     section: '6.2',
-    description: 'Percent-encodes the brackets of the [DevID] placeholder in the ServerURIs it sends ("%5BDevID%5D"), so the client no longer sees a placeholder to replace.',
+    description:
+      'Percent-encodes the brackets of the [DevID] placeholder in the ServerURIs it sends ("%5BDevID%5D"), so the client no longer sees a placeholder to replace.',
     expect: { verdict: 'fail', message: 'HPUT|ServerURI' },
   },
   {
@@ -52,7 +54,8 @@ export const serverFaults2016 = [
     role: 'server',
     breaks: '12.1/devinfo',
     section: '12.1',
-    description: 'Refuses with HTTP 400 a Package#3 whose GET data is a whole DevInfo instance (MOID urn:oma:mo:oma-dm-devinfo, at the instance root), as if it could not read that MO.',
+    description:
+      'Refuses with HTTP 400 a Package#3 whose GET data is a whole DevInfo instance (MOID urn:oma:mo:oma-dm-devinfo, at the instance root), as if it could not read that MO.',
     expect: { verdict: 'fail', message: 'DevInfo|Package#2' },
   },
 ] as const satisfies readonly Fault[];

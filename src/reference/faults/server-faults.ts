@@ -96,8 +96,7 @@ export const serverFaults = [
     role: 'server',
     breaks: '5.2.2/package1',
     section: '5.2.2',
-    description:
-      'Answers HTTP 400 to a Package#1 that has no MOS array, although MOS is only required after a REQ-MOS.',
+    description: 'Answers HTTP 400 to a Package#1 that has no MOS array, although MOS is only required after a REQ-MOS.',
     expect: { verdict: 'fail', message: 'Package#1|MOS' },
   },
   {
@@ -142,7 +141,10 @@ export const serverFaults = [
     expect: { verdict: 'fail', message: 'HPUT' },
     // An HPUT without its ClientURI leaves the ServerURI placeholder scenario undecided: the
     // parameters a command takes are the rule of HPUT, failed there.
-    verdicts: { '5.3.2/hput': { verdict: 'fail', message: 'HPUT' }, '6.2/serveruri-devid': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' } },
+    verdicts: {
+      '5.3.2/hput': { verdict: 'fail', message: 'HPUT' },
+      '6.2/serveruri-devid': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' },
+    },
   },
   {
     name: 'hpost-no-client-uri',
@@ -254,7 +256,8 @@ export const serverFaults = [
     role: 'server',
     breaks: '5.4.1/async-reporting',
     section: '5.4.1',
-    description: 'Refuses asynchronous reporting: answers HTTP 400 to any Package#3 that carries a 202 Accepted, although the Package#3 is valid.',
+    description:
+      'Refuses asynchronous reporting: answers HTTP 400 to any Package#3 that carries a 202 Accepted, although the Package#3 is valid.',
     expect: { verdict: 'fail', message: 'asynchronous|202' },
     verdicts: {
       '5.4.1/async-reporting': { verdict: 'fail', message: 'asynchronous|202' },
@@ -266,8 +269,7 @@ export const serverFaults = [
     role: 'server',
     breaks: '5.4.1/async-reporting',
     section: '5.4.1',
-    description:
-      'Answers HTTP 400 to a Package#1 or Package#3 carrying the Generic Alert that completes an EXEC it accepted with 202.',
+    description: 'Answers HTTP 400 to a Package#1 or Package#3 carrying the Generic Alert that completes an EXEC it accepted with 202.',
     expect: { verdict: 'fail', message: 'asynchronous|alert' },
   },
   {
@@ -336,7 +338,8 @@ export const serverFaults = [
     role: 'server',
     breaks: '9.2.1/basic-auth',
     section: '9.2.1',
-    description: 'Accepts HTTP Basic credentials with the right user name and any password, so a device that does not know the password is let in.',
+    description:
+      'Accepts HTTP Basic credentials with the right user name and any password, so a device that does not know the password is let in.',
     expect: { verdict: 'fail', message: 'Basic' },
   },
   {
@@ -344,7 +347,8 @@ export const serverFaults = [
     role: 'server',
     breaks: '9.2.1/digest-auth',
     section: '9.2.1',
-    description: 'Accepts a Digest answer to its own challenge whatever its response value, so a device that does not know the password is let in.',
+    description:
+      'Accepts a Digest answer to its own challenge whatever its response value, so a device that does not know the password is let in.',
     expect: { verdict: 'fail', message: 'Digest' },
   },
   {
@@ -368,7 +372,8 @@ export const serverFaults = [
     role: 'server',
     breaks: '9.2.2/x509-mode',
     section: '9.2.2',
-    description: 'Leaves the X.509 cipher suites of section 9.2.2 out of its list (other suites still work), so a client offering only those cannot connect.',
+    description:
+      'Leaves the X.509 cipher suites of section 9.2.2 out of its list (other suites still work), so a client offering only those cannot connect.',
     expect: { verdict: 'fail', message: 'X.509' },
   },
 ] as const satisfies readonly Fault[];

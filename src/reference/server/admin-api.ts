@@ -34,14 +34,17 @@ export interface AdminOptions {
 }
 
 /** Why a `shell` notification transport is refused when the peer does not allow it. */
-export const SHELL_NOTIFY_DISABLED = 'the shell notification transport runs a command on this machine and is off; start the server with --allow-shell-notify (option allowShellNotify) to use it';
+export const SHELL_NOTIFY_DISABLED =
+  'the shell notification transport runs a command on this machine and is off; start the server with --allow-shell-notify (option allowShellNotify) to use it';
 
 function shellRefused(): Response {
   return problemResponse(problem(403, 'shell-notify-disabled', 'Shell transport disabled', SHELL_NOTIFY_DISABLED));
 }
 
 function unknownDevice(devId: string): Response {
-  return problemResponse(problem(404, 'unknown-device', 'Unknown device', `no device ${JSON.stringify(devId)} is registered; POST /devices first`));
+  return problemResponse(
+    problem(404, 'unknown-device', 'Unknown device', `no device ${JSON.stringify(devId)} is registered; POST /devices first`),
+  );
 }
 
 function refused(title: string, violations: readonly Violation[]): Response {
@@ -49,7 +52,11 @@ function refused(title: string, violations: readonly Violation[]): Response {
   return problemResponse(problem(400, 'invalid-command', title, describeViolations(errors), errors));
 }
 
-function credential(value: string | undefined, encoding: DeviceRegistration['credentialEncoding'], pointer: string): Uint8Array | string | undefined {
+function credential(
+  value: string | undefined,
+  encoding: DeviceRegistration['credentialEncoding'],
+  pointer: string,
+): Uint8Array | string | undefined {
   if (value === undefined) return undefined;
   if (encoding !== 'hex') return new TextEncoder().encode(value);
   const parsed = parseHex(value);
@@ -91,18 +98,30 @@ async function registerDevice(state: ReferenceServerState, request: Request, opt
 }
 
 /** Queues commands (already expanded) as one FIFO item; a whole Package#2 when `packageId` is given. */
-function enqueue(state: ReferenceServerState, device: DeviceState, commands: { id: string; command: string[] }[], packageId?: string): void {
+function enqueue(
+  state: ReferenceServerState,
+  device: DeviceState,
+  commands: { id: string; command: string[] }[],
+  packageId?: string,
+): void {
   for (const { id, command } of commands) {
     const record: CommandRecord = { id, command, state: 'queued', queuedAt: state.timestamp() };
     if (packageId !== undefined) record.packageId = packageId;
     device.addCommand(record);
   }
-  device.queue.push({ kind: packageId === undefined ? 'command' : 'package', id: packageId ?? commands[0]?.id ?? '', commandIds: commands.map((c) => c.id) });
+  device.queue.push({
+    kind: packageId === undefined ? 'command' : 'package',
+    id: packageId ?? commands[0]?.id ?? '',
+    commandIds: commands.map((c) => c.id),
+  });
 }
 
 function expand(state: ReferenceServerState, device: DeviceState, command: readonly string[]): { id: string; command: string[] } {
   const id = state.newId('c');
-  return { id, command: expandCommandTemplates(command, { urls: state.urls, contUri: () => state.newContUri(device.devId), commandId: id }) };
+  return {
+    id,
+    command: expandCommandTemplates(command, { urls: state.urls, contUri: () => state.newContUri(device.devId), commandId: id }),
+  };
 }
 
 /**
@@ -143,7 +162,10 @@ async function queuePackage2(state: ReferenceServerState, device: DeviceState, r
   if (hasErrors(violations)) return refused('Invalid Package#2', violations);
   const packageId = state.newId('p');
   enqueue(state, device, entries, packageId);
-  return HttpResponse.json({ id: packageId, commandIds: entries.map((entry) => entry.id), CMD: entries.map((entry) => entry.command) }, { status: 201 });
+  return HttpResponse.json(
+    { id: packageId, commandIds: entries.map((entry) => entry.id), CMD: entries.map((entry) => entry.command) },
+    { status: 201 },
+  );
 }
 
 async function notify(state: ReferenceServerState, device: DeviceState, request: Request, options: AdminOptions): Promise<Response> {
@@ -151,7 +173,14 @@ async function notify(state: ReferenceServerState, device: DeviceState, request:
   if (!input.ok) return input.response;
   const target = input.value.transport ?? device.notify;
   if (target === undefined) {
-    return problemResponse(problem(400, 'no-transport', 'No notification transport', `device ${device.devId} has no notify transport; register one or pass "transport"`));
+    return problemResponse(
+      problem(
+        400,
+        'no-transport',
+        'No notification transport',
+        `device ${device.devId} has no notify transport; register one or pass "transport"`,
+      ),
+    );
   }
   if (target.transport === 'shell' && !options.allowShellNotify) return shellRefused();
   const built = buildNotification(state.serverId, device, input.value, state.faults, state.now());
@@ -188,7 +217,8 @@ async function putRepoContent(state: ReferenceServerState, name: string, request
   const input = await readJsonInput(request, validateRepoContent, `PUT /repo/${name}`);
   if (!input.ok) return input.response;
   const { mediaType, body } = input.value;
-  if (exceedsJsonDepth(body)) return problemResponse(problem(400, 'json-too-deep', 'JSON nested too deep', `the body nests deeper than ${MAX_JSON_DEPTH} levels`));
+  if (exceedsJsonDepth(body))
+    return problemResponse(problem(400, 'json-too-deep', 'JSON nested too deep', `the body nests deeper than ${MAX_JSON_DEPTH} levels`));
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const bytes = new TextEncoder().encode(text);
   if (isMediaType(mediaType, MEDIA_TYPES.moData)) {
@@ -216,7 +246,9 @@ export function adminHandlers(state: ReferenceServerState, origin: string, optio
   // msw tries handlers in order, matching each one's path: queueing, the one call made per load
   // session, comes first (no two handlers share a method and path, so the order decides nothing else).
   return [
-    http.post(`${origin}/devices/:devId/commands`, ({ params, request }) => withDevice(params, (device) => queueCommand(state, device, request))),
+    http.post(`${origin}/devices/:devId/commands`, ({ params, request }) =>
+      withDevice(params, (device) => queueCommand(state, device, request)),
+    ),
     http.get(`${origin}/health`, () =>
       HttpResponse.json({ ok: true, serverId: state.serverId, faults: state.faults.names, devices: state.devices.size, urls: state.urls }),
     ),
@@ -232,13 +264,20 @@ export function adminHandlers(state: ReferenceServerState, origin: string, optio
         return new HttpResponse(null, { status: 204 });
       }),
     ),
-    http.post(`${origin}/devices/:devId/notify`, ({ params, request }) => withDevice(params, (device) => notify(state, device, request, options))),
-    http.post(`${origin}/devices/:devId/package2`, ({ params, request }) => withDevice(params, (device) => queuePackage2(state, device, request))),
+    http.post(`${origin}/devices/:devId/notify`, ({ params, request }) =>
+      withDevice(params, (device) => notify(state, device, request, options)),
+    ),
+    http.post(`${origin}/devices/:devId/package2`, ({ params, request }) =>
+      withDevice(params, (device) => queuePackage2(state, device, request)),
+    ),
     http.get(`${origin}/devices/:devId/received`, ({ params }) => withDevice(params, (device) => HttpResponse.json(device.snapshot()))),
     http.get(`${origin}/devices/:devId/commands/:id`, ({ params }) =>
       withDevice(params, (device) => {
         const record = device.commands.get(String(params['id'] ?? ''));
-        if (record === undefined) return problemResponse(problem(404, 'unknown-command', 'Unknown command', `device ${device.devId} has no command ${JSON.stringify(params['id'])}`));
+        if (record === undefined)
+          return problemResponse(
+            problem(404, 'unknown-command', 'Unknown command', `device ${device.devId} has no command ${JSON.stringify(params['id'])}`),
+          );
         return HttpResponse.json(record);
       }),
     ),

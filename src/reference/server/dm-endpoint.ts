@@ -74,7 +74,9 @@ function sessionAnswer(state: ReferenceServerState, answer: SessionAnswer): { an
     // The one place `package2-wrong-content-type` acts (§5.2.3, §7.2.1.2).
     const mediaType = state.faults.has('package2-wrong-content-type') ? 'application/json' : MEDIA_TYPES.package2;
     // §5.5: the server takes uploads beyond the mandated serialization and says so with OMADM-Accept (`package2-no-omadm-accept` stays silent).
-    const accepts: Record<string, string> = state.faults.has('package2-no-omadm-accept') ? {} : { [HEADERS.omadmAccept]: UPLOAD_MEDIA_TYPES.join(', ') };
+    const accepts: Record<string, string> = state.faults.has('package2-no-omadm-accept')
+      ? {}
+      : { [HEADERS.omadmAccept]: UPLOAD_MEDIA_TYPES.join(', ') };
     return {
       answer: { status: 200, headers: { 'content-type': mediaType, ...accepts }, body: JSON.stringify(answer.package2) },
       record: { status: 200, mediaType, body: answer.package2 },
@@ -94,11 +96,23 @@ export function answerDmRequest(state: ReferenceServerState, request: DmRequest,
   const url = request.url;
   const devId = request.headers.get(HEADERS.devId)?.trim();
   const refuse = (body: Problem, id?: string) => {
-    state.logRefused({ method: request.method, url: capText(publicUrlOf(state, url), MAX_HEADER_CHARS), status: body.status, ...(id === undefined ? {} : { devId: capText(id, 256) }) });
+    state.logRefused({
+      method: request.method,
+      url: capText(publicUrlOf(state, url), MAX_HEADER_CHARS),
+      status: body.status,
+      ...(id === undefined ? {} : { devId: capText(id, 256) }),
+    });
     return problemAnswer(body).answer;
   };
   if (devId === undefined || devId === '') {
-    return refuse(problem(400, 'devid-missing', 'OMADM-DevID missing', `every Package#1 and Package#3 MUST carry the ${HEADERS.devId} header (§5.2.2, §5.2.4)`));
+    return refuse(
+      problem(
+        400,
+        'devid-missing',
+        'OMADM-DevID missing',
+        `every Package#1 and Package#3 MUST carry the ${HEADERS.devId} header (§5.2.2, §5.2.4)`,
+      ),
+    );
   }
   if (route.kind === 'cont') {
     const owner = state.contTokens.get(route.token);
@@ -106,15 +120,25 @@ export function answerDmRequest(state: ReferenceServerState, request: DmRequest,
     if (owner === undefined || state.faults.has('cont-uri-rejected')) {
       return refuse(problem(404, 'unknown-cont-uri', 'Unknown CONT URI', `${url.pathname} is not a session URI of this server`), devId);
     }
-    if (owner !== devId) return refuse(problem(403, 'cont-uri-of-another-device', 'CONT URI of another device', `${url.pathname} belongs to another device`), devId);
+    if (owner !== devId)
+      return refuse(
+        problem(403, 'cont-uri-of-another-device', 'CONT URI of another device', `${url.pathname} belongs to another device`),
+        devId,
+      );
   }
   if (!state.devices.has(devId) && state.unknownDevices === 'register') state.register({ devId });
   const device = state.devices.get(devId);
   if (device === undefined) {
-    return refuse(problem(403, 'unknown-device', 'Unknown device', `no device ${JSON.stringify(capText(devId, 256))} is registered with this server`), devId);
+    return refuse(
+      problem(403, 'unknown-device', 'Unknown device', `no device ${JSON.stringify(capText(devId, 256))} is registered with this server`),
+      devId,
+    );
   }
   if (route.kind === 'async' && !device.commands.has(route.commandId)) {
-    return refuse(problem(404, 'unknown-async-uri', 'Unknown asynchronous-result URI', `${url.pathname} names no command of ${devId}`), devId);
+    return refuse(
+      problem(404, 'unknown-async-uri', 'Unknown asynchronous-result URI', `${url.pathname} names no command of ${devId}`),
+      devId,
+    );
   }
 
   const body = request.body;
@@ -124,8 +148,14 @@ export function answerDmRequest(state: ReferenceServerState, request: DmRequest,
     seq,
     kind: 'unknown',
     time: state.timestamp(),
-    http: { method: request.method, url: capText(publicUrlOf(state, url), MAX_HEADER_CHARS), headers: recordHeaders(request.headerEntries()) },
-    body: body.ok ? captureBody({ bytes: body.bytes, mediaType: contentType }) : { size: Number(request.headers.get('content-length') ?? 0) || 0 },
+    http: {
+      method: request.method,
+      url: capText(publicUrlOf(state, url), MAX_HEADER_CHARS),
+      headers: recordHeaders(request.headerEntries()),
+    },
+    body: body.ok
+      ? captureBody({ bytes: body.bytes, mediaType: contentType })
+      : { size: Number(request.headers.get('content-length') ?? 0) || 0 },
     violations: [],
     response: { status: 0 },
   };
@@ -138,35 +168,56 @@ export function answerDmRequest(state: ReferenceServerState, request: DmRequest,
     return finish({ answer: problemAnswer(body.problem).answer, record: { status: body.problem.status } });
   }
 
-  const packageNumber = isSupportedRequestType(contentType, 1) && route.kind !== 'cont' ? 1 : isSupportedRequestType(contentType, 3) ? 3 : undefined;
+  const packageNumber =
+    isSupportedRequestType(contentType, 1) && route.kind !== 'cont' ? 1 : isSupportedRequestType(contentType, 3) ? 3 : undefined;
   if (packageNumber === undefined) {
     const accepted = route.kind === 'cont' ? PACKAGE_MEDIA_TYPES[3] : [...PACKAGE_MEDIA_TYPES[1], ...PACKAGE_MEDIA_TYPES[3]];
     return finish(
       problemAnswer(
-        problem(415, 'unsupported-media-type', 'Unsupported media type',
-          `${url.pathname} takes ${accepted.join(', ')} (multipart with a boundary), not ${JSON.stringify(contentType ?? null)} (§5.5)`),
+        problem(
+          415,
+          'unsupported-media-type',
+          'Unsupported media type',
+          `${url.pathname} takes ${accepted.join(', ')} (multipart with a boundary), not ${JSON.stringify(contentType ?? null)} (§5.5)`,
+        ),
       ),
     );
   }
   entry.kind = packageNumber === 1 ? 'package1' : 'package3';
   // The one place `package3-connection-closed` acts (§5.2.4): the Package#3 was read in full, the connection is dropped unanswered.
-  if (packageNumber === 3 && state.faults.has('package3-connection-closed')) return finish({ answer: { status: 0, headers: {}, drop: true }, record: { status: 0 } });
+  if (packageNumber === 3 && state.faults.has('package3-connection-closed'))
+    return finish({ answer: { status: 0, headers: {}, drop: true }, record: { status: 0 } });
   const negotiation = negotiateResponseType(request.headers.get(HEADERS.accept) ?? undefined);
   if (!negotiation.ok) {
     return finish(
-      problemAnswer(problem(406, 'not-acceptable', 'Not acceptable', `the Accept header excludes ${MEDIA_TYPES.package2}, the only type this server answers with (§5.5)`)),
+      problemAnswer(
+        problem(
+          406,
+          'not-acceptable',
+          'Not acceptable',
+          `the Accept header excludes ${MEDIA_TYPES.package2}, the only type this server answers with (§5.5)`,
+        ),
+      ),
     );
   }
 
-  const check = checkPackageRequest({ method: request.method, headers: request.headers, body: body.bytes }, packageNumber, { reqMosAsked: device.lastNotification?.reqMos === true });
+  const check = checkPackageRequest({ method: request.method, headers: request.headers, body: body.bytes }, packageNumber, {
+    reqMosAsked: device.lastNotification?.reqMos === true,
+  });
   if (exceedsJsonDepth(check.package1 ?? check.package3)) {
-    return finish(problemAnswer(problem(400, 'json-too-deep', 'JSON nested too deep', `the package nests deeper than ${MAX_JSON_DEPTH} levels`)));
+    return finish(
+      problemAnswer(problem(400, 'json-too-deep', 'JSON nested too deep', `the package nests deeper than ${MAX_JSON_DEPTH} levels`)),
+    );
   }
   if (check.parts !== undefined && check.parts.size > 0) {
-    entry.parts = [...check.parts].map(([index, part]) => ({ name: String(index), body: captureBody({ bytes: part.body, mediaType: part.mediaType }) }));
+    entry.parts = [...check.parts].map(([index, part]) => ({
+      name: String(index),
+      body: captureBody({ bytes: part.body, mediaType: part.mediaType }),
+    }));
   }
   const arrival = { path: url.pathname, seq };
-  const outcome: SessionOutcome = packageNumber === 1 ? onPackage1(state, device, check, arrival) : onPackage3(state, device, check, arrival);
+  const outcome: SessionOutcome =
+    packageNumber === 1 ? onPackage1(state, device, check, arrival) : onPackage3(state, device, check, arrival);
   entry.violations = outcome.violations;
   if (outcome.decoded !== undefined) entry.package = { ...outcome.decoded };
   const sessionId = outcome.answer.sessionId ?? device.session?.record.id;
@@ -221,7 +272,13 @@ export function directDmEndpoint(state: ReferenceServerState, origin: string): D
 /** An msw request in the endpoint's terms; the body is read up front, within the cap. */
 async function dmRequestOf(request: Request, maxBodyBytes: number): Promise<DmRequest> {
   const body = await readBodyBytes(request, maxBodyBytes);
-  return { method: request.method, url: new URL(request.url), headers: request.headers, headerEntries: () => request.headers.entries(), body };
+  return {
+    method: request.method,
+    url: new URL(request.url),
+    headers: request.headers,
+    headerEntries: () => request.headers.entries(),
+    body,
+  };
 }
 
 function responseOf(answer: DmAnswer): Response {
@@ -234,7 +291,9 @@ async function handleDmRequest(state: ReferenceServerState, request: Request, ro
 }
 
 function methodNotAllowed(): Response {
-  return problemResponse(problem(405, 'method-not-allowed', 'Method not allowed', 'DM packages are sent with HTTP POST (§5.2.2, §5.2.4)'), { allow: 'POST' });
+  return problemResponse(problem(405, 'method-not-allowed', 'Method not allowed', 'DM packages are sent with HTTP POST (§5.2.2, §5.2.4)'), {
+    allow: 'POST',
+  });
 }
 
 /**
@@ -243,7 +302,11 @@ function methodNotAllowed(): Response {
  * asynchronous-result URIs `POST <origin>/dm/async/<commandId>` (a Package#1 carrying an EXEC's
  * Generic Alert, §5.4.1). Any other method gets 405.
  */
-export function dmEndpointHandlers(state: ReferenceServerState, origin: string, maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES): RequestHandler[] {
+export function dmEndpointHandlers(
+  state: ReferenceServerState,
+  origin: string,
+  maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES,
+): RequestHandler[] {
   const base = `${origin}/dm`;
   const asyncPath = `${base}/${ASYNC_RESULT_PATH_SEGMENT}/:commandId`;
   const paths = [base, `${base}/cont/:token`, asyncPath];

@@ -102,7 +102,14 @@ function pendingExecFor(device: DeviceState, alert: GenericAlert): string | unde
  * results linked by SourceURI (§5.4.1), and every other alert, which is
  * recorded and otherwise ignored — never answered with a status.
  */
-function recordAlerts(state: ReferenceServerState, device: DeviceState, session: LiveSession, alerts: readonly GenericAlert[], seq: number, sessionAlertIndex: number): void {
+function recordAlerts(
+  state: ReferenceServerState,
+  device: DeviceState,
+  session: LiveSession,
+  alerts: readonly GenericAlert[],
+  seq: number,
+  sessionAlertIndex: number,
+): void {
   alerts.forEach((alert, index) => {
     const entry: ReceivedAlert = { packageSeq: seq, time: state.timestamp(), alert: { ...structuredClone(alert) }, purpose: 'other' };
     if (index === sessionAlertIndex) {
@@ -138,7 +145,8 @@ function answerWithPackage2(state: ReferenceServerState, device: DeviceState, se
     else closeSession(state, device, 'ended');
   }
   // The one place `status-member-for-alerts` acts (§5.4): a status per alert, as a member beside CMD.
-  const statuses = state.faults.has('status-member-for-alerts') && alerts > 0 ? { Status: Array.from({ length: alerts }, () => ({ sc: 200 })) } : {};
+  const statuses =
+    state.faults.has('status-member-for-alerts') && alerts > 0 ? { Status: Array.from({ length: alerts }, () => ({ sc: 200 })) } : {};
   return { kind: 'package2', sessionId, package2: { CMD: sent.entries, ...statuses } };
 }
 
@@ -163,7 +171,12 @@ export function onPackage1(state: ReferenceServerState, device: DeviceState, che
   });
 
   if (device.session?.awaitsPackage3AfterEnd === true) {
-    return refuse(409, 'session-still-open', 'Session still open', `session still open: a Package#3 is awaited for session ${device.session.record.id}`);
+    return refuse(
+      409,
+      'session-still-open',
+      'Session still open',
+      `session still open: a Package#3 is awaited for session ${device.session.record.id}`,
+    );
   }
   if (state.faults.has('package1-rejected-without-mos') && pkg.MOS === undefined) {
     return refuse(400, 'mos-missing', 'MOS array missing', 'Package#1 carries no MOS array');
@@ -173,11 +186,32 @@ export function onPackage1(state: ReferenceServerState, device: DeviceState, che
   const sessionAlert = alerts[sessionAlertIndex];
   const serverInitiated = sessionAlert?.AlertType === ALERT_TYPES.serverInitiatedMgmt;
   if (serverInitiated && device.lastNotification?.reqMos === true && pkg.MOS === undefined) {
-    violations.push({ rule: 'package1-mos-missing', section: '5.2.2', severity: 'error', message: 'the notification carried REQ-MOS but Package#1 has no MOS array', pointer: '/MOS' });
-    return refuse(MOS_MISSING_STATUS, 'mos-missing', 'MOS array missing', 'the notification that opened this session carried REQ-MOS, so Package#1 MUST include the MOS array (§5.2.2)');
+    violations.push({
+      rule: 'package1-mos-missing',
+      section: '5.2.2',
+      severity: 'error',
+      message: 'the notification carried REQ-MOS but Package#1 has no MOS array',
+      pointer: '/MOS',
+    });
+    return refuse(
+      MOS_MISSING_STATUS,
+      'mos-missing',
+      'MOS array missing',
+      'the notification that opened this session carried REQ-MOS, so Package#1 MUST include the MOS array (§5.2.2)',
+    );
   }
-  if (NOTIFICATION_ID_MISMATCH_REFUSED && serverInitiated && sessionAlert !== undefined && notificationIdCheck(device, sessionAlert) === 'mismatch') {
-    return refuse(400, 'notification-id-mismatch', 'NOTIFICATION-ID mismatch', 'the ServerInitiatedMgmt alert does not carry the NOTIFICATION-ID last sent (§5.2.2)');
+  if (
+    NOTIFICATION_ID_MISMATCH_REFUSED &&
+    serverInitiated &&
+    sessionAlert !== undefined &&
+    notificationIdCheck(device, sessionAlert) === 'mismatch'
+  ) {
+    return refuse(
+      400,
+      'notification-id-mismatch',
+      'NOTIFICATION-ID mismatch',
+      'the ServerInitiatedMgmt alert does not carry the NOTIFICATION-ID last sent (§5.2.2)',
+    );
   }
   if (state.faults.has('async-alert-rejected') && carriesAsyncResult(device, alerts, sessionAlertIndex)) {
     return refuse(400, 'unexpected-alert', 'Unexpected alert', 'Package#1 carries an alert this server does not accept');
@@ -239,18 +273,39 @@ function carriesDevInfoData(parts: PackageRequestCheck['parts']): boolean {
 export function onPackage3(state: ReferenceServerState, device: DeviceState, check: PackageRequestCheck, arrival: Arrival): SessionOutcome {
   const session = device.session;
   if (session === undefined || session.lastSent === undefined) {
-    const refusal = problem(409, 'no-open-session', 'No open session', `no session is open for ${device.devId}: a Package#3 only answers a Package#2 without END (§5.2.4)`);
+    const refusal = problem(
+      409,
+      'no-open-session',
+      'No open session',
+      `no session is open for ${device.devId}: a Package#3 only answers a Package#2 without END (§5.2.4)`,
+    );
     return { answer: { kind: 'problem', problem: refusal }, violations: [] };
   }
   const sessionId = session.record.id;
-  const refuse = (status: number, slug: string, title: string, detail: string, violations: Violation[], decoded?: object): SessionOutcome => {
+  const refuse = (
+    status: number,
+    slug: string,
+    title: string,
+    detail: string,
+    violations: Violation[],
+    decoded?: object,
+  ): SessionOutcome => {
     closeSession(state, device, 'aborted', detail);
-    return { answer: { kind: 'problem', sessionId, problem: problem(status, slug, title, detail, violations) }, violations, ...(decoded === undefined ? {} : { decoded }) };
+    return {
+      answer: { kind: 'problem', sessionId, problem: problem(status, slug, title, detail, violations) },
+      violations,
+      ...(decoded === undefined ? {} : { decoded }),
+    };
   };
   if (arrival.path !== session.package3Path) {
     const cont = session.record.contUri !== undefined;
-    return refuse(MISDIRECTED_PACKAGE3_STATUS, 'wrong-package3-uri', 'Package#3 sent to the wrong URI',
-      `this session's Package#3 must go to ${session.package3Path}${cont ? ' (the CONT URI, §5.3.8)' : ' (where its Package#1 went)'}, not ${arrival.path}`, []);
+    return refuse(
+      MISDIRECTED_PACKAGE3_STATUS,
+      'wrong-package3-uri',
+      'Package#3 sent to the wrong URI',
+      `this session's Package#3 must go to ${session.package3Path}${cont ? ' (the CONT URI, §5.3.8)' : ' (where its Package#1 went)'}, not ${arrival.path}`,
+      [],
+    );
   }
   if (session.pendingPackage3Path !== undefined) {
     session.package3Path = session.pendingPackage3Path;
@@ -272,12 +327,27 @@ export function onPackage3(state: ReferenceServerState, device: DeviceState, che
   const pairing = validatePackage3Against(sentAsPackage2(sent), pkg, { dataPartIndexes });
   appendAll(violations, pairing);
   const unpaired = pairing.filter((v) => v.rule === 'status-count');
-  if (unpaired.length > 0) return refuse(400, 'statuses-unpaired', 'Statuses do not match the commands', describeViolations(unpaired), violations, pkg);
+  if (unpaired.length > 0)
+    return refuse(400, 'statuses-unpaired', 'Statuses do not match the commands', describeViolations(unpaired), violations, pkg);
   if (state.faults.has('sync-status-rejected') && sent.entries.some((entry, i) => entry[0] === 'EXEC' && pkg.Status[i]?.sc !== 202)) {
-    return refuse(400, 'exec-not-async', 'EXEC reported synchronously', 'EXEC must be reported asynchronously (202 Accepted)', violations, pkg);
+    return refuse(
+      400,
+      'exec-not-async',
+      'EXEC reported synchronously',
+      'EXEC must be reported asynchronously (202 Accepted)',
+      violations,
+      pkg,
+    );
   }
   if (state.faults.has('async-accepted-rejected') && pkg.Status.some((status) => status.sc === 202)) {
-    return refuse(400, 'async-not-accepted', 'Asynchronous reporting refused', 'this server does not take 202 Accepted: report final statuses', violations, pkg);
+    return refuse(
+      400,
+      'async-not-accepted',
+      'Asynchronous reporting refused',
+      'this server does not take 202 Accepted: report final statuses',
+      violations,
+      pkg,
+    );
   }
   if (state.faults.has('async-alert-rejected') && carriesAsyncResult(device, pkg.Alert ?? [], -1)) {
     return refuse(400, 'unexpected-alert', 'Unexpected alert', 'Package#3 carries an alert this server does not accept', violations, pkg);

@@ -18,14 +18,20 @@ const MAX_NONCES = 256;
  * request to `/dm…` without valid credentials is answered 401 with a Digest and a Basic challenge.
  * Other paths (repository, web pages) are left open.
  */
-export function httpAuthGate(auth: ReferenceHttpAuth, faults: FaultSet<ServerFaultName>): (method: string, headers: IncomingHttpHeaders, port: number, path: string) => AdminRefusal | undefined {
+export function httpAuthGate(
+  auth: ReferenceHttpAuth,
+  faults: FaultSet<ServerFaultName>,
+): (method: string, headers: IncomingHttpHeaders, port: number, path: string) => AdminRefusal | undefined {
   const realm = auth.realm ?? 'dmct-reference-server';
   const issued: string[] = [];
   const basicOk = (header: string | undefined) =>
     faults.has('auth-accepts-wrong-basic') ? readBasic(header)?.username === auth.username : basicVerifies(header, auth);
   const digestOk = (method: string, header: string | undefined) =>
     digestVerifies(header, auth, { method, realm, issued: (nonce) => issued.includes(nonce) }) ||
-    (faults.has('auth-accepts-wrong-digest') && header !== undefined && /^digest\s/i.test(header) && issued.some((nonce) => header.includes(nonce)));
+    (faults.has('auth-accepts-wrong-digest') &&
+      header !== undefined &&
+      /^digest\s/i.test(header) &&
+      issued.some((nonce) => header.includes(nonce)));
   return (method, headers, _port, path) => {
     if (!/^\/dm(\/|\?|$)/.test(path)) return undefined;
     const header = headers.authorization;

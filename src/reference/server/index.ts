@@ -14,7 +14,15 @@ import { ReferenceServerState, type ServerUrls } from './server-state.js';
 import { serverTlsOptions, X509_SUITES, type TlsSettings } from '../../transport/tls-settings.js';
 
 export { ReferenceServerState, type ServerUrls } from './server-state.js';
-export type { DeviceLog, CommandRecord, ReceivedPackage, ReceivedAlert, RepoHit, SessionRecord, SentNotification } from './schemas/device-log.schema.js';
+export type {
+  DeviceLog,
+  CommandRecord,
+  ReceivedPackage,
+  ReceivedAlert,
+  RepoHit,
+  SessionRecord,
+  SentNotification,
+} from './schemas/device-log.schema.js';
 export type { DeviceRegistration } from './schemas/device-registration.schema.js';
 export type { NotifyRequest } from './schemas/notify-request.schema.js';
 export type { NotifyTarget } from './schemas/notify-target.schema.js';
@@ -106,7 +114,8 @@ export function createReferenceServer(options: ReferenceServerOptions = {}, urls
   (options.devices ?? []).forEach((device, index) => {
     const checked = checkDeviceRegistration(device, `devices[${index}]`);
     if (!checked.ok) throw new ReferenceServerConfigError(checked.error);
-    if (checked.config.notify?.transport === 'shell' && options.allowShellNotify !== true) throw new ReferenceServerConfigError(`devices[${index}]: ${SHELL_NOTIFY_DISABLED}`);
+    if (checked.config.notify?.transport === 'shell' && options.allowShellNotify !== true)
+      throw new ReferenceServerConfigError(`devices[${index}]: ${SHELL_NOTIFY_DISABLED}`);
     state.register(checked.config);
   });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

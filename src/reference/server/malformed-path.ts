@@ -20,7 +20,14 @@ export function malformedPathHandler(origin: string): RequestHandler {
       decodeURIComponent(path);
       return undefined;
     } catch {
-      return problemResponse(problem(400, 'malformed-path', 'Malformed path', `the request path ${JSON.stringify(path.slice(0, 256))} holds malformed percent-encoding (RFC 3986 §2.1)`));
+      return problemResponse(
+        problem(
+          400,
+          'malformed-path',
+          'Malformed path',
+          `the request path ${JSON.stringify(path.slice(0, 256))} holds malformed percent-encoding (RFC 3986 §2.1)`,
+        ),
+      );
     }
   });
 }

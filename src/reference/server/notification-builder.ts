@@ -32,14 +32,21 @@ function conformantInput(serverId: string, device: DeviceState, request: NotifyR
     if (first !== undefined) input.preferredConTypes = [first, ...rest];
   }
   if (request.notificationId !== null) input.notificationId = request.notificationId ?? device.nextNotificationId;
-  if (request.digest ?? (device.secret !== undefined)) input.digest = true;
-  if (request.timestamp !== null) input.timestamp = request.timestamp === undefined || request.timestamp === 'now' ? nowSeconds : request.timestamp;
+  if (request.digest ?? device.secret !== undefined) input.digest = true;
+  if (request.timestamp !== null)
+    input.timestamp = request.timestamp === undefined || request.timestamp === 'now' ? nowSeconds : request.timestamp;
   if (request.reqMos === true) input.reqMos = true;
   return input;
 }
 
 /** The option-level fault switches (§5.2.1.2); each changes one option of the input. */
-function applyOptionFaults(input: NotificationInput, faults: FaultSet<ServerFaultName>, device: DeviceState, autoId: boolean, applied: ServerFaultName[]): NotificationInput {
+function applyOptionFaults(
+  input: NotificationInput,
+  faults: FaultSet<ServerFaultName>,
+  device: DeviceState,
+  autoId: boolean,
+  applied: ServerFaultName[],
+): NotificationInput {
   const out = { ...input };
   if (faults.has('notify-missing-server-id') && out.serverId !== undefined) {
     delete out.serverId;

@@ -62,7 +62,12 @@ function runShell(command: string, bytes: Uint8Array): Promise<void> {
     child.on('error', (error) => reject(new DeliveryError(`shell command could not start: ${error.message}`)));
     child.on('close', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new DeliveryError(`shell command ${signal !== null ? `killed by ${signal}` : `exited ${code}`}${stderr ? `: ${stderr.trim()}` : ''}`));
+      else
+        reject(
+          new DeliveryError(
+            `shell command ${signal !== null ? `killed by ${signal}` : `exited ${code}`}${stderr ? `: ${stderr.trim()}` : ''}`,
+          ),
+        );
     });
   });
 }

@@ -27,8 +27,12 @@ export function outgoingEntry(command: readonly string[], faults: FaultSet<Serve
   if (name === 'DEFAULT' && faults.has('default-no-moid')) entry = [name, ...params.slice(0, 1)];
   if (name === 'SUB' && faults.has('sub-no-client-uri')) entry = [name, ...params.slice(0, 1)];
   if (name === 'UNSUB' && faults.has('unsub-no-client-uri')) entry = [name];
-  if (faults.has('client-uri-forms-escaped')) entry = entry.map((value, index) => (index > 0 && typeof value === 'string' && value.startsWith('urn:') ? escapeClientUriForms(value) : value));
-  if (faults.has('server-uri-placeholder-escaped')) entry = entry.map((value, index) => (index > 0 && typeof value === 'string' ? value.replaceAll('[DevID]', '%5BDevID%5D') : value));
+  if (faults.has('client-uri-forms-escaped'))
+    entry = entry.map((value, index) =>
+      index > 0 && typeof value === 'string' && value.startsWith('urn:') ? escapeClientUriForms(value) : value,
+    );
+  if (faults.has('server-uri-placeholder-escaped'))
+    entry = entry.map((value, index) => (index > 0 && typeof value === 'string' ? value.replaceAll('[DevID]', '%5BDevID%5D') : value));
   if (faults.has('package2-non-string-param') && entry.length > 1) entry[entry.length - 1] = [entry[entry.length - 1]];
   return entry;
 }
@@ -93,7 +97,9 @@ export function planNextPackage2(state: ReferenceServerState, device: DeviceStat
   const batch = takeBatch(device);
   const batchHasEnd = batch.some((id) => device.commands.get(id)?.command[0] === 'END');
   const appendEnd =
-    batch.length === 0 ? !state.faults.has('session-never-ended') && !state.faults.has('package1-empty-cmd') : !END_TRAVELS_ALONE && !batchHasEnd && device.queue.length === 0;
+    batch.length === 0
+      ? !state.faults.has('session-never-ended') && !state.faults.has('package1-empty-cmd')
+      : !END_TRAVELS_ALONE && !batchHasEnd && device.queue.length === 0;
   const endsSession = batchHasEnd || appendEnd;
   for (const id of batch) {
     const record = device.commands.get(id);

@@ -72,7 +72,11 @@ function serveContent(state: ReferenceServerState, request: Request, name: strin
     return response;
   };
   if (content === undefined) {
-    return respond(problemResponse(problem(404, 'no-such-content', 'No such content', `the repository holds nothing named ${JSON.stringify(capText(name, 256))}`)));
+    return respond(
+      problemResponse(
+        problem(404, 'no-such-content', 'No such content', `the repository holds nothing named ${JSON.stringify(capText(name, 256))}`),
+      ),
+    );
   }
   const offered: string[] = [content.mediaType];
   let leaf: string | undefined;
@@ -83,7 +87,11 @@ function serveContent(state: ReferenceServerState, request: Request, name: strin
   }
   const negotiation = negotiateResponseType(request.headers.get(HEADERS.accept) ?? undefined, offered);
   if (!negotiation.ok) {
-    return respond(problemResponse(problem(406, 'not-acceptable', 'Not acceptable', `content ${JSON.stringify(name)} is available as ${offered.join(', ')} only`)));
+    return respond(
+      problemResponse(
+        problem(406, 'not-acceptable', 'Not acceptable', `content ${JSON.stringify(name)} is available as ${offered.join(', ')} only`),
+      ),
+    );
   }
   const bytes = negotiation.mediaType === content.mediaType || leaf === undefined ? content.bytes : encoder.encode(leaf);
   return respond(new HttpResponse(bytes, { status: 200, headers: { 'content-type': negotiation.mediaType } }), bytes.length);
@@ -113,18 +121,36 @@ async function receiveUpload(state: ReferenceServerState, request: Request, maxB
     const parsed = parseMoData(body.bytes);
     if (parsed.violations.length > 0) hit.violations = parsed.violations;
     if (parsed.value === undefined || hasErrors(parsed.violations)) {
-      return record(problemResponse(problem(400, 'invalid-mo-data', 'Invalid MO data', describeViolations(parsed.violations.filter((v) => v.severity === 'error')), parsed.violations)));
+      return record(
+        problemResponse(
+          problem(
+            400,
+            'invalid-mo-data',
+            'Invalid MO data',
+            describeViolations(parsed.violations.filter((v) => v.severity === 'error')),
+            parsed.violations,
+          ),
+        ),
+      );
     }
     if (exceedsJsonDepth(parsed.value)) {
-      return record(problemResponse(problem(400, 'json-too-deep', 'JSON nested too deep', `the MO data nests deeper than ${MAX_JSON_DEPTH} levels`)));
+      return record(
+        problemResponse(problem(400, 'json-too-deep', 'JSON nested too deep', `the MO data nests deeper than ${MAX_JSON_DEPTH} levels`)),
+      );
     }
     hit.moData = parsed.value;
     return record(new HttpResponse(null, { status: 204 }));
   }
-  if (UPLOAD_MEDIA_TYPES.some((type) => type !== MEDIA_TYPES.moData && isMediaType(contentType, type))) return record(new HttpResponse(null, { status: 204 }));
+  if (UPLOAD_MEDIA_TYPES.some((type) => type !== MEDIA_TYPES.moData && isMediaType(contentType, type)))
+    return record(new HttpResponse(null, { status: 204 }));
   return record(
     problemResponse(
-      problem(415, 'unsupported-media-type', 'Unsupported media type', `the repository takes ${UPLOAD_MEDIA_TYPES.join(', ')}, not ${JSON.stringify(contentType ?? null)}`),
+      problem(
+        415,
+        'unsupported-media-type',
+        'Unsupported media type',
+        `the repository takes ${UPLOAD_MEDIA_TYPES.join(', ')}, not ${JSON.stringify(contentType ?? null)}`,
+      ),
       { [HEADERS.omadmAccept]: UPLOAD_MEDIA_TYPES.join(', ') },
     ),
   );
@@ -140,7 +166,8 @@ function servePage(state: ReferenceServerState, request: Request, page: string):
   const entry = state.logRepo({ ...hitBase(request, url), status: 200 });
   const device = deviceOf(state, request, segmentsOf(url));
   if (device !== undefined) appendBounded(device.log.webHits, entry);
-  const html = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>dmct reference server</title></head>` +
+  const html =
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>dmct reference server</title></head>` +
     `<body><h1>dmct reference server</h1><p>Page <code>${escapeHtml(capText(page, 256))}</code> opened by SHOW.</p></body></html>\n`;
   return new HttpResponse(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
@@ -149,7 +176,11 @@ function servePage(state: ReferenceServerState, request: Request, page: string):
  * The data repository (`<origin>/repo/<name>`: GET content, PUT/POST uploads) and the web server
  * SHOW opens (`<origin>/web/<page>`), as msw handlers.
  */
-export function repositoryHandlers(state: ReferenceServerState, origin: string, maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES): RequestHandler[] {
+export function repositoryHandlers(
+  state: ReferenceServerState,
+  origin: string,
+  maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES,
+): RequestHandler[] {
   const name = (params: Record<string, unknown>) => String(params['0'] ?? '');
   return [
     http.get(`${origin}/repo/*`, ({ request, params }) => serveContent(state, request, name(params))),

@@ -15,7 +15,8 @@ export type BodyBytes = { ok: true; bytes: Uint8Array } | { ok: false; problem: 
  * with 413, so an in-process caller gets the same answer the served port gives.
  */
 export async function readBodyBytes(request: Request, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<BodyBytes> {
-  const tooLarge = (size: string) => problem(413, 'body-too-large', 'Request body too large', `the body of ${size} bytes exceeds the ${maxBytes}-byte limit`);
+  const tooLarge = (size: string) =>
+    problem(413, 'body-too-large', 'Request body too large', `the body of ${size} bytes exceeds the ${maxBytes}-byte limit`);
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, problem: tooLarge(String(declared)) };
   let bytes: Uint8Array;
@@ -52,7 +53,9 @@ export async function readJsonInput<T>(request: Request, validate: SchemaValidat
   if (essence !== undefined && essence !== 'application/json' && !essence.endsWith('+json')) {
     return {
       ok: false,
-      response: problemResponse(problem(415, 'unsupported-media-type', 'Unsupported media type', `${what} must be application/json, not ${essence}`)),
+      response: problemResponse(
+        problem(415, 'unsupported-media-type', 'Unsupported media type', `${what} must be application/json, not ${essence}`),
+      ),
     };
   }
   const body = await readBody(request);

@@ -1,11 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { FaultSet, ServerFaultName } from '../faults/index.js';
-import type {
-  CommandRecord,
-  DeviceLog,
-  RepoHit,
-  SessionRecord,
-} from './schemas/device-log.schema.js';
+import type { CommandRecord, DeviceLog, RepoHit, SessionRecord } from './schemas/device-log.schema.js';
 import type { NotifyTarget } from './schemas/notify-target.schema.js';
 
 /** Where the reference server can be reached; known once its ports are bound. */

@@ -63,13 +63,17 @@ function table(items: readonly ItemReport[], chalk: ChalkInstance): string[] {
   for (const item of items) {
     const verdict = paint(chalk, item.verdict, `${MARKS[item.verdict]} ${item.verdict}`.padEnd(verdictWidth));
     const why = item.verdict === 'not-applicable' && item.reason ? chalk.dim(` — ${oneLine(item.reason, 80)}`) : nonStrictMark(item, chalk);
-    lines.push(row(oneLine(item.id, 40), item.role, item.status, verdict, `${oneLine(item.function, 80)} (${oneLine(item.section, 20)})${why}`));
+    lines.push(
+      row(oneLine(item.id, 40), item.role, item.status, verdict, `${oneLine(item.function, 80)} (${oneLine(item.section, 20)})${why}`),
+    );
   }
   return lines;
 }
 
 function scenarioDetails(scenario: ScenarioReport, chalk: ChalkInstance): string[] {
-  const lines = [`    ${paint(chalk, scenario.verdict, `${MARKS[scenario.verdict]} ${scenario.verdict}`)} scenario ${oneLine(scenario.id, 120)} (${oneLine(location(scenario), 120)})`];
+  const lines = [
+    `    ${paint(chalk, scenario.verdict, `${MARKS[scenario.verdict]} ${scenario.verdict}`)} scenario ${oneLine(scenario.id, 120)} (${oneLine(location(scenario), 120)})`,
+  ];
   const shown = new Set<string>();
   const show = (text: string) => {
     if (!shown.has(text)) lines.push(`      ${text}`);
@@ -84,7 +88,9 @@ function scenarioDetails(scenario: ScenarioReport, chalk: ChalkInstance): string
     lines.push('      trace:');
     for (const message of excerpt.messages) {
       const marked = message.seq === excerpt.marked;
-      lines.push(`      ${marked ? paint(chalk, scenario.verdict, '▶') : ' '} ${marked ? chalk.bold(messageSummary(message)) : messageSummary(message)}`);
+      lines.push(
+        `      ${marked ? paint(chalk, scenario.verdict, '▶') : ' '} ${marked ? chalk.bold(messageSummary(message)) : messageSummary(message)}`,
+      );
     }
   }
   return lines;
@@ -95,7 +101,9 @@ function notPassed(items: readonly ItemReport[], chalk: ChalkInstance): string[]
   if (open.length === 0) return [];
   const lines = ['', chalk.bold('Not passed')];
   for (const item of open) {
-    lines.push(`${paint(chalk, item.verdict, `${MARKS[item.verdict]} ${item.id} ${item.verdict}`)} — ${oneLine(item.function, 80)} (${oneLine(item.section, 20)})`);
+    lines.push(
+      `${paint(chalk, item.verdict, `${MARKS[item.verdict]} ${item.id} ${item.verdict}`)} — ${oneLine(item.function, 80)} (${oneLine(item.section, 20)})`,
+    );
     for (const finding of item.staticFindings) lines.push(`    claims: ${oneLine(finding.message, 200)} (${oneLine(finding.rule, 60)})`);
     const scenarios = item.scenarios.filter((s) => s.verdict !== 'pass' && s.verdict !== 'not-applicable');
     if (scenarios.length === 0 && item.staticFindings.length === 0 && item.reason) lines.push(`    ${oneLine(item.reason, 300)}`);
@@ -141,8 +149,19 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
   const partial = report.meta.partial;
   // A partial run that passed has shown conformance of its own items only.
   const label = partial !== undefined && overall.verdict === 'conformant' ? 'PARTIAL' : overall.verdict.toUpperCase();
-  const verdictLine = chalk.bold(`Overall: ${paint(chalk, overall.verdict, label)} (exit ${overall.exitCode}) — ${oneLine(overall.reason, 200)}`);
-  const lines = [...header(report, chalk), '', ...table(report.items, chalk), ...notPassed(report.items, chalk), ...nonStrict(report.items, chalk), ...totals(report, chalk), '', verdictLine];
+  const verdictLine = chalk.bold(
+    `Overall: ${paint(chalk, overall.verdict, label)} (exit ${overall.exitCode}) — ${oneLine(overall.reason, 200)}`,
+  );
+  const lines = [
+    ...header(report, chalk),
+    '',
+    ...table(report.items, chalk),
+    ...notPassed(report.items, chalk),
+    ...nonStrict(report.items, chalk),
+    ...totals(report, chalk),
+    '',
+    verdictLine,
+  ];
   if (partial !== undefined) lines.push(leftOutLine(partial.leftOut));
   return `${lines.join('\n')}\n`;
 }

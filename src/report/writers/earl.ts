@@ -61,7 +61,9 @@ export function writeEarl(report: Report): Record<string, unknown> {
       'dct:description': `${item.verdict}${item.reason !== undefined ? `: ${item.reason}` : ''}`,
     };
     const info = [
-      ...item.scenarios.filter((s) => s.verdict !== 'pass').map((s) => `${s.id}: ${s.verdict}${s.reason !== undefined ? ` — ${s.reason}` : ''}`),
+      ...item.scenarios
+        .filter((s) => s.verdict !== 'pass')
+        .map((s) => `${s.id}: ${s.verdict}${s.reason !== undefined ? ` — ${s.reason}` : ''}`),
       ...(item.nonStrict ?? []).map((line) => `non-strict: ${line}`),
     ];
     if (info.length > 0) result['earl:info'] = info.join('\n');

@@ -27,15 +27,16 @@ import { location, messageSummary, traceExcerpt } from './trace-text.js';
 
 /** XML text/attribute escaping; characters XML 1.0 cannot carry at all are replaced by U+FFFD. */
 export function escapeXml(text: string): string {
-  return (
-    text
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
+  return text
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '\ufffd',
+    )
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function attrs(values: Record<string, string | number | undefined>): string {
@@ -54,7 +55,13 @@ function scenarioText(scenario: ScenarioReport): string[] {
   const findings = scenario.verdict === 'fail' ? scenario.findings.filter((f) => f.verdict === 'fail') : scenario.findings;
   if (findings.length === 0 && scenario.reason) lines.push(`  ${scenario.reason}`);
   for (const f of findings) {
-    lines.push(`  ${failureMessage(f)}`, `  rule: ${oneLine(f.rule)}`, `  section: ${oneLine(f.section)}`, ...(f.expected.length === 0 ? [] : [`  expected: ${formatExpected(f.expected)}`]), `  actual: ${oneLine(f.actual, 500)}`);
+    lines.push(
+      `  ${failureMessage(f)}`,
+      `  rule: ${oneLine(f.rule)}`,
+      `  section: ${oneLine(f.section)}`,
+      ...(f.expected.length === 0 ? [] : [`  expected: ${formatExpected(f.expected)}`]),
+      `  actual: ${oneLine(f.actual, 500)}`,
+    );
   }
   for (const error of scenario.errors ?? []) lines.push(`  error: ${oneLine(error, 500)}`);
   for (const quote of scenario.requirements) lines.push(`  requirement: ${oneLine(quote)}`);
@@ -76,7 +83,9 @@ function outcomeElement(item: ItemReport): string {
   ].join('\n');
   switch (item.verdict) {
     case 'pass':
-      return item.nonStrict?.length ? `<system-out>${escapeXml(item.nonStrict.map((line) => `non-strict: ${line}`).join('\n'))}</system-out>` : '';
+      return item.nonStrict?.length
+        ? `<system-out>${escapeXml(item.nonStrict.map((line) => `non-strict: ${line}`).join('\n'))}</system-out>`
+        : '';
     case 'fail':
       return `<failure${attrs({ message: reason, type: 'fail' })}>${escapeXml(body)}</failure>`;
     case 'error':

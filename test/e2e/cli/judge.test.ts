@@ -26,7 +26,10 @@ describe('dmct judge (CLI)', () => {
       const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Report;
       assert.ok(validateReport(report).ok);
       const failed = report.items.filter((i) => i.verdict === 'fail');
-      assert.deepEqual(failed.map((i) => `${i.role} ${i.id}`), ['client DM-PACK-022-C-M']);
+      assert.deepEqual(
+        failed.map((i) => `${i.role} ${i.id}`),
+        ['client DM-PACK-022-C-M'],
+      );
       assert.match(result.stdout, /Report folder:/);
     } finally {
       await rm(out, { recursive: true, force: true });
@@ -43,7 +46,15 @@ describe('dmct judge (CLI)', () => {
   it('takes the client claims (their edition and applicability): a clean capture exits 3, nothing failed', async () => {
     const out = await mkdtemp(join(tmpdir(), 'dmct-judge-'));
     try {
-      const result = await exitOf(['judge', 'test/unit/monitor/data/clean-get-end.har', '--claims-client', 'fixtures/claims/dm20-2016/client.json', '--out', out, '--json']);
+      const result = await exitOf([
+        'judge',
+        'test/unit/monitor/data/clean-get-end.har',
+        '--claims-client',
+        'fixtures/claims/dm20-2016/client.json',
+        '--out',
+        out,
+        '--json',
+      ]);
       assert.equal(result.code, 3, result.stderr);
       const report = JSON.parse(result.stdout) as Report;
       assert.equal(report.meta.edition, 'dm20-2016');
@@ -56,7 +67,14 @@ describe('dmct judge (CLI)', () => {
   });
 
   it('refuses claims of the other role with one line and exit 2', async () => {
-    const result = await exitOf(['judge', 'test/unit/monitor/data/clean-get-end.har', '--claims-server', 'fixtures/claims/dm20-2016/client.json', '--out', join(tmpdir(), 'dmct-judge-never')]);
+    const result = await exitOf([
+      'judge',
+      'test/unit/monitor/data/clean-get-end.har',
+      '--claims-server',
+      'fixtures/claims/dm20-2016/client.json',
+      '--out',
+      join(tmpdir(), 'dmct-judge-never'),
+    ]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /^dmct: .*claims of a client, given as --claims-server/);
   });

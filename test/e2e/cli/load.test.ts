@@ -13,7 +13,17 @@ const validateReport = compileSchema<LoadReport>(loadReportSchema);
 
 describe('dmct load (CLI)', () => {
   it('prints the figures as JSON and exits 0 against the embedded reference server', async () => {
-    const { stdout } = await run(process.execPath, ['bin/dmct.js', 'load', '--duration', '0.3', '--devices', '3', '--concurrency', '2', '--json']);
+    const { stdout } = await run(process.execPath, [
+      'bin/dmct.js',
+      'load',
+      '--duration',
+      '0.3',
+      '--devices',
+      '3',
+      '--concurrency',
+      '2',
+      '--json',
+    ]);
     const report = JSON.parse(stdout) as unknown;
     const checked = validateReport(report);
     assert.ok(checked.ok);
@@ -22,7 +32,17 @@ describe('dmct load (CLI)', () => {
   });
 
   it('exits 1 with the item when the embedded server has a fault', async () => {
-    const failed = await run(process.execPath, ['bin/dmct.js', 'load', '--duration', '0.3', '--devices', '2', '--fault', 'package2-non-string-param', '--json']).then(
+    const failed = await run(process.execPath, [
+      'bin/dmct.js',
+      'load',
+      '--duration',
+      '0.3',
+      '--devices',
+      '2',
+      '--fault',
+      'package2-non-string-param',
+      '--json',
+    ]).then(
       () => assert.fail('expected exit 1'),
       (error: { code: number; stdout: string }) => error,
     );
@@ -43,13 +63,21 @@ describe('dmct load (CLI)', () => {
         return;
       }
       const { port } = target.address() as AddressInfo;
-      req.on('end', () => res.writeHead(200, { 'content-type': 'application/vnd.oma.dm.request+json' }).end(JSON.stringify({ CMD: [['SHOW', `http://127.0.0.1:${port}/slow`]] })));
+      req.on('end', () =>
+        res
+          .writeHead(200, { 'content-type': 'application/vnd.oma.dm.request+json' })
+          .end(JSON.stringify({ CMD: [['SHOW', `http://127.0.0.1:${port}/slow`]] })),
+      );
     });
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     const { port } = target.address() as AddressInfo;
-    const child = spawn(process.execPath, ['bin/dmct.js', 'load', '--target', `http://127.0.0.1:${port}/dm`, '--devices', '2', '--duration', '600', '--timeout-ms', '600000'], {
-      env: { ...process.env, FORCE_COLOR: '0' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['bin/dmct.js', 'load', '--target', `http://127.0.0.1:${port}/dm`, '--devices', '2', '--duration', '600', '--timeout-ms', '600000'],
+      {
+        env: { ...process.env, FORCE_COLOR: '0' },
+      },
+    );
     try {
       let stdout = '';
       let stderr = '';

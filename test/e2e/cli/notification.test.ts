@@ -9,9 +9,19 @@ import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { decodedNotificationSchema, type DecodedNotification } from '../../../src/protocol/notification/index.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const WORKED_HEX =
-  '22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000';
-const WORKED_FLAGS = ['--server-id', 'dms1', '--notification-id', '42', '--digest', '--secret', 's3cr3t', '--auth-data', 'nonce', '--req-mos'];
+const WORKED_HEX = '22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000';
+const WORKED_FLAGS = [
+  '--server-id',
+  'dms1',
+  '--notification-id',
+  '42',
+  '--digest',
+  '--secret',
+  's3cr3t',
+  '--auth-data',
+  'nonce',
+  '--req-mos',
+];
 
 interface Run {
   code: number | null;
@@ -63,7 +73,20 @@ describe('dmct notify (spawned CLI)', () => {
   it('encode --from file --wrap wap-push piped into decode --datagram (stdin)', async () => {
     const file = join(dir, 'n.json');
     await writeFile(file, JSON.stringify({ serverId: 'dms1', notificationId: 42, digest: true, reqMos: true }));
-    const encoded = await dmct(['notify', 'encode', '--from', file, '--secret', 's3cr3t', '--auth-data', 'nonce', '--wrap', 'wap-push', '--tid', '7']);
+    const encoded = await dmct([
+      'notify',
+      'encode',
+      '--from',
+      file,
+      '--secret',
+      's3cr3t',
+      '--auth-data',
+      'nonce',
+      '--wrap',
+      'wap-push',
+      '--tid',
+      '7',
+    ]);
     assert.equal(encoded.code, 0, encoded.stderr);
     assert.equal(encoded.stdout, `070603d8af87${WORKED_HEX}\n`);
     const decoded = await dmct(['notify', 'decode', '--datagram', '--secret', 's3cr3t', '--auth-data', 'nonce', '--json'], encoded.stdout);
@@ -73,7 +96,10 @@ describe('dmct notify (spawned CLI)', () => {
     const json = checked.value;
     assert.equal(json.hex, WORKED_HEX);
     assert.deepEqual(json.digest, { present: true, verified: true });
-    assert.deepEqual(json.transport && [json.transport.tid, json.transport.contentType, json.transport.applicationId, json.transport.valid], [7, 0x58, 7, true]);
+    assert.deepEqual(
+      json.transport && [json.transport.tid, json.transport.contentType, json.transport.applicationId, json.transport.valid],
+      [7, 0x58, 7, true],
+    );
   });
 
   it('unreadable input exits 2 with one line on stderr', async () => {

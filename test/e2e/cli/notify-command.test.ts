@@ -8,8 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../../src/cli/errors.js';
 import { decodeGcmMessage, type DecodedNotification } from '../../../src/protocol/notification/index.js';
 
-const WORKED_HEX =
-  '22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000';
+const WORKED_HEX = '22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000';
 
 interface Result {
   code: number;
@@ -41,7 +40,14 @@ before(async () => {
     decodeBinaryFile: ['decode', '--file', join(dir, 'n.bin'), '--secret', 's3cr3t', '--auth-data', 'nonce'],
     encodeBase64Out: ['encode', ...worked, '--out', join(dir, 'n.b64'), '--format', 'base64'],
     decodeBase64File: ['decode', '--file', join(dir, 'n.b64'), '--secret', 's3cr3t', '--auth-data', 'nonce'],
-    decodeBase64HexCreds: ['decode', Buffer.from(WORKED_HEX, 'hex').toString('base64'), '--secret-hex', '733363723374', '--auth-data-hex', '6e6f6e6365'],
+    decodeBase64HexCreds: [
+      'decode',
+      Buffer.from(WORKED_HEX, 'hex').toString('base64'),
+      '--secret-hex',
+      '733363723374',
+      '--auth-data-hex',
+      '6e6f6e6365',
+    ],
     encodeBase64: ['encode', ...worked, '--format', 'base64'],
     encodeGcm: ['encode', ...worked, '--wrap', 'gcm', '--registration-id', 'reg-1'],
     encodeGcmNoId: ['encode', '--wrap', 'gcm'],
@@ -79,7 +85,10 @@ describe('dmct notify (all cases in one child process)', () => {
     const run = notify('mismatchJson');
     assert.equal(run.code, EXIT.nonConformant);
     const json = JSON.parse(run.stdout) as DecodedNotification;
-    assert.deepEqual(json.violations.map((v) => [v.rule, v.offset]), [['notification-digest-mismatch', 14]]);
+    assert.deepEqual(
+      json.violations.map((v) => [v.rule, v.offset]),
+      [['notification-digest-mismatch', 14]],
+    );
     assert.deepEqual(json.digest, { present: true, verified: false });
   });
 
@@ -131,7 +140,10 @@ describe('dmct notify (all cases in one child process)', () => {
       ['badInputJson', /^dmct: \S+bad-json\.json \/: invalid JSON: .+ \(json\)\n$/],
       ['conTypeOrder', 'dmct: --con-type: ANY_AVAILABLE must be the last connection type (§5.2.1.2) (any-available-last)\n'],
       ['conTypeUnknown', 'dmct: --con-type: "LTE" is not one of ANY_AVAILABLE, CELLULAR, WLAN, WIRELINE (or 0-3)\n'],
-      ['digestNoSecret', 'dmct: --digest: a SHA256-DIGEST needs the secret (DMAcc Auth/Noti/Secret) to compute it (§5.2.1.2) (digest-secret)\n'],
+      [
+        'digestNoSecret',
+        'dmct: --digest: a SHA256-DIGEST needs the secret (DMAcc Auth/Noti/Secret) to compute it (§5.2.1.2) (digest-secret)\n',
+      ],
       ['badSecretHex', 'dmct: --secret-hex: not hex: "x" at character 1\n'],
       ['badNow', 'dmct: --now: "yesterday" is neither POSIX seconds nor an ISO date\n'],
       ['badBase64', 'dmct: input: not base64: "!" at character 1\n'],

@@ -7,7 +7,11 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = 'fixtures/packages';
 
 function dmct(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['bin/dmct.js', 'packages', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const run = spawnSync(process.execPath, ['bin/dmct.js', 'packages', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -20,7 +24,10 @@ describe('dmct packages (spawned)', () => {
   it('exits 1 and prints pointer, rule and section for each violation', () => {
     const run = dmct('validate', `${FIXTURES}/broken/package2.command-unknown.json`, '--package', '2');
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /^error {3}\S+ \/CMD\/1\/0: unknown command "FETCH"; a client answers 501 or 400 \[command-unknown, §5\.3\]$/m);
+    assert.match(
+      run.stdout,
+      /^error {3}\S+ \/CMD\/1\/0: unknown command "FETCH"; a client answers 501 or 400 \[command-unknown, §5\.3\]$/m,
+    );
   });
   it('reads a multipart Package#3 and checks it --against its Package#2, with --json', () => {
     const dir = `${FIXTURES}/exchanges/valid.get-results`;
@@ -43,6 +50,9 @@ describe('dmct packages (spawned)', () => {
     assert.equal(run.status, 0);
     const table = JSON.parse(run.stdout) as { name: string; getsStatus: boolean }[];
     assert.equal(table.length, 12);
-    assert.deepEqual(table.filter((c) => !c.getsStatus).map((c) => c.name), ['END']);
+    assert.deepEqual(
+      table.filter((c) => !c.getsStatus).map((c) => c.name),
+      ['END'],
+    );
   });
 });

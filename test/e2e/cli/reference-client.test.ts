@@ -26,7 +26,11 @@ describe('dmct sim client (spawned)', () => {
   });
 
   it('runs until SIGINT, prints its ports as JSON, and is driven by its sub-commands', async () => {
-    const child = spawn(process.execPath, ['bin/dmct.js', 'sim', 'client', '--server', 'http://127.0.0.1:9/dm', '--json'], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/dmct.js', 'sim', 'client', '--server', 'http://127.0.0.1:9/dm', '--json'], {
+      cwd: ROOT,
+      env: ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const first = await new Promise<string>((resolve, reject) => {
         const lines = createInterface({ input: child.stdout });
@@ -45,7 +49,10 @@ describe('dmct sim client (spawned)', () => {
       assert.match(session.stdout, /^session 1 aborted: no Package#2: connection-error/);
       const alert = dmct('alert', '--admin', banner.adminUrl, ...token, '--type', 'urn:dmct:at:test:1.0:Ping', '--mark', 'minor');
       assert.equal(alert.stdout, 'alert queued (1 waiting for the next package)\n');
-      const state = JSON.parse(dmct('state', '--admin', banner.adminUrl, ...token).stdout) as { pendingAlerts: number; sessions: unknown[] };
+      const state = JSON.parse(dmct('state', '--admin', banner.adminUrl, ...token).stdout) as {
+        pendingAlerts: number;
+        sessions: unknown[];
+      };
       assert.equal(state.pendingAlerts, 1, 'the alert waits for the next package');
       assert.equal(state.sessions.length, 1);
     } finally {

@@ -64,7 +64,10 @@ describe('dmct sim (CLI)', () => {
   test('sim server refuses a shell notify transport unless started with --allow-shell-notify, and a weak --admin-token', async () => {
     const shell = await run(['sim', 'server', '--device', DEV_ID, '--notify', 'shell:true']);
     assert.equal(shell.code, 2);
-    assert.match(shell.stderr, /^dmct: devices\[0\]: the shell notification transport runs a command on this machine and is off; start the server with --allow-shell-notify/);
+    assert.match(
+      shell.stderr,
+      /^dmct: devices\[0\]: the shell notification transport runs a command on this machine and is off; start the server with --allow-shell-notify/,
+    );
     const weak = await run(['sim', 'server', '--admin-token', 'short']);
     assert.equal(weak.code, 2);
     assert.match(weak.stderr, /^dmct: --admin-token: 16 or more visible ASCII characters/);
@@ -82,17 +85,43 @@ describe('dmct sim (CLI)', () => {
       const noToken = await run(['sim', 'admin', urls.adminUrl, 'queue', DEV_ID, 'GET', 'urn:oma:mo:oma-dm-devinfo:1.2//DevID']);
       assert.equal(noToken.code, 2);
       assert.match(noToken.stderr, /^dmct: no admin token: pass --admin-token/);
-      const wrongToken = await run(['sim', 'admin', urls.adminUrl, '--admin-token', 'x'.repeat(32), 'queue', DEV_ID, 'GET', 'urn:oma:mo:oma-dm-devinfo:1.2//DevID']);
+      const wrongToken = await run([
+        'sim',
+        'admin',
+        urls.adminUrl,
+        '--admin-token',
+        'x'.repeat(32),
+        'queue',
+        DEV_ID,
+        'GET',
+        'urn:oma:mo:oma-dm-devinfo:1.2//DevID',
+      ]);
       assert.equal(wrongToken.code, 2);
       assert.match(wrongToken.stderr, /→ 401: missing or wrong admin token/);
 
-      const queued = await run(['sim', 'admin', urls.adminUrl, '--admin-token', urls.adminToken, 'queue', DEV_ID, 'GET', 'urn:oma:mo:oma-dm-devinfo:1.2//DevID']);
+      const queued = await run([
+        'sim',
+        'admin',
+        urls.adminUrl,
+        '--admin-token',
+        urls.adminToken,
+        'queue',
+        DEV_ID,
+        'GET',
+        'urn:oma:mo:oma-dm-devinfo:1.2//DevID',
+      ]);
       assert.equal(queued.code, 0, queued.stderr);
       assert.equal(queued.stdout, 'c1 queued: ["GET","urn:oma:mo:oma-dm-devinfo:1.2//DevID"]\n');
 
-      const shell = await run(['sim', 'admin', urls.adminUrl, 'notify', DEV_ID, '--transport', 'shell:touch /nonexistent/pwned'], withToken);
+      const shell = await run(
+        ['sim', 'admin', urls.adminUrl, 'notify', DEV_ID, '--transport', 'shell:touch /nonexistent/pwned'],
+        withToken,
+      );
       assert.equal(shell.code, 2);
-      assert.match(shell.stderr, /→ 403 Shell transport disabled: the shell notification transport runs a command on this machine and is off/);
+      assert.match(
+        shell.stderr,
+        /→ 403 Shell transport disabled: the shell notification transport runs a command on this machine and is off/,
+      );
 
       const notified = await run(['sim', 'admin', urls.adminUrl, 'notify', DEV_ID, '--req-mos', '--json'], withToken);
       assert.equal(notified.code, 0, notified.stderr);
@@ -103,7 +132,10 @@ describe('dmct sim (CLI)', () => {
 
       const refused = await run(['sim', 'admin', urls.adminUrl, 'queue', DEV_ID, 'GET'], withToken);
       assert.equal(refused.code, 2);
-      assert.match(refused.stderr, /^dmct: POST \/devices\/IMEI%3A351234567890123\/commands → 400 Invalid command: \/CMD\/0: GET takes 1 parameter/);
+      assert.match(
+        refused.stderr,
+        /^dmct: POST \/devices\/IMEI%3A351234567890123\/commands → 400 Invalid command: \/CMD\/0: GET takes 1 parameter/,
+      );
 
       const received = await run(['sim', 'admin', urls.adminUrl, 'received', DEV_ID], withToken);
       assert.equal(received.code, 0);

@@ -13,7 +13,11 @@ import { sampleExecution, samplePlan, sampleReport, sampleResults } from '../../
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 function dmct(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/dmct.js'), ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/dmct.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -30,8 +34,14 @@ describe('dmct report', () => {
     passing.items = passing.items.filter((i) => ['DM-PACK-001-S-M', 'DM-PACK-001-C-M', 'DM-PACK-019-C-O'].includes(i.id));
     await writeReportFolder(join(dir, 'conformant'), buildReport(passing, sampleResults(), sampleExecution()));
     const results = sampleResults();
-    await writeReportFolder(join(dir, 'shard-1'), buildReport(samplePlan(), results.slice(0, 4), sampleExecution({ shard: { current: 1, total: 2 } })));
-    await writeReportFolder(join(dir, 'shard-2'), buildReport(samplePlan(), results.slice(4), sampleExecution({ shard: { current: 2, total: 2 } })));
+    await writeReportFolder(
+      join(dir, 'shard-1'),
+      buildReport(samplePlan(), results.slice(0, 4), sampleExecution({ shard: { current: 1, total: 2 } })),
+    );
+    await writeReportFolder(
+      join(dir, 'shard-2'),
+      buildReport(samplePlan(), results.slice(4), sampleExecution({ shard: { current: 2, total: 2 } })),
+    );
     await mkdir(join(dir, 'broken'));
     const tampered = JSON.parse(await readFile(join(dir, 'run', 'report.json'), 'utf8')) as Report;
     if (tampered.items[2]) tampered.items[2].verdict = 'pass';
@@ -41,7 +51,7 @@ describe('dmct report', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('re-renders a saved run on the console; exits 0, or with the run\'s exit code when asked', async () => {
+  it("re-renders a saved run on the console; exits 0, or with the run's exit code when asked", async () => {
     const run = await dmct('report', join(dir, 'run'));
     assert.equal(run.code, 0, run.stderr);
     const junit = await dmct('report', join(dir, 'run'), '--format', 'junit');
@@ -54,7 +64,10 @@ describe('dmct report', () => {
     assert.ok(!run.stdout.includes('\u001b'), 'no colour when piped');
     const ok = await dmct('report', join(dir, 'conformant', 'report.json'), '--format', 'junit');
     assert.equal(ok.code, 0, ok.stderr);
-    assert.match(ok.stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="dmct" tests="3" failures="0" errors="0" skipped="1"/);
+    assert.match(
+      ok.stdout,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="dmct" tests="3" failures="0" errors="0" skipped="1"/,
+    );
   });
 
   it('prints the native JSON and the HTML page', async () => {
@@ -70,7 +83,10 @@ describe('dmct report', () => {
     assert.equal(missing.stderr, `dmct: ${join(dir, 'nowhere')}: no such file or folder (give a run folder holding report.json)\n`);
     const broken = await dmct('report', join(dir, 'broken'));
     assert.equal(broken.code, 2);
-    assert.equal(broken.stderr, `dmct: ${join(dir, 'broken', 'report.json')} /items/2/verdict: is "pass" but its scenarios and applicability give "fail" (consistency) (and 1 more)\n`);
+    assert.equal(
+      broken.stderr,
+      `dmct: ${join(dir, 'broken', 'report.json')} /items/2/verdict: is "pass" but its scenarios and applicability give "fail" (consistency) (and 1 more)\n`,
+    );
     assert.equal(broken.stdout, '');
   });
 
@@ -81,6 +97,9 @@ describe('dmct report', () => {
     assert.ok(merged.stdout.endsWith(`Overall: NON-CONFORMANT (exit 1) — 2 applicable items failed\nmerged 2 reports into ${out}\n`));
     assert.deepEqual((await readdir(out)).sort(), ['ctrf.json', 'earl.jsonld', 'index.html', 'junit.xml', 'report.json']);
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Report;
-    assert.deepEqual(report.items.map((i) => i.verdict), sampleReport().items.map((i) => i.verdict));
+    assert.deepEqual(
+      report.items.map((i) => i.verdict),
+      sampleReport().items.map((i) => i.verdict),
+    );
   });
 });

@@ -65,7 +65,10 @@ describe('dmct scr show', () => {
     assert.equal(run.code, 0);
     assert.match(run.stdout, /^DM-PACK-002-C-O — Support of Package#0\n/);
     assert.match(run.stdout, /\n {2}section +5\.2\.1\n/);
-    assert.match(run.stdout, /\n {2}referenced by +DM-PACK-003-C-M, DM-PACK-004-C-M, DM-PACK-005-C-M, DM-PACK-006-C-M, DM-PACK-007-C-O, DM-PACK-008-C-O, DM-PACK-009-C-O, DM-PACK-010-C-M\n/);
+    assert.match(
+      run.stdout,
+      /\n {2}referenced by +DM-PACK-003-C-M, DM-PACK-004-C-M, DM-PACK-005-C-M, DM-PACK-006-C-M, DM-PACK-007-C-O, DM-PACK-008-C-O, DM-PACK-009-C-O, DM-PACK-010-C-M\n/,
+    );
   });
 
   it('--json prints the item record', () => {
@@ -77,7 +80,10 @@ describe('dmct scr show', () => {
   it('names the position of a malformed id, and says when an id is unknown (exit 2, one line)', () => {
     const malformed = dmct(['scr', 'show', 'DM-PACK-2-C-O']);
     assert.equal(malformed.code, 2);
-    assert.equal(malformed.stderr, 'dmct: malformed SCR item id "DM-PACK-2-C-O": expected a digit (the three-digit number) at position 10, found "-"\n');
+    assert.equal(
+      malformed.stderr,
+      'dmct: malformed SCR item id "DM-PACK-2-C-O": expected a digit (the three-digit number) at position 10, found "-"\n',
+    );
     const unknown = dmct(['scr', 'show', 'DM-PACK-027-C-M']);
     assert.equal(unknown.code, 2);
     assert.equal(unknown.stderr, 'dmct: unknown SCR item "DM-PACK-027-C-M" in edition dm20-cr-2013 (dmct scr list shows them)\n');
@@ -88,8 +94,14 @@ describe('dmct scr check', () => {
   it('exits 0 for consistent claims and lists every item', () => {
     const run = dmct(['scr', 'check', 'fixtures/claims/reference-client.json']);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /\nDM-PACK-003-C-M +conditionally-mandatory +status M and requirement DM-PACK-002-C-O holds \(DM-PACK-002-C-O is claimed\)\n/);
-    assert.match(run.stdout, /26 items: 14 mandatory, 5 conditionally mandatory, 7 optional claimed, 0 optional not claimed, 0 not applicable\. claims consistent\n$/);
+    assert.match(
+      run.stdout,
+      /\nDM-PACK-003-C-M +conditionally-mandatory +status M and requirement DM-PACK-002-C-O holds \(DM-PACK-002-C-O is claimed\)\n/,
+    );
+    assert.match(
+      run.stdout,
+      /26 items: 14 mandatory, 5 conditionally mandatory, 7 optional claimed, 0 optional not claimed, 0 not applicable\. claims consistent\n$/,
+    );
   });
 
   it('exits 1 naming the item of a static non-conformance', () => {
@@ -183,9 +195,15 @@ describe('dmct claims init', () => {
       const unedited = dmct(['scr', 'check', out]);
       assert.equal(unedited.code, 2, unedited.stdout + unedited.stderr);
       assert.doesNotMatch(unedited.stdout, /claims consistent/);
-      assert.match(unedited.stdout, new RegExp(`\\n {2}${at}/secret: still "change-me" from dmct claims init; write the implementation's value\\n`));
+      assert.match(
+        unedited.stdout,
+        new RegExp(`\\n {2}${at}/secret: still "change-me" from dmct claims init; write the implementation's value\\n`),
+      );
       assert.match(unedited.stdout, new RegExp(`\\n {2}${at}/authData: still "change-me" from dmct claims init`));
-      const json = JSON.parse(dmct(['scr', 'check', out, '--json']).stdout) as { consistent: boolean; placeholders: { pointer: string; value: string }[] };
+      const json = JSON.parse(dmct(['scr', 'check', out, '--json']).stdout) as {
+        consistent: boolean;
+        placeholders: { pointer: string; value: string }[];
+      };
       assert.deepEqual(json.placeholders, [
         { pointer: `${at}/secret`, value: 'change-me' },
         { pointer: `${at}/authData`, value: 'change-me' },
@@ -211,7 +229,10 @@ describe('dmct scr under the approved 2016 edition', () => {
     assert.equal(run.code, 0, run.stderr);
     const items = JSON.parse(run.stdout) as { id: string; role: string; edition: string }[];
     const edition = loadEdition('dm20-2016');
-    assert.deepEqual(items.map((i) => i.id), edition.items.map((i) => i.id));
+    assert.deepEqual(
+      items.map((i) => i.id),
+      edition.items.map((i) => i.id),
+    );
     assert.equal(items.filter((i) => i.role === 'client').length, 101);
     assert.equal(items.filter((i) => i.role === 'server').length, 86);
     assert.ok(items.every((i) => i.edition === 'dm20-2016'));
@@ -258,7 +279,12 @@ describe('dmct scr under the approved 2016 edition', () => {
       const text = readFileSync(out, 'utf8');
       const claims = parseClaims(text, out);
       assert.equal(claims.edition, 'dm20-2016');
-      assert.match(text, role === 'client' ? /DM-MEC-003-C-O {2}Support of at least one notification mechanism \(E\) — requirement: DM-MEC-004-C-O OR/ : /DM-PACK-029-S-O {2}Support of the OMADM-Accept header \(5\.5\)/);
+      assert.match(
+        text,
+        role === 'client'
+          ? /DM-MEC-003-C-O {2}Support of at least one notification mechanism \(E\) — requirement: DM-MEC-004-C-O OR/
+          : /DM-PACK-029-S-O {2}Support of the OMADM-Accept header \(5\.5\)/,
+      );
       const check = dmct(['scr', 'check', out]);
       assert.equal(check.code, 2, check.stdout);
       assert.match(check.stdout, /claims NOT ready: 2 template placeholder\(s\) left \(no static finding\)\n$/);
@@ -269,4 +295,3 @@ describe('dmct scr under the approved 2016 edition', () => {
     }
   });
 });
-

@@ -14,10 +14,7 @@ import { type Evidence, evidenceSchema } from '../../../src/report/schemas/evide
 
 const validateEvidence = compileSchema<Evidence>(evidenceSchema);
 /** The worked example of the test vectors (fixtures/notifications/valid.json), as in the unit test. */
-const PACKAGE0 = Buffer.from(
-  '22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000',
-  'hex',
-);
+const PACKAGE0 = Buffer.from('22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000', 'hex');
 const scratch = mkdtempSync(join(tmpdir(), 'dmct-delivery-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -54,9 +51,13 @@ describe('notification delivery: shell', () => {
     assert.equal(existsSync(readFileSync(where, 'utf8')), false);
   });
 
-  it('shell: also writes the bytes to the command\'s standard input', async () => {
+  it("shell: also writes the bytes to the command's standard input", async () => {
     const copy = join(scratch, 'stdin.bin');
-    const outcome = await deliverNotification({ kind: 'shell', command: `cat > ${copy}` }, { bytes: PACKAGE0 }, { recorder: new TraceRecorder() });
+    const outcome = await deliverNotification(
+      { kind: 'shell', command: `cat > ${copy}` },
+      { bytes: PACKAGE0 },
+      { recorder: new TraceRecorder() },
+    );
     assert.equal(outcome.ok, true);
     assert.deepEqual(readFileSync(copy), PACKAGE0);
   });
@@ -71,7 +72,11 @@ describe('notification delivery: shell', () => {
   });
 
   it('shell: a command that hangs is stopped and inconclusive', async () => {
-    const outcome = await deliverNotification({ kind: 'shell', command: 'sleep 30' }, { bytes: PACKAGE0 }, { recorder: new TraceRecorder(), timeoutMs: 200 });
+    const outcome = await deliverNotification(
+      { kind: 'shell', command: 'sleep 30' },
+      { bytes: PACKAGE0 },
+      { recorder: new TraceRecorder(), timeoutMs: 200 },
+    );
     assert.deepEqual(outcome, { ok: false, inconclusive: 'the notification command did not finish within 200 ms' });
   });
 });

@@ -39,10 +39,14 @@ describe('renderTemplate: shell, run by /bin/sh', () => {
 
   it('keeps any value literal (property)', () => {
     fc.assert(
-      fc.property(templateText(HOSTILE), fc.constantFrom('printf %s {{v}}', "printf %s '{{v}}'", 'printf %s "{{v}}"', 'printf %s x\\"{{v}}'), (value, template) => {
-        const prefix = template.endsWith('x\\"{{v}}') ? 'x"' : '';
-        assert.equal(shellPrints(rendered(template, { v: value }, 'shell')), prefix + value);
-      }),
+      fc.property(
+        templateText(HOSTILE),
+        fc.constantFrom('printf %s {{v}}', "printf %s '{{v}}'", 'printf %s "{{v}}"', 'printf %s x\\"{{v}}'),
+        (value, template) => {
+          const prefix = template.endsWith('x\\"{{v}}') ? 'x"' : '';
+          assert.equal(shellPrints(rendered(template, { v: value }, 'shell')), prefix + value);
+        },
+      ),
       { seed: SEED, numRuns: 60 },
     );
     assert.equal(existsSync(canary), false);

@@ -52,22 +52,41 @@ describe('triggers: shell', () => {
       {},
       { name: 'sendExec', recorder: new TraceRecorder() },
     );
-    assert.deepEqual(outcome, { ok: false, inconclusive: 'trigger sendExec: the command exited 7: line 1\nline 2\nline 3', outcome: 'stimulus-not-delivered' });
+    assert.deepEqual(outcome, {
+      ok: false,
+      inconclusive: 'trigger sendExec: the command exited 7: line 1\nline 2\nline 3',
+      outcome: 'stimulus-not-delivered',
+    });
   });
 
   it('shell: a command that leaves a background process running still counts as done', async () => {
-    const outcome = await runTrigger({ kind: 'shell', command: 'sleep 5 & echo started' }, {}, { name: 'daemon', recorder: new TraceRecorder(), timeoutMs: 3000 });
+    const outcome = await runTrigger(
+      { kind: 'shell', command: 'sleep 5 & echo started' },
+      {},
+      { name: 'daemon', recorder: new TraceRecorder(), timeoutMs: 3000 },
+    );
     assert.deepEqual(outcome, { ok: true, detail: 'trigger daemon: the command exited 0', answer: 'started\n' });
   });
 
   it('shell: standard output listing "unsupported" is "cannot honour"', async () => {
-    const outcome = await runTrigger({ kind: 'shell', command: `echo '{"unsupported": ["conTypes"]}'` }, {}, { name: 'notify', recorder: new TraceRecorder() });
-    assert.deepEqual(outcome, { ok: false, inconclusive: 'trigger notify: the hook cannot honour conTypes (trigger notify: the command exited 0)', outcome: 'precondition-not-met' });
+    const outcome = await runTrigger(
+      { kind: 'shell', command: `echo '{"unsupported": ["conTypes"]}'` },
+      {},
+      { name: 'notify', recorder: new TraceRecorder() },
+    );
+    assert.deepEqual(outcome, {
+      ok: false,
+      inconclusive: 'trigger notify: the hook cannot honour conTypes (trigger notify: the command exited 0)',
+      outcome: 'precondition-not-met',
+    });
   });
 
   it('shell: runs in the claims folder (baseDir)', async () => {
-    const outcome = await runTrigger({ kind: 'shell', command: 'pwd' }, {}, { name: 'where', recorder: new TraceRecorder(), baseDir: scratch });
+    const outcome = await runTrigger(
+      { kind: 'shell', command: 'pwd' },
+      {},
+      { name: 'where', recorder: new TraceRecorder(), baseDir: scratch },
+    );
     assert.equal(outcome.ok ? outcome.answer?.trim() : '', realpathSync(scratch));
   });
-
 });

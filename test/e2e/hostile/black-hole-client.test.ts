@@ -27,31 +27,37 @@ describe('dmct run --role client against a black-hole client (end to end)', () =
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('finding 7: a client whose trigger succeeds but which never connects gets no pass: every item inconclusive', { timeout: 300_000 }, async () => {
-    const claims = JSON.parse(await readFile('fixtures/claims/reference-client.json', 'utf8')) as Record<string, Record<string, unknown>>;
-    claims['timeouts'] = { responseMs: 1000, sessionMs: 1200, noSessionWaitMs: 200, operatorMs: 1000 };
-    const client = claims['client'] as Record<string, unknown>;
-    client['notification'] = { ...(client['notification'] as object), transport: 'udp', udp: { host: '127.0.0.1', port: sink.port } };
-    client['clientInitiated'] = { kind: 'shell', command: 'true' };
-    client['needMoid'] = { kind: 'shell', command: 'true' };
-    // A black hole has no admin API (and the pre-flight would refuse an unreachable one).
-    delete claims['adminUrl'];
-    const claimsFile = join(dir, 'claims.json');
-    await writeFile(claimsFile, JSON.stringify(claims));
-    const out = join(dir, 'out');
-    const outcome = await run(
-      process.execPath,
-      ['bin/dmct.js', 'run', '--role', 'client', '--claims', claimsFile, '--out', out, '--progress', 'off'],
-      { env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1' }, maxBuffer: 16 * 1024 * 1024 },
-    ).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => error,
-    );
-    assert.equal(outcome.code, 3, `exit ${outcome.code}: ${outcome.stderr.slice(-800)}`);
-    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { items: { id: string; role: string; verdict: string }[] };
-    const vector = Object.fromEntries(report.items.filter((item) => item.role === 'client').map((item) => [item.id, item.verdict]));
-    const expected = Object.fromEntries(Object.keys(vector).map((id) => [id, 'inconclusive']));
-    assert.ok(Object.keys(vector).length >= 26, JSON.stringify(vector));
-    assert.deepEqual(vector, expected);
-  });
+  it(
+    'finding 7: a client whose trigger succeeds but which never connects gets no pass: every item inconclusive',
+    { timeout: 300_000 },
+    async () => {
+      const claims = JSON.parse(await readFile('fixtures/claims/reference-client.json', 'utf8')) as Record<string, Record<string, unknown>>;
+      claims['timeouts'] = { responseMs: 1000, sessionMs: 1200, noSessionWaitMs: 200, operatorMs: 1000 };
+      const client = claims['client'] as Record<string, unknown>;
+      client['notification'] = { ...(client['notification'] as object), transport: 'udp', udp: { host: '127.0.0.1', port: sink.port } };
+      client['clientInitiated'] = { kind: 'shell', command: 'true' };
+      client['needMoid'] = { kind: 'shell', command: 'true' };
+      // A black hole has no admin API (and the pre-flight would refuse an unreachable one).
+      delete claims['adminUrl'];
+      const claimsFile = join(dir, 'claims.json');
+      await writeFile(claimsFile, JSON.stringify(claims));
+      const out = join(dir, 'out');
+      const outcome = await run(
+        process.execPath,
+        ['bin/dmct.js', 'run', '--role', 'client', '--claims', claimsFile, '--out', out, '--progress', 'off'],
+        { env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1' }, maxBuffer: 16 * 1024 * 1024 },
+      ).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      assert.equal(outcome.code, 3, `exit ${outcome.code}: ${outcome.stderr.slice(-800)}`);
+      const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as {
+        items: { id: string; role: string; verdict: string }[];
+      };
+      const vector = Object.fromEntries(report.items.filter((item) => item.role === 'client').map((item) => [item.id, item.verdict]));
+      const expected = Object.fromEntries(Object.keys(vector).map((id) => [id, 'inconclusive']));
+      assert.ok(Object.keys(vector).length >= 26, JSON.stringify(vector));
+      assert.deepEqual(vector, expected);
+    },
+  );
 });

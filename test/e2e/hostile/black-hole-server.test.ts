@@ -58,27 +58,41 @@ describe('dmct run --role server against a black-hole DM server (end to end)', (
     'finding 8: no pass at all; fail only on the items that mandate answering the Package#1 it received, every other item inconclusive naming why',
     { timeout: 300_000 },
     async () => {
-      const claims = JSON.parse(await readFile('fixtures/claims/reference-server.json', 'utf8')) as Record<string, unknown> & { server: Record<string, unknown> };
+      const claims = JSON.parse(await readFile('fixtures/claims/reference-server.json', 'utf8')) as Record<string, unknown> & {
+        server: Record<string, unknown>;
+      };
       claims['timeouts'] = { responseMs: 800, sessionMs: 2000, noSessionWaitMs: 300, operatorMs: 1000 };
       // Its admin side takes every order (the triggers succeed); its DM endpoint reads and hangs up.
-      claims.server['triggers'] = { notify: { kind: 'shell', command: 'true' }, queueCommand: { kind: 'shell', command: 'true' }, queuePackage2: { kind: 'shell', command: 'true' } };
+      claims.server['triggers'] = {
+        notify: { kind: 'shell', command: 'true' },
+        queueCommand: { kind: 'shell', command: 'true' },
+        queuePackage2: { kind: 'shell', command: 'true' },
+      };
       claims.server['url'] = blackHole.url;
       // A black hole has no admin API (and the pre-flight would refuse an unreachable one).
       delete claims['adminUrl'];
       const claimsFile = join(dir, 'claims.json');
       await writeFile(claimsFile, JSON.stringify(claims));
       const out = join(dir, 'out');
-      const outcome = await run(process.execPath, ['bin/dmct.js', 'run', '--role', 'server', '--claims', claimsFile, '--target', blackHole.url, '--out', out, '--progress', 'off'], {
-        env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1' },
-        maxBuffer: 16 * 1024 * 1024,
-      }).then(
+      const outcome = await run(
+        process.execPath,
+        ['bin/dmct.js', 'run', '--role', 'server', '--claims', claimsFile, '--target', blackHole.url, '--out', out, '--progress', 'off'],
+        {
+          env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1' },
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      ).then(
         () => ({ code: 0, stderr: '' }),
         (error: { code: number; stderr: string }) => error,
       );
       assert.equal(outcome.code, 1, `exit ${outcome.code}: ${outcome.stderr.slice(-800)}`);
       assert.ok(blackHole.requests() > 0, 'the black hole read complete requests');
-      const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { items: { id: string; verdict: string; reason?: string }[] };
-      const vector = Object.fromEntries(report.items.filter((item) => item.verdict !== 'not-applicable').map((item) => [item.id, item.verdict]));
+      const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as {
+        items: { id: string; verdict: string; reason?: string }[];
+      };
+      const vector = Object.fromEntries(
+        report.items.filter((item) => item.verdict !== 'not-applicable').map((item) => [item.id, item.verdict]),
+      );
       const expected: Record<string, string> = {};
       for (const id of Object.keys(vector)) expected[id] = 'inconclusive';
       // §5.2 (the flow) and §5.2.2 (Package#1) oblige the server to answer the Package#1 it read in full.

@@ -26,7 +26,13 @@ function rawPost(url: string, headers: Record<string, string>, chunks: Iterable<
     const req = httpRequest(url, { method: 'POST', headers }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (chunk: Buffer) => parts.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'] ?? '', body: Buffer.concat(parts).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          contentType: res.headers['content-type'] ?? '',
+          body: Buffer.concat(parts).toString('utf8'),
+        }),
+      );
       res.on('error', (error) => resolve({ closed: error.message }));
     });
     req.on('error', (error) => resolve({ closed: error.message }));
@@ -63,16 +69,39 @@ describe('the reference server against a hostile DM client', () => {
 
   const cases: [string, () => Promise<RawOutcome>, (outcome: RawOutcome) => boolean][] = [
     ['invalid JSON', () => rawPost(server.dmUrl, headers, ['{"Alert": [']), (o) => 'status' in o && o.status === 400],
-    ['valid JSON of the wrong shape', () => rawPost(server.dmUrl, headers, ['{"Alert": {"AlertType": 7}, "CMD": [["END"]]}']), (o) => 'status' in o && o.status === 400],
-    ['a wrong content type', () => rawPost(server.dmUrl, { ...headers, 'content-type': 'text/html' }, [`<html>${MARKUP}</html>`]), (o) => 'status' in o && o.status === 415],
+    [
+      'valid JSON of the wrong shape',
+      () => rawPost(server.dmUrl, headers, ['{"Alert": {"AlertType": 7}, "CMD": [["END"]]}']),
+      (o) => 'status' in o && o.status === 400,
+    ],
+    [
+      'a wrong content type',
+      () => rawPost(server.dmUrl, { ...headers, 'content-type': 'text/html' }, [`<html>${MARKUP}</html>`]),
+      (o) => 'status' in o && o.status === 415,
+    ],
     [
       'a declared 50 MB body',
       () => rawPost(server.dmUrl, { ...headers, 'content-length': String(50 * 1024 * 1024) }, repeat(Buffer.alloc(1024 * 1024, 0x20), 50)),
       (o) => ('status' in o && o.status === 413) || 'closed' in o,
     ],
-    ['a streamed 50 MB body', () => rawPost(server.dmUrl, headers, repeat(Buffer.alloc(1024 * 1024, 0x20), 50)), (o) => ('status' in o && o.status === 413) || 'closed' in o],
-    ['a body that never finishes', () => rawPost(server.dmUrl, headers, repeat(Buffer.from(' '), 100_000), 50), (o) => ('status' in o && o.status === 408) || 'closed' in o],
-    ['markup in the DevID header and every field', () => rawPost(server.dmUrl, { ...headers, 'omadm-devid': MARKUP }, [JSON.stringify({ Alert: [{ AlertType: MARKUP, [MARKUP]: MARKUP }], MOS: [MARKUP] })]), (o) => 'status' in o && o.status >= 400 && o.status < 500],
+    [
+      'a streamed 50 MB body',
+      () => rawPost(server.dmUrl, headers, repeat(Buffer.alloc(1024 * 1024, 0x20), 50)),
+      (o) => ('status' in o && o.status === 413) || 'closed' in o,
+    ],
+    [
+      'a body that never finishes',
+      () => rawPost(server.dmUrl, headers, repeat(Buffer.from(' '), 100_000), 50),
+      (o) => ('status' in o && o.status === 408) || 'closed' in o,
+    ],
+    [
+      'markup in the DevID header and every field',
+      () =>
+        rawPost(server.dmUrl, { ...headers, 'omadm-devid': MARKUP }, [
+          JSON.stringify({ Alert: [{ AlertType: MARKUP, [MARKUP]: MARKUP }], MOS: [MARKUP] }),
+        ]),
+      (o) => 'status' in o && o.status >= 400 && o.status < 500,
+    ],
   ];
   for (const [name, send, acceptable] of cases) {
     it(`answers ${name} with a 4xx or closes the connection`, { timeout: 15_000 }, async () => {
@@ -88,7 +117,9 @@ describe('the reference server against a hostile DM client', () => {
       const { port } = new URL(server.dmUrl);
       await new Promise<void>((resolve) => {
         const socket = connect(Number(port), '127.0.0.1', () => {
-          socket.write(`POST /dm HTTP/1.1\r\nHost: x\r\nOMADM-DevID: ${DEV_ID}\r\nContent-Type: ${INITIATION}\r\nContent-Length: 500\r\n\r\n{"Alert":[`);
+          socket.write(
+            `POST /dm HTTP/1.1\r\nHost: x\r\nOMADM-DevID: ${DEV_ID}\r\nContent-Type: ${INITIATION}\r\nContent-Length: 500\r\n\r\n{"Alert":[`,
+          );
           setTimeout(() => socket.resetAndDestroy(), 5);
         });
         socket.on('error', () => undefined);
@@ -132,8 +163,14 @@ describe('the reference client against random-byte and flooded notifications', (
     }
     const state = client.state;
     assert.ok(state.notifications.length > 0, 'the flood reached the client');
-    assert.ok(state.notifications.every((record) => !record.accepted), 'no random notification is accepted');
-    assert.ok(state.notifications.every((record) => (record.reason ?? '') !== ''), 'each drop names a reason');
+    assert.ok(
+      state.notifications.every((record) => !record.accepted),
+      'no random notification is accepted',
+    );
+    assert.ok(
+      state.notifications.every((record) => (record.reason ?? '') !== ''),
+      'each drop names a reason',
+    );
     assert.equal(state.sessions.length, 0, `seed ${SEED}: no session was started by noise`);
     const peak = probe.peakMiB();
     assert.ok(peak < 300, `peak rss ${peak.toFixed(0)} MiB`);
@@ -141,28 +178,35 @@ describe('the reference client against random-byte and flooded notifications', (
 });
 
 describe('harness UDP listener and notification decoders against random bytes', () => {
-  it('keeps a bounded queue under a flood and decodes every datagram to named rules, seed printed on failure', { timeout: 30_000 }, async () => {
-    const listener = await listenUdp({ maxQueue: 64, maxDatagramBytes: 512 });
-    try {
-      const datagrams = fc.sample(fc.uint8Array({ minLength: 0, maxLength: 2000 }), { seed: SEED + 1, numRuns: 3000 });
-      for (let i = 0; i < datagrams.length; i += 100) await Promise.all(datagrams.slice(i, i + 100).map((bytes) => sendUdp('127.0.0.1', listener.port, bytes)));
-      // A last datagram marks the end of the flood: the queue drops its oldest first, so once the
-      // mark is in, everything sent before it was taken in or dropped.
-      const end = Uint8Array.of(0xe0, 0xf1, 0x00, 0xd0);
-      await sendUdp('127.0.0.1', listener.port, end);
-      await listener.waitForDatagram((datagram) => Buffer.from(datagram.bytes).equals(Buffer.from(end)), 10_000);
-      assert.ok(listener.datagrams.length <= 64, `${listener.datagrams.length} kept`);
-      assert.ok(listener.datagrams.every((datagram) => datagram.bytes.length <= 512));
-    } finally {
-      await listener.close();
-    }
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 0, maxLength: 600 }), (bytes) => {
-        const notification = decodeNotification(bytes, { secret: 's3cr3t', authData: 'nonce' });
-        const datagram = decodeWapPushDatagram(bytes);
-        return [...notification.violations, ...datagram.violations].every((violation) => violation.rule !== '' && violation.section !== '');
-      }),
-      { seed: SEED + 2, numRuns: 5000 },
-    );
-  });
+  it(
+    'keeps a bounded queue under a flood and decodes every datagram to named rules, seed printed on failure',
+    { timeout: 30_000 },
+    async () => {
+      const listener = await listenUdp({ maxQueue: 64, maxDatagramBytes: 512 });
+      try {
+        const datagrams = fc.sample(fc.uint8Array({ minLength: 0, maxLength: 2000 }), { seed: SEED + 1, numRuns: 3000 });
+        for (let i = 0; i < datagrams.length; i += 100)
+          await Promise.all(datagrams.slice(i, i + 100).map((bytes) => sendUdp('127.0.0.1', listener.port, bytes)));
+        // A last datagram marks the end of the flood: the queue drops its oldest first, so once the
+        // mark is in, everything sent before it was taken in or dropped.
+        const end = Uint8Array.of(0xe0, 0xf1, 0x00, 0xd0);
+        await sendUdp('127.0.0.1', listener.port, end);
+        await listener.waitForDatagram((datagram) => Buffer.from(datagram.bytes).equals(Buffer.from(end)), 10_000);
+        assert.ok(listener.datagrams.length <= 64, `${listener.datagrams.length} kept`);
+        assert.ok(listener.datagrams.every((datagram) => datagram.bytes.length <= 512));
+      } finally {
+        await listener.close();
+      }
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 0, maxLength: 600 }), (bytes) => {
+          const notification = decodeNotification(bytes, { secret: 's3cr3t', authData: 'nonce' });
+          const datagram = decodeWapPushDatagram(bytes);
+          return [...notification.violations, ...datagram.violations].every(
+            (violation) => violation.rule !== '' && violation.section !== '',
+          );
+        }),
+        { seed: SEED + 2, numRuns: 5000 },
+      );
+    },
+  );
 });

@@ -61,7 +61,14 @@ async function clientFlood(recorder: TraceRecorder): Promise<string> {
 async function serverAnswer(recorder: TraceRecorder, path: string): Promise<string> {
   const hostile = await startHostileServer();
   try {
-    const engine = new DeviceEngine({ recorder, serverUrl: hostile.url(path), devId: 'IMEI:hostile-1', timeoutMs: 5000, maxBodyBytes: MAX_BODY_BYTES, limits: { maxCommands: MAX_COMMANDS_ALLOWED } });
+    const engine = new DeviceEngine({
+      recorder,
+      serverUrl: hostile.url(path),
+      devId: 'IMEI:hostile-1',
+      timeoutMs: 5000,
+      maxBodyBytes: MAX_BODY_BYTES,
+      limits: { maxCommands: MAX_COMMANDS_ALLOWED },
+    });
     const transcript = await engine.session({ maxPackage2s: 2 });
     return judgePackage2Reply(recorder, transcript);
   } finally {
@@ -84,7 +91,9 @@ const judged = await run(recorder);
 const body = Buffer.from(JSON.stringify(recorder.toEvidence()));
 const { evidence, problem } = await evidenceOf({ attachments: [{ name: EVIDENCE_ATTACHMENT, contentType: 'application/json', body }] });
 if (evidence === undefined) {
-  process.stdout.write(`${JSON.stringify({ judged, problem, attachmentBytes: body.length, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ judged, problem, attachmentBytes: body.length, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  );
   process.exit(1);
 }
 const item = name === 'package1-flood' ? 'DM-PACK-011-C-M' : 'DM-PACK-012-S-M';

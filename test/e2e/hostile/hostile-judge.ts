@@ -12,8 +12,16 @@ import type { Violation } from '../../../src/protocol/violation.js';
 
 export type Judged = 'pass' | 'fail' | 'inconclusive';
 
-export const PACKAGE2_ITEM = { item: 'DM-PACK-012-S-M', section: '5.2.3', rule: 'the server answers a Package#1 with a Package#2' } as const;
-export const PACKAGE1_ITEM = { item: 'DM-PACK-011-C-M', section: '5.2.2', rule: 'Package#1 follows the format of section 7.2.1.1' } as const;
+export const PACKAGE2_ITEM = {
+  item: 'DM-PACK-012-S-M',
+  section: '5.2.3',
+  rule: 'the server answers a Package#1 with a Package#2',
+} as const;
+export const PACKAGE1_ITEM = {
+  item: 'DM-PACK-011-C-M',
+  section: '5.2.2',
+  rule: 'Package#1 follows the format of section 7.2.1.1',
+} as const;
 
 function errorsOf(violations: readonly Violation[]): string | undefined {
   const errors = violations.filter((violation) => violation.severity === 'error');
@@ -30,7 +38,13 @@ export function judgePackage2Reply(recorder: TraceRecorder, transcript: SessionT
   recorder.countCheck();
   if (reply.kind === 'no-answer') {
     const outcome = failureOutcome(reply.failure.kind);
-    const finding = { ...PACKAGE2_ITEM, expected: ['a 2xx response carrying a Package#2'], actual: `no answer: ${reply.failure.kind} (${reply.failure.detail})`, seq: reply.seq, outcome };
+    const finding = {
+      ...PACKAGE2_ITEM,
+      expected: ['a 2xx response carrying a Package#2'],
+      actual: `no answer: ${reply.failure.kind} (${reply.failure.detail})`,
+      seq: reply.seq,
+      outcome,
+    };
     if (outcome === 'stimulus-not-delivered') {
       recorder.inconclusive(finding);
       return 'inconclusive';

@@ -17,7 +17,8 @@ function statusOf(evidence: Evidence): Pick<ScenarioResult, 'status' | 'annotati
   const fail = evidence.findings.find((finding) => finding.verdict === 'fail');
   if (fail !== undefined) return { status: 'failed', annotations: [], errors: [`Error: ${failureMessage(fail)}`] };
   const inconclusive = evidence.findings.find((finding) => finding.verdict === 'inconclusive');
-  if (inconclusive !== undefined) return { status: 'skipped', annotations: [{ type: 'dmct-inconclusive', description: inconclusive.actual }], errors: [] };
+  if (inconclusive !== undefined)
+    return { status: 'skipped', annotations: [{ type: 'dmct-inconclusive', description: inconclusive.actual }], errors: [] };
   return { status: 'passed', annotations: [], errors: [] };
 }
 

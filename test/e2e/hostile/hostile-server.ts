@@ -64,7 +64,9 @@ export const BEHAVIOURS: Readonly<Record<string, Behaviour>> = {
   markup: (_req, res) =>
     res
       .writeHead(200, { 'content-type': `${PACKAGE2}; x="${MARKUP.replace(/"/g, '')}"`, 'x-markup': MARKUP.replace(/[^\x20-\x7e]/g, '') })
-      .end(JSON.stringify({ CMD: [[MARKUP, MARKUP], ['GET', MARKUP], ['SHOW', `http://web.example/${MARKUP}`], ['END']], [MARKUP]: MARKUP })),
+      .end(
+        JSON.stringify({ CMD: [[MARKUP, MARKUP], ['GET', MARKUP], ['SHOW', `http://web.example/${MARKUP}`], ['END']], [MARKUP]: MARKUP }),
+      ),
 };
 
 /**

@@ -31,8 +31,18 @@ interface CaseOutcome {
 const CASES: readonly [name: string, what: string, finding: RegExp, summary?: RegExp][] = [
   ['deep-nesting', 'a Package#2 nested 100,000 deep', /nests deeper than 64 levels \(limit limits\.maxJsonDepth\)/],
   ['command-flood', '~175k command entries in 1 MiB', /174001 commands, over the 100000 dmct reads \(claims limits\.maxCommands\)/],
-  ['unknown-commands', 'one 1 MiB answer with 74k unknown commands (limits.maxCommands at its largest)', /command-unknown: unknown command "FROB"/, /^… and 73980 more of the same$/],
-  ['package1-flood', 'a client sending 300 Package#1s of ~1 MB', /mos-ddf-syntax: DDF "no uri x+/, /^… and 280 more of the same: Package#1 \(target → dmct\)$/],
+  [
+    'unknown-commands',
+    'one 1 MiB answer with 74k unknown commands (limits.maxCommands at its largest)',
+    /command-unknown: unknown command "FROB"/,
+    /^… and 73980 more of the same$/,
+  ],
+  [
+    'package1-flood',
+    'a client sending 300 Package#1s of ~1 MB',
+    /mos-ddf-syntax: DDF "no uri x+/,
+    /^… and 280 more of the same: Package#1 \(target → dmct\)$/,
+  ],
 ];
 
 describe('dmct against hostile targets: bounded memory and reports (each case in its own process)', () => {
@@ -45,18 +55,31 @@ describe('dmct against hostile targets: bounded memory and reports (each case in
   });
 
   for (const [name, what, finding, summary] of CASES) {
-    it(`${what}: fail with a finding naming it, report.json ≤ 10 MB, index.html bounded, peak RSS < ${MAX_RSS_MIB} MB`, { timeout: 240_000 }, async () => {
-      const out = join(dir, name);
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/e2e/hostile/hostile-case.ts', name, out], { maxBuffer: 1024 * 1024 });
-      const outcome = JSON.parse(stdout) as CaseOutcome;
-      const shown = JSON.stringify({ ...outcome, findings: outcome.findings.map((f) => f.slice(0, 200)) });
-      assert.equal(outcome.judged, 'fail', shown);
-      assert.equal(outcome.verdict, 'fail', shown);
-      assert.ok(outcome.findings.some((text) => finding.test(text)), shown);
-      if (summary !== undefined) assert.ok(outcome.summaries.some((text) => summary.test(text)), shown);
-      assert.ok(outcome.reportBytes <= MAX_REPORT_BYTES, shown);
-      assert.ok(outcome.htmlBytes <= MAX_HTML_BYTES, shown);
-      assert.ok(outcome.peakRssMiB < MAX_RSS_MIB, shown);
-    });
+    it(
+      `${what}: fail with a finding naming it, report.json ≤ 10 MB, index.html bounded, peak RSS < ${MAX_RSS_MIB} MB`,
+      { timeout: 240_000 },
+      async () => {
+        const out = join(dir, name);
+        const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/e2e/hostile/hostile-case.ts', name, out], {
+          maxBuffer: 1024 * 1024,
+        });
+        const outcome = JSON.parse(stdout) as CaseOutcome;
+        const shown = JSON.stringify({ ...outcome, findings: outcome.findings.map((f) => f.slice(0, 200)) });
+        assert.equal(outcome.judged, 'fail', shown);
+        assert.equal(outcome.verdict, 'fail', shown);
+        assert.ok(
+          outcome.findings.some((text) => finding.test(text)),
+          shown,
+        );
+        if (summary !== undefined)
+          assert.ok(
+            outcome.summaries.some((text) => summary.test(text)),
+            shown,
+          );
+        assert.ok(outcome.reportBytes <= MAX_REPORT_BYTES, shown);
+        assert.ok(outcome.htmlBytes <= MAX_HTML_BYTES, shown);
+        assert.ok(outcome.peakRssMiB < MAX_RSS_MIB, shown);
+      },
+    );
   }
 });

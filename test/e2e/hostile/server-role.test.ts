@@ -53,13 +53,24 @@ describe('dmct as DM client against a hostile DM server', () => {
   for (const [name, expected] of Object.entries(EXPECTED)) {
     it(`${name}: ends within the time-out as ${expected.verdict}`, { timeout: 20_000 }, async () => {
       const recorder = new TraceRecorder();
-      const engine = new DeviceEngine({ recorder, serverUrl: hostile.url(name), devId: 'IMEI:hostile-1', timeoutMs: TIMEOUT_MS, maxBodyBytes: MAX_BODY_BYTES });
+      const engine = new DeviceEngine({
+        recorder,
+        serverUrl: hostile.url(name),
+        devId: 'IMEI:hostile-1',
+        timeoutMs: TIMEOUT_MS,
+        maxBodyBytes: MAX_BODY_BYTES,
+      });
       const transcript = await engine.session({ maxPackage2s: 2 });
       const reply = transcript.rounds[0]?.reply;
       assert.equal(reply?.kind === 'no-answer' ? `no-answer:${reply.failure.kind}` : reply?.kind, expected.reply);
       assert.equal(judge(recorder, transcript), expected.verdict);
-      if (name === 'deep-nesting') assert.match(reply?.kind === 'refused' ? reply.reason : '', /nests deeper than 64 levels \(limit limits\.maxJsonDepth\)/);
-      if (name === 'command-flood') assert.match(reply?.kind === 'refused' ? reply.reason : '', /174001 commands, over the 1000 dmct reads \(claims limits\.maxCommands\)/);
+      if (name === 'deep-nesting')
+        assert.match(reply?.kind === 'refused' ? reply.reason : '', /nests deeper than 64 levels \(limit limits\.maxJsonDepth\)/);
+      if (name === 'command-flood')
+        assert.match(
+          reply?.kind === 'refused' ? reply.reason : '',
+          /174001 commands, over the 1000 dmct reads \(claims limits\.maxCommands\)/,
+        );
       const evidence = recorder.toEvidence();
       assert.ok(evidence.messages.length >= 1, 'the exchange is recorded');
       assert.ok(evidence.findings.every((finding) => finding.rule !== '' && finding.item === PACKAGE2_ITEM.item));

@@ -60,7 +60,9 @@ describe('slow side transfers end inside the scenario time (end to end)', () => 
       assert.ok(response.ok, await response.text());
     };
     await admin('/devices', { devId, secret: 's3cr3t', authData: 'nonce' });
-    await admin(`/devices/${encodeURIComponent(devId)}/package2`, { CMD: Array.from({ length: 8 }, () => ['HGET', slowUrl, deviceNodes().dataLeaf]) });
+    await admin(`/devices/${encodeURIComponent(devId)}/package2`, {
+      CMD: Array.from({ length: 8 }, () => ['HGET', slowUrl, deviceNodes().dataLeaf]),
+    });
   });
   after(async () => {
     for (const res of held) res.destroy();
@@ -72,20 +74,49 @@ describe('slow side transfers end inside the scenario time (end to end)', () => 
   it('eight HGETs of a URL that never answers: inconclusive with the reason, not the time-out error', { timeout: 120_000 }, async () => {
     const out = join(dir, 'out');
     // An 8 s scenario time-out: eight 1 s HGETs and the session around them would overrun it.
-    await run(process.execPath, ['bin/dmct.js', 'run', '--role', 'server', '--claims', claimsFile, '--target', server.dmUrl, '--out', out, '--progress', 'off', '--timeout', '8000', '--only', HGET_ITEM], {
-      env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1' },
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: { code?: number; stderr?: string }) => assert.equal(error.code, 3, error.stderr));
+    await run(
+      process.execPath,
+      [
+        'bin/dmct.js',
+        'run',
+        '--role',
+        'server',
+        '--claims',
+        claimsFile,
+        '--target',
+        server.dmUrl,
+        '--out',
+        out,
+        '--progress',
+        'off',
+        '--timeout',
+        '8000',
+        '--only',
+        HGET_ITEM,
+      ],
+      {
+        env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    ).catch((error: { code?: number; stderr?: string }) => assert.equal(error.code, 3, error.stderr));
     type Scenario = { title: string; verdict: string; reason?: string };
-    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { items: { id: string; verdict: string; scenarios: Scenario[] }[] };
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as {
+      items: { id: string; verdict: string; scenarios: Scenario[] }[];
+    };
     const item = report.items.find((candidate) => candidate.id === HGET_ITEM);
     assert.equal(item?.verdict, 'inconclusive', JSON.stringify(item));
-    assert.deepEqual(item.scenarios.filter((scenario) => scenario.verdict === 'error'), []);
+    assert.deepEqual(
+      item.scenarios.filter((scenario) => scenario.verdict === 'error'),
+      [],
+    );
     // The scenario whose session got the queued HGETs (the others see only END).
     const slowOne = item.scenarios.filter((scenario) => /HGET → repository/.test(scenario.reason ?? ''));
     assert.equal(slowOne.length, 1, JSON.stringify(item.scenarios));
     assert.equal(slowOne[0]?.verdict, 'inconclusive');
-    assert.match(slowOne[0]?.reason ?? '', /HGET → repository: no complete answer within \d+ ms; dmct's requests used up their 4000 ms share of the scenario's time/);
+    assert.match(
+      slowOne[0]?.reason ?? '',
+      /HGET → repository: no complete answer within \d+ ms; dmct's requests used up their 4000 ms share of the scenario's time/,
+    );
     assert.ok(slowHits >= 1 && slowHits < 8, `the HGETs past the share are not sent (${slowHits} were)`);
   });
 });

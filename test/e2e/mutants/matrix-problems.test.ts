@@ -39,31 +39,53 @@ describe('the mutant matrix with a declared verdict vector (by rule)', () => {
     ];
     assert.deepEqual(matrixProblems(HALF, cells, seed), []);
   });
-  it('reads {rule} in a message as the run edition\'s item holding the rule', () => {
+  it("reads {rule} in a message as the run edition's item holding the rule", () => {
     const approved = loadEdition('dm20-2016');
     assert.equal(resolveMessage('rule of {5.4.1/async-reporting}', 'client', seed), 'rule of DM-PACK-026-C-M');
     assert.equal(resolveMessage('rule of {5.4.1/async-reporting}', 'client', approved), 'rule of DM-PACK-028-C-M');
     const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'no answer'), cell(['DM-PACK-014-C-M'], 'inconclusive', 'depends on DM-PACK-012-C-M')];
-    assert.deepEqual(matrixProblems(HALF, cells, seed), ['5.3.1/hget: reason does not match /depends on DM-PACK-013-C-M/i: depends on DM-PACK-012-C-M']);
+    assert.deepEqual(matrixProblems(HALF, cells, seed), [
+      '5.3.1/hget: reason does not match /depends on DM-PACK-013-C-M/i: depends on DM-PACK-012-C-M',
+    ]);
   });
   it('reports a rule that passes where the vector says it must not', () => {
     const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'no answer'), cell(['DM-PACK-014-C-M'], 'pass')];
     assert.deepEqual(matrixProblems(HALF, cells, seed), ['5.3.1/hget: pass (DM-PACK-014-C-M: ), expected inconclusive']);
   });
   it('reports an unlisted rule that does not pass, and a reason that does not match', () => {
-    const cells = [cell(['DM-PACK-013-C-M'], 'fail', 'wrong words', 'a'), cell(['DM-PACK-014-C-M'], 'inconclusive', 'depends on DM-PACK-013-C-M'), cell(['DM-PACK-011-C-M'], 'inconclusive', 'silence', 'b')];
-    assert.deepEqual(matrixProblems(HALF, cells, seed), ['5.2.2/package1: inconclusive (b: silence), expected pass', '5.2.4/package3: reason does not match /no answer/i: wrong words']);
+    const cells = [
+      cell(['DM-PACK-013-C-M'], 'fail', 'wrong words', 'a'),
+      cell(['DM-PACK-014-C-M'], 'inconclusive', 'depends on DM-PACK-013-C-M'),
+      cell(['DM-PACK-011-C-M'], 'inconclusive', 'silence', 'b'),
+    ];
+    assert.deepEqual(matrixProblems(HALF, cells, seed), [
+      '5.2.2/package1: inconclusive (b: silence), expected pass',
+      '5.2.4/package3: reason does not match /no answer/i: wrong words',
+    ]);
   });
   it('requires the vector to fail the rule the switch breaks, and every listed rule to have run', () => {
     const fault: Fault = { ...HALF, verdicts: { '5.3.1/hget': { verdict: 'inconclusive' }, '9.9/no-such-rule': { verdict: 'fail' } } };
     const problems = matrixProblems(fault, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')], seed);
-    assert.deepEqual(problems, ['the declared vector does not give 5.2.4/package3, the rule the switch breaks, fail', '9.9/no-such-rule: declared fail, but no scenario proving it ran']);
+    assert.deepEqual(problems, [
+      'the declared vector does not give 5.2.4/package3, the rule the switch breaks, fail',
+      '9.9/no-such-rule: declared fail, but no scenario proving it ran',
+    ]);
   });
   it('a vector that fails nothing (a crashed peer is silent) gives the broken rule inconclusive; otherRules covers every rule not listed', () => {
-    const crashed: Fault = { ...HALF, verdicts: { '5.2.2/package1': { verdict: 'pass' } }, otherRules: { verdict: 'inconclusive', message: 'no Package#1' } };
-    const cells = [cell(['DM-PACK-011-C-M'], 'pass'), cell(['DM-PACK-013-C-M'], 'inconclusive', 'no Package#1 came'), cell(['DM-PACK-014-C-M'], 'inconclusive', 'no Package#1 came')];
+    const crashed: Fault = {
+      ...HALF,
+      verdicts: { '5.2.2/package1': { verdict: 'pass' } },
+      otherRules: { verdict: 'inconclusive', message: 'no Package#1' },
+    };
+    const cells = [
+      cell(['DM-PACK-011-C-M'], 'pass'),
+      cell(['DM-PACK-013-C-M'], 'inconclusive', 'no Package#1 came'),
+      cell(['DM-PACK-014-C-M'], 'inconclusive', 'no Package#1 came'),
+    ];
     assert.deepEqual(matrixProblems(crashed, cells, seed), []);
-    assert.deepEqual(matrixProblems(crashed, [...cells, cell(['DM-PACK-015-C-M'], 'pass')], seed), ['5.3.2/hput: pass (DM-PACK-015-C-M: ), expected inconclusive']);
+    assert.deepEqual(matrixProblems(crashed, [...cells, cell(['DM-PACK-015-C-M'], 'pass')], seed), [
+      '5.3.2/hput: pass (DM-PACK-015-C-M: ), expected inconclusive',
+    ]);
     const unlisted: Fault = { ...HALF, verdicts: { '5.3.1/hget': { verdict: 'inconclusive' } } };
     assert.deepEqual(matrixProblems(unlisted, [cell(['DM-PACK-013-C-M'], 'pass'), cell(['DM-PACK-014-C-M'], 'inconclusive')], seed), [
       'the declared vector does not give 5.2.4/package3, the rule the switch breaks, inconclusive',
@@ -80,7 +102,8 @@ describe('the mutant matrix with a SHOULD-departing switch', () => {
     description: 'Calls back over its default bearer.',
     expect: { verdict: 'non-strict', message: 'preferred connection.*CBT' },
   };
-  const LINE = 'DM-PACK-006-C-M non-strict — the client calls back over the preferred connection, WLAN (SHOULD, 5.2.1.2) · expected: SessionInfo CBT 2 (WLAN) · actual: SessionInfo CBT "1"';
+  const LINE =
+    'DM-PACK-006-C-M non-strict — the client calls back over the preferred connection, WLAN (SHOULD, 5.2.1.2) · expected: SessionInfo CBT 2 (WLAN) · actual: SessionInfo CBT "1"';
 
   it('accepts a pass carrying the matching non-strict finding, everything else passing', () => {
     assert.deepEqual(matrixProblems(SHOULD, [cell(['DM-PACK-006-C-M'], 'pass', '', 'a', [LINE]), cell(['DM-PACK-011-C-M'], 'pass')]), []);
@@ -90,6 +113,8 @@ describe('the mutant matrix with a SHOULD-departing switch', () => {
       `a: fail (${LINE}), expected a pass`,
       'no scenario of 5.2.1.2/preferred-con-type reports a non-strict finding matching /preferred connection.*CBT/i',
     ]);
-    assert.deepEqual(matrixProblems(SHOULD, [cell(['DM-PACK-006-C-M'], 'pass', '', 'a')]), ['no scenario of 5.2.1.2/preferred-con-type reports a non-strict finding matching /preferred connection.*CBT/i']);
+    assert.deepEqual(matrixProblems(SHOULD, [cell(['DM-PACK-006-C-M'], 'pass', '', 'a')]), [
+      'no scenario of 5.2.1.2/preferred-con-type reports a non-strict finding matching /preferred connection.*CBT/i',
+    ]);
   });
 });

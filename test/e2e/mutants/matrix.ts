@@ -52,7 +52,15 @@ export interface MatrixRun {
 
 function cellOf(result: ScenarioResult): MatrixCell {
   const judged = scenarioVerdict(result);
-  return { id: result.id, title: result.title, items: result.items, rules: result.rules ?? [], verdict: judged.verdict, reason: judged.reason ?? '', nonStrict: judged.nonStrict ?? [] };
+  return {
+    id: result.id,
+    title: result.title,
+    items: result.items,
+    rules: result.rules ?? [],
+    verdict: judged.verdict,
+    reason: judged.reason ?? '',
+    nonStrict: judged.nonStrict ?? [],
+  };
 }
 
 /**
@@ -63,7 +71,14 @@ export async function runMatrices(): Promise<Record<FaultRole, MatrixRun>> {
   const dir = mkdtempSync(join(tmpdir(), 'dmct-matrix-'));
   const resultsFile = join(dir, 'results.json');
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const env: NodeJS.ProcessEnv = { ...process.env, DMCT_RESULTS_FILE: resultsFile, DMCT_MUTANT_OUTPUT: join(dir, 'test-results'), DMCT_EMBEDDED: '1', FORCE_COLOR: '0', [CRASH_MARKER_DIR_ENV]: join(dir, 'crash') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DMCT_RESULTS_FILE: resultsFile,
+    DMCT_MUTANT_OUTPUT: join(dir, 'test-results'),
+    DMCT_EMBEDDED: '1',
+    FORCE_COLOR: '0',
+    [CRASH_MARKER_DIR_ENV]: join(dir, 'crash'),
+  };
   for (const name of ['DMCT_FAULTS', 'DMCT_CLAIMS_SERVER', 'DMCT_CLAIMS_CLIENT', 'DMCT_EDITION', 'DMCT_PLAN_FILE']) delete env[name];
   for (const role of ['server', 'client'] as const) {
     const claims = referenceClaimsOf(MATRIX_EDITION, role);
@@ -72,7 +87,11 @@ export async function runMatrices(): Promise<Record<FaultRole, MatrixRun>> {
   }
   try {
     const { exitCode, output } = await new Promise<{ exitCode: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, 'test', '-c', CONFIG, '--reporter', join(ROOT, 'src/report/playwright-reporter.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [cli, 'test', '-c', CONFIG, '--reporter', join(ROOT, 'src/report/playwright-reporter.ts')], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let text = '';
       const keep = (chunk: Buffer) => {
         text = (text + chunk.toString('utf8')).slice(-20_000);
@@ -84,7 +103,10 @@ export async function runMatrices(): Promise<Record<FaultRole, MatrixRun>> {
     });
     const checked = validateScenarioResults(JSON.parse(readFileSync(resultsFile, 'utf8')));
     if (!checked.ok) throw new Error(`results file breaks its schema: ${JSON.stringify(checked.violations.slice(0, 3))}`);
-    const runs: Record<FaultRole, MatrixRun> = { server: { byFault: new Map(), exitCode, output }, client: { byFault: new Map(), exitCode, output } };
+    const runs: Record<FaultRole, MatrixRun> = {
+      server: { byFault: new Map(), exitCode, output },
+      client: { byFault: new Map(), exitCode, output },
+    };
     for (const result of checked.value.results) {
       const faults = result.annotations.find((annotation) => annotation.type === FAULTS_ANNOTATION)?.description ?? '';
       const { byFault } = runs[result.role];
@@ -120,17 +142,24 @@ function vectorProblems(fault: Fault, verdicts: NonNullable<Fault['verdicts']>, 
   // A crashed peer is silent: where the policy leaves every rule inconclusive, so is the broken one.
   const failsAny = [...Object.values(verdicts), otherwise].some((declared) => declared?.verdict === 'fail');
   const brokenExpected = failsAny ? 'fail' : 'inconclusive';
-  if (declaredOf(fault.breaks).verdict !== brokenExpected) problems.push(`the declared vector does not give ${fault.breaks}, the rule the switch breaks, ${brokenExpected}`);
+  if (declaredOf(fault.breaks).verdict !== brokenExpected)
+    problems.push(`the declared vector does not give ${fault.breaks}, the rule the switch breaks, ${brokenExpected}`);
   const rules = [...new Set(cells.flatMap((cell) => cell.rules))].sort();
-  for (const rule of Object.keys(verdicts)) if (!rules.includes(rule)) problems.push(`${rule}: declared ${verdicts[rule]?.verdict}, but no scenario proving it ran`);
+  for (const rule of Object.keys(verdicts))
+    if (!rules.includes(rule)) problems.push(`${rule}: declared ${verdicts[rule]?.verdict}, but no scenario proving it ran`);
   for (const rule of rules) {
     const ofRule = cells.filter((cell) => cell.rules.includes(rule) && cell.verdict !== 'not-applicable');
     if (ofRule.length === 0) continue;
     const actual = worstOf(ofRule.map((cell) => cell.verdict as MatrixVerdict)) ?? 'not-applicable';
     const declared = declaredOf(rule);
     const first = ofRule.find((cell) => cell.verdict === actual);
-    if (actual !== declared.verdict) problems.push(`${rule}: ${actual}${first ? ` (${first.title}: ${first.reason})` : ''}, expected ${declared.verdict}`);
-    else if (declared.message !== undefined && first && !new RegExp(resolveMessage(declared.message, fault.role, edition), 'i').test(first.reason)) {
+    if (actual !== declared.verdict)
+      problems.push(`${rule}: ${actual}${first ? ` (${first.title}: ${first.reason})` : ''}, expected ${declared.verdict}`);
+    else if (
+      declared.message !== undefined &&
+      first &&
+      !new RegExp(resolveMessage(declared.message, fault.role, edition), 'i').test(first.reason)
+    ) {
       problems.push(`${rule}: reason does not match /${resolveMessage(declared.message, fault.role, edition)}/i: ${first.reason}`);
     }
   }
@@ -153,8 +182,10 @@ export function matrixProblems(fault: Fault, cells: readonly MatrixCell[], editi
   if (fault.expect.verdict === 'non-strict') return [...problems, ...nonStrictProblems(fault, pattern, tagged, cells)];
   for (const cell of cells) {
     if (tagged.includes(cell)) {
-      if (cell.verdict !== fault.expect.verdict) problems.push(`${cell.title}: ${cell.verdict} (${cell.reason}), expected ${fault.expect.verdict}`);
-      else if (!pattern.test(cell.reason)) problems.push(`${cell.title}: message does not match /${fault.expect.message}/i: ${cell.reason}`);
+      if (cell.verdict !== fault.expect.verdict)
+        problems.push(`${cell.title}: ${cell.verdict} (${cell.reason}), expected ${fault.expect.verdict}`);
+      else if (!pattern.test(cell.reason))
+        problems.push(`${cell.title}: message does not match /${fault.expect.message}/i: ${cell.reason}`);
     } else if (cell.verdict !== 'pass' && cell.verdict !== 'not-applicable') {
       problems.push(`${cell.title} (not ${fault.breaks}): ${cell.verdict} (${cell.reason})`);
     }
@@ -167,7 +198,9 @@ export function matrixProblems(fault: Fault, cells: readonly MatrixCell[], editi
  * `breaks` reports the departure as a non-strict finding matching the declared message.
  */
 function nonStrictProblems(fault: Fault, pattern: RegExp, tagged: readonly MatrixCell[], cells: readonly MatrixCell[]): string[] {
-  const problems = cells.filter((cell) => cell.verdict !== 'pass' && cell.verdict !== 'not-applicable').map((cell) => `${cell.title}: ${cell.verdict} (${cell.reason}), expected a pass`);
+  const problems = cells
+    .filter((cell) => cell.verdict !== 'pass' && cell.verdict !== 'not-applicable')
+    .map((cell) => `${cell.title}: ${cell.verdict} (${cell.reason}), expected a pass`);
   if (!tagged.some((cell) => cell.nonStrict.some((line) => pattern.test(line)))) {
     problems.push(`no scenario of ${fault.breaks} reports a non-strict finding matching /${fault.expect.message}/i`);
   }
@@ -181,7 +214,8 @@ function nonStrictProblems(fault: Fault, pattern: RegExp, tagged: readonly Matri
  */
 export function skippedBecause(role: FaultRole, faults: readonly string[] = []): string | undefined {
   const onlyRole = process.env['DMCT_MUTANT_ROLE'];
-  if ((onlyRole === 'server' || onlyRole === 'client') && onlyRole !== role) return `DMCT_MUTANT_ROLE=${onlyRole}: the ${role} matrix did not run`;
+  if ((onlyRole === 'server' || onlyRole === 'client') && onlyRole !== role)
+    return `DMCT_MUTANT_ROLE=${onlyRole}: the ${role} matrix did not run`;
   const only = (process.env['DMCT_MUTANT_FAULTS'] ?? '').split(',').filter((name) => name !== '');
   const missing = faults.filter((name) => only.length > 0 && !only.includes(name));
   return missing.length === 0 ? undefined : `DMCT_MUTANT_FAULTS leaves out ${missing.join(', ')}`;

@@ -34,7 +34,9 @@ describe('notify transports: shell', () => {
       assert.equal(await readFile(join(dir, 'hex'), 'utf8'), hex);
       assert.equal((await readFile(join(dir, 'raw'))).toString('hex'), hex);
       assert.deepEqual(decodeChecked(hex).violations, []);
-      const failing = await rs.admin('POST', `/devices/${DEV_ID}/notify`, { transport: { transport: 'shell', command: 'echo nope >&2; exit 3' } });
+      const failing = await rs.admin('POST', `/devices/${DEV_ID}/notify`, {
+        transport: { transport: 'shell', command: 'echo nope >&2; exit 3' },
+      });
       assert.equal(failing.status, 502);
       assert.match(String((failing.json as { detail: string }).detail), /exited 3: nope/);
     } finally {

@@ -20,19 +20,31 @@ describe('dmct: usage errors are one line and exit 2', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('run --out <an existing file>', async () => {
-    assertUsageError(await dmct(['run', '--role', 'server', '--only', 'DM-PACK-001-S-M', '--out', file]), /^dmct: --out .*a-file: is a file, not a folder$/);
+    assertUsageError(
+      await dmct(['run', '--role', 'server', '--only', 'DM-PACK-001-S-M', '--out', file]),
+      /^dmct: --out .*a-file: is a file, not a folder$/,
+    );
   });
 
   it('run --out <file>/sub', async () => {
-    assertUsageError(await dmct(['run', '--role', 'server', '--only', 'DM-PACK-001-S-M', '--out', join(file, 'sub')]), /^dmct: --out .*a-file\/sub: .*a-file is a file, not a folder$/);
+    assertUsageError(
+      await dmct(['run', '--role', 'server', '--only', 'DM-PACK-001-S-M', '--out', join(file, 'sub')]),
+      /^dmct: --out .*a-file\/sub: .*a-file is a file, not a folder$/,
+    );
   });
 
   it('report merge … --out <file>', async () => {
-    assertUsageError(await dmct(['report', 'merge', join(ROOT, 'test/unit/report/data'), '--out', file]), /^dmct: --out .*a-file: is a file, not a folder$/);
+    assertUsageError(
+      await dmct(['report', 'merge', join(ROOT, 'test/unit/report/data'), '--out', file]),
+      /^dmct: --out .*a-file: is a file, not a folder$/,
+    );
   });
 
   it('claims init --out <missing folder>/x.json', async () => {
-    assertUsageError(await dmct(['claims', 'init', '--role', 'server', '--out', join(dir, 'missing', 'x.json')]), /^dmct: --out .*missing\/x\.json: the folder .*missing does not exist$/);
+    assertUsageError(
+      await dmct(['claims', 'init', '--role', 'server', '--out', join(dir, 'missing', 'x.json')]),
+      /^dmct: --out .*missing\/x\.json: the folder .*missing does not exist$/,
+    );
   });
 
   it('--timeout abc names the option and the value', async () => {
@@ -51,7 +63,15 @@ describe('dmct: usage errors are one line and exit 2', () => {
 });
 
 describe('dmct: help and version', () => {
-  for (const args of [['-h'], ['--help'], ['run', '-h'], ['scr', 'check', '-h'], ['report', 'merge', '-h'], ['sim', 'admin', '--help'], ['sim', 'admin', '-h']]) {
+  for (const args of [
+    ['-h'],
+    ['--help'],
+    ['run', '-h'],
+    ['scr', 'check', '-h'],
+    ['report', 'merge', '-h'],
+    ['sim', 'admin', '--help'],
+    ['sim', 'admin', '-h'],
+  ]) {
     it(`${args.join(' ')} prints usage and exits 0`, async () => {
       const outcome = await dmct(args);
       assert.equal(outcome.code, 0, outcome.stderr);
@@ -69,12 +89,12 @@ describe('dmct: help and version', () => {
   }
 });
 
-describe('dmct run --out: another run\'s Playwright artifacts are kept', () => {
+describe("dmct run --out: another run's Playwright artifacts are kept", () => {
   let dir = '';
   before(() => (dir = mkdtempSync(join(tmpdir(), 'dmct-out-reuse-'))));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('puts Playwright\'s artifacts in a fresh playwright-2/ and says so', async () => {
+  it("puts Playwright's artifacts in a fresh playwright-2/ and says so", async () => {
     const out = join(dir, 'out');
     mkdirSync(join(out, 'playwright'), { recursive: true });
     writeFileSync(join(out, 'playwright', 'earlier-run-trace.zip'), 'kept');

@@ -16,7 +16,10 @@ export interface DmctOutcome {
 }
 
 /** A running dmct: its process, and a promise of how it ended. */
-export function startDmct(args: readonly string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<DmctOutcome>; stderrSoFar: () => string } {
+export function startDmct(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; done: Promise<DmctOutcome>; stderrSoFar: () => string } {
   const child = spawn(process.execPath, [join(ROOT, 'bin/dmct.js'), ...args], {
     cwd: ROOT,
     env: { ...process.env, FORCE_COLOR: '0', CI: '', ...env },

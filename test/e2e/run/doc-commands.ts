@@ -31,7 +31,11 @@ function shellOf(command: string): string {
 }
 
 function spawnShell(command: string, cwd: string): { child: ChildProcess; output: () => string; done: Promise<number | null> } {
-  const child = spawn('bash', ['-c', shellOf(command)], { cwd, env: { ...process.env, CI: '', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', ['-c', shellOf(command)], {
+    cwd,
+    env: { ...process.env, CI: '', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));

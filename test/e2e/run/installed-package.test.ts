@@ -19,7 +19,11 @@ interface Outcome {
 }
 
 function exec(command: string, args: readonly string[], cwd: string): Promise<Outcome> {
-  const child = spawn(command, args, { cwd, env: { ...process.env, FORCE_COLOR: '0', CI: '', npm_config_update_notifier: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, FORCE_COLOR: '0', CI: '', npm_config_update_notifier: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -32,7 +36,8 @@ const describeOutcome = (o: Outcome): string => `exit ${o.code}\n${o.stdout.slic
 /** A copy of what `npm pack` needs: the package's files, its build script, and links to the installed dependencies. */
 function copyCheckout(into: string): void {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
-  for (const entry of [...manifest.files.filter((f) => f !== 'dist'), 'package.json', 'scripts']) cpSync(join(ROOT, entry), join(into, entry), { recursive: true });
+  for (const entry of [...manifest.files.filter((f) => f !== 'dist'), 'package.json', 'scripts'])
+    cpSync(join(ROOT, entry), join(into, entry), { recursive: true });
   // Linked one by one: the build's validator cache (node_modules/.cache) stays in the copy.
   mkdirSync(join(into, 'node_modules'));
   for (const name of readdirSync(join(ROOT, 'node_modules'))) {

@@ -23,7 +23,9 @@ describe('pre-flight: every address of the claims is reached before the first sc
   let open: Server;
   let openPort = 0;
   let deadPort = 0;
-  const reference = JSON.parse(readFileSync(join(ROOT, 'fixtures/claims/reference-server.json'), 'utf8')) as Record<string, unknown> & { server: Record<string, unknown> };
+  const reference = JSON.parse(readFileSync(join(ROOT, 'fixtures/claims/reference-server.json'), 'utf8')) as Record<string, unknown> & {
+    server: Record<string, unknown>;
+  };
   const claimsFile = (name: string, serverUrl: string, adminUrl: string): string => {
     const file = join(dir, name);
     writeFileSync(file, JSON.stringify({ ...reference, adminUrl, server: { ...reference.server, url: serverUrl } }));
@@ -43,15 +45,21 @@ describe('pre-flight: every address of the claims is reached before the first sc
 
   it('lists the DM URL, the admin URL and every HTTP hook by JSON Pointer', () => {
     const targets = resolveTargets({ claims: [join(ROOT, 'fixtures/claims/reference-server.json')] });
-    assert.deepEqual(claimedAddresses(targets.setups[0]!.claims).map((a) => a.pointer), [
-      '/server/url',
-      '/adminUrl',
-      '/server/triggers/notify/url',
-      '/server/triggers/queueCommand/url',
-      '/server/triggers/queuePackage2/url',
-    ]);
+    assert.deepEqual(
+      claimedAddresses(targets.setups[0]!.claims).map((a) => a.pointer),
+      [
+        '/server/url',
+        '/adminUrl',
+        '/server/triggers/notify/url',
+        '/server/triggers/queueCommand/url',
+        '/server/triggers/queuePackage2/url',
+      ],
+    );
     const client = resolveTargets({ claims: [join(ROOT, 'fixtures/claims/reference-client.json')] });
-    assert.deepEqual(claimedAddresses(client.setups[0]!.claims).map((a) => a.pointer), ['/adminUrl', '/client/clientInitiated/url', '/client/needMoid/url']);
+    assert.deepEqual(
+      claimedAddresses(client.setups[0]!.claims).map((a) => a.pointer),
+      ['/adminUrl', '/client/clientInitiated/url', '/client/needMoid/url'],
+    );
   });
 
   it('passes when everything answers, and names each address that does not', async () => {
@@ -68,7 +76,15 @@ describe('pre-flight: every address of the claims is reached before the first sc
   it('skips a target that a setup or reset hook starts (its readiness probe stands in)', async () => {
     for (const hook of ['setup', 'reset']) {
       const file = join(dir, `${hook}.json`);
-      writeFileSync(file, JSON.stringify({ ...reference, adminUrl: `http://127.0.0.1:${deadPort}`, server: { ...reference.server, url: `http://127.0.0.1:${deadPort}/dm` }, hooks: { [hook]: { run: { kind: 'shell', command: 'start-dms' }, ready: { url: '{{adminUrl}}/health' } } } }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          ...reference,
+          adminUrl: `http://127.0.0.1:${deadPort}`,
+          server: { ...reference.server, url: `http://127.0.0.1:${deadPort}/dm` },
+          hooks: { [hook]: { run: { kind: 'shell', command: 'start-dms' }, ready: { url: '{{adminUrl}}/health' } } },
+        }),
+      );
       await preflight(resolveTargets({ claims: [file] }).setups);
     }
   });
@@ -76,6 +92,9 @@ describe('pre-flight: every address of the claims is reached before the first sc
   it('dmct run against an unreachable target exits 2 naming the claims pointer, before any scenario', async () => {
     const file = claimsFile('run.json', `http://127.0.0.1:${deadPort}/dm`, `http://127.0.0.1:${openPort}`);
     const outcome = await dmct(['run', '--role', 'server', '--claims', file, '--out', join(dir, 'out')]);
-    assertUsageError(outcome, new RegExp(`^dmct: .*run\\.json /server/url: cannot reach http://127\\.0\\.0\\.1:${deadPort}/dm: ECONNREFUSED$`));
+    assertUsageError(
+      outcome,
+      new RegExp(`^dmct: .*run\\.json /server/url: cannot reach http://127\\.0\\.0\\.1:${deadPort}/dm: ECONNREFUSED$`),
+    );
   });
 });

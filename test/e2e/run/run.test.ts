@@ -33,8 +33,13 @@ describe('dmct run against the embedded reference peers (real suites)', () => {
     const { code, stdout, stderr } = await dmct(['run', '--out', out]);
     const report = await loadValidReport(out);
     assert.deepEqual(report.meta.roles, ['server', 'client']);
-    assert.deepEqual(report.meta.targets.map((t) => t.kind), ['embedded', 'embedded']);
-    const notPassed = report.items.filter((i) => !['pass', 'untested'].includes(i.verdict)).map((i) => `${i.id} ${i.verdict}: ${i.reason ?? ''}`);
+    assert.deepEqual(
+      report.meta.targets.map((t) => t.kind),
+      ['embedded', 'embedded'],
+    );
+    const notPassed = report.items
+      .filter((i) => !['pass', 'untested'].includes(i.verdict))
+      .map((i) => `${i.id} ${i.verdict}: ${i.reason ?? ''}`);
     assert.deepEqual(notPassed, [], 'the reference peers are conformant');
     assert.ok(report.items.some((i) => i.verdict === 'pass'));
     assert.equal(code, report.overall.exitCode);
@@ -48,16 +53,32 @@ describe('dmct run against the embedded reference peers (real suites)', () => {
 
   it('--fault makes the reference client non-conformant: exit 1 and the report names the broken item', async () => {
     const out = join(dir, 'fault');
-    const { code, stdout, stderr } = await dmct(['run', '--role', 'client', '--fault', 'accept-wrong-ver', '--only', 'DM-PACK-003-C-M', '--out', out]);
+    const { code, stdout, stderr } = await dmct([
+      'run',
+      '--role',
+      'client',
+      '--fault',
+      'accept-wrong-ver',
+      '--only',
+      'DM-PACK-003-C-M',
+      '--out',
+      out,
+    ]);
     assert.equal(code, 1, stderr);
     const report = await loadValidReport(out);
-    assert.deepEqual(report.items.map((i) => [i.id, i.verdict]), [['DM-PACK-003-C-M', 'fail']]);
+    assert.deepEqual(
+      report.items.map((i) => [i.id, i.verdict]),
+      [['DM-PACK-003-C-M', 'fail']],
+    );
     assert.equal(report.meta.targets[0]?.description, 'embedded reference client with fault accept-wrong-ver');
     assert.match(stdout, /✗ DM-PACK-003-C-M fail — Support of VER header \(5\.2\.1\.1\)/);
     assert.match(stdout, /Overall: NON-CONFORMANT \(exit 1\)/);
     // Playwright wrote an error-context.md (a prompt for a language model) for the failed test, and a folder per test: none is left.
     const entries = await readdir(out, { withFileTypes: true, recursive: true });
-    assert.deepEqual(entries.filter((e) => e.name === 'error-context.md' || e.name === '.last-run.json').map((e) => e.name), []);
+    assert.deepEqual(
+      entries.filter((e) => e.name === 'error-context.md' || e.name === '.last-run.json').map((e) => e.name),
+      [],
+    );
     const folders = entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name));
     for (const folder of folders) assert.notDeepEqual(await readdir(folder), [], `empty folder ${relative(out, folder)}`);
   });
@@ -66,7 +87,9 @@ describe('dmct run against the embedded reference peers (real suites)', () => {
 describe('dmct run: interruption and shards (stand-in project)', () => {
   it('SIGINT stops Playwright and still writes a valid report, unfinished items inconclusive, exit 3', async () => {
     const out = join(dir, 'interrupted');
-    const run = startDmct(['run', '--config', DATA_CONFIG, '--role', 'client', '--progress', 'lines', '--out', out], { DMCT_RUN_TEST_HOLD_MS: '120000' });
+    const run = startDmct(['run', '--config', DATA_CONFIG, '--role', 'client', '--progress', 'lines', '--out', out], {
+      DMCT_RUN_TEST_HOLD_MS: '120000',
+    });
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
         if (/^✓ pass /m.test(run.stderrSoFar())) {
@@ -88,7 +111,10 @@ describe('dmct run: interruption and shards (stand-in project)', () => {
     const flow = report.items.find((i) => i.id === 'DM-PACK-001-C-M');
     assert.equal(flow?.verdict, 'inconclusive');
     assert.match(flow?.scenarios[0]?.reason ?? '', /run interrupted/);
-    assert.ok(report.items.some((i) => i.verdict === 'pass'), 'results that arrived before the interrupt are kept');
+    assert.ok(
+      report.items.some((i) => i.verdict === 'pass'),
+      'results that arrived before the interrupt are kept',
+    );
     assert.equal(report.overall.exitCode, 3);
   });
 
@@ -100,12 +126,21 @@ describe('dmct run: interruption and shards (stand-in project)', () => {
     const shard1 = await dmct([...common, '--shard', '1/2', '--out', join(dir, 'shard-1')]);
     const shard2 = await dmct([...common, '--shard', '2/2', '--out', join(dir, 'shard-2')]);
     const shards = [await loadValidReport(join(dir, 'shard-1')), await loadValidReport(join(dir, 'shard-2'))];
-    assert.deepEqual(shards.map((r) => r.meta.shards), [[{ current: 1, total: 2 }], [{ current: 2, total: 2 }]]);
+    assert.deepEqual(
+      shards.map((r) => r.meta.shards),
+      [[{ current: 1, total: 2 }], [{ current: 2, total: 2 }]],
+    );
     // Each shard judges its own items only: the other shard's are left out, not inconclusive.
     assert.deepEqual([shard1.code, shard2.code], [0, 0], `${shard1.stderr}${shard2.stderr}`);
-    assert.deepEqual([shard1.code, shard2.code], shards.map((r) => r.overall.exitCode));
+    assert.deepEqual(
+      [shard1.code, shard2.code],
+      shards.map((r) => r.overall.exitCode),
+    );
     for (const [index, shard] of shards.entries()) {
-      assert.ok(shard.items.length > 0 && shard.items.every((i) => i.scenarios.length > 0 && i.scenarios.every((s) => s.ran)), 'a shard reports the items it ran');
+      assert.ok(
+        shard.items.length > 0 && shard.items.every((i) => i.scenarios.length > 0 && i.scenarios.every((s) => s.ran)),
+        'a shard reports the items it ran',
+      );
       assert.deepEqual(shard.meta.partial?.selectedBy, ['--only', `--shard ${index + 1}/2`]);
       const own = new Set(shard.items.map((i) => i.id));
       assert.ok(shard.meta.partial?.leftOut.every((id) => !own.has(id)));

@@ -18,7 +18,8 @@ describe('rule keys under the seed edition', () => {
     const catalogue = await listScenarios('playwright.config.ts', ['server-target', 'client-target'], ROOT);
     const edition = loadEdition('dm20-cr-2013');
     const now: Record<string, string[]> = {};
-    for (const s of catalogue.scenarios) for (const id of itemsHoldingRules(edition, s.role, s.rules)) (now[id] ??= []).push(`${s.role} ${s.id}`);
+    for (const s of catalogue.scenarios)
+      for (const id of itemsHoldingRules(edition, s.role, s.rules)) (now[id] ??= []).push(`${s.role} ${s.id}`);
     for (const list of Object.values(now)) list.sort();
     assert.deepEqual(now, before);
   });

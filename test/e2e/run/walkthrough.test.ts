@@ -46,7 +46,10 @@ describe('docs/test-your-device.md', { timeout: 600_000 }, () => {
   it('holds complete commands and valid claims files, and drives both roles', () => {
     const commands = steps.filter((s) => s.kind === 'command');
     const files = steps.filter((s) => s.kind === 'file');
-    assert.deepEqual(files.map((f) => f.name), ['my-server.json', 'my-client.json']);
+    assert.deepEqual(
+      files.map((f) => f.name),
+      ['my-server.json', 'my-client.json'],
+    );
     for (const file of files) assert.doesNotThrow(() => JSON.parse(file.text), file.name);
     for (const { line, command } of commands) {
       assert.match(command, /^npx dmct \S/, line);
@@ -69,7 +72,8 @@ describe('docs/test-your-device.md', { timeout: 600_000 }, () => {
       const outcome = await runCommand(step.command, dir);
       assert.equal(outcome.code, expectedExit(step.comment), `${step.command}\n${outcome.output.slice(-3000)}`);
       assert.doesNotMatch(outcome.output, /internal error|\n\s+at /, step.command);
-      if (/ run --claims /.test(step.command)) assert.match(outcome.output, /Overall: CONFORMANT \(exit 0\) — 26 applicable items passed/, step.command);
+      if (/ run --claims /.test(step.command))
+        assert.match(outcome.output, /Overall: CONFORMANT \(exit 0\) — 26 applicable items passed/, step.command);
       if (/ --format junit/.test(step.command)) assert.match(outcome.output, /<testsuites[\s\S]*tests="26"/, step.command);
     }
   });

@@ -17,7 +17,10 @@ describe('reading a claims file is bounded (FIFO)', () => {
       const fifo = join(dir, 'fifo');
       execFileSync('mkfifo', [fifo]);
       assert.deepEqual(readClaimsText(fifo), { ok: false, reason: 'not a regular file' });
-      assert.throws(() => loadClaims(fifo), (error: Error) => error.message.includes(`${fifo}: cannot read the claims file (not a regular file)`));
+      assert.throws(
+        () => loadClaims(fifo),
+        (error: Error) => error.message.includes(`${fifo}: cannot read the claims file (not a regular file)`),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -20,13 +20,18 @@ describe('client-target suite covers the client SCR table', () => {
   });
 
   test('every scenario carries at least one rule tag', () => {
-    assert.deepEqual(specs.filter((spec) => !spec.tags.some(isRuleKey)).map((spec) => `${spec.file}: ${spec.title}`), []);
+    assert.deepEqual(
+      specs.filter((spec) => !spec.tags.some(isRuleKey)).map((spec) => `${spec.file}: ${spec.title}`),
+      [],
+    );
   });
 
   test('every rule tag is a rule an item of the client table holds', () => {
     const edition = loadEdition();
     const unknown = specs.flatMap((spec) =>
-      spec.tags.filter((tag) => isRuleKey(tag) && itemsHoldingRules(edition, 'client', [tag]).length === 0).map((tag) => `${spec.file}: ${spec.title}: ${tag}`),
+      spec.tags
+        .filter((tag) => isRuleKey(tag) && itemsHoldingRules(edition, 'client', [tag]).length === 0)
+        .map((tag) => `${spec.file}: ${spec.title}: ${tag}`),
     );
     assert.deepEqual(unknown, []);
   });
@@ -36,11 +41,16 @@ describe('client-target suite covers the client SCR table', () => {
     const proven = itemsHoldingRules(edition, 'client', [...new Set(specs.flatMap((spec) => spec.tags.filter(isRuleKey)))]);
     const items = edition.tables.client.items.map((item) => item.id);
     assert.equal(items.length, 26);
-    assert.deepEqual(items.filter((id) => !proven.includes(id)), []);
+    assert.deepEqual(
+      items.filter((id) => !proven.includes(id)),
+      [],
+    );
   });
 
   test('names each scenario file by its spec section', async () => {
-    const misnamed = [...new Set(specs.map((spec) => spec.file))].filter((file) => !/^\d+(\.\d+)*-[a-z0-9-]+\.spec\.ts$/.test(file.split('/').pop() ?? ''));
+    const misnamed = [...new Set(specs.map((spec) => spec.file))].filter(
+      (file) => !/^\d+(\.\d+)*-[a-z0-9-]+\.spec\.ts$/.test(file.split('/').pop() ?? ''),
+    );
     assert.deepEqual(misnamed, []);
   });
 });

@@ -18,7 +18,11 @@ type Report = { items: { id: string; verdict: string; reason?: string }[] };
 /** Every file under `dir`, as text. */
 async function textsUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return Promise.all(entries.filter((entry) => entry.isFile() && /\.(json|html|txt)$/.test(entry.name)).map((entry) => readFile(join(entry.parentPath, entry.name), 'utf8')));
+  return Promise.all(
+    entries
+      .filter((entry) => entry.isFile() && /\.(json|html|txt)$/.test(entry.name))
+      .map((entry) => readFile(join(entry.parentPath, entry.name), 'utf8')),
+  );
 }
 
 /**
@@ -64,16 +68,48 @@ describe('dmct run --role server against an https:// target with a private CA (e
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('passes HTTP Basic and Digest, TLS 1.1, PSK-TLS and X.509 mode, and a command session over HTTPS; the report shows the negotiated TLS', { timeout: 300_000 }, async () => {
-    const out = join(dir, 'out');
-    await run(process.execPath, ['bin/dmct.js', 'run', '--role', 'server', '--claims', claimsFile, '--target', server.dmUrl, '--out', out, '--progress', 'off', '--only', ...ITEMS], {
-      env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1', [PASSWORD_ENV]: 'e2e-password' },
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: { code?: number; stderr?: string }) => assert.ok(error.code === 1 || error.code === 3, `dmct run exited ${String(error.code)}: ${error.stderr ?? ''}`));
-    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Report;
-    const verdicts = Object.fromEntries(report.items.filter((item) => ITEMS.includes(item.id)).map((item) => [item.id, `${item.verdict}${item.verdict === 'pass' ? '' : ` (${item.reason ?? ''})`}`]));
-    assert.deepEqual(verdicts, Object.fromEntries(ITEMS.map((id) => [id, 'pass'])));
-    const texts = await textsUnder(out);
-    assert.ok(texts.some((text) => /TLS TLSv1\.2, TLS_\w+ \(peer certificate CN=dmct test server\)/.test(text)), 'the report shows the negotiated TLS of the exchanges');
-  });
+  it(
+    'passes HTTP Basic and Digest, TLS 1.1, PSK-TLS and X.509 mode, and a command session over HTTPS; the report shows the negotiated TLS',
+    { timeout: 300_000 },
+    async () => {
+      const out = join(dir, 'out');
+      await run(
+        process.execPath,
+        [
+          'bin/dmct.js',
+          'run',
+          '--role',
+          'server',
+          '--claims',
+          claimsFile,
+          '--target',
+          server.dmUrl,
+          '--out',
+          out,
+          '--progress',
+          'off',
+          '--only',
+          ...ITEMS,
+        ],
+        {
+          env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1', [PASSWORD_ENV]: 'e2e-password' },
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      ).catch((error: { code?: number; stderr?: string }) =>
+        assert.ok(error.code === 1 || error.code === 3, `dmct run exited ${String(error.code)}: ${error.stderr ?? ''}`),
+      );
+      const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Report;
+      const verdicts = Object.fromEntries(
+        report.items
+          .filter((item) => ITEMS.includes(item.id))
+          .map((item) => [item.id, `${item.verdict}${item.verdict === 'pass' ? '' : ` (${item.reason ?? ''})`}`]),
+      );
+      assert.deepEqual(verdicts, Object.fromEntries(ITEMS.map((id) => [id, 'pass'])));
+      const texts = await textsUnder(out);
+      assert.ok(
+        texts.some((text) => /TLS TLSv1\.2, TLS_\w+ \(peer certificate CN=dmct test server\)/.test(text)),
+        'the report shows the negotiated TLS of the exchanges',
+      );
+    },
+  );
 });

@@ -20,13 +20,18 @@ describe('server-target suite covers the server SCR table', () => {
   });
 
   test('every scenario carries at least one rule tag', () => {
-    assert.deepEqual(specs.filter((spec) => !spec.tags.some(isRuleKey)).map((spec) => `${spec.file}: ${spec.title}`), []);
+    assert.deepEqual(
+      specs.filter((spec) => !spec.tags.some(isRuleKey)).map((spec) => `${spec.file}: ${spec.title}`),
+      [],
+    );
   });
 
   test('every rule tag is a rule an item of the server table holds', () => {
     const edition = loadEdition();
     const unknown = specs.flatMap((spec) =>
-      spec.tags.filter((tag) => isRuleKey(tag) && itemsHoldingRules(edition, 'server', [tag]).length === 0).map((tag) => `${spec.file}: ${spec.title}: ${tag}`),
+      spec.tags
+        .filter((tag) => isRuleKey(tag) && itemsHoldingRules(edition, 'server', [tag]).length === 0)
+        .map((tag) => `${spec.file}: ${spec.title}: ${tag}`),
     );
     assert.deepEqual(unknown, []);
   });
@@ -36,6 +41,9 @@ describe('server-target suite covers the server SCR table', () => {
     const proven = itemsHoldingRules(edition, 'server', [...new Set(specs.flatMap((spec) => spec.tags.filter(isRuleKey)))]);
     const items = edition.tables.server.items.map((item) => item.id);
     assert.equal(items.length, 26);
-    assert.deepEqual(items.filter((id) => !proven.includes(id)), []);
+    assert.deepEqual(
+      items.filter((id) => !proven.includes(id)),
+      [],
+    );
   });
 });

@@ -28,7 +28,9 @@ async function freeUdpPort(): Promise<number> {
  * scenario asks for and has the reference server build the Package#0 with TIMESTAMP left out
  * unless the request names one. Every request it got is kept.
  */
-async function startTimestampOnRequest(server: RunningReferenceServer): Promise<{ url: string; asked: Record<string, unknown>[]; close: () => Promise<void> }> {
+async function startTimestampOnRequest(
+  server: RunningReferenceServer,
+): Promise<{ url: string; asked: Record<string, unknown>[]; close: () => Promise<void> }> {
   const asked: Record<string, unknown>[] = [];
   const hook = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -49,7 +51,11 @@ async function startTimestampOnRequest(server: RunningReferenceServer): Promise<
   await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
   const address = hook.address();
   assert.ok(typeof address === 'object' && address !== null);
-  return { url: `http://127.0.0.1:${address.port}/notify`, asked, close: () => new Promise<void>((resolve) => hook.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${address.port}/notify`,
+    asked,
+    close: () => new Promise<void>((resolve) => hook.close(() => resolve())),
+  };
 }
 
 /** The TIMESTAMP of the Package#0 the hook has the server send for `options` (printed, not pushed). */
@@ -72,7 +78,12 @@ describe('finding 6: a server that sends TIMESTAMP only when asked (end to end)'
     hook = await startTimestampOnRequest(server);
     dir = await mkdtemp(join(tmpdir(), 'dmct-timestamp-'));
     sinkPort = await freeUdpPort();
-    const registration = { devId: DEV_ID, secret: 's3cr3t', authData: 'nonce', notify: { transport: 'udp', host: '127.0.0.1', port: sinkPort } };
+    const registration = {
+      devId: DEV_ID,
+      secret: 's3cr3t',
+      authData: 'nonce',
+      notify: { transport: 'udp', host: '127.0.0.1', port: sinkPort },
+    };
     const registered = await fetch(`${server.adminUrl}/devices`, {
       method: 'POST',
       headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
@@ -105,13 +116,39 @@ describe('finding 6: a server that sends TIMESTAMP only when asked (end to end)'
     await writeFile(claimsFile, JSON.stringify(claims));
     const out = join(dir, 'out');
     const already = hook.asked.length;
-    await run(process.execPath, ['bin/dmct.js', 'run', '--role', 'server', '--claims', claimsFile, '--target', server.dmUrl, '--out', out, '--progress', 'off', '--only', ITEM], {
-      env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1' },
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: { code?: number; stderr?: string }) => assert.fail(`dmct run exited ${String(error.code)}: ${error.stderr?.slice(-800) ?? ''}`));
+    await run(
+      process.execPath,
+      [
+        'bin/dmct.js',
+        'run',
+        '--role',
+        'server',
+        '--claims',
+        claimsFile,
+        '--target',
+        server.dmUrl,
+        '--out',
+        out,
+        '--progress',
+        'off',
+        '--only',
+        ITEM,
+      ],
+      {
+        env: { ...process.env, CI: '1', FORCE_COLOR: '0', DMCT_WORKERS: '1' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    ).catch((error: { code?: number; stderr?: string }) =>
+      assert.fail(`dmct run exited ${String(error.code)}: ${error.stderr?.slice(-800) ?? ''}`),
+    );
     const asked = hook.asked.slice(already);
-    assert.ok(asked.length > 0 && asked.every((options) => options['timestamp'] !== undefined), `the scenario's notify requests: ${JSON.stringify(asked)}`);
-    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as { items: { id: string; verdict: string; reason?: string }[] };
+    assert.ok(
+      asked.length > 0 && asked.every((options) => options['timestamp'] !== undefined),
+      `the scenario's notify requests: ${JSON.stringify(asked)}`,
+    );
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as {
+      items: { id: string; verdict: string; reason?: string }[];
+    };
     const item = report.items.find((entry) => entry.id === ITEM);
     assert.equal(item?.verdict, 'pass', JSON.stringify(item));
   });

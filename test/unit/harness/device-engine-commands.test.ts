@@ -38,14 +38,17 @@ beforeEach(() => {
 });
 after(() => interceptor.close());
 
-describe('executeCommand: what dmct\'s device does with each Package#2 entry', () => {
+describe("executeCommand: what dmct's device does with each Package#2 entry", () => {
   test('the tree offers DevInfo and the harness MO, listed in MOS with their DDFs', () => {
     const mos = supportedMos(buildDeviceTree({ devId: DEV_ID }));
-    assert.deepEqual(mos.map((mo) => [mo.MOID, mo.MIID]), [
-      ['urn:oma:mo:oma-dm-devinfo:1.2', ['1']],
-      [HARNESS_MOID, ['h1']],
-      ['urn:dmct:mo:harness-installable:1.0', []],
-    ]);
+    assert.deepEqual(
+      mos.map((mo) => [mo.MOID, mo.MIID]),
+      [
+        ['urn:oma:mo:oma-dm-devinfo:1.2', ['1']],
+        [HARNESS_MOID, ['h1']],
+        ['urn:dmct:mo:harness-installable:1.0', []],
+      ],
+    );
   });
 
   test('unknown command → 501; wrong parameter count → 400; END → no status', async () => {
@@ -82,7 +85,11 @@ describe('executeCommand: what dmct\'s device does with each Package#2 entry', (
     assert.equal((await executeCommand(['EXEC', nodes.executable], context())).status?.sc, 200);
     const withUri = await executeCommand(['EXEC', nodes.asyncExecutable, 'http://dm.test/dm/[DevID]'], context());
     assert.equal(withUri.status?.sc, 202);
-    assert.deepEqual(withUri.asyncResult, { sourceUri: nodes.asyncExecutable, serverUri: 'http://dm.test/dm/IMEI%3A493005100592800', resultCode: 200 });
+    assert.deepEqual(withUri.asyncResult, {
+      sourceUri: nodes.asyncExecutable,
+      serverUri: 'http://dm.test/dm/IMEI%3A493005100592800',
+      resultCode: 200,
+    });
     const chosen = await executeCommand(['EXEC', nodes.executable], context({ execReporting: 'async' }));
     assert.deepEqual(chosen.asyncResult, { sourceUri: nodes.executable, resultCode: 200 });
     assert.equal((await executeCommand(['EXEC', nodes.devId], context())).status?.sc, 405);
@@ -102,7 +109,10 @@ describe('executeCommand: what dmct\'s device does with each Package#2 entry', (
     const installed = await executeCommand(['HGET', `${REPO}/repo/installable`], ctx);
     assert.deepEqual(installed.status, { sc: 200, URI: ['urn:dmct:mo:harness-installable:1.0/Installed/'] });
     assert.equal((await executeCommand(['HGET', `${REPO}/repo/nothing-here`, nodes.dataLeaf], ctx)).status?.sc, 419);
-    assert.deepEqual(hits.map((hit) => hit.path), ['/repo/name', '/repo/installable', '/repo/nothing-here']);
+    assert.deepEqual(
+      hits.map((hit) => hit.path),
+      ['/repo/name', '/repo/installable', '/repo/nothing-here'],
+    );
   });
 
   test('HGET: data the device cannot read → 415', async () => {
@@ -115,16 +125,26 @@ describe('executeCommand: what dmct\'s device does with each Package#2 entry', (
     assert.equal((await executeCommand(['HPUT', `${REPO}/upload/a`, nodes.data, nodes.missing, nodes.devId], ctx)).status?.sc, 200);
     assert.equal((await executeCommand(['HPOST', `${REPO}/upload/b`, nodes.devId], ctx)).status?.sc, 200);
     assert.equal((await executeCommand(['HPOST', `${REPO}/upload/c`, nodes.missing], ctx)).status?.sc, 404);
-    assert.deepEqual(hits.map((hit) => `${hit.method} ${hit.path} ${hit.contentType}`), [`PUT /upload/a ${MEDIA_TYPES.moData}`, `POST /upload/b ${MEDIA_TYPES.moData}`]);
+    assert.deepEqual(
+      hits.map((hit) => `${hit.method} ${hit.path} ${hit.contentType}`),
+      [`PUT /upload/a ${MEDIA_TYPES.moData}`, `POST /upload/b ${MEDIA_TYPES.moData}`],
+    );
     const uploaded = parseMoData(hits[0]?.body ?? '').value ?? [];
-    assert.deepEqual(uploaded.map((entry) => entry.ClientURI), [`${HARNESS_MOID}/h1/Data`, 'urn:oma:mo:oma-dm-devinfo:1.2/1/DevID']);
+    assert.deepEqual(
+      uploaded.map((entry) => entry.ClientURI),
+      [`${HARNESS_MOID}/h1/Data`, 'urn:oma:mo:oma-dm-devinfo:1.2/1/DevID'],
+    );
   });
 
   test('SHOW opens the page and goes on (200); CONT hands back its URI; DEFAULT and SUB/UNSUB are remembered', async () => {
     const ctx = context();
     assert.equal((await executeCommand(['SHOW', `${REPO}/web/welcome`], ctx)).status?.sc, 200);
     assert.equal(hits[0]?.path, '/web/welcome');
-    assert.deepEqual(await executeCommand(['CONT', 'http://dm.test/cont/[DevID]'], ctx), { name: 'CONT', status: { sc: 200 }, contUri: 'http://dm.test/cont/IMEI%3A493005100592800' });
+    assert.deepEqual(await executeCommand(['CONT', 'http://dm.test/cont/[DevID]'], ctx), {
+      name: 'CONT',
+      status: { sc: 200 },
+      contUri: 'http://dm.test/cont/IMEI%3A493005100592800',
+    });
     assert.equal((await executeCommand(['DEFAULT', `${REPO}/repo/installable`, 'urn:x:1.0'], ctx)).status?.sc, 200);
     assert.equal(ctx.defaults.get('urn:x:1.0'), `${REPO}/repo/installable`);
     assert.equal((await executeCommand(['UNSUB', nodes.data], ctx)).status?.sc, 404);

@@ -12,13 +12,30 @@ let pki: TestPki;
 const servers: RunningReferenceServer[] = [];
 
 async function server(faults: string[] = []): Promise<RunningReferenceServer> {
-  const started = await startReferenceServer({ print: () => undefined, faults, tls: pki.server, httpAuth: CREDENTIALS, devices: [{ devId: DEV_ID }] });
+  const started = await startReferenceServer({
+    print: () => undefined,
+    faults,
+    tls: pki.server,
+    httpAuth: CREDENTIALS,
+    devices: [{ devId: DEV_ID }],
+  });
   servers.push(started);
   return started;
 }
 
-function device(target: RunningReferenceServer, recorder = new TraceRecorder(), password = CREDENTIALS.password, scheme: 'basic' | 'digest' = 'basic'): DeviceEngine {
-  return new DeviceEngine({ recorder, serverUrl: target.dmUrl, devId: DEV_ID, tls: { ca: pki.ca.cert }, httpAuth: { ...CREDENTIALS, password, scheme } });
+function device(
+  target: RunningReferenceServer,
+  recorder = new TraceRecorder(),
+  password = CREDENTIALS.password,
+  scheme: 'basic' | 'digest' = 'basic',
+): DeviceEngine {
+  return new DeviceEngine({
+    recorder,
+    serverUrl: target.dmUrl,
+    devId: DEV_ID,
+    tls: { ca: pki.ca.cert },
+    httpAuth: { ...CREDENTIALS, password, scheme },
+  });
 }
 
 async function statusOf(engine: DeviceEngine, httpAuth?: null): Promise<number | string> {
@@ -66,7 +83,13 @@ describe('the device over HTTPS with HTTP authentication (§9.2)', () => {
 
   test('a device that does not trust the CA gets no TLS connection', async () => {
     const target = await server();
-    const engine = new DeviceEngine({ recorder: new TraceRecorder(), serverUrl: target.dmUrl, devId: DEV_ID, tls: {}, httpAuth: { ...CREDENTIALS, scheme: 'basic' } });
+    const engine = new DeviceEngine({
+      recorder: new TraceRecorder(),
+      serverUrl: target.dmUrl,
+      devId: DEV_ID,
+      tls: {},
+      httpAuth: { ...CREDENTIALS, scheme: 'basic' },
+    });
     assert.equal(await statusOf(engine), 'connection-error');
   });
 });

@@ -21,11 +21,17 @@ let hits: EndpointHit[] = [];
 
 /** A reference server (in-process) and a fresh device talking to it; the device endpoints answer too. */
 function setUp(faults: string[] = []): { server: ReferenceServer; device: DeviceEngine; recorder: TraceRecorder } {
-  const server = createReferenceServer({ faults, devices: [{ devId: DEV_ID, secret: 's3cr3t', authData: 'nonce' }], print: () => undefined });
+  const server = createReferenceServer({
+    faults,
+    devices: [{ devId: DEV_ID, secret: 's3cr3t', authData: 'nonce' }],
+    print: () => undefined,
+  });
   hits = [];
   errors.length = 0;
   const guard = { endpoint: 'in-process', onError: (event: HandlerErrorEvent) => errors.push(event) };
-  interceptor.resetHandlers(...guardHandlers([...server.publicHandlers, ...server.adminHandlers, ...deviceEndpointHandlers(defaultRepository(), hits)], guard));
+  interceptor.resetHandlers(
+    ...guardHandlers([...server.publicHandlers, ...server.adminHandlers, ...deviceEndpointHandlers(defaultRepository(), hits)], guard),
+  );
   const recorder = new TraceRecorder();
   return { server, device: new DeviceEngine({ recorder, serverUrl: `${server.origin}/dm`, devId: DEV_ID, timeoutMs: 5000 }), recorder };
 }
@@ -52,7 +58,10 @@ describe('DeviceEngine sessions against the reference server (in-process)', () =
     const reply = transcript.rounds[0]?.reply;
     assert.equal(reply?.kind, 'package2');
     assert.deepEqual(reply?.kind === 'package2' ? reply.package2 : undefined, { CMD: [['END']] });
-    assert.deepEqual(recorder.messages.map((m) => `${m.kind} ${m.label}`), ['http-request Package#1', 'http-response 200 ← Package#1']);
+    assert.deepEqual(
+      recorder.messages.map((m) => `${m.kind} ${m.label}`),
+      ['http-request Package#1', 'http-response 200 ← Package#1'],
+    );
     const request = recorder.messages[0];
     assert.equal(request?.http?.headers?.['omadm-devid'], DEV_ID);
     assert.equal(request?.http?.headers?.['content-type'], MEDIA_TYPES.package1);
@@ -67,16 +76,28 @@ describe('DeviceEngine sessions against the reference server (in-process)', () =
     const transcript = await device.session();
     assert.equal(transcript.end, 'end');
     const outcomes = transcript.rounds[0]?.outcomes ?? [];
-    assert.deepEqual(outcomes.map((o) => o.status?.sc), [200, 200, 200]);
+    assert.deepEqual(
+      outcomes.map((o) => o.status?.sc),
+      [200, 200, 200],
+    );
     assert.deepEqual(outcomes[0]?.status?.URI, [`${INSTALLABLE_MOID}/Installed/`]);
     assert.equal(device.tree.instancesOf(INSTALLABLE_MOID).length, 1);
-    assert.equal(device.tree.instance(HARNESS_MOID, 'h1')?.root.children?.some((c) => c.name === 'Scratch'), false);
+    assert.equal(
+      device.tree.instance(HARNESS_MOID, 'h1')?.root.children?.some((c) => c.name === 'Scratch'),
+      false,
+    );
     assert.equal(hits[0]?.path, '/repo/installable');
     const log = server.state.devices.get(DEV_ID)?.snapshot();
     const package3 = log?.packages.find((p) => p.kind === 'package3');
     assert.match(package3?.http.headers['content-type'] ?? '', /^multipart\/form-data; boundary=/);
-    assert.deepEqual(package3?.parts?.map((part) => part.name), ['1']);
-    assert.deepEqual(log?.commands.map((c) => c.state), ['reported', 'reported', 'reported']);
+    assert.deepEqual(
+      package3?.parts?.map((part) => part.name),
+      ['1'],
+    );
+    assert.deepEqual(
+      log?.commands.map((c) => c.state),
+      ['reported', 'reported', 'reported'],
+    );
   });
 
   test('after CONT every further Package#3 goes to the CONT URI, already the one answering it', async () => {
@@ -91,7 +112,10 @@ describe('DeviceEngine sessions against the reference server (in-process)', () =
     assert.equal(transcript.end, 'end');
     const contUri = transcript.rounds[0]?.outcomes?.[0]?.contUri ?? '';
     assert.match(contUri, /\/dm\/cont\//);
-    assert.deepEqual(transcript.rounds.slice(1).map((r) => r.sentTo), [contUri, contUri]);
+    assert.deepEqual(
+      transcript.rounds.slice(1).map((r) => r.sentTo),
+      [contUri, contUri],
+    );
   });
 
   test('EXEC with a ServerURI is answered 202 and its result delivered later as a Generic Alert the server links', async () => {
@@ -114,12 +138,17 @@ describe('DeviceEngine sessions against the reference server (in-process)', () =
     const { server, device } = setUp();
     await queue(server, ['DELETE', nodes.missing]);
     const alert = { AlertType: 'urn:dmct:at:test:1.0:Probe' };
-    const transcript = await device.session({ answer: (round, computed) => (round.index === 0 ? { ...computed, statuses: [{ sc: 500 }], alerts: [alert] } : computed) });
+    const transcript = await device.session({
+      answer: (round, computed) => (round.index === 0 ? { ...computed, statuses: [{ sc: 500 }], alerts: [alert] } : computed),
+    });
     assert.equal(transcript.rounds[0]?.outcomes?.[0]?.status?.sc, 404);
     assert.deepEqual(transcript.rounds[0]?.answered, { statuses: [{ sc: 500 }], parts: [], alerts: [alert] });
     const log = server.state.devices.get(DEV_ID)?.snapshot();
     assert.equal(log?.commands[0]?.status?.sc, 500);
-    assert.deepEqual(log?.alerts.map((a) => a.alert.AlertType), ['urn:oma:at:dm:2.0:ClientInitiatedMgmt', alert.AlertType]);
+    assert.deepEqual(
+      log?.alerts.map((a) => a.alert.AlertType),
+      ['urn:oma:at:dm:2.0:ClientInitiatedMgmt', alert.AlertType],
+    );
   });
 
   test('onPackage2 can stop a session before the Package#2 is executed', async () => {
@@ -157,7 +186,9 @@ describe('DeviceEngine sends deliberately odd packages and reads every answer', 
 
   test('an unknown Generic Alert in Package#1 is accepted by the reference server', async () => {
     const { device } = setUp();
-    const transcript = await device.session({ alerts: [{ AlertType: 'urn:oma:at:dm:2.0:ClientInitiatedMgmt' }, { AlertType: 'urn:dmct:at:test:1.0:Unknown' }] });
+    const transcript = await device.session({
+      alerts: [{ AlertType: 'urn:oma:at:dm:2.0:ClientInitiatedMgmt' }, { AlertType: 'urn:dmct:at:test:1.0:Unknown' }],
+    });
     assert.equal(transcript.end, 'end');
   });
 

@@ -18,7 +18,13 @@ describe('Notifier', () => {
     const recorder = new TraceRecorder();
     try {
       const told: { reqMos: boolean }[] = [];
-      const notifier = new Notifier({ recorder, transport: { kind: 'udp', host: '127.0.0.1', port: listener.port }, secret, authData, onSend: (fields) => told.push(fields) });
+      const notifier = new Notifier({
+        recorder,
+        transport: { kind: 'udp', host: '127.0.0.1', port: listener.port },
+        secret,
+        authData,
+        onSend: (fields) => told.push(fields),
+      });
       const id = freshNotificationId();
       const sent = await notifier.send({ serverId: 'dmct', notificationId: id, digest: true, reqMos: true });
       assert.ok(sent.ok);
@@ -51,7 +57,10 @@ describe('Notifier', () => {
       const sent = await notifier.sendRaw({ ...spec, version: 1 }, 'Package#0 with VER 1');
       assert.ok(sent.ok);
       const decoded = decodeNotification(sent.bytes, { secret, authData });
-      assert.deepEqual(decoded.violations.filter((v) => v.severity === 'error').map((v) => v.rule), ['notification-version']);
+      assert.deepEqual(
+        decoded.violations.filter((v) => v.severity === 'error').map((v) => v.rule),
+        ['notification-version'],
+      );
       assert.equal(decoded.digest?.verified, true);
       assert.match(recorder.messages[0]?.label ?? '', /^Package#0 with VER 1: a deliberately invalid notification/);
     } finally {
@@ -60,7 +69,11 @@ describe('Notifier', () => {
   });
 
   it('a transport that cannot take the bytes makes the send inconclusive, with the reason', async () => {
-    const notifier = new Notifier({ recorder: new TraceRecorder(), transport: { kind: 'http', url: 'http://127.0.0.1:9/push' }, timeoutMs: 2000 });
+    const notifier = new Notifier({
+      recorder: new TraceRecorder(),
+      transport: { kind: 'http', url: 'http://127.0.0.1:9/push' },
+      timeoutMs: 2000,
+    });
     const sent = await notifier.send({ serverId: 'dmct' });
     assert.equal(sent.ok, false);
     assert.match(sent.ok ? '' : sent.inconclusive, /^HTTP delivery to http:\/\/127\.0\.0\.1:9\/push failed: connection-error/);

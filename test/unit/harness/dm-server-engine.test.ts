@@ -29,7 +29,11 @@ beforeEach(() => {
 async function post(url: string, body: unknown, contentType: string, devId: string | null = DEV_ID): Promise<Response> {
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': contentType, accept: 'application/vnd.oma.dm.request+json', ...(devId === null ? {} : { 'omadm-devid': devId }) },
+    headers: {
+      'content-type': contentType,
+      accept: 'application/vnd.oma.dm.request+json',
+      ...(devId === null ? {} : { 'omadm-devid': devId }),
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -60,7 +64,10 @@ describe('DmServerEngine: packages', () => {
     assert.deepEqual(p3?.violations, []);
     assert.equal(engine.pending, 0);
     const evidence = assertValidEvidence();
-    assert.deepEqual(evidence.messages.map((m) => m.label), ['Package#1', 'Package#2', 'Package#3', 'Package#2']);
+    assert.deepEqual(
+      evidence.messages.map((m) => m.label),
+      ['Package#1', 'Package#2', 'Package#3', 'Package#2'],
+    );
   });
 
   it('finding 13: MOS entries without DDF are an error only in the Package#1 answering a REQ-MOS notification', async () => {
@@ -75,13 +82,23 @@ describe('DmServerEngine: packages', () => {
   });
 
   it('checks a Package#3 against the Package#2 it answers and the headers against the DevID', async () => {
-    engine.script({ package2: { CMD: [['DELETE', 'urn:dmct:mo:sample:1.0//Label'], ['GET', 'urn:dmct:mo:sample:1.0//Label']] } });
+    engine.script({
+      package2: {
+        CMD: [
+          ['DELETE', 'urn:dmct:mo:sample:1.0//Label'],
+          ['GET', 'urn:dmct:mo:sample:1.0//Label'],
+        ],
+      },
+    });
     await post(engine.dmUrl, SESSION_ALERT, 'application/json', 'IMEI:000000000000000');
     await post(engine.dmUrl, { Status: [{ sc: 405 }] }, P3, 'IMEI:000000000000000');
     const [p1, p3] = engine.packages();
     assert.deepEqual(p1?.violations.map((v) => v.rule).sort(), ['http-content-type', 'http-devid-mismatch']);
     assert.ok(p3?.violations.some((v) => v.rule === 'http-devid-mismatch'));
-    assert.ok(p3?.violations.some((v) => v.rule === 'status-count'), JSON.stringify(p3?.violations));
+    assert.ok(
+      p3?.violations.some((v) => v.rule === 'status-count'),
+      JSON.stringify(p3?.violations),
+    );
   });
 
   it('ties a Package#3 to the only waiting session when its OMADM-DevID opened none', async () => {
@@ -92,13 +109,19 @@ describe('DmServerEngine: packages', () => {
     const [p1, p3] = engine.packages();
     assert.ok(p1?.violations.some((v) => v.rule === 'http-devid-missing'));
     assert.equal(p3?.sessionId, p1?.sessionId);
-    assert.deepEqual(p3?.violations.map((v) => [v.rule, v.severity]), [['session-correlated-by-elimination', 'info']]);
+    assert.deepEqual(
+      p3?.violations.map((v) => [v.rule, v.severity]),
+      [['session-correlated-by-elimination', 'info']],
+    );
   });
 
   it('tells Package#1 from Package#3 by the body when the media type is wrong', async () => {
     await post(engine.dmUrl, SESSION_ALERT, 'application/json');
     await post(engine.dmUrl, { Status: [] }, 'application/json');
-    assert.deepEqual(engine.packages().map((p) => p.package), [1, 3]);
+    assert.deepEqual(
+      engine.packages().map((p) => p.package),
+      [1, 3],
+    );
   });
 
   it('CONT: a Package#3 at the handed-out URI stays in the session; one at the old URI breaks 5.3.8', async () => {
@@ -128,7 +151,12 @@ describe('DmServerEngine: packages', () => {
   it('async report URI: takes a new session, answers END, leaves the script alone', async () => {
     engine.script({ package2: { CMD: [['GET', 'urn:dmct:mo:sample:1.0//Label']] } });
     const url = engine.asyncReportUrl();
-    const alert = { AlertType: 'urn:dmct:at:sample:1.0:OperationComplete', SourceURI: 'urn:dmct:mo:sample:1.0//Update', DataType: 'application/json', Data: { ResultCode: 1200 } };
+    const alert = {
+      AlertType: 'urn:dmct:at:sample:1.0:OperationComplete',
+      SourceURI: 'urn:dmct:mo:sample:1.0//Update',
+      DataType: 'application/json',
+      Data: { ResultCode: 1200 },
+    };
     const reply = await post(url, { Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ClientInitiatedMgmt' }, alert] }, P1);
     assert.deepEqual(await reply.json(), END_PACKAGE2);
     const report = await engine.awaitPackage1({ timeoutMs: 100, endpoint: 'async' });
@@ -191,19 +219,25 @@ describe('DmServerEngine: repository and web pages', () => {
     assert.equal((await fetch(engine.repository.url('nothing'))).status, 404);
     engine.repository.offer('broken', { failWith: 500 });
     assert.equal((await fetch(engine.repository.url('broken'))).status, 500);
-    assert.deepEqual(engine.repository.fetches().map((f) => [f.name, f.reply.status, f.served ?? '-']), [
-      ['mo/one', 200, 'application/dmmo+json'],
-      ['mo/one', 200, 'text/plain'],
-      ['mo/one', 406, '-'],
-      ['nothing', 404, '-'],
-      ['broken', 500, '-'],
-    ]);
+    assert.deepEqual(
+      engine.repository.fetches().map((f) => [f.name, f.reply.status, f.served ?? '-']),
+      [
+        ['mo/one', 200, 'application/dmmo+json'],
+        ['mo/one', 200, 'text/plain'],
+        ['mo/one', 406, '-'],
+        ['nothing', 404, '-'],
+        ['broken', 500, '-'],
+      ],
+    );
   });
 
   it('decodes uploads by media type and logs what their bodies break', async () => {
     const url = engine.repository.uploadUrl('up');
     const data = [{ ClientURI: 'urn:oma:mo:oma-dm-devinfo:1.2//DevID', MOData: { DevID: DEV_ID } }];
-    assert.equal((await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/dmmo+json' }, body: JSON.stringify(data) })).status, 200);
+    assert.equal(
+      (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/dmmo+json' }, body: JSON.stringify(data) })).status,
+      200,
+    );
     await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'true' });
     await fetch(url, { method: 'POST', headers: { 'content-type': 'application/dmmo+json' }, body: JSON.stringify(data[0]) });
     const [put, text, single] = engine.repository.uploads();

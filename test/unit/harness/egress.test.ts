@@ -18,7 +18,18 @@ const SECRET = 'internal-secret-0123456789';
 
 /** A small load run against `targetUrl`; `overrides` change its bounds. */
 function loadOptions(targetUrl: string, overrides: Partial<LoadRunOptions>): LoadRunOptions {
-  return { targetUrl, devices: 1, concurrency: 1, durationMs: 30_000, maxSessions: 100, devIdPrefix: 'IMEI:egress-', timeoutMs: 5000, maxBodyBytes: 1024 * 1024, maxPackage2s: 4, ...overrides };
+  return {
+    targetUrl,
+    devices: 1,
+    concurrency: 1,
+    durationMs: 30_000,
+    maxSessions: 100,
+    devIdPrefix: 'IMEI:egress-',
+    timeoutMs: 5000,
+    maxBodyBytes: 1024 * 1024,
+    maxPackage2s: 4,
+    ...overrides,
+  };
 }
 
 async function listen(server: Server): Promise<number> {
@@ -29,11 +40,30 @@ async function listen(server: Server): Promise<number> {
 describe('egress policy', () => {
   it('compares IP addresses in normal form and names as written', () => {
     const policy = new EgressPolicy(['127.0.0.1:8080', 'repo.example', 'http://dm.example/dm']);
-    for (const allowed of ['http://127.0.0.1:8080/x', 'http://[::ffff:7f00:1]:8080/', 'http://2130706433:8080/', 'http://0x7f.0.0.1:8080/', 'http://REPO.example./a', 'http://repo.example:9/', 'http://dm.example/']) {
+    for (const allowed of [
+      'http://127.0.0.1:8080/x',
+      'http://[::ffff:7f00:1]:8080/',
+      'http://2130706433:8080/',
+      'http://0x7f.0.0.1:8080/',
+      'http://REPO.example./a',
+      'http://repo.example:9/',
+      'http://dm.example/',
+    ]) {
       assert.equal(policy.refusal(allowed), undefined, allowed);
     }
-    for (const refused of ['http://127.0.0.1:8081/', 'http://[::ffff:7f00:1]:8081/', 'http://localhost:8080/', 'http://169.254.169.254/latest', 'http://127.0.0.1.nip.io:8080/', 'http://dm.example:8080/']) {
-      assert.match(policy.refusal(refused) ?? '', /is not an allowed host \(claims network\.allowHosts; allowed: 127\.0\.0\.1:8080, repo\.example, dm\.example:80\)$/, refused);
+    for (const refused of [
+      'http://127.0.0.1:8081/',
+      'http://[::ffff:7f00:1]:8081/',
+      'http://localhost:8080/',
+      'http://169.254.169.254/latest',
+      'http://127.0.0.1.nip.io:8080/',
+      'http://dm.example:8080/',
+    ]) {
+      assert.match(
+        policy.refusal(refused) ?? '',
+        /is not an allowed host \(claims network\.allowHosts; allowed: 127\.0\.0\.1:8080, repo\.example, dm\.example:80\)$/,
+        refused,
+      );
     }
   });
 });
@@ -75,7 +105,12 @@ describe('a hostile server steering dmct to an internal service', () => {
     await device.session();
     assert.equal(internalHits, 0);
     assert.equal(refused.length, 1);
-    assert.match(refused[0] ?? '', new RegExp(`^HGET → repository: dmct did not send GET http://127\\.0\\.0\\.1:${internalPort}/secret: 127\\.0\\.0\\.1:${internalPort} is not an allowed host`));
+    assert.match(
+      refused[0] ?? '',
+      new RegExp(
+        `^HGET → repository: dmct did not send GET http://127\\.0\\.0\\.1:${internalPort}/secret: 127\\.0\\.0\\.1:${internalPort} is not an allowed host`,
+      ),
+    );
     assert.ok(!JSON.stringify(recorder.toEvidence()).includes(SECRET));
   });
 
@@ -92,7 +127,10 @@ describe('a hostile server steering dmct to an internal service', () => {
     const transcript = await device.session();
     assert.equal(internalHits, 0);
     assert.equal(transcript.end, 'no-answer');
-    assert.match(refused[0] ?? '', /^Package#3: dmct did not send POST http:\/\/\[::ffff:7f00:1\]:\d+\/dm: 127\.0\.0\.1:\d+ is not an allowed host/);
+    assert.match(
+      refused[0] ?? '',
+      /^Package#3: dmct did not send POST http:\/\/\[::ffff:7f00:1\]:\d+\/dm: 127\.0\.0\.1:\d+ is not an allowed host/,
+    );
   });
 
   it('load mode: every session stops at the CONT and is counted, the internal service is never reached', async () => {
@@ -104,7 +142,11 @@ describe('a hostile server steering dmct to an internal service', () => {
 
   it('load mode: an HGET or SHOW of the internal URL is never fetched', async () => {
     const leaf = deviceNodes().dataLeaf;
-    commands = [['HGET', `http://127.0.0.1:${internalPort}/secret`, leaf], ['SHOW', `http://[::ffff:7f00:1]:${internalPort}/page`], ['END']];
+    commands = [
+      ['HGET', `http://127.0.0.1:${internalPort}/secret`, leaf],
+      ['SHOW', `http://[::ffff:7f00:1]:${internalPort}/page`],
+      ['END'],
+    ];
     const report = await runLoad(loadOptions(`http://127.0.0.1:${hostilePort}/dm`, { devices: 2, concurrency: 2, maxSessions: 4 }));
     assert.equal(internalHits, 0);
     assert.equal(report.completed, 4, JSON.stringify(report.errorKinds));
@@ -129,7 +171,9 @@ describe('load mode against a target whose name is rebound during the run', () =
       return Promise.resolve([{ address: answers.length === 1 ? '127.0.0.1' : '10.255.255.1', family: 4 }]);
     };
     try {
-      const report = await runLoad(loadOptions(`http://dm.rebind.test:${port}/dm`, { devices: 2, concurrency: 2, maxSessions: 6, resolveHost }));
+      const report = await runLoad(
+        loadOptions(`http://dm.rebind.test:${port}/dm`, { devices: 2, concurrency: 2, maxSessions: 6, resolveHost }),
+      );
       assert.deepEqual(answers, ['dm.rebind.test']);
       assert.equal(report.completed, 6, JSON.stringify(report.errorKinds));
       assert.deepEqual(paths.filter((path) => path === '/cont').length, 6, 'each CONT was followed to the pinned address');
@@ -142,7 +186,9 @@ describe('load mode against a target whose name is rebound during the run', () =
     const { pinnedLookup } = await import('../../../src/load/pinned-lookup.js');
     const lookup = pinnedLookup('dm.example', Promise.resolve([{ address: '192.0.2.7', family: 4 }]));
     const ask = (name: string, options: { all?: boolean; family?: number }) =>
-      new Promise<unknown>((resolve) => lookup(name, options, (error, address, family) => resolve(error === null ? { address, family } : error.message)));
+      new Promise<unknown>((resolve) =>
+        lookup(name, options, (error, address, family) => resolve(error === null ? { address, family } : error.message)),
+      );
     assert.deepEqual(await ask('DM.example', {}), { address: '192.0.2.7', family: 4 });
     assert.deepEqual(await ask('dm.example', { all: true }), { address: [{ address: '192.0.2.7', family: 4 }], family: undefined });
     assert.equal(await ask('internal.example', {}), "internal.example is not the load target's host dm.example");
@@ -162,11 +208,15 @@ describe('dmct load stopped while side transfers hang', () => {
         return;
       }
       const port = (target.address() as AddressInfo).port;
-      req.on('end', () => res.writeHead(200, { 'content-type': PACKAGE2 }).end(JSON.stringify({ CMD: [['SHOW', `http://127.0.0.1:${port}/slow`]] })));
+      req.on('end', () =>
+        res.writeHead(200, { 'content-type': PACKAGE2 }).end(JSON.stringify({ CMD: [['SHOW', `http://127.0.0.1:${port}/slow`]] })),
+      );
     });
     const port = await listen(target);
     try {
-      const report = await runLoad(loadOptions(`http://127.0.0.1:${port}/dm`, { durationMs: 60_000, timeoutMs: 60_000, signal: stop.signal }));
+      const report = await runLoad(
+        loadOptions(`http://127.0.0.1:${port}/dm`, { durationMs: 60_000, timeoutMs: 60_000, signal: stop.signal }),
+      );
       assert.equal(report.sessions, 1);
       assert.deepEqual(report.errorKinds, { interrupted: 1 });
     } finally {

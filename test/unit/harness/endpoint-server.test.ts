@@ -26,7 +26,9 @@ function rawExchange(port: number, send: (socket: net.Socket) => void): Promise<
     const socket = net.connect(port, '127.0.0.1', () => send(socket));
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
-    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error)));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? undefined : reject(error),
+    );
     socket.on('close', () => resolve(answer));
   });
 }
@@ -128,7 +130,12 @@ describe('real loopback port (serveHandlers)', () => {
     assert.equal(sent?.to, 'repository');
     assert.equal(sent?.http?.method, 'POST');
     assert.equal(sent?.http?.url, `${endpoint.url}/echo`);
-    assert.deepEqual(sent?.body, { mediaType: 'text/plain', size: 5, text: 'hello', sha256: createHash('sha256').update('hello').digest('hex') });
+    assert.deepEqual(sent?.body, {
+      mediaType: 'text/plain',
+      size: 5,
+      text: 'hello',
+      sha256: createHash('sha256').update('hello').digest('hex'),
+    });
     assert.equal(answered?.kind, 'http-response');
     assert.equal(answered?.http?.status, 201);
     assert.equal(answered?.body?.text, 'hello');
@@ -239,10 +246,14 @@ describe('real loopback port (serveHandlers)', () => {
   });
 
   it('answers oversized headers with 431 and a method fetch cannot carry with 400', async () => {
-    const huge = await rawExchange(endpoint.port, (socket) => socket.write(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`));
+    const huge = await rawExchange(endpoint.port, (socket) =>
+      socket.write(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`),
+    );
     assert.match(huge, /^HTTP\/1\.1 431 /);
     assert.match(recorder.messages.at(-1)?.label ?? '', /HPE_HEADER_OVERFLOW\): 431/);
-    const trace = await rawExchange(endpoint.port, (socket) => socket.write('TRACE /mo/devinfo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+    const trace = await rawExchange(endpoint.port, (socket) =>
+      socket.write('TRACE /mo/devinfo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+    );
     assert.match(trace, /^HTTP\/1\.1 400 /);
     assert.match(trace, /request cannot be handled/);
   });
@@ -314,13 +325,17 @@ describe('direct handler (served before msw)', () => {
         if (!request.path.startsWith('/direct')) return undefined;
         seen.push(request);
         if (request.path === '/direct/throw') throw new Error('direct handler broke');
-        return { status: 201, headers: { 'content-type': 'text/plain', 'x-direct': 'yes' }, body: `got ${Buffer.from(request.body).toString()}` };
+        return {
+          status: 201,
+          headers: { 'content-type': 'text/plain', 'x-direct': 'yes' },
+          body: `got ${Buffer.from(request.body).toString()}`,
+        };
       },
     });
   });
   after(() => endpoint.close());
 
-  it('answers its routes from node\'s request, with the body read and the headers as node gives them', async () => {
+  it("answers its routes from node's request, with the body read and the headers as node gives them", async () => {
     const outcome = await request(new TraceRecorder(), {
       method: 'POST',
       url: `${endpoint.url}/direct/a?q=1`,
@@ -346,14 +361,23 @@ describe('direct handler (served before msw)', () => {
   });
 
   it('writes status line, headers and body as one write (no wait on Nagle or a delayed ACK)', async () => {
-    const { first, all } = await firstChunk(endpoint.port, 'POST /direct/b HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi');
+    const { first, all } = await firstChunk(
+      endpoint.port,
+      'POST /direct/b HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi',
+    );
     assert.match(all, /^HTTP\/1\.1 201 /);
     assert.ok(first.endsWith('\r\n\r\ngot hi'), `the first chunk holds the whole answer: ${JSON.stringify(first)}`);
   });
 
-  it('records the exchange like a handler\'s', async () => {
+  it("records the exchange like a handler's", async () => {
     const before = recorder.messages.length;
-    await request(new TraceRecorder(), { method: 'POST', url: `${endpoint.url}/direct/c`, headers: { 'content-type': 'text/plain' }, body: 'x', label: 'direct' });
+    await request(new TraceRecorder(), {
+      method: 'POST',
+      url: `${endpoint.url}/direct/c`,
+      headers: { 'content-type': 'text/plain' },
+      body: 'x',
+      label: 'direct',
+    });
     const [sent, answered] = recorder.messages.slice(before);
     assert.equal(sent?.http?.method, 'POST');
     assert.deepEqual(sent?.body, { mediaType: 'text/plain', size: 1, text: 'x', sha256: createHash('sha256').update('x').digest('hex') });

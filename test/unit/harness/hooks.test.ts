@@ -16,7 +16,9 @@ describe('hooks', () => {
           return HttpResponse.json({ restarting: true });
         }),
         // Ready from the third poll on: the probe must keep asking.
-        http.get('http://dm.test/health', () => (++healthCalls >= 3 ? HttpResponse.json({ up: true }) : new HttpResponse(null, { status: 503 }))),
+        http.get('http://dm.test/health', () =>
+          ++healthCalls >= 3 ? HttpResponse.json({ up: true }) : new HttpResponse(null, { status: 503 }),
+        ),
         http.get('http://dm.test/never', () => new HttpResponse(null, { status: 503 })),
       ],
       { name: 'target' },
@@ -26,7 +28,12 @@ describe('hooks', () => {
 
   it('a ready line needs a shell command', async () => {
     const runner = new HookRunner();
-    const notShell = await runner.run('setup', { run: { kind: 'http', url: `${target.url}/restart` }, ready: { line: 'x' } }, {}, { recorder: new TraceRecorder() });
+    const notShell = await runner.run(
+      'setup',
+      { run: { kind: 'http', url: `${target.url}/restart` }, ready: { line: 'x' } },
+      {},
+      { recorder: new TraceRecorder() },
+    );
     assert.match(notShell.ok ? '' : notShell.inconclusive, /^hook setup: ready\.line needs a shell command/);
     await runner.stopAll();
   });
@@ -34,17 +41,40 @@ describe('hooks', () => {
   it('an HTTP hook with a readiness URL polls it until it answers 2xx, or fails at the deadline', async () => {
     const runner = new HookRunner();
     const recorder = new TraceRecorder();
-    const ready = await runner.run('reset', { run: { kind: 'http', url: '{{adminUrl}}/restart' }, ready: { url: '{{adminUrl}}/health', timeoutMs: 5000 } }, { adminUrl: target.url }, { recorder });
+    const ready = await runner.run(
+      'reset',
+      { run: { kind: 'http', url: '{{adminUrl}}/restart' }, ready: { url: '{{adminUrl}}/health', timeoutMs: 5000 } },
+      { adminUrl: target.url },
+      { recorder },
+    );
     assert.equal(ready.ok, true, JSON.stringify(ready));
     assert.equal(healthCalls, 3);
     assert.ok(recorder.messages.some((m) => m.label === `hook reset: ${target.url}/health ready`));
-    const never = await runner.run('reset', { run: { kind: 'http', url: '{{adminUrl}}/restart' }, ready: { url: '{{adminUrl}}/never', timeoutMs: 150 } }, { adminUrl: target.url }, { recorder: new TraceRecorder() });
-    assert.deepEqual(never, { ok: false, inconclusive: `hook reset: ${target.url}/never was not ready within 150 ms (last: HTTP 503)`, outcome: 'stimulus-not-delivered' });
+    const never = await runner.run(
+      'reset',
+      { run: { kind: 'http', url: '{{adminUrl}}/restart' }, ready: { url: '{{adminUrl}}/never', timeoutMs: 150 } },
+      { adminUrl: target.url },
+      { recorder: new TraceRecorder() },
+    );
+    assert.deepEqual(never, {
+      ok: false,
+      inconclusive: `hook reset: ${target.url}/never was not ready within 150 ms (last: HTTP 503)`,
+      outcome: 'stimulus-not-delivered',
+    });
   });
 
   it('a hook whose HTTP trigger fails is not probed', async () => {
     const runner = new HookRunner();
-    const outcome = await runner.run('teardown', { run: { kind: 'http', method: 'GET', url: `${target.url}/never` }, ready: { url: 'http://127.0.0.1:9/x' } }, {}, { recorder: new TraceRecorder() });
-    assert.deepEqual(outcome, { ok: false, inconclusive: 'trigger hook teardown: the hook answered HTTP 503', outcome: 'stimulus-not-delivered' });
+    const outcome = await runner.run(
+      'teardown',
+      { run: { kind: 'http', method: 'GET', url: `${target.url}/never` }, ready: { url: 'http://127.0.0.1:9/x' } },
+      {},
+      { recorder: new TraceRecorder() },
+    );
+    assert.deepEqual(outcome, {
+      ok: false,
+      inconclusive: 'trigger hook teardown: the hook answered HTTP 503',
+      outcome: 'stimulus-not-delivered',
+    });
   });
 });

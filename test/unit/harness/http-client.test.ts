@@ -112,7 +112,7 @@ describe('guarded HTTP client', () => {
     assert.equal(recorder.messages.at(-1)?.kind, 'note');
   });
 
-  it('finding 8: a peer that reads the request and closes is connection-closed (the target\'s), not a connection error', async () => {
+  it("finding 8: a peer that reads the request and closes is connection-closed (the target's), not a connection error", async () => {
     let requestBytes = 0;
     const blackHole = net.createServer((socket) => {
       socket.on('data', (chunk: Buffer) => {
@@ -123,7 +123,12 @@ describe('guarded HTTP client', () => {
     await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', () => resolve()));
     const address = blackHole.address();
     assert.ok(typeof address === 'object' && address !== null);
-    const outcome = await request(new TraceRecorder(), { method: 'POST', url: `http://127.0.0.1:${address.port}/dm`, body: '{"Alert":[]}', label: 'Package#1' });
+    const outcome = await request(new TraceRecorder(), {
+      method: 'POST',
+      url: `http://127.0.0.1:${address.port}/dm`,
+      body: '{"Alert":[]}',
+      label: 'Package#1',
+    });
     await new Promise<void>((resolve) => blackHole.close(() => resolve()));
     assert.ok(requestBytes > 0, 'the request reached the peer');
     assert.equal(outcome.kind, 'connection-closed');
@@ -140,7 +145,7 @@ describe('guarded HTTP client', () => {
     assert.equal(outcome.kind, 'connection-closed');
   });
 
-  it('finding 8: a refused connection is the stimulus not delivered, a time-out the target\'s silence', () => {
+  it("finding 8: a refused connection is the stimulus not delivered, a time-out the target's silence", () => {
     assert.equal(failureOutcome('connection-error'), 'stimulus-not-delivered');
     assert.equal(failureOutcome('invalid-url'), 'stimulus-not-delivered');
     assert.equal(failureOutcome('timeout'), 'silent-after-stimulus');

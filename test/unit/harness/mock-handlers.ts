@@ -21,18 +21,21 @@ export function repositoryHandlers(): RequestHandler[] {
   return [
     http.get(`${ORIGIN}/mo/:name`, ({ params }) => {
       const value = stored.get(String(params['name']));
-      if (value === undefined) return HttpResponse.json([{ DevID: 'IMEI:493005100592800' }], { headers: { 'content-type': 'application/dmmo+json' } });
+      if (value === undefined)
+        return HttpResponse.json([{ DevID: 'IMEI:493005100592800' }], { headers: { 'content-type': 'application/dmmo+json' } });
       return new HttpResponse(value, { headers: { 'content-type': 'application/dmmo+json' } });
     }),
     http.put(`${ORIGIN}/mo/:name`, async ({ request, params }) => {
       stored.set(String(params['name']), await request.text());
       return new HttpResponse(null, { status: 204 });
     }),
-    http.post(`${ORIGIN}/echo`, async ({ request }) =>
-      new HttpResponse(await request.arrayBuffer(), {
-        status: 201,
-        headers: { 'content-type': request.headers.get('content-type') ?? 'application/octet-stream', 'x-echo': 'yes' },
-      }),
+    http.post(
+      `${ORIGIN}/echo`,
+      async ({ request }) =>
+        new HttpResponse(await request.arrayBuffer(), {
+          status: 201,
+          headers: { 'content-type': request.headers.get('content-type') ?? 'application/octet-stream', 'x-echo': 'yes' },
+        }),
     ),
     http.get(`${ORIGIN}/boom`, () => {
       throw new Error('resolver bug');

@@ -12,10 +12,7 @@ import { type Evidence, evidenceSchema } from '../../../src/report/schemas/evide
 
 const validateEvidence = compileSchema<Evidence>(evidenceSchema);
 /** The worked example of the test vectors (fixtures/notifications/valid.json): 48 bytes with SERVER-ID, NOTIFICATION-ID, digest, REQ-MOS. */
-const PACKAGE0 = Buffer.from(
-  '22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000',
-  'hex',
-);
+const PACKAGE0 = Buffer.from('22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000', 'hex');
 
 describe('notification delivery', () => {
   it('udp: sends the datagram form when there is one, and records it', async () => {
@@ -43,7 +40,11 @@ describe('notification delivery', () => {
   });
 
   it('udp: an unusable port is inconclusive', async () => {
-    const outcome = await deliverNotification({ kind: 'udp', host: '127.0.0.1', port: 99999 }, { bytes: PACKAGE0 }, { recorder: new TraceRecorder() });
+    const outcome = await deliverNotification(
+      { kind: 'udp', host: '127.0.0.1', port: 99999 },
+      { bytes: PACKAGE0 },
+      { recorder: new TraceRecorder() },
+    );
     assert.equal(outcome.ok, false);
     assert.match(outcome.ok ? '' : outcome.inconclusive, /^UDP delivery to 127\.0\.0\.1:99999 failed/);
   });
@@ -77,12 +78,20 @@ describe('notification delivery', () => {
     } finally {
       await endpoint.close();
     }
-    const gone = await deliverNotification({ kind: 'http', url: `${endpoint.url}/push` }, { bytes: PACKAGE0 }, { recorder: new TraceRecorder() });
+    const gone = await deliverNotification(
+      { kind: 'http', url: `${endpoint.url}/push` },
+      { bytes: PACKAGE0 },
+      { recorder: new TraceRecorder() },
+    );
     assert.match(gone.ok ? '' : gone.inconclusive, /^HTTP delivery to .* failed: connection-(error|closed)/);
   });
 
   it('shell: a placeholder without a value is inconclusive', async () => {
-    const outcome = await deliverNotification({ kind: 'shell', command: 'send {{devId}}' }, { bytes: PACKAGE0 }, { recorder: new TraceRecorder() });
+    const outcome = await deliverNotification(
+      { kind: 'shell', command: 'send {{devId}}' },
+      { bytes: PACKAGE0 },
+      { recorder: new TraceRecorder() },
+    );
     assert.deepEqual(outcome, { ok: false, inconclusive: 'the notification shell command cannot be built: no value for {{devId}}' });
   });
 
@@ -99,7 +108,11 @@ describe('notification delivery', () => {
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    const outcome = deliverNotification({ kind: 'manual' }, { bytes: PACKAGE0 }, { recorder: new TraceRecorder(), operator: terminalOperator({ input, output }) });
+    const outcome = deliverNotification(
+      { kind: 'manual' },
+      { bytes: PACKAGE0 },
+      { recorder: new TraceRecorder(), operator: terminalOperator({ input, output }) },
+    );
     input.write('\n');
     assert.deepEqual(await outcome, { ok: true, detail: 'confirmed by the operator' });
     assert.match(printed, new RegExp(PACKAGE0.toString('hex')));
@@ -111,7 +124,11 @@ describe('notification delivery', () => {
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     const transport = { kind: 'manual', dmServerUrl: 'http://192.0.2.1:8080/dm' } as const;
-    const outcome = deliverNotification(transport, { bytes: PACKAGE0 }, { recorder: new TraceRecorder(), operator: terminalOperator({ input, output }) });
+    const outcome = deliverNotification(
+      transport,
+      { bytes: PACKAGE0 },
+      { recorder: new TraceRecorder(), operator: terminalOperator({ input, output }) },
+    );
     input.write('\n');
     assert.equal((await outcome).ok, true);
     assert.match(printed, /The device's DM server \(DM account server URL\): http:\/\/192\.0\.2\.1:8080\/dm\n/);

@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { baseFromEnv, ID_BLOCKS, idBlockOf, IDS_PER_WORKER, NOTIFICATION_ID_BASE_ENV, notificationIdSource, randomNotificationIdBase, workerIndexFromEnv } from '../../../src/harness/notification-ids.js';
+import {
+  baseFromEnv,
+  ID_BLOCKS,
+  idBlockOf,
+  IDS_PER_WORKER,
+  NOTIFICATION_ID_BASE_ENV,
+  notificationIdSource,
+  randomNotificationIdBase,
+  workerIndexFromEnv,
+} from '../../../src/harness/notification-ids.js';
 
 describe('NOTIFICATION-IDs of a run', () => {
-  it('finding 14: a restarted worker does not start again at a new random value; ids stay unique and increase across the run\'s workers', () => {
+  it("finding 14: a restarted worker does not start again at a new random value; ids stay unique and increase across the run's workers", () => {
     const base = randomNotificationIdBase();
     // Worker 0 fails a scenario and is replaced by worker 1, which is replaced by worker 2, each sending a few.
     const ids = [0, 1, 2].flatMap((workerIndex) => {
@@ -11,7 +20,10 @@ describe('NOTIFICATION-IDs of a run', () => {
       return Array.from({ length: 40 }, () => next());
     });
     assert.equal(new Set(ids).size, ids.length);
-    assert.deepEqual(ids, [...ids].sort((a, b) => a - b));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => a - b),
+    );
     assert.ok(ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 0xffff));
   });
 

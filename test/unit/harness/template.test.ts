@@ -65,7 +65,11 @@ describe('renderTemplate: json', () => {
 describe('renderTemplate: url', () => {
   it('encodes values as components and keeps a leading base URL', () => {
     assert.equal(
-      rendered('{{adminUrl}}/notify/{{devId}}?cmd={{command}}', { adminUrl: 'http://127.0.0.1:9/admin', devId: 'IMEI:1/2', command: 'a&b=c d' }, 'url'),
+      rendered(
+        '{{adminUrl}}/notify/{{devId}}?cmd={{command}}',
+        { adminUrl: 'http://127.0.0.1:9/admin', devId: 'IMEI:1/2', command: 'a&b=c d' },
+        'url',
+      ),
       'http://127.0.0.1:9/admin/notify/IMEI%3A1%2F2?cmd=a%26b%3Dc%20d',
     );
   });
@@ -105,10 +109,17 @@ describe('renderTemplate: header and text', () => {
 });
 
 describe('renderTemplate: placeholders that address fields', () => {
-  const values = { options: { serverId: 'srv', conTypes: [2, 0] }, package2: { CMD: [['GET', './x'], ['END']] }, dmct: { serverUrl: 'http://127.0.0.1:1/dm' } };
+  const values = {
+    options: { serverId: 'srv', conTypes: [2, 0] },
+    package2: { CMD: [['GET', './x'], ['END']] },
+    dmct: { serverUrl: 'http://127.0.0.1:1/dm' },
+  };
 
   it('reads members by name and items by index, as JSON values in a JSON body', () => {
-    assert.equal(rendered('{"s": {{options.serverId}}, "c": {{package2.CMD}}, "first": {{options.conTypes.0}}}', values, 'json'), '{"s": "srv", "c": [["GET","./x"],["END"]], "first": 2}');
+    assert.equal(
+      rendered('{"s": {{options.serverId}}, "c": {{package2.CMD}}, "first": {{options.conTypes.0}}}', values, 'json'),
+      '{"s": "srv", "c": [["GET","./x"],["END"]], "first": 2}',
+    );
     assert.equal(rendered('{{dmct.serverUrl}}/x', values, 'url'), 'http://127.0.0.1:1/dm/x');
     assert.equal(rendered('{{ package2.CMD.0.1 }}', values, 'text'), './x');
   });
@@ -121,12 +132,21 @@ describe('renderTemplate: placeholders that address fields', () => {
 
   it('in a JSON body, may leave out a member or item whose value is absent', () => {
     const omit = { omitAbsentMembers: true };
-    assert.deepEqual(renderTemplate('{"a": {{options.reqMos}}, "b": [1, {{options.x}}], "s": {{options.serverId}}}', values, 'json', omit), { ok: true, text: '{"b":[1],"s":"srv"}' });
+    assert.deepEqual(
+      renderTemplate('{"a": {{options.reqMos}}, "b": [1, {{options.x}}], "s": {{options.serverId}}}', values, 'json', omit),
+      { ok: true, text: '{"b":[1],"s":"srv"}' },
+    );
     assert.deepEqual(renderTemplate('{{options.reqMos}}', values, 'json', omit), { ok: false, problem: 'no value for {{options.reqMos}}' });
     // Inside a string literal an absent value is still an error: the text around it would lie.
-    assert.deepEqual(renderTemplate('{"a": "x{{options.reqMos}}"}', values, 'json', omit), { ok: false, problem: 'no value for {{options.reqMos}}' });
+    assert.deepEqual(renderTemplate('{"a": "x{{options.reqMos}}"}', values, 'json', omit), {
+      ok: false,
+      problem: 'no value for {{options.reqMos}}',
+    });
     // A value equal to any fixed marker cannot make dmct drop a member.
-    assert.deepEqual(renderTemplate('{"a": {{v}}, "b": {{options.x}}}', { v: '\u0000dmct:absent', options: {} }, 'json', omit), { ok: true, text: '{"a":"\\u0000dmct:absent"}' });
+    assert.deepEqual(renderTemplate('{"a": {{v}}, "b": {{options.x}}}', { v: '\u0000dmct:absent', options: {} }, 'json', omit), {
+      ok: true,
+      text: '{"a":"\\u0000dmct:absent"}',
+    });
   });
 
   it('gives object members as environment variables of their own, dots as underscores', () => {
@@ -154,5 +174,4 @@ describe('renderTemplate: shell constructs where quoting does not hold', () => {
       assert.match(result.ok ? '' : result.problem, /use the environment variables instead: \{\{v\}\} → "\$DMCT_V"$/);
     });
   }
-
 });

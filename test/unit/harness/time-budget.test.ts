@@ -26,7 +26,10 @@ describe('requestShareMs', () => {
   });
 
   it('names the request and the share when it is used up', () => {
-    assert.equal(new TimeBudget(4000, () => 0).spent('HGET → repository', 'no complete answer within 12 ms'), "HGET → repository: no complete answer within 12 ms; dmct's requests used up their 4000 ms share of the scenario's time");
+    assert.equal(
+      new TimeBudget(4000, () => 0).spent('HGET → repository', 'no complete answer within 12 ms'),
+      "HGET → repository: no complete answer within 12 ms; dmct's requests used up their 4000 ms share of the scenario's time",
+    );
   });
 });
 
@@ -48,8 +51,13 @@ describe('EventLog waits drawing from a scenario share', () => {
     assert.equal(plain.kind, 'timeout');
     assert.deepEqual(spent, []);
     now = 10; // 10 ms of the 20 left
-    await assert.rejects(log.waitFor((e) => e.name === 'Package#3', { timeoutMs: 30_000, what: 'Package#3' }), /inconclusive/);
-    assert.deepEqual(spent, ["waiting for Package#3: no Package#3 came within 10 ms; dmct's requests used up their 20 ms share of the scenario's time"]);
+    await assert.rejects(
+      log.waitFor((e) => e.name === 'Package#3', { timeoutMs: 30_000, what: 'Package#3' }),
+      /inconclusive/,
+    );
+    assert.deepEqual(spent, [
+      "waiting for Package#3: no Package#3 came within 10 ms; dmct's requests used up their 20 ms share of the scenario's time",
+    ]);
   });
 
   it('an event arriving inside the share is received as usual', async () => {

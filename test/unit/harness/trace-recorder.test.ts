@@ -77,7 +77,11 @@ describe('captureBody', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.option(fc.string({ maxLength: 40 })), fc.nat(400), (bytes, mediaType, cap) => {
         const body = captureBody({ bytes, ...(mediaType === null ? {} : { mediaType }) }, cap);
-        assertValid({ messages: [{ seq: 1, time: FIXED.toISOString(), kind: 'note', from: 'a', to: 'b', label: 'l', body }], findings: [], checks: 0 });
+        assertValid({
+          messages: [{ seq: 1, time: FIXED.toISOString(), kind: 'note', from: 'a', to: 'b', label: 'l', body }],
+          findings: [],
+          checks: 0,
+        });
         assert.equal(body.size, bytes.length);
         assert.equal(body.truncated === true, bytes.length > cap);
         if (body.hex !== undefined) assert.equal(body.hex, Buffer.from(bytes.subarray(0, cap)).toString('hex'));
@@ -119,8 +123,24 @@ describe('TraceRecorder', () => {
           },
           body: { mediaType: 'application/vnd.oma.dm.initiation+json', size: 2, text: '{}', sha256: sha256('{}') },
         },
-        { seq: 2, time: '2026-01-02T03:04:05.000Z', kind: 'http-response', from: 'target', to: 'dmct', label: '200', http: { status: 200, headers: { a: '1' } } },
-        { seq: 3, time: '2026-01-02T03:04:05.000Z', kind: 'datagram', from: 'dmct', to: 'target', label: 'Package#0', body: { size: 2, hex: '2000', sha256: sha256(Uint8Array.of(0x20, 0x00)) } },
+        {
+          seq: 2,
+          time: '2026-01-02T03:04:05.000Z',
+          kind: 'http-response',
+          from: 'target',
+          to: 'dmct',
+          label: '200',
+          http: { status: 200, headers: { a: '1' } },
+        },
+        {
+          seq: 3,
+          time: '2026-01-02T03:04:05.000Z',
+          kind: 'datagram',
+          from: 'dmct',
+          to: 'target',
+          label: 'Package#0',
+          body: { size: 2, hex: '2000', sha256: sha256(Uint8Array.of(0x20, 0x00)) },
+        },
         { seq: 4, time: '2026-01-02T03:04:05.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'waiting for Package#1' },
       ],
       findings: [],
@@ -131,11 +151,44 @@ describe('TraceRecorder', () => {
   it('collects fail, inconclusive and non-strict findings, their verdict set by the policy from the outcome kind', () => {
     const recorder = new TraceRecorder();
     const seq = recorder.note({ label: 'x' }).seq;
-    recorder.fail({ item: 'DM-PACK-013-S-M', section: '5.2.4', rule: 'no Package#3 after END', expected: ['no request'], actual: 'Package#3', seq });
-    recorder.inconclusive({ item: 'DM-PACK-002-C-O', section: '5.2.1', rule: 'client answers Package#0', expected: ['Package#1'], actual: 'trigger not configured' });
-    recorder.nonStrict({ item: 'DM-PACK-006-C-M', section: '5.2.1.2', rule: 'uses the preferred bearer', expected: ['WLAN'], actual: 'wireline' });
-    recorder.fail({ item: 'DM-PACK-013-S-M', section: '5.2.4', rule: 'answers Package#3', expected: ['a Package#2'], actual: 'silence', outcome: 'silent-after-stimulus' });
-    recorder.inconclusive({ item: 'DM-PACK-023-C-O', section: '5.3.10', rule: 'no instance', expected: [], actual: 'present', outcome: 'precondition-not-met' });
+    recorder.fail({
+      item: 'DM-PACK-013-S-M',
+      section: '5.2.4',
+      rule: 'no Package#3 after END',
+      expected: ['no request'],
+      actual: 'Package#3',
+      seq,
+    });
+    recorder.inconclusive({
+      item: 'DM-PACK-002-C-O',
+      section: '5.2.1',
+      rule: 'client answers Package#0',
+      expected: ['Package#1'],
+      actual: 'trigger not configured',
+    });
+    recorder.nonStrict({
+      item: 'DM-PACK-006-C-M',
+      section: '5.2.1.2',
+      rule: 'uses the preferred bearer',
+      expected: ['WLAN'],
+      actual: 'wireline',
+    });
+    recorder.fail({
+      item: 'DM-PACK-013-S-M',
+      section: '5.2.4',
+      rule: 'answers Package#3',
+      expected: ['a Package#2'],
+      actual: 'silence',
+      outcome: 'silent-after-stimulus',
+    });
+    recorder.inconclusive({
+      item: 'DM-PACK-023-C-O',
+      section: '5.3.10',
+      rule: 'no instance',
+      expected: [],
+      actual: 'present',
+      outcome: 'precondition-not-met',
+    });
     const evidence = recorder.toEvidence();
     assert.deepEqual(
       evidence.findings.map((f) => [f.item, f.verdict, f.outcome, f.keyword, f.seq]),
@@ -218,7 +271,10 @@ describe('TraceRecorder', () => {
     const recorder = new TraceRecorder({ maxMessages: 2 });
     for (let i = 0; i < 5; i++) recorder.note({ label: `n${i}` });
     const evidence = recorder.toEvidence();
-    assert.deepEqual(evidence.messages.map((m) => m.seq), [1, 2]);
+    assert.deepEqual(
+      evidence.messages.map((m) => m.seq),
+      [1, 2],
+    );
     assert.deepEqual(evidence.notes, ['3 further messages were not recorded (cap 2)']);
     assertValid(evidence);
   });
@@ -232,9 +288,20 @@ describe('TraceRecorder', () => {
   it('keeps bodies only while the trace budget lasts, then their size and SHA-256', () => {
     const recorder = new TraceRecorder({ bodyCapBytes: 40, bodyBudgetChars: 100 });
     const bytes = Buffer.from('y'.repeat(50));
-    for (let i = 0; i < 4; i++) recorder.httpRequest({ from: 'target', to: 'dmct', label: `P${i}`, method: 'POST', url: '/dm', body: { bytes, mediaType: 'text/plain' } });
+    for (let i = 0; i < 4; i++)
+      recorder.httpRequest({
+        from: 'target',
+        to: 'dmct',
+        label: `P${i}`,
+        method: 'POST',
+        url: '/dm',
+        body: { bytes, mediaType: 'text/plain' },
+      });
     const bodies = recorder.toEvidence().messages.map((m) => m.body);
-    assert.deepEqual(bodies.map((b) => b?.text?.length), [40, 40, 20, undefined]);
+    assert.deepEqual(
+      bodies.map((b) => b?.text?.length),
+      [40, 40, 20, undefined],
+    );
     assert.deepEqual(bodies[3], { mediaType: 'text/plain', size: 50, truncated: true, sha256: sha256(bytes) });
     assertValid(recorder.toEvidence());
   });
@@ -242,7 +309,15 @@ describe('TraceRecorder', () => {
   it('summarises a flood of alike messages: the first kept, then one note with the count where the flood began', () => {
     const recorder = new TraceRecorder({ maxRepeats: 3 });
     recorder.note({ label: 'start' });
-    for (let i = 0; i < 10; i++) recorder.httpRequest({ from: 'target', to: 'dmct', label: 'Package#1', method: 'POST', url: '/dm', body: { bytes: Buffer.from('{}') } });
+    for (let i = 0; i < 10; i++)
+      recorder.httpRequest({
+        from: 'target',
+        to: 'dmct',
+        label: 'Package#1',
+        method: 'POST',
+        url: '/dm',
+        body: { bytes: Buffer.from('{}') },
+      });
     recorder.note({ label: 'end' });
     const evidence = recorder.toEvidence();
     assert.deepEqual(
@@ -262,9 +337,15 @@ describe('TraceRecorder', () => {
   it('summarises repeated findings, violations and notes', () => {
     const recorder = new TraceRecorder({ maxRepeats: 2, maxNotes: 2, textCapChars: 100 });
     const seq = recorder.note({ label: 'answer' }).seq;
-    for (let i = 0; i < 5; i++) recorder.fail({ item: 'DM-PACK-012-S-M', section: '5.2.3', rule: 'r', expected: ['x'], actual: `y${i}`, seq });
+    for (let i = 0; i < 5; i++)
+      recorder.fail({ item: 'DM-PACK-012-S-M', section: '5.2.3', rule: 'r', expected: ['x'], actual: `y${i}`, seq });
     recorder.fail({ item: 'DM-PACK-012-S-M', section: '5.2.3', rule: 'other', expected: ['x'], actual: 'z' });
-    const violations = Array.from({ length: 1000 }, (_, i) => ({ rule: 'command-unknown', section: '7.2.1.2', severity: 'error' as const, message: `unknown ${'w'.repeat(500)} ${i}` }));
+    const violations = Array.from({ length: 1000 }, (_, i) => ({
+      rule: 'command-unknown',
+      section: '7.2.1.2',
+      severity: 'error' as const,
+      message: `unknown ${'w'.repeat(500)} ${i}`,
+    }));
     recorder.annotate(seq, { violations: [...violations, { rule: 'json-syntax', section: '7.2.1', severity: 'error', message: 'once' }] });
     for (let i = 0; i < 4; i++) recorder.remark(`remark ${i}`);
     const evidence = recorder.toEvidence();
@@ -278,19 +359,35 @@ describe('TraceRecorder', () => {
       ],
     );
     const kept = evidence.messages[0]?.violations ?? [];
-    assert.deepEqual(kept.map((v) => v.rule), [...Array<string>(20).fill('command-unknown'), 'json-syntax', 'command-unknown']);
+    assert.deepEqual(
+      kept.map((v) => v.rule),
+      [...Array<string>(20).fill('command-unknown'), 'json-syntax', 'command-unknown'],
+    );
     assert.equal(kept.at(-1)?.message, '… and 980 more of the same');
-    assert.ok(kept.every((v) => v.message.length < 150), 'violation texts are capped');
+    assert.ok(
+      kept.every((v) => v.message.length < 150),
+      'violation texts are capped',
+    );
     assert.deepEqual(evidence.notes, ['remark 0', 'remark 1', '… and 2 more notes']);
     assertValid(evidence);
   });
 
   it('stops storing messages once the trace budget is spent, however the target varies them', () => {
     const recorder = new TraceRecorder({ maxTraceChars: 5000 });
-    for (let i = 0; i < 50; i++) recorder.httpRequest({ from: 'target', to: 'web', label: `GET /page/${i}`, method: 'GET', url: `/page/${i}`, headers: { 'x-pad': 'p'.repeat(500) } });
+    for (let i = 0; i < 50; i++)
+      recorder.httpRequest({
+        from: 'target',
+        to: 'web',
+        label: `GET /page/${i}`,
+        method: 'GET',
+        url: `/page/${i}`,
+        headers: { 'x-pad': 'p'.repeat(500) },
+      });
     const evidence = recorder.toEvidence();
     assert.ok(evidence.messages.length > 0 && evidence.messages.length < 10, `${evidence.messages.length} kept`);
-    assert.deepEqual(evidence.notes, [`${50 - evidence.messages.length} further messages were not recorded (the trace's evidence budget of 5000 characters was spent)`]);
+    assert.deepEqual(evidence.notes, [
+      `${50 - evidence.messages.length} further messages were not recorded (the trace's evidence budget of 5000 characters was spent)`,
+    ]);
     recorder.annotate(1, { decoded: { echo: 'e'.repeat(2000) } });
     assert.deepEqual(recorder.messages[0]?.decoded, { omitted: "the trace's evidence budget of 5000 characters was spent" });
     assertValid(evidence);
@@ -298,11 +395,15 @@ describe('TraceRecorder', () => {
 
   it('records any header names and values a target may send as valid evidence (property)', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 200 }), { maxKeys: 30 }), fc.string(), (headers, label) => {
-        const recorder = new TraceRecorder({ textCapChars: 50, maxHeaders: 10 });
-        recorder.httpRequest({ from: 'target', to: 'web', label, method: 'GET', url: '/', headers });
-        assertValid(recorder.toEvidence());
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 200 }), { maxKeys: 30 }),
+        fc.string(),
+        (headers, label) => {
+          const recorder = new TraceRecorder({ textCapChars: 50, maxHeaders: 10 });
+          recorder.httpRequest({ from: 'target', to: 'web', label, method: 'GET', url: '/', headers });
+          assertValid(recorder.toEvidence());
+        },
+      ),
       { seed: SEED, numRuns: 200 },
     );
   });

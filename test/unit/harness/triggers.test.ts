@@ -30,7 +30,11 @@ describe('triggers', () => {
     admin = await serveHandlers(
       [
         http.post('http://dm.test/admin/:action/:devId', async ({ request, params }) => {
-          calls.push({ path: `${String(params['action'])}/${String(params['devId'])}`, token: request.headers.get('x-token'), body: await request.json() });
+          calls.push({
+            path: `${String(params['action'])}/${String(params['devId'])}`,
+            token: request.headers.get('x-token'),
+            body: await request.json(),
+          });
           return HttpResponse.json({ queued: true }, { status: 202 });
         }),
         http.post('http://dm.test/refuse', () => new HttpResponse('no such device', { status: 404 })),
@@ -75,7 +79,13 @@ describe('triggers', () => {
 
   it('http: a body declared as text is sent as it is', async () => {
     const recorder = new TraceRecorder();
-    const trigger: TriggerSpec = { kind: 'http', method: 'POST', url: `${admin.url}/refuse`, headers: { 'Content-Type': 'text/plain' }, body: 'dev "{{devId}}"' };
+    const trigger: TriggerSpec = {
+      kind: 'http',
+      method: 'POST',
+      url: `${admin.url}/refuse`,
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'dev "{{devId}}"',
+    };
     await runTrigger(trigger, { devId: 'a"b' }, { name: 'plain', recorder });
     const sent = recorder.messages.find((m) => m.kind === 'http-request');
     assert.equal(sent?.http?.headers?.['content-type'], 'text/plain');
@@ -85,13 +95,25 @@ describe('triggers', () => {
   it('an absent trigger is inconclusive and says which one', async () => {
     const recorder = new TraceRecorder();
     const outcome = await runTrigger(undefined, {}, { name: 'sendHget', recorder });
-    assert.deepEqual(outcome, { ok: false, inconclusive: 'trigger sendHget is not configured in the claims', outcome: 'stimulus-not-delivered' });
+    assert.deepEqual(outcome, {
+      ok: false,
+      inconclusive: 'trigger sendHget is not configured in the claims',
+      outcome: 'stimulus-not-delivered',
+    });
     assert.equal(recorder.messages[0]?.label, 'trigger sendHget is not configured in the claims');
   });
 
   it('http: a non-2xx answer is inconclusive with the status and what the hook said', async () => {
-    const outcome = await runTrigger({ kind: 'http', method: 'POST', url: `${admin.url}/refuse` }, {}, { name: 'sendHget', recorder: new TraceRecorder() });
-    assert.deepEqual(outcome, { ok: false, inconclusive: 'trigger sendHget: the hook answered HTTP 404: no such device', outcome: 'stimulus-not-delivered' });
+    const outcome = await runTrigger(
+      { kind: 'http', method: 'POST', url: `${admin.url}/refuse` },
+      {},
+      { name: 'sendHget', recorder: new TraceRecorder() },
+    );
+    assert.deepEqual(outcome, {
+      ok: false,
+      inconclusive: 'trigger sendHget: the hook answered HTTP 404: no such device',
+      outcome: 'stimulus-not-delivered',
+    });
   });
 
   it('http: the answer quoted in a reason is capped', async () => {
@@ -102,22 +124,46 @@ describe('triggers', () => {
 
   it('http: 422 is the documented "cannot honour": inconclusive, precondition not met, naming what', async () => {
     const named = await runTrigger({ kind: 'http', url: `${admin.url}/cannot` }, {}, { name: 'notify', recorder: new TraceRecorder() });
-    assert.deepEqual(named, { ok: false, inconclusive: 'trigger notify: the hook cannot honour preferredConType (HTTP 422)', outcome: 'precondition-not-met' });
-    const plain = await runTrigger({ kind: 'http', url: `${admin.url}/cannot-plain` }, {}, { name: 'notify', recorder: new TraceRecorder() });
-    assert.deepEqual(plain, { ok: false, inconclusive: 'trigger notify: the hook answered HTTP 422 (cannot honour): no TIMESTAMP here', outcome: 'precondition-not-met' });
+    assert.deepEqual(named, {
+      ok: false,
+      inconclusive: 'trigger notify: the hook cannot honour preferredConType (HTTP 422)',
+      outcome: 'precondition-not-met',
+    });
+    const plain = await runTrigger(
+      { kind: 'http', url: `${admin.url}/cannot-plain` },
+      {},
+      { name: 'notify', recorder: new TraceRecorder() },
+    );
+    assert.deepEqual(plain, {
+      ok: false,
+      inconclusive: 'trigger notify: the hook answered HTTP 422 (cannot honour): no TIMESTAMP here',
+      outcome: 'precondition-not-met',
+    });
   });
 
   it('http: a 2xx answer listing "unsupported" is "cannot honour" too; "sessionDone" is reported', async () => {
     const ignored = await runTrigger({ kind: 'http', url: `${admin.url}/ignored` }, {}, { name: 'notify', recorder: new TraceRecorder() });
-    assert.deepEqual(ignored, { ok: false, inconclusive: 'trigger notify: the hook cannot honour reqMos, digest (trigger notify: HTTP 200)', outcome: 'precondition-not-met' });
-    const done = await runTrigger({ kind: 'http', url: `${admin.url}/done` }, {}, { name: 'clientInitiated', recorder: new TraceRecorder() });
+    assert.deepEqual(ignored, {
+      ok: false,
+      inconclusive: 'trigger notify: the hook cannot honour reqMos, digest (trigger notify: HTTP 200)',
+      outcome: 'precondition-not-met',
+    });
+    const done = await runTrigger(
+      { kind: 'http', url: `${admin.url}/done` },
+      {},
+      { name: 'clientInitiated', recorder: new TraceRecorder() },
+    );
     assert.deepEqual(done, { ok: true, detail: 'trigger clientInitiated: HTTP 200', answer: '{"sessionDone":true}', sessionDone: true });
   });
 
   it('http: a JSON body template maps values onto another API shape, as JSON values, leaving out members without a value', async () => {
     const recorder = new TraceRecorder();
     const outcome = await runTrigger(
-      { kind: 'http', url: '{{adminUrl}}/admin/notify/{{devId}}', body: '{"srv": {{options.serverId}}, "preferredConType": {{options.conTypes}}, "first": {{options.conTypes.0}}, "ts": {{options.timestamp}}, "note": "for {{devId}}"}' },
+      {
+        kind: 'http',
+        url: '{{adminUrl}}/admin/notify/{{devId}}',
+        body: '{"srv": {{options.serverId}}, "preferredConType": {{options.conTypes}}, "first": {{options.conTypes.0}}, "ts": {{options.timestamp}}, "note": "for {{devId}}"}',
+      },
       { adminUrl: admin.url, devId: 'd"1', options: { serverId: 'srv"}', conTypes: [2, 0] } },
       { name: 'notify', recorder },
     );
@@ -125,47 +171,98 @@ describe('triggers', () => {
     assert.deepEqual(calls.at(-1)?.body, { srv: 'srv"}', preferredConType: [2, 0], first: 2, note: 'for d"1' });
   });
 
-
   it('http: a hook that does not answer in time is inconclusive', async () => {
     const outcome = await runTrigger(
       { kind: 'http', method: 'POST', url: `${admin.url}/slow` },
       {},
       { name: 'sendHget', recorder: new TraceRecorder(), timeoutMs: 150 },
     );
-    assert.deepEqual(outcome, { ok: false, inconclusive: 'trigger sendHget: timeout (no complete answer within 150 ms)', outcome: 'stimulus-not-delivered' });
+    assert.deepEqual(outcome, {
+      ok: false,
+      inconclusive: 'trigger sendHget: timeout (no complete answer within 150 ms)',
+      outcome: 'stimulus-not-delivered',
+    });
   });
 
   it('http: a URL placeholder without a usable value is inconclusive', async () => {
-    const outcome = await runTrigger({ kind: 'http', method: 'GET', url: '{{adminUrl}}/x' }, {}, { name: 'sendHget', recorder: new TraceRecorder() });
-    assert.deepEqual(outcome, { ok: false, inconclusive: 'trigger sendHget: url: no value for {{adminUrl}}', outcome: 'stimulus-not-delivered' });
+    const outcome = await runTrigger(
+      { kind: 'http', method: 'GET', url: '{{adminUrl}}/x' },
+      {},
+      { name: 'sendHget', recorder: new TraceRecorder() },
+    );
+    assert.deepEqual(outcome, {
+      ok: false,
+      inconclusive: 'trigger sendHget: url: no value for {{adminUrl}}',
+      outcome: 'stimulus-not-delivered',
+    });
   });
 
   it('shell: a placeholder inside a heredoc is refused (inconclusive), nothing runs', async () => {
     const canary = join(scratch, 'heredoc-canary');
-    const outcome = await runTrigger({ kind: 'shell', command: `cat <<EOF\n{{devId}}\nEOF\ntouch ${canary}` }, { devId: 'x' }, { name: 'notify', recorder: new TraceRecorder() });
+    const outcome = await runTrigger(
+      { kind: 'shell', command: `cat <<EOF\n{{devId}}\nEOF\ntouch ${canary}` },
+      { devId: 'x' },
+      { name: 'notify', recorder: new TraceRecorder() },
+    );
     assert.equal(outcome.ok, false);
     assert.match(outcome.ok ? '' : outcome.inconclusive, /^trigger notify: command: placeholders are refused in a shell command using <</);
     assert.equal(existsSync(canary), false);
   });
 
   it('module: calls the exported function named like the trigger with the input, resolved against baseDir', async () => {
-    writeFileSync(join(scratch, 'hooks.mjs'), [
-      'export async function notify(input) { return { got: input.options, dev: input.devId }; }',
-      'export async function unsupported() { return { unsupported: ["reqMos"] }; }',
-      'export async function broken() { throw new Error("no route to the admin API"); }',
-      'export function hangs(input, { signal }) { return new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason))); }',
-      'export const notAFunction = 1;',
-    ].join('\n'));
+    writeFileSync(
+      join(scratch, 'hooks.mjs'),
+      [
+        'export async function notify(input) { return { got: input.options, dev: input.devId }; }',
+        'export async function unsupported() { return { unsupported: ["reqMos"] }; }',
+        'export async function broken() { throw new Error("no route to the admin API"); }',
+        'export function hangs(input, { signal }) { return new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason))); }',
+        'export const notAFunction = 1;',
+      ].join('\n'),
+    );
     const recorder = new TraceRecorder();
-    const outcome = await runTrigger({ kind: 'module', module: './hooks.mjs' }, { devId: 'd1', options: { conTypes: [1] } }, { name: 'notify', recorder, baseDir: scratch });
-    assert.deepEqual(outcome, { ok: true, detail: 'trigger notify: the module function returned', answer: '{"got":{"conTypes":[1]},"dev":"d1"}' });
+    const outcome = await runTrigger(
+      { kind: 'module', module: './hooks.mjs' },
+      { devId: 'd1', options: { conTypes: [1] } },
+      { name: 'notify', recorder, baseDir: scratch },
+    );
+    assert.deepEqual(outcome, {
+      ok: true,
+      detail: 'trigger notify: the module function returned',
+      answer: '{"got":{"conTypes":[1]},"dev":"d1"}',
+    });
     assert.ok(validateEvidence(recorder.toEvidence()).ok);
-    const pull = (exportName: string, timeoutMs = 2000) => runTrigger({ kind: 'module', module: join(scratch, 'hooks.mjs'), export: exportName }, {}, { name: 'notify', recorder: new TraceRecorder(), timeoutMs });
-    assert.deepEqual(await pull('unsupported'), { ok: false, inconclusive: 'trigger notify: the hook cannot honour reqMos (trigger notify: the module function returned)', outcome: 'precondition-not-met' });
-    assert.deepEqual(await pull('broken'), { ok: false, inconclusive: 'trigger notify: the module function failed: no route to the admin API', outcome: 'stimulus-not-delivered' });
-    assert.deepEqual(await pull('hangs', 100), { ok: false, inconclusive: 'trigger notify: the module function did not finish within 100 ms', outcome: 'stimulus-not-delivered' });
-    assert.deepEqual(await pull('notAFunction'), { ok: false, inconclusive: `trigger notify: module ${join(scratch, 'hooks.mjs')} exports no function notAFunction`, outcome: 'stimulus-not-delivered' });
-    const missing = await runTrigger({ kind: 'module', module: './nope.mjs' }, {}, { name: 'notify', recorder: new TraceRecorder(), baseDir: scratch });
+    const pull = (exportName: string, timeoutMs = 2000) =>
+      runTrigger(
+        { kind: 'module', module: join(scratch, 'hooks.mjs'), export: exportName },
+        {},
+        { name: 'notify', recorder: new TraceRecorder(), timeoutMs },
+      );
+    assert.deepEqual(await pull('unsupported'), {
+      ok: false,
+      inconclusive: 'trigger notify: the hook cannot honour reqMos (trigger notify: the module function returned)',
+      outcome: 'precondition-not-met',
+    });
+    assert.deepEqual(await pull('broken'), {
+      ok: false,
+      inconclusive: 'trigger notify: the module function failed: no route to the admin API',
+      outcome: 'stimulus-not-delivered',
+    });
+    assert.deepEqual(await pull('hangs', 100), {
+      ok: false,
+      inconclusive: 'trigger notify: the module function did not finish within 100 ms',
+      outcome: 'stimulus-not-delivered',
+    });
+    assert.deepEqual(await pull('notAFunction'), {
+      ok: false,
+      inconclusive: `trigger notify: module ${join(scratch, 'hooks.mjs')} exports no function notAFunction`,
+      outcome: 'stimulus-not-delivered',
+    });
+    const missing = await runTrigger(
+      { kind: 'module', module: './nope.mjs' },
+      {},
+      { name: 'notify', recorder: new TraceRecorder(), baseDir: scratch },
+    );
     assert.match(missing.ok ? '' : missing.inconclusive, /^trigger notify: cannot load module .*nope\.mjs/);
   });
 
@@ -193,6 +290,9 @@ describe('triggers', () => {
     input.write('\n');
     assert.deepEqual(await outcome, { ok: true, detail: 'trigger raiseAlert: confirmed by the operator' });
     assert.match(printed, /Make IMEI:1 send an alert/);
-    assert.deepEqual(recorder.messages.map((m) => m.label), ['trigger raiseAlert (manual): Make IMEI:1 send an alert', 'trigger raiseAlert: confirmed by the operator']);
+    assert.deepEqual(
+      recorder.messages.map((m) => m.label),
+      ['trigger raiseAlert (manual): Make IMEI:1 send an alert', 'trigger raiseAlert: confirmed by the operator'],
+    );
   });
 });

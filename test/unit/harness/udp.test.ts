@@ -21,7 +21,13 @@ describe('UDP', () => {
       const message = recorder.messages[0];
       assert.equal(message?.kind, 'datagram');
       assert.equal(message?.seq, outcome.datagram.seq);
-      assert.deepEqual(message?.body, { size: 4, hex: '22001004', sha256: createHash('sha256').update(Uint8Array.of(0x22, 0x00, 0x10, 0x04)).digest('hex') });
+      assert.deepEqual(message?.body, {
+        size: 4,
+        hex: '22001004',
+        sha256: createHash('sha256')
+          .update(Uint8Array.of(0x22, 0x00, 0x10, 0x04))
+          .digest('hex'),
+      });
     } finally {
       await listener.close();
     }
@@ -70,7 +76,10 @@ describe('UDP', () => {
       await sendUdp('127.0.0.1', listener.port, Uint8Array.of(2));
       const last = await listener.waitForDatagram((d) => d.index === 3, 2000);
       assert.equal(last.kind, 'datagram');
-      assert.deepEqual(listener.datagrams.map((d) => d.index), [2, 3]);
+      assert.deepEqual(
+        listener.datagrams.map((d) => d.index),
+        [2, 3],
+      );
       assert.equal(listener.dropped, 1);
       const big = recorder.messages[0];
       assert.deepEqual(big?.body, { size: 1000, hex: '0707070707070707', truncated: true });

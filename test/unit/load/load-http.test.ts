@@ -15,7 +15,9 @@ function startServer(): Promise<{ url: string; connections: () => number; close:
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       if (req.url === '/echo') {
-        res.writeHead(200, { 'content-type': 'text/plain', 'x-devid': req.headers['omadm-devid'] ?? '' }).end(`${req.method ?? ''} ${body}`);
+        res
+          .writeHead(200, { 'content-type': 'text/plain', 'x-devid': req.headers['omadm-devid'] ?? '' })
+          .end(`${req.method ?? ''} ${body}`);
       } else if (req.url === '/two-types') {
         res.setHeader('content-type', ['application/vnd.oma.dm.response+json', 'text/html']);
         res.end('{}');
@@ -81,7 +83,8 @@ describe('LoadHttpClient', () => {
     try {
       const outcome = await client.post(`${server.url}/two-types`, {}, new Uint8Array(0));
       assert.equal(outcome.kind, 'response');
-      if (outcome.kind === 'response') assert.deepEqual(outcome.headers['content-type'], ['application/vnd.oma.dm.response+json', 'text/html']);
+      if (outcome.kind === 'response')
+        assert.deepEqual(outcome.headers['content-type'], ['application/vnd.oma.dm.response+json', 'text/html']);
     } finally {
       client.close();
     }
@@ -91,7 +94,9 @@ describe('LoadHttpClient', () => {
     const client = new LoadHttpClient({ maxSockets: 3, timeoutMs: 2000, maxBodyBytes: 1024 });
     const before = server.connections();
     try {
-      const outcomes = await Promise.all(Array.from({ length: 60 }, (_, i) => client.post(`${server.url}/echo`, {}, Buffer.from(String(i)))));
+      const outcomes = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => client.post(`${server.url}/echo`, {}, Buffer.from(String(i)))),
+      );
       assert.equal(outcomes.filter((o) => o.kind === 'response').length, 60);
       assert.ok(server.connections() - before <= 3, `opened ${server.connections() - before} connections`);
     } finally {
@@ -112,7 +117,11 @@ describe('LoadHttpClient', () => {
   it('stops reading over the cap, and the next request still works', async () => {
     const client = new LoadHttpClient({ maxSockets: 1, timeoutMs: 2000, maxBodyBytes: 1000 });
     try {
-      assert.deepEqual(await client.post(`${server.url}/big`, {}, new Uint8Array(0)), { kind: 'too-large', detail: 'response body exceeds 1000 bytes; reading stopped', status: 200 });
+      assert.deepEqual(await client.post(`${server.url}/big`, {}, new Uint8Array(0)), {
+        kind: 'too-large',
+        detail: 'response body exceeds 1000 bytes; reading stopped',
+        status: 200,
+      });
       assert.equal((await client.post(`${server.url}/echo`, {}, Buffer.from('x'))).kind, 'response');
     } finally {
       client.close();

@@ -55,17 +55,38 @@ describe('latencyPercentiles', () => {
 });
 
 describe('isLoopbackUrl', () => {
-  for (const url of ['http://127.0.0.1:8080/dm', 'http://127.9.9.9/', 'http://localhost/dm', 'http://[::1]:80/', 'http://[::ffff:7f00:1]/', 'http://[::ffff:127.1.2.3]/']) {
+  for (const url of [
+    'http://127.0.0.1:8080/dm',
+    'http://127.9.9.9/',
+    'http://localhost/dm',
+    'http://[::1]:80/',
+    'http://[::ffff:7f00:1]/',
+    'http://[::ffff:127.1.2.3]/',
+  ]) {
     it(`accepts ${url}`, () => assert.equal(isLoopbackUrl(new URL(url)), true));
   }
-  for (const url of ['http://example.com/dm', 'http://10.0.0.1/', 'http://128.0.0.1/', 'http://localhost.example.com/', 'http://[::2]/', 'http://0.0.0.0/', 'http://[::ffff:a00:1]/']) {
+  for (const url of [
+    'http://example.com/dm',
+    'http://10.0.0.1/',
+    'http://128.0.0.1/',
+    'http://localhost.example.com/',
+    'http://[::2]/',
+    'http://0.0.0.0/',
+    'http://[::ffff:a00:1]/',
+  ]) {
     it(`refuses ${url}`, () => assert.equal(isLoopbackUrl(new URL(url)), false));
   }
 });
 
 describe('itemOfPackage2Violation', () => {
   const package2 = { CMD: [['GET'], ['HGET', 'x'], ['toString'], ['END']] };
-  const violation = (rule: string, pointer?: string) => ({ rule, section: '5.3', severity: 'error' as const, message: 'm', ...(pointer === undefined ? {} : { pointer }) });
+  const violation = (rule: string, pointer?: string) => ({
+    rule,
+    section: '5.3',
+    severity: 'error' as const,
+    message: 'm',
+    ...(pointer === undefined ? {} : { pointer }),
+  });
   it('attributes a command parameter rule to the command item', () => {
     assert.equal(itemOfPackage2Violation(violation('command-param-count', '/CMD/0'), package2), 'DM-PACK-019-S-M');
     assert.equal(itemOfPackage2Violation(violation('server-uri-syntax', '/CMD/1/1'), package2), 'DM-PACK-014-S-M');
@@ -82,12 +103,15 @@ describe('itemOfPackage2Violation', () => {
 });
 
 describe('queueWorkload (in-process, as the admin API queues)', () => {
-  it('queues the workload\'s commands, expanded and recorded, for the device', () => {
+  it("queues the workload's commands, expanded and recorded, for the device", () => {
     const { state } = createReferenceServer({ devices: [{ devId: 'IMEI:q-1' }], print: () => undefined });
     assert.equal(queueWorkload(state, 'IMEI:q-1'), undefined);
     const device = state.devices.get('IMEI:q-1');
     assert.equal(device?.queue.length, EMBEDDED_WORKLOAD.length);
-    assert.deepEqual([...(device?.commands.values() ?? [])].map((record) => [record.command, record.state]), EMBEDDED_WORKLOAD.map((command) => [command, 'queued']));
+    assert.deepEqual(
+      [...(device?.commands.values() ?? [])].map((record) => [record.command, record.state]),
+      EMBEDDED_WORKLOAD.map((command) => [command, 'queued']),
+    );
   });
 
   it('names an unknown device instead of queueing', () => {

@@ -10,18 +10,29 @@ function har(entries: unknown[]): string {
 function entry(postData: Record<string, unknown>): unknown {
   return {
     startedDateTime: '2026-12-07T10:00:01.000Z',
-    request: { method: 'POST', url: 'https://dm.example.com/dm', headers: [{ name: 'Content-Type', value: 'application/vnd.oma.dm.initiation+json' }], postData },
+    request: {
+      method: 'POST',
+      url: 'https://dm.example.com/dm',
+      headers: [{ name: 'Content-Type', value: 'application/vnd.oma.dm.initiation+json' }],
+      postData,
+    },
     response: { status: 200, headers: [], content: {} },
   };
 }
 
 describe('reading a HAR capture', () => {
   it('refuses a truncated file with a one-line CaptureError', async () => {
-    await assert.rejects(readCapture(capturePath('truncated.har')), (err: Error) => err instanceof CaptureError && /not JSON/.test(err.message) && !err.message.includes('\n'));
+    await assert.rejects(
+      readCapture(capturePath('truncated.har')),
+      (err: Error) => err instanceof CaptureError && /not JSON/.test(err.message) && !err.message.includes('\n'),
+    );
   });
 
   it('refuses a file that is not a HAR, naming the pointer', () => {
-    assert.throws(() => parseHarText('{"log":{"entries":{}}}', 'x.har'), (err: Error) => err instanceof CaptureError && /\/log\/entries/.test(err.message));
+    assert.throws(
+      () => parseHarText('{"log":{"entries":{}}}', 'x.har'),
+      (err: Error) => err instanceof CaptureError && /\/log\/entries/.test(err.message),
+    );
   });
 
   it('refuses deep nesting before parsing it', () => {
@@ -50,6 +61,9 @@ describe('reading a HAR capture', () => {
     assert.match(exchanges[1]?.problems[0] ?? '', /not base64/);
     assert.match(exchanges[2]?.problems[0] ?? '', /larger than/);
     const judgement = judgeExchanges(exchanges);
-    assert.deepEqual(judgement.skipped.map((s) => s.exchange), [2, 3]);
+    assert.deepEqual(
+      judgement.skipped.map((s) => s.exchange),
+      [2, 3],
+    );
   });
 });

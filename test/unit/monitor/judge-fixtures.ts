@@ -9,7 +9,11 @@ export function capturePath(name: string): string {
 }
 
 /** What the judgement says of one rule of one side: fail, inconclusive, non-strict, pass, or not observed. */
-export function verdictOf(judgement: PassiveJudgement, side: Side, key: string): 'fail' | 'inconclusive' | 'non-strict' | 'pass' | 'not-observed' {
+export function verdictOf(
+  judgement: PassiveJudgement,
+  side: Side,
+  key: string,
+): 'fail' | 'inconclusive' | 'non-strict' | 'pass' | 'not-observed' {
   const observation = judgement.observations.find((o) => o.side === side && o.key === key);
   if (!observation || observation.checks === 0) return 'not-observed';
   const verdicts = observation.findings.map((f) => policyVerdict(f.outcome));
@@ -23,7 +27,11 @@ export function failedRules(judgement: PassiveJudgement, side: Side): string[] {
   return judgement.observations.filter((o) => o.side === side && verdictOf(judgement, side, o.key) === 'fail').map((o) => o.key);
 }
 
-const MEDIA = { 1: 'application/vnd.oma.dm.initiation+json', 2: 'application/vnd.oma.dm.request+json', 3: 'application/vnd.oma.dm.response+json' } as const;
+const MEDIA = {
+  1: 'application/vnd.oma.dm.initiation+json',
+  2: 'application/vnd.oma.dm.request+json',
+  3: 'application/vnd.oma.dm.response+json',
+} as const;
 
 /** One exchange built in the test: a Package#1 or #3 request and its Package#2 answer. */
 export function exchange(index: number, kind: 1 | 3, request: unknown, answer: unknown, url = 'https://dm.example.com/dm'): Exchange {

@@ -53,8 +53,13 @@ describe('the report of a judged capture', () => {
     assert.equal(end.verdict, 'fail');
     const finding = end.scenarios[0]?.findings[0];
     assert.match(finding?.actual ?? '', /^exchange 3:/);
-    assert.ok(finding?.seq !== undefined && end.scenarios[0]?.messages.some((m) => m.seq === finding.seq && m.label.startsWith('exchange 3')));
-    assert.deepEqual(report.items.filter((i) => i.verdict === 'fail').map((i) => i.role), ['client']);
+    assert.ok(
+      finding?.seq !== undefined && end.scenarios[0]?.messages.some((m) => m.seq === finding.seq && m.label.startsWith('exchange 3')),
+    );
+    assert.deepEqual(
+      report.items.filter((i) => i.verdict === 'fail').map((i) => i.role),
+      ['client'],
+    );
     assert.equal(report.overall.exitCode, 1);
   });
 

@@ -16,7 +16,8 @@ describe('the passive judge', () => {
     assert.equal(judgement.sessions, 1);
     assert.deepEqual(failedRules(judgement, 'client'), []);
     assert.deepEqual(failedRules(judgement, 'server'), []);
-    for (const key of ['5.2.2/package1', '5.2.4/package3', '5.3.9/end', '5.4.1/sync-reporting']) assert.equal(verdictOf(judgement, 'client', key), 'pass', key);
+    for (const key of ['5.2.2/package1', '5.2.4/package3', '5.3.9/end', '5.4.1/sync-reporting'])
+      assert.equal(verdictOf(judgement, 'client', key), 'pass', key);
     assert.equal(verdictOf(judgement, 'server', '5.2.3/package2'), 'pass');
     // Nothing in the capture shows these: they are not observed, not passed.
     assert.equal(verdictOf(judgement, 'client', '5.3.8/cont'), 'not-observed');
@@ -49,12 +50,22 @@ describe('the passive judge', () => {
     const cont = 'https://dm.example.com/dm/next';
     const status = { Status: [{ sc: 404 }, { sc: 200 }] };
     const good = judgeExchanges([
-      exchange(1, 1, SESSION_ALERT, { CMD: [['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man'], ['CONT', cont]] }),
+      exchange(1, 1, SESSION_ALERT, {
+        CMD: [
+          ['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man'],
+          ['CONT', cont],
+        ],
+      }),
       exchange(2, 3, status, { CMD: [['END']] }, cont),
     ]);
     assert.equal(verdictOf(good, 'client', '5.3.8/cont'), 'pass');
     const bad = judgeExchanges([
-      exchange(1, 1, SESSION_ALERT, { CMD: [['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man'], ['CONT', cont]] }),
+      exchange(1, 1, SESSION_ALERT, {
+        CMD: [
+          ['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man'],
+          ['CONT', cont],
+        ],
+      }),
       exchange(2, 3, status, { CMD: [['END']] }),
     ]);
     assert.deepEqual(failedRules(bad, 'client'), ['5.3.8/cont']);
@@ -75,7 +86,9 @@ describe('the passive judge', () => {
     ];
 
     it('passes when a later package carries the Generic Alert about the executed node', () => {
-      const report = { Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ClientInitiatedMgmt' }, { AlertType: 'urn:example:at:exec-result', SourceURI: NODE }] };
+      const report = {
+        Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ClientInitiatedMgmt' }, { AlertType: 'urn:example:at:exec-result', SourceURI: NODE }],
+      };
       const judgement = judgeExchanges([...execSession, exchange(3, 1, report, { CMD: [['END']] }, 'https://dm.example.com/report')]);
       assert.equal(verdictOf(judgement, 'client', '5.4.1/async-reporting'), 'pass');
     });
@@ -96,7 +109,9 @@ describe('the passive judge', () => {
 
 describe('one broken rule, one charge', () => {
   it('charges a STATUS entry answering a Generic Alert to 5.4/generic-alert only, not also to 5.2.3/package2', () => {
-    const alerts = { Alert: [...SESSION_ALERT.Alert, { AlertType: 'urn:example:at:battery-low', SourceURI: 'urn:example:mo:battery:1.0//Level' }] };
+    const alerts = {
+      Alert: [...SESSION_ALERT.Alert, { AlertType: 'urn:example:at:battery-low', SourceURI: 'urn:example:mo:battery:1.0//Level' }],
+    };
     const judgement = judgeExchanges([exchange(1, 1, alerts, { CMD: [['STATUS', '200'], ['END']] })]);
     assert.deepEqual(failedRules(judgement, 'server'), ['5.4/generic-alert']);
     assert.deepEqual(failedRules(judgement, 'client'), []);

@@ -35,7 +35,10 @@ describe('JSON limits over target data (no recursion, no argument spread)', () =
     assert.equal(exceedsJsonDepth(deep, 64), true);
     assert.equal(jsonLengthExceeds(deep, 1_000_000), false);
     assert.equal(jsonLengthExceeds(deep, 1000), true);
-    const many = appendAll<number>([], Array.from({ length: 200_000 }, (_, i) => i));
+    const many = appendAll<number>(
+      [],
+      Array.from({ length: 200_000 }, (_, i) => i),
+    );
     assert.equal(many.length, 200_000);
   });
 });
@@ -44,13 +47,20 @@ describe('summariseViolations', () => {
   const violation = (rule: string, i: number): Violation => ({ rule, section: '7.2.1.2', severity: 'error', message: `${rule} ${i}` });
 
   it('keeps each rule’s first entries in order, then one entry per rule with how many more', () => {
-    const input = [...Array.from({ length: 5 }, (_, i) => violation('a', i)), violation('b', 0), ...Array.from({ length: 100_000 }, (_, i) => violation('c', i))];
+    const input = [
+      ...Array.from({ length: 5 }, (_, i) => violation('a', i)),
+      violation('b', 0),
+      ...Array.from({ length: 100_000 }, (_, i) => violation('c', i)),
+    ];
     const kept = summariseViolations(input, 3);
     assert.deepEqual(
       kept.map((v) => v.message),
       ['a 0', 'a 1', 'a 2', 'b 0', 'c 0', 'c 1', 'c 2', '… and 2 more of the same', '… and 99997 more of the same'],
     );
-    assert.deepEqual(kept.slice(-2).map((v) => v.rule), ['a', 'c']);
+    assert.deepEqual(
+      kept.slice(-2).map((v) => v.rule),
+      ['a', 'c'],
+    );
   });
 
   it('returns short lists as they are', () => {

@@ -27,7 +27,11 @@ describe('schema registry: cross-schema $refs resolve without the caller naming 
   it('compileSchema resolves a $ref to violation.schema.json that ajv has never seen', () => {
     const validate = compileSchema(evidenceSchema);
     const message = { seq: 1, time: '2026-11-25T10:00:00.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'wait' };
-    const ok = validate({ messages: [{ ...message, violations: [{ rule: 'r', section: '5.2.4', severity: 'error', message: 'm' }] }], findings: [], checks: 0 });
+    const ok = validate({
+      messages: [{ ...message, violations: [{ rule: 'r', section: '5.2.4', severity: 'error', message: 'm' }] }],
+      findings: [],
+      checks: 0,
+    });
     assert.equal(ok.ok, true);
     const bad = validate({ messages: [{ ...message, violations: [{ rule: 'r' }] }], findings: [], checks: 0 });
     assert.deepEqual(bad.ok ? [] : bad.violations.map((v) => v.pointer).sort(), [
@@ -56,8 +60,11 @@ describe('schema registry: cross-schema $refs resolve without the caller naming 
     const modules = schemaModules();
     const ids: string[] = [];
     for (const file of modules) {
-      const exported = Object.values(await import(pathToFileURL(file).href) as Record<string, unknown>);
-      const schema = exported.find((value): value is { $id: string } => typeof value === 'object' && value !== null && typeof (value as { $id?: unknown }).$id === 'string');
+      const exported = Object.values((await import(pathToFileURL(file).href)) as Record<string, unknown>);
+      const schema = exported.find(
+        (value): value is { $id: string } =>
+          typeof value === 'object' && value !== null && typeof (value as { $id?: unknown }).$id === 'string',
+      );
       assert.ok(schema, `${file} exports a schema with an $id`);
       assert.equal(registeredSchemas().get(schema.$id), schema, `${file} registers its schema`);
       ids.push(schema.$id);

@@ -5,7 +5,11 @@ import { compileSchema, type SchemaResult } from '../../../src/protocol/json-sch
 import { decodeNotification, decodeWapPushDatagram, decodedNotificationToJson } from '../../../src/protocol/notification/index.js';
 import { checkStructure } from '../../../src/protocol/packages/structure.js';
 import { violationSchema } from '../../../src/protocol/schemas/violation.schema.js';
-import { decodedNotificationSchema, type DecodedNotification, type NotificationViolationJson } from '../../../src/protocol/notification/schemas/decoded-notification.schema.js';
+import {
+  decodedNotificationSchema,
+  type DecodedNotification,
+  type NotificationViolationJson,
+} from '../../../src/protocol/notification/schemas/decoded-notification.schema.js';
 import type { Violation } from '../../../src/protocol/violation.js';
 import { deviceLogSchema, type DeviceLog } from '../../../src/reference/server/schemas/device-log.schema.js';
 import { evidenceSchema, type Evidence, type TraceViolation } from '../../../src/report/schemas/evidence.schema.js';
@@ -22,11 +26,28 @@ const asTrace = (v: Violation): TraceViolation => v;
 const asNotification = (v: Violation): NotificationViolationJson => v;
 const fromTrace = (v: TraceViolation | NotificationViolationJson): Violation => v;
 
-const FULL: Violation = { rule: 'notification-version', section: '7.1.1', severity: 'error', message: 'VER is 3; it must be 2', offset: 0, pointer: '/x' };
+const FULL: Violation = {
+  rule: 'notification-version',
+  section: '7.1.1',
+  severity: 'error',
+  message: 'VER is 3; it must be 2',
+  offset: 0,
+  pointer: '/x',
+};
 
 function evidenceWith(violation: unknown): unknown {
   return {
-    messages: [{ seq: 1, time: '2026-11-25T10:00:00.000Z', kind: 'datagram', from: 'dmct', to: 'target', label: 'Package#0', violations: [violation] }],
+    messages: [
+      {
+        seq: 1,
+        time: '2026-11-25T10:00:00.000Z',
+        kind: 'datagram',
+        from: 'dmct',
+        to: 'target',
+        label: 'Package#0',
+        violations: [violation],
+      },
+    ],
     findings: [],
     checks: 0,
   };
@@ -78,7 +99,11 @@ describe('violation.schema.json: the one Violation record', () => {
     ];
     for (const { name, validate, wrap, at } of containers) {
       assert.equal(validate(wrap(FULL)).ok, true, `${name} accepts a full violation`);
-      assert.equal(validate(wrap({ rule: 'r', section: 's', severity: 'warning', message: 'm' })).ok, true, `${name} accepts a minimal violation`);
+      assert.equal(
+        validate(wrap({ rule: 'r', section: 's', severity: 'warning', message: 'm' })).ok,
+        true,
+        `${name} accepts a minimal violation`,
+      );
       assert.deepEqual(failures(validate(wrap({ ...FULL, severity: 'fatal' }))), [`${at}/severity enum`], name);
       assert.deepEqual(failures(validate(wrap({ ...FULL, offset: -3 }))), [`${at}/offset minimum`], name);
       assert.deepEqual(failures(validate(wrap({ ...FULL, extra: true }))), [`${at}/extra additionalProperties`], name);
@@ -101,14 +126,19 @@ describe('violation.schema.json: the one Violation record', () => {
     try {
       fc.assert(property, { seed: SEED, numRuns: 300 });
     } catch (err) {
-      throw new Error(`property failed with seed ${SEED} (rerun with DMCT_FC_SEED=${SEED}):\n${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(
+        `property failed with seed ${SEED} (rerun with DMCT_FC_SEED=${SEED}):\n${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     assert.ok(withOffset > 0, 'the decoders reported byte offsets');
   });
 
   it('fits the pointer-carrying violations of the package checks', () => {
     const { violations } = checkStructure('package1', { Alert: [{ AlertType: 7 }], Unexpected: true });
-    assert.ok(violations.some((v) => v.pointer !== undefined), 'a malformed Package#1 has violations with pointers');
+    assert.ok(
+      violations.some((v) => v.pointer !== undefined),
+      'a malformed Package#1 has violations with pointers',
+    );
     for (const violation of violations) assert.ok(validateViolation(violation).ok, JSON.stringify(violation));
   });
 });

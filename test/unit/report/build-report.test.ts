@@ -76,7 +76,10 @@ describe('buildReport', () => {
       'DM-PACK-013-C-M': 'inconclusive',
       'DM-PACK-022-C-M': 'inconclusive',
     });
-    assert.equal(report.items.find((i) => i.id === 'DM-PACK-022-C-M')?.reason, '2 of 2 scenarios inconclusive; first: not run: run interrupted');
+    assert.equal(
+      report.items.find((i) => i.id === 'DM-PACK-022-C-M')?.reason,
+      '2 of 2 scenarios inconclusive; first: not run: run interrupted',
+    );
     assert.ok(validateReport(JSON.parse(JSON.stringify(report))).ok);
   });
 

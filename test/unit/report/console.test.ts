@@ -15,7 +15,11 @@ describe('writeConsole', () => {
         '      DM-PACK-013-C-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [no Package#3 after a Package#2 with END, the session closed] · actual: Package#3 POST with 1 status · exchange #5',
       ),
     );
-    assert.ok(lines.includes('      ▶ #5 target → dmct: Package#3 · POST http://127.0.0.1:50123/dm · 22 bytes application/vnd.oma.dm.response+json'));
+    assert.ok(
+      lines.includes(
+        '      ▶ #5 target → dmct: Package#3 · POST http://127.0.0.1:50123/dm · 22 bytes application/vnd.oma.dm.response+json',
+      ),
+    );
     assert.ok(lines.includes('      -> The rule that no package 3 after end checks (DM-PACK-013-C-M)'));
     assert.ok(lines.includes('    no scenario covers this item'));
     assert.equal(lines.at(-2), 'Overall: NON-CONFORMANT (exit 1) — 2 applicable items failed');

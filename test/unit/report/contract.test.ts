@@ -4,10 +4,14 @@ import { rulesOfTags } from '../../../src/report/contract.js';
 
 describe('scenario tags name the rules a scenario proves', () => {
   it('keeps the rule keys of the tags, in order, and drops other tags (item ids included)', () => {
-    assert.deepEqual(rulesOfTags(['@smoke', '@5.2.4/package3', '@DM-PACK-014-C-M', '@5.4.1/async-reporting']), ['5.2.4/package3', '5.4.1/async-reporting']);
+    assert.deepEqual(rulesOfTags(['@smoke', '@5.2.4/package3', '@DM-PACK-014-C-M', '@5.4.1/async-reporting']), [
+      '5.2.4/package3',
+      '5.4.1/async-reporting',
+    ]);
   });
 
   it('needs a section, a slash and a kebab-case slug, after the @ of a Playwright tag', () => {
-    for (const tag of ['5.2.4/package3', '@5.2.4', '@/package3', '@5.2.4/Package3', '@5.2.4/package-', '@5..2/x', '@5.2.4/package3 ']) assert.deepEqual(rulesOfTags([tag]), [], tag);
+    for (const tag of ['5.2.4/package3', '@5.2.4', '@/package3', '@5.2.4/Package3', '@5.2.4/package-', '@5..2/x', '@5.2.4/package3 '])
+      assert.deepEqual(rulesOfTags([tag]), [], tag);
   });
 });

@@ -28,15 +28,36 @@ describe('writeEarl', () => {
 
   it('maps verdicts to EARL outcomes (inconclusive and error → cantTell)', async () => {
     const lines = await quads(writeEarl(sampleReport()));
-    const outcomes = lines.filter((l) => l.includes(` <${EARL}outcome> `)).map((l) => /<http:\/\/www\.w3\.org\/ns\/earl#(\w+)> \.$/.exec(l)?.[1]);
-    assert.deepEqual(outcomes.sort(), ['cantTell', 'cantTell', 'failed', 'failed', 'inapplicable', 'inapplicable', 'passed', 'passed', 'passed', 'untested']);
+    const outcomes = lines
+      .filter((l) => l.includes(` <${EARL}outcome> `))
+      .map((l) => /<http:\/\/www\.w3\.org\/ns\/earl#(\w+)> \.$/.exec(l)?.[1]);
+    assert.deepEqual(outcomes.sort(), [
+      'cantTell',
+      'cantTell',
+      'failed',
+      'failed',
+      'inapplicable',
+      'inapplicable',
+      'passed',
+      'passed',
+      'passed',
+      'untested',
+    ]);
   });
 
   it('names each SCR item by an IRI of its edition and dates each result', async () => {
     const lines = await quads(writeEarl(sampleReport()));
     assert.equal(scrItemIri('2013-cr', 'DM-PACK-013-C-M'), 'https://dmct.dev/scr/2013-cr#DM-PACK-013-C-M');
-    assert.ok(lines.some((l) => l.startsWith('<https://dmct.dev/scr/2013-cr#DM-PACK-013-C-M> <http://purl.org/dc/terms/title> "Support of Package#3" .')));
-    assert.ok(lines.some((l) => l.includes('<http://purl.org/dc/terms/date> "2026-11-24T10:00:04.250Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>')));
+    assert.ok(
+      lines.some((l) =>
+        l.startsWith('<https://dmct.dev/scr/2013-cr#DM-PACK-013-C-M> <http://purl.org/dc/terms/title> "Support of Package#3" .'),
+      ),
+    );
+    assert.ok(
+      lines.some((l) =>
+        l.includes('<http://purl.org/dc/terms/date> "2026-11-24T10:00:04.250Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>'),
+      ),
+    );
     assert.ok(lines.some((l) => l.includes('<http://usefulinc.com/ns/doap#name> "dmct"')));
   });
 
@@ -58,7 +79,9 @@ describe('writeCtrf', () => {
   });
 
   it('maps verdicts to CTRF statuses and keeps the native verdict in rawStatus', () => {
-    const ctrf = writeCtrf(sampleReport()) as { results: { summary: Record<string, unknown>; tests: { name: string; status: string; rawStatus: string }[] } };
+    const ctrf = writeCtrf(sampleReport()) as {
+      results: { summary: Record<string, unknown>; tests: { name: string; status: string; rawStatus: string }[] };
+    };
     const byId = Object.fromEntries(ctrf.results.tests.map((t) => [t.name.split(' ')[0], [t.status, t.rawStatus]]));
     assert.deepEqual(byId, {
       'DM-PACK-001-S-M': ['passed', 'pass'],
@@ -73,6 +96,16 @@ describe('writeCtrf', () => {
       'DM-PACK-022-C-M': ['passed', 'pass'],
     });
     const { extra: _extra, ...summary } = ctrf.results.summary;
-    assert.deepEqual(summary, { tests: 10, passed: 3, failed: 2, skipped: 2, pending: 1, other: 2, start: Date.parse('2026-11-24T10:00:00.000Z'), stop: Date.parse('2026-11-24T10:00:04.250Z'), duration: 4250 });
+    assert.deepEqual(summary, {
+      tests: 10,
+      passed: 3,
+      failed: 2,
+      skipped: 2,
+      pending: 1,
+      other: 2,
+      start: Date.parse('2026-11-24T10:00:00.000Z'),
+      stop: Date.parse('2026-11-24T10:00:04.250Z'),
+      duration: 4250,
+    });
   });
 });

@@ -19,21 +19,45 @@ const FINDING: Finding = {
 
 describe('failure messages', () => {
   it('have the design shape, word for word', () => {
-    assert.equal(failureMessage(FINDING), 'DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [a, b] · actual: c · exchange #3');
+    assert.equal(
+      failureMessage(FINDING),
+      'DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [a, b] · actual: c · exchange #3',
+    );
   });
   it('leave out the exchange when the finding points at none', () => {
     const { seq: _seq, ...noSeq } = FINDING;
-    assert.equal(failureMessage(noSeq), 'DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [a, b] · actual: c');
+    assert.equal(
+      failureMessage(noSeq),
+      'DM-PACK-013-S-M fail — Package#3 sent after END (MUST, 5.2.4) · expected: one of [a, b] · actual: c',
+    );
   });
   it('name an inconclusive finding as such', () => {
     assert.equal(
-      failureMessage({ ...FINDING, verdict: 'inconclusive', outcome: 'stimulus-not-delivered', keyword: undefined, rule: 'no notification trigger', expected: ['a Package#0 within 30 s'], actual: 'nothing configured', seq: 1 }),
+      failureMessage({
+        ...FINDING,
+        verdict: 'inconclusive',
+        outcome: 'stimulus-not-delivered',
+        keyword: undefined,
+        rule: 'no notification trigger',
+        expected: ['a Package#0 within 30 s'],
+        actual: 'nothing configured',
+        seq: 1,
+      }),
       'DM-PACK-013-S-M inconclusive — no notification trigger (5.2.4) · expected: a Package#0 within 30 s · actual: nothing configured · exchange #1',
     );
   });
   it('leave out "expected" when an inconclusive finding names no expectation', () => {
     assert.equal(
-      failureMessage({ ...FINDING, verdict: 'inconclusive', outcome: 'stimulus-not-delivered', keyword: undefined, rule: 'the server is made to act through trigger notify', expected: [], actual: 'trigger notify: the hook answered HTTP 400: {"error":"unknown key conTypes"}', seq: undefined }),
+      failureMessage({
+        ...FINDING,
+        verdict: 'inconclusive',
+        outcome: 'stimulus-not-delivered',
+        keyword: undefined,
+        rule: 'the server is made to act through trigger notify',
+        expected: [],
+        actual: 'trigger notify: the hook answered HTTP 400: {"error":"unknown key conTypes"}',
+        seq: undefined,
+      }),
       'DM-PACK-013-S-M inconclusive — the server is made to act through trigger notify (5.2.4) · actual: trigger notify: the hook answered HTTP 400: {"error":"unknown key conTypes"}',
     );
   });

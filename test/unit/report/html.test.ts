@@ -37,17 +37,34 @@ describe('writeHtml', () => {
     const page = writeHtml(report);
     for (const item of report.items) {
       const open = ['fail', 'error', 'inconclusive'].includes(item.verdict) ? ' open' : '';
-      assert.ok(page.includes(`<details class="item" id="item-${item.id}" data-role="${item.role}" data-verdict="${item.verdict}"${open}>`), item.id);
+      assert.ok(
+        page.includes(`<details class="item" id="item-${item.id}" data-role="${item.role}" data-verdict="${item.verdict}"${open}>`),
+        item.id,
+      );
     }
     const order = [...page.matchAll(/<details class="item" id="item-[^"]+" data-role="[^"]+" data-verdict="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(order, ['fail', 'fail', 'error', 'inconclusive', 'untested', 'pass', 'pass', 'pass', 'not-applicable', 'not-applicable']);
+    assert.deepEqual(order, [
+      'fail',
+      'fail',
+      'error',
+      'inconclusive',
+      'untested',
+      'pass',
+      'pass',
+      'pass',
+      'not-applicable',
+      'not-applicable',
+    ]);
     assert.ok(page.includes('<p id="overall" class="overall non-conformant">non-conformant (exit 1) — 2 applicable items failed</p>'));
   });
 
   it('marks the failing step in the sequence chart and opens it in the raw messages', () => {
     const page = writeHtml(sampleReport());
     assert.match(page, /<g class="msg http-request failing" data-seq="5"><title>#5 target → dmct: Package#3/);
-    assert.match(page, /<li class="raw failing" data-seq="5"><details open><summary><span class="fail-badge">✗ failing step<\/span> #5 target → dmct · Package#3/);
+    assert.match(
+      page,
+      /<li class="raw failing" data-seq="5"><details open><summary><span class="fail-badge">✗ failing step<\/span> #5 target → dmct · Package#3/,
+    );
   });
 
   it('escapes every string of the report (a hostile target cannot inject markup)', () => {
@@ -66,25 +83,41 @@ describe('writeHtml', () => {
 describe('the HTML building blocks', () => {
   it('the html tag escapes interpolations but not nested html', () => {
     const text = '<b>"x" & \'y\'</b>';
-    assert.equal(html`<p title="${text}">${text}${html`<i>${text}</i>`}</p>`.value, '<p title="&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;">&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;<i>&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;</i></p>');
+    assert.equal(
+      html`<p title="${text}">${text}${html`<i>${text}</i>`}</p>`.value,
+      '<p title="&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;">&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;<i>&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;</i></p>',
+    );
     assert.equal(html`${[1, 'a<', null, undefined, false]}`.value, '1a&lt;');
   });
 
   it('escaped text never contains markup characters (property, seeded)', () => {
     const seed = 7;
     try {
-      fc.assert(fc.property(fc.string(), (s) => !/[<>"']/.test(escapeHtml(s))), { seed, numRuns: 500 });
+      fc.assert(
+        fc.property(fc.string(), (s) => !/[<>"']/.test(escapeHtml(s))),
+        { seed, numRuns: 500 },
+      );
     } catch (err) {
       throw new Error(`property failed with seed ${seed}: ${String(err)}`);
     }
   });
 
   it('orders lifelines dmct, target, then the endpoints as they appear', () => {
-    assert.deepEqual(lifelines([message(1, 'target', 'repository', 'HGET'), message(2, 'web', 'target', 'page'), message(3, 'dmct', 'target', 'x')]), ['dmct', 'target', 'repository', 'web']);
+    assert.deepEqual(
+      lifelines([message(1, 'target', 'repository', 'HGET'), message(2, 'web', 'target', 'page'), message(3, 'dmct', 'target', 'x')]),
+      ['dmct', 'target', 'repository', 'web'],
+    );
   });
 
   it('draws one arrow per message and one lifeline per party', () => {
-    const svg = sequenceChart({ messages: [message(1, 'dmct', 'target', 'Package#1'), message(2, 'target', 'gcm', 'push'), message(3, 'dmct', 'dmct', 'wait', { kind: 'note' })], findings: [] }).value;
+    const svg = sequenceChart({
+      messages: [
+        message(1, 'dmct', 'target', 'Package#1'),
+        message(2, 'target', 'gcm', 'push'),
+        message(3, 'dmct', 'dmct', 'wait', { kind: 'note' }),
+      ],
+      findings: [],
+    }).value;
     assert.equal(svg.match(/<g class="party">/g)?.length, 3);
     assert.equal(svg.match(/<g class="msg /g)?.length, 3);
     assert.equal(svg.match(/<rect class="note"/g)?.length, 1);
@@ -92,7 +125,10 @@ describe('the HTML building blocks', () => {
   });
 
   it('dumps binary bodies as hex, 16 bytes a line', () => {
-    assert.equal(hexDump('2080010400112233445566778899aabbccddeeff00'), '0000  20 80 01 04 00 11 22 33 44 55 66 77 88 99 aa bb\n0010  cc dd ee ff 00');
+    assert.equal(
+      hexDump('2080010400112233445566778899aabbccddeeff00'),
+      '0000  20 80 01 04 00 11 22 33 44 55 66 77 88 99 aa bb\n0010  cc dd ee ff 00',
+    );
     assert.equal(hexDump(''), '');
   });
 });

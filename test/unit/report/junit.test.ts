@@ -50,7 +50,14 @@ describe('writeJunit', () => {
     );
     assert.equal(fail.failure?.[0]?.type, 'fail');
     const body = fail.failure?.[0]?.inner ?? '';
-    for (const line of ['rule: Package#3 sent after END', 'section: 5.2.4', 'expected: one of [', 'actual: Package#3 POST with 1 status', 'trace:', '> #5 target → dmct: Package#3']) {
+    for (const line of [
+      'rule: Package#3 sent after END',
+      'section: 5.2.4',
+      'expected: one of [',
+      'actual: Package#3 POST with 1 status',
+      'trace:',
+      '> #5 target → dmct: Package#3',
+    ]) {
       assert.ok(body.includes(line), `failure body has "${line}"`);
     }
 
@@ -75,14 +82,17 @@ describe('writeJunit', () => {
   it('reads as not passed when every item is inconclusive (an interrupted run), with the counts per verdict in suite properties', async () => {
     const report = sampleReport();
     for (const item of report.items) item.verdict = 'inconclusive';
-    for (const total of report.totals) total.verdicts = { 'not-applicable': 0, pass: 0, untested: 0, inconclusive: total.items, fail: 0, error: 0 };
+    for (const total of report.totals)
+      total.verdicts = { 'not-applicable': 0, pass: 0, untested: 0, inconclusive: total.items, fail: 0, error: 0 };
     const xml = writeJunit(report);
     const suites = await parsed(xml);
     assert.deepEqual([suites.tests, suites.failures, suites.errors], [10, 0, 10]);
     assert.match(xml, /<testsuites name="dmct" tests="10" failures="0" errors="10" skipped="0"/);
     const properties = suites.testsuite?.[0]?.properties ?? [];
     assert.deepEqual(
-      properties.filter((p) => p.name?.startsWith('dmct.') && !['dmct.edition', 'dmct.target', 'dmct.overall'].includes(p.name)).map((p) => [p.name, p.value]),
+      properties
+        .filter((p) => p.name?.startsWith('dmct.') && !['dmct.edition', 'dmct.target', 'dmct.overall'].includes(p.name))
+        .map((p) => [p.name, p.value]),
       [
         ['dmct.not-applicable', 0],
         ['dmct.pass', 0],
@@ -96,7 +106,10 @@ describe('writeJunit', () => {
 
   it('tells CI the native verdict of every test case in a property', async () => {
     const xml = writeJunit(sampleReport());
-    assert.match(xml, /<testcase classname="server" name="DM-PACK-002-S-M Support of Package#0" time="0.250">\n {6}<properties><property name="dmct.verdict" value="inconclusive"\/>/);
+    assert.match(
+      xml,
+      /<testcase classname="server" name="DM-PACK-002-S-M Support of Package#0" time="0.250">\n {6}<properties><property name="dmct.verdict" value="inconclusive"\/>/,
+    );
     assert.match(xml, /<property name="dmct.overall" value="non-conformant"\/>/);
   });
 
@@ -106,7 +119,10 @@ describe('writeJunit', () => {
     assert.ok(!xml.includes('<script>'), 'no raw markup from the report');
     const suites = await parsed(xml);
     const fail = testcase(suites, 'DM-PACK-013-C-M');
-    assert.ok(fail.failure?.[0]?.inner?.includes(`actual: Package#3 POST with 1 status ${HOSTILE[1] ?? 'x'}`), 'the payload survives as text');
+    assert.ok(
+      fail.failure?.[0]?.inner?.includes(`actual: Package#3 POST with 1 status ${HOSTILE[1] ?? 'x'}`),
+      'the payload survives as text',
+    );
   });
 
   it('escapes XML specials and drops characters XML cannot carry', () => {

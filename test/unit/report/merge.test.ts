@@ -12,18 +12,26 @@ function verdictsOf(report: Report) {
 
 function shards(): [Report, Report] {
   const results = sampleResults();
-  const one = buildReport(samplePlan(), results.filter((_, i) => i % 2 === 0), {
-    ...sampleExecution({ shard: { current: 1, total: 2 } }),
-    startTime: '2026-11-24T10:00:01.000Z',
-    endTime: '2026-11-24T10:00:03.000Z',
-    durationMs: 2000,
-  });
-  const two = buildReport(samplePlan(), results.filter((_, i) => i % 2 === 1), {
-    ...sampleExecution({ shard: { current: 2, total: 2 } }),
-    startTime: '2026-11-24T10:00:00.500Z',
-    endTime: '2026-11-24T10:00:05.000Z',
-    durationMs: 4500,
-  });
+  const one = buildReport(
+    samplePlan(),
+    results.filter((_, i) => i % 2 === 0),
+    {
+      ...sampleExecution({ shard: { current: 1, total: 2 } }),
+      startTime: '2026-11-24T10:00:01.000Z',
+      endTime: '2026-11-24T10:00:03.000Z',
+      durationMs: 2000,
+    },
+  );
+  const two = buildReport(
+    samplePlan(),
+    results.filter((_, i) => i % 2 === 1),
+    {
+      ...sampleExecution({ shard: { current: 2, total: 2 } }),
+      startTime: '2026-11-24T10:00:00.500Z',
+      endTime: '2026-11-24T10:00:05.000Z',
+      durationMs: 4500,
+    },
+  );
   return [one, two];
 }
 
@@ -75,7 +83,13 @@ describe('mergeReports', () => {
       name: 'ReportMergeError',
       message: 'report 2 uses SCR edition "2016", report 1 uses "2013-cr"',
     });
-    assert.throws(() => mergeReports([report, { ...report, meta: { ...report.meta, roles: ['client'] } }]), /report 2 tested roles \[client\], report 1 tested \[server, client\]/);
-    assert.throws(() => mergeReports([report, { ...report, meta: { ...report.meta, claims: { file: 'x', sha256: 'c'.repeat(64) } } }]), /other claims/);
+    assert.throws(
+      () => mergeReports([report, { ...report, meta: { ...report.meta, roles: ['client'] } }]),
+      /report 2 tested roles \[client\], report 1 tested \[server, client\]/,
+    );
+    assert.throws(
+      () => mergeReports([report, { ...report, meta: { ...report.meta, claims: { file: 'x', sha256: 'c'.repeat(64) } } }]),
+      /other claims/,
+    );
   });
 });

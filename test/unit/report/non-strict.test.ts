@@ -8,13 +8,14 @@ import { writeHtml } from '../../../src/report/writers/html.js';
 import { writeJunit } from '../../../src/report/writers/junit.js';
 import { sampleExecution, samplePlan, sampleReport, sampleResults } from './data/sample-run.js';
 
-const LINE = 'DM-PACK-022-C-M non-strict — the client closes the connection after END (SHOULD, 5.3.9) · expected: the connection closed · actual: the connection kept alive';
+const LINE =
+  'DM-PACK-022-C-M non-strict — the client closes the connection after END (SHOULD, 5.3.9) · expected: the connection closed · actual: the connection kept alive';
 
 describe('non-strict findings in the report', () => {
   const report = sampleReport();
   const item = report.items.find((i) => i.id === 'DM-PACK-022-C-M');
 
-  it('ride along with the item\'s pass, citing keyword and section', () => {
+  it("ride along with the item's pass, citing keyword and section", () => {
     assert.equal(item?.verdict, 'pass');
     assert.deepEqual(item?.nonStrict, [LINE]);
     assert.deepEqual(item?.scenarios.find((s) => s.id === '5.3-end/end-closes-session')?.nonStrict, [LINE]);

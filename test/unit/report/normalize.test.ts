@@ -24,7 +24,10 @@ describe('normalizeReport', () => {
     assert.ok(!/127\.0\.0\.1:\d/.test(text));
     assert.equal(normalized.meta.targets[0]?.url, 'http://127.0.0.1:PORT/dm');
     assert.ok(text.includes('GET http') === false && text.includes('"url":"http://127.0.0.1:PORT/mo/devinfo"'));
-    assert.equal(normalizeReport({ ...report, meta: { ...report.meta, warnings: ['at localhost:8080 and [::1]:443'] } }).meta.warnings?.[0], 'at localhost:PORT and [::1]:PORT');
+    assert.equal(
+      normalizeReport({ ...report, meta: { ...report.meta, warnings: ['at localhost:8080 and [::1]:443'] } }).meta.warnings?.[0],
+      'at localhost:PORT and [::1]:PORT',
+    );
   });
 
   it('keeps everything else, and the report stays valid', () => {

@@ -32,7 +32,10 @@ describe('published report schema', () => {
     assert.equal(REPORT_SCHEMA_ID, schema.$id);
     assert.equal(Object.keys(report)[0], '$schema', 'the first member, where a reader looks');
     assert.ok(validate(report), JSON.stringify(validate.errors?.slice(0, 3)));
-    assert.ok(validate(JSON.parse(JSON.stringify(mergeReports([sampleReport(), sampleReport()])))), JSON.stringify(validate.errors?.slice(0, 3)));
+    assert.ok(
+      validate(JSON.parse(JSON.stringify(mergeReports([sampleReport(), sampleReport()])))),
+      JSON.stringify(validate.errors?.slice(0, 3)),
+    );
   });
 
   it('rejects what the source schemas reject, down to the embedded ones', async () => {
@@ -41,7 +44,10 @@ describe('published report schema', () => {
     assert.equal(validate({ ...report, $schema: 'https://example.com/other.json' }), false);
     report.meta.roles = ['toaster'];
     assert.equal(validate(report), false);
-    assert.ok(validate.errors?.some((e) => e.instancePath === '/meta/roles/0'), JSON.stringify(validate.errors));
+    assert.ok(
+      validate.errors?.some((e) => e.instancePath === '/meta/roles/0'),
+      JSON.stringify(validate.errors),
+    );
   });
 
   it('ships in the package', () => {

@@ -23,9 +23,27 @@ function floodedReport(count: number, bodyChars: number): Report {
   const time = '2026-01-02T03:04:05.000Z';
   const body = '<'.repeat(bodyChars);
   for (let seq = 3; seq < count + 3; seq++) {
-    const message: TraceMessage = { seq, time, kind: 'http-response', from: 'target', to: 'dmct', label: `answer ${seq}`, body: { size: bodyChars, text: body, mediaType: 'text/html' }, decoded: { echo: body } };
+    const message: TraceMessage = {
+      seq,
+      time,
+      kind: 'http-response',
+      from: 'target',
+      to: 'dmct',
+      label: `answer ${seq}`,
+      body: { size: bodyChars, text: body, mediaType: 'text/html' },
+      decoded: { echo: body },
+    };
     flooded.evidence.messages.push(message);
-    const finding: Finding = { item: 'DM-PACK-012-S-M', section: '7.2.1.2', rule: `rule ${seq}`, verdict: 'fail', outcome: 'must-broken', expected: ['a Package#2'], actual: 'text/html', seq };
+    const finding: Finding = {
+      item: 'DM-PACK-012-S-M',
+      section: '7.2.1.2',
+      rule: `rule ${seq}`,
+      verdict: 'fail',
+      outcome: 'must-broken',
+      expected: ['a Package#2'],
+      actual: 'text/html',
+      seq,
+    };
     flooded.evidence.findings.push(finding);
   }
   return buildReport(samplePlan(), results, sampleExecution());
@@ -53,7 +71,10 @@ describe('boundReport', () => {
     const summary = scenario.messages.at(-1);
     assert.equal(summary?.kind, 'note');
     assert.equal(scenario.messages.length - 1 + (summary?.omitted ?? 0), 402, 'kept and left-out messages add up');
-    assert.ok(scenario.messages.every((m) => m.body?.text === undefined), 'bodies went first');
+    assert.ok(
+      scenario.messages.every((m) => m.body?.text === undefined),
+      'bodies went first',
+    );
     assert.equal(scenario.findings.at(-1)?.verdict, 'fail');
     assert.match(scenario.findings.at(-1)?.actual ?? '', /^… and \d+ more of the same: findings left out/);
     // The unflooded scenarios keep everything.

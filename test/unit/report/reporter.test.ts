@@ -13,7 +13,11 @@ import { validateReport, validateScenarioResults } from '../../../src/report/val
 import { samplePlan } from './data/sample-run.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EVIDENCE = { messages: [{ seq: 1, time: '2026-11-24T10:00:00.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'wait' }], findings: [], checks: 1 };
+const EVIDENCE = {
+  messages: [{ seq: 1, time: '2026-11-24T10:00:00.000Z', kind: 'note', from: 'dmct', to: 'dmct', label: 'wait' }],
+  findings: [],
+  checks: 1,
+};
 
 interface FakeTest {
   title: string;
@@ -21,7 +25,13 @@ interface FakeTest {
   tags: string[];
   annotations?: { type: string; description?: string }[];
   expectedStatus?: string;
-  results: { status: string; annotations?: { type: string; description?: string }[]; attachments?: { name: string; contentType: string; body?: Buffer; path?: string }[]; errors?: { message?: string }[]; duration?: number }[];
+  results: {
+    status: string;
+    annotations?: { type: string; description?: string }[];
+    attachments?: { name: string; contentType: string; body?: Buffer; path?: string }[];
+    errors?: { message?: string }[];
+    duration?: number;
+  }[];
   project?: { name: string; metadata?: Record<string, unknown> };
 }
 
@@ -59,7 +69,12 @@ describe('the Playwright reporter, driven by hand', () => {
       annotations: [{ type: 'requirement', description: 'VER MUST be 0x02 (5.2.1.1)' }],
       results: [
         { status: 'failed', errors: [{ message: 'first attempt' }] },
-        { status: 'passed', attachments: [json(EVIDENCE)], annotations: [{ type: 'requirement', description: 'VER MUST be 0x02 (5.2.1.1)' }], duration: 42 },
+        {
+          status: 'passed',
+          attachments: [json(EVIDENCE)],
+          annotations: [{ type: 'requirement', description: 'VER MUST be 0x02 (5.2.1.1)' }],
+          duration: 42,
+        },
       ],
     });
     const result = await scenarioResultOf(test, 'server', ROOT);
@@ -81,22 +96,41 @@ describe('the Playwright reporter, driven by hand', () => {
   });
 
   it('strips terminal escapes from error messages and skips tests that never ran', async () => {
-    const failed = await scenarioResultOf(fakeTest({ title: 't', titles: ['t'], tags: [], results: [{ status: 'failed', errors: [{ message: '\u001b[31mexpect(received)\u001b[39m' }] }] }), 'client', ROOT);
+    const failed = await scenarioResultOf(
+      fakeTest({
+        title: 't',
+        titles: ['t'],
+        tags: [],
+        results: [{ status: 'failed', errors: [{ message: '\u001b[31mexpect(received)\u001b[39m' }] }],
+      }),
+      'client',
+      ROOT,
+    );
     assert.deepEqual(failed?.errors, ['expect(received)']);
     assert.equal(await scenarioResultOf(fakeTest({ title: 't', titles: ['t'], tags: [], results: [] }), 'client', ROOT), undefined);
     const didNotRun = fakeTest({ title: 't', titles: ['t'], tags: [], results: [{ status: 'skipped' }] });
     assert.equal(await scenarioResultOf(didNotRun, 'client', ROOT), undefined, 'skipped by Playwright, not by the test');
-    const skippedItself = fakeTest({ title: 't', titles: ['t'], tags: [], expectedStatus: 'skipped', results: [{ status: 'skipped', annotations: [{ type: 'skip' }] }] });
+    const skippedItself = fakeTest({
+      title: 't',
+      titles: ['t'],
+      tags: [],
+      expectedStatus: 'skipped',
+      results: [{ status: 'skipped', annotations: [{ type: 'skip' }] }],
+    });
     assert.equal((await scenarioResultOf(skippedItself, 'client', ROOT))?.status, 'skipped');
   });
 
   it('turns an unreadable evidence attachment into a problem, never a crash', async () => {
     assert.deepEqual(await evidenceOf({ attachments: [] }), {});
-    const notJson = await evidenceOf({ attachments: [{ name: 'dmct-evidence', contentType: 'application/json', body: Buffer.from('{oops') }] });
+    const notJson = await evidenceOf({
+      attachments: [{ name: 'dmct-evidence', contentType: 'application/json', body: Buffer.from('{oops') }],
+    });
     assert.match(notJson.problem ?? '', /^dmct-evidence: .*JSON/);
     const badShape = await evidenceOf({ attachments: [json({ messages: [], findings: [{ item: 'x' }], checks: 0 })] });
     assert.match(badShape.problem ?? '', /^dmct-evidence \/findings\/0\/section: is required \(required\)/);
-    const missing = await evidenceOf({ attachments: [{ name: 'dmct-evidence', contentType: 'application/json', path: '/nonexistent/evidence.json' }] });
+    const missing = await evidenceOf({
+      attachments: [{ name: 'dmct-evidence', contentType: 'application/json', path: '/nonexistent/evidence.json' }],
+    });
     assert.match(missing.problem ?? '', /ENOENT/);
   });
 
@@ -127,10 +161,19 @@ describe('the Playwright reporter, driven by hand', () => {
         tags: ['@5.2/package-flow'],
         results: [{ status: 'interrupted' }],
       });
-      const browser = fakeTest({ title: 'page', titles: ['page'], tags: [], results: [{ status: 'passed' }], project: { name: 'browser' } });
+      const browser = fakeTest({
+        title: 'page',
+        titles: ['page'],
+        tags: [],
+        results: [{ status: 'passed' }],
+        project: { name: 'browser' },
+      });
       const reporter = new DmctReporter();
       assert.equal(reporter.printsToStdio(), false);
-      reporter.onBegin({ rootDir: ROOT, shard: null, version: '1.65.1' } as unknown as FullConfig, { allTests: () => [ran, browser] } as unknown as Suite);
+      reporter.onBegin(
+        { rootDir: ROOT, shard: null, version: '1.65.1' } as unknown as FullConfig,
+        { allTests: () => [ran, browser] } as unknown as Suite,
+      );
       await reporter.onEnd({ status: 'interrupted', startTime: new Date('2026-11-24T10:00:00Z'), duration: 1500 } as FullResult);
 
       const results = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ScenarioResults;
@@ -138,10 +181,17 @@ describe('the Playwright reporter, driven by hand', () => {
       assert.equal(results.execution.interrupted, true);
       assert.equal(results.execution.playwrightVersion, '1.65.1');
       assert.deepEqual(results.warnings, ['test "page" of project "browser" is not in a target project; ignored']);
-      assert.deepEqual(results.results.map((r) => [r.id, r.status]), [['5.2-package-flow/session-of-package-1-2-3', 'interrupted']]);
+      assert.deepEqual(
+        results.results.map((r) => [r.id, r.status]),
+        [['5.2-package-flow/session-of-package-1-2-3', 'interrupted']],
+      );
 
       const files = (await readdir(dir)).sort();
-      assert.deepEqual(files, ['ctrf.json', 'earl.jsonld', 'index.html', 'junit.xml', 'plan.json', 'report.json', 'results.json'], 'no temporary file left');
+      assert.deepEqual(
+        files,
+        ['ctrf.json', 'earl.jsonld', 'index.html', 'junit.xml', 'plan.json', 'report.json', 'results.json'],
+        'no temporary file left',
+      );
       const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as Report;
       assert.ok(validateReport(report).ok);
       assert.deepEqual(

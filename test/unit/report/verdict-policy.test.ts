@@ -13,7 +13,12 @@ describe('the verdict policy', () => {
   });
   it('fails silence and hang-ups after a delivered stimulus, and leaves undelivered stimuli and false preconditions inconclusive', () => {
     assert.deepEqual(kindsGiving('fail').sort(), ['closed-after-stimulus', 'must-broken', 'over-limit', 'silent-after-stimulus']);
-    assert.deepEqual(kindsGiving('inconclusive').sort(), ['depends-on-failed', 'nothing-checked', 'precondition-not-met', 'stimulus-not-delivered']);
+    assert.deepEqual(kindsGiving('inconclusive').sort(), [
+      'depends-on-failed',
+      'nothing-checked',
+      'precondition-not-met',
+      'stimulus-not-delivered',
+    ]);
     assert.deepEqual(kindsGiving('non-strict'), ['should-departure']);
   });
 });

@@ -19,9 +19,26 @@ import {
 } from '../../../src/report/verdict.js';
 
 const APPLICABLE: Applicability = { kind: 'applicable', why: 'mandatory' };
-const FAIL: Finding = { item: 'DM-PACK-013-C-M', section: '5.2.4', rule: 'Package#3 sent after END', verdict: 'fail', outcome: 'must-broken', keyword: 'MUST', expected: ['no Package#3'], actual: 'Package#3', seq: 3 };
+const FAIL: Finding = {
+  item: 'DM-PACK-013-C-M',
+  section: '5.2.4',
+  rule: 'Package#3 sent after END',
+  verdict: 'fail',
+  outcome: 'must-broken',
+  keyword: 'MUST',
+  expected: ['no Package#3'],
+  actual: 'Package#3',
+  seq: 3,
+};
 const { keyword: _keyword, ...UNCITED } = FAIL;
-const INCONCLUSIVE: Finding = { ...UNCITED, verdict: 'inconclusive', outcome: 'stimulus-not-delivered', rule: 'no trigger', actual: 'nothing configured', seq: 1 };
+const INCONCLUSIVE: Finding = {
+  ...UNCITED,
+  verdict: 'inconclusive',
+  outcome: 'stimulus-not-delivered',
+  rule: 'no trigger',
+  actual: 'nothing configured',
+  seq: 1,
+};
 
 function outcome(status: ScenarioOutcome['status'], extra: Partial<ScenarioOutcome> = {}): ScenarioOutcome {
   return { status, annotations: [], errors: [], ...extra };
@@ -35,10 +52,31 @@ describe('the verdict lattice', () => {
 
   // The expected join of every pair, written out rather than computed from VERDICTS.
   const expectedJoin: Record<Verdict, Record<Verdict, Verdict>> = {
-    'not-applicable': { 'not-applicable': 'not-applicable', pass: 'pass', untested: 'untested', inconclusive: 'inconclusive', fail: 'fail', error: 'error' },
+    'not-applicable': {
+      'not-applicable': 'not-applicable',
+      pass: 'pass',
+      untested: 'untested',
+      inconclusive: 'inconclusive',
+      fail: 'fail',
+      error: 'error',
+    },
     pass: { 'not-applicable': 'pass', pass: 'pass', untested: 'untested', inconclusive: 'inconclusive', fail: 'fail', error: 'error' },
-    untested: { 'not-applicable': 'untested', pass: 'untested', untested: 'untested', inconclusive: 'inconclusive', fail: 'fail', error: 'error' },
-    inconclusive: { 'not-applicable': 'inconclusive', pass: 'inconclusive', untested: 'inconclusive', inconclusive: 'inconclusive', fail: 'fail', error: 'error' },
+    untested: {
+      'not-applicable': 'untested',
+      pass: 'untested',
+      untested: 'untested',
+      inconclusive: 'inconclusive',
+      fail: 'fail',
+      error: 'error',
+    },
+    inconclusive: {
+      'not-applicable': 'inconclusive',
+      pass: 'inconclusive',
+      untested: 'inconclusive',
+      inconclusive: 'inconclusive',
+      fail: 'fail',
+      error: 'error',
+    },
     fail: { 'not-applicable': 'fail', pass: 'fail', untested: 'fail', inconclusive: 'fail', fail: 'fail', error: 'error' },
     error: { 'not-applicable': 'error', pass: 'error', untested: 'error', inconclusive: 'error', fail: 'error', error: 'error' },
   };
@@ -62,11 +100,18 @@ describe('the verdict lattice', () => {
 describe('scenarioVerdict', () => {
   const cases: [string, ScenarioOutcome, ScenarioVerdict, string | undefined][] = [
     ['passed with a check evaluated → pass', outcome('passed', { evidence: { messages: [], findings: [], checks: 2 } }), 'pass', undefined],
-    ['passed with no check evaluated → inconclusive "nothing was checked"', outcome('passed', { evidence: { messages: [], findings: [], checks: 0 } }), 'inconclusive', NOTHING_CHECKED],
+    [
+      'passed with no check evaluated → inconclusive "nothing was checked"',
+      outcome('passed', { evidence: { messages: [], findings: [], checks: 0 } }),
+      'inconclusive',
+      NOTHING_CHECKED,
+    ],
     ['passed with no evidence at all → inconclusive "nothing was checked"', outcome('passed'), 'inconclusive', NOTHING_CHECKED],
     [
       'skipped with dmct-inconclusive → inconclusive with its reason',
-      outcome('skipped', { annotations: [{ type: 'dmct-inconclusive', description: 'operator did not answer within 60 s' }, { type: 'skip' }] }),
+      outcome('skipped', {
+        annotations: [{ type: 'dmct-inconclusive', description: 'operator did not answer within 60 s' }, { type: 'skip' }],
+      }),
       'inconclusive',
       'operator did not answer within 60 s',
     ],
@@ -94,19 +139,49 @@ describe('scenarioVerdict', () => {
       'inconclusive',
       'DM-PACK-013-C-M inconclusive — no trigger (5.2.4) · expected: no Package#3 · actual: nothing configured · exchange #1',
     ],
-    ['interrupted → inconclusive "run interrupted"', outcome('interrupted', { evidence: { messages: [], findings: [FAIL], checks: 1 } }), 'inconclusive', 'run interrupted'],
-    ['failed with no finding → error with the first error line', outcome('failed', { errors: ['TypeError: x is undefined\n    at f (a.ts:1:1)'] }), 'error', 'TypeError: x is undefined'],
+    [
+      'interrupted → inconclusive "run interrupted"',
+      outcome('interrupted', { evidence: { messages: [], findings: [FAIL], checks: 1 } }),
+      'inconclusive',
+      'run interrupted',
+    ],
+    [
+      'failed with no finding → error with the first error line',
+      outcome('failed', { errors: ['TypeError: x is undefined\n    at f (a.ts:1:1)'] }),
+      'error',
+      'TypeError: x is undefined',
+    ],
     ['failed with no finding and no message → error', outcome('failed'), 'error', 'failed with no error message'],
-    ['timed out with no finding → error', outcome('timedOut', { errors: ['Test timeout of 60000ms exceeded.'] }), 'error', 'timed out with no finding: Test timeout of 60000ms exceeded.'],
-    ['a plain skip → error "skipped without a reason"', outcome('skipped', { annotations: [{ type: 'skip', description: 'later' }] }), 'error', 'skipped without a reason'],
+    [
+      'timed out with no finding → error',
+      outcome('timedOut', { errors: ['Test timeout of 60000ms exceeded.'] }),
+      'error',
+      'timed out with no finding: Test timeout of 60000ms exceeded.',
+    ],
+    [
+      'a plain skip → error "skipped without a reason"',
+      outcome('skipped', { annotations: [{ type: 'skip', description: 'later' }] }),
+      'error',
+      'skipped without a reason',
+    ],
     [
       'an unreadable evidence attachment → error, whatever the status',
       outcome('passed', { evidenceProblem: 'dmct-evidence /findings/0/verdict: must be one of "fail", "inconclusive" (enum)' }),
       'error',
       'dmct-evidence attachment unusable: dmct-evidence /findings/0/verdict: must be one of "fail", "inconclusive" (enum)',
     ],
-    ['passed with a recorded fail finding → fail (a finding is never dropped)', outcome('passed', { evidence: { messages: [], findings: [FAIL], checks: 1 } }), 'fail', undefined],
-    ['passed with an inconclusive finding → inconclusive', outcome('passed', { evidence: { messages: [], findings: [INCONCLUSIVE], checks: 1 } }), 'inconclusive', undefined],
+    [
+      'passed with a recorded fail finding → fail (a finding is never dropped)',
+      outcome('passed', { evidence: { messages: [], findings: [FAIL], checks: 1 } }),
+      'fail',
+      undefined,
+    ],
+    [
+      'passed with an inconclusive finding → inconclusive',
+      outcome('passed', { evidence: { messages: [], findings: [INCONCLUSIVE], checks: 1 } }),
+      'inconclusive',
+      undefined,
+    ],
     [
       'failed with dmct-inconclusive and no finding → inconclusive',
       outcome('failed', { annotations: [{ type: 'dmct-inconclusive', description: 'repository unreachable' }] }),
@@ -126,7 +201,10 @@ describe('scenarioVerdict', () => {
 
 describe('itemVerdict', () => {
   it('not applicable under the claims → not-applicable, whatever ran', () => {
-    assert.deepEqual(itemVerdict([{ verdict: 'fail', reason: 'x' }], { kind: 'not-applicable', why: 'not claimed' }), { verdict: 'not-applicable', reason: 'not claimed' });
+    assert.deepEqual(itemVerdict([{ verdict: 'fail', reason: 'x' }], { kind: 'not-applicable', why: 'not claimed' }), {
+      verdict: 'not-applicable',
+      reason: 'not claimed',
+    });
   });
   it('no scenario → untested', () => {
     assert.deepEqual(itemVerdict([], APPLICABLE), { verdict: 'untested', reason: 'no scenario covers this item' });
@@ -137,20 +215,31 @@ describe('itemVerdict', () => {
   it('error beats fail beats inconclusive beats pass', () => {
     const s = (verdict: ScenarioVerdict) => ({ verdict, reason: `${verdict} reason` });
     assert.equal(itemVerdict([s('pass'), s('fail'), s('error'), s('inconclusive')], APPLICABLE).verdict, 'error');
-    assert.deepEqual(itemVerdict([s('pass'), s('fail'), s('inconclusive')], APPLICABLE), { verdict: 'fail', reason: '1 of 3 scenarios failed; first: fail reason' });
+    assert.deepEqual(itemVerdict([s('pass'), s('fail'), s('inconclusive')], APPLICABLE), {
+      verdict: 'fail',
+      reason: '1 of 3 scenarios failed; first: fail reason',
+    });
     assert.equal(itemVerdict([s('pass'), s('inconclusive'), s('not-applicable')], APPLICABLE).verdict, 'inconclusive');
     assert.deepEqual(itemVerdict([{ verdict: 'pass' }, { verdict: 'not-applicable', reason: 'r' }], APPLICABLE), { verdict: 'pass' });
     assert.deepEqual(itemVerdict([s('fail')], APPLICABLE), { verdict: 'fail', reason: 'fail reason' });
   });
   it('a static claims non-conformance counts as a fail', () => {
     const stat = [{ rule: 'mandatory-not-implemented', message: 'DM-PACK-001-C-M is mandatory but not implemented' }];
-    assert.deepEqual(itemVerdict([{ verdict: 'pass' }], APPLICABLE, stat), { verdict: 'fail', reason: 'claims: DM-PACK-001-C-M is mandatory but not implemented' });
+    assert.deepEqual(itemVerdict([{ verdict: 'pass' }], APPLICABLE, stat), {
+      verdict: 'fail',
+      reason: 'claims: DM-PACK-001-C-M is mandatory but not implemented',
+    });
     assert.equal(itemVerdict([], APPLICABLE, stat).verdict, 'fail');
     assert.equal(itemVerdict([{ verdict: 'error', reason: 'e' }], APPLICABLE, stat).verdict, 'error');
-    assert.deepEqual(itemVerdict([], { kind: 'not-applicable', why: 'requirement DM-PACK-002-C-O is false' }, [{ rule: 'claimed-item-not-applicable', message: 'DM-PACK-007-C-O is claimed but not applicable' }]), {
-      verdict: 'fail',
-      reason: 'claims: DM-PACK-007-C-O is claimed but not applicable',
-    });
+    assert.deepEqual(
+      itemVerdict([], { kind: 'not-applicable', why: 'requirement DM-PACK-002-C-O is false' }, [
+        { rule: 'claimed-item-not-applicable', message: 'DM-PACK-007-C-O is claimed but not applicable' },
+      ]),
+      {
+        verdict: 'fail',
+        reason: 'claims: DM-PACK-007-C-O is claimed but not applicable',
+      },
+    );
   });
 
   it('never gets better when a scenario is added (property, seeded)', () => {
@@ -159,8 +248,14 @@ describe('itemVerdict', () => {
     try {
       fc.assert(
         fc.property(fc.array(verdict, { minLength: 1, maxLength: 6 }), verdict, (list, extra) => {
-          const before = itemVerdict(list.map((v) => ({ verdict: v, reason: v })), APPLICABLE).verdict;
-          const after = itemVerdict([...list, extra].map((v) => ({ verdict: v, reason: v })), APPLICABLE).verdict;
+          const before = itemVerdict(
+            list.map((v) => ({ verdict: v, reason: v })),
+            APPLICABLE,
+          ).verdict;
+          const after = itemVerdict(
+            [...list, extra].map((v) => ({ verdict: v, reason: v })),
+            APPLICABLE,
+          ).verdict;
           // untested only means "no evidence yet": any evidence may replace it.
           return before === 'untested' || verdictRank(after) >= verdictRank(before);
         }),
@@ -175,10 +270,18 @@ describe('itemVerdict', () => {
 describe('overallVerdict', () => {
   const items = (...verdicts: Verdict[]) => verdicts.map((verdict) => ({ verdict }));
   it('conformant (0) only when every applicable item passed', () => {
-    assert.deepEqual(overallVerdict(items('pass', 'not-applicable', 'pass')), { verdict: 'conformant', exitCode: 0, reason: '2 applicable items passed' });
+    assert.deepEqual(overallVerdict(items('pass', 'not-applicable', 'pass')), {
+      verdict: 'conformant',
+      exitCode: 0,
+      reason: '2 applicable items passed',
+    });
   });
   it('non-conformant (1) when an applicable item failed, even beside errors', () => {
-    assert.deepEqual(overallVerdict(items('pass', 'fail', 'error', 'untested')), { verdict: 'non-conformant', exitCode: 1, reason: '1 applicable item failed' });
+    assert.deepEqual(overallVerdict(items('pass', 'fail', 'error', 'untested')), {
+      verdict: 'non-conformant',
+      exitCode: 1,
+      reason: '1 applicable item failed',
+    });
   });
   it('incomplete (3) when nothing failed but something was not judged', () => {
     assert.deepEqual(overallVerdict(items('pass', 'inconclusive', 'error', 'untested', 'untested')), {
@@ -205,13 +308,21 @@ describe('non-strict findings (SHOULD departures)', () => {
     expected: ['a session over WLAN'],
     actual: 'a session over a wireline bearer',
   };
-  const LINE = 'DM-PACK-006-C-M non-strict — the client uses the preferred bearer (SHOULD, 5.2.1.2) · expected: a session over WLAN · actual: a session over a wireline bearer';
+  const LINE =
+    'DM-PACK-006-C-M non-strict — the client uses the preferred bearer (SHOULD, 5.2.1.2) · expected: a session over WLAN · actual: a session over a wireline bearer';
 
   it('ride along with a pass and are listed, word for word', () => {
-    assert.deepEqual(scenarioVerdict(outcome('passed', { evidence: { messages: [], findings: [SHOULD], checks: 1 } })), { verdict: 'pass', nonStrict: [LINE] });
+    assert.deepEqual(scenarioVerdict(outcome('passed', { evidence: { messages: [], findings: [SHOULD], checks: 1 } })), {
+      verdict: 'pass',
+      nonStrict: [LINE],
+    });
   });
   it('fail the scenario under --strict', () => {
-    assert.deepEqual(scenarioVerdict(outcome('passed', { evidence: { messages: [], findings: [SHOULD], checks: 1 } }), { strict: true }), { verdict: 'fail', reason: LINE, nonStrict: [LINE] });
+    assert.deepEqual(scenarioVerdict(outcome('passed', { evidence: { messages: [], findings: [SHOULD], checks: 1 } }), { strict: true }), {
+      verdict: 'fail',
+      reason: LINE,
+      nonStrict: [LINE],
+    });
   });
   it('do not count as a check that could have failed', () => {
     assert.equal(scenarioVerdict(outcome('passed', { evidence: { messages: [], findings: [SHOULD], checks: 0 } })).verdict, 'inconclusive');

@@ -3,7 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildReport, validateRunPlan } from '../../../src/report/index.js';
-import { formatPlan, matchesGrep, parseGrep, planRun, resolveTargets, RunSetupError, selectionGrep, type CatalogueScenario } from '../../../src/run/index.js';
+import {
+  formatPlan,
+  matchesGrep,
+  parseGrep,
+  planRun,
+  resolveTargets,
+  RunSetupError,
+  selectionGrep,
+  type CatalogueScenario,
+} from '../../../src/run/index.js';
 import { itemsHoldingRules, loadEdition } from '../../../src/scr/index.js';
 import { sampleExecution } from '../report/data/sample-run.js';
 import { SAMPLE_TESTS, scenariosOf, type ListedTest } from './listing.js';
@@ -37,7 +46,10 @@ describe('planRun: applicability decides which scenarios run', () => {
     assert.deepEqual(playwrightSelects(view.grep, scenarios), keys(scenarios));
     assert.equal(view.partial, undefined, 'a whole run is not partial');
     const flow = view.plan.items.find((i) => i.id === 'DM-PACK-001-S-M');
-    assert.deepEqual(flow?.scenarios.map((s) => s.id), ['5.2-package-flow/package-2-answers-package-1']);
+    assert.deepEqual(
+      flow?.scenarios.map((s) => s.id),
+      ['5.2-package-flow/package-2-answers-package-1'],
+    );
     assert.deepEqual(flow?.applicability, { kind: 'applicable', why: 'status M, no requirement' });
   });
 
@@ -62,11 +74,17 @@ describe('planRun: applicability decides which scenarios run', () => {
 
   it('--only plans just the named items (any spelling the edition knows) and their scenarios', () => {
     const view = planRun({ targets: resolveTargets({}), scenarios, only: ['DM-PACK-012-S-M,DM-PACK-003-C-M'] });
-    assert.deepEqual(view.plan.items.map((i) => i.id), ['DM-PACK-012-S-M', 'DM-PACK-003-C-M']);
+    assert.deepEqual(
+      view.plan.items.map((i) => i.id),
+      ['DM-PACK-012-S-M', 'DM-PACK-003-C-M'],
+    );
     assert.deepEqual(view.partial?.selectedBy, ['--only']);
     assert.equal(view.partial?.leftOut.length, 50);
     assert.ok(!view.partial?.leftOut.includes('DM-PACK-012-S-M') && view.partial?.leftOut.includes('DM-PACK-011-S-M'));
-    assert.deepEqual(keys(view.selected), ['server 5.2-package-flow/package-2-carries-commands', 'client 5.2.1-package-0/ver-other-than-2-is-dropped']);
+    assert.deepEqual(keys(view.selected), [
+      'server 5.2-package-flow/package-2-carries-commands',
+      'client 5.2.1-package-0/ver-other-than-2-is-dropped',
+    ]);
     assert.deepEqual(playwrightSelects(view.grep ?? '', scenarios), keys(view.selected));
   });
 
@@ -82,16 +100,28 @@ describe('planRun: applicability decides which scenarios run', () => {
 
   it('--grep narrows the scenarios, keeps its own anchors, and plans only the items they cover', () => {
     const view = planRun({ targets: resolveTargets({}), scenarios, grep: 'dropped' });
-    assert.deepEqual(keys(view.selected), ['client 5.2.1-package-0/ver-other-than-2-is-dropped', 'client 5.2.1-package-0/oc-mismatch-is-dropped']);
-    assert.deepEqual(view.plan.items.map((i) => i.id), ['DM-PACK-003-C-M', 'DM-PACK-004-C-M']);
+    assert.deepEqual(keys(view.selected), [
+      'client 5.2.1-package-0/ver-other-than-2-is-dropped',
+      'client 5.2.1-package-0/oc-mismatch-is-dropped',
+    ]);
+    assert.deepEqual(
+      view.plan.items.map((i) => i.id),
+      ['DM-PACK-003-C-M', 'DM-PACK-004-C-M'],
+    );
     assert.deepEqual(playwrightSelects(view.grep ?? '', scenarios), keys(view.selected));
     const anchored = planRun({ targets: resolveTargets({}), scenarios, grep: '/^ server-target/' });
-    assert.deepEqual(keys(anchored.selected), ['server 5.2-package-flow/package-2-answers-package-1', 'server 5.2-package-flow/package-2-carries-commands']);
+    assert.deepEqual(keys(anchored.selected), [
+      'server 5.2-package-flow/package-2-answers-package-1',
+      'server 5.2-package-flow/package-2-carries-commands',
+    ]);
     assert.deepEqual(playwrightSelects(anchored.grep ?? '', scenarios), keys(anchored.selected));
   });
 
   it('an invalid --grep is a set-up error naming the pattern', () => {
-    assert.throws(() => parseGrep('(unclosed'), (err: unknown) => err instanceof RunSetupError && /^--grep "\(unclosed": not a valid regular expression/.test(err.message));
+    assert.throws(
+      () => parseGrep('(unclosed'),
+      (err: unknown) => err instanceof RunSetupError && /^--grep "\(unclosed": not a valid regular expression/.test(err.message),
+    );
   });
 
   it('plans nothing to run (no grep) when no applicable item has a scenario', () => {
@@ -104,14 +134,18 @@ describe('planRun: applicability decides which scenarios run', () => {
   it('puts static claims findings on their items', () => {
     const view = planRun({ targets: resolveTargets({ claims: [MANDATORY_NOT_IMPLEMENTED] }), scenarios });
     const hget = view.plan.items.find((i) => i.id === 'DM-PACK-014-C-M');
-    assert.deepEqual(hget?.staticFindings?.map((f) => [f.rule, f.pointer]), [['mandatory-item-not-implemented', '/notImplemented/0']]);
+    assert.deepEqual(
+      hget?.staticFindings?.map((f) => [f.rule, f.pointer]),
+      [['mandatory-item-not-implemented', '/notImplemented/0']],
+    );
     assert.equal(view.plan.items.find((i) => i.id === 'DM-PACK-001-C-M')?.staticFindings, undefined);
   });
 
   it('a claims finding about an item of the other role cannot be placed: set-up error', () => {
     assert.throws(() => planRun({ targets: resolveTargets({ claims: [OTHER_ROLE_ITEM] }), scenarios }), {
       name: 'RunSetupError',
-      message: /other-role-item\.json \/implements\/1: DM-PACK-002-S-M is a server item; a client implementation cannot list it \(other-role-item\)$/,
+      message:
+        /other-role-item\.json \/implements\/1: DM-PACK-002-S-M is a server item; a client implementation cannot list it \(other-role-item\)$/,
     });
   });
 
@@ -139,7 +173,7 @@ describe('planRun: applicability decides which scenarios run', () => {
 });
 
 describe('selectionGrep', () => {
-  it('matches whole rule tags of the role\'s projects only', () => {
+  it("matches whole rule tags of the role's projects only", () => {
     const grep = selectionGrep([{ projects: ['server-target'], rules: ['5.2/package-flow'] }]);
     assert.equal(grep, '/(?:^ ?(?:server-target) [\\s\\S]*?@(?:5\\.2\\/package-flow)(?![\\w-]))/');
     const listed = scenariosOf([
@@ -158,7 +192,15 @@ describe('selectionGrep', () => {
 
 describe('planRun property: the Playwright grep runs exactly the planned scenarios', () => {
   const SEED = 20261125;
-  const ids = ['5.2/package-flow', '5.2.1/package0', '5.2.1.1/ver-header', '5.2.1.2/notification-id', '5.3.6/get', '5.3.7/show', '9.9/no-such-rule'];
+  const ids = [
+    '5.2/package-flow',
+    '5.2.1/package0',
+    '5.2.1.1/ver-header',
+    '5.2.1.2/notification-id',
+    '5.3.6/get',
+    '5.3.7/show',
+    '9.9/no-such-rule',
+  ];
   const test = fc.record({
     title: fc.stringMatching(/^[a-f]{1,6}( [a-f]{1,6})?$/),
     tags: fc.subarray(ids, { maxLength: 3 }),
@@ -167,16 +209,27 @@ describe('planRun property: the Playwright grep runs exactly the planned scenari
   it(`holds for random catalogues and --grep patterns (seed ${SEED})`, () => {
     const targets = [resolveTargets({ role: 'client' }), resolveTargets({ claims: [WITHOUT_PACKAGE0] })];
     fc.assert(
-      fc.property(fc.uniqueArray(test, { maxLength: 8, selector: (t) => t.title }), fc.option(fc.constantFrom('ab', 'fa|e d', '/^ client-target f\\.spec\\.ts [a-c]/', 'DM-PACK-00'), { nil: undefined }), fc.nat(1), (tests, grep, which) => {
-        const scenarios = scenariosOf(tests.map((t, i) => ({ project: 'client-target', file: 'f.spec.ts', title: t.title, tags: t.tags, line: i + 1 })));
-        const view = planRun({ targets: targets[which] ?? resolveTargets({}), scenarios, ...(grep === undefined ? {} : { grep }) });
-        const selected = keys(view.selected);
-        assert.deepEqual(view.grep === undefined ? [] : playwrightSelects(view.grep, scenarios), selected);
-        const applicable = new Set(view.plan.items.filter((i) => i.applicability.kind === 'applicable').map((i) => i.id));
-        const edition = loadEdition('dm20-cr-2013');
-        for (const s of view.selected) assert.ok(itemsHoldingRules(edition, s.role, s.rules).some((id) => applicable.has(id)), `${s.id} runs without an applicable item`);
-        for (const item of view.plan.items) if (item.applicability.kind === 'not-applicable') assert.deepEqual(item.scenarios, []);
-      }),
+      fc.property(
+        fc.uniqueArray(test, { maxLength: 8, selector: (t) => t.title }),
+        fc.option(fc.constantFrom('ab', 'fa|e d', '/^ client-target f\\.spec\\.ts [a-c]/', 'DM-PACK-00'), { nil: undefined }),
+        fc.nat(1),
+        (tests, grep, which) => {
+          const scenarios = scenariosOf(
+            tests.map((t, i) => ({ project: 'client-target', file: 'f.spec.ts', title: t.title, tags: t.tags, line: i + 1 })),
+          );
+          const view = planRun({ targets: targets[which] ?? resolveTargets({}), scenarios, ...(grep === undefined ? {} : { grep }) });
+          const selected = keys(view.selected);
+          assert.deepEqual(view.grep === undefined ? [] : playwrightSelects(view.grep, scenarios), selected);
+          const applicable = new Set(view.plan.items.filter((i) => i.applicability.kind === 'applicable').map((i) => i.id));
+          const edition = loadEdition('dm20-cr-2013');
+          for (const s of view.selected)
+            assert.ok(
+              itemsHoldingRules(edition, s.role, s.rules).some((id) => applicable.has(id)),
+              `${s.id} runs without an applicable item`,
+            );
+          for (const item of view.plan.items) if (item.applicability.kind === 'not-applicable') assert.deepEqual(item.scenarios, []);
+        },
+      ),
       { seed: SEED, numRuns: 150, verbose: fc.VerbosityLevel.Verbose },
     );
   });
@@ -190,7 +243,12 @@ describe('planRun under the approved 2016 edition: scenarios prove rules, the 20
     assert.equal(view.plan.edition, 'dm20-2016');
     assert.equal(view.plan.items.length, 86);
     assert.ok(validateRunPlan(view.plan).ok);
-    assert.deepEqual(keys(view.selected), ['server package-flow/package-2-answers-package-1', 'server package-flow/package-2-carries-commands'].map((k) => k.replace('package-flow', '5.2-package-flow')));
+    assert.deepEqual(
+      keys(view.selected),
+      ['server package-flow/package-2-answers-package-1', 'server package-flow/package-2-carries-commands'].map((k) =>
+        k.replace('package-flow', '5.2-package-flow'),
+      ),
+    );
     assert.deepEqual(view.warnings, []);
     assert.equal(view.plan.items.find((i) => i.id === 'DM-PACK-001-S-M')?.scenarios.length, 1);
     const listed = formatPlan(view, { color: false }).split('\n');
@@ -226,7 +284,9 @@ describe('planRun under the approved 2016 edition: scenarios prove rules, the 20
   });
 
   it('the asynchronous-reporting scenario (seed DM-PACK-026) is evidence for 2016 DM-PACK-028, never for 2016 DM-PACK-026 (Generic Alert)', () => {
-    const tagged = scenariosOf([{ project: 'server-target', file: 'a.spec.ts', title: 'async reporting', tags: ['5.4.1/async-reporting'], line: 1 }]);
+    const tagged = scenariosOf([
+      { project: 'server-target', file: 'a.spec.ts', title: 'async reporting', tags: ['5.4.1/async-reporting'], line: 1 },
+    ]);
     const view = planRun({ targets: resolveTargets({ claims: [CLAIMS_2016('server.json')] }), scenarios: tagged });
     assert.equal(view.selected.length, 1);
     assert.equal(view.plan.items.find((i) => i.id === 'DM-PACK-028-S-M')?.scenarios.length, 1);
@@ -235,4 +295,3 @@ describe('planRun under the approved 2016 edition: scenarios prove rules, the 20
     assert.equal(alert?.applicability.untestedWhy, undefined, 'Generic Alert holds a rule; only no scenario of it was listed here');
   });
 });
-

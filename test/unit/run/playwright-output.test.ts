@@ -37,7 +37,13 @@ describe('tidyRunSubfolder', () => {
 
     await tidyRunSubfolder(pw);
 
-    assert.deepEqual(await tree(out), ['playwright/', 'playwright/link', 'playwright/traced-test/', 'playwright/traced-test/trace.zip', 'report.json']);
+    assert.deepEqual(await tree(out), [
+      'playwright/',
+      'playwright/link',
+      'playwright/traced-test/',
+      'playwright/traced-test/trace.zip',
+      'report.json',
+    ]);
     assert.deepEqual(await tree(outside), ['error-context.md'], 'a symbolic link is not followed');
   });
 

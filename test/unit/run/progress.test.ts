@@ -18,37 +18,95 @@ const PLAN: RunPlan = {
   edition: 'dm20-cr-2013',
   roles: ['server', 'client'],
   targets: [],
-  items: [item('DM-PACK-001-S-M', 'server', ['a', 'b']), item('DM-PACK-011-S-M', 'server', ['b']), item('DM-PACK-001-C-M', 'client', ['c']), item('DM-PACK-002-C-M', 'client', [])],
+  items: [
+    item('DM-PACK-001-S-M', 'server', ['a', 'b']),
+    item('DM-PACK-011-S-M', 'server', ['b']),
+    item('DM-PACK-001-C-M', 'client', ['c']),
+    item('DM-PACK-002-C-M', 'client', []),
+  ],
 };
 
-const end = (role: 'server' | 'client', id: string, verdict: 'pass' | 'fail' | 'error' | 'inconclusive', final = true): ProgressEvent => ({ type: 'scenario-end', role, id, title: id, final, verdict });
+const end = (role: 'server' | 'client', id: string, verdict: 'pass' | 'fail' | 'error' | 'inconclusive', final = true): ProgressEvent => ({
+  type: 'scenario-end',
+  role,
+  id,
+  title: id,
+  final,
+  verdict,
+});
 
 describe('ProgressTracker', () => {
   it('counts items done when all their scenarios ended, and the failures so far', () => {
     const tracker = new ProgressTracker(PLAN);
-    tracker.apply({ type: 'begin', scenarios: [{ role: 'server', id: 'a' }, { role: 'server', id: 'b' }, { role: 'client', id: 'c' }] });
+    tracker.apply({
+      type: 'begin',
+      scenarios: [
+        { role: 'server', id: 'a' },
+        { role: 'server', id: 'b' },
+        { role: 'client', id: 'c' },
+      ],
+    });
     tracker.apply({ type: 'scenario-begin', role: 'server', id: 'b', title: '5.2 flow › b' });
-    assert.deepEqual(tracker.snapshot(), { itemsDone: 0, itemsTotal: 3, scenariosDone: 0, scenariosTotal: 3, failed: 0, errors: 0, inconclusive: 0, running: ['5.2 flow › b'] });
+    assert.deepEqual(tracker.snapshot(), {
+      itemsDone: 0,
+      itemsTotal: 3,
+      scenariosDone: 0,
+      scenariosTotal: 3,
+      failed: 0,
+      errors: 0,
+      inconclusive: 0,
+      running: ['5.2 flow › b'],
+    });
     tracker.apply(end('server', 'b', 'fail', false));
     assert.equal(tracker.snapshot().scenariosDone, 0, 'an attempt that will be retried is not done');
     tracker.apply(end('server', 'b', 'fail'));
     tracker.apply(end('client', 'c', 'error'));
-    assert.deepEqual(tracker.snapshot(), { itemsDone: 2, itemsTotal: 3, scenariosDone: 2, scenariosTotal: 3, failed: 1, errors: 1, inconclusive: 0, running: [] });
+    assert.deepEqual(tracker.snapshot(), {
+      itemsDone: 2,
+      itemsTotal: 3,
+      scenariosDone: 2,
+      scenariosTotal: 3,
+      failed: 1,
+      errors: 1,
+      inconclusive: 0,
+      running: [],
+    });
   });
 
   it('counts only the scenarios of its shard', () => {
     const tracker = new ProgressTracker(PLAN);
     tracker.apply({ type: 'begin', scenarios: [{ role: 'client', id: 'c' }] });
     tracker.apply(end('server', 'a', 'pass'));
-    assert.deepEqual(tracker.snapshot(), { itemsDone: 0, itemsTotal: 1, scenariosDone: 0, scenariosTotal: 1, failed: 0, errors: 0, inconclusive: 0, running: [] });
+    assert.deepEqual(tracker.snapshot(), {
+      itemsDone: 0,
+      itemsTotal: 1,
+      scenariosDone: 0,
+      scenariosTotal: 1,
+      failed: 0,
+      errors: 0,
+      inconclusive: 0,
+      running: [],
+    });
   });
 });
 
 describe('statusText', () => {
-  const snapshot = { itemsDone: 2, itemsTotal: 3, scenariosDone: 5, scenariosTotal: 9, failed: 1, errors: 0, inconclusive: 2, running: ['5.2.1 Package#0 › VER\u001b[31m', 'x'] };
+  const snapshot = {
+    itemsDone: 2,
+    itemsTotal: 3,
+    scenariosDone: 5,
+    scenariosTotal: 9,
+    failed: 1,
+    errors: 0,
+    inconclusive: 2,
+    running: ['5.2.1 Package#0 › VER\u001b[31m', 'x'],
+  };
 
   it('shows items, scenarios, failures and the current scenario without control characters', () => {
-    assert.equal(statusText(snapshot, 200), 'dmct run · items 2/3 · scenarios 5/9 · 1 failed · 2 inconclusive · ▶ 5.2.1 Package#0 › VER [31m (+1)');
+    assert.equal(
+      statusText(snapshot, 200),
+      'dmct run · items 2/3 · scenarios 5/9 · 1 failed · 2 inconclusive · ▶ 5.2.1 Package#0 › VER [31m (+1)',
+    );
   });
 
   it('fits the width', () => {

@@ -43,7 +43,10 @@ describe('resolveTargets', () => {
     const [setup] = targets.setups;
     assert.equal(setup?.target.kind, 'external');
     assert.equal(setup?.target.url, 'http://127.0.0.1:7720');
-    assert.match(setup?.target.description ?? '', /^Run test client 0 \(dmct tests\), notified over UDP 127\.0\.0\.1:2948, admin http:\/\/127\.0\.0\.1:7720; its DM server: http:\/\/127\.0\.0\.1:<a free port per scenario>\/dm$/);
+    assert.match(
+      setup?.target.description ?? '',
+      /^Run test client 0 \(dmct tests\), notified over UDP 127\.0\.0\.1:2948, admin http:\/\/127\.0\.0\.1:7720; its DM server: http:\/\/127\.0\.0\.1:<a free port per scenario>\/dm$/,
+    );
     assert.equal(setup?.claimsText, readFileSync(WITHOUT_PACKAGE0, 'utf8'));
   });
 
@@ -70,19 +73,58 @@ describe('resolveTargets', () => {
   });
 
   it('rejects what cannot be run, one line each', () => {
-    setupError(() => resolveTargets({ claims: ['/nonexistent/claims.json'] }), '/nonexistent/claims.json: cannot read the claims file (no such file)');
-    setupError(() => resolveTargets({ claimsServer: REFERENCE_CLIENT }), `${REFERENCE_CLIENT} /role: "client", but --claims-server takes the claims of a server target (role)`);
-    setupError(() => resolveTargets({ claims: [REFERENCE_CLIENT], claimsClient: WITHOUT_PACKAGE0 }), /a second claims file for the client target \(--claims .*reference-client\.json already gives it\); give one per role$/);
-    setupError(() => resolveTargets({ role: 'both', claimsServer: REFERENCE_SERVER }), '--role both needs claims for every role tested: add --claims-client (or give no claims to test the reference peers)');
-    setupError(() => resolveTargets({ role: 'server', claimsClient: REFERENCE_CLIENT }), /reference-client\.json: claims of a client target, but the run tests the server target \(--role\)$/);
-    setupError(() => resolveTargets({ target: 'http://192.0.2.10/dm' }), '--target names one target: add --role server or --role client, and its --claims');
-    setupError(() => resolveTargets({ role: 'server', target: 'http://192.0.2.10/dm' }), '--target needs the claims (IXIT) of the server target: add --claims <file> (start from: dmct claims init --role server)');
-    setupError(() => resolveTargets({ claimsServer: REFERENCE_SERVER, target: 'ftp://x/' }), '--target "ftp://x/": must be an http: or https: URL');
-    setupError(() => resolveTargets({ claimsServer: REFERENCE_SERVER, target: 'not a url' }), '--target "not a url": not a URL (give e.g. http://192.0.2.10:8080/dm)');
-    setupError(() => resolveTargets({ faults: ['no-such-fault'] }), '--fault "no-such-fault": no such fault switch of the reference peers (dmct sim faults lists them)');
-    setupError(() => resolveTargets({ role: 'server', faults: ['accept-wrong-ver'] }), '--fault accept-wrong-ver: not a fault of the server reference peer (--role)');
-    setupError(() => resolveTargets({ role: 'both', faults: ['accept-wrong-ver'] }), '--fault: fault switches apply to one reference peer per run; add --role server or --role client');
-    setupError(() => resolveTargets({ claims: [REFERENCE_CLIENT], faults: ['accept-wrong-ver'] }), '--fault switches a fault on in the embedded reference peer; it cannot be used with --claims or --target');
+    setupError(
+      () => resolveTargets({ claims: ['/nonexistent/claims.json'] }),
+      '/nonexistent/claims.json: cannot read the claims file (no such file)',
+    );
+    setupError(
+      () => resolveTargets({ claimsServer: REFERENCE_CLIENT }),
+      `${REFERENCE_CLIENT} /role: "client", but --claims-server takes the claims of a server target (role)`,
+    );
+    setupError(
+      () => resolveTargets({ claims: [REFERENCE_CLIENT], claimsClient: WITHOUT_PACKAGE0 }),
+      /a second claims file for the client target \(--claims .*reference-client\.json already gives it\); give one per role$/,
+    );
+    setupError(
+      () => resolveTargets({ role: 'both', claimsServer: REFERENCE_SERVER }),
+      '--role both needs claims for every role tested: add --claims-client (or give no claims to test the reference peers)',
+    );
+    setupError(
+      () => resolveTargets({ role: 'server', claimsClient: REFERENCE_CLIENT }),
+      /reference-client\.json: claims of a client target, but the run tests the server target \(--role\)$/,
+    );
+    setupError(
+      () => resolveTargets({ target: 'http://192.0.2.10/dm' }),
+      '--target names one target: add --role server or --role client, and its --claims',
+    );
+    setupError(
+      () => resolveTargets({ role: 'server', target: 'http://192.0.2.10/dm' }),
+      '--target needs the claims (IXIT) of the server target: add --claims <file> (start from: dmct claims init --role server)',
+    );
+    setupError(
+      () => resolveTargets({ claimsServer: REFERENCE_SERVER, target: 'ftp://x/' }),
+      '--target "ftp://x/": must be an http: or https: URL',
+    );
+    setupError(
+      () => resolveTargets({ claimsServer: REFERENCE_SERVER, target: 'not a url' }),
+      '--target "not a url": not a URL (give e.g. http://192.0.2.10:8080/dm)',
+    );
+    setupError(
+      () => resolveTargets({ faults: ['no-such-fault'] }),
+      '--fault "no-such-fault": no such fault switch of the reference peers (dmct sim faults lists them)',
+    );
+    setupError(
+      () => resolveTargets({ role: 'server', faults: ['accept-wrong-ver'] }),
+      '--fault accept-wrong-ver: not a fault of the server reference peer (--role)',
+    );
+    setupError(
+      () => resolveTargets({ role: 'both', faults: ['accept-wrong-ver'] }),
+      '--fault: fault switches apply to one reference peer per run; add --role server or --role client',
+    );
+    setupError(
+      () => resolveTargets({ claims: [REFERENCE_CLIENT], faults: ['accept-wrong-ver'] }),
+      '--fault switches a fault on in the embedded reference peer; it cannot be used with --claims or --target',
+    );
   });
 });
 
@@ -113,9 +155,13 @@ describe('--edition', () => {
 
 describe('dmServerUrlOf: the DM server a client target must use', () => {
   const client = (network: Claims['network'], port: number | undefined): Claims =>
-    ({ role: 'client', network, client: { dmEndpoint: { ...(port === undefined ? {} : { port }), path: '/oma/dm' } } }) as unknown as Claims;
+    ({
+      role: 'client',
+      network,
+      client: { dmEndpoint: { ...(port === undefined ? {} : { port }), path: '/oma/dm' } },
+    }) as unknown as Claims;
 
-  it('is dmct\'s DM endpoint at the advertised host', () => {
+  it("is dmct's DM endpoint at the advertised host", () => {
     assert.equal(dmServerUrlOf(client({ bindHost: '0.0.0.0', advertisedHost: '192.0.2.7' }, 9443)), 'http://192.0.2.7:9443/oma/dm');
     assert.equal(dmServerUrlOf(client({ advertisedHost: '2001:db8::1' }, undefined)), 'http://[2001:db8::1]:8080/oma/dm');
     assert.equal(dmServerUrlOf(client(undefined, 0)), 'http://127.0.0.1:<a free port per scenario>/oma/dm');

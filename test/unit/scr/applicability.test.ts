@@ -111,7 +111,8 @@ describe('computeApplicability, precondition semantics (dm20-cr-2013)', () => {
       {
         item: 'DM-PACK-004-C-M',
         rule: 'mandatory-item-not-implemented',
-        message: 'DM-PACK-004-C-M is mandatory (status M and requirement DM-PACK-002-C-O holds (DM-PACK-002-C-O is claimed)) but listed in notImplemented',
+        message:
+          'DM-PACK-004-C-M is mandatory (status M and requirement DM-PACK-002-C-O holds (DM-PACK-002-C-O is claimed)) but listed in notImplemented',
         pointer: '/notImplemented/1',
       },
       {
@@ -142,7 +143,8 @@ describe('computeApplicability, precondition semantics (dm20-cr-2013)', () => {
 
   it('treats an id in no table as a usage error naming every pointer', () => {
     assert.throws(
-      () => computeApplicability(edition, clientClaims(['DM-PACK-099-C-O', 'DM-PACK-019-C-O'], ['DM-PACK-027-C-M']), { source: 'claims.json' }),
+      () =>
+        computeApplicability(edition, clientClaims(['DM-PACK-099-C-O', 'DM-PACK-019-C-O'], ['DM-PACK-027-C-M']), { source: 'claims.json' }),
       (err: unknown) =>
         err instanceof ClaimsError &&
         err.problems.join('\n') ===

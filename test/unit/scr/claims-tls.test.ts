@@ -47,11 +47,18 @@ describe('claims: tls and httpAuth (§9.2)', () => {
 
   it('refuses unknown versions and suites, duplicates, a bad env name and unbounded strings', () => {
     const problems = problemsOf(server, (c) => {
-      c['tls'] = { versions: ['SSLv3'], cipherSuites: ['TLS_RSA_WITH_RC4_128_MD5'], psk: { identity: 'x'.repeat(1025), keyHex: { env: '1BAD' } } };
+      c['tls'] = {
+        versions: ['SSLv3'],
+        cipherSuites: ['TLS_RSA_WITH_RC4_128_MD5'],
+        psk: { identity: 'x'.repeat(1025), keyHex: { env: '1BAD' } },
+      };
       c['httpAuth'] = { send: { username: '', password: 'p' } };
     });
     for (const pointer of ['/tls/versions/0', '/tls/cipherSuites/0', '/tls/psk/identity', '/tls/psk/keyHex', '/httpAuth/send/username']) {
-      assert.ok(problems.some((line) => line.startsWith(`c.json ${pointer}`)), `${pointer} in ${problems.join(' | ')}`);
+      assert.ok(
+        problems.some((line) => line.startsWith(`c.json ${pointer}`)),
+        `${pointer} in ${problems.join(' | ')}`,
+      );
     }
   });
 

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { buildClaimsTemplate, ClaimsError, loadClaims, loadEdition, MAX_CLAIMS_BYTES, parseClaims, readClaimsText, type Claims } from '../../../src/scr/index.js';
+import {
+  buildClaimsTemplate,
+  ClaimsError,
+  loadClaims,
+  loadEdition,
+  MAX_CLAIMS_BYTES,
+  parseClaims,
+  readClaimsText,
+  type Claims,
+} from '../../../src/scr/index.js';
 
 const DIR = 'fixtures/claims';
 
@@ -29,12 +38,23 @@ describe('loadClaims: the reference peers’ claims', () => {
   it('accepts both and returns them typed', () => {
     const client = loadClaims(`${DIR}/reference-client.json`);
     assert.equal(client.role, 'client');
-    assert.deepEqual(client.implements, ['DM-PACK-002-C-O', 'DM-PACK-007-C-O', 'DM-PACK-008-C-O', 'DM-PACK-009-C-O', 'DM-PACK-019-C-O', 'DM-PACK-020-C-O', 'DM-PACK-023-C-O']);
+    assert.deepEqual(client.implements, [
+      'DM-PACK-002-C-O',
+      'DM-PACK-007-C-O',
+      'DM-PACK-008-C-O',
+      'DM-PACK-009-C-O',
+      'DM-PACK-019-C-O',
+      'DM-PACK-020-C-O',
+      'DM-PACK-023-C-O',
+    ]);
     assert.equal(client.client?.clientInitiated?.kind, 'http');
     const server = loadClaims(`${DIR}/reference-server.json`);
     assert.equal(server.role, 'server');
     assert.deepEqual(
-      Object.entries(server.server?.triggers ?? {}).map(([name, t]) => [name, t.kind === 'http' ? `${t.method ?? 'POST'} ${t.url} ${t.body ?? ''}` : t.kind]),
+      Object.entries(server.server?.triggers ?? {}).map(([name, t]) => [
+        name,
+        t.kind === 'http' ? `${t.method ?? 'POST'} ${t.url} ${t.body ?? ''}` : t.kind,
+      ]),
       [
         ['notify', 'POST {{adminUrl}}/devices/{{devId}}/notify {{options}}'],
         ['queueCommand', 'POST {{adminUrl}}/devices/{{devId}}/commands {"command": {{command}}}'],
@@ -47,7 +67,10 @@ describe('loadClaims: the reference peers’ claims', () => {
 describe('loadClaims: broken files give one line per problem, naming file, pointer and rule', () => {
   const cases: [string, string[]][] = [
     ['not-json.json', [`${DIR}/invalid/not-json.json: not valid JSON: Expected double-quoted property name in JSON at position 20`]],
-    ['listed-twice.json', [`${DIR}/invalid/listed-twice.json /notImplemented/0: "DM-PACK-002-C-O" is also listed in /implements/0 (disjoint)`]],
+    [
+      'listed-twice.json',
+      [`${DIR}/invalid/listed-twice.json /notImplemented/0: "DM-PACK-002-C-O" is also listed in /implements/0 (disjoint)`],
+    ],
     ['other-role-section.json', [`${DIR}/invalid/other-role-section.json /server: is not allowed when role is "client" (false schema)`]],
     [
       'unknown-placeholder.json',
@@ -66,11 +89,19 @@ describe('loadClaims: broken files give one line per problem, naming file, point
     ],
   ];
   for (const [file, expected] of cases) {
-    it(file, () => assert.deepEqual(problemsOf(() => loadClaims(`${DIR}/invalid/${file}`)), expected));
+    it(file, () =>
+      assert.deepEqual(
+        problemsOf(() => loadClaims(`${DIR}/invalid/${file}`)),
+        expected,
+      ),
+    );
   }
 
   it('a missing file', () => {
-    assert.deepEqual(problemsOf(() => loadClaims(`${DIR}/nope.json`)), [`${DIR}/nope.json: cannot read the claims file (no such file)`]);
+    assert.deepEqual(
+      problemsOf(() => loadClaims(`${DIR}/nope.json`)),
+      [`${DIR}/nope.json: cannot read the claims file (no such file)`],
+    );
   });
 });
 
@@ -79,21 +110,27 @@ describe('parseClaims: triggers and templates', () => {
     const text = variant(serverReference, (c) => {
       c.server!.triggers!.notify = { kind: 'shell', url: 'x' } as never;
     });
-    assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), [
-      'c.json /server/triggers/notify/command: is required (required)',
-      'c.json /server/triggers/notify/url: is not allowed here (additionalProperties)',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => parseClaims(text, 'c.json')),
+      [
+        'c.json /server/triggers/notify/command: is required (required)',
+        'c.json /server/triggers/notify/url: is not allowed here (additionalProperties)',
+      ],
+    );
   });
 
   it('reports a missing or unknown kind, or a trigger that is no object, once', () => {
     const text = variant(serverReference, (c) => {
       c.server!.triggers = { notify: { prompt: 'x' }, queueCommand: { kind: 'sms' }, queuePackage2: 'POST' } as never;
     });
-    assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), [
-      'c.json /server/triggers/notify/kind: is required (required)',
-      'c.json /server/triggers/queueCommand/kind: must be one of "http", "shell", "module", "manual" (enum)',
-      'c.json /server/triggers/queuePackage2: must be an object with "kind" "http", "shell", "module", "manual" (type)',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => parseClaims(text, 'c.json')),
+      [
+        'c.json /server/triggers/notify/kind: is required (required)',
+        'c.json /server/triggers/queueCommand/kind: must be one of "http", "shell", "module", "manual" (enum)',
+        'c.json /server/triggers/queuePackage2: must be an object with "kind" "http", "shell", "module", "manual" (type)',
+      ],
+    );
   });
 
   it('allows each trigger only its own placeholders, and {{adminUrl}} and {{adminToken}} only when set', () => {
@@ -102,54 +139,82 @@ describe('parseClaims: triggers and templates', () => {
       delete c.adminToken;
       c.server!.triggers!.notify = { kind: 'manual', prompt: 'send {{ command }} to {{devId}}' };
     });
-    assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), [
-      'c.json /server/triggers/notify/prompt: unknown placeholder {{command}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{dmct}}, {{options}}) (placeholder)',
-      'c.json /server/triggers/queueCommand/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
-      'c.json /server/triggers/queueCommand/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
-      'c.json /server/triggers/queuePackage2/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
-      'c.json /server/triggers/queuePackage2/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => parseClaims(text, 'c.json')),
+      [
+        'c.json /server/triggers/notify/prompt: unknown placeholder {{command}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{dmct}}, {{options}}) (placeholder)',
+        'c.json /server/triggers/queueCommand/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
+        'c.json /server/triggers/queueCommand/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
+        'c.json /server/triggers/queuePackage2/url: uses {{adminUrl}} but /adminUrl is not set (placeholder)',
+        'c.json /server/triggers/queuePackage2/headers/authorization: uses {{adminToken}} but /adminToken is not set (placeholder)',
+      ],
+    );
   });
 
   it('accepts placeholders addressing members of the documented trigger input, and names the members of a wrong one', () => {
     const good = variant(serverReference, (c) => {
-      c.server!.triggers!.notify = { kind: 'http', url: '{{adminUrl}}/n', body: '{"srv": {{options.serverId}}, "ct": {{options.conTypes.0}}, "sink": {{dmct.notificationSink.udpPort}}, "key": "{{dmct.credentials.secret}}"}' };
+      c.server!.triggers!.notify = {
+        kind: 'http',
+        url: '{{adminUrl}}/n',
+        body: '{"srv": {{options.serverId}}, "ct": {{options.conTypes.0}}, "sink": {{dmct.notificationSink.udpPort}}, "key": "{{dmct.credentials.secret}}"}',
+      };
       c.server!.triggers!.queuePackage2 = { kind: 'http', url: '{{adminUrl}}/p', body: '{"cmd": {{package2.CMD}}}' };
-      c.hooks = { reset: { run: { kind: 'shell', command: 'start-dms --sink {{dmct.notificationSink.udpHost}}' }, ready: { url: '{{adminUrl}}/health' } } };
+      c.hooks = {
+        reset: {
+          run: { kind: 'shell', command: 'start-dms --sink {{dmct.notificationSink.udpHost}}' },
+          ready: { url: '{{adminUrl}}/health' },
+        },
+      };
     });
     assert.doesNotThrow(() => parseClaims(good, 'c.json'));
     const bad = variant(serverReference, (c) => {
-      c.server!.triggers!.notify = { kind: 'http', url: '{{adminUrl}}/n', body: '{"srv": {{options.srvId}}, "ct": {{options.conTypes.first}}, "u": {{devId.x}}}' };
+      c.server!.triggers!.notify = {
+        kind: 'http',
+        url: '{{adminUrl}}/n',
+        body: '{"srv": {{options.srvId}}, "ct": {{options.conTypes.first}}, "u": {{devId.x}}}',
+      };
       c.hooks = { reset: { run: { kind: 'shell', command: 'start {{options}}' }, ready: { line: '(' } } };
     });
-    assert.deepEqual(problemsOf(() => parseClaims(bad, 'c.json')), [
-      'c.json /server/triggers/notify/body: {{options}} has no member "srvId" (its members: serverId, conTypes, notificationId, timestamp, reqMos, digest) (placeholder)',
-      'c.json /server/triggers/notify/body: {{options.conTypes}} is a list: address an item by its index, not "first" (placeholder)',
-      'c.json /server/triggers/notify/body: {{devId}} has no members (placeholder)',
-      'c.json /hooks/reset/run/command: unknown placeholder {{options}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{dmct}}) (placeholder)',
-      'c.json /hooks/reset/ready/line: not a regular expression: Invalid regular expression: /(/: Unterminated group (pattern)',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => parseClaims(bad, 'c.json')),
+      [
+        'c.json /server/triggers/notify/body: {{options}} has no member "srvId" (its members: serverId, conTypes, notificationId, timestamp, reqMos, digest) (placeholder)',
+        'c.json /server/triggers/notify/body: {{options.conTypes}} is a list: address an item by its index, not "first" (placeholder)',
+        'c.json /server/triggers/notify/body: {{devId}} has no members (placeholder)',
+        'c.json /hooks/reset/run/command: unknown placeholder {{options}} (allowed here: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}}, {{dmct}}) (placeholder)',
+        'c.json /hooks/reset/ready/line: not a regular expression: Invalid regular expression: /(/: Unterminated group (pattern)',
+      ],
+    );
   });
 
   it('requires the notification secret of a server target in one form, and rejects both forms', () => {
     const missing = variant(serverReference, (c) => {
       c.server!.device.notification = { authData: 'x' };
     });
-    assert.deepEqual(problemsOf(() => parseClaims(missing, 'c.json')), ['c.json /server/device/notification/secret: is required (required)']);
+    assert.deepEqual(
+      problemsOf(() => parseClaims(missing, 'c.json')),
+      ['c.json /server/device/notification/secret: is required (required)'],
+    );
     const both = variant(serverReference, (c) => {
       c.server!.device.notification = { secret: 'a', secretHex: '61', authData: 'b', authDataHex: '62' };
     });
-    assert.deepEqual(problemsOf(() => parseClaims(both, 'c.json')), [
-      'c.json /server/device/notification: give secret or secretHex, not both (not)',
-      'c.json /server/device/notification: give authData or authDataHex, not both (not)',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => parseClaims(both, 'c.json')),
+      [
+        'c.json /server/device/notification: give secret or secretHex, not both (not)',
+        'c.json /server/device/notification: give authData or authDataHex, not both (not)',
+      ],
+    );
   });
 
   it('requires the delivery details of the chosen client notification transport', () => {
     const text = variant(reference, (c) => {
       c.client!.notification = { transport: 'http' };
     });
-    assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), ['c.json /client/notification/http: is required (required)']);
+    assert.deepEqual(
+      problemsOf(() => parseClaims(text, 'c.json')),
+      ['c.json /client/notification/http: is required (required)'],
+    );
   });
 
   it('accepts $comment on every object', () => {
@@ -164,8 +229,19 @@ describe('parseClaims: triggers and templates', () => {
 describe('buildClaimsTemplate', () => {
   it('documents the trigger input: every placeholder and its members', () => {
     const comment = buildClaimsTemplate(loadEdition('dm20-cr-2013'), 'server')['$comment'] as string[];
-    for (const placeholder of ['{{devId}}', '{{options.conTypes}}', '{{dmct.serverUrl}}', '{{dmct.notificationSink}}', '{{command}}', '{{package2}}', '{{moid}}']) {
-      assert.ok(comment.some((line) => line.trimStart().startsWith(`${placeholder}: `)), placeholder);
+    for (const placeholder of [
+      '{{devId}}',
+      '{{options.conTypes}}',
+      '{{dmct.serverUrl}}',
+      '{{dmct.notificationSink}}',
+      '{{command}}',
+      '{{package2}}',
+      '{{moid}}',
+    ]) {
+      assert.ok(
+        comment.some((line) => line.trimStart().startsWith(`${placeholder}: `)),
+        placeholder,
+      );
     }
   });
 
@@ -195,10 +271,12 @@ describe('buildClaimsTemplate', () => {
     const server = template['server'] as Record<string, unknown>;
     const device = server['device'] as Record<string, unknown>;
     assert.ok((device['$comment'] as string[]).includes('devId: DevInfo DevID, sent as the OMADM-DevID header (section 5.2.2).'));
+    assert.ok((device['$comment'] as string[]).some((line) => line.startsWith('basicAuth (optional, not set): HTTP Basic credentials')));
     assert.ok(
-      (device['$comment'] as string[]).some((line) => line.startsWith('basicAuth (optional, not set): HTTP Basic credentials')),
+      (template['$comment'] as string[]).includes(
+        'implements / notImplemented: edition dm20-cr-2013 has no optional server items; every item of B.2 is mandatory.',
+      ),
     );
-    assert.ok((template['$comment'] as string[]).includes('implements / notImplemented: edition dm20-cr-2013 has no optional server items; every item of B.2 is mandatory.'));
   });
 });
 
@@ -214,8 +292,14 @@ describe('reading a claims file is bounded', () => {
       await writeFile(big, Buffer.alloc(MAX_CLAIMS_BYTES + 1, 0x20));
       assert.deepEqual(readClaimsText('/dev/zero'), { ok: false, reason: 'not a regular file' });
       assert.deepEqual(readClaimsText(dir), { ok: false, reason: 'is a directory' });
-      assert.deepEqual(readClaimsText(big), { ok: false, reason: `${MAX_CLAIMS_BYTES + 1} bytes, over the ${MAX_CLAIMS_BYTES}-byte limit` });
-      assert.throws(() => loadClaims('/dev/zero'), (error: Error) => error.message.includes('/dev/zero: cannot read the claims file (not a regular file)'));
+      assert.deepEqual(readClaimsText(big), {
+        ok: false,
+        reason: `${MAX_CLAIMS_BYTES + 1} bytes, over the ${MAX_CLAIMS_BYTES}-byte limit`,
+      });
+      assert.throws(
+        () => loadClaims('/dev/zero'),
+        (error: Error) => error.message.includes('/dev/zero: cannot read the claims file (not a regular file)'),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -226,7 +310,10 @@ describe('reading a claims file is bounded', () => {
     const text = variant(serverReference, (c) => {
       c.implements = [...ids, ids[5] ?? ''];
     });
-    assert.deepEqual(problemsOf(() => parseClaims(text, 'c.json')), ['c.json /implements/1000: "DM-PACK-005-C-O" is listed twice (first at /implements/5) (uniqueItems)']);
+    assert.deepEqual(
+      problemsOf(() => parseClaims(text, 'c.json')),
+      ['c.json /implements/1000: "DM-PACK-005-C-O" is listed twice (first at /implements/5) (uniqueItems)'],
+    );
     const flood = variant(serverReference, (c) => {
       c.implements = Array.from({ length: 40_000 }, (_, i) => `DM-PACK-${String(i % 1000).padStart(3, '0')}-C-O`);
     });
@@ -244,9 +331,10 @@ describe('client notification', () => {
         c.implements = implementsPackage0 ? ['DM-PACK-002-C-O'] : [];
       });
     assert.doesNotThrow(() => parseClaims(without(false), 'c.json'));
-    assert.deepEqual(problemsOf(() => parseClaims(without(true), 'c.json')), [
-      'c.json /client/notification: is required when the client claims Package#0 (DM-PACK-002-C-O in /implements) (required)',
-    ]);
+    assert.deepEqual(
+      problemsOf(() => parseClaims(without(true), 'c.json')),
+      ['c.json /client/notification: is required when the client claims Package#0 (DM-PACK-002-C-O in /implements) (required)'],
+    );
   });
 });
 
@@ -260,6 +348,9 @@ describe('shell templates in claims', () => {
     assert.doesNotThrow(() => parseClaims(withShell('send-sms {{devId}} {{hex}} {{base64}} {{file}}'), 'c.json'));
     const problems = problemsOf(() => parseClaims(withShell('send-sms <<EOF\n{{hex}}\nEOF'), 'c.json'));
     assert.equal(problems.length, 1);
-    assert.match(problems[0] ?? '', /^c\.json \/client\/notification\/shell\/command: placeholders are refused in a shell command using <<.*\{\{hex\}\} → "\$DMCT_HEX" \(shell-placeholder\)$/);
+    assert.match(
+      problems[0] ?? '',
+      /^c\.json \/client\/notification\/shell\/command: placeholders are refused in a shell command using <<.*\{\{hex\}\} → "\$DMCT_HEX" \(shell-placeholder\)$/,
+    );
   });
 });

@@ -3,7 +3,18 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ClaimsError, computeApplicability, findItem, itemRecord, loadClaims, loadEdition, parseClaims, SCR_DIR, ScrTableError, type Claims } from '../../../src/scr/index.js';
+import {
+  ClaimsError,
+  computeApplicability,
+  findItem,
+  itemRecord,
+  loadClaims,
+  loadEdition,
+  parseClaims,
+  SCR_DIR,
+  ScrTableError,
+  type Claims,
+} from '../../../src/scr/index.js';
 
 const edition = loadEdition('dm20-2016');
 const scratch = mkdtempSync(join(tmpdir(), 'dmct-scr-2016-'));
@@ -125,7 +136,9 @@ describe('edition dm20-2016: the misprints of the approved tables', () => {
   });
 
   it('records the printed id of a renumbered row in the data, with its note', () => {
-    const rows = (JSON.parse(readFileSync(join(SCR_DIR, 'dm20-2016/server.json'), 'utf8')) as { items: { id: string; printedId?: string }[] }).items;
+    const rows = (
+      JSON.parse(readFileSync(join(SCR_DIR, 'dm20-2016/server.json'), 'utf8')) as { items: { id: string; printedId?: string }[] }
+    ).items;
     assert.deepEqual(
       rows.filter((r) => r.printedId !== undefined).map((r) => [r.printedId, r.id]),
       [
@@ -144,11 +157,14 @@ describe('edition dm20-2016: the misprints of the approved tables', () => {
 
   it('a claims file names misprinted ids by their reading: the misspelling is refused with its position', () => {
     const claims = readFileSync('fixtures/claims/dm20-2016/client.json', 'utf8').replace('"DM-SEC-009-C-O"', '"DM-SEC-013-C-0"');
-    assert.throws(() => parseClaims(claims, 'c.json'), (err: unknown) => {
-      assert.ok(err instanceof ClaimsError);
-      assert.match(err.problems.join('\n'), /malformed SCR item id "DM-SEC-013-C-0": expected "M" or "O" \(the status\) at position 14/);
-      return true;
-    });
+    assert.throws(
+      () => parseClaims(claims, 'c.json'),
+      (err: unknown) => {
+        assert.ok(err instanceof ClaimsError);
+        assert.match(err.problems.join('\n'), /malformed SCR item id "DM-SEC-013-C-0": expected "M" or "O" \(the status\) at position 14/);
+        return true;
+      },
+    );
   });
 });
 
@@ -172,7 +188,10 @@ describe('edition loading: rows read under another id than the printed one', () 
       const row = server.items.find((r) => r['id'] === 'DM-MEC-005-S-O');
       delete row?.['note'];
     });
-    assert.throws(() => loadEdition(dir), (err: unknown) => err instanceof ScrTableError && /must have property note when property printedId is present/.test(err.message));
+    assert.throws(
+      () => loadEdition(dir),
+      (err: unknown) => err instanceof ScrTableError && /must have property note when property printedId is present/.test(err.message),
+    );
   });
 
   it('refuses a printedId that is the id of another item', () => {
@@ -180,7 +199,11 @@ describe('edition loading: rows read under another id than the printed one', () 
       const row = server.items.find((r) => r['id'] === 'DM-MEC-005-S-O');
       if (row) row['printedId'] = 'DM-MEC-002-S-O';
     });
-    assert.throws(() => loadEdition(dir), (err: unknown) => err instanceof ScrTableError && /printed id DM-MEC-002-S-O is the id of another item .*\(alias-collision\)/.test(err.message));
+    assert.throws(
+      () => loadEdition(dir),
+      (err: unknown) =>
+        err instanceof ScrTableError && /printed id DM-MEC-002-S-O is the id of another item .*\(alias-collision\)/.test(err.message),
+    );
   });
 });
 
@@ -206,17 +229,25 @@ describe('computeApplicability under dm20-2016 (implication reading)', () => {
       {
         item: 'DM-PACK-024-C-O',
         rule: 'requirement-not-satisfied',
-        message: 'DM-PACK-024-C-O is supported, so its requirement DM-PACK-025-C-O must hold but is false (DM-PACK-025-C-O is declared not implemented)',
+        message:
+          'DM-PACK-024-C-O is supported, so its requirement DM-PACK-025-C-O must hold but is false (DM-PACK-025-C-O is declared not implemented)',
         pointer: '/implements/0',
       },
     ]);
-    assert.equal(report.items.find((i) => i.id === 'DM-PACK-025-C-O')?.applicability, 'optional-not-claimed', 'declined items are never pulled in');
+    assert.equal(
+      report.items.find((i) => i.id === 'DM-PACK-025-C-O')?.applicability,
+      'optional-not-claimed',
+      'declined items are never pulled in',
+    );
   });
 
   it('an OR group with several open members pulls nothing in, and is false while none is claimed', () => {
     const claims = load('inconsistent/package0-without-option.json');
     const report = computeApplicability(edition, claims);
-    assert.deepEqual(report.findings.map((f) => [f.item, f.rule]), [['DM-PACK-002-C-O', 'requirement-not-satisfied']]);
+    assert.deepEqual(
+      report.findings.map((f) => [f.item, f.rule]),
+      [['DM-PACK-002-C-O', 'requirement-not-satisfied']],
+    );
     assert.match(report.findings[0]?.message ?? '', /DM-PACK-005-C-O is not claimed; .*DM-PACK-010-C-O is not claimed\)$/);
     assert.ok(report.items.filter((i) => /^DM-PACK-0(0[5-9]|10)-C-O$/.test(i.id)).every((i) => i.applicability === 'optional-not-claimed'));
     claims.implements = [...(claims.implements ?? []), 'DM-PACK-010-C-O'];
@@ -231,7 +262,10 @@ describe('computeApplicability under dm20-2016 (implication reading)', () => {
       gcm?.why,
       'status O, not claimed; required because DM-MEC-003-C-O is required and its requirement DM-MEC-004-C-O OR DM-MEC-005-C-O OR DM-MEC-006-C-O needs it',
     );
-    assert.deepEqual(computeApplicability(edition, claims).findings.map((f) => f.item), ['DM-MEC-003-C-O']);
+    assert.deepEqual(
+      computeApplicability(edition, claims).findings.map((f) => f.item),
+      ['DM-MEC-003-C-O'],
+    );
     claims.implements = [...(claims.implements ?? []), 'DM-MEC-005-C-O'];
     assert.equal(computeApplicability(edition, claims).consistent, true);
     assert.equal(kindOf(claims, 'DM-MEC-005-C-O')?.applicability, 'optional-claimed');
@@ -245,7 +279,10 @@ describe('computeApplicability under dm20-2016 (implication reading)', () => {
     const pulled = report.items.filter((i) => i.applicability === 'conditionally-mandatory').map((i) => i.id);
     assert.deepEqual(pulled, ['DM-BOOT-011-C-O', 'DM-BOOT-012-C-O', 'DM-SEC-013-C-O', 'DM-SEC-014-C-O']);
     assert.match(report.items.find((i) => i.id === 'DM-SEC-014-C-O')?.why ?? '', /required because DM-SEC-013-C-O is required/);
-    assert.deepEqual(report.findings.map((f) => f.item), ['DM-BOOT-006-C-O']);
+    assert.deepEqual(
+      report.findings.map((f) => f.item),
+      ['DM-BOOT-006-C-O'],
+    );
   });
 
   it('resolves a server claim of the printed DM-MEC-005-C-O to the client item: an other-role finding', () => {
@@ -254,7 +291,8 @@ describe('computeApplicability under dm20-2016 (implication reading)', () => {
       {
         item: 'DM-MEC-005-C-O',
         rule: 'other-role-item',
-        message: 'DM-MEC-005-C-O is a client item; a server implementation cannot list it (the server table prints DM-MEC-006-S-O as DM-MEC-005-C-O; list DM-MEC-006-S-O)',
+        message:
+          'DM-MEC-005-C-O is a client item; a server implementation cannot list it (the server table prints DM-MEC-006-S-O as DM-MEC-005-C-O; list DM-MEC-006-S-O)',
         pointer: '/implements/0',
       },
     ]);

@@ -31,7 +31,15 @@ describe('the default edition: the seed CR tables (dm20-cr-2013)', () => {
 
   it('has the seed statuses: client optional items 002, 007, 008, 009, 019, 020, 023; every server item mandatory', () => {
     const optional = edition.tables.client.items.filter((item) => item.status === 'O').map((item) => item.id);
-    assert.deepEqual(optional, ['DM-PACK-002-C-O', 'DM-PACK-007-C-O', 'DM-PACK-008-C-O', 'DM-PACK-009-C-O', 'DM-PACK-019-C-O', 'DM-PACK-020-C-O', 'DM-PACK-023-C-O']);
+    assert.deepEqual(optional, [
+      'DM-PACK-002-C-O',
+      'DM-PACK-007-C-O',
+      'DM-PACK-008-C-O',
+      'DM-PACK-009-C-O',
+      'DM-PACK-019-C-O',
+      'DM-PACK-020-C-O',
+      'DM-PACK-023-C-O',
+    ]);
     assert.ok(edition.tables.server.items.every((item) => item.status === 'M'));
   });
 
@@ -104,14 +112,16 @@ describe('loadEdition: other editions and bad names', () => {
   it('names the known editions when the name is unknown', () => {
     assert.throws(
       () => loadEdition('dm20-nope'),
-      (err: unknown) => err instanceof ScrTableError && err.message === 'unknown SCR table edition "dm20-nope" (known: dm20-2016, dm20-cr-2013)',
+      (err: unknown) =>
+        err instanceof ScrTableError && err.message === 'unknown SCR table edition "dm20-nope" (known: dm20-2016, dm20-cr-2013)',
     );
   });
 
   it('says when a path holds no edition', () => {
     assert.throws(
       () => loadEdition(`${FIXTURES}/nothing-here`),
-      (err: unknown) => err instanceof ScrTableError && err.message === `${FIXTURES}/nothing-here: not an SCR table edition (no edition.json)`,
+      (err: unknown) =>
+        err instanceof ScrTableError && err.message === `${FIXTURES}/nothing-here: not an SCR table edition (no edition.json)`,
     );
   });
 });
@@ -120,7 +130,12 @@ describe('claims.schema.json defaults', () => {
   it('repeat the standard MOIDs reading (STANDARD_MOIDS, §12.1, §12.2)', () => {
     const properties = claimsSchema.$defs.Moids.properties;
     assert.deepEqual(
-      { devInfo: properties.devInfo.default, dmAcc: properties.dmAcc.default, dacmo: properties.dacmo.default, sessionInfo: properties.sessionInfo.default },
+      {
+        devInfo: properties.devInfo.default,
+        dmAcc: properties.dmAcc.default,
+        dacmo: properties.dacmo.default,
+        sessionInfo: properties.sessionInfo.default,
+      },
       STANDARD_MOIDS,
     );
   });

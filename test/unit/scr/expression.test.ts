@@ -156,7 +156,10 @@ describe('round trip (property)', () => {
         const set = new Set(supported);
         const text = formatRequirement(node);
         assert.equal(evaluate(text, set), reference(node, set), text);
-        assert.equal(formatRequirement(parseRequirement(text)), formatRequirement(parseRequirement(formatRequirement(parseRequirement(text)))));
+        assert.equal(
+          formatRequirement(parseRequirement(text)),
+          formatRequirement(parseRequirement(formatRequirement(parseRequirement(text)))),
+        );
       }),
       { seed: SEED, numRuns: 500 },
     );

@@ -28,9 +28,17 @@ describe('parseItemId', () => {
 
   const malformed: [string, number, string][] = [
     ['', 1, 'malformed SCR item id "": expected an upper-case letter (the enabler, e.g. DM) at position 1, found end of id'],
-    ['dm-PACK-014-C-M', 1, 'malformed SCR item id "dm-PACK-014-C-M": expected an upper-case letter (the enabler, e.g. DM) at position 1, found "d"'],
+    [
+      'dm-PACK-014-C-M',
+      1,
+      'malformed SCR item id "dm-PACK-014-C-M": expected an upper-case letter (the enabler, e.g. DM) at position 1, found "d"',
+    ],
     ['DM_PACK-014-C-M', 3, 'malformed SCR item id "DM_PACK-014-C-M": expected "-" after the enabler at position 3, found "_"'],
-    ['DM--014-C-M', 4, 'malformed SCR item id "DM--014-C-M": expected an upper-case letter (the group, e.g. PACK) at position 4, found "-"'],
+    [
+      'DM--014-C-M',
+      4,
+      'malformed SCR item id "DM--014-C-M": expected an upper-case letter (the group, e.g. PACK) at position 4, found "-"',
+    ],
     ['DM-PACK-14-C-M', 11, 'malformed SCR item id "DM-PACK-14-C-M": expected a digit (the three-digit number) at position 11, found "-"'],
     ['DM-PACK-0145-C-M', 12, 'malformed SCR item id "DM-PACK-0145-C-M": expected "-" after the number at position 12, found "5"'],
     ['DM-PACK-014-X-M', 13, 'malformed SCR item id "DM-PACK-014-X-M": expected "C" or "S" (the role) at position 13, found "X"'],
@@ -53,10 +61,17 @@ describe('parseItemId', () => {
   it('gives back the parts of every id built from valid parts (property)', () => {
     const upper = fc.stringMatching(/^[A-Z]{1,8}$/);
     fc.assert(
-      fc.property(upper, upper, fc.integer({ min: 0, max: 999 }), fc.constantFrom('C', 'S'), fc.constantFrom('M', 'O'), (enabler, group, n, role, status) => {
-        const id = `${enabler}-${group}-${String(n).padStart(3, '0')}-${role}-${status}`;
-        assert.deepEqual(parseItemId(id), { id, enabler, group, number: n, role, status });
-      }),
+      fc.property(
+        upper,
+        upper,
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom('C', 'S'),
+        fc.constantFrom('M', 'O'),
+        (enabler, group, n, role, status) => {
+          const id = `${enabler}-${group}-${String(n).padStart(3, '0')}-${role}-${status}`;
+          assert.deepEqual(parseItemId(id), { id, enabler, group, number: n, role, status });
+        },
+      ),
       { seed: SEED },
     );
   });
@@ -72,7 +87,11 @@ describe('normaliseItemId', () => {
   });
 
   it('removes stray whitespace', () => {
-    assert.deepEqual(normaliseItemId('DM-SEC-002- C-O'), { id: 'DM-SEC-002-C-O', original: 'DM-SEC-002- C-O', fixes: ['whitespace removed'] });
+    assert.deepEqual(normaliseItemId('DM-SEC-002- C-O'), {
+      id: 'DM-SEC-002-C-O',
+      original: 'DM-SEC-002- C-O',
+      fixes: ['whitespace removed'],
+    });
   });
 
   it('leaves a clean id alone, and does not touch other zeros', () => {

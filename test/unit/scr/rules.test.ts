@@ -9,7 +9,10 @@ import { itemsHoldingRules, loadEdition, SCR_DIR } from '../../../src/scr/index.
 function seedWithRules(edit: (items: Record<string, string[]>, untested: Record<string, string>) => void): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'dmct-rules-')), 'dm20-cr-2013');
   cpSync(join(SCR_DIR, 'dm20-cr-2013'), dir, { recursive: true });
-  const rules = JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8')) as { items: Record<string, string[]>; untested?: Record<string, string> };
+  const rules = JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8')) as {
+    items: Record<string, string[]>;
+    untested?: Record<string, string>;
+  };
   rules.untested ??= {};
   edit(rules.items, rules.untested);
   writeFileSync(join(dir, 'rules.json'), JSON.stringify(rules));
@@ -35,7 +38,10 @@ describe('rules.json: the rules each item of an edition holds', () => {
     }
     for (const unproved of ['DM-SER-002-C-O', 'DM-SER-004-C-O']) assert.deepEqual(approved.rulesOf.get(unproved), [], unproved);
     // Server items the 2016 table adds hold rules of their own, which no seed item holds.
-    for (const [id, rule] of [['DM-PACK-025-S-O', '5.3.12/unsub'], ['DM-PACK-029-S-O', '5.5/omadm-accept']] as const) {
+    for (const [id, rule] of [
+      ['DM-PACK-025-S-O', '5.3.12/unsub'],
+      ['DM-PACK-029-S-O', '5.5/omadm-accept'],
+    ] as const) {
       assert.deepEqual(approved.rulesOf.get(id), [rule], id);
       assert.deepEqual(itemsHoldingRules(seed, 'server', [rule]), [], rule);
     }
@@ -50,11 +56,20 @@ describe('rules.json: the rules each item of an edition holds', () => {
       items['DM-PACK-099-C-M'] = ['5.2/package-flow'];
     });
     try {
-      assert.throws(() => loadEdition(dir), (err: Error) => {
-        assert.match(err.message, /rules\.json \/items\/DM-PACK-099-C-M: no item of edition dm20-cr-2013 has this id \(rules-unknown-item\)/);
-        assert.match(err.message, /rules\.json \/items: DM-PACK-001-C-M is not listed; list it with the rules it holds, or \[\] \(rules-missing-item\)/);
-        return true;
-      });
+      assert.throws(
+        () => loadEdition(dir),
+        (err: Error) => {
+          assert.match(
+            err.message,
+            /rules\.json \/items\/DM-PACK-099-C-M: no item of edition dm20-cr-2013 has this id \(rules-unknown-item\)/,
+          );
+          assert.match(
+            err.message,
+            /rules\.json \/items: DM-PACK-001-C-M is not listed; list it with the rules it holds, or \[\] \(rules-missing-item\)/,
+          );
+          return true;
+        },
+      );
     } finally {
       rmSync(join(dir, '..'), { recursive: true, force: true });
     }
@@ -71,12 +86,21 @@ describe('rules.json: the rules each item of an edition holds', () => {
       untested['DM-PACK-099-C-M'] = 'no such item in the seed table';
     });
     try {
-      assert.throws(() => loadEdition(dir), (err: Error) => {
-        assert.match(err.message, /rules\.json \/untested\/DM-PACK-001-C-M: the item holds rules, so scenarios test it; drop the reason \(rules-untested-with-rules\)/);
-        assert.match(err.message, /rules\.json \/untested\/DM-PACK-099-C-M: no item of edition dm20-cr-2013 has this id \(rules-unknown-item\)/);
-        assert.doesNotMatch(err.message, /DM-PACK-002-C-O/);
-        return true;
-      });
+      assert.throws(
+        () => loadEdition(dir),
+        (err: Error) => {
+          assert.match(
+            err.message,
+            /rules\.json \/untested\/DM-PACK-001-C-M: the item holds rules, so scenarios test it; drop the reason \(rules-untested-with-rules\)/,
+          );
+          assert.match(
+            err.message,
+            /rules\.json \/untested\/DM-PACK-099-C-M: no item of edition dm20-cr-2013 has this id \(rules-unknown-item\)/,
+          );
+          assert.doesNotMatch(err.message, /DM-PACK-002-C-O/);
+          return true;
+        },
+      );
     } finally {
       rmSync(join(dir, '..'), { recursive: true, force: true });
     }

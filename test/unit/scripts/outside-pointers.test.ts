@@ -14,7 +14,17 @@ describe('findOutsidePointers', () => {
     ].join('\n');
     assert.deepEqual(
       findOutsidePointers(text).map((p) => `${p.line}:${p.text}`),
-      ['1:ERRATUM E1', '1:digest 1', '2:open question', '3:style.md', '3:design.md', '4:issue 6', '4:docs/notes/', '5:digest §', '5:dm20-digest'],
+      [
+        '1:ERRATUM E1',
+        '1:digest 1',
+        '2:open question',
+        '3:style.md',
+        '3:design.md',
+        '4:issue 6',
+        '4:docs/notes/',
+        '5:digest §',
+        '5:dm20-digest',
+      ],
     );
   });
 

@@ -19,7 +19,11 @@ describe('findChildProcessImports', () => {
   });
 
   it('leaves other modules and prose alone', () => {
-    const text = ["import { Worker } from 'node:worker_threads';", '// no child_process here: the trigger runs in-process', "import x from './child_process-free.js';"].join('\n');
+    const text = [
+      "import { Worker } from 'node:worker_threads';",
+      '// no child_process here: the trigger runs in-process',
+      "import x from './child_process-free.js';",
+    ].join('\n');
     assert.deepEqual(findChildProcessImports(text), []);
   });
 });

@@ -51,14 +51,17 @@ describe('Digest computation (RFC 7616 §3.9.1 test vector)', () => {
     const creds = { username: 'u', password: 'p' };
     const request = { method: 'POST', uri: '/dm', nc: 1 };
     assert.equal(digestAuthorization({ scheme: 'digest', params: { realm: 'r' } }, creds, request).ok, false);
-    assert.equal(digestAuthorization({ scheme: 'digest', params: { realm: 'r', nonce: 'n', algorithm: 'SHA-512-256' } }, creds, request).ok, false);
+    assert.equal(
+      digestAuthorization({ scheme: 'digest', params: { realm: 'r', nonce: 'n', algorithm: 'SHA-512-256' } }, creds, request).ok,
+      false,
+    );
     assert.equal(digestAuthorization({ scheme: 'digest', params: { realm: 'r', nonce: 'n', qop: 'auth-int' } }, creds, request).ok, false);
   });
 });
 
 describe('server side: challenge and verification', () => {
   const creds = { username: 'device', password: 'secret' };
-  test('a Digest answer to the server\'s own challenge verifies; a wrong password or a foreign nonce does not', () => {
+  test("a Digest answer to the server's own challenge verifies; a wrong password or a foreign nonce does not", () => {
     const challenge = digestChallenge('dm');
     const [parsed] = parseAuthHeader(challenge.header);
     assert.ok(parsed);
@@ -98,6 +101,13 @@ describe('parseAuthHeader', () => {
   test('an oversized or broken header gives nothing', () => {
     assert.deepEqual(parseAuthHeader(`Digest realm="${'x'.repeat(MAX_AUTH_HEADER_CHARS)}"`), []);
     assert.deepEqual(parseAuthHeader('Digest realm="unterminated'), []);
-    assert.deepEqual(parseAuthHeader(Array.from({ length: 100 }, (_, i) => `p${i}=v`).join(', ').replace(/^/, 'Digest ')), []);
+    assert.deepEqual(
+      parseAuthHeader(
+        Array.from({ length: 100 }, (_, i) => `p${i}=v`)
+          .join(', ')
+          .replace(/^/, 'Digest '),
+      ),
+      [],
+    );
   });
 });

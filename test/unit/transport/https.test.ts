@@ -14,7 +14,9 @@ const PSK = { identity: 'device-1', key: Buffer.from('00112233445566778899aabbcc
 let pki: TestPki;
 const served: ServedEndpoint[] = [];
 
-async function serve(settings: Partial<TlsSettings> & { cert?: string; key?: string } = {}): Promise<{ url: string; recorder: TraceRecorder }> {
+async function serve(
+  settings: Partial<TlsSettings> & { cert?: string; key?: string } = {},
+): Promise<{ url: string; recorder: TraceRecorder }> {
   const recorder = new TraceRecorder();
   const endpoint = await serveHandlers(handlers, { origin: ORIGIN, recorder, tls: serverTlsOptions({ ...pki.server, ...settings }) });
   served.push(endpoint);
@@ -37,11 +39,22 @@ describe('HTTPS with dmct TLS settings (§9.2.2)', () => {
     const { url, recorder: serverSide } = await serve();
     assert.match(url, /^https:\/\/127\.0\.0\.1:\d+\/dm$/);
     const recorder = new TraceRecorder();
-    const outcome = await request(recorder, { method: 'POST', url, label: 'Package#1', tls: { ca: pki.ca.cert, suites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'] } });
+    const outcome = await request(recorder, {
+      method: 'POST',
+      url,
+      label: 'Package#1',
+      tls: { ca: pki.ca.cert, suites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256'] },
+    });
     assert.equal(outcome.kind, 'response');
     assert.equal(outcome.kind === 'response' && outcome.status, 200);
-    assert.deepEqual(outcome.kind === 'response' && outcome.tls, { protocol: 'TLSv1.2', suite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', peer: 'dmct test server' });
-    assert.ok(notes(recorder).includes('Package#1: TLS TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (peer certificate CN=dmct test server)'));
+    assert.deepEqual(outcome.kind === 'response' && outcome.tls, {
+      protocol: 'TLSv1.2',
+      suite: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+      peer: 'dmct test server',
+    });
+    assert.ok(
+      notes(recorder).includes('Package#1: TLS TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (peer certificate CN=dmct test server)'),
+    );
     assert.ok(notes(serverSide).some((label) => label.startsWith('TLS TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256')));
   });
 
@@ -59,30 +72,60 @@ describe('HTTPS with dmct TLS settings (§9.2.2)', () => {
       assert.equal(outcome.kind, 'connection-error');
       assert.match(outcome.kind === 'connection-error' ? outcome.detail : '', detail);
     }
-    const lax = await request(new TraceRecorder(), { method: 'POST', url: foreign.url, label: 'Package#1', tls: { acceptAnyCertificate: true } });
+    const lax = await request(new TraceRecorder(), {
+      method: 'POST',
+      url: foreign.url,
+      label: 'Package#1',
+      tls: { acceptAnyCertificate: true },
+    });
     assert.equal(lax.kind, 'response');
   });
 
   test('offered versions bound the handshake; TLS 1.0 and 1.1 are reachable at security level 0 with the PSK CBC suites', async () => {
     const only12 = await serve({ versions: ['TLSv1.2'], psk: PSK });
-    const refused = await request(new TraceRecorder(), { method: 'POST', url: only12.url, label: 'probe', tls: { psk: PSK, versions: ['TLSv1.1'] } });
+    const refused = await request(new TraceRecorder(), {
+      method: 'POST',
+      url: only12.url,
+      label: 'probe',
+      tls: { psk: PSK, versions: ['TLSv1.1'] },
+    });
     assert.equal(refused.kind, 'connection-error');
     // Every X.509 suite of §9.2.2 is TLS 1.2 only (SHA-256 MAC or GCM); the PSK CBC-SHA256 suites are not.
-    const x509Only = await request(new TraceRecorder(), { method: 'POST', url: (await serve()).url, label: 'probe', tls: { ca: pki.ca.cert, versions: ['TLSv1.1'], suites: Object.keys(X509_SUITES) } });
+    const x509Only = await request(new TraceRecorder(), {
+      method: 'POST',
+      url: (await serve()).url,
+      label: 'probe',
+      tls: { ca: pki.ca.cert, versions: ['TLSv1.1'], suites: Object.keys(X509_SUITES) },
+    });
     assert.equal(x509Only.kind, 'connection-error');
     // Without a suite list OpenSSL's defaults (at level 0) reach TLS 1.1 with the same certificate.
-    const legacy = await request(new TraceRecorder(), { method: 'POST', url: (await serve()).url, label: 'probe', tls: { ca: pki.ca.cert, versions: ['TLSv1.1'] } });
+    const legacy = await request(new TraceRecorder(), {
+      method: 'POST',
+      url: (await serve()).url,
+      label: 'probe',
+      tls: { ca: pki.ca.cert, versions: ['TLSv1.1'] },
+    });
     assert.equal(legacy.kind === 'response' && legacy.tls?.protocol, 'TLSv1.1');
     const all = await serve({ psk: PSK });
     for (const version of ['TLSv1', 'TLSv1.1'] as const) {
-      const outcome = await request(new TraceRecorder(), { method: 'POST', url: all.url, label: 'probe', tls: { psk: PSK, versions: [version], suites: ['TLS_PSK_WITH_AES_128_CBC_SHA256'] } });
+      const outcome = await request(new TraceRecorder(), {
+        method: 'POST',
+        url: all.url,
+        label: 'probe',
+        tls: { psk: PSK, versions: [version], suites: ['TLS_PSK_WITH_AES_128_CBC_SHA256'] },
+      });
       assert.equal(outcome.kind === 'response' && outcome.tls?.protocol, version);
     }
   });
 
   test('PSK-TLS with a §9.2.2 PSK suite; a wrong key fails the handshake', async () => {
     const { url } = await serve({ psk: PSK, suites: ['TLS_PSK_WITH_AES_128_CBC_SHA256'], versions: ['TLSv1.2'] });
-    const outcome = await request(new TraceRecorder(), { method: 'POST', url, label: 'Package#1', tls: { psk: PSK, suites: ['TLS_PSK_WITH_AES_128_CBC_SHA256'], versions: ['TLSv1.2'] } });
+    const outcome = await request(new TraceRecorder(), {
+      method: 'POST',
+      url,
+      label: 'Package#1',
+      tls: { psk: PSK, suites: ['TLS_PSK_WITH_AES_128_CBC_SHA256'], versions: ['TLSv1.2'] },
+    });
     assert.equal(outcome.kind === 'response' && outcome.tls?.suite, 'TLS_PSK_WITH_AES_128_CBC_SHA256');
     const wrong = await request(new TraceRecorder(), {
       method: 'POST',

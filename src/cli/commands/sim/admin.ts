@@ -20,8 +20,6 @@ interface Common {
   json: boolean;
 }
 
-
-
 const path = (...segments: string[]) => `/${segments.map(encodeURIComponent).join('/')}`;
 
 function conType(text: string): number {
@@ -51,7 +49,8 @@ function notifyRequest(argv: NotifyArgs): NotifyRequest {
   }
   if (argv['notification-id'] !== undefined) request.notificationId = argv['notification-id'];
   if (argv.timestamp !== undefined) {
-    if (argv.timestamp !== 'now' && !/^\d+$/.test(argv.timestamp)) throw new UsageError(`--timestamp ${JSON.stringify(argv.timestamp)}: POSIX seconds or "now"`);
+    if (argv.timestamp !== 'now' && !/^\d+$/.test(argv.timestamp))
+      throw new UsageError(`--timestamp ${JSON.stringify(argv.timestamp)}: POSIX seconds or "now"`);
     request.timestamp = argv.timestamp === 'now' ? 'now' : Number(argv.timestamp);
   }
   if (argv['req-mos'] !== undefined) request.reqMos = argv['req-mos'];
@@ -67,9 +66,11 @@ function notifyRequest(argv: NotifyArgs): NotifyRequest {
 function actions(target: AdminTarget, args: readonly string[]): Argv<Common> {
   return yargs([...args])
     .scriptName(`dmct sim admin ${target.url}`)
-    .usage('$0 <action> [options]\n\nA thin client of the reference server\'s admin API.')
-    .option('json', { type: 'boolean', default: false, describe: 'print the admin API\'s JSON answer' })
-    .command('health', 'is the server up, with which faults', {}, async () => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', '/health')))
+    .usage("$0 <action> [options]\n\nA thin client of the reference server's admin API.")
+    .option('json', { type: 'boolean', default: false, describe: "print the admin API's JSON answer" })
+    .command('health', 'is the server up, with which faults', {}, async () =>
+      printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', '/health')),
+    )
     .command(
       'register <devId>',
       'register a device (or update it)',
@@ -93,20 +94,37 @@ function actions(target: AdminTarget, args: readonly string[]): Argv<Common> {
     )
     .command(
       'notify <devId>',
-      'send a Package#0 to the device (options left out take the server\'s defaults)',
+      "send a Package#0 to the device (options left out take the server's defaults)",
       (y) =>
         y
           .positional('devId', { type: 'string', demandOption: true })
-          .option('server-id', { type: 'string', describe: 'SERVER-ID (default: the server\'s id)' })
-          .option('con-type', { type: 'string', array: true, describe: 'PREFERRED-CON-TYPE values, best first: 0–3 or ANY_AVAILABLE, CELLULAR, WLAN, WIRELINE' })
-          .option('notification-id', { type: 'number', describe: 'NOTIFICATION-ID (default: the device\'s next id)' })
+          .option('server-id', { type: 'string', describe: "SERVER-ID (default: the server's id)" })
+          .option('con-type', {
+            type: 'string',
+            array: true,
+            describe: 'PREFERRED-CON-TYPE values, best first: 0–3 or ANY_AVAILABLE, CELLULAR, WLAN, WIRELINE',
+          })
+          .option('notification-id', { type: 'number', describe: "NOTIFICATION-ID (default: the device's next id)" })
           .option('timestamp', { type: 'string', describe: 'TIMESTAMP in POSIX seconds, or now (default)' })
           .option('req-mos', { type: 'boolean', describe: 'send REQ-MOS' })
           .option('digest', { type: 'boolean', describe: 'send SHA256-DIGEST (default: when the device has a secret)' })
-          .option('omit', { type: 'string', array: true, default: [], choices: ['server-id', 'notification-id', 'timestamp'], describe: 'leave out an option sent by default' })
+          .option('omit', {
+            type: 'string',
+            array: true,
+            default: [],
+            choices: ['server-id', 'notification-id', 'timestamp'],
+            describe: 'leave out an option sent by default',
+          })
           .option('transport', { type: 'string', describe: `override the device's transport: ${NOTIFY_TARGET_FORMS}` }),
       async (argv) => {
-        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'POST', `${path('devices', argv.devId)}/notify`, notifyRequest(argv))) as { hex: string; sentTo: string };
+        const answer = (await callAdmin(
+          'server',
+          REQUEST_TIMEOUT_MS,
+          target,
+          'POST',
+          `${path('devices', argv.devId)}/notify`,
+          notifyRequest(argv),
+        )) as { hex: string; sentTo: string };
         if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.hex}\n${chalk.dim(`sent to ${answer.sentTo}`)}\n`);
       },
@@ -114,9 +132,14 @@ function actions(target: AdminTarget, args: readonly string[]): Argv<Common> {
     .command(
       'queue <devId> <command..>',
       'queue one command; templates {{dm}} {{repo}} {{web}} {{cont}} {{async}}; CONT alone = a fresh session URI',
-      (y) => y.positional('devId', { type: 'string', demandOption: true }).positional('command', { type: 'string', array: true, demandOption: true }),
+      (y) =>
+        y
+          .positional('devId', { type: 'string', demandOption: true })
+          .positional('command', { type: 'string', array: true, demandOption: true }),
       async (argv) => {
-        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'POST', `${path('devices', argv.devId)}/commands`, { command: argv.command.map(String) })) as { id: string; command: string[] };
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'POST', `${path('devices', argv.devId)}/commands`, {
+          command: argv.command.map(String),
+        })) as { id: string; command: string[] };
         if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.id} queued: ${JSON.stringify(answer.command)}\n`);
       },
@@ -126,33 +149,49 @@ function actions(target: AdminTarget, args: readonly string[]): Argv<Common> {
       'queue a whole Package#2: its JSON, or @FILE',
       (y) => y.positional('devId', { type: 'string', demandOption: true }).positional('package', { type: 'string', demandOption: true }),
       async (argv) => {
-        const text = argv.package.startsWith('@') ? await readFile(argv.package.slice(1), 'utf8').catch((error: Error) => {
-          throw new UsageError(`${argv.package.slice(1)}: ${error.message}`);
-        }) : argv.package;
+        const text = argv.package.startsWith('@')
+          ? await readFile(argv.package.slice(1), 'utf8').catch((error: Error) => {
+              throw new UsageError(`${argv.package.slice(1)}: ${error.message}`);
+            })
+          : argv.package;
         let body: unknown;
         try {
           body = JSON.parse(text);
         } catch (error) {
-          throw new UsageError(`Package#2 ${argv.package.startsWith('@') ? argv.package.slice(1) : 'argument'}: not JSON: ${(error as Error).message}`);
+          throw new UsageError(
+            `Package#2 ${argv.package.startsWith('@') ? argv.package.slice(1) : 'argument'}: not JSON: ${(error as Error).message}`,
+          );
         }
-        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'POST', `${path('devices', argv.devId)}/package2`, body)) as { id: string; commandIds: string[] };
+        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'POST', `${path('devices', argv.devId)}/package2`, body)) as {
+          id: string;
+          commandIds: string[];
+        };
         if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.id} queued (commands ${answer.commandIds.join(', ')})\n`);
       },
     )
-    .command('received <devId>', 'everything the server received from the device', (y) => y.positional('devId', { type: 'string', demandOption: true }), async (argv) =>
-      printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', `${path('devices', argv.devId)}/received`)),
+    .command(
+      'received <devId>',
+      'everything the server received from the device',
+      (y) => y.positional('devId', { type: 'string', demandOption: true }),
+      async (argv) => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', `${path('devices', argv.devId)}/received`)),
     )
     .command(
       'command <devId> <id>',
       'one queued command: state, status, result',
       (y) => y.positional('devId', { type: 'string', demandOption: true }).positional('id', { type: 'string', demandOption: true }),
-      async (argv) => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', `${path('devices', argv.devId, 'commands', argv.id)}`)),
+      async (argv) =>
+        printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', `${path('devices', argv.devId, 'commands', argv.id)}`)),
     )
-    .command('delete <devId>', 'forget a device and everything about it', (y) => y.positional('devId', { type: 'string', demandOption: true }), async (argv) => {
-      await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'DELETE', path('devices', argv.devId));
-      if (!argv.json) process.stdout.write(`${argv.devId} deleted\n`);
-    })
+    .command(
+      'delete <devId>',
+      'forget a device and everything about it',
+      (y) => y.positional('devId', { type: 'string', demandOption: true }),
+      async (argv) => {
+        await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'DELETE', path('devices', argv.devId));
+        if (!argv.json) process.stdout.write(`${argv.devId} deleted\n`);
+      },
+    )
     .command(
       'repo-put <name>',
       'register repository content served at <repo>/<name>',
@@ -168,15 +207,26 @@ function actions(target: AdminTarget, args: readonly string[]): Argv<Common> {
             return true;
           }),
       async (argv) => {
-        const content = argv.body ?? (await readFile(argv.file ?? '', 'utf8').catch((error: Error) => {
-          throw new UsageError(`${argv.file ?? ''}: ${error.message}`);
-        }));
-        const answer = (await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'PUT', `/repo/${argv.name.split('/').map(encodeURIComponent).join('/')}`, { mediaType: argv['media-type'], body: content })) as { url: string };
+        const content =
+          argv.body ??
+          (await readFile(argv.file ?? '', 'utf8').catch((error: Error) => {
+            throw new UsageError(`${argv.file ?? ''}: ${error.message}`);
+          }));
+        const answer = (await callAdmin(
+          'server',
+          REQUEST_TIMEOUT_MS,
+          target,
+          'PUT',
+          `/repo/${argv.name.split('/').map(encodeURIComponent).join('/')}`,
+          { mediaType: argv['media-type'], body: content },
+        )) as { url: string };
         if (argv.json) printJson(answer);
         else process.stdout.write(`${answer.url}\n`);
       },
     )
-    .command('repo-log', 'every repository and web hit', {}, async () => printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', '/repo-log')))
+    .command('repo-log', 'every repository and web hit', {}, async () =>
+      printJson(await callAdmin('server', REQUEST_TIMEOUT_MS, target, 'GET', '/repo-log')),
+    )
     .demandCommand(1, 'name an admin action (see --help)')
     .strict()
     .help()
@@ -189,11 +239,17 @@ function actions(target: AdminTarget, args: readonly string[]): Argv<Common> {
 /** `dmct sim admin <url> <action> …`: a thin client of the reference server's admin API. */
 export const simAdminCommand: CommandModule<object, AdminArgs> = {
   command: 'admin <url> [args..]',
-  describe: 'drive a running reference server through its admin API: health, register, notify, queue, package2, received, command, delete, repo-put, repo-log',
+  describe:
+    'drive a running reference server through its admin API: health, register, notify, queue, package2, received, command, delete, repo-put, repo-log',
   builder: (y) =>
     y
       .positional('url', { type: 'string', demandOption: true, describe: 'the admin API URL printed by dmct sim server' })
-      .positional('args', { type: 'string', array: true, default: [] as string[], describe: 'the action and its arguments (see: dmct sim admin URL --help)' })
+      .positional('args', {
+        type: 'string',
+        array: true,
+        default: [] as string[],
+        describe: 'the action and its arguments (see: dmct sim admin URL --help)',
+      })
       .option('admin-token', ADMIN_TOKEN_OPTION)
       .parserConfiguration({ 'unknown-options-as-args': true })
       .help(false)

@@ -48,15 +48,23 @@ interface SessionArgs extends AdminArgs {
   wait: boolean;
 }
 
-
-
 function checkPort(value: number, flag: string): void {
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`--${flag} ${String(value)}: not a port number (0–65535)`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new UsageError(`--${flag} ${String(value)}: not a port number (0–65535)`);
 }
 
 function printBanner(client: RunningReferenceClient, argv: RunArgs, serverUrl: string): void {
   if (argv.json) {
-    const line = { devId: client.devId, serverId: client.serverId, server: serverUrl, udpPort: client.udpPort, notifyUrl: client.notifyUrl, adminUrl: client.adminUrl, adminToken: client.adminToken, faults: argv.fault };
+    const line = {
+      devId: client.devId,
+      serverId: client.serverId,
+      server: serverUrl,
+      udpPort: client.udpPort,
+      notifyUrl: client.notifyUrl,
+      adminUrl: client.adminUrl,
+      adminToken: client.adminToken,
+      faults: argv.fault,
+    };
     process.stdout.write(`${JSON.stringify(line)}\n`);
     return;
   }
@@ -74,12 +82,11 @@ function printBanner(client: RunningReferenceClient, argv: RunArgs, serverUrl: s
   );
 }
 
-
 function adminOption<T>(yargs: Argv<T>) {
   return yargs
-    .option('admin', { type: 'string', demandOption: true, describe: 'the reference client\'s admin API URL (printed by dmct sim client)' })
+    .option('admin', { type: 'string', demandOption: true, describe: "the reference client's admin API URL (printed by dmct sim client)" })
     .option('admin-token', ADMIN_TOKEN_OPTION)
-    .option('json', { type: 'boolean', default: false, describe: 'print the admin API\'s JSON answer' });
+    .option('json', { type: 'boolean', default: false, describe: "print the admin API's JSON answer" });
 }
 
 function parseData(text: string): Record<string, unknown> {
@@ -89,7 +96,8 @@ function parseData(text: string): Record<string, unknown> {
   } catch (error) {
     throw new UsageError(`--data: not JSON: ${(error as Error).message}`);
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UsageError('--data: must be a JSON object (section 5.4: Data is an object)');
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new UsageError('--data: must be a JSON object (section 5.4: Data is an object)');
   return data as Record<string, unknown>;
 }
 
@@ -107,9 +115,13 @@ const alertCommand: CommandModule<object, AlertArgs> = {
       .option('data', { type: 'string', describe: 'alert data, a JSON object' })
       .option('now', { type: 'boolean', default: false, describe: 'open a client-initiated session to send it' })
       .option('wait', { type: 'boolean', default: false, describe: 'with --now: answer once the session is over' })
-      .example('$0 sim client alert --admin http://127.0.0.1:9101 --type urn:x:at:1.0:Low --data-type application/json --data \'{"Level":3}\' --now', ''),
+      .example(
+        '$0 sim client alert --admin http://127.0.0.1:9101 --type urn:x:at:1.0:Low --data-type application/json --data \'{"Level":3}\' --now',
+        '',
+      ),
   handler: async (argv) => {
-    if (argv.data !== undefined && argv['data-type'] === undefined) throw new UsageError('--data needs --data-type (section 5.4: DataType MUST be present with Data)');
+    if (argv.data !== undefined && argv['data-type'] === undefined)
+      throw new UsageError('--data needs --data-type (section 5.4: DataType MUST be present with Data)');
     const alert: Record<string, unknown> = { AlertType: argv.type };
     if (argv['source-uri'] !== undefined) alert['SourceURI'] = argv['source-uri'];
     if (argv['target-uri'] !== undefined) alert['TargetURI'] = argv['target-uri'];
@@ -117,7 +129,12 @@ const alertCommand: CommandModule<object, AlertArgs> = {
     if (argv['data-type'] !== undefined) alert['DataType'] = argv['data-type'];
     if (argv.data !== undefined) alert['Data'] = parseData(argv.data);
     const query = argv.now ? `?now=1${argv.wait ? '&wait=1' : ''}` : '';
-    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, adminTarget(argv), 'POST', `/alerts${query}`, alert)) as { sessionId?: number; queued?: number; id?: number; outcome?: string };
+    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, adminTarget(argv), 'POST', `/alerts${query}`, alert)) as {
+      sessionId?: number;
+      queued?: number;
+      id?: number;
+      outcome?: string;
+    };
     if (argv.json) printJson(answer);
     else if (answer.outcome !== undefined) process.stdout.write(`session ${answer.id ?? '?'} ${answer.outcome}\n`);
     else if (answer.sessionId !== undefined) process.stdout.write(`alert queued; session ${answer.sessionId} opened\n`);
@@ -132,9 +149,15 @@ const sessionCommand: CommandModule<object, SessionArgs> = {
   describe: 'open a client-initiated session (ClientInitiatedMgmt) on a running reference client',
   builder: (yargs) => adminOption(yargs).option('wait', { type: 'boolean', default: false, describe: 'answer once the session is over' }),
   handler: async (argv) => {
-    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, adminTarget(argv), 'POST', `/session${argv.wait ? '?wait=1' : ''}`)) as { sessionId?: number; id?: number; outcome?: string; reason?: string };
+    const answer = (await callAdmin('client', ADMIN_TIMEOUT_MS, adminTarget(argv), 'POST', `/session${argv.wait ? '?wait=1' : ''}`)) as {
+      sessionId?: number;
+      id?: number;
+      outcome?: string;
+      reason?: string;
+    };
     if (argv.json) printJson(answer);
-    else if (answer.outcome !== undefined) process.stdout.write(`session ${answer.id ?? '?'} ${answer.outcome}${answer.reason === undefined ? '' : `: ${answer.reason}`}\n`);
+    else if (answer.outcome !== undefined)
+      process.stdout.write(`session ${answer.id ?? '?'} ${answer.outcome}${answer.reason === undefined ? '' : `: ${answer.reason}`}\n`);
     else process.stdout.write(`session ${answer.sessionId ?? '?'} opened\n`);
     process.exitCode = EXIT.ok;
   },
@@ -143,7 +166,7 @@ const sessionCommand: CommandModule<object, SessionArgs> = {
 /** `dmct sim client state`: prints what a running reference client has seen and done. */
 const stateCommand: CommandModule<object, AdminArgs> = {
   command: 'state',
-  describe: 'print a running reference client\'s state (notifications, sessions, DEFAULTs, SUBs) as JSON',
+  describe: "print a running reference client's state (notifications, sessions, DEFAULTs, SUBs) as JSON",
   builder: (yargs) => adminOption(yargs),
   handler: async (argv) => {
     printJson(await callAdmin('client', ADMIN_TIMEOUT_MS, adminTarget(argv), 'GET', '/state'));
@@ -163,19 +186,58 @@ export const simClientCommand: CommandModule<object, RunArgs> = {
       .command(alertCommand)
       .command(sessionCommand)
       .command(stateCommand)
-      .option('server', { global: false, type: 'string', describe: 'the DM server\'s Package#1 URL (DMAcc SrvURI); required to run the client' })
-      .option('host', { global: false, type: 'string', default: '127.0.0.1', describe: 'interface of the notification listeners (the admin API is always loopback)' })
-      .option('notify-udp', { global: false, type: 'number', default: 0, describe: 'UDP port of the WAP Push listener (0: a free port; 2948 is the IANA port)' })
-      .option('notify-http', { global: false, type: 'number', default: 0, describe: 'port of the HTTP notification endpoint (POST /notify)' })
+      .option('server', {
+        global: false,
+        type: 'string',
+        describe: "the DM server's Package#1 URL (DMAcc SrvURI); required to run the client",
+      })
+      .option('host', {
+        global: false,
+        type: 'string',
+        default: '127.0.0.1',
+        describe: 'interface of the notification listeners (the admin API is always loopback)',
+      })
+      .option('notify-udp', {
+        global: false,
+        type: 'number',
+        default: 0,
+        describe: 'UDP port of the WAP Push listener (0: a free port; 2948 is the IANA port)',
+      })
+      .option('notify-http', {
+        global: false,
+        type: 'number',
+        default: 0,
+        describe: 'port of the HTTP notification endpoint (POST /notify)',
+      })
       .option('admin-port', { global: false, type: 'number', default: 0, describe: 'admin API port (0: a free port)' })
       .option('admin-token', { ...ADMIN_TOKEN_OPTION, global: false })
       .option('dev-id', { global: false, type: 'string', describe: 'DevInfo/DevID (default IMEI:351234567890123)' })
-      .option('server-id', { global: false, type: 'string', describe: 'the account\'s SrvID, matched against SERVER-ID (default dmct-reference-server)' })
+      .option('server-id', {
+        global: false,
+        type: 'string',
+        describe: "the account's SrvID, matched against SERVER-ID (default dmct-reference-server)",
+      })
       .option('secret', { global: false, type: 'string', describe: 'notification secret (DMAcc Auth/Noti/Secret, UTF-8)' })
       .option('auth-data', { global: false, type: 'string', describe: 'notification auth data (DMAcc Auth/Noti/Data, UTF-8)' })
-      .option('perm', { global: false, type: 'string', array: true, describe: 'MOIDs the server may manage (DMAcc Perm; repeatable; * = all)' })
-      .option('fault', { global: false, type: 'string', array: true, default: [], describe: 'turn on a fault switch (repeatable; see dmct sim faults --role client)' })
-      .option('async-delay', { global: false, type: 'number', default: 200, describe: 'milliseconds before an asynchronous EXEC completes' })
+      .option('perm', {
+        global: false,
+        type: 'string',
+        array: true,
+        describe: 'MOIDs the server may manage (DMAcc Perm; repeatable; * = all)',
+      })
+      .option('fault', {
+        global: false,
+        type: 'string',
+        array: true,
+        default: [],
+        describe: 'turn on a fault switch (repeatable; see dmct sim faults --role client)',
+      })
+      .option('async-delay', {
+        global: false,
+        type: 'number',
+        default: 200,
+        describe: 'milliseconds before an asynchronous EXEC completes',
+      })
       .option('json', { global: false, type: 'boolean', default: false, describe: 'print the ports as one JSON line' })
       .example('$0 sim client --server http://127.0.0.1:8080/dm --notify-udp 2948 --secret s3cr3t --auth-data nonce', '')
       .example('$0 sim client session --admin http://127.0.0.1:9101', 'open a session on a running client'),
@@ -183,8 +245,10 @@ export const simClientCommand: CommandModule<object, RunArgs> = {
     if (argv.server === undefined) throw new UsageError('dmct sim client needs --server URL (or a sub-command: alert, session, state)');
     if (!/^https?:\/\//i.test(argv.server)) throw new UsageError(`--server ${JSON.stringify(argv.server)}: an http:// or https:// URL`);
     for (const flag of ['notify-udp', 'notify-http', 'admin-port'] as const) checkPort(argv[flag], flag);
-    if (!Number.isInteger(argv['async-delay']) || argv['async-delay'] < 0) throw new UsageError(`--async-delay ${String(argv['async-delay'])}: milliseconds, 0 or more`);
-    if (argv['auth-data'] !== undefined && argv.secret === undefined) throw new UsageError('--auth-data needs --secret (both are DMAcc Auth/Noti)');
+    if (!Number.isInteger(argv['async-delay']) || argv['async-delay'] < 0)
+      throw new UsageError(`--async-delay ${String(argv['async-delay'])}: milliseconds, 0 or more`);
+    if (argv['auth-data'] !== undefined && argv.secret === undefined)
+      throw new UsageError('--auth-data needs --secret (both are DMAcc Auth/Noti)');
     try {
       selectFaults(argv.fault, 'client');
     } catch (error) {
@@ -209,7 +273,11 @@ export const simClientCommand: CommandModule<object, RunArgs> = {
         ...(argv.perm === undefined ? {} : { permittedMoids: argv.perm }),
       });
     } catch (error) {
-      if (error instanceof Error && 'code' in error && (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL')) {
+      if (
+        error instanceof Error &&
+        'code' in error &&
+        (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL')
+      ) {
         throw new UsageError(`cannot listen on ${argv.host}: ${error.message}`);
       }
       throw error;

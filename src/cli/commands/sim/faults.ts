@@ -11,7 +11,7 @@ interface FaultsArgs {
 /** `dmct sim faults`: the fault switches of both reference peers, with the rule each breaks. */
 export const simFaultsCommand: CommandModule<object, FaultsArgs> = {
   command: 'faults',
-  describe: 'list the reference peers\' fault switches (mutants) and the rule each breaks',
+  describe: "list the reference peers' fault switches (mutants) and the rule each breaks",
   builder: (yargs) =>
     yargs
       .option('role', { choices: ['server', 'client'] as const, describe: 'only the switches of this peer' })
@@ -23,7 +23,8 @@ export const simFaultsCommand: CommandModule<object, FaultsArgs> = {
     } else {
       const width = Math.max(...faults.map((fault) => fault.name.length), 4);
       const lines = faults.map(
-        (fault) => `${chalk.bold(fault.name.padEnd(width))}  ${fault.role.padEnd(6)}  ${chalk.cyan(fault.breaks)}  §${fault.section.padEnd(8)} ${chalk.dim(fault.description)}\n`,
+        (fault) =>
+          `${chalk.bold(fault.name.padEnd(width))}  ${fault.role.padEnd(6)}  ${chalk.cyan(fault.breaks)}  §${fault.section.padEnd(8)} ${chalk.dim(fault.description)}\n`,
       );
       process.stdout.write(`${lines.join('')}${faults.length} fault switch${faults.length === 1 ? '' : 'es'}\n`);
     }

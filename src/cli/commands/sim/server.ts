@@ -34,7 +34,9 @@ interface ServerArgs {
 function devicesOf(argv: ServerArgs): DeviceRegistration[] {
   for (const flag of ['secret', 'auth-data', 'notify'] as const) {
     if (argv[flag].length > argv.device.length) {
-      throw new UsageError(`--${flag} given ${argv[flag].length} time(s) for ${argv.device.length} --device: each pairs with the --device at the same position`);
+      throw new UsageError(
+        `--${flag} given ${argv[flag].length} time(s) for ${argv.device.length} --device: each pairs with the --device at the same position`,
+      );
     }
   }
   return argv.device.map((devId, i) => {
@@ -58,7 +60,15 @@ function describeTarget(device: DeviceRegistration): string {
 
 function printBanner(server: RunningReferenceServer, argv: ServerArgs, devices: DeviceRegistration[]): void {
   if (argv.json) {
-    const line = { dmUrl: server.dmUrl, adminUrl: server.adminUrl, adminToken: server.adminToken, repoUrl: server.repoUrl, webUrl: server.webUrl, faults: argv.fault, devices: devices.map((d) => d.devId) };
+    const line = {
+      dmUrl: server.dmUrl,
+      adminUrl: server.adminUrl,
+      adminToken: server.adminToken,
+      repoUrl: server.repoUrl,
+      webUrl: server.webUrl,
+      faults: argv.fault,
+      devices: devices.map((d) => d.devId),
+    };
     process.stdout.write(`${JSON.stringify(line)}\n`);
     return;
   }
@@ -76,28 +86,58 @@ function printBanner(server: RunningReferenceServer, argv: ServerArgs, devices: 
   );
 }
 
-
 /** `dmct sim server`: runs the reference DM server until SIGINT or SIGTERM. */
 export const simServerCommand: CommandModule<object, ServerArgs> = {
   command: 'server',
   describe: 'run the reference DM server (DM endpoint, repository, web server, admin API) until Ctrl-C',
   builder: (yargs) =>
     yargs
-      .option('host', { type: 'string', default: '127.0.0.1', describe: 'interface of the DM, repository and web port (the admin API is always loopback)' })
+      .option('host', {
+        type: 'string',
+        default: '127.0.0.1',
+        describe: 'interface of the DM, repository and web port (the admin API is always loopback)',
+      })
       .option('port', { type: 'number', default: 0, describe: 'DM/repository/web port (0: a free port)' })
       .option('admin-port', { type: 'number', default: 0, describe: 'admin API port (0: a free port)' })
       .option('admin-token', ADMIN_TOKEN_OPTION)
-      .option('allow-shell-notify', { type: 'boolean', default: false, describe: 'allow the shell notification transport (it runs a command on this machine)' })
+      .option('allow-shell-notify', {
+        type: 'boolean',
+        default: false,
+        describe: 'allow the shell notification transport (it runs a command on this machine)',
+      })
       .option('public-url', { type: 'string', describe: 'base URL advertised in CONT and async URIs (default http://HOST:PORT)' })
-      .option('fault', { type: 'string', array: true, default: [], describe: 'turn on a fault switch (repeatable; see dmct sim faults --role server)' })
+      .option('fault', {
+        type: 'string',
+        array: true,
+        default: [],
+        describe: 'turn on a fault switch (repeatable; see dmct sim faults --role server)',
+      })
       .option('device', { type: 'string', array: true, default: [], describe: 'register a device by DevID (repeatable)' })
       .option('secret', { type: 'string', array: true, default: [], describe: 'notification secret of the --device at the same position' })
-      .option('auth-data', { type: 'string', array: true, default: [], describe: 'notification auth data of the --device at the same position' })
-      .option('notify', { type: 'string', array: true, default: [], describe: `notification transport of the --device at the same position: ${NOTIFY_TARGET_FORMS}` })
-      .option('credential-encoding', { choices: ['utf8', 'hex'] as const, default: 'utf8' as const, describe: 'how --secret and --auth-data are written' })
+      .option('auth-data', {
+        type: 'string',
+        array: true,
+        default: [],
+        describe: 'notification auth data of the --device at the same position',
+      })
+      .option('notify', {
+        type: 'string',
+        array: true,
+        default: [],
+        describe: `notification transport of the --device at the same position: ${NOTIFY_TARGET_FORMS}`,
+      })
+      .option('credential-encoding', {
+        choices: ['utf8', 'hex'] as const,
+        default: 'utf8' as const,
+        describe: 'how --secret and --auth-data are written',
+      })
       .option('server-id', { type: 'string', describe: 'SERVER-ID sent in notifications (default dmct-reference-server)' })
       .option('gcm-send-url', { type: 'string', describe: 'where GCM notification messages are POSTed' })
-      .option('auto-register', { type: 'boolean', default: false, describe: 'register unknown DevIDs on their first Package#1 instead of answering 403' })
+      .option('auto-register', {
+        type: 'boolean',
+        default: false,
+        describe: 'register unknown DevIDs on their first Package#1 instead of answering 403',
+      })
       .option('json', { type: 'boolean', default: false, describe: 'print the URLs as one JSON line' })
       .check((argv) => {
         try {
@@ -108,7 +148,8 @@ export const simServerCommand: CommandModule<object, ServerArgs> = {
         }
         for (const flag of ['port', 'admin-port'] as const) {
           const port = argv[flag];
-          if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--${flag} ${String(port)}: not a port number (0–65535)`);
+          if (!Number.isInteger(port) || port < 0 || port > 65535)
+            throw new UsageError(`--${flag} ${String(port)}: not a port number (0–65535)`);
         }
         return true;
       })
@@ -133,7 +174,11 @@ export const simServerCommand: CommandModule<object, ServerArgs> = {
       });
     } catch (error) {
       if (error instanceof ReferenceServerConfigError || error instanceof UnknownFaultError) throw new UsageError(error.message);
-      if (error instanceof Error && 'code' in error && (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL')) {
+      if (
+        error instanceof Error &&
+        'code' in error &&
+        (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL')
+      ) {
         throw new UsageError(`cannot listen on ${argv.host}: ${error.message}`);
       }
       throw error;

@@ -22,7 +22,8 @@ export function checkAdminToken(token: string): string {
 /** The token a `dmct sim` admin client sends: the flag, else the environment, else a UsageError. */
 export function adminTokenOf(flag: string | undefined): string {
   const token = flag ?? process.env[ADMIN_TOKEN_ENV];
-  if (token === undefined || token === '') throw new UsageError(`no admin token: pass --admin-token (the peer printed it at start) or set ${ADMIN_TOKEN_ENV}`);
+  if (token === undefined || token === '')
+    throw new UsageError(`no admin token: pass --admin-token (the peer printed it at start) or set ${ADMIN_TOKEN_ENV}`);
   return token;
 }
 
@@ -31,7 +32,14 @@ export function adminTokenOf(flag: string | undefined): string {
  * peer is a UsageError naming the call; the reason is the answer's problem `detail`, its `error`
  * member, or its text as it came.
  */
-export async function callAdmin(peer: string, timeoutMs: number, target: AdminTarget, method: string, path: string, body?: unknown): Promise<unknown> {
+export async function callAdmin(
+  peer: string,
+  timeoutMs: number,
+  target: AdminTarget,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   const what = `${method} ${path}`;
   const base = target.url;
   let response: Response;
@@ -43,7 +51,9 @@ export async function callAdmin(peer: string, timeoutMs: number, target: AdminTa
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (error) {
-    throw new UsageError(`cannot reach the ${peer} admin API at ${base} (${what}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `cannot reach the ${peer} admin API at ${base} (${what}): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const text = await response.text();
   let json: unknown = text;

@@ -13,7 +13,12 @@ import { clientUriParam, refuse, withoutQuery, type CommandOutcome } from './out
  * tie the result to its EXEC (section 13.1: no correlator in DM 2.0); Data = the result, as JSON.
  */
 export function execResultAlert(clientUri: string, outcome: ExecOutcome): GenericAlert {
-  return { AlertType: SAMPLE_RESULT_ALERT_TYPE, SourceURI: withoutQuery(clientUri), DataType: 'application/json', Data: { ...outcome.result, StatusCode: outcome.status } };
+  return {
+    AlertType: SAMPLE_RESULT_ALERT_TYPE,
+    SourceURI: withoutQuery(clientUri),
+    DataType: 'application/json',
+    Data: { ...outcome.result, StatusCode: outcome.status },
+  };
 }
 
 function finishLater(executable: Executable, services: ClientServices, deliver: (outcome: ExecOutcome) => void): void {

@@ -22,7 +22,8 @@ export function runGet(params: readonly string[], services: ClientServices, sess
   if (!resolution.ok) return refuse(resolution.status, resolution.reason);
   const locations = resolution.locations;
   if (locations.some((location) => !mayRead(location, services, session))) return refuse(403, 'the server may not read the node');
-  if (locations.every((location) => cacheStillValid(location, param.uri.query.cv, services))) return refuse(304, 'the cache validator still matches');
+  if (locations.every((location) => cacheStillValid(location, param.uri.query.cv, services)))
+    return refuse(304, 'the cache validator still matches');
   const withData = locations.filter((location) => !hasNoContent(location));
   if (withData.length === 0) return { status: 204 };
   if (services.faults.has('get-no-data')) return { status: 200 };
@@ -32,6 +33,8 @@ export function runGet(params: readonly string[], services: ClientServices, sess
     return { status: 200, part: { mediaType: 'text/plain', body: leafValueToText(single.node.value) } };
   }
   const lv = param.uri.query.lv === undefined ? {} : { lv: param.uri.query.lv };
-  const body = buildMoData(withData.map((location) => serializeLocation(services.tree, location, { ...lv, canRead: readableBelow(location, services, session) })));
+  const body = buildMoData(
+    withData.map((location) => serializeLocation(services.tree, location, { ...lv, canRead: readableBelow(location, services, session) })),
+  );
   return { status: 200, part: { mediaType: MEDIA_TYPES.moData, body } };
 }

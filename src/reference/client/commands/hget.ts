@@ -30,7 +30,9 @@ export async function runHget(params: readonly string[], services: ClientService
   if (services.faults.has('hget-async')) return reportLater(serverUri, clientUri, services, session);
 
   const permitted = (moid: string) => permits(session.account, moid);
-  const stored = target ? storeAtClientUri(services.tree, target.uri, fetched.input, permitted) : storeWithoutClientUri(services.tree, fetched.input, permitted);
+  const stored = target
+    ? storeAtClientUri(services.tree, target.uri, fetched.input, permitted)
+    : storeWithoutClientUri(services.tree, fetched.input, permitted);
   return stored.ok ? { status: 200, uris: stored.uris } : refuse(stored.status, stored.reason);
 }
 
@@ -43,7 +45,12 @@ const HGET_RESULT_ALERT_TYPE = 'urn:dmct:at:hget-result';
  * runs, so the tree keeps no instance an unreported URI would hide from later scenarios.
  */
 function reportLater(serverUri: string, clientUri: string | undefined, services: ClientServices, session: SessionContext): CommandOutcome {
-  const alert = { AlertType: HGET_RESULT_ALERT_TYPE, SourceURI: clientUri ?? serverUri, DataType: 'application/json', Data: { StatusCode: 200 } };
+  const alert = {
+    AlertType: HGET_RESULT_ALERT_TYPE,
+    SourceURI: clientUri ?? serverUri,
+    DataType: 'application/json',
+    Data: { StatusCode: 200 },
+  };
   services.later(0, () => services.reportAsync(session.account, session.account.serverUri, alert));
   return { status: 202 };
 }

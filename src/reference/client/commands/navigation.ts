@@ -15,8 +15,12 @@ export function runShow(params: readonly string[], services: ClientServices): Co
   if (services.faults.has('show-not-opened')) return { status: 200 };
   if (isHttpUrl(prepared.url)) {
     services.track(
-      services.http
-        .transfer('SHOW', { method: 'GET', url: prepared.url, headers: { Accept: 'text/html, */*;q=0.1' }, timeoutMs: services.timings.showTimeoutMs }),
+      services.http.transfer('SHOW', {
+        method: 'GET',
+        url: prepared.url,
+        headers: { Accept: 'text/html, */*;q=0.1' },
+        timeoutMs: services.timings.showTimeoutMs,
+      }),
     );
   }
   return { status: 200 };
@@ -43,7 +47,8 @@ export function runDefault(params: readonly string[], services: ClientServices, 
   const [serverUri = '', moid = ''] = params;
   const errors = checkServerUri(serverUri).filter((violation) => violation.severity === 'error');
   if (errors.length > 0) return refuse(400, errors.map((violation) => violation.message).join('; '));
-  if (services.tree.ddf(moid) === undefined && services.tree.instancesOf(moid).length === 0) return refuse(404, `MOID ${moid} is not supported`);
+  if (services.tree.ddf(moid) === undefined && services.tree.instancesOf(moid).length === 0)
+    return refuse(404, `MOID ${moid} is not supported`);
   if (!permits(session.account, moid)) return refuse(403, `server ${session.account.serverId} was not provisioned for ${moid}`);
   if (!services.faults.has('default-not-remembered')) services.defaults.set(moid, serverUri);
   return { status: 200 };

@@ -24,6 +24,7 @@ export function runSub(params: readonly string[], services: ClientServices, sess
 /** UNSUB (section 5.3.12): cancels the SUB with exactly this ClientURI; 404 when there is none. */
 export function runUnsub(params: readonly string[], services: ClientServices): CommandOutcome {
   const clientUri = params[0] ?? '';
-  if (services.faults.has('unsub-keeps-sub') && services.subscriptions.list().some((sub) => sub.clientUri === clientUri)) return { status: 200 };
+  if (services.faults.has('unsub-keeps-sub') && services.subscriptions.list().some((sub) => sub.clientUri === clientUri))
+    return { status: 200 };
   return services.subscriptions.remove(clientUri) ? { status: 200 } : refuse(404, `no SUB with ClientURI ${clientUri}`);
 }

@@ -90,7 +90,16 @@ export async function runUpload(
   const body =
     mediaType === 'text/plain' && single?.node.value !== undefined
       ? leafValueToText(single.node.value)
-      : buildMoData(located.flatMap((entry) => entry.locations.map((location) => serializeLocation(services.tree, location, { ...(entry.lv === undefined ? {} : { lv: entry.lv }), canRead: readableBelow(location, services, session) }))));
+      : buildMoData(
+          located.flatMap((entry) =>
+            entry.locations.map((location) =>
+              serializeLocation(services.tree, location, {
+                ...(entry.lv === undefined ? {} : { lv: entry.lv }),
+                canRead: readableBelow(location, services, session),
+              }),
+            ),
+          ),
+        );
 
   const prepared = prepareServerUri(serverUri, services.uriValues);
   if (!prepared.ok) return refuse(prepared.status, prepared.reason);

@@ -92,8 +92,14 @@ function stop(): void {
 const dm = createServer((request, response) => {
   void (async () => {
     const body = await readBody(request);
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(name))) as Record<string, string>;
-    const answer = await fetch(`${internal}${request.url ?? '/'}`, { method: request.method ?? 'GET', headers, ...(body.length === 0 ? {} : { body: new Uint8Array(body) }) });
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).filter(([name]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(name)),
+    ) as Record<string, string>;
+    const answer = await fetch(`${internal}${request.url ?? '/'}`, {
+      method: request.method ?? 'GET',
+      headers,
+      ...(body.length === 0 ? {} : { body: new Uint8Array(body) }),
+    });
     const payload = Buffer.from(await answer.arrayBuffer());
     const out: Record<string, string> = {};
     answer.headers.forEach((value, name) => {

@@ -16,8 +16,7 @@ import {
   type RawNotificationSpec,
 } from '../../../../src/protocol/notification/index.js';
 
-const WORKED_HEX =
-  '22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000';
+const WORKED_HEX = '22001004646d73312002002a10206b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e677609932000';
 const CREDS = { secret: 's3cr3t', authData: 'nonce' };
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
 const hex = (h: string): Uint8Array => {
@@ -72,7 +71,10 @@ describe('the worked notification example', () => {
 
   it('computes the digest over the zero-digest message', () => {
     const zeroed = hex(`22001004646d73312002002a1020${'00'.repeat(32)}2000`);
-    assert.equal(toHex(computeNotificationDigest(zeroed, 's3cr3t', 'nonce')), '6b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e67760993');
+    assert.equal(
+      toHex(computeNotificationDigest(zeroed, 's3cr3t', 'nonce')),
+      '6b6fc5efd48400340c491e93d21b442d7db610e7b22c092f9ecb946e67760993',
+    );
   });
 
   it('verifyNotificationDigest accepts the right credentials and rejects others', () => {
@@ -94,7 +96,10 @@ describe('5.2.1.1 / 7.1.1 header violations', () => {
   it('buffer shorter than the header: notification-too-short, no notification', () => {
     for (const bytes of [new Uint8Array(0), Uint8Array.of(0x20)]) {
       const result = decodeNotification(bytes);
-      assert.deepEqual(result.violations.map((v) => v.rule), ['notification-too-short']);
+      assert.deepEqual(
+        result.violations.map((v) => v.rule),
+        ['notification-too-short'],
+      );
       assert.equal(result.notification, undefined);
       assert.equal(result.valid, false);
     }
@@ -107,7 +112,10 @@ describe('5.2.1.1 / 7.1.1 header violations', () => {
 
   it('RESERVED ≠ 0: notification-reserved-bits is a warning (B.7), still valid', () => {
     const result = decodeNotification(encodeRawNotification({ reserved: 1, options: SIMPLE }));
-    assert.deepEqual(result.violations.map((v) => [v.rule, v.severity, v.offset]), [['notification-reserved-bits', 'warning', 1]]);
+    assert.deepEqual(
+      result.violations.map((v) => [v.rule, v.severity, v.offset]),
+      [['notification-reserved-bits', 'warning', 1]],
+    );
     assert.equal(result.valid, true);
   });
 
@@ -131,7 +139,10 @@ describe('7.1.1.2 option framing violations', () => {
   it('option length beyond the buffer: notification-option-length-exceeds, value kept truncated', () => {
     const bytes = encodeRawNotification({ options: [{ number: 1, length: 4095, value: ascii('ab') }] });
     const result = decodeNotification(bytes);
-    assert.deepEqual(result.violations.map((v) => [v.rule, v.offset]), [['notification-option-length-exceeds', 2]]);
+    assert.deepEqual(
+      result.violations.map((v) => [v.rule, v.offset]),
+      [['notification-option-length-exceeds', 2]],
+    );
     const option = result.notification?.rawOptions[0];
     assert.deepEqual(option && [option.truncated, option.length, toHex(option.value)], [true, 4095, '6162']);
   });
@@ -141,27 +152,51 @@ describe('7.1.1.2 option framing violations', () => {
   });
 
   it('options out of order: notification-option-order', () => {
-    const bytes = encodeRawNotification({ options: [{ number: 5, value: Uint8Array.of(0, 0, 0, 1) }, { number: 2, value: Uint8Array.of(1) }] });
+    const bytes = encodeRawNotification({
+      options: [
+        { number: 5, value: Uint8Array.of(0, 0, 0, 1) },
+        { number: 2, value: Uint8Array.of(1) },
+      ],
+    });
     const result = decodeNotification(bytes);
-    assert.deepEqual(result.violations.map((v) => v.rule), ['notification-option-order']);
-    assert.deepEqual(result.notification?.rawOptions.map((o) => o.number), [5, 2]);
+    assert.deepEqual(
+      result.violations.map((v) => v.rule),
+      ['notification-option-order'],
+    );
+    assert.deepEqual(
+      result.notification?.rawOptions.map((o) => o.number),
+      [5, 2],
+    );
     assert.deepEqual(result.notification?.options.preferredConTypes, [1]);
   });
 
   it('repeated option (delta 0): notification-option-duplicate; the first occurrence counts', () => {
-    const bytes = encodeRawNotification({ options: [{ number: 3, value: Uint8Array.of(0, 1) }, { delta: 0, value: Uint8Array.of(0, 2) }] });
+    const bytes = encodeRawNotification({
+      options: [
+        { number: 3, value: Uint8Array.of(0, 1) },
+        { delta: 0, value: Uint8Array.of(0, 2) },
+      ],
+    });
     const result = decodeNotification(bytes);
-    assert.deepEqual(result.violations.map((v) => [v.rule, v.offset]), [['notification-option-duplicate', 6]]);
+    assert.deepEqual(
+      result.violations.map((v) => [v.rule, v.offset]),
+      [['notification-option-duplicate', 6]],
+    );
     assert.equal(result.notification?.options.notificationId, 1);
   });
 
   it('unknown option number: notification-option-unknown is a warning and decoding goes on', () => {
-    const bytes = encodeRawNotification({ options: [{ number: 1, value: ascii('a') }, { number: 7, value: Uint8Array.of(9) }, { number: 9 }] });
+    const bytes = encodeRawNotification({
+      options: [{ number: 1, value: ascii('a') }, { number: 7, value: Uint8Array.of(9) }, { number: 9 }],
+    });
     const result = decodeNotification(bytes);
-    assert.deepEqual(result.violations.map((v) => [v.rule, v.severity]), [
-      ['notification-option-unknown', 'warning'],
-      ['notification-option-unknown', 'warning'],
-    ]);
+    assert.deepEqual(
+      result.violations.map((v) => [v.rule, v.severity]),
+      [
+        ['notification-option-unknown', 'warning'],
+        ['notification-option-unknown', 'warning'],
+      ],
+    );
     assert.equal(result.valid, true);
     assert.equal(result.notification?.options.serverId, 'a');
   });
@@ -180,13 +215,22 @@ describe('5.2.1.2 option value violations', () => {
   it('digest mismatch with credentials: notification-digest-mismatch at the digest value', () => {
     const bytes = encodeRawNotification({ options: [{ number: 4, digest: true }], digest: { ...CREDS, flipBit: 0 } });
     const result = decodeNotification(bytes, CREDS);
-    assert.deepEqual(result.violations.map((v) => [v.rule, v.section, v.offset]), [['notification-digest-mismatch', '9.1', 4]]);
+    assert.deepEqual(
+      result.violations.map((v) => [v.rule, v.section, v.offset]),
+      [['notification-digest-mismatch', '9.1', 4]],
+    );
     assert.deepEqual(result.digest, { present: true, verified: false });
   });
 
   it('every digest mistake of the raw builder is caught', () => {
     for (const mistake of ['without-secret', 'without-auth-data', 'secret-last', 'not-zeroed'] as const) {
-      const bytes = encodeRawNotification({ options: [{ number: 1, value: ascii('x') }, { number: 4, digest: true }], digest: { ...CREDS, mistake } });
+      const bytes = encodeRawNotification({
+        options: [
+          { number: 1, value: ascii('x') },
+          { number: 4, digest: true },
+        ],
+        digest: { ...CREDS, mistake },
+      });
       assert.deepEqual(rulesOf(bytes, CREDS), ['notification-digest-mismatch'], mistake);
     }
   });
@@ -194,7 +238,10 @@ describe('5.2.1.2 option value violations', () => {
   it('digest not checked without credentials; absent digest with credentials is info only', () => {
     assert.deepEqual(decodeNotification(hex(WORKED_HEX)).digest, { present: true });
     const result = decodeNotification(encodeNotification({ serverId: 'x' }), CREDS);
-    assert.deepEqual(result.violations.map((v) => [v.rule, v.severity]), [['notification-digest-absent', 'info']]);
+    assert.deepEqual(
+      result.violations.map((v) => [v.rule, v.severity]),
+      [['notification-digest-absent', 'info']],
+    );
     assert.equal(result.valid, true);
   });
 
@@ -236,7 +283,13 @@ describe('5.2.1.2 option value violations', () => {
   });
 
   it('every violation carries a byte offset inside the buffer or none', () => {
-    const bytes = encodeRawNotification({ version: 5, reserved: 3, optionCount: 2, options: [{ number: 2, value: Uint8Array.of(0, 9) }, { delta: 0 }], trailing: Uint8Array.of(1) });
+    const bytes = encodeRawNotification({
+      version: 5,
+      reserved: 3,
+      optionCount: 2,
+      options: [{ number: 2, value: Uint8Array.of(0, 9) }, { delta: 0 }],
+      trailing: Uint8Array.of(1),
+    });
     for (const v of decodeNotification(bytes).violations) {
       assert.ok(v.offset === undefined || (v.offset >= 0 && v.offset <= bytes.length), JSON.stringify(v));
       assert.match(v.rule, /^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -255,7 +308,10 @@ describe('encodeNotification', () => {
     });
     assert.equal(toHex(bytes), '2280' + '100173' + '10020200' + '10020102' + '200400000001' + '1000');
     const result = decodeNotification(bytes);
-    assert.deepEqual(result.notification?.rawOptions.map((o) => o.number), [1, 2, 3, 5, 6]);
+    assert.deepEqual(
+      result.notification?.rawOptions.map((o) => o.number),
+      [1, 2, 3, 5, 6],
+    );
     assert.equal(result.notification?.optionCount, 5);
     assert.deepEqual(result.notification?.options.preferredConTypes, [2, 0]);
     assert.equal(result.notification?.options.notificationId, 258);
@@ -277,7 +333,10 @@ describe('encodeNotification', () => {
     ];
     for (const [input, options, pointer, rule] of cases) {
       const problems = checkNotificationInput(input, options);
-      assert.ok(problems.some((p) => p.pointer === pointer && p.rule === rule), `${JSON.stringify(input)} → ${JSON.stringify(problems)}`);
+      assert.ok(
+        problems.some((p) => p.pointer === pointer && p.rule === rule),
+        `${JSON.stringify(input)} → ${JSON.stringify(problems)}`,
+      );
       assert.throws(() => encodeNotification(input as never, options), NotificationInputError);
     }
     assert.deepEqual(checkNotificationInput({ timestamp: 2 ** 32 }, { timestampEncoding: 'uint64' }), []);
@@ -286,7 +345,11 @@ describe('encodeNotification', () => {
   it('notificationToRawSpec is the starting point of a one-field mutant', () => {
     const spec = notificationToRawSpec({ serverId: 'dms1', notificationId: 42, digest: true, reqMos: true }, CREDS);
     assert.equal(toHex(encodeRawNotification(spec)), WORKED_HEX);
-    assert.deepEqual(rulesOf(encodeRawNotification({ ...spec, version: 3 }), CREDS), ['notification-version'], 'the digest follows the mutated header');
+    assert.deepEqual(
+      rulesOf(encodeRawNotification({ ...spec, version: 3 }), CREDS),
+      ['notification-version'],
+      'the digest follows the mutated header',
+    );
     assert.deepEqual(rulesOf(encodeRawNotification({ ...spec, optionCount: 3 }), CREDS), ['notification-option-count-low']);
   });
 });

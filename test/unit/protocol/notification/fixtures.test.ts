@@ -21,7 +21,9 @@ function load(file: string): NotificationFixture {
   return result.value;
 }
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('fixtures/notifications: every vector gets the verdict and rules it declares', () => {
   it('has the vectors the brief names', () => {

@@ -22,7 +22,12 @@ const validNotification = notificationInput.map((input) =>
 );
 const validDatagram = fc.tuple(validNotification, fc.nat(255)).map(([bytes, tid]) => encodeWapPushDatagram(bytes, { tid }));
 const datagramLike = fc
-  .record({ tid: fc.nat(255), headers: fc.uint8Array({ maxLength: 60 }), body: fc.uint8Array({ maxLength: 40 }), pduType: fc.constantFrom(6, 6, 6, 7) })
+  .record({
+    tid: fc.nat(255),
+    headers: fc.uint8Array({ maxLength: 60 }),
+    body: fc.uint8Array({ maxLength: 40 }),
+    pduType: fc.constantFrom(6, 6, 6, 7),
+  })
   .map((spec) => encodeRawWapPushDatagram(spec));
 
 const input = fc.oneof(
@@ -39,7 +44,10 @@ function checkViolations(bytes: Uint8Array, violations: readonly Violation[], va
     assert.equal(v.section, rule.section);
     assert.equal(v.severity, rule.severity);
     assert.ok(v.message.length > 0);
-    assert.ok(v.offset === undefined || (Number.isInteger(v.offset) && v.offset >= 0 && v.offset <= bytes.length), `offset ${v.offset} of ${bytes.length}`);
+    assert.ok(
+      v.offset === undefined || (Number.isInteger(v.offset) && v.offset >= 0 && v.offset <= bytes.length),
+      `offset ${v.offset} of ${bytes.length}`,
+    );
   }
   assert.equal(valid, !violations.some((v) => v.severity === 'error'), 'every rejection names an error rule');
 }
@@ -65,7 +73,9 @@ it(`fuzz: ${RUNS} random and mutated notifications and datagrams never crash the
     }),
     RUNS,
   );
-  t.diagnostic(`${RUNS} inputs: ${notifications} notification decodes (${rejected} rejected at top level), ${datagrams} datagram decodes; DMCT_FUZZ_SEED=${SEED}`);
+  t.diagnostic(
+    `${RUNS} inputs: ${notifications} notification decodes (${rejected} rejected at top level), ${datagrams} datagram decodes; DMCT_FUZZ_SEED=${SEED}`,
+  );
   assert.ok(notifications >= RUNS && datagrams >= RUNS);
   assert.ok(rejected > RUNS / 10 && rejected < RUNS, `both accepted and rejected inputs were generated (${rejected})`);
 });

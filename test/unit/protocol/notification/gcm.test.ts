@@ -21,13 +21,22 @@ describe('App E.2 GCM message', () => {
   it('reports schema problems with JSON pointers', () => {
     const decoded = decodeGcmMessage({ to: 'r', data: { sms: 'IAA=' } });
     assert.equal(decoded.valid, false);
-    assert.ok(decoded.violations.some((v) => v.rule === 'gcm-message-schema' && v.pointer === '/data/SMS'), JSON.stringify(decoded.violations));
-    assert.deepEqual(decodeGcmMessage('{"to":').violations.map((v) => [v.rule, v.pointer]), [['gcm-message-schema', '']]);
+    assert.ok(
+      decoded.violations.some((v) => v.rule === 'gcm-message-schema' && v.pointer === '/data/SMS'),
+      JSON.stringify(decoded.violations),
+    );
+    assert.deepEqual(
+      decodeGcmMessage('{"to":').violations.map((v) => [v.rule, v.pointer]),
+      [['gcm-message-schema', '']],
+    );
     assert.ok(decodeGcmMessage({ data: { SMS: 'IAA=' } }).violations.some((v) => v.pointer === '/to'));
   });
 
   it('gcm-sms-base64: SMS that is not base64', () => {
     const decoded = decodeGcmMessage({ to: 'r', data: { SMS: 'IA*A' } });
-    assert.deepEqual(decoded.violations.map((v) => [v.rule, v.section, v.pointer]), [['gcm-sms-base64', 'E.2', '/data/SMS']]);
+    assert.deepEqual(
+      decoded.violations.map((v) => [v.rule, v.section, v.pointer]),
+      [['gcm-sms-base64', 'E.2', '/data/SMS']],
+    );
   });
 });

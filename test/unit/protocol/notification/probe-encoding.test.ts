@@ -16,10 +16,15 @@ describe('finding 1: the option-order probe is an encoding of what it claims to 
     const spec = notificationToRawSpec(BASE);
     const [first, ...rest] = spec.options;
     assert.ok(first);
-    const decoding = decodeNotification(encodeRawNotification({ ...spec, options: [first, { ...first, delta: 0 }, ...rest] }), { now: NOW });
+    const decoding = decodeNotification(encodeRawNotification({ ...spec, options: [first, { ...first, delta: 0 }, ...rest] }), {
+      now: NOW,
+    });
     const numbers = decoding.notification?.rawOptions.map((option) => option.number) ?? [];
     assert.equal(numbers[0], numbers[1], `option numbers read: ${numbers.join(', ')}`);
-    assert.ok(numbers.every((number) => number <= 6), `no unknown option appears: ${numbers.join(', ')}`);
+    assert.ok(
+      numbers.every((number) => number <= 6),
+      `no unknown option appears: ${numbers.join(', ')}`,
+    );
     assert.equal(decoding.valid, false, 'the repeated option makes the notification malformed');
   });
 });

@@ -14,21 +14,29 @@ import { assertProperty, credentials, notificationInput, SEED } from './arbitrar
 describe(`round-trip properties (fast-check, seed ${SEED})`, () => {
   it('decode(encode(input)) is valid, has no violation and gives the input back', () => {
     assertProperty(
-      fc.property(notificationInput, credentials, fc.constantFrom('uint32' as const, 'uint64' as const), (input, creds, timestampEncoding) => {
-        const bytes = encodeNotification(input, { ...creds, timestampEncoding });
-        const result = decodeNotification(bytes, { ...(input.digest === true ? creds : {}), timestampEncoding });
-        assert.deepEqual(result.violations, []);
-        assert.equal(result.valid, true);
-        const fields = result.notification?.options;
-        assert.ok(fields);
-        assert.equal(fields.serverId, input.serverId);
-        assert.deepEqual(fields.preferredConTypes, input.preferredConTypes?.map((name) => CONNECTION_TYPE_CODES[name]));
-        assert.equal(fields.notificationId, input.notificationId);
-        assert.equal(fields.timestamp, input.timestamp);
-        assert.equal(fields.reqMos, input.reqMos === true);
-        assert.deepEqual(result.digest, input.digest === true ? { present: true, verified: true } : { present: false });
-        assert.equal(result.notification?.optionCount, result.notification?.rawOptions.length);
-      }),
+      fc.property(
+        notificationInput,
+        credentials,
+        fc.constantFrom('uint32' as const, 'uint64' as const),
+        (input, creds, timestampEncoding) => {
+          const bytes = encodeNotification(input, { ...creds, timestampEncoding });
+          const result = decodeNotification(bytes, { ...(input.digest === true ? creds : {}), timestampEncoding });
+          assert.deepEqual(result.violations, []);
+          assert.equal(result.valid, true);
+          const fields = result.notification?.options;
+          assert.ok(fields);
+          assert.equal(fields.serverId, input.serverId);
+          assert.deepEqual(
+            fields.preferredConTypes,
+            input.preferredConTypes?.map((name) => CONNECTION_TYPE_CODES[name]),
+          );
+          assert.equal(fields.notificationId, input.notificationId);
+          assert.equal(fields.timestamp, input.timestamp);
+          assert.equal(fields.reqMos, input.reqMos === true);
+          assert.deepEqual(result.digest, input.digest === true ? { present: true, verified: true } : { present: false });
+          assert.equal(result.notification?.optionCount, result.notification?.rawOptions.length);
+        },
+      ),
       2_000,
     );
   });

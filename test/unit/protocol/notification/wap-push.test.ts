@@ -35,9 +35,12 @@ describe('App E.1 WAP Push datagram', () => {
 
   it('accepts the textual content type and application id, and skips other headers', () => {
     const textContentType = Uint8Array.from([
-      ...ascii(WAP_PUSH.contentTypeText), 0,
-      0x8d, 0x84, // Content-Length: 4 (a well-known header, short integer)
-      0xaf, 0x87,
+      ...ascii(WAP_PUSH.contentTypeText),
+      0,
+      0x8d,
+      0x84, // Content-Length: 4 (a well-known header, short integer)
+      0xaf,
+      0x87,
     ]);
     let decoded = decodeWapPushDatagram(encodeRawWapPushDatagram({ headers: textContentType, body: NOTIFICATION }));
     assert.deepEqual(decoded.violations, []);
@@ -50,7 +53,11 @@ describe('App E.1 WAP Push datagram', () => {
 
     const bothText = Uint8Array.from([...ascii(WAP_PUSH.contentTypeText), 0, 0xaf, ...ascii(WAP_PUSH.applicationIdText), 0]);
     decoded = decodeWapPushDatagram(encodeRawWapPushDatagram({ headers: bothText, body: NOTIFICATION }));
-    assert.deepEqual(rules(encodeRawWapPushDatagram({ headers: bothText, body: NOTIFICATION })), ['wap-push-header-too-long'], 'both as text exceed 48 bytes');
+    assert.deepEqual(
+      rules(encodeRawWapPushDatagram({ headers: bothText, body: NOTIFICATION })),
+      ['wap-push-header-too-long'],
+      'both as text exceed 48 bytes',
+    );
     assert.deepEqual([decoded.contentType, decoded.applicationId], [WAP_PUSH.contentTypeText, WAP_PUSH.applicationIdText]);
   });
 
@@ -73,9 +80,10 @@ describe('App E.1 WAP Push datagram', () => {
   });
 
   it('wap-push-headers-length: past the end, or an endless uintvar', () => {
-    assert.deepEqual(rules(encodeRawWapPushDatagram({ headers: Uint8Array.of(0xd8, 0xaf, 0x87), headersLength: 200, body: NOTIFICATION })), [
-      'wap-push-headers-length',
-    ]);
+    assert.deepEqual(
+      rules(encodeRawWapPushDatagram({ headers: Uint8Array.of(0xd8, 0xaf, 0x87), headersLength: 200, body: NOTIFICATION })),
+      ['wap-push-headers-length'],
+    );
     assert.deepEqual(rules(Uint8Array.of(0, 6, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01)), ['wap-push-headers-length']);
   });
 
@@ -88,8 +96,12 @@ describe('App E.1 WAP Push datagram', () => {
   });
 
   it('wap-push-content-type and wap-push-app-id: other codes', () => {
-    assert.deepEqual(rules(encodeRawWapPushDatagram({ headers: Uint8Array.of(0xc4, 0xaf, 0x87), body: NOTIFICATION })), ['wap-push-content-type']);
-    assert.deepEqual(rules(encodeRawWapPushDatagram({ headers: Uint8Array.of(0xd8, 0xaf, 0x84), body: NOTIFICATION })), ['wap-push-app-id']);
+    assert.deepEqual(rules(encodeRawWapPushDatagram({ headers: Uint8Array.of(0xc4, 0xaf, 0x87), body: NOTIFICATION })), [
+      'wap-push-content-type',
+    ]);
+    assert.deepEqual(rules(encodeRawWapPushDatagram({ headers: Uint8Array.of(0xd8, 0xaf, 0x84), body: NOTIFICATION })), [
+      'wap-push-app-id',
+    ]);
   });
 
   it('wap-push-app-id-missing, wap-push-header-malformed, wap-push-body-empty', () => {
@@ -98,7 +110,9 @@ describe('App E.1 WAP Push datagram', () => {
       'wap-push-header-malformed',
       'wap-push-app-id-missing',
     ]);
-    assert.deepEqual(rules(encodeRawWapPushDatagram({ headers: Uint8Array.of(0xd8, 0xaf, 0x87), body: new Uint8Array(0) })), ['wap-push-body-empty']);
+    assert.deepEqual(rules(encodeRawWapPushDatagram({ headers: Uint8Array.of(0xd8, 0xaf, 0x87), body: new Uint8Array(0) })), [
+      'wap-push-body-empty',
+    ]);
   });
 
   it('uintvar round-trips and rejects more than 5 bytes', () => {

@@ -41,11 +41,17 @@ export const clientUri: fc.Arbitrary<ClientUri> = fc.record({
   query: fc.record(
     {
       lv: fc.integer({ min: 1, max: 1000 }),
-      nv: fc.array(fc.record({ xName, path: fc.array(unreserved, { maxLength: 3 }), value: fc.string({ unit: 'grapheme', maxLength: 12 }) }), { maxLength: 3 }),
+      nv: fc.array(
+        fc.record({ xName, path: fc.array(unreserved, { maxLength: 3 }), value: fc.string({ unit: 'grapheme', maxLength: 12 }) }),
+        { maxLength: 3 },
+      ),
       cv: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }),
       unknown: fc.array(
         fc.record(
-          { name: fc.stringMatching(/^[a-z]{1,6}$/).filter((n) => !['lv', 'nv', 'cv'].includes(n)), value: fc.stringMatching(/^[A-Za-z0-9]{0,6}$/) },
+          {
+            name: fc.stringMatching(/^[a-z]{1,6}$/).filter((n) => !['lv', 'nv', 'cv'].includes(n)),
+            value: fc.stringMatching(/^[A-Za-z0-9]{0,6}$/),
+          },
           { requiredKeys: ['name'] },
         ),
         { maxLength: 2 },
@@ -83,13 +89,16 @@ export const package1: fc.Arbitrary<Package1> = fc.record(
   { requiredKeys: ['Alert'] },
 );
 
-const parameterValue = (kind: ParameterKind): fc.Arbitrary<string> => (kind === 'ServerURI' ? serverUri : kind === 'ClientURI' ? clientUriText : moid);
+const parameterValue = (kind: ParameterKind): fc.Arbitrary<string> =>
+  kind === 'ServerURI' ? serverUri : kind === 'ClientURI' ? clientUriText : moid;
 
-const command = fc.constantFrom(...COMMANDS.filter((c) => c.name !== 'END')).chain((spec) =>
-  fc
-    .tuple(...spec.params.map((param) => fc.array(parameterValue(param.name), { minLength: param.min, maxLength: param.max ?? 3 })))
-    .map((groups) => [spec.name, ...groups.flat()] as [string, ...string[]]),
-);
+const command = fc
+  .constantFrom(...COMMANDS.filter((c) => c.name !== 'END'))
+  .chain((spec) =>
+    fc
+      .tuple(...spec.params.map((param) => fc.array(parameterValue(param.name), { minLength: param.min, maxLength: param.max ?? 3 })))
+      .map((groups) => [spec.name, ...groups.flat()] as [string, ...string[]]),
+  );
 
 export const package2: fc.Arbitrary<Package2> = fc
   .tuple(fc.array(command, { minLength: 1, maxLength: 6 }), fc.boolean())
@@ -99,13 +108,18 @@ const statusCode = fc.oneof(fc.constantFrom(...STATUS_CODES.map((s) => s.code)),
 
 export const package3: fc.Arbitrary<Package3> = fc.record(
   {
-    Status: fc.array(fc.record({ sc: statusCode, URI: fc.array(clientUriText, { maxLength: 2 }) }, { requiredKeys: ['sc'] }), { maxLength: 6 }),
+    Status: fc.array(fc.record({ sc: statusCode, URI: fc.array(clientUriText, { maxLength: 2 }) }, { requiredKeys: ['sc'] }), {
+      maxLength: 6,
+    }),
     Alert: fc.array(genericAlert, { maxLength: 2 }),
   },
   { requiredKeys: ['Status'] },
 );
 
 export const moData: fc.Arbitrary<MoData> = fc.array(
-  fc.record({ ClientURI: clientUriText, MOData: jsonObject, DDF: serverUri, CV: fc.string({ maxLength: 8 }) }, { requiredKeys: ['ClientURI', 'MOData'] }),
+  fc.record(
+    { ClientURI: clientUriText, MOData: jsonObject, DDF: serverUri, CV: fc.string({ maxLength: 8 }) },
+    { requiredKeys: ['ClientURI', 'MOData'] },
+  ),
   { maxLength: 4 },
 );

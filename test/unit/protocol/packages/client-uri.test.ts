@@ -35,7 +35,10 @@ describe('ClientURI test vectors of §6.1.3', () => {
   });
   it('…/(x)/Data/(y)/Value with two nv fields', () => {
     const uri = parsed(`${moid}/(x)/Data/(y)/Value?nv=(x)/ID:GPS&nv=(y)/Date:12.2`);
-    assert.deepEqual(uri.query.nv.map((nv) => nv.xName), ['x', 'y']);
+    assert.deepEqual(
+      uri.query.nv.map((nv) => nv.xName),
+      ['x', 'y'],
+    );
   });
   it('…/*/Setting is a wildcard over instances', () => {
     const uri = parsed(`${moid}/*/Setting`);
@@ -68,22 +71,32 @@ describe('ClientURI syntax errors', () => {
   it('fragment is not allowed', () => assert.deepEqual(rules('urn:a:b/left/#f'), ['client-uri-fragment']));
   it('duplicate lv', () => assert.ok(rules('urn:a:b/left/?lv=1&lv=2').includes('client-uri-query-duplicate')));
   it('returns no value when there is an error', () => assert.equal(parseClientUri('urn:a:b/left').value, undefined));
-  it('never throws on a malformed percent escape', () => assert.deepEqual(rules('urn:a:b/(x)/?nv=(x)/ID:%E0%A4'), ['client-uri-percent-encoding']));
+  it('never throws on a malformed percent escape', () =>
+    assert.deepEqual(rules('urn:a:b/(x)/?nv=(x)/ID:%E0%A4'), ['client-uri-percent-encoding']));
 });
 
 describe('ClientURI notes that are not errors', () => {
   it('unknown query fields are kept and noted as info (§6.1.1.3: MUST ignore)', () => {
     const result = parseClientUri('urn:a:b/left/?foo=1');
     assert.deepEqual(result.value?.query.unknown, [{ name: 'foo', value: '1' }]);
-    assert.deepEqual(result.violations.map((v) => [v.rule, v.severity]), [['client-uri-query-unknown-field', 'info']]);
+    assert.deepEqual(
+      result.violations.map((v) => [v.rule, v.severity]),
+      [['client-uri-query-unknown-field', 'info']],
+    );
   });
   it('a MOID that is not a URN is a warning', () => {
     const result = parseClientUri('vendor-mo/left/');
     assert.ok(result.value);
-    assert.deepEqual(result.violations.map((v) => [v.rule, v.severity]), [['moid-not-urn', 'warning']]);
+    assert.deepEqual(
+      result.violations.map((v) => [v.rule, v.severity]),
+      [['moid-not-urn', 'warning']],
+    );
   });
   it('an nv naming an unused x-name is a warning', () => {
-    assert.deepEqual(parseClientUri('urn:a:b/left/?nv=(y)/ID:1').violations.map((v) => [v.rule, v.severity]), [['client-uri-nv-unused', 'warning']]);
+    assert.deepEqual(
+      parseClientUri('urn:a:b/left/?nv=(y)/ID:1').violations.map((v) => [v.rule, v.severity]),
+      [['client-uri-nv-unused', 'warning']],
+    );
   });
   it('lv and cv are read, cv percent-decoded', () => {
     const uri = parsed('urn:a:b/left/?lv=2&cv=a%26b');
@@ -94,7 +107,12 @@ describe('ClientURI notes that are not errors', () => {
 
 describe('formatClientUri', () => {
   it('writes the instance root as "/" and encodes query values', () => {
-    const uri: ClientUri = { moid: 'urn:a:b', instance: { kind: 'only' }, path: [], query: { nv: [{ xName: 'x', path: ['ID'], value: 'a&b c' }], cv: '1', unknown: [] } };
+    const uri: ClientUri = {
+      moid: 'urn:a:b',
+      instance: { kind: 'only' },
+      path: [],
+      query: { nv: [{ xName: 'x', path: ['ID'], value: 'a&b c' }], cv: '1', unknown: [] },
+    };
     assert.equal(formatClientUri(uri), 'urn:a:b//?nv=(x)/ID:a%26b%20c&cv=1');
   });
 });

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { COMMANDS, COMMAND_NAMES, assignParameters, commandSpec, isStatusAllowed, statusCodeInfo, type CommandSpec } from '../../../../src/protocol/index.js';
+import {
+  COMMANDS,
+  COMMAND_NAMES,
+  assignParameters,
+  commandSpec,
+  isStatusAllowed,
+  statusCodeInfo,
+  type CommandSpec,
+} from '../../../../src/protocol/index.js';
 
 const spec = (name: string): CommandSpec => {
   const found = commandSpec(name);
@@ -10,7 +18,10 @@ const spec = (name: string): CommandSpec => {
 
 describe('the command table (§5.3, App C)', () => {
   it('holds the twelve commands of the approved text', () => {
-    assert.deepEqual(COMMANDS.map((c) => c.name), [...COMMAND_NAMES]);
+    assert.deepEqual(
+      COMMANDS.map((c) => c.name),
+      [...COMMAND_NAMES],
+    );
     assert.equal(COMMANDS.length, 12);
   });
   it('gives every command with a status the "All" codes', () => {
@@ -37,8 +48,14 @@ describe('the command table (§5.3, App C)', () => {
   it('END gets no status, and only EXEC may report asynchronously', () => {
     assert.equal(spec('END').getsStatus, false);
     assert.equal(isStatusAllowed(spec('END'), 200), false);
-    assert.deepEqual(COMMANDS.filter((c) => c.mayReportAsync).map((c) => c.name), ['EXEC']);
-    assert.deepEqual(COMMANDS.filter((c) => isStatusAllowed(c, 202)).map((c) => c.name), ['EXEC']);
+    assert.deepEqual(
+      COMMANDS.filter((c) => c.mayReportAsync).map((c) => c.name),
+      ['EXEC'],
+    );
+    assert.deepEqual(
+      COMMANDS.filter((c) => isStatusAllowed(c, 202)).map((c) => c.name),
+      ['EXEC'],
+    );
   });
   it('records support levels and SCR items per edition', () => {
     assert.deepEqual([spec('GET').server, spec('GET').client], ['MUST', 'SHOULD']);
@@ -49,9 +66,14 @@ describe('the command table (§5.3, App C)', () => {
   it('assigns positional parameters', () => {
     assert.deepEqual(assignParameters(spec('HGET'), ['s']), [{ kind: 'ServerURI', value: 's' }]);
     assert.deepEqual(assignParameters(spec('HPUT'), ['s', 'c1', 'c2']), [
-      { kind: 'ServerURI', value: 's' }, { kind: 'ClientURI', value: 'c1' }, { kind: 'ClientURI', value: 'c2' },
+      { kind: 'ServerURI', value: 's' },
+      { kind: 'ClientURI', value: 'c1' },
+      { kind: 'ClientURI', value: 'c2' },
     ]);
-    assert.deepEqual(assignParameters(spec('DEFAULT'), ['s', 'm']), [{ kind: 'ServerURI', value: 's' }, { kind: 'MOID', value: 'm' }]);
+    assert.deepEqual(assignParameters(spec('DEFAULT'), ['s', 'm']), [
+      { kind: 'ServerURI', value: 's' },
+      { kind: 'MOID', value: 'm' },
+    ]);
     assert.equal(assignParameters(spec('HPUT'), ['s']), undefined);
     assert.equal(assignParameters(spec('EXEC'), ['c', 's', 'x']), undefined);
   });

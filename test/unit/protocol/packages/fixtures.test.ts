@@ -33,7 +33,8 @@ function boundaryOf(bytes: Uint8Array): string {
 /** Every violation a fixture file gets, parsed the way its name says. */
 function violationsOf(file: string, options: ParseOptions = {}): Violation[] {
   const bytes = new Uint8Array(readFileSync(file));
-  if (file.endsWith('.multipart')) return parseMultipartPackage3(`multipart/form-data; boundary="${boundaryOf(bytes)}"`, bytes, options).violations;
+  if (file.endsWith('.multipart'))
+    return parseMultipartPackage3(`multipart/form-data; boundary="${boundaryOf(bytes)}"`, bytes, options).violations;
   const kind = file.split('/').pop()?.split('.')[0] ?? '';
   const parse = PARSERS[kind];
   assert.ok(parse, `unknown fixture kind ${kind}`);
@@ -41,7 +42,10 @@ function violationsOf(file: string, options: ParseOptions = {}): Violation[] {
 }
 
 const errors = (violations: readonly Violation[]) => violations.filter((v) => v.severity === 'error');
-const files = (dir: string) => readdirSync(join(ROOT, dir)).filter((name) => !name.startsWith('.')).sort();
+const files = (dir: string) =>
+  readdirSync(join(ROOT, dir))
+    .filter((name) => !name.startsWith('.'))
+    .sort();
 const ruleOf = (name: string) => name.split('.')[1] ?? '';
 
 describe('fixtures/packages: each file gets the verdict its name declares', () => {
@@ -50,7 +54,10 @@ describe('fixtures/packages: each file gets the verdict its name declares', () =
   }
   for (const name of files('broken')) {
     it(`broken/${name} is an error ${ruleOf(name)}`, () => {
-      assert.ok(errors(violationsOf(join(ROOT, 'broken', name))).some((v) => v.rule === ruleOf(name)), ruleOf(name));
+      assert.ok(
+        errors(violationsOf(join(ROOT, 'broken', name))).some((v) => v.rule === ruleOf(name)),
+        ruleOf(name),
+      );
     });
   }
   for (const name of files('lenient')) {
@@ -75,7 +82,11 @@ describe('fixtures/packages: each file gets the verdict its name declares', () =
       assert.ok(package3);
       const found = errors(validatePackage3Against(package2, package3, { dataPartIndexes: parsed ? [...parsed.parts.keys()] : [] }));
       if (expected === undefined) assert.deepEqual(found, []);
-      else assert.ok(found.some((v) => v.rule === expected), `${expected} in ${JSON.stringify(found)}`);
+      else
+        assert.ok(
+          found.some((v) => v.rule === expected),
+          `${expected} in ${JSON.stringify(found)}`,
+        );
     });
   }
 });

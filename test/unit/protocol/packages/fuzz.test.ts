@@ -28,7 +28,9 @@ import { fuzzRuns } from '../notification/arbitraries.js';
 // Four properties: a fixed-seed sample of 10,000 inputs in the unit tier, 100,000 under `npm run fuzz`.
 const RUNS = fuzzRuns(2_500, 25_000);
 const ROOT = fileURLToPath(new URL('../../../../fixtures/packages/', import.meta.url));
-const seeds = ['valid', 'broken'].flatMap((dir) => readdirSync(join(ROOT, dir)).map((name) => new Uint8Array(readFileSync(join(ROOT, dir, name)))));
+const seeds = ['valid', 'broken'].flatMap((dir) =>
+  readdirSync(join(ROOT, dir)).map((name) => new Uint8Array(readFileSync(join(ROOT, dir, name)))),
+);
 
 /** Runs every parser on one input; the property is that none throws. */
 function everything(input: string | Uint8Array | unknown): void {
@@ -42,7 +44,8 @@ function everything(input: string | Uint8Array | unknown): void {
     if (alert.value) extractNotificationId(alert.value);
   }
   validatePackage2(input);
-  const text = typeof input === 'string' ? input : input instanceof Uint8Array ? new TextDecoder().decode(input) : JSON.stringify(input) ?? '';
+  const text =
+    typeof input === 'string' ? input : input instanceof Uint8Array ? new TextDecoder().decode(input) : (JSON.stringify(input) ?? '');
   const bytes = input instanceof Uint8Array ? input : new TextEncoder().encode(text);
   parseClientUri(text);
   checkServerUri(text);
@@ -66,14 +69,32 @@ const mutate = (base: Uint8Array, flips: { at: number; byte: number }[]): Uint8A
 };
 
 describe(`fuzz: ${4 * RUNS} random inputs through every parser, none throws`, () => {
-  it('random strings', () => assertProperty(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => assert.doesNotThrow(() => everything(s))), RUNS));
-  it('random bytes', () => assertProperty(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => assert.doesNotThrow(() => everything(b))), RUNS));
+  it('random strings', () =>
+    assertProperty(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => assert.doesNotThrow(() => everything(s))),
+      RUNS,
+    ));
+  it('random bytes', () =>
+    assertProperty(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => assert.doesNotThrow(() => everything(b))),
+      RUNS,
+    ));
   it('random JSON values, as values and as text', () =>
-    assertProperty(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => assert.doesNotThrow(() => { everything(v); everything(JSON.stringify(v)); })), RUNS));
+    assertProperty(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (v) =>
+        assert.doesNotThrow(() => {
+          everything(v);
+          everything(JSON.stringify(v));
+        }),
+      ),
+      RUNS,
+    ));
   it('fixtures with random bytes changed', () =>
     assertProperty(
-      fc.property(fc.constantFrom(...seeds), fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 }), (base, flips) =>
-        assert.doesNotThrow(() => everything(mutate(base, flips))),
+      fc.property(
+        fc.constantFrom(...seeds),
+        fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 }),
+        (base, flips) => assert.doesNotThrow(() => everything(mutate(base, flips))),
       ),
       RUNS,
     ));

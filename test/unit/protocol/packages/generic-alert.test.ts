@@ -14,18 +14,25 @@ import {
   type Violation,
 } from '../../../../src/protocol/index.js';
 
-const found = (violations: readonly Violation[]): [string, string | undefined, string][] => violations.map((v) => [v.rule, v.pointer, v.severity]);
+const found = (violations: readonly Violation[]): [string, string | undefined, string][] =>
+  violations.map((v) => [v.rule, v.pointer, v.severity]);
 
 describe('Generic Alert (§5.4, §7.2.1.5)', () => {
   it('Data without DataType is an error', () => {
-    assert.deepEqual(found(parseGenericAlert('{"AlertType":"urn:x","Data":{"a":1}}').violations), [['alert-data-type-missing', '/DataType', 'error']]);
+    assert.deepEqual(found(parseGenericAlert('{"AlertType":"urn:x","Data":{"a":1}}').violations), [
+      ['alert-data-type-missing', '/DataType', 'error'],
+    ]);
   });
   it('the same inside a Package#1 Alert array', () => {
-    const violations = parsePackage1({ Alert: [{ AlertType: ALERT_TYPES.clientInitiatedMgmt }, { AlertType: 'urn:x', Data: {} }] }).violations;
+    const violations = parsePackage1({
+      Alert: [{ AlertType: ALERT_TYPES.clientInitiatedMgmt }, { AlertType: 'urn:x', Data: {} }],
+    }).violations;
     assert.deepEqual(found(violations), [['alert-data-type-missing', '/Alert/1/DataType', 'error']]);
   });
   it('a Mark outside the seven is an error', () => {
-    assert.deepEqual(found(parseGenericAlert('{"AlertType":"urn:x","Mark":"severe"}').violations), [['alert-mark-unknown', '/Mark', 'error']]);
+    assert.deepEqual(found(parseGenericAlert('{"AlertType":"urn:x","Mark":"severe"}').violations), [
+      ['alert-mark-unknown', '/Mark', 'error'],
+    ]);
   });
   it('each of the seven Marks is accepted, and informational is the default', () => {
     assert.equal(MARKS.length, 7);
@@ -72,9 +79,10 @@ describe('session alerts and the NOTIFICATION-ID (§5.2.2, App D)', () => {
     assert.equal(extractNotificationId({ AlertType: ALERT_TYPES.serverInitiatedMgmt }), undefined);
   });
   it('warns when a ServerInitiatedMgmt Data holds no readable id', () => {
-    assert.deepEqual(found(parseGenericAlert({ AlertType: ALERT_TYPES.serverInitiatedMgmt, DataType: 'text/plain', Data: { x: 'none' } }).violations), [
-      ['session-alert-notification-id-unreadable', '/Data', 'warning'],
-    ]);
+    assert.deepEqual(
+      found(parseGenericAlert({ AlertType: ALERT_TYPES.serverInitiatedMgmt, DataType: 'text/plain', Data: { x: 'none' } }).violations),
+      [['session-alert-notification-id-unreadable', '/Data', 'warning']],
+    );
   });
   it('Package#1 without a session alert is an error (§5.2.2 over App I.1), two are a warning', () => {
     assert.deepEqual(found(parsePackage1('{}').violations), [['package1-session-alert-missing', '/Alert', 'error']]);

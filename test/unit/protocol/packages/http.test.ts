@@ -22,7 +22,10 @@ const goodHeaders = { 'Content-Type': MEDIA_TYPES.package1, 'OMADM-DevID': 'IMEI
 describe('media types and headers', () => {
   it('parses a Content-Type with quoted parameters, case-insensitively', () => {
     assert.deepEqual(parseMediaType('Multipart/Form-Data; boundary="a b"; charset=UTF-8'), {
-      essence: 'multipart/form-data', type: 'multipart', subtype: 'form-data', params: { boundary: 'a b', charset: 'UTF-8' },
+      essence: 'multipart/form-data',
+      type: 'multipart',
+      subtype: 'form-data',
+      params: { boundary: 'a b', charset: 'UTF-8' },
     });
     assert.equal(parseMediaType('not a type'), undefined);
   });
@@ -40,14 +43,20 @@ describe('Accept / OMADM-Accept and the 406/415 rules (§5.5)', () => {
       { type: '*', subtype: '*', params: {}, q: 0 },
       { type: 'text', subtype: 'plain', params: {}, q: 1 },
     ]);
-    assert.deepEqual(parseAccept('application/json;q=2, */json').violations.map((v) => v.rule), ['accept-syntax', 'accept-syntax']);
+    assert.deepEqual(
+      parseAccept('application/json;q=2, */json').violations.map((v) => v.rule),
+      ['accept-syntax', 'accept-syntax'],
+    );
   });
   it('negotiates Package#2 or answers 406', () => {
     assert.deepEqual(negotiateResponseType(undefined), { ok: true, mediaType: MEDIA_TYPES.package2 });
     assert.deepEqual(negotiateResponseType('application/*'), { ok: true, mediaType: MEDIA_TYPES.package2 });
     assert.deepEqual(negotiateResponseType('application/json'), { ok: false, status: 406 });
     assert.deepEqual(negotiateResponseType(`${MEDIA_TYPES.package2};q=0, */*`), { ok: false, status: 406 });
-    assert.deepEqual(negotiateResponseType('text/plain;q=0.2, application/dmmo+json', ['text/plain', MEDIA_TYPES.moData]), { ok: true, mediaType: MEDIA_TYPES.moData });
+    assert.deepEqual(negotiateResponseType('text/plain;q=0.2, application/dmmo+json', ['text/plain', MEDIA_TYPES.moData]), {
+      ok: true,
+      mediaType: MEDIA_TYPES.moData,
+    });
   });
   it('tells which request types a server must take (else 415)', () => {
     assert.equal(isSupportedRequestType(`${MEDIA_TYPES.package1}; charset=utf-8`, 1), true);
@@ -65,21 +74,44 @@ describe('checkPackageRequest (§5.2.2, §5.2.4)', () => {
     assert.ok(checked.package1);
   });
   it('wrong method, content type, missing and wrong OMADM-DevID', () => {
-    assert.deepEqual(found(checkPackageRequest({ method: 'PUT', headers: { ...goodHeaders, 'Content-Type': 'application/json' }, body: P1 }, 1).violations), [
-      ['http-method', 'error'], ['http-content-type', 'error'],
+    assert.deepEqual(
+      found(
+        checkPackageRequest({ method: 'PUT', headers: { ...goodHeaders, 'Content-Type': 'application/json' }, body: P1 }, 1).violations,
+      ),
+      [
+        ['http-method', 'error'],
+        ['http-content-type', 'error'],
+      ],
+    );
+    assert.deepEqual(
+      found(
+        checkPackageRequest({ method: 'POST', headers: { 'Content-Type': MEDIA_TYPES.package1, Accept: '*/*' }, body: P1 }, 1).violations,
+      ),
+      [['http-devid-missing', 'error']],
+    );
+    assert.deepEqual(found(checkPackageRequest({ method: 'POST', headers: goodHeaders, body: P1 }, 1, { devId: 'IMEI:1' }).violations), [
+      ['http-devid-mismatch', 'error'],
     ]);
-    assert.deepEqual(found(checkPackageRequest({ method: 'POST', headers: { 'Content-Type': MEDIA_TYPES.package1, Accept: '*/*' }, body: P1 }, 1).violations), [['http-devid-missing', 'error']]);
-    assert.deepEqual(found(checkPackageRequest({ method: 'POST', headers: goodHeaders, body: P1 }, 1, { devId: 'IMEI:1' }).violations), [['http-devid-mismatch', 'error']]);
   });
   it('a missing Accept is a warning; one excluding Package#2 too', () => {
     const { Accept: _accept, ...noAccept } = goodHeaders;
-    assert.deepEqual(found(checkPackageRequest({ method: 'POST', headers: noAccept, body: P1 }, 1).violations), [['http-accept-missing', 'warning']]);
-    assert.deepEqual(found(checkPackageRequest({ method: 'POST', headers: { ...goodHeaders, Accept: 'application/json' }, body: P1 }, 1).violations), [['http-accept-excludes-package2', 'warning']]);
+    assert.deepEqual(found(checkPackageRequest({ method: 'POST', headers: noAccept, body: P1 }, 1).violations), [
+      ['http-accept-missing', 'warning'],
+    ]);
+    assert.deepEqual(
+      found(checkPackageRequest({ method: 'POST', headers: { ...goodHeaders, Accept: 'application/json' }, body: P1 }, 1).violations),
+      [['http-accept-excludes-package2', 'warning']],
+    );
   });
   it('checks a multipart Package#3 against its Package#2', () => {
     const built = buildMultipartPackage3({ Status: [{ sc: 200 }, { sc: 200 }] }, [{ index: 0, mediaType: 'text/plain', body: 'v' }]);
     const headers = { 'Content-Type': built.contentType, 'OMADM-DevID': 'IMEI:1', Accept: '*/*' };
-    const package2 = { CMD: [['GET', 'urn:a:b//x'], ['GET', 'urn:a:b//y']] as [string, ...string[]][] };
+    const package2 = {
+      CMD: [
+        ['GET', 'urn:a:b//x'],
+        ['GET', 'urn:a:b//y'],
+      ] as [string, ...string[]][],
+    };
     const checked = checkPackageRequest({ method: 'POST', headers, body: built.body }, 3, { package2 });
     assert.deepEqual(found(checked.violations), [['get-data-missing', 'error']]);
     assert.deepEqual([...(checked.parts?.keys() ?? [])], [0]);
@@ -99,12 +131,23 @@ describe('checkPackage2Response (§5.2.3)', () => {
     assert.deepEqual(checked.package2, { CMD: [['END']] });
   });
   it('another 2xx is a warning, anything else an error', () => {
-    assert.deepEqual(found(checkPackage2Response({ status: 201, headers, body: '{"CMD":[["END"]]}' }).violations), [['http-status-package2', 'warning']]);
-    assert.deepEqual(found(checkPackage2Response({ status: 500, headers, body: '{"CMD":[["END"]]}' }).violations), [['http-status-package2', 'error']]);
+    assert.deepEqual(found(checkPackage2Response({ status: 201, headers, body: '{"CMD":[["END"]]}' }).violations), [
+      ['http-status-package2', 'warning'],
+    ]);
+    assert.deepEqual(found(checkPackage2Response({ status: 500, headers, body: '{"CMD":[["END"]]}' }).violations), [
+      ['http-status-package2', 'error'],
+    ]);
   });
   it('wrong Content-Type and malformed OMADM-Accept', () => {
-    const checked = checkPackage2Response({ status: 200, headers: { 'Content-Type': 'application/json', 'OMADM-Accept': 'text/plain;q=x' }, body: '{"CMD":[["END"]]}' });
-    assert.deepEqual(found(checked.violations), [['http-content-type', 'error'], ['http-omadm-accept-syntax', 'error']]);
+    const checked = checkPackage2Response({
+      status: 200,
+      headers: { 'Content-Type': 'application/json', 'OMADM-Accept': 'text/plain;q=x' },
+      body: '{"CMD":[["END"]]}',
+    });
+    assert.deepEqual(found(checked.violations), [
+      ['http-content-type', 'error'],
+      ['http-omadm-accept-syntax', 'error'],
+    ]);
   });
 });
 

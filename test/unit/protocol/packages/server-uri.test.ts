@@ -5,7 +5,12 @@ import { checkServerUri, serverUriPlaceholders, substituteServerUri } from '../.
 describe('ServerURI placeholders (§6.2)', () => {
   it('substitutes every known placeholder with its URI-encoded value', () => {
     assert.equal(
-      substituteServerUri('https://DMcontent.DMserver.operator.com/[DevID]/[MCC]-[MNC]/[SPName]', { DevID: 'IMEI:493005100592800', MCC: '262', MNC: '01', SPName: 'Op Co' }),
+      substituteServerUri('https://DMcontent.DMserver.operator.com/[DevID]/[MCC]-[MNC]/[SPName]', {
+        DevID: 'IMEI:493005100592800',
+        MCC: '262',
+        MNC: '01',
+        SPName: 'Op Co',
+      }),
       'https://DMcontent.DMserver.operator.com/IMEI%3A493005100592800/262-01/Op%20Co',
     );
   });
@@ -26,11 +31,24 @@ describe('checkServerUri (RFC 3986)', () => {
     assert.deepEqual(checkServerUri('http://[2001:db8::1]/x'), []);
   });
   it('rejects relative references and spaces', () => {
-    assert.deepEqual(checkServerUri('/dm/next').map((v) => v.rule), ['server-uri-syntax']);
-    assert.deepEqual(checkServerUri('http://a b/').map((v) => v.rule), ['server-uri-syntax']);
+    assert.deepEqual(
+      checkServerUri('/dm/next').map((v) => v.rule),
+      ['server-uri-syntax'],
+    );
+    assert.deepEqual(
+      checkServerUri('http://a b/').map((v) => v.rule),
+      ['server-uri-syntax'],
+    );
   });
-  it('rejects an empty ServerURI', () => assert.deepEqual(checkServerUri('').map((v) => v.rule), ['server-uri-empty']));
+  it('rejects an empty ServerURI', () =>
+    assert.deepEqual(
+      checkServerUri('').map((v) => v.rule),
+      ['server-uri-empty'],
+    ));
   it('warns on an unknown placeholder', () => {
-    assert.deepEqual(checkServerUri('http://h/[Imsi]', '/CMD/0/1').map((v) => [v.rule, v.severity, v.pointer]), [['server-uri-unknown-placeholder', 'warning', '/CMD/0/1']]);
+    assert.deepEqual(
+      checkServerUri('http://h/[Imsi]', '/CMD/0/1').map((v) => [v.rule, v.severity, v.pointer]),
+      [['server-uri-unknown-placeholder', 'warning', '/CMD/0/1']],
+    );
   });
 });

@@ -14,7 +14,11 @@ function dataEntry(name: string, date: string, value: string): TreeNode {
 function moRoot(name: string, id: string, setting: string, data: TreeNode[]): TreeNode {
   return interior(
     name,
-    [leaf('ID', 'chr', id), leaf('Setting', 'chr', setting, { access: ['Get', 'Replace'] }), interior('Data', data, { access: ['Add', 'Get'] })],
+    [
+      leaf('ID', 'chr', id),
+      leaf('Setting', 'chr', setting, { access: ['Get', 'Replace'] }),
+      interior('Data', data, { access: ['Add', 'Get'] }),
+    ],
     { unnamed: true },
   );
 }
@@ -23,7 +27,15 @@ function moRoot(name: string, id: string, setting: string, data: TreeNode[]): Tr
 export function figure5Tree(): ManagementTree {
   const tree = new ManagementTree();
   tree.setDdf(FIGURE5_MOID, 'http://vendor.example/ddf/moid.ddf');
-  tree.addInstance(FIGURE5_MOID, 'left', moRoot('moroot1', 'GPS', '0xA2', [dataEntry('1', '12.1', '12.1, 65.2'), dataEntry('2', '12.2', '117.1, 21.2')]));
-  tree.addInstance(FIGURE5_MOID, 'right', moRoot('moroot2', 'Temperature', '0x12', [dataEntry('1', '12.1', '12'), dataEntry('2', '12.2', '19')]));
+  tree.addInstance(
+    FIGURE5_MOID,
+    'left',
+    moRoot('moroot1', 'GPS', '0xA2', [dataEntry('1', '12.1', '12.1, 65.2'), dataEntry('2', '12.2', '117.1, 21.2')]),
+  );
+  tree.addInstance(
+    FIGURE5_MOID,
+    'right',
+    moRoot('moroot2', 'Temperature', '0x12', [dataEntry('1', '12.1', '12'), dataEntry('2', '12.2', '19')]),
+  );
   return tree;
 }

@@ -2,7 +2,18 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { devInfoProblems, dmAccountProblems, isMaid, readDacmo, sessionInfoProblems } from '../../../../src/protocol/tree/standard-mos.js';
 
-const DEVINFO = { DevID: 'IMEI:351234567890123', Man: 'm', Mod: 'x', DmV: '2.0', Lang: 'en', DevType: 'phone', OEM: 'o', FwV: '1', SwV: '1', HwV: 'A' };
+const DEVINFO = {
+  DevID: 'IMEI:351234567890123',
+  Man: 'm',
+  Mod: 'x',
+  DmV: '2.0',
+  Lang: 'en',
+  DevType: 'phone',
+  OEM: 'o',
+  FwV: '1',
+  SwV: '1',
+  HwV: 'A',
+};
 
 describe('standard MO definitions (section 12)', () => {
   it('DevInfo: every Required chr leaf; optional and extension nodes accepted', () => {
@@ -34,11 +45,26 @@ describe('standard MO definitions (section 12)', () => {
   });
 
   it('DACMO: the layout, MAID forms and AR range; rights read even from a malformed AR', () => {
-    const root = { 'urn:x:mo:1.0': { m1: { 1: { Path: '/', Permissions: { 1: { MAID: 'serverid:dms', AR: 15 }, 2: { MAID: '*', AR: 1 } } }, 2: { Permissions: { 1: { MAID: 'appid:a', AR: 3 } } } } } };
+    const root = {
+      'urn:x:mo:1.0': {
+        m1: {
+          1: { Path: '/', Permissions: { 1: { MAID: 'serverid:dms', AR: 15 }, 2: { MAID: '*', AR: 1 } } },
+          2: { Permissions: { 1: { MAID: 'appid:a', AR: 3 } } },
+        },
+      },
+    };
     const read = readDacmo(root);
     assert.deepEqual(read.problems, []);
-    assert.deepEqual(read.entries.map((e) => [e.path, e.permissions.length]), [['/', 2], ['/', 1]]);
-    const bad = readDacmo({ 'urn:x:mo:1.0': { m1: { 1: { Permissions: { 1: { MAID: 'server dms', AR: '15' }, 2: { MAID: '*', AR: 16 } } }, 2: {} } } });
+    assert.deepEqual(
+      read.entries.map((e) => [e.path, e.permissions.length]),
+      [
+        ['/', 2],
+        ['/', 1],
+      ],
+    );
+    const bad = readDacmo({
+      'urn:x:mo:1.0': { m1: { 1: { Permissions: { 1: { MAID: 'server dms', AR: '15' }, 2: { MAID: '*', AR: 16 } } }, 2: {} } },
+    });
     assert.match(bad.problems.join(), /MAID "server dms"/);
     assert.match(bad.problems.join(), /AR is not int/);
     assert.match(bad.problems.join(), /AR 16/);
@@ -53,6 +79,6 @@ describe('node data (section 6.3.1)', () => {
     const { nodeDataProblems } = await import('../../../../src/protocol/tree/node-data.js');
     assert.deepEqual(nodeDataProblems({ a: 'x', 'b-1._~': { c: 1, d: true, e: null, f: {} } }), []);
     assert.deepEqual(nodeDataProblems({ Ext: { 'Build Info': 'x' } }), ['node name "Ext/Build Info" is not 1*unreserved']);
-    assert.deepEqual(nodeDataProblems({ L: [1, 2] }, 'R/'), ['R/L holds [1,2], no node format\'s value']);
+    assert.deepEqual(nodeDataProblems({ L: [1, 2] }, 'R/'), ["R/L holds [1,2], no node format's value"]);
   });
 });

@@ -95,11 +95,16 @@ describe('storeAtClientUri / storeWithoutClientUri (HGET, section 5.3.1)', () =>
     const tree = figure5Tree();
     const result = storeAtClientUri(tree, uri(`${m}/left/Data`), {
       kind: 'mo-data',
-      entries: [{ ClientURI: `${m}/left/Data`, MOData: { Data: { '2': { Date: '13.1', Value: '1, 2' }, '3': { Date: '13.2', Value: '3, 4' } } } }],
+      entries: [
+        { ClientURI: `${m}/left/Data`, MOData: { Data: { '2': { Date: '13.1', Value: '1, 2' }, '3': { Date: '13.2', Value: '3, 4' } } } },
+      ],
     });
     assert.deepEqual(result, { ok: true, uris: [`${m}/left/Data`] });
     const data = locate(tree, `${m}/left/Data`).node;
-    assert.deepEqual(data.children?.map((child) => child.name), ['2', '3']);
+    assert.deepEqual(
+      data.children?.map((child) => child.name),
+      ['2', '3'],
+    );
     assert.deepEqual(resolveClientUriText(tree, `${m}/left/Data/(y)/Value?nv=(y)/Date:13.2`).ok, true);
   });
   it('creates a new instance for `<MOID>//` with a client-assigned MIID and reports it', () => {
@@ -128,7 +133,10 @@ describe('storeAtClientUri / storeWithoutClientUri (HGET, section 5.3.1)', () =>
   });
   it('a JSON type that does not fit the leaf is 415', () => {
     const tree = figure5Tree();
-    const result = storeAtClientUri(tree, uri(`${m}/left/Setting`), { kind: 'mo-data', entries: [{ ClientURI: 'x', MOData: { Setting: { deep: 1 } } }] });
+    const result = storeAtClientUri(tree, uri(`${m}/left/Setting`), {
+      kind: 'mo-data',
+      entries: [{ ClientURI: 'x', MOData: { Setting: { deep: 1 } } }],
+    });
     assert.equal(result.ok ? 0 : result.status, 415);
   });
   it('without ClientURI every entry becomes a new instance; MIIDs never collide', () => {

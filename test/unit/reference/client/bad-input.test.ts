@@ -51,10 +51,12 @@ describe('unusable answers to Package#1 abort the session, without retry (5.6)',
   });
   it('no answer within the time-out', async () => {
     const { client, mock } = setup({ httpTimeoutMs: 100 });
-    server.use(http.post(DM_URL, async () => {
-      await delay('infinite'); // never answers: the test ends on the client's own time-out
-      return new Response(null, { status: 500 });
-    }));
+    server.use(
+      http.post(DM_URL, async () => {
+        await delay('infinite'); // never answers: the test ends on the client's own time-out
+        return new Response(null, { status: 500 });
+      }),
+    );
     // The client's time-out (AbortSignal.timeout) does not hold the event loop open, and nothing
     // else does while the mock stays silent: this handle keeps the test process alive until then.
     const keepAlive = setInterval(() => undefined, 60_000);
@@ -82,9 +84,16 @@ describe('hostile notifications never crash the client', () => {
         const record = client.receiveNotification('udp', bytes);
         return typeof record.accepted === 'boolean';
       }),
-      { seed, numRuns: 300, reporter: (details) => {
-        if (details.failed) throw new Error(`fast-check failed with seed ${seed}: ${String(details.errorInstance ?? JSON.stringify(details.counterexample))}`);
-      } },
+      {
+        seed,
+        numRuns: 300,
+        reporter: (details) => {
+          if (details.failed)
+            throw new Error(
+              `fast-check failed with seed ${seed}: ${String(details.errorInstance ?? JSON.stringify(details.counterexample))}`,
+            );
+        },
+      },
     );
     return client.stop();
   });
@@ -117,7 +126,10 @@ describe('admin API input (loopback)', () => {
     const { client } = setup();
     const bad = await fetch(`${ADMIN}/alerts`, { method: 'POST', body: JSON.stringify({ AlertType: 'urn:x', Data: { a: 1 } }) });
     assert.equal(bad.status, 400);
-    assert.match(((await bad.json()) as { error: string }).error, /^alert \/: must have property DataType when property Data is present \(dependentRequired\)$/);
+    assert.match(
+      ((await bad.json()) as { error: string }).error,
+      /^alert \/: must have property DataType when property Data is present \(dependentRequired\)$/,
+    );
     const notJson = await fetch(`${ADMIN}/alerts`, { method: 'POST', body: '{' });
     assert.equal(notJson.status, 400);
     const badUri = await fetch(`${ADMIN}/alerts`, { method: 'POST', body: JSON.stringify({ AlertType: 'urn:x', SourceURI: 'no slash' }) });
@@ -129,10 +141,16 @@ describe('admin API input (loopback)', () => {
 
   it('POST /alerts?now=1&wait=1 sends the alert in the Package#1 of a new session', async () => {
     const { client, mock } = setup();
-    const answer = await fetch(`${ADMIN}/alerts?now=1&wait=1`, { method: 'POST', body: JSON.stringify({ AlertType: 'urn:x:at:1.0:Ping' }) });
+    const answer = await fetch(`${ADMIN}/alerts?now=1&wait=1`, {
+      method: 'POST',
+      body: JSON.stringify({ AlertType: 'urn:x:at:1.0:Ping' }),
+    });
     assert.equal(answer.status, 200);
     const body = JSON.parse(new TextDecoder().decode(mock.dm[0]?.body)) as { Alert: { AlertType: string }[] };
-    assert.deepEqual(body.Alert.map((a) => a.AlertType), ['urn:oma:at:dm:2.0:ClientInitiatedMgmt', 'urn:x:at:1.0:Ping']);
+    assert.deepEqual(
+      body.Alert.map((a) => a.AlertType),
+      ['urn:oma:at:dm:2.0:ClientInitiatedMgmt', 'urn:x:at:1.0:Ping'],
+    );
     assert.equal(client.snapshot().pendingAlerts, 0);
   });
 
@@ -140,12 +158,17 @@ describe('admin API input (loopback)', () => {
     const { client } = setup();
     const read = await fetch(`${ADMIN}/tree?uri=${encodeURIComponent(`${MOIDS.devInfo}//DevID`)}`);
     assert.equal(read.status, 200);
-    assert.deepEqual(await read.json(), [{ ClientURI: `${MOIDS.devInfo}/1/DevID`, MOData: { DevID: client.devId }, DDF: client.tree.ddf(MOIDS.devInfo) }]);
+    assert.deepEqual(await read.json(), [
+      { ClientURI: `${MOIDS.devInfo}/1/DevID`, MOData: { DevID: client.devId }, DDF: client.tree.ddf(MOIDS.devInfo) },
+    ]);
     const before = client.tree.instance(MOIDS.sample, 's1')?.cv;
     const write = await fetch(`${ADMIN}/tree?uri=${encodeURIComponent(`${MOIDS.sample}/s1/BootCount`)}`, { method: 'PUT', body: '41' });
     assert.equal(write.status, 200);
     assert.notEqual(client.tree.instance(MOIDS.sample, 's1')?.cv, before);
-    assert.equal((await fetch(`${ADMIN}/tree?uri=${encodeURIComponent(`${MOIDS.sample}/s1/BootCount`)}`, { method: 'PUT', body: 'many' })).status, 415);
+    assert.equal(
+      (await fetch(`${ADMIN}/tree?uri=${encodeURIComponent(`${MOIDS.sample}/s1/BootCount`)}`, { method: 'PUT', body: 'many' })).status,
+      415,
+    );
     assert.equal((await fetch(`${ADMIN}/tree?uri=nonsense`)).status, 400);
     assert.equal((await fetch(`${ADMIN}/tree?uri=${encodeURIComponent(`${MOIDS.sample}/s1/Nope`)}`)).status, 404);
     assert.equal((await fetch(`${ADMIN}/tree`)).status, 400);

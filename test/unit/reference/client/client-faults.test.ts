@@ -119,13 +119,18 @@ function firstStatus(run: Run): number | undefined {
   const exchange = run.mock.dm.find((e) => new TextDecoder().decode(e.body).includes('"Status"'));
   if (!exchange) return undefined;
   const contentType = exchange.headers.get('content-type') ?? '';
-  const json = contentType.startsWith('multipart/') ? parseMultipartPackage3(contentType, exchange.body).package3 : (JSON.parse(new TextDecoder().decode(exchange.body)) as { Status: { sc: number }[] });
+  const json = contentType.startsWith('multipart/')
+    ? parseMultipartPackage3(contentType, exchange.body).package3
+    : (JSON.parse(new TextDecoder().decode(exchange.body)) as { Status: { sc: number }[] });
   return json?.Status[0]?.sc;
 }
 
 const enc = new TextEncoder();
 const signed = (input: NotificationInput = {}) =>
-  encodeNotification({ serverId: SERVER_ID, notificationId: 1, timestamp: NOW, digest: true, ...input }, { secret: SECRET, authData: AUTH_DATA });
+  encodeNotification(
+    { serverId: SERVER_ID, notificationId: 1, timestamp: NOW, digest: true, ...input },
+    { secret: SECRET, authData: AUTH_DATA },
+  );
 const rawOptions = [
   { number: 1, value: enc.encode(SERVER_ID) },
   { number: 3, value: new Uint8Array([0, 2]) },
@@ -160,17 +165,35 @@ const PROBES: Record<ClientFaultName, Probe> = {
     observe: (run) => {
       const exchange = run.mock.dm[1];
       const contentType = exchange?.headers.get('content-type') ?? '';
-      const part = exchange && contentType.startsWith('multipart/') ? parseMultipartPackage3(contentType, exchange.body).parts.get(0) : undefined;
+      const part =
+        exchange && contentType.startsWith('multipart/') ? parseMultipartPackage3(contentType, exchange.body).parts.get(0) : undefined;
       const cbt = part ? new TextDecoder().decode(part.body) : '(none)';
-      return cbt === '3' ? [] : [{ item: item('006-C-M'), message: `not called back over the preferred connection, WIRELINE (available): SessionInfo/CBT is ${cbt}, not 3` }];
+      return cbt === '3'
+        ? []
+        : [
+            {
+              item: item('006-C-M'),
+              message: `not called back over the preferred connection, WIRELINE (available): SessionInfo/CBT is ${cbt}, not 3`,
+            },
+          ];
     },
   },
   'accept-duplicate': {
     plan: { notifications: [signed({ notificationId: 77 }), signed({ notificationId: 77 })] },
-    observe: (run) => (package1s(run).length > 1 ? [{ item: item('007-C-O'), message: 'a second session was opened for a duplicate NOTIFICATION-ID 77' }] : []),
+    observe: (run) =>
+      package1s(run).length > 1
+        ? [{ item: item('007-C-O'), message: 'a second session was opened for a duplicate NOTIFICATION-ID 77' }]
+        : [],
   },
   'accept-bad-digest': {
-    plan: { notifications: [encodeRawNotification({ options: [...rawOptions, { number: 4, digest: true }], digest: { secret: SECRET, authData: AUTH_DATA, flipBit: 3 } })] },
+    plan: {
+      notifications: [
+        encodeRawNotification({
+          options: [...rawOptions, { number: 4, digest: true }],
+          digest: { secret: SECRET, authData: AUTH_DATA, flipBit: 3 },
+        }),
+      ],
+    },
     observe: sessionOpened('a session was opened although the SHA256-DIGEST does not verify', '008-C-O'),
   },
   'accept-stale-timestamp': {
@@ -179,7 +202,10 @@ const PROBES: Record<ClientFaultName, Probe> = {
   },
   'no-mos-after-req-mos': {
     plan: { notifications: [signed({ reqMos: true })] },
-    observe: (run) => (package1s(run).some((p) => !p.hasMos) ? [{ item: item('010-C-M'), message: 'Package#1 has no MOS array although the Package#0 carried REQ-MOS' }] : []),
+    observe: (run) =>
+      package1s(run).some((p) => !p.hasMos)
+        ? [{ item: item('010-C-M'), message: 'Package#1 has no MOS array although the Package#0 carried REQ-MOS' }]
+        : [],
   },
   'missing-devid': { plan: { session: true } },
   'wrong-devid': { plan: { session: true } },
@@ -189,54 +215,116 @@ const PROBES: Record<ClientFaultName, Probe> = {
     observe: (run) => {
       const alert = package1s(run)[0]?.alerts[0];
       const ok = alert?.AlertType === ALERT_TYPES.serverInitiatedMgmt && extractNotificationId(alert)?.id === 21;
-      return ok ? [] : [{ item: item('011-C-M'), message: `the session alert is ${alert?.AlertType ?? 'missing'}, expected ServerInitiatedMgmt carrying NOTIFICATION-ID 21` }];
+      return ok
+        ? []
+        : [
+            {
+              item: item('011-C-M'),
+              message: `the session alert is ${alert?.AlertType ?? 'missing'}, expected ServerInitiatedMgmt carrying NOTIFICATION-ID 21`,
+            },
+          ];
     },
   },
   'commands-out-of-order': {
-    plan: { session: true, serve: { a: 'A', b: 'B' }, package2s: [{ CMD: [['HGET', `${REPO}/a`, `${SAMPLE}/Label`], ['HGET', `${REPO}/b`, `${SAMPLE}/Notes`]] }] },
+    plan: {
+      session: true,
+      serve: { a: 'A', b: 'B' },
+      package2s: [
+        {
+          CMD: [
+            ['HGET', `${REPO}/a`, `${SAMPLE}/Label`],
+            ['HGET', `${REPO}/b`, `${SAMPLE}/Notes`],
+          ],
+        },
+      ],
+    },
     observe: (run) => {
       const order = run.mock.repo.map((r) => new URL(r.url).pathname).join(', ');
-      return order === '/repo/a, /repo/b' ? [] : [{ item: item('012-C-M'), message: `commands ran out of order: the repository saw ${order}` }];
+      return order === '/repo/a, /repo/b'
+        ? []
+        : [{ item: item('012-C-M'), message: `commands ran out of order: the repository saw ${order}` }];
     },
   },
   'skip-command': {
-    plan: { session: true, package2s: [{ CMD: [['EXEC', `${SAMPLE}/Reboot`], ['EXEC', `${SAMPLE}/Reboot`]] }] },
+    plan: {
+      session: true,
+      package2s: [
+        {
+          CMD: [
+            ['EXEC', `${SAMPLE}/Reboot`],
+            ['EXEC', `${SAMPLE}/Reboot`],
+          ],
+        },
+      ],
+    },
     observe: (run) => {
       const count = leaf(run.client, `${SAMPLE}/BootCount`);
-      return count === 2 ? [] : [{ item: item('012-C-M'), message: `command 1 was reported 200 but not run (BootCount ${String(count)}, expected 2)` }];
+      return count === 2
+        ? []
+        : [{ item: item('012-C-M'), message: `command 1 was reported 200 but not run (BootCount ${String(count)}, expected 2)` }];
     },
   },
-  'status-count-mismatch': { plan: { session: true, package2s: [{ CMD: [['EXEC', `${SAMPLE}/Reboot`], ['GET', `${MOIDS.devInfo}//Mod`]] }] } },
+  'status-count-mismatch': {
+    plan: {
+      session: true,
+      package2s: [
+        {
+          CMD: [
+            ['EXEC', `${SAMPLE}/Reboot`],
+            ['GET', `${MOIDS.devInfo}//Mod`],
+          ],
+        },
+      ],
+    },
+  },
   'hget-no-fetch': {
     plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] },
-    observe: (run) => (run.mock.repo.length === 0 && firstStatus(run) === 200 ? [{ item: item('014-C-M'), message: 'HGET was reported 200 but the ServerURI was never fetched' }] : []),
+    observe: (run) =>
+      run.mock.repo.length === 0 && firstStatus(run) === 200
+        ? [{ item: item('014-C-M'), message: 'HGET was reported 200 but the ServerURI was never fetched' }]
+        : [],
   },
   'hput-wrong-method': {
     plan: { session: true, package2s: [{ CMD: [['HPUT', `${REPO}/up`, `${SAMPLE}/Label`]] }] },
-    observe: (run) => run.mock.repo.filter((r) => r.method !== 'PUT').map((r) => ({ item: item('015-C-M'), message: `HPUT was sent with ${r.method}, not PUT` })),
+    observe: (run) =>
+      run.mock.repo
+        .filter((r) => r.method !== 'PUT')
+        .map((r) => ({ item: item('015-C-M'), message: `HPUT was sent with ${r.method}, not PUT` })),
   },
   'hpost-wrong-method': {
     plan: { session: true, package2s: [{ CMD: [['HPOST', `${REPO}/up`, `${SAMPLE}/Label`]] }] },
-    observe: (run) => run.mock.repo.filter((r) => r.method !== 'POST').map((r) => ({ item: item('016-C-M'), message: `HPOST was sent with ${r.method}, not POST` })),
+    observe: (run) =>
+      run.mock.repo
+        .filter((r) => r.method !== 'POST')
+        .map((r) => ({ item: item('016-C-M'), message: `HPOST was sent with ${r.method}, not POST` })),
   },
   'wrong-status-code': {
     plan: { session: true, package2s: [{ CMD: [['DELETE', `${SAMPLE}/Label`]] }] },
-    observe: (run) => (firstStatus(run) === 405 ? [] : [{ item: item('017-C-M'), message: `DELETE of the permanent node Label answered ${String(firstStatus(run))}, expected 405` }]),
+    observe: (run) =>
+      firstStatus(run) === 405
+        ? []
+        : [{ item: item('017-C-M'), message: `DELETE of the permanent node Label answered ${String(firstStatus(run))}, expected 405` }],
   },
   'exec-not-run': {
     plan: { session: true, package2s: [{ CMD: [['EXEC', `${SAMPLE}/Reboot`]] }] },
-    observe: (run) => (leaf(run.client, `${SAMPLE}/BootCount`) === 1 ? [] : [{ item: item('018-C-M'), message: 'EXEC was reported 200 but the node did not run (BootCount unchanged)' }]),
+    observe: (run) =>
+      leaf(run.client, `${SAMPLE}/BootCount`) === 1
+        ? []
+        : [{ item: item('018-C-M'), message: 'EXEC was reported 200 but the node did not run (BootCount unchanged)' }],
   },
   'get-no-data': { plan: { session: true, package2s: [{ CMD: [['GET', `${MOIDS.devInfo}//DevID`]] }] } },
   'show-not-opened': {
     plan: { session: true, package2s: [{ CMD: [['SHOW', `${WEB}/page`]] }] },
-    observe: (run) => (run.mock.web.length === 1 ? [] : [{ item: item('020-C-O'), message: 'SHOW was reported 200 but the page was never requested' }]),
+    observe: (run) =>
+      run.mock.web.length === 1 ? [] : [{ item: item('020-C-O'), message: 'SHOW was reported 200 but the page was never requested' }],
   },
   'cont-ignored': {
     plan: { session: true, package2s: [{ CMD: [['CONT', `${DM_URL}/cont/t1`]] }] },
     observe: (run) => {
       const path = run.mock.dm[1] ? new URL(run.mock.dm[1].url).pathname : '(none)';
-      return path === '/dm/cont/t1' ? [] : [{ item: item('021-C-M'), message: `the Package#3 after CONT went to ${path}, not to the CONT URI` }];
+      return path === '/dm/cont/t1'
+        ? []
+        : [{ item: item('021-C-M'), message: `the Package#3 after CONT went to ${path}, not to the CONT URI` }];
     },
   },
   'package3-after-end': { plan: { session: true, package2s: [{ CMD: [['EXEC', `${SAMPLE}/Reboot`], ['END']] }] } },
@@ -252,24 +340,44 @@ const PROBES: Record<ClientFaultName, Probe> = {
     observe: (run) =>
       package1s(run).some((p) => p.url === `${DM_URL}/async/9` && p.alerts.some((a) => a.SourceURI === `${SAMPLE}/Update`))
         ? []
-        : [{ item: item('026-C-M'), message: 'EXEC was answered 202 but no Generic Alert with its result (asynchronous reporting) ever came' }],
+        : [
+            {
+              item: item('026-C-M'),
+              message: 'EXEC was answered 202 but no Generic Alert with its result (asynchronous reporting) ever came',
+            },
+          ],
   },
   'package1-then-stop': {
     plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] },
     observe: (run) => {
       const ran = run.mock.repo.length > 0;
       const answered = package3Count(run) > 0;
-      return ran || answered ? [] : [{ item: item('001-C-M'), message: 'after Package#1 the Package#2 was neither run nor answered with a Package#3' }];
+      return ran || answered
+        ? []
+        : [{ item: item('001-C-M'), message: 'after Package#1 the Package#2 was neither run nor answered with a Package#3' }];
     },
   },
   'no-package3': {
     plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] },
-    observe: (run) => (package3Count(run) > 0 ? [] : [{ item: item('013-C-M'), message: `the Package#2 ran (${run.mock.repo.length} fetch) but no Package#3 answered it` }]),
+    observe: (run) =>
+      package3Count(run) > 0
+        ? []
+        : [{ item: item('013-C-M'), message: `the Package#2 ran (${run.mock.repo.length} fetch) but no Package#3 answered it` }],
   },
-  'hget-async': { plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] } },
+  'hget-async': {
+    plan: { session: true, serve: { label: 'new label' }, package2s: [{ CMD: [['HGET', `${REPO}/label`, `${SAMPLE}/Label`]] }] },
+  },
   'crash-after-first-session': {
     plan: { notifications: [signed({ notificationId: 91 }), signed({ notificationId: 92 })] },
-    observe: (run) => (package1s(run).length < 2 ? [{ item: item('002-C-O'), message: `no Package#1 came for the valid Package#0 after the first session (${package1s(run).length} in all)` }] : []),
+    observe: (run) =>
+      package1s(run).length < 2
+        ? [
+            {
+              item: item('002-C-O'),
+              message: `no Package#1 came for the valid Package#0 after the first session (${package1s(run).length} in all)`,
+            },
+          ]
+        : [],
   },
   'every-status-202': { plan: { session: true, package2s: [{ CMD: [['DELETE', `${SAMPLE}/NoSuchNode`]] }] } },
 };
@@ -282,10 +390,18 @@ function package3Count({ mock }: Run): number {
 /** DEFAULT is only observable through a later local need for the MOID. */
 async function defaultProbe(faults: ClientFaultName[]): Promise<Finding[]> {
   const run = await exercise(faults, PROBES['default-not-remembered'].plan);
-  run.mock.serve('installable', 'application/dmmo+json', JSON.stringify([{ ClientURI: `${MOIDS.installable}//`, MOData: { thing: { On: true } } }]));
+  run.mock.serve(
+    'installable',
+    'application/dmmo+json',
+    JSON.stringify([{ ClientURI: `${MOIDS.installable}//`, MOData: { thing: { On: true } } }]),
+  );
   const need = await run.client.needMoid(MOIDS.installable);
   const findings = validatorFindings(run);
-  if (!need.fetched) findings.push({ item: item('023-C-O'), message: `DEFAULT was answered 200 but a later need for the MOID fetched nothing (${need.reason ?? ''})` });
+  if (!need.fetched)
+    findings.push({
+      item: item('023-C-O'),
+      message: `DEFAULT was answered 200 but a later need for the MOID fetched nothing (${need.reason ?? ''})`,
+    });
   return findings;
 }
 

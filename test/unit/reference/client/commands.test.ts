@@ -78,7 +78,11 @@ describe('HGET (5.3.1)', () => {
 
   it('without ClientURI creates a new instance with a client-assigned MIID and reports it', async () => {
     const { mock, client } = setup();
-    mock.serve('widget', 'application/dmmo+json', JSON.stringify([{ ClientURI: `${MOIDS.installable}//`, MOData: { widget: { Level: 3 } } }]));
+    mock.serve(
+      'widget',
+      'application/dmmo+json',
+      JSON.stringify([{ ClientURI: `${MOIDS.installable}//`, MOData: { widget: { Level: 3 } } }]),
+    );
     await run(mock, client, [['HGET', `${REPO}/widget`]]);
     assert.deepEqual(firstPackage3(mock).package3.Status, [{ sc: 200, URI: [`${MOIDS.installable}/widget/`] }]);
     assert.equal(leaf(client, `${MOIDS.installable}/widget/Level`), 3);
@@ -114,7 +118,10 @@ describe('HPUT and HPOST (5.3.2, 5.3.3)', () => {
     assert.equal(put?.method, 'PUT');
     assert.equal(post?.method, 'POST');
     assert.equal(put?.headers.get('content-type'), 'application/dmmo+json');
-    const uploaded = JSON.parse(new TextDecoder().decode(put?.body)) as { ClientURI: string; MOData: Record<string, Record<string, unknown>> }[];
+    const uploaded = JSON.parse(new TextDecoder().decode(put?.body)) as {
+      ClientURI: string;
+      MOData: Record<string, Record<string, unknown>>;
+    }[];
     assert.equal(uploaded[0]?.ClientURI, `${MOIDS.devInfo}/1/`);
     assert.equal(uploaded[0]?.MOData['DevInfo']?.['DevID'], client.devId);
     assert.equal((JSON.parse(new TextDecoder().decode(post?.body)) as unknown[]).length, 2);
@@ -131,14 +138,28 @@ describe('HPUT and HPOST (5.3.2, 5.3.3)', () => {
       ['HPUT', `${REPO}/up`, `${SAMPLE}/?cv=${cv}`],
     ]);
     assert.deepEqual(codes(mock), [404, 419, 304]);
-    assert.deepEqual(mock.repo.map((r) => new URL(r.url).pathname), ['/repo/down'], 'only the failing upload reached the repository');
+    assert.deepEqual(
+      mock.repo.map((r) => new URL(r.url).pathname),
+      ['/repo/down'],
+      'only the failing upload reached the repository',
+    );
     assertConformant(mock, client);
   });
 
   it('follows OMADM-Accept: text/plain for a single leaf, 406 when no type it writes is named', async () => {
     const { mock, client } = setup();
-    mock.reply(() => new Response(JSON.stringify({ CMD: [['HPUT', `${REPO}/leaf`, `${SAMPLE}/Label`]] }), { headers: { 'content-type': 'application/vnd.oma.dm.request+json', 'OMADM-Accept': 'text/plain, application/dmmo+json;q=0.5' } }));
-    mock.reply(() => new Response(JSON.stringify({ CMD: [['HPUT', `${REPO}/leaf`, `${SAMPLE}/Label`]] }), { headers: { 'content-type': 'application/vnd.oma.dm.request+json', 'OMADM-Accept': 'application/xml' } }));
+    mock.reply(
+      () =>
+        new Response(JSON.stringify({ CMD: [['HPUT', `${REPO}/leaf`, `${SAMPLE}/Label`]] }), {
+          headers: { 'content-type': 'application/vnd.oma.dm.request+json', 'OMADM-Accept': 'text/plain, application/dmmo+json;q=0.5' },
+        }),
+    );
+    mock.reply(
+      () =>
+        new Response(JSON.stringify({ CMD: [['HPUT', `${REPO}/leaf`, `${SAMPLE}/Label`]] }), {
+          headers: { 'content-type': 'application/vnd.oma.dm.request+json', 'OMADM-Accept': 'application/xml' },
+        }),
+    );
     await client.openSession('client').done;
     assert.equal(mock.repo[0]?.headers.get('content-type'), 'text/plain');
     assert.equal(new TextDecoder().decode(mock.repo[0]?.body), 'dmct reference client');
@@ -192,7 +213,7 @@ describe('EXEC (5.3.5, 5.4.1)', () => {
     assertConformant(mock, client);
   });
 
-  it('without a ServerURI, a node that finishes later gets 202 and its alert goes to the session\'s server', async () => {
+  it("without a ServerURI, a node that finishes later gets 202 and its alert goes to the session's server", async () => {
     const { mock, client } = setup();
     await run(mock, client, [['EXEC', `${SAMPLE}/Update`]]);
     assert.deepEqual(codes(mock), [202]);
@@ -212,7 +233,10 @@ describe('GET (5.3.6, App F)', () => {
     ]);
     const { package3, parts, exchange } = firstPackage3(mock);
     assert.match(exchange.headers.get('content-type') ?? '', /^multipart\/form-data; boundary=/);
-    assert.deepEqual(package3.Status.map((s) => s.sc), [200, 405, 200]);
+    assert.deepEqual(
+      package3.Status.map((s) => s.sc),
+      [200, 405, 200],
+    );
     assert.deepEqual([...parts.keys()], [0, 2]);
     assert.equal(parts.get(0), client.devId);
     const data = JSON.parse(parts.get(2) ?? '') as { ClientURI: string; MOData: unknown; CV?: string }[];
@@ -271,7 +295,10 @@ describe('SHOW, CONT, END (5.3.7–5.3.9)', () => {
     const { mock, client } = setup();
     mock.reply({ CMD: [['CONT', `${DM_URL}/cont/abc`]] }, { CMD: [['GET', `${MOIDS.devInfo}//Mod`]] }, { CMD: [['END']] });
     await client.openSession('client').done;
-    assert.deepEqual(mock.dm.map((e) => new URL(e.url).pathname), ['/dm', '/dm/cont/abc', '/dm/cont/abc']);
+    assert.deepEqual(
+      mock.dm.map((e) => new URL(e.url).pathname),
+      ['/dm', '/dm/cont/abc', '/dm/cont/abc'],
+    );
     assertConformant(mock, client);
   });
 
@@ -288,7 +315,11 @@ describe('DEFAULT, SUB, UNSUB (5.3.10–5.3.12)', () => {
   it('DEFAULT is remembered; a later local need fetches from it with placeholders filled, with no status to any server', async () => {
     // The server is not provisioned for the DM accounts here (section 10), so DEFAULT for them is 403.
     const { mock, client } = setup({ permittedMoids: DEFAULT_PERMITTED_MOIDS.filter((moid) => moid !== MOIDS.dmAcc) });
-    mock.serve(encodeURIComponent(client.devId), 'application/dmmo+json', JSON.stringify([{ ClientURI: `${MOIDS.installable}//`, MOData: { gadget: { On: true } } }]));
+    mock.serve(
+      encodeURIComponent(client.devId),
+      'application/dmmo+json',
+      JSON.stringify([{ ClientURI: `${MOIDS.installable}//`, MOData: { gadget: { On: true } } }]),
+    );
     await run(mock, client, [
       ['DEFAULT', `${REPO}/[DevID]`, MOIDS.installable],
       ['DEFAULT', `${REPO}/x`, 'urn:unknown:mo:1.0'],
@@ -324,7 +355,12 @@ describe('DEFAULT, SUB, UNSUB (5.3.10–5.3.12)', () => {
 describe('malformed and unknown commands (App C)', () => {
   it('501 for an unknown name, 400 for a wrong parameter count or a non-string parameter', async () => {
     const { mock, client } = setup();
-    mock.reply(() => new Response(JSON.stringify({ CMD: [['FROB', 'x'], ['HGET'], ['GET', 7], 'not-a-command', ['DELETE', `${SAMPLE}/Items`]] }), { headers: { 'content-type': 'application/vnd.oma.dm.request+json' } }));
+    mock.reply(
+      () =>
+        new Response(JSON.stringify({ CMD: [['FROB', 'x'], ['HGET'], ['GET', 7], 'not-a-command', ['DELETE', `${SAMPLE}/Items`]] }), {
+          headers: { 'content-type': 'application/vnd.oma.dm.request+json' },
+        }),
+    );
     await client.openSession('client').done;
     assert.deepEqual(codes(mock), [501, 400, 400, 400, 200]);
   });

@@ -77,7 +77,11 @@ describe('the run-wide crash marker of crash-after-first-session', () => {
     const running = await startReferenceClient({ serverUrl: DM_URL, faults: ['crash-after-first-session'], crashMarkerDir: dir });
     try {
       for (const url of [`${running.adminUrl}/state`, running.notifyUrl]) {
-        await assert.rejects(fetch(url, { headers: { authorization: `Bearer ${running.adminToken}` } }), (error: Error & { cause?: { code?: string } }) => error.cause?.code === 'ECONNREFUSED', url);
+        await assert.rejects(
+          fetch(url, { headers: { authorization: `Bearer ${running.adminToken}` } }),
+          (error: Error & { cause?: { code?: string } }) => error.cause?.code === 'ECONNREFUSED',
+          url,
+        );
       }
     } finally {
       await running.stop();

@@ -7,7 +7,13 @@ import { DEFAULT_DEV_INFO, MOIDS, buildDeviceTree } from '../../../../src/refere
 import { permits, readAccounts } from '../../../../src/reference/client/dm-account.js';
 import { supportedMos } from '../../../../src/reference/client/package-bodies.js';
 
-const ACCOUNT = { serverId: 'dms1', serverUri: 'http://dm.test/dm', permittedMoids: [MOIDS.devInfo, MOIDS.installable], secret: 's3cr3t', authData: 'nonce' };
+const ACCOUNT = {
+  serverId: 'dms1',
+  serverUri: 'http://dm.test/dm',
+  permittedMoids: [MOIDS.devInfo, MOIDS.installable],
+  secret: 's3cr3t',
+  authData: 'nonce',
+};
 
 function locate(tree: ReturnType<typeof buildDeviceTree>, uri: string): NodeLocation {
   const found = resolveClientUriText(tree, uri);
@@ -15,21 +21,40 @@ function locate(tree: ReturnType<typeof buildDeviceTree>, uri: string): NodeLoca
   return found.locations[0] as NodeLocation;
 }
 
-describe('the reference client\'s tree (12.1, 12.2, 12.4)', () => {
+describe("the reference client's tree (12.1, 12.2, 12.4)", () => {
   it('DevInfo holds every required leaf, DevID first', () => {
     const tree = buildDeviceTree(DEFAULT_DEV_INFO, [ACCOUNT]);
     const entry = serializeLocation(tree, locate(tree, `${MOIDS.devInfo}//`));
-    assert.deepEqual(Object.keys((entry.MOData['DevInfo'] ?? {}) as object), ['DevID', 'Man', 'Mod', 'DmV', 'Lang', 'DevType', 'OEM', 'FwV', 'SwV', 'HwV']);
+    assert.deepEqual(Object.keys((entry.MOData['DevInfo'] ?? {}) as object), [
+      'DevID',
+      'Man',
+      'Mod',
+      'DmV',
+      'Lang',
+      'DevType',
+      'OEM',
+      'FwV',
+      'SwV',
+      'HwV',
+    ]);
     assert.equal(locate(tree, `${MOIDS.devInfo}//DevID`).node.value, 'IMEI:351234567890123');
   });
 
   it('the DM account reads back from DMAcc; Perm and Auth/Noti/Secret are never serialized', () => {
     const tree = buildDeviceTree(DEFAULT_DEV_INFO, [ACCOUNT]);
     assert.deepEqual(readAccounts(tree), [
-      { miid: 'dms1', serverId: 'dms1', serverUri: 'http://dm.test/dm', permittedMoids: [MOIDS.devInfo, MOIDS.installable], notification: { secret: 's3cr3t', authData: 'nonce' } },
+      {
+        miid: 'dms1',
+        serverId: 'dms1',
+        serverUri: 'http://dm.test/dm',
+        permittedMoids: [MOIDS.devInfo, MOIDS.installable],
+        notification: { secret: 's3cr3t', authData: 'nonce' },
+      },
     ]);
     const entry = serializeLocation(tree, locate(tree, `${MOIDS.dmAcc}/dms1/`));
-    assert.deepEqual(entry.MOData, { dms1: { SrvID: 'dms1', SrvURI: 'http://dm.test/dm', Name: 'dms1', Auth: { Noti: { Type: 0, Data: 'nonce' } } } });
+    assert.deepEqual(entry.MOData, {
+      dms1: { SrvID: 'dms1', SrvURI: 'http://dm.test/dm', Name: 'dms1', Auth: { Noti: { Type: 0, Data: 'nonce' } } },
+    });
   });
 
   it('MOS lists only provisioned MOIDs, with their DDF and MIIDs (empty for an MO with no instance yet)', () => {

@@ -19,7 +19,10 @@ after(() => server.close());
 const SAMPLE = `${MOIDS.sample}/s1`;
 
 /** One session with `commands`; the statuses and data parts of its Package#3. */
-async function session(commands: CommandEntry[], faults: string[] = []): Promise<{ codes: number[]; parts: Map<number, unknown>; client: ReferenceClient; mock: MockDmServer }> {
+async function session(
+  commands: CommandEntry[],
+  faults: string[] = [],
+): Promise<{ codes: number[]; parts: Map<number, unknown>; client: ReferenceClient; mock: MockDmServer }> {
   const mock = new MockDmServer();
   server.resetHandlers(...mock.handlers());
   const client = new ReferenceClient({ serverUrl: DM_URL, serverId: 'dms1', faults });
@@ -29,10 +32,16 @@ async function session(commands: CommandEntry[], faults: string[] = []): Promise
   const exchange = mock.dm.find((e) => new TextDecoder().decode(e.body).includes('"Status"'));
   assert.ok(exchange, 'a Package#3 was sent');
   const contentType = exchange.headers.get('content-type') ?? '';
-  if (!contentType.startsWith('multipart/')) return { codes: parsePackage3(exchange.body).value?.Status.map((s) => s.sc) ?? [], parts: new Map(), client, mock };
+  if (!contentType.startsWith('multipart/'))
+    return { codes: parsePackage3(exchange.body).value?.Status.map((s) => s.sc) ?? [], parts: new Map(), client, mock };
   const multipart = parseMultipartPackage3(contentType, exchange.body);
   const text = (body: Uint8Array) => new TextDecoder().decode(body);
-  const parts = new Map([...multipart.parts].map(([i, part]) => [i, part.mediaType.startsWith('text/plain') ? text(part.body) : (JSON.parse(text(part.body)) as unknown)]));
+  const parts = new Map(
+    [...multipart.parts].map(([i, part]) => [
+      i,
+      part.mediaType.startsWith('text/plain') ? text(part.body) : (JSON.parse(text(part.body)) as unknown),
+    ]),
+  );
   return { codes: multipart.package3?.Status.map((s) => s.sc) ?? [], parts, client, mock };
 }
 
@@ -52,23 +61,31 @@ describe('reference client standard MOs (section 12)', () => {
     ]);
     assert.deepEqual(codes, [200, 200, 200, 200]);
     assert.deepEqual(devInfoProblems(rootOf(parts.get(0))), []);
-    assert.deepEqual([0, 1, 2].flatMap((i) => nodeDataProblems(rootOf(parts.get(i)))), []);
+    assert.deepEqual(
+      [0, 1, 2].flatMap((i) => nodeDataProblems(rootOf(parts.get(i)))),
+      [],
+    );
     const account = rootOf(parts.get(1));
     assert.deepEqual(dmAccountProblems(account), []);
     assert.equal(account['Perm'], undefined, 'Perm is never read out');
     assert.deepEqual(sessionInfoProblems(rootOf(parts.get(2))), []);
     const dacmo = readDacmo(rootOf(parts.get(3)));
     assert.deepEqual(dacmo.problems, []);
-    assert.deepEqual(dacmo.entries.map((e) => [e.moid, e.path, e.permissions]), [
-      [MOIDS.sample, '/', [{ maid: 'serverid:dms1', ar: 15 }]],
-      [MOIDS.sample, '/Private', [{ maid: 'appid:dmct-reference', ar: 15 }]],
-    ]);
+    assert.deepEqual(
+      dacmo.entries.map((e) => [e.moid, e.path, e.permissions]),
+      [
+        [MOIDS.sample, '/', [{ maid: 'serverid:dms1', ar: 15 }]],
+        [MOIDS.sample, '/Private', [{ maid: 'appid:dmct-reference', ar: 15 }]],
+      ],
+    );
   });
 
   it('each MO fault switch breaks its definition', async () => {
     const get = async (uri: string, fault: string) => rootOf((await session([['GET', uri]], [fault])).parts.get(0));
     assert.deepEqual(devInfoProblems(await get(`${MOIDS.devInfo}//`, 'devinfo-without-oem')), ['OEM (Required) is missing']);
-    assert.deepEqual(nodeDataProblems(await get(`${MOIDS.devInfo}//`, 'devinfo-bad-node-name')), ['node name "Ext/Build Info" is not 1*unreserved']);
+    assert.deepEqual(nodeDataProblems(await get(`${MOIDS.devInfo}//`, 'devinfo-bad-node-name')), [
+      'node name "Ext/Build Info" is not 1*unreserved',
+    ]);
     assert.deepEqual(dmAccountProblems(await get(`${MOIDS.dmAcc}//`, 'dmacc-without-name')), ['Name (Required) is missing']);
     assert.match(sessionInfoProblems(await get(`${MOIDS.sessionInfo}//`, 'sessioninfo-roaming-out-of-range')).join(), /ROAMING is 7/);
     assert.match(readDacmo(await get(`${MOIDS.dacmo}//`, 'dacmo-ar-as-text')).problems.join(), /AR is not int/);
@@ -91,11 +108,17 @@ describe('reference client access rights (section 6.3.1.1, 10)', () => {
 
   it('read-without-get-access reads Perm out; dacmo-not-enforced reads Private out', async () => {
     assert.deepEqual((await session([['GET', `${MOIDS.dmAcc}/dms1/Perm`]], ['read-without-get-access'])).codes, [200]);
-    const open = await session([['GET', `${SAMPLE}/Private`], ['GET', `${MOIDS.dmAcc}/dms1/Perm`]], ['dacmo-not-enforced']);
+    const open = await session(
+      [
+        ['GET', `${SAMPLE}/Private`],
+        ['GET', `${MOIDS.dmAcc}/dms1/Perm`],
+      ],
+      ['dacmo-not-enforced'],
+    );
     assert.deepEqual(open.codes, [200, 403]);
   });
 
-  it('holdsRight: the deepest covering Path decides; instances the DACMO does not name are the provisioned servers\'', async () => {
+  it("holdsRight: the deepest covering Path decides; instances the DACMO does not name are the provisioned servers'", async () => {
     const { client } = await session([]);
     const at = (uri: string) => {
       const found = resolveClientUriText(client.tree, uri);
@@ -114,8 +137,22 @@ describe('reference client MO cache (section 11)', () => {
     const first = await session([['GET', `${SAMPLE}/`]]);
     const cv = (first.parts.get(0) as { CV?: string }[])[0]?.CV;
     assert.ok(cv, 'the instance root carries its CV');
-    const again = await session([['GET', `${SAMPLE}/?cv=${cv}`], ['GET', `${SAMPLE}/?cv=stale`]]);
+    const again = await session([
+      ['GET', `${SAMPLE}/?cv=${cv}`],
+      ['GET', `${SAMPLE}/?cv=stale`],
+    ]);
     assert.deepEqual(again.codes, [304, 200]);
-    assert.deepEqual((await session([['GET', `${SAMPLE}/?cv=stale`], ['HPUT', `${REPO}/x`, `${SAMPLE}/Label?cv=stale`]], ['cv-always-matches'])).codes, [304, 304]);
+    assert.deepEqual(
+      (
+        await session(
+          [
+            ['GET', `${SAMPLE}/?cv=stale`],
+            ['HPUT', `${REPO}/x`, `${SAMPLE}/Label?cv=stale`],
+          ],
+          ['cv-always-matches'],
+        )
+      ).codes,
+      [304, 304],
+    );
   });
 });

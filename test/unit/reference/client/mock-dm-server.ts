@@ -64,11 +64,10 @@ export class MockDmServer {
   violations(devId: string): { exchange: DmExchange; violations: Violation[] }[] {
     return this.dm.map((exchange) => {
       const isPackage3 = new TextDecoder().decode(exchange.body).includes('"Status"');
-      const check = checkPackageRequest(
-        { method: exchange.method, headers: exchange.headers, body: exchange.body },
-        isPackage3 ? 3 : 1,
-        { devId, ...(isPackage3 && exchange.answers ? { package2: exchange.answers } : {}) },
-      );
+      const check = checkPackageRequest({ method: exchange.method, headers: exchange.headers, body: exchange.body }, isPackage3 ? 3 : 1, {
+        devId,
+        ...(isPackage3 && exchange.answers ? { package2: exchange.answers } : {}),
+      });
       return { exchange, violations: check.violations.filter((violation) => violation.severity === 'error') };
     });
   }
@@ -102,7 +101,10 @@ export class MockDmServer {
         if (request.method !== 'GET') return new HttpResponse(null, { status: 204 });
         const found = this.content.get(new URL(request.url).pathname);
         if (!found) return new HttpResponse('not here', { status: 404 });
-        return new HttpResponse(found.body, { status: found.status ?? 200, headers: { 'content-type': found.mediaType, ...found.headers } });
+        return new HttpResponse(found.body, {
+          status: found.status ?? 200,
+          headers: { 'content-type': found.mediaType, ...found.headers },
+        });
       }),
       http.get(`${WEB}/*`, async ({ request }) => {
         this.web.push(await record(request));

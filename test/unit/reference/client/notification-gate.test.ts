@@ -15,7 +15,13 @@ const NOW = 1_800_000_000;
 const SERVER = 'dms1';
 const SECRET = 's3cr3t';
 const AUTH_DATA = 'nonce';
-const ACCOUNT: DmAccount = { miid: 'dms1', serverId: SERVER, serverUri: 'http://dm.test/dm', permittedMoids: ['*'], notification: { secret: SECRET, authData: AUTH_DATA } };
+const ACCOUNT: DmAccount = {
+  miid: 'dms1',
+  serverId: SERVER,
+  serverUri: 'http://dm.test/dm',
+  permittedMoids: ['*'],
+  notification: { secret: SECRET, authData: AUTH_DATA },
+};
 
 interface Judge {
   faults?: ClientFaultName[];
@@ -45,12 +51,7 @@ const u32 = (n: number) => new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff,
 /** A notification built field by field: SERVER-ID, NOTIFICATION-ID 5, TIMESTAMP now, REQ-MOS; then the overrides. */
 function raw(overrides: Partial<RawNotificationSpec> = {}): Uint8Array {
   return encodeRawNotification({
-    options: [
-      { number: 1, value: enc.encode(SERVER) },
-      { number: 3, value: u16(5) },
-      { number: 5, value: u32(NOW) },
-      { number: 6 },
-    ],
+    options: [{ number: 1, value: enc.encode(SERVER) }, { number: 3, value: u16(5) }, { number: 5, value: u32(NOW) }, { number: 6 }],
     ...overrides,
   });
 }
@@ -75,7 +76,7 @@ describe('notification gate: valid notifications open a session (5.2.1)', () => 
   it('no digest while credentials are provisioned: accepted (§5.2.1.2 reading)', () => {
     assert.equal(reasonOf(judge(encodeNotification({ serverId: SERVER }))), 'accepted');
   });
-  it('PREFERRED-CON-TYPE: the first available bearer; ANY_AVAILABLE = the device\'s own; none available → dropped', () => {
+  it("PREFERRED-CON-TYPE: the first available bearer; ANY_AVAILABLE = the device's own; none available → dropped", () => {
     const noWlan: Connectivity = { available: ['CELLULAR'], defaultBearer: 'CELLULAR' };
     const wlanThenAny = judge(signed({ preferredConTypes: ['WLAN', 'ANY_AVAILABLE'] }), { connectivity: noWlan });
     assert.ok(wlanThenAny.accept && wlanThenAny.bearer === 'CELLULAR');
@@ -91,10 +92,31 @@ describe('notification gate: broken notifications are dropped with their reason 
     ['OC one too many', raw({ optionCount: 5 }), 'option-count', 'accept-oc-mismatch'],
     ['OC one too few', raw({ optionCount: 3 }), 'option-count', 'accept-oc-mismatch'],
     ['unknown SERVER-ID', signed({ serverId: 'someone-else' }), 'unknown-server-id', 'ignore-server-id'],
-    ['digest over the wrong bytes', encodeRawNotification({ options: [{ number: 1, value: enc.encode(SERVER) }, { number: 4, digest: true }], digest: { secret: SECRET, authData: AUTH_DATA, mistake: 'without-auth-data' } }), 'digest-mismatch', 'accept-bad-digest'],
+    [
+      'digest over the wrong bytes',
+      encodeRawNotification({
+        options: [
+          { number: 1, value: enc.encode(SERVER) },
+          { number: 4, digest: true },
+        ],
+        digest: { secret: SECRET, authData: AUTH_DATA, mistake: 'without-auth-data' },
+      }),
+      'digest-mismatch',
+      'accept-bad-digest',
+    ],
     ['TIMESTAMP a day old', signed({ timestamp: NOW - 86_400 }), 'stale-timestamp', 'accept-stale-timestamp'],
     ['TIMESTAMP an hour ahead', signed({ timestamp: NOW + 3_600 }), 'stale-timestamp', 'accept-stale-timestamp'],
-    ['options out of order', raw({ options: [{ number: 3, value: u16(5) }, { number: 1, value: enc.encode(SERVER) }] }), 'malformed', undefined],
+    [
+      'options out of order',
+      raw({
+        options: [
+          { number: 3, value: u16(5) },
+          { number: 1, value: enc.encode(SERVER) },
+        ],
+      }),
+      'malformed',
+      undefined,
+    ],
     ['truncated', raw().subarray(0, 7), 'malformed', undefined],
     ['one byte', new Uint8Array([0x20]), 'malformed', undefined],
   ];
@@ -105,7 +127,9 @@ describe('notification gate: broken notifications are dropped with their reason 
       const overridden = judge(bytes, { faults: [fault] });
       assert.ok(overridden.accept, `${fault} lets it through`);
       assert.deepEqual(overridden.overriddenBy, [fault]);
-      const otherFaults = (['accept-wrong-ver', 'accept-oc-mismatch', 'ignore-server-id', 'accept-bad-digest', 'accept-stale-timestamp'] as const).filter((f) => f !== fault);
+      const otherFaults = (
+        ['accept-wrong-ver', 'accept-oc-mismatch', 'ignore-server-id', 'accept-bad-digest', 'accept-stale-timestamp'] as const
+      ).filter((f) => f !== fault);
       assert.equal(reasonOf(judge(bytes, { faults: [...otherFaults] })), reason, 'no other switch lets it through');
     });
   }
@@ -116,7 +140,10 @@ describe('notification gate: broken notifications are dropped with their reason 
   });
 
   it('no SERVER-ID with two accounts: the sender is unknown', () => {
-    assert.equal(reasonOf(judge(encodeNotification({}), { accounts: [ACCOUNT, { ...ACCOUNT, miid: 'b', serverId: 'other' }] })), 'no-server-id');
+    assert.equal(
+      reasonOf(judge(encodeNotification({}), { accounts: [ACCOUNT, { ...ACCOUNT, miid: 'b', serverId: 'other' }] })),
+      'no-server-id',
+    );
   });
 
   it('duplicates (same NOTIFICATION-ID, same server) are dropped; the same id from another server is not a duplicate', () => {
@@ -153,9 +180,17 @@ describe('notification gate never throws on hostile bytes', () => {
         const decision = judge(bytes);
         return known.has(reasonOf(decision));
       }),
-      { seed, numRuns: 500, verbose: true, reporter: (details) => {
-        if (details.failed) throw new Error(`fast-check failed with seed ${seed}: ${details.counterexample ? JSON.stringify(details.counterexample) : details.errorInstance}`);
-      } },
+      {
+        seed,
+        numRuns: 500,
+        verbose: true,
+        reporter: (details) => {
+          if (details.failed)
+            throw new Error(
+              `fast-check failed with seed ${seed}: ${details.counterexample ? JSON.stringify(details.counterexample) : details.errorInstance}`,
+            );
+        },
+      },
     );
   });
 });

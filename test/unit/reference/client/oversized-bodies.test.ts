@@ -39,7 +39,13 @@ describe('oversized answers (5.6, 5.3.1)', () => {
     const deep = `${'{"a":'.repeat(200)}1${'}'.repeat(200)}`;
     const bodies: string[] = [];
     const script = [
-      { CMD: [['HGET', 'REPO/deep'], ['HGET', 'REPO/huge', `${MOIDS.sample}/s1/Label`], ['GET', `${MOIDS.devInfo}//Mod`]] },
+      {
+        CMD: [
+          ['HGET', 'REPO/deep'],
+          ['HGET', 'REPO/huge', `${MOIDS.sample}/s1/Label`],
+          ['GET', `${MOIDS.devInfo}//Mod`],
+        ],
+      },
       { CMD: [['END']] },
     ];
     let base = '';
@@ -50,7 +56,13 @@ describe('oversized answers (5.6, 5.3.1)', () => {
           const next = script.shift() ?? { CMD: [['END']] };
           return new Response(JSON.stringify(next).replaceAll('REPO', `${base}/repo`), { headers: { 'content-type': PACKAGE2 } });
         }),
-        http.get('http://peer.test/repo/deep', () => new Response(`[{"ClientURI":"${MOIDS.installable}//","MOData":${deep}}]`, { headers: { 'content-type': 'application/dmmo+json' } })),
+        http.get(
+          'http://peer.test/repo/deep',
+          () =>
+            new Response(`[{"ClientURI":"${MOIDS.installable}//","MOData":${deep}}]`, {
+              headers: { 'content-type': 'application/dmmo+json' },
+            }),
+        ),
         http.get('http://peer.test/repo/huge', () => new Response('x'.repeat(MIB + 1), { headers: { 'content-type': 'text/plain' } })),
       ],
       { origin: 'http://peer.test' },
@@ -60,7 +72,10 @@ describe('oversized answers (5.6, 5.3.1)', () => {
     try {
       const record = await client.openSession('client').done;
       assert.equal(record?.outcome, 'ended');
-      assert.deepEqual(record?.commands.filter((c) => c.package === 1).map((c) => c.status), [415, 419, 200]);
+      assert.deepEqual(
+        record?.commands.filter((c) => c.package === 1).map((c) => c.status),
+        [415, 419, 200],
+      );
       assert.match(bodies[1] ?? '', /"Status":\[\{"sc":415\},\{"sc":419\},\{"sc":200\}\]/);
     } finally {
       await endpoint.close();

@@ -10,11 +10,14 @@ const DEV_ID = 'IMEI:490154203237518';
 function call(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = http.request(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method, headers },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -40,7 +43,8 @@ describe('admin APIs of the reference peers: token, Host, Origin, content type',
 
   const register = (headers: Record<string, string>) =>
     call(`${server.adminUrl}/devices`, 'POST', headers, JSON.stringify({ devId: DEV_ID, notify: { transport: 'print' } }));
-  const notify = (headers: Record<string, string>) => call(`${server.adminUrl}/devices/${encodeURIComponent(DEV_ID)}/notify`, 'POST', headers, '{}');
+  const notify = (headers: Record<string, string>) =>
+    call(`${server.adminUrl}/devices/${encodeURIComponent(DEV_ID)}/notify`, 'POST', headers, '{}');
 
   test('every call without the token, or with a wrong one, is 401 and nothing runs', async () => {
     assert.equal((await call(`${server.adminUrl}/health`, 'GET', { host })).status, 401);
@@ -72,7 +76,12 @@ describe('admin APIs of the reference peers: token, Host, Origin, content type',
       assert.equal((await call(`${server.adminUrl}/health`, 'GET', { ...auth, origin })).status, 403, `Origin ${origin}`);
     }
     assert.equal((await call(`${server.adminUrl}/health`, 'GET', { ...auth, origin: `http://${host}` })).status, 200);
-    const plain = await call(`${server.adminUrl}/devices`, 'POST', { ...auth, 'content-type': 'text/plain' }, JSON.stringify({ devId: 'IMEI:y' }));
+    const plain = await call(
+      `${server.adminUrl}/devices`,
+      'POST',
+      { ...auth, 'content-type': 'text/plain' },
+      JSON.stringify({ devId: 'IMEI:y' }),
+    );
     assert.equal(plain.status, 415);
     assert.equal((await call(`${server.adminUrl}/devices`, 'GET', auth)).text.includes('IMEI:y'), false);
   });

@@ -50,14 +50,17 @@ function checkSession(session: SessionRecord): string[] {
   const found: string[] = [];
   let package2: Package2 | undefined;
   session.packages.forEach((exchange, i) => {
-    const check = checkPackageRequest(
-      { method: 'POST', headers: exchange.headers, body: exchange.body },
-      exchange.package,
-      { devId: client.devId, ...(exchange.package === 3 && package2 ? { package2 } : {}) },
-    );
+    const check = checkPackageRequest({ method: 'POST', headers: exchange.headers, body: exchange.body }, exchange.package, {
+      devId: client.devId,
+      ...(exchange.package === 3 && package2 ? { package2 } : {}),
+    });
     found.push(...errors(check.violations).map((e) => `session ${session.id} exchange ${i} request: ${e}`));
     assert.ok(exchange.response, `session ${session.id} exchange ${i} got a response`);
-    const response = checkPackage2Response({ status: exchange.response.status, headers: exchange.response.headers, body: exchange.response.body });
+    const response = checkPackage2Response({
+      status: exchange.response.status,
+      headers: exchange.response.headers,
+      body: exchange.response.body,
+    });
     found.push(...errors(response.violations).map((e) => `session ${session.id} exchange ${i} response: ${e}`));
     package2 = response.package2;
     if (package2) found.push(...errors(validatePackage2(package2)).map((e) => `session ${session.id} exchange ${i} Package#2: ${e}`));
@@ -95,11 +98,27 @@ describe('reference client ↔ reference server, over loopback HTTP and UDP', ()
 
   before(async () => {
     server = await startReferenceServer({});
-    client = await startReferenceClient({ serverUrl: server.dmUrl, secret: SECRET, authData: AUTH_DATA, timings: { asyncExecDelayMs: 20 } });
-    await admin('POST', '/devices', { devId: client.devId, secret: SECRET, authData: AUTH_DATA, notify: { transport: 'udp', port: client.udpPort } });
-    await admin('PUT', '/repo/widget', { mediaType: 'application/dmmo+json', body: [{ ClientURI: `${MOIDS.installable}//`, MOData: { widget: { Enabled: true, Level: 3 } } }] });
+    client = await startReferenceClient({
+      serverUrl: server.dmUrl,
+      secret: SECRET,
+      authData: AUTH_DATA,
+      timings: { asyncExecDelayMs: 20 },
+    });
+    await admin('POST', '/devices', {
+      devId: client.devId,
+      secret: SECRET,
+      authData: AUTH_DATA,
+      notify: { transport: 'udp', port: client.udpPort },
+    });
+    await admin('PUT', '/repo/widget', {
+      mediaType: 'application/dmmo+json',
+      body: [{ ClientURI: `${MOIDS.installable}//`, MOData: { widget: { Enabled: true, Level: 3 } } }],
+    });
     await admin('PUT', '/repo/label', { mediaType: 'text/plain', body: 'managed by dmct' });
-    await admin('PUT', '/repo/gadget', { mediaType: 'application/dmmo+json', body: [{ ClientURI: `${MOIDS.installable}//`, MOData: { gadget: { On: false } } }] });
+    await admin('PUT', '/repo/gadget', {
+      mediaType: 'application/dmmo+json',
+      body: [{ ClientURI: `${MOIDS.installable}//`, MOData: { gadget: { On: false } } }],
+    });
     for (const command of COMMANDS) await admin('POST', `${device()}/commands`, { command });
     sent = await admin('POST', `${device()}/notify`, {
       serverId: 'dmct-reference-server',
@@ -109,7 +128,10 @@ describe('reference client ↔ reference server, over loopback HTTP and UDP', ()
       reqMos: true,
       digest: true,
     });
-    await until('the notification session and the asynchronous result', () => client.state.sessions.length >= 2 && client.client.pending === 0);
+    await until(
+      'the notification session and the asynchronous result',
+      () => client.state.sessions.length >= 2 && client.client.pending === 0,
+    );
     sessions = client.state.sessions;
     log = await admin<DeviceLog>('GET', `${device()}/received`);
     repoLog = await admin('GET', '/repo-log');
@@ -144,7 +166,13 @@ describe('reference client ↔ reference server, over loopback HTTP and UDP', ()
   });
 
   it('every exchange of every session passes the protocol validators', () => {
-    assert.deepEqual(sessions.map((s) => [s.trigger, s.outcome]), [['notification', 'ended'], ['async-result', 'ended']]);
+    assert.deepEqual(
+      sessions.map((s) => [s.trigger, s.outcome]),
+      [
+        ['notification', 'ended'],
+        ['async-result', 'ended'],
+      ],
+    );
     assert.deepEqual(sessions.flatMap(checkSession), []);
   });
 
@@ -155,7 +183,10 @@ describe('reference client ↔ reference server, over loopback HTTP and UDP', ()
     const alert = pkg.Alert?.[0];
     assert.equal(alert?.AlertType, ALERT_TYPES.serverInitiatedMgmt);
     assert.equal(alert && extractNotificationId(alert)?.id, 4242);
-    assert.deepEqual(pkg.MOS?.map((mo) => mo.MOID), [MOIDS.devInfo, MOIDS.dmAcc, MOIDS.sessionInfo, MOIDS.dacmo, MOIDS.sample, MOIDS.installable]);
+    assert.deepEqual(
+      pkg.MOS?.map((mo) => mo.MOID),
+      [MOIDS.devInfo, MOIDS.dmAcc, MOIDS.sessionInfo, MOIDS.dacmo, MOIDS.sample, MOIDS.installable],
+    );
     assert.equal(log.sessions[0]?.notificationIdCheck, 'match');
   });
 
@@ -163,46 +194,73 @@ describe('reference client ↔ reference server, over loopback HTTP and UDP', ()
     const session = sessions[0];
     assert.ok(session);
     const firstPackage = session.commands.filter((c) => c.package === 1);
-    assert.deepEqual(firstPackage.map((c) => c.command[0]), COMMANDS.map((c) => c[0]));
-    assert.deepEqual(firstPackage.map((c) => c.status), EXPECTED_STATUSES);
+    assert.deepEqual(
+      firstPackage.map((c) => c.command[0]),
+      COMMANDS.map((c) => c[0]),
+    );
+    assert.deepEqual(
+      firstPackage.map((c) => c.status),
+      EXPECTED_STATUSES,
+    );
     assert.deepEqual(firstPackage[0]?.uris, [`${MOIDS.installable}/widget/`]);
     const contUri = String(firstPackage.find((c) => c.command[0] === 'CONT')?.command[1]);
     assert.match(contUri, /\/dm\/cont\//);
-    assert.deepEqual(session.packages.map((p) => [p.package, p.url]), [
-      [1, server.dmUrl],
-      [3, contUri],
-    ]);
-    assert.deepEqual(session.commands.filter((c) => c.package === 2).map((c) => c.command), [['END']]);
+    assert.deepEqual(
+      session.packages.map((p) => [p.package, p.url]),
+      [
+        [1, server.dmUrl],
+        [3, contUri],
+      ],
+    );
+    assert.deepEqual(
+      session.commands.filter((c) => c.package === 2).map((c) => c.command),
+      [['END']],
+    );
   });
 
   it('GET data went as multipart parts named by command index', () => {
     const package3 = sessions[0]?.packages[1];
     assert.match(package3?.headers['Content-Type'] ?? '', /^multipart\/form-data; boundary=/);
     const received = log.packages.find((p) => p.kind === 'package3');
-    assert.deepEqual(received?.parts?.map((part) => part.name), ['8', '9', '17']);
+    assert.deepEqual(
+      received?.parts?.map((part) => part.name),
+      ['8', '9', '17'],
+    );
     assert.equal(received?.parts?.[0]?.body.text, client.devId);
   });
 
   it('side transfers reached the repository and web server with the right methods', () => {
     // SHOW is fire-and-forget: its page load may finish after later transfers, so it is checked apart.
     const transfers = client.state.transfers.map((t) => [t.purpose, t.method, t.status]);
-    assert.deepEqual(transfers.filter(([purpose]) => purpose !== 'SHOW'), [
-      ['HGET', 'GET', 200],
-      ['HGET', 'GET', 200],
-      ['HPUT', 'PUT', 204],
-      ['HPOST', 'POST', 204],
-      ['SUB', 'PUT', 204],
-    ]);
-    assert.deepEqual(transfers.filter(([purpose]) => purpose === 'SHOW'), [['SHOW', 'GET', 200]]);
+    assert.deepEqual(
+      transfers.filter(([purpose]) => purpose !== 'SHOW'),
+      [
+        ['HGET', 'GET', 200],
+        ['HGET', 'GET', 200],
+        ['HPUT', 'PUT', 204],
+        ['HPOST', 'POST', 204],
+        ['SUB', 'PUT', 204],
+      ],
+    );
+    assert.deepEqual(
+      transfers.filter(([purpose]) => purpose === 'SHOW'),
+      [['SHOW', 'GET', 200]],
+    );
     const hits = repoLog.map((hit) => [hit.method, hit.path]);
-    assert.deepEqual(hits.filter(([, path]) => !path?.startsWith('/web/')), [
-      ['GET', '/repo/widget'],
-      ['GET', '/repo/label'],
-      ['PUT', '/repo/devinfo'],
-      ['POST', '/repo/sample'],
-      ['PUT', '/repo/watch'],
-    ]);
-    assert.deepEqual(hits.filter(([, path]) => path?.startsWith('/web/')), [['GET', '/web/welcome']]);
+    assert.deepEqual(
+      hits.filter(([, path]) => !path?.startsWith('/web/')),
+      [
+        ['GET', '/repo/widget'],
+        ['GET', '/repo/label'],
+        ['PUT', '/repo/devinfo'],
+        ['POST', '/repo/sample'],
+        ['PUT', '/repo/watch'],
+      ],
+    );
+    assert.deepEqual(
+      hits.filter(([, path]) => path?.startsWith('/web/')),
+      [['GET', '/web/welcome']],
+    );
   });
 
   it('the tree shows every effect', () => {

@@ -21,7 +21,12 @@ describe('admin API', () => {
       serverId: 'dmct-reference-server',
       faults: ['notify-wrong-ver'],
       devices: 1,
-      urls: { dm: 'http://dm-server.test/dm', repo: 'http://dm-server.test/repo', web: 'http://dm-server.test/web', admin: 'http://admin.dm-server.test' },
+      urls: {
+        dm: 'http://dm-server.test/dm',
+        repo: 'http://dm-server.test/repo',
+        web: 'http://dm-server.test/web',
+        admin: 'http://admin.dm-server.test',
+      },
     });
   });
 
@@ -49,7 +54,11 @@ describe('admin API', () => {
 
   test('bad JSON → 400, a non-JSON body → 415, an unknown device → 404', async () => {
     const rs = useReferenceServer();
-    const badJson = await fetch(`${rs.server.adminOrigin}/devices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const badJson = await fetch(`${rs.server.adminOrigin}/devices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     assert.equal(badJson.status, 400);
     assert.match(detail(await badJson.json()), /^POST \/devices: /);
     const text = await fetch(`${rs.server.adminOrigin}/devices`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
@@ -111,12 +120,15 @@ describe('data repository and web server', () => {
     assert.equal((await fetch(`${repo}/nothing`)).status, 404);
 
     const log = (await rs.admin('GET', '/repo-log')).json as { method: string; path: string; status: number }[];
-    assert.deepEqual(log.map((h) => [h.method, h.path, h.status]), [
-      ['GET', '/repo/devinfo', 200],
-      ['GET', '/repo/devinfo', 406],
-      ['GET', '/repo/flags/enabled', 200],
-      ['GET', '/repo/nothing', 404],
-    ]);
+    assert.deepEqual(
+      log.map((h) => [h.method, h.path, h.status]),
+      [
+        ['GET', '/repo/devinfo', 200],
+        ['GET', '/repo/devinfo', 406],
+        ['GET', '/repo/flags/enabled', 200],
+        ['GET', '/repo/nothing', 404],
+      ],
+    );
   });
 
   test('invalid repository content is refused at registration', async () => {
@@ -129,23 +141,42 @@ describe('data repository and web server', () => {
   test('uploads (HPUT/HPOST/SUB) are decoded and recorded per device; other types get 415 + OMADM-Accept', async () => {
     const rs = useReferenceServer();
     const repo = `${rs.server.origin}/repo`;
-    const put = await fetch(`${repo}/up`, { method: 'PUT', headers: { 'content-type': MEDIA_TYPES.moData, 'omadm-devid': DEV_ID }, body: JSON.stringify(DEVINFO) });
+    const put = await fetch(`${repo}/up`, {
+      method: 'PUT',
+      headers: { 'content-type': MEDIA_TYPES.moData, 'omadm-devid': DEV_ID },
+      body: JSON.stringify(DEVINFO),
+    });
     assert.equal(put.status, 204);
-    const post = await fetch(`${repo}/sub/${encodeURIComponent(DEV_ID)}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'true' });
+    const post = await fetch(`${repo}/sub/${encodeURIComponent(DEV_ID)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'true',
+    });
     assert.equal(post.status, 204);
-    const xml = await fetch(`${repo}/up`, { method: 'PUT', headers: { 'content-type': 'application/xml', 'omadm-devid': DEV_ID }, body: '<x/>' });
+    const xml = await fetch(`${repo}/up`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/xml', 'omadm-devid': DEV_ID },
+      body: '<x/>',
+    });
     assert.equal(xml.status, 415);
     assert.equal(xml.headers.get('omadm-accept'), 'application/dmmo+json, text/plain');
-    const invalid = await fetch(`${repo}/up`, { method: 'PUT', headers: { 'content-type': MEDIA_TYPES.moData, 'omadm-devid': DEV_ID }, body: '{"not":"an array"}' });
+    const invalid = await fetch(`${repo}/up`, {
+      method: 'PUT',
+      headers: { 'content-type': MEDIA_TYPES.moData, 'omadm-devid': DEV_ID },
+      body: '{"not":"an array"}',
+    });
     assert.equal(invalid.status, 400);
 
     const uploads = (await rs.received()).uploads;
-    assert.deepEqual(uploads.map((u) => [u.method, u.path, u.status]), [
-      ['PUT', '/repo/up', 204],
-      ['POST', `/repo/sub/${encodeURIComponent(DEV_ID)}`, 204],
-      ['PUT', '/repo/up', 415],
-      ['PUT', '/repo/up', 400],
-    ]);
+    assert.deepEqual(
+      uploads.map((u) => [u.method, u.path, u.status]),
+      [
+        ['PUT', '/repo/up', 204],
+        ['POST', `/repo/sub/${encodeURIComponent(DEV_ID)}`, 204],
+        ['PUT', '/repo/up', 415],
+        ['PUT', '/repo/up', 400],
+      ],
+    );
     assert.deepEqual(uploads[0]?.moData, DEVINFO);
     assert.equal(uploads[1]?.body?.text, 'true');
   });
@@ -158,6 +189,9 @@ describe('data repository and web server', () => {
     const html = await page.text();
     assert.ok(!html.includes('<script>'));
     assert.ok(html.includes('&#60;script&#62;'));
-    assert.deepEqual((await rs.received()).webHits.map((h) => h.path), ['/web/%3Cscript%3E']);
+    assert.deepEqual(
+      (await rs.received()).webHits.map((h) => h.path),
+      ['/web/%3Cscript%3E'],
+    );
   });
 });

@@ -37,7 +37,11 @@ async function queue(server: ReferenceServer, command: string[]): Promise<void> 
 
 async function viaMsw(server: ReferenceServer, sent: Sent): Promise<Answer> {
   const method = sent.method ?? 'POST';
-  const request = new Request(`${server.origin}${sent.path}`, { method, headers: sent.headers, ...(method === 'POST' ? { body: sent.body } : {}) });
+  const request = new Request(`${server.origin}${sent.path}`, {
+    method,
+    headers: sent.headers,
+    ...(method === 'POST' ? { body: sent.body } : {}),
+  });
   const response = await getResponse(server.publicHandlers, request);
   assert.ok(response !== undefined, `msw answers ${sent.path}`);
   return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
@@ -45,7 +49,10 @@ async function viaMsw(server: ReferenceServer, sent: Sent): Promise<Answer> {
 
 function viaDirect(server: ReferenceServer, sent: Sent): Answer | undefined {
   const headers = Object.fromEntries(Object.entries(sent.headers).map(([name, value]) => [name.toLowerCase(), value]));
-  const answer = directDmEndpoint(server.state, server.origin)({ method: sent.method ?? 'POST', path: sent.path, headers, body: Buffer.from(sent.body) });
+  const answer = directDmEndpoint(
+    server.state,
+    server.origin,
+  )({ method: sent.method ?? 'POST', path: sent.path, headers, body: Buffer.from(sent.body) });
   if (answer === undefined) return undefined;
   const body = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : Buffer.from(answer.body).toString();
   return { status: answer.status, contentType: answer.headers['content-type'] ?? null, body };

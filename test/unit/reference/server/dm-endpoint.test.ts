@@ -36,7 +36,13 @@ describe('DM endpoint: the package flow (§5.2)', () => {
     assert.equal(byId.get(hget)?.state, 'reported');
     assert.deepEqual(byId.get(hget)?.status, { sc: 200 });
     assert.equal(byId.get(get)?.status?.sc, 204);
-    assert.deepEqual(log.packages.map((p) => [p.kind, p.response.status]), [['package1', 200], ['package3', 200]]);
+    assert.deepEqual(
+      log.packages.map((p) => [p.kind, p.response.status]),
+      [
+        ['package1', 200],
+        ['package3', 200],
+      ],
+    );
   });
 
   test('with nothing queued the first Package#2 is [END]', async () => {
@@ -48,11 +54,19 @@ describe('DM endpoint: the package flow (§5.2)', () => {
 
   test('a queued whole Package#2 goes out as queued, then the single commands, then END', async () => {
     const rs = useReferenceServer();
-    const queued = await rs.admin('POST', `/devices/${DEV_ID}/package2`, { CMD: [['DELETE', 'urn:oma:mo:x:1.0/a/'], ['SHOW', '{{web}}/hello']] });
+    const queued = await rs.admin('POST', `/devices/${DEV_ID}/package2`, {
+      CMD: [
+        ['DELETE', 'urn:oma:mo:x:1.0/a/'],
+        ['SHOW', '{{web}}/hello'],
+      ],
+    });
     assert.equal(queued.status, 201);
     await rs.queue(['GET', 'urn:oma:mo:x:1.0/a/b']);
     assert.deepEqual(await json(await rs.dm({ Alert: [CLIENT_INITIATED] })), {
-      CMD: [['DELETE', 'urn:oma:mo:x:1.0/a/'], ['SHOW', 'http://dm-server.test/web/hello']],
+      CMD: [
+        ['DELETE', 'urn:oma:mo:x:1.0/a/'],
+        ['SHOW', 'http://dm-server.test/web/hello'],
+      ],
     });
     assert.deepEqual(await json(await rs.dm(...package3([200, 200]))), { CMD: [['GET', 'urn:oma:mo:x:1.0/a/b']] });
     assert.deepEqual(await json(await rs.dm(...package3([404]))), { CMD: [['END']] });
@@ -73,7 +87,10 @@ describe('DM endpoint: the package flow (§5.2)', () => {
     await rs.dm({ Alert: [CLIENT_INITIATED] });
     assert.deepEqual(await json(await rs.dm({ Alert: [CLIENT_INITIATED] })), { CMD: [['END']] });
     const log = await rs.received();
-    assert.deepEqual(log.sessions.map((s) => s.state), ['aborted', 'ended']);
+    assert.deepEqual(
+      log.sessions.map((s) => s.state),
+      ['aborted', 'ended'],
+    );
     assert.equal(log.commands.find((c) => c.id === id)?.state, 'unanswered');
   });
 
@@ -102,7 +119,10 @@ describe('DM endpoint: HTTP errors (§5.5, §5.2.2)', () => {
     const response = await rs.dm({ Alert: [CLIENT_INITIATED] }, { devId: 'IMEI:000000000000000' });
     assert.equal(response.status, 403);
     const refused = (await rs.admin('GET', '/refused')).json as { devId: string; status: number }[];
-    assert.deepEqual(refused.map((r) => [r.devId, r.status]), [['IMEI:000000000000000', 403]]);
+    assert.deepEqual(
+      refused.map((r) => [r.devId, r.status]),
+      [['IMEI:000000000000000', 403]],
+    );
   });
 
   test('an unregistered DevID is registered on the fly with unknownDevices: register', async () => {
@@ -118,7 +138,10 @@ describe('DM endpoint: HTTP errors (§5.5, §5.2.2)', () => {
     assert.equal(response.status, 415);
     assert.match(String((await json(response))['detail']), /application\/vnd\.oma\.dm\.initiation\+json/);
     const log = await rs.received();
-    assert.deepEqual(log.packages.map((p) => [p.kind, p.response.status]), [['unknown', 415]]);
+    assert.deepEqual(
+      log.packages.map((p) => [p.kind, p.response.status]),
+      [['unknown', 415]],
+    );
   });
 
   test('an Accept that excludes Package#2 → 406; a missing Accept is fine', async () => {
@@ -176,7 +199,10 @@ describe('DM endpoint: HTTP errors (§5.5, §5.2.2)', () => {
     const response = await rs.dm(undefined, { raw });
     assert.equal(response.status, 400);
     assert.match(String((await json(response))['detail']), /nests deeper than 64 levels/);
-    assert.deepEqual((await rs.received()).packages.map((p) => p.response.status), [400]);
+    assert.deepEqual(
+      (await rs.received()).packages.map((p) => p.response.status),
+      [400],
+    );
   });
 
   test('GET on the DM endpoint → 405 with Allow: POST', async () => {

@@ -11,7 +11,15 @@ after(() => interceptor.close());
 /** Fixed so a failure replays; fast-check prints the seed and path of a failing case. */
 const SEED = 20261125;
 
-const CONTENT_TYPES = [MEDIA_TYPES.package1, MEDIA_TYPES.package3, 'multipart/form-data; boundary=xyz', 'multipart/form-data', 'application/json', 'text/plain', ''];
+const CONTENT_TYPES = [
+  MEDIA_TYPES.package1,
+  MEDIA_TYPES.package3,
+  'multipart/form-data; boundary=xyz',
+  'multipart/form-data',
+  'application/json',
+  'text/plain',
+  '',
+];
 const ACCEPTS = [MEDIA_TYPES.package2, '*/*', 'text/html', 'application/*;q=0', 'bogus;;;', ''];
 const DEV_IDS = [DEV_ID, 'IMEI:0', ''];
 
@@ -23,12 +31,14 @@ describe('hostile input (property, seeded)', () => {
     const body = fc.oneof(
       fc.json().map((text) => new TextEncoder().encode(text)),
       fc.uint8Array({ maxLength: 256 }),
-      fc.constantFrom(
-        JSON.stringify({ Alert: [CLIENT_INITIATED] }),
-        JSON.stringify({ Status: [{ sc: 200 }, { sc: 200 }] }),
-        JSON.stringify({ Status: [{ sc: 202 }], Alert: [{ AlertType: 'x', SourceURI: 'urn:oma:mo:x:1.0/a/' }] }),
-        '--xyz\r\nContent-Type: application/vnd.oma.dm.response+json\r\n\r\n{"Status":[{"sc":200}]}\r\n--xyz--\r\n',
-      ).map((text) => new TextEncoder().encode(text)),
+      fc
+        .constantFrom(
+          JSON.stringify({ Alert: [CLIENT_INITIATED] }),
+          JSON.stringify({ Status: [{ sc: 200 }, { sc: 200 }] }),
+          JSON.stringify({ Status: [{ sc: 202 }], Alert: [{ AlertType: 'x', SourceURI: 'urn:oma:mo:x:1.0/a/' }] }),
+          '--xyz\r\nContent-Type: application/vnd.oma.dm.response+json\r\n\r\n{"Status":[{"sc":200}]}\r\n--xyz--\r\n',
+        )
+        .map((text) => new TextEncoder().encode(text)),
     );
     const request = fc.record({
       body,
@@ -40,7 +50,13 @@ describe('hostile input (property, seeded)', () => {
     const allowed = new Set([200, 204, 400, 403, 404, 406, 409, 413, 415]);
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
-        const response = await rs.dm(undefined, { raw: r.body, contentType: r.contentType, accept: r.accept, devId: r.devId, path: r.path });
+        const response = await rs.dm(undefined, {
+          raw: r.body,
+          contentType: r.contentType,
+          accept: r.accept,
+          devId: r.devId,
+          path: r.path,
+        });
         await response.arrayBuffer();
         assert.ok(allowed.has(response.status), `status ${response.status}`);
         assert.deepEqual(handlerErrors, []);

@@ -53,7 +53,8 @@ export function useReferenceServer(options: ReferenceServerOptions = {}): InProc
     ...options,
   });
   handlerErrors.length = 0;
-  const guard = (handlers: RequestHandler[]) => guardHandlers(handlers, { endpoint: 'reference-server', onError: (e) => handlerErrors.push(e) });
+  const guard = (handlers: RequestHandler[]) =>
+    guardHandlers(handlers, { endpoint: 'reference-server', onError: (e) => handlerErrors.push(e) });
   let extra: RequestHandler[] = [];
   const install = () => interceptor.resetHandlers(...guard(server.publicHandlers), ...guard(server.adminHandlers), ...extra);
   install();

@@ -25,7 +25,11 @@ function decodeChecked(hex: string) {
 describe('Package#0 options (§5.2.1.2)', () => {
   test('defaults: SERVER-ID, an incrementing NOTIFICATION-ID, a verifiable digest, TIMESTAMP now', async () => {
     const rs = useReferenceServer({ clock, serverId: 'dms1' });
-    const send = async () => (await rs.admin('POST', `/devices/${DEV_ID}/notify`, { transport: { transport: 'print' } })).json as { hex: string; notificationId: number };
+    const send = async () =>
+      (await rs.admin('POST', `/devices/${DEV_ID}/notify`, { transport: { transport: 'print' } })).json as {
+        hex: string;
+        notificationId: number;
+      };
     const first = await send();
     const second = await send();
     const decoded = decodeChecked(first.hex);
@@ -42,7 +46,13 @@ describe('Package#0 options (§5.2.1.2)', () => {
   test('every option can be set or left out; all six together decode with no violation', async () => {
     const rs = useReferenceServer({ clock });
     const all = await rs.admin('POST', `/devices/${DEV_ID}/notify`, {
-      serverId: 'srv', conTypes: [2, 1, 0], notificationId: 42, timestamp: 1700000000, reqMos: true, digest: true, transport: { transport: 'print' },
+      serverId: 'srv',
+      conTypes: [2, 1, 0],
+      notificationId: 42,
+      timestamp: 1700000000,
+      reqMos: true,
+      digest: true,
+      transport: { transport: 'print' },
     });
     const decoded = decodeNotification(Buffer.from((all.json as { hex: string }).hex, 'hex'), { secret: SECRET, authData: AUTH_DATA });
     assert.deepEqual(decoded.violations, []);
@@ -53,7 +63,11 @@ describe('Package#0 options (§5.2.1.2)', () => {
     assert.equal(decoded.digest?.verified, true);
 
     const none = await rs.admin('POST', `/devices/${DEV_ID}/notify`, {
-      serverId: null, notificationId: null, timestamp: null, digest: false, transport: { transport: 'print' },
+      serverId: null,
+      notificationId: null,
+      timestamp: null,
+      digest: false,
+      transport: { transport: 'print' },
     });
     assert.equal((none.json as { hex: string }).hex, '2000');
   });
@@ -86,7 +100,12 @@ describe('Package#0 transports (App E)', () => {
     const listener = await listenUdp();
     try {
       const rs = useReferenceServer({ clock });
-      await rs.admin('POST', '/devices', { devId: DEV_ID, secret: SECRET, authData: AUTH_DATA, notify: { transport: 'udp', port: listener.port } });
+      await rs.admin('POST', '/devices', {
+        devId: DEV_ID,
+        secret: SECRET,
+        authData: AUTH_DATA,
+        notify: { transport: 'udp', port: listener.port },
+      });
       const sent = await rs.admin('POST', `/devices/${DEV_ID}/notify`, { reqMos: true });
       assert.equal(sent.status, 200);
       const { hex, sentTo } = sent.json as { hex: string; sentTo: string };
@@ -102,7 +121,10 @@ describe('Package#0 transports (App E)', () => {
       assert.equal(decoded.digest?.verified, true);
       assert.equal(decoded.notification?.options.reqMos, true);
       const log = await rs.received();
-      assert.deepEqual(log.notifications.map((n) => [n.hex, n.sentTo]), [[hex, sentTo]]);
+      assert.deepEqual(
+        log.notifications.map((n) => [n.hex, n.sentTo]),
+        [[hex, sentTo]],
+      );
     } finally {
       await listener.close();
     }
@@ -196,7 +218,10 @@ describe('GCM registration (App E.2.4)', () => {
     const form = (body: string, devId?: string) =>
       fetch(`${rs.server.origin}/gcm/register`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', ...(devId === undefined ? {} : { 'omadm-devid': devId }) },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+          ...(devId === undefined ? {} : { 'omadm-devid': devId }),
+        },
         body,
       });
     assert.equal((await form('RegId=abc&DevID=' + encodeURIComponent(DEV_ID))).status, 204);
@@ -210,6 +235,9 @@ describe('GCM registration (App E.2.4)', () => {
     });
     assert.equal(unregister.status, 204);
     await rs.admin('POST', `/devices/${DEV_ID}/notify`, { transport: { transport: 'gcm' } });
-    assert.deepEqual(messages.map((m) => m.registration_ids), [['abc'], [DEV_ID]]);
+    assert.deepEqual(
+      messages.map((m) => m.registration_ids),
+      [['abc'], [DEV_ID]],
+    );
   });
 });

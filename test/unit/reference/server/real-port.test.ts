@@ -20,7 +20,11 @@ async function admin(method: string, path: string, body?: unknown) {
 }
 
 function post(url: string, body: string | Uint8Array, contentType: string, devId = DEV_ID) {
-  return fetch(url, { method: 'POST', headers: { 'content-type': contentType, 'omadm-devid': devId, accept: MEDIA_TYPES.package2 }, body: typeof body === 'string' ? body : Buffer.from(body) });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'omadm-devid': devId, accept: MEDIA_TYPES.package2 },
+    body: typeof body === 'string' ? body : Buffer.from(body),
+  });
 }
 
 /** Writes raw bytes to the DM port and resolves with whatever comes back before the socket closes. */
@@ -55,7 +59,11 @@ describe('reference server over real loopback ports', () => {
   test('a whole session with CONT over HTTP: Package#1 → CONT URI on the real port → END', async () => {
     await admin('POST', `/devices/${DEV_ID}/commands`, { command: ['CONT'] });
     await admin('POST', `/devices/${DEV_ID}/commands`, { command: ['HGET', '{{repo}}/fw'] });
-    const first = await post(server.dmUrl, JSON.stringify({ Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ClientInitiatedMgmt' }] }), MEDIA_TYPES.package1);
+    const first = await post(
+      server.dmUrl,
+      JSON.stringify({ Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ClientInitiatedMgmt' }] }),
+      MEDIA_TYPES.package1,
+    );
     assert.equal(first.status, 200);
     const cmd = ((await first.json()) as { CMD: string[][] }).CMD;
     const contUri = cmd[0]?.[1] ?? '';

@@ -53,7 +53,11 @@ export const securityProofs: Record<string, () => Promise<void>> = {
   async 'auth-accepts-wrong-basic'() {
     const wrong = () => basicAuthorization({ ...CREDENTIALS, password: 'wrong' });
     assert.equal(statusWith([], wrong), 401);
-    assert.equal(statusWith([], () => basicAuthorization(CREDENTIALS)), 0, 'the right password is let in');
+    assert.equal(
+      statusWith([], () => basicAuthorization(CREDENTIALS)),
+      0,
+      'the right password is let in',
+    );
     assert.equal(statusWith(['auth-accepts-wrong-basic'], wrong), 0, 'a wrong password is let in');
     assert.equal(statusWith(['auth-accepts-wrong-basic'], wrongDigest), 401, 'Digest still checked');
     await Promise.resolve();
@@ -61,7 +65,11 @@ export const securityProofs: Record<string, () => Promise<void>> = {
   async 'auth-accepts-wrong-digest'() {
     assert.equal(statusWith([], wrongDigest), 401);
     assert.equal(statusWith(['auth-accepts-wrong-digest'], wrongDigest), 0, 'a wrong Digest answer is let in');
-    assert.equal(statusWith(['auth-accepts-wrong-digest'], () => basicAuthorization({ ...CREDENTIALS, password: 'wrong' })), 401, 'Basic still checked');
+    assert.equal(
+      statusWith(['auth-accepts-wrong-digest'], () => basicAuthorization({ ...CREDENTIALS, password: 'wrong' })),
+      401,
+      'Basic still checked',
+    );
     await Promise.resolve();
   },
   async 'tls-no-tls11'() {

@@ -15,10 +15,15 @@ const NODE = 'urn:oma:mo:x:1.0//Data';
 const EXTENDED = ['urn:oma:mo:x:1.0/*/Data/Name', 'urn:oma:mo:x:1.0/(x)/Data?nv=(x)/Data/Count:3', 'urn:oma:mo:x:1.0//Data?lv=1'];
 const DEV_INFO = 'urn:oma:mo:oma-dm-devinfo:1.2//';
 
-const rulesOf = (violations: readonly { rule: string; severity: string }[]) => [...new Set(violations.filter((v) => v.severity === 'error').map((v) => v.rule))];
+const rulesOf = (violations: readonly { rule: string; severity: string }[]) => [
+  ...new Set(violations.filter((v) => v.severity === 'error').map((v) => v.rule)),
+];
 
 /** The first Package#2 after queueing `commands`, as JSON, with the response. */
-async function firstPackage2(rs: InProcessServer, ...commands: string[][]): Promise<{ response: Response; package2: { CMD: unknown[][] } }> {
+async function firstPackage2(
+  rs: InProcessServer,
+  ...commands: string[][]
+): Promise<{ response: Response; package2: { CMD: unknown[][] } }> {
   for (const command of commands) await rs.queue(command);
   const response = await rs.dm({ Alert: [CLIENT_INITIATED] });
   return { response, package2: (await json(response)) as { CMD: unknown[][] } };
@@ -26,7 +31,9 @@ async function firstPackage2(rs: InProcessServer, ...commands: string[][]): Prom
 
 /** The Package#3 answering one GET with 200 and its MO data at `clientUri`. */
 function getReport(clientUri: string) {
-  return buildMultipartPackage3({ Status: [{ sc: 200 }] }, [{ index: 0, mediaType: MEDIA_TYPES.moData, body: JSON.stringify([{ ClientURI: clientUri, MOData: { DevInfo: { DevID: 'IMEI:1' } } }]) }]);
+  return buildMultipartPackage3({ Status: [{ sc: 200 }] }, [
+    { index: 0, mediaType: MEDIA_TYPES.moData, body: JSON.stringify([{ ClientURI: clientUri, MOData: { DevInfo: { DevID: 'IMEI:1' } } }]) },
+  ]);
 }
 
 const server = (fault?: string) => useReferenceServer(fault === undefined ? {} : { faults: [fault] });
@@ -48,7 +55,11 @@ const proofs: Record<string, () => Promise<void>> = {
     assert.equal(response.headers.get('omadm-accept'), null);
   },
   async 'client-uri-forms-escaped'() {
-    const { package2 } = await firstPackage2(server('client-uri-forms-escaped'), ...EXTENDED.map((uri) => ['GET', uri]), ['HPUT', 'http://repo.example/(x)', NODE]);
+    const { package2 } = await firstPackage2(server('client-uri-forms-escaped'), ...EXTENDED.map((uri) => ['GET', uri]), [
+      'HPUT',
+      'http://repo.example/(x)',
+      NODE,
+    ]);
     assert.deepEqual(package2.CMD, [
       ['GET', 'urn:oma:mo:x:1.0/%2A/Data/Name'],
       ['GET', 'urn:oma:mo:x:1.0/%28x%29/Data?nv=%28x%29/Data/Count:3'],
@@ -83,7 +94,10 @@ describe('server fault switches of the 2016 rules: each shows exactly the break 
 describe('the conformant server on the 2016 rules', () => {
   test('SUB and UNSUB go out as queued, with well-formed parameters (5.3.11, 5.3.12)', async () => {
     const { package2 } = await firstPackage2(server(), ['SUB', 'http://repo.example/sub', NODE], ['UNSUB', NODE]);
-    assert.deepEqual(package2.CMD, [['SUB', 'http://repo.example/sub', NODE], ['UNSUB', NODE]]);
+    assert.deepEqual(package2.CMD, [
+      ['SUB', 'http://repo.example/sub', NODE],
+      ['UNSUB', NODE],
+    ]);
     assert.deepEqual(rulesOf(validatePackage2(package2 as { CMD: string[][] })), []);
   });
 
@@ -93,12 +107,18 @@ describe('the conformant server on the 2016 rules', () => {
     assert.ok(value !== null);
     const parsed = parseAccept(value, 'OMADM-Accept');
     assert.deepEqual(parsed.violations, []);
-    assert.deepEqual(parsed.ranges.map((r) => `${r.type}/${r.subtype}`), ['application/dmmo+json', 'text/plain']);
+    assert.deepEqual(
+      parsed.ranges.map((r) => `${r.type}/${r.subtype}`),
+      ['application/dmmo+json', 'text/plain'],
+    );
   });
 
   test('ClientURIs with x-names, queries and wildcards go out unchanged (6.1)', async () => {
     const { package2 } = await firstPackage2(server(), ...EXTENDED.map((uri) => ['GET', uri]));
-    assert.deepEqual(package2.CMD, EXTENDED.map((uri) => ['GET', uri]));
+    assert.deepEqual(
+      package2.CMD,
+      EXTENDED.map((uri) => ['GET', uri]),
+    );
     assert.deepEqual(rulesOf(validatePackage2(package2 as { CMD: string[][] })), []);
   });
 
@@ -116,6 +136,8 @@ describe('the conformant server on the 2016 rules', () => {
     const response = await rs.dm(undefined, { raw: report.body, contentType: report.contentType });
     assert.equal(response.status, 200);
     const log = await rs.received();
-    assert.deepEqual(log.commands.find((c) => c.id === id)?.result?.moData, [{ ClientURI: DEV_INFO, MOData: { DevInfo: { DevID: 'IMEI:1' } } }]);
+    assert.deepEqual(log.commands.find((c) => c.id === id)?.result?.moData, [
+      { ClientURI: DEV_INFO, MOData: { DevInfo: { DevID: 'IMEI:1' } } },
+    ]);
   });
 });

@@ -7,7 +7,18 @@ import { decodeNotification } from '../../../../src/protocol/notification/decode
 import { NotificationDeduplicator } from '../../../../src/protocol/notification/deduplicator.js';
 import { allFaults, faultsOfRole, selectFaults, serverFaults, UnknownFaultError } from '../../../../src/reference/faults/index.js';
 import { faultSchema, type Fault } from '../../../../src/reference/faults/schemas/fault.schema.js';
-import { AUTH_DATA, CLIENT_INITIATED, DEV_ID, SECRET, handlerErrors, interceptor, json, package3, useReferenceServer, type InProcessServer } from './in-process.js';
+import {
+  AUTH_DATA,
+  CLIENT_INITIATED,
+  DEV_ID,
+  SECRET,
+  handlerErrors,
+  interceptor,
+  json,
+  package3,
+  useReferenceServer,
+  type InProcessServer,
+} from './in-process.js';
 import { brokenItems } from '../faults/broken-items.js';
 import { securityProofs } from './security-fault-proofs.js';
 import { itemsHoldingRules, loadEdition } from '../../../../src/scr/index.js';
@@ -218,22 +229,41 @@ const proofs: Record<string, () => Promise<void>> = {
   },
   async 'package3-connection-closed'() {
     const rs = server('package3-connection-closed');
-    assert.deepEqual(await firstPackage2(rs, ['DELETE', 'urn:oma:mo:x:1.0/a/b']), { CMD: [['DELETE', 'urn:oma:mo:x:1.0/a/b']] }, 'the Package#1 is answered');
+    assert.deepEqual(
+      await firstPackage2(rs, ['DELETE', 'urn:oma:mo:x:1.0/a/b']),
+      { CMD: [['DELETE', 'urn:oma:mo:x:1.0/a/b']] },
+      'the Package#1 is answered',
+    );
     await assert.rejects(rs.dm(...package3([404])), 'the Package#3 gets a dropped connection, no answer');
     assert.equal((await rs.received()).packages.at(-1)?.kind, 'package3', 'the Package#3 was read in full');
   },
   async 'package1-empty-cmd'() {
     const rs = server('package1-empty-cmd');
     assert.deepEqual(await firstPackage2(rs, ['DELETE', 'urn:oma:mo:x:1.0/a/b']), { CMD: [] });
-    assert.deepEqual(await json(await rs.dm(...package3([]))), { CMD: [['DELETE', 'urn:oma:mo:x:1.0/a/b']] }, 'the queued command waits for the Package#3');
+    assert.deepEqual(
+      await json(await rs.dm(...package3([]))),
+      { CMD: [['DELETE', 'urn:oma:mo:x:1.0/a/b']] },
+      'the queued command waits for the Package#3',
+    );
     assert.deepEqual(await json(await rs.dm(...package3([404]))), { CMD: [] }, 'with nothing left: an empty CMD again, no END');
   },
   async 'status-member-for-alerts'() {
     const rs = server('status-member-for-alerts');
     assert.deepEqual(await json(await rs.dm({ Alert: [CLIENT_INITIATED] })), { CMD: [['END']] }, 'the session alert alone gets nothing');
-    const pkg = await json(await rs.dm({ Alert: [CLIENT_INITIATED, { AlertType: 'urn:oma:at:x:1.0:Y' }, { AlertType: 'urn:oma:at:x:1.0:Z' }] }));
+    const pkg = await json(
+      await rs.dm({ Alert: [CLIENT_INITIATED, { AlertType: 'urn:oma:at:x:1.0:Y' }, { AlertType: 'urn:oma:at:x:1.0:Z' }] }),
+    );
     assert.deepEqual(pkg, { CMD: [['END']], Status: [{ sc: 200 }, { sc: 200 }] });
-    assert.deepEqual(rulesOf(checkPackage2Response({ status: 200, headers: new Headers({ 'content-type': 'application/vnd.oma.dm.request+json' }), body: JSON.stringify(pkg) }).violations), ['unknown-member']);
+    assert.deepEqual(
+      rulesOf(
+        checkPackage2Response({
+          status: 200,
+          headers: new Headers({ 'content-type': 'application/vnd.oma.dm.request+json' }),
+          body: JSON.stringify(pkg),
+        }).violations,
+      ),
+      ['unknown-member'],
+    );
   },
   ...securityProofs,
 };
@@ -269,7 +299,8 @@ describe('fault registry', () => {
     const items = new Set<string>(serverFaults.flatMap((f) => brokenItems(f)));
     for (const fault of serverFaults) {
       // The transport-security rules (§9.2) have items only in the approved 2016 tables (DM-SEC).
-      if (fault.breaks.startsWith('9.2')) assert.match(itemsHoldingRules(loadEdition('dm20-2016'), 'server', [fault.breaks]).join(), /^DM-SEC-0\d\d-S-[MO]$/, fault.name);
+      if (fault.breaks.startsWith('9.2'))
+        assert.match(itemsHoldingRules(loadEdition('dm20-2016'), 'server', [fault.breaks]).join(), /^DM-SEC-0\d\d-S-[MO]$/, fault.name);
       else assert.match(brokenItems(fault).join(), /^DM-PACK-0(0[1-9]|1\d|2[0-6])-S-M$/, fault.name);
     }
     for (let n = 1; n <= 26; n++) assert.ok(items.has(`DM-PACK-${String(n).padStart(3, '0')}-S-M`), `item ${n} has no mutant`);
@@ -285,11 +316,14 @@ describe('fault registry', () => {
     assert.equal(set.has('notify-bad-digest'), false);
     assert.deepEqual(set.names, ['cont-uri-rejected', 'notify-wrong-ver']);
     const clientName = faultsOfRole('client')[0]?.name ?? 'no-client-fault';
-    assert.throws(() => selectFaults(['nope', clientName], 'server'), (error: unknown) => {
-      assert.ok(error instanceof UnknownFaultError);
-      assert.deepEqual(error.unknown, ['nope', clientName]);
-      assert.match(error.message, /^unknown server faults "nope", ".*"; known: flow-no-package2, /);
-      return true;
-    });
+    assert.throws(
+      () => selectFaults(['nope', clientName], 'server'),
+      (error: unknown) => {
+        assert.ok(error instanceof UnknownFaultError);
+        assert.deepEqual(error.unknown, ['nope', clientName]);
+        assert.match(error.message, /^unknown server faults "nope", ".*"; known: flow-no-package2, /);
+        return true;
+      },
+    );
   });
 });

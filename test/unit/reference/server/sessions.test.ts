@@ -73,7 +73,10 @@ describe('GET results in a multipart Package#3 (App F)', () => {
     assert.equal(byId.get(missing)?.result, undefined);
     assert.equal(byId.get(missing)?.status?.sc, 404);
     assert.deepEqual(byId.get(sessionGet)?.result?.moData, moData);
-    assert.deepEqual(log.packages[1]?.parts?.map((p) => p.name), ['0', '2']);
+    assert.deepEqual(
+      log.packages[1]?.parts?.map((p) => p.name),
+      ['0', '2'],
+    );
   });
 
   test('a data part for a command that is not a GET answered 200 is refused with 400', async () => {
@@ -82,9 +85,18 @@ describe('GET results in a multipart Package#3 (App F)', () => {
     await rs.dm({ Alert: [CLIENT_INITIATED] });
     const boundary = 'b0undary';
     const raw = [
-      `--${boundary}`, 'Content-Disposition: form-data', `Content-Type: ${MEDIA_TYPES.package3}`, '', '{"Status":[{"sc":404}]}',
-      `--${boundary}`, 'Content-Disposition: form-data; name="0"', 'Content-Type: text/plain', '', 'x',
-      `--${boundary}--`, '',
+      `--${boundary}`,
+      'Content-Disposition: form-data',
+      `Content-Type: ${MEDIA_TYPES.package3}`,
+      '',
+      '{"Status":[{"sc":404}]}',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="0"',
+      'Content-Type: text/plain',
+      '',
+      'x',
+      `--${boundary}--`,
+      '',
     ].join('\r\n');
     const response = await rs.dm(undefined, { raw, contentType: `multipart/form-data; boundary=${boundary}` });
     assert.equal(response.status, 400);
@@ -95,14 +107,22 @@ describe('GET results in a multipart Package#3 (App F)', () => {
 describe('Generic Alerts (§5.4)', () => {
   test('an alert is recorded and never answered: the next Package#2 carries nothing for it', async () => {
     const rs = useReferenceServer();
-    const alert = { AlertType: 'urn:oma:at:vendor:1.0:Unknown', Mark: 'critical', DataType: 'application/json', Data: { anything: [1, 2] } };
+    const alert = {
+      AlertType: 'urn:oma:at:vendor:1.0:Unknown',
+      Mark: 'critical',
+      DataType: 'application/json',
+      Data: { anything: [1, 2] },
+    };
     const response = await rs.dm({ Alert: [CLIENT_INITIATED, alert] });
     assert.deepEqual(await json(response), { CMD: [['END']] });
     const log = await rs.received();
-    assert.deepEqual(log.alerts.map((a) => [a.purpose, a.alert['AlertType']]), [
-      ['session', CLIENT_INITIATED.AlertType],
-      ['other', alert.AlertType],
-    ]);
+    assert.deepEqual(
+      log.alerts.map((a) => [a.purpose, a.alert['AlertType']]),
+      [
+        ['session', CLIENT_INITIATED.AlertType],
+        ['other', alert.AlertType],
+      ],
+    );
   });
 
   test('an alert in a Package#3 gets no status either', async () => {
@@ -117,12 +137,19 @@ describe('Generic Alerts (§5.4)', () => {
     const rs = useReferenceServer();
     const sent = await rs.admin('POST', `/devices/${DEV_ID}/notify`, { transport: { transport: 'print' } });
     const id = (sent.json as { notificationId: number }).notificationId;
-    const alert = (n: number) => ({ AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt', DataType: 'application/json', Data: { 'NOTIFICATION-ID': n } });
+    const alert = (n: number) => ({
+      AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt',
+      DataType: 'application/json',
+      Data: { 'NOTIFICATION-ID': n },
+    });
     await rs.dm({ Alert: [alert(id)] });
     await rs.dm({ Alert: [alert((id + 1) & 0xffff)] });
     await rs.dm({ Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt' }] });
     const log = await rs.received();
-    assert.deepEqual(log.sessions.map((s) => s.notificationIdCheck), ['match', 'mismatch', 'missing']);
+    assert.deepEqual(
+      log.sessions.map((s) => s.notificationIdCheck),
+      ['match', 'mismatch', 'missing'],
+    );
   });
 
   test('after a REQ-MOS, a ServerInitiatedMgmt Package#1 without MOS is refused with 400 (§5.2.2)', async () => {
@@ -141,9 +168,16 @@ describe('Generic Alerts (§5.4)', () => {
     const mos = [{ MOID: 'urn:oma:mo:oma-dm-devinfo:1.2', MIID: ['1'] }];
     assert.equal((await rs.dm({ Alert: [CLIENT_INITIATED], MOS: mos })).status, 200, 'unsolicited MOS without DDF is accepted');
     await rs.admin('POST', `/devices/${DEV_ID}/notify`, { reqMos: true, transport: { transport: 'print' } });
-    assert.equal((await rs.dm({ Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt' }], MOS: mos })).status, 400, 'the MOS answering REQ-MOS lacks its DDF links');
+    assert.equal(
+      (await rs.dm({ Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt' }], MOS: mos })).status,
+      400,
+      'the MOS answering REQ-MOS lacks its DDF links',
+    );
     const log = await rs.received();
-    assert.deepEqual(log.packages.map((p) => p.violations.filter((v) => v.rule === 'mos-ddf-missing').map((v) => v.severity)), [['info'], ['error']]);
+    assert.deepEqual(
+      log.packages.map((p) => p.violations.filter((v) => v.rule === 'mos-ddf-missing').map((v) => v.severity)),
+      [['info'], ['error']],
+    );
   });
 });
 
@@ -157,7 +191,12 @@ describe('asynchronous reporting (§5.4.1)', () => {
     let record = (await rs.admin('GET', `/devices/${DEV_ID}/commands/${exec}`)).json as { state: string };
     assert.equal(record.state, 'accepted');
 
-    const result = { AlertType: 'urn:oma:at:dcmo:1.0:OperationComplete', SourceURI: EXEC_NODE, DataType: 'application/json', Data: { ResultCode: 1200 } };
+    const result = {
+      AlertType: 'urn:oma:at:dcmo:1.0:OperationComplete',
+      SourceURI: EXEC_NODE,
+      DataType: 'application/json',
+      Data: { ResultCode: 1200 },
+    };
     const response = await rs.dm({ Alert: [CLIENT_INITIATED, result] }, { path: `/dm/async/${exec}` });
     assert.equal(response.status, 200);
     assert.deepEqual(await json(response), { CMD: [['END']] });
@@ -166,7 +205,10 @@ describe('asynchronous reporting (§5.4.1)', () => {
     const log = await rs.received();
     const completed = log.commands.find((c) => c.id === exec);
     assert.deepEqual(completed?.asyncResult?.alert, result);
-    assert.deepEqual(log.alerts.filter((a) => a.purpose === 'async-result').map((a) => a.commandId), [exec]);
+    assert.deepEqual(
+      log.alerts.filter((a) => a.purpose === 'async-result').map((a) => a.commandId),
+      [exec],
+    );
   });
 
   test('the result may also arrive in a Package#3 of another session at the DM endpoint', async () => {

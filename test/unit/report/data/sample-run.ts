@@ -56,14 +56,24 @@ export function samplePlan(): RunPlan {
     claims: { file: 'fixtures/claims/reference.json', sha256: 'a'.repeat(64) },
     runId: 'run-20261124-100000',
     items: [
-      item('DM-PACK-001-S-M', 'Support of DM Package flow', '5.2', true, [['5.2-package-flow/session-of-package-1-2-3', '5.2 Package flow › session of Package#1, #2, #3']]),
-      item('DM-PACK-002-S-M', 'Support of Package#0', '5.2.1', true, [['5.2.1-package-0/notification-on-trigger', '5.2.1 Package#0 › notification on trigger']]),
+      item('DM-PACK-001-S-M', 'Support of DM Package flow', '5.2', true, [
+        ['5.2-package-flow/session-of-package-1-2-3', '5.2 Package flow › session of Package#1, #2, #3'],
+      ]),
+      item('DM-PACK-002-S-M', 'Support of Package#0', '5.2.1', true, [
+        ['5.2.1-package-0/notification-on-trigger', '5.2.1 Package#0 › notification on trigger'],
+      ]),
       item('DM-PACK-012-S-M', 'Support of Package#2', '5.2.3', true, [['5.2.3-package-2/media-type', '5.2.3 Package#2 › media type']]),
-      item('DM-PACK-014-S-M', 'Support of HGET Command', '5.3', true, [['5.3-hget/hget-from-repository', '5.3 HGET › HGET from repository']]),
+      item('DM-PACK-014-S-M', 'Support of HGET Command', '5.3', true, [
+        ['5.3-hget/hget-from-repository', '5.3 HGET › HGET from repository'],
+      ]),
       item('DM-PACK-021-S-M', 'Support of CONT Command', '5.3', true),
-      item('DM-PACK-001-C-M', 'Support of DM Package flow', '5.2', true, [['5.2-package-flow/client-opens-session', '5.2 Package flow › client opens session']]),
+      item('DM-PACK-001-C-M', 'Support of DM Package flow', '5.2', true, [
+        ['5.2-package-flow/client-opens-session', '5.2 Package flow › client opens session'],
+      ]),
       item('DM-PACK-003-C-M', 'Support of VER header', '5.2.1.1', 'requirement DM-PACK-002-C-O is false'),
-      item('DM-PACK-013-C-M', 'Support of Package#3', '5.2.4', true, [['5.2.4-package-3/no-package-3-after-end', '5.2.4 Package#3 › no Package#3 after END']]),
+      item('DM-PACK-013-C-M', 'Support of Package#3', '5.2.4', true, [
+        ['5.2.4-package-3/no-package-3-after-end', '5.2.4 Package#3 › no Package#3 after END'],
+      ]),
       item('DM-PACK-019-C-O', 'Support of GET Command', '5.3', false),
       item('DM-PACK-022-C-M', 'Support of END Command', '5.3', true, [
         ['5.3-end/end-closes-session', '5.3 END › END closes the session'],
@@ -77,10 +87,20 @@ export function message(seq: number, from: string, to: string, label: string, ex
   return { seq, time: at(100 + seq * 10), kind: 'http-request', from, to, label, ...extra };
 }
 
-function finding(item: string, section: string, rule: string, expected: string[], actual: string, seq?: number, verdict: 'fail' | 'inconclusive' = 'fail'): Finding {
+function finding(
+  item: string,
+  section: string,
+  rule: string,
+  expected: string[],
+  actual: string,
+  seq?: number,
+  verdict: 'fail' | 'inconclusive' = 'fail',
+): Finding {
   const outcome = verdict === 'fail' ? 'must-broken' : 'stimulus-not-delivered';
   const keyword = verdict === 'fail' ? { keyword: 'MUST' as const } : {};
-  return seq === undefined ? { item, section, rule, verdict, outcome, ...keyword, expected, actual } : { item, section, rule, verdict, outcome, ...keyword, expected, actual, seq };
+  return seq === undefined
+    ? { item, section, rule, verdict, outcome, ...keyword, expected, actual }
+    : { item, section, rule, verdict, outcome, ...keyword, expected, actual, seq };
 }
 
 function scenario(
@@ -113,7 +133,11 @@ function scenario(
 
 const P1 = (seq: number) =>
   message(seq, 'dmct', 'target', 'Package#1', {
-    http: { method: 'POST', url: 'http://127.0.0.1:41234/dm', headers: { 'content-type': 'application/vnd.oma.dm.initiation+json', 'omadm-devid': 'IMEI:493005100592800' } },
+    http: {
+      method: 'POST',
+      url: 'http://127.0.0.1:41234/dm',
+      headers: { 'content-type': 'application/vnd.oma.dm.initiation+json', 'omadm-devid': 'IMEI:493005100592800' },
+    },
     body: { mediaType: 'application/vnd.oma.dm.initiation+json', size: 2, text: '{}' },
   });
 const P2 = (seq: number, status = 200, mediaType = 'application/vnd.oma.dm.request+json', text = '{"CMD":[["END"]]}') =>
@@ -125,16 +149,38 @@ const P2 = (seq: number, status = 200, mediaType = 'application/vnd.oma.dm.reque
 
 export function sampleResults(): ScenarioResult[] {
   return [
-    scenario('5.2-package-flow/session-of-package-1-2-3', 'server', ['DM-PACK-001-S-M'], 'passed', {}, { messages: [P1(1), P2(2)], findings: [] }),
+    scenario(
+      '5.2-package-flow/session-of-package-1-2-3',
+      'server',
+      ['DM-PACK-001-S-M'],
+      'passed',
+      {},
+      { messages: [P1(1), P2(2)], findings: [] },
+    ),
     scenario(
       '5.2.1-package-0/notification-on-trigger',
       'server',
       ['DM-PACK-002-S-M'],
       'skipped',
-      { annotations: [{ type: 'dmct-inconclusive', description: 'no notification trigger configured in the claims (ixit.triggers.notify)' }, { type: 'skip', description: 'inconclusive' }] },
+      {
+        annotations: [
+          { type: 'dmct-inconclusive', description: 'no notification trigger configured in the claims (ixit.triggers.notify)' },
+          { type: 'skip', description: 'inconclusive' },
+        ],
+      },
       {
         messages: [message(1, 'dmct', 'dmct', 'waiting for a Package#0 (30 s)', { kind: 'note' })],
-        findings: [finding('DM-PACK-002-S-M', '5.2.1', 'the server sends Package#0 when triggered', ['a Package#0 within 30 s'], 'no trigger configured', 1, 'inconclusive')],
+        findings: [
+          finding(
+            'DM-PACK-002-S-M',
+            '5.2.1',
+            'the server sends Package#0 when triggered',
+            ['a Package#0 within 30 s'],
+            'no trigger configured',
+            1,
+            'inconclusive',
+          ),
+        ],
       },
     ),
     scenario(
@@ -151,14 +197,25 @@ export function sampleResults(): ScenarioResult[] {
     scenario('5.3-hget/hget-from-repository', 'server', ['DM-PACK-014-S-M'], 'failed', {
       errors: ["TypeError: Cannot read properties of undefined (reading 'url')\n    at fixtures/repository.ts:40:12"],
     }),
-    scenario('5.2-package-flow/client-opens-session', 'client', ['DM-PACK-001-C-M'], 'passed', {}, {
-      messages: [
-        message(1, 'dmct', 'target', 'Package#0 (WAP Push)', { kind: 'datagram', body: { size: 4, hex: '20000000' }, decoded: { ver: 2, oc: 0, options: [] } }),
-        message(2, 'target', 'dmct', 'Package#1', { http: { method: 'POST', url: 'http://127.0.0.1:50123/dm' } }),
-        message(3, 'dmct', 'target', 'Package#2', { kind: 'http-response', http: { status: 200 } }),
-      ],
-      findings: [],
-    }),
+    scenario(
+      '5.2-package-flow/client-opens-session',
+      'client',
+      ['DM-PACK-001-C-M'],
+      'passed',
+      {},
+      {
+        messages: [
+          message(1, 'dmct', 'target', 'Package#0 (WAP Push)', {
+            kind: 'datagram',
+            body: { size: 4, hex: '20000000' },
+            decoded: { ver: 2, oc: 0, options: [] },
+          }),
+          message(2, 'target', 'dmct', 'Package#1', { http: { method: 'POST', url: 'http://127.0.0.1:50123/dm' } }),
+          message(3, 'dmct', 'target', 'Package#2', { kind: 'http-response', http: { status: 200 } }),
+        ],
+        findings: [],
+      },
+    ),
     scenario(
       '5.2.4-package-3/no-package-3-after-end',
       'client',
@@ -176,24 +233,40 @@ export function sampleResults(): ScenarioResult[] {
             body: { mediaType: 'application/vnd.oma.dm.response+json', size: 22, text: '{"Status":[{"sc":200}]}' },
           }),
         ],
-        findings: [finding('DM-PACK-013-C-M', '5.2.4', 'Package#3 sent after END', ['no Package#3 after a Package#2 with END', 'the session closed'], 'Package#3 POST with 1 status', 5)],
+        findings: [
+          finding(
+            'DM-PACK-013-C-M',
+            '5.2.4',
+            'Package#3 sent after END',
+            ['no Package#3 after a Package#2 with END', 'the session closed'],
+            'Package#3 POST with 1 status',
+            5,
+          ),
+        ],
       },
     ),
-    scenario('5.3-end/end-closes-session', 'client', ['DM-PACK-022-C-M'], 'passed', { retries: 1, durationMs: 400 }, {
-      messages: [],
-      findings: [
-        {
-          item: 'DM-PACK-022-C-M',
-          section: '5.3.9',
-          rule: 'the client closes the connection after END',
-          keyword: 'SHOULD',
-          verdict: 'non-strict',
-          outcome: 'should-departure',
-          expected: ['the connection closed'],
-          actual: 'the connection kept alive',
-        },
-      ],
-    }),
+    scenario(
+      '5.3-end/end-closes-session',
+      'client',
+      ['DM-PACK-022-C-M'],
+      'passed',
+      { retries: 1, durationMs: 400 },
+      {
+        messages: [],
+        findings: [
+          {
+            item: 'DM-PACK-022-C-M',
+            section: '5.3.9',
+            rule: 'the client closes the connection after END',
+            keyword: 'SHOULD',
+            verdict: 'non-strict',
+            outcome: 'should-departure',
+            expected: ['the connection closed'],
+            actual: 'the connection kept alive',
+          },
+        ],
+      },
+    ),
     scenario('5.3-end/commands-after-end-still-run', 'client', ['DM-PACK-022-C-M'], 'passed', {}, { messages: [], findings: [] }),
   ];
 }

@@ -18,7 +18,15 @@ test('5.2.3 Package#2 media type', { tag: ['@5.2.3/package2'] }, async ({}, test
   await attachEvidence(testInfo, {
     messages: [
       { seq: 1, time: TIME, kind: 'http-request', from: 'dmct', to: 'target', label: 'Package#1' },
-      { seq: 2, time: TIME, kind: 'http-response', from: 'target', to: 'dmct', label: 'Package#2', http: { status: 200, headers: { 'content-type': 'text/html' } } },
+      {
+        seq: 2,
+        time: TIME,
+        kind: 'http-response',
+        from: 'target',
+        to: 'dmct',
+        label: 'Package#2',
+        http: { status: 200, headers: { 'content-type': 'text/html' } },
+      },
     ],
     findings: [finding],
     checks: 1,
