@@ -42,25 +42,12 @@ function arrow(m: TraceMessage, row: number, x: (party: string) => number, faili
   const mark = (at: number) => (failing ? html`<text class="fail-mark" x="${at - 16}" y="${y + 4}">✗</text>` : '');
   if (m.kind === 'note' || m.from === m.to) {
     const cx = x(m.from);
-    return html`<g class="${classes}" data-seq="${m.seq}"
-      >${title}${mark(cx - COLUMN / 2 + 10)}<rect
-        class="note"
-        x="${cx - COLUMN / 2 + 10}"
-        y="${y - 15}"
-        width="${COLUMN - 20}"
-        height="22"
-        rx="3"
-      /><text x="${cx}" y="${y}" text-anchor="middle">${label}</text></g
-    >`;
+    return html`<g class="${classes}" data-seq="${m.seq}">${title}${mark(cx - COLUMN / 2 + 10)}<rect class="note" x="${cx - COLUMN / 2 + 10}" y="${y - 15}" width="${COLUMN - 20}" height="22" rx="3"/><text x="${cx}" y="${y}" text-anchor="middle">${label}</text></g>`;
   }
   const x1 = x(m.from);
   const x2 = x(m.to);
   const dir = x2 > x1 ? 1 : -1;
-  return html`<g class="${classes}" data-seq="${m.seq}"
-    >${title}${mark(Math.min(x1, x2))}<line x1="${x1}" y1="${y}" x2="${x2 - dir}" y2="${y}" /><polygon
-      points="${x2},${y} ${x2 - 9 * dir},${y - 4} ${x2 - 9 * dir},${y + 4}"
-    /><text x="${(x1 + x2) / 2}" y="${y - 6}" text-anchor="middle">${label}</text></g
-  >`;
+  return html`<g class="${classes}" data-seq="${m.seq}">${title}${mark(Math.min(x1, x2))}<line x1="${x1}" y1="${y}" x2="${x2 - dir}" y2="${y}"/><polygon points="${x2},${y} ${x2 - 9 * dir},${y - 4} ${x2 - 9 * dir},${y + 4}"/><text x="${(x1 + x2) / 2}" y="${y - 6}" text-anchor="middle">${label}</text></g>`;
 }
 
 /** The message sequence chart of a scenario's exchange, as inline SVG. */
@@ -73,27 +60,10 @@ export function sequenceChart(scenario: Pick<ScenarioReport, 'messages' | 'findi
   const failing = failingSeq(scenario);
   const heads = parties.map((party) => {
     const cx = centre(party);
-    return html`<g class="party"
-      ><rect x="${cx - COLUMN / 2 + 8}" y="${HEAD_TOP}" width="${COLUMN - 16}" height="${HEAD_HEIGHT}" rx="4" /><text
-        x="${cx}"
-        y="${HEAD_TOP + 17}"
-        text-anchor="middle"
-        >${shorten(party, 20)}</text
-      ><line class="lifeline" x1="${cx}" y1="${HEAD_TOP + HEAD_HEIGHT}" x2="${cx}" y2="${height - 4}"
-    /></g>`;
+    return html`<g class="party"><rect x="${cx - COLUMN / 2 + 8}" y="${HEAD_TOP}" width="${COLUMN - 16}" height="${HEAD_HEIGHT}" rx="4"/><text x="${cx}" y="${HEAD_TOP + 17}" text-anchor="middle">${shorten(party, 20)}</text><line class="lifeline" x1="${cx}" y1="${HEAD_TOP + HEAD_HEIGHT}" x2="${cx}" y2="${height - 4}"/></g>`;
   });
   const arrows = messages.map((m, row) => arrow(m, row, centre, m.seq === failing));
-  return html`<svg
-    class="msc"
-    xmlns="http://www.w3.org/2000/svg"
-    role="img"
-    aria-label="message sequence chart"
-    width="${width}"
-    height="${height}"
-    viewBox="0 0 ${width} ${height}"
-  >
-    ${heads}${arrows}
-  </svg>`;
+  return html`<svg class="msc" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="message sequence chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${heads}${arrows}</svg>`;
 }
 
 /** Characters of a body or decoded form the page shows per message (report.json keeps what the evidence kept). */
@@ -122,42 +92,16 @@ function rawMessage(m: TraceMessage, failing: boolean): SafeHtml {
     .join(' ');
   const body = m.body;
   const bodyView = body
-    ? html`<p class="body-meta">
-          body: ${body.size}
-          bytes${body.mediaType ? ` · ${body.mediaType}` : ''}${body.truncated ? ' · truncated' : ''}${body.sha256 !== undefined ? ` · SHA-256 ${body.sha256}` : ''}
-        </p>
+    ? html`<p class="body-meta">body: ${body.size} bytes${body.mediaType ? ` · ${body.mediaType}` : ''}${body.truncated ? ' · truncated' : ''}${body.sha256 !== undefined ? ` · SHA-256 ${body.sha256}` : ''}</p>
         ${body.text !== undefined ? html`<pre class="body-text">${shownPart(body.text, MAX_SHOWN_CHARS)}</pre>` : ''}
         ${body.hex !== undefined ? html`<pre class="body-hex">${hexDump(body.hex.slice(0, 2 * MAX_SHOWN_HEX_BYTES))}${body.hex.length > 2 * MAX_SHOWN_HEX_BYTES ? `\n… ${body.hex.length / 2 - MAX_SHOWN_HEX_BYTES} more bytes in report.json` : ''}</pre>` : ''}`
     : '';
   return html`<li class="${failing ? 'raw failing' : 'raw'}" data-seq="${m.seq}"><details${failing ? html` open` : ''}><summary>${failing ? html`<span class="fail-badge">✗ failing step</span> ` : ''}#${m.seq} ${m.from} → ${m.to} · ${m.label}${start ? ` · ${start}` : ''}</summary>
     <p class="time">${m.kind} · ${m.time}</p>
-    ${
-      headers.length > 0
-        ? html`<table class="headers">
-            ${headers.map(
-              ([k, v]) =>
-                html`<tr>
-                  <th>${k}</th>
-                  <td>${v ?? ''}</td>
-                </tr>`,
-            )}
-          </table>`
-        : ''
-    }
+    ${headers.length > 0 ? html`<table class="headers">${headers.map(([k, v]) => html`<tr><th>${k}</th><td>${v ?? ''}</td></tr>`)}</table>` : ''}
     ${bodyView}
-    ${
-      m.decoded !== undefined
-        ? html`<p class="body-meta">decoded:</p>
-            <pre class="decoded">${shownPart(JSON.stringify(m.decoded, null, 2), MAX_SHOWN_CHARS)}</pre>`
-        : ''
-    }
-    ${
-      m.violations?.length
-        ? html`<ul class="violations">
-            ${m.violations.map((v) => html`<li>${v.severity} ${v.rule} (${v.section}): ${v.message}${v.pointer !== undefined ? ` at ${v.pointer}` : ''}${v.offset !== undefined ? ` at byte ${v.offset}` : ''}</li>`)}
-          </ul>`
-        : ''
-    }
+    ${m.decoded !== undefined ? html`<p class="body-meta">decoded:</p><pre class="decoded">${shownPart(JSON.stringify(m.decoded, null, 2), MAX_SHOWN_CHARS)}</pre>` : ''}
+    ${m.violations?.length ? html`<ul class="violations">${m.violations.map((v) => html`<li>${v.severity} ${v.rule} (${v.section}): ${v.message}${v.pointer !== undefined ? ` at ${v.pointer}` : ''}${v.offset !== undefined ? ` at byte ${v.offset}` : ''}</li>`)}</ul>` : ''}
   </details></li>`;
 }
 
@@ -166,10 +110,5 @@ export function exchangeView(scenario: Pick<ScenarioReport, 'messages' | 'findin
   if (scenario.messages.length === 0) return html`<p class="no-exchange">No message was exchanged.</p>`;
   const failing = failingSeq(scenario);
   const messages = [...scenario.messages].sort((a, b) => a.seq - b.seq);
-  return html`<div class="exchange">
-    <div class="chart">${sequenceChart(scenario)}</div>
-    <ol class="raw-messages">
-      ${messages.map((m) => rawMessage(m, m.seq === failing))}
-    </ol>
-  </div>`;
+  return html`<div class="exchange"><div class="chart">${sequenceChart(scenario)}</div><ol class="raw-messages">${messages.map((m) => rawMessage(m, m.seq === failing))}</ol></div>`;
 }

@@ -125,20 +125,8 @@ function meta(report: Report): SafeHtml {
     ['versions', `dmct ${m.dmctVersion} · Playwright ${m.playwrightVersion} · Node ${m.nodeVersion}`],
   ];
   if (m.runId !== undefined) rows.push(['run id', m.runId]);
-  return html`<dl class="meta">
-      ${rows.map(
-        ([k, v]) =>
-          html`<dt>${k}</dt>
-            <dd>${v}</dd>`,
-      )}
-    </dl>
-    ${
-      m.warnings?.length
-        ? html`<ul class="warnings">
-            ${m.warnings.map((w) => html`<li>warning: ${w}</li>`)}
-          </ul>`
-        : ''
-    }`;
+  return html`<dl class="meta">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+    ${m.warnings?.length ? html`<ul class="warnings">${m.warnings.map((w) => html`<li>warning: ${w}</li>`)}</ul>` : ''}`;
 }
 
 function summaryChart(totals: readonly RoleTotals[]): SafeHtml {
@@ -149,48 +137,20 @@ function summaryChart(totals: readonly RoleTotals[]): SafeHtml {
     let x = 60;
     const segments = VERDICTS.filter((v) => total.verdicts[v] > 0).map((v) => {
       const width = (total.verdicts[v] / most) * barWidth;
-      const segment = html`<rect class="seg v-${v}" data-verdict="${v}" x="${x.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="20"
-        ><title>${total.role}: ${total.verdicts[v]} ${v}</title></rect
-      >`;
+      const segment = html`<rect class="seg v-${v}" data-verdict="${v}" x="${x.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="20"><title>${total.role}: ${total.verdicts[v]} ${v}</title></rect>`;
       x += width;
       return segment;
     });
-    return html`<g class="role-bar" data-role="${total.role}"
-      ><text x="0" y="${y + 14}">${total.role}</text>${segments}<text x="${(x + 6).toFixed(1)}" y="${y + 14}">${total.items} items</text></g
-    >`;
+    return html`<g class="role-bar" data-role="${total.role}"><text x="0" y="${y + 14}">${total.role}</text>${segments}<text x="${(x + 6).toFixed(1)}" y="${y + 14}">${total.items} items</text></g>`;
   });
   const height = 16 + totals.length * 30;
   // No width or height: the CSS scales the viewBox to the page, so the whole bar stays visible on a phone.
-  return html`<svg
-    class="summary"
-    xmlns="http://www.w3.org/2000/svg"
-    role="img"
-    aria-label="verdicts per role"
-    viewBox="0 0 ${barWidth + 140} ${height}"
-    preserveAspectRatio="xMinYMin meet"
-  >
-    ${rows}
-  </svg>`;
+  return html`<svg class="summary" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="verdicts per role" viewBox="0 0 ${barWidth + 140} ${height}" preserveAspectRatio="xMinYMin meet">${rows}</svg>`;
 }
 
 function countsTable(totals: readonly RoleTotals[]): SafeHtml {
-  return html`<div class="scroll-x">
-    <table class="counts">
-      <tr>
-        <th>role</th>
-        <th>items</th>
-        ${VERDICTS.map((v) => html`<th>${v}</th>`)}
-      </tr>
-      ${totals.map(
-        (t) =>
-          html`<tr data-role="${t.role}">
-            <th>${t.role}</th>
-            <td>${t.items}</td>
-            ${VERDICTS.map((v) => html`<td data-verdict="${v}">${t.verdicts[v]}</td>`)}
-          </tr>`,
-      )}
-    </table>
-  </div>`;
+  return html`<div class="scroll-x"><table class="counts"><tr><th>role</th><th>items</th>${VERDICTS.map((v) => html`<th>${v}</th>`)}</tr>
+    ${totals.map((t) => html`<tr data-role="${t.role}"><th>${t.role}</th><td>${t.items}</td>${VERDICTS.map((v) => html`<td data-verdict="${v}">${t.verdicts[v]}</td>`)}</tr>`)}</table></div>`;
 }
 
 /** The order items are listed in: what needs a reader first, in table order within a verdict. */
@@ -211,12 +171,9 @@ function filters(report: Report): SafeHtml {
   const count = (v: Verdict) => report.items.filter((i) => i.verdict === v).length;
   const verdicts = READING_ORDER.filter((v) => count(v) > 0);
   return html`<nav id="filters" aria-label="filters">
-    <span role="group" aria-label="verdict"
-      ><button type="button" data-filter-verdict="all" aria-pressed="true">all (${report.items.length})</button
-      >${verdicts.map((v) => html` <button type="button" class="v-${v}" data-filter-verdict="${v}" aria-pressed="false">${v} (${count(v)})</button>`)}</span
-    >
+    <span role="group" aria-label="verdict"><button type="button" data-filter-verdict="all" aria-pressed="true">all (${report.items.length})</button>${verdicts.map((v) => html` <button type="button" class="v-${v}" data-filter-verdict="${v}" aria-pressed="false">${v} (${count(v)})</button>`)}</span>
     ${roles.length > 1 ? html`<span role="group" aria-label="role">role: <button type="button" data-filter-role="all" aria-pressed="true">all</button>${roles.map((r) => html` <button type="button" data-filter-role="${r}" aria-pressed="false">${r}</button>`)}</span>` : ''}
-    <input type="search" id="search" aria-label="search items by id, function or reason" placeholder="search id, function, reason" />
+    <input type="search" id="search" aria-label="search items by id, function or reason" placeholder="search id, function, reason">
     <span>showing <span id="shown-count">${report.items.length}</span> of ${report.items.length}</span>
   </nav>`;
 }
@@ -236,69 +193,28 @@ function nonStrictBadge(nonStrict: readonly string[] | undefined): SafeHtml | st
 function scenarioView(s: ScenarioReport, open: boolean): SafeHtml {
   const lines = s.findings.map(failureMessage);
   const findings = s.findings.map((f, i) => html`<li class="finding v-${f.verdict}">${lines[i]}</li>`);
-  return html`<li>
-    <details class="scenario" data-verdict="${s.verdict}" data-scenario="${s.id}" ${safe(open ? ' open' : '')}>
-      <summary>
-        ${badge(s.verdict)}${nonStrictBadge(s.nonStrict)}${s.title}
-        <span class="loc">${location(s)}${s.retries > 0 ? ` · ${s.retries} retries` : ''}${s.ran ? '' : ' · not run'}</span>
-      </summary>
-      ${s.reason !== undefined && !lines.includes(s.reason) ? html`<p class="reason">${s.reason}</p>` : ''}
-      ${
-        findings.length > 0
-          ? html`<ul class="findings">
-              ${findings}
-            </ul>`
-          : ''
-      }
-      ${s.requirements.map((q) => html`<blockquote class="requirement">${q}</blockquote>`)}
-      ${s.errors?.length ? html`<pre class="errors">${s.errors.join('\n\n')}</pre>` : ''}
-      ${
-        s.notes?.length
-          ? html`<ul class="notes">
-              ${s.notes.map((n) => html`<li>${n}</li>`)}
-            </ul>`
-          : ''
-      }
-      ${exchangeView(s)}
-    </details>
-  </li>`;
+  return html`<li><details class="scenario" data-verdict="${s.verdict}" data-scenario="${s.id}"${safe(open ? ' open' : '')}>
+    <summary>${badge(s.verdict)}${nonStrictBadge(s.nonStrict)}${s.title} <span class="loc">${location(s)}${s.retries > 0 ? ` · ${s.retries} retries` : ''}${s.ran ? '' : ' · not run'}</span></summary>
+    ${s.reason !== undefined && !lines.includes(s.reason) ? html`<p class="reason">${s.reason}</p>` : ''}
+    ${findings.length > 0 ? html`<ul class="findings">${findings}</ul>` : ''}
+    ${s.requirements.map((q) => html`<blockquote class="requirement">${q}</blockquote>`)}
+    ${s.errors?.length ? html`<pre class="errors">${s.errors.join('\n\n')}</pre>` : ''}
+    ${s.notes?.length ? html`<ul class="notes">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+    ${exchangeView(s)}
+  </details></li>`;
 }
 
 function itemView(item: ItemReport): SafeHtml {
   const open = OPEN_VERDICTS.has(item.verdict);
   // A failing or erring item opens its scenarios with that verdict too: the finding and the chart lead.
   const openScenario = (s: ScenarioReport) => open && item.verdict !== 'inconclusive' && s.verdict === item.verdict;
-  return html`<details
-    class="item"
-    id="item-${item.id}"
-    data-role="${item.role}"
-    data-verdict="${item.verdict}"
-    ${safe(open ? ' open' : '')}
-  >
-    <summary>
-      ${badge(item.verdict)}${nonStrictBadge(item.nonStrict)}<code>${item.id}</code> ${item.function}
-      <span class="section">(${item.section})</span>
-      <span class="status">${item.status === 'M' ? 'mandatory' : 'optional'} · ${item.role}</span
-      >${item.reason !== undefined ? html` <span class="reason">— ${item.reason}</span>` : ''}
-    </summary>
-    <div class="item-body">
-      <p class="applicability">${item.applicability.kind}: ${item.applicability.why}</p>
-      ${
-        item.staticFindings.length > 0
-          ? html`<ul class="static-findings">
-              ${item.staticFindings.map((f) => html`<li>claims: ${f.message} (${f.rule}${f.pointer !== undefined ? ` at ${f.pointer}` : ''})</li>`)}
-            </ul>`
-          : ''
-      }
-      ${
-        item.scenarios.length > 0
-          ? html`<ol class="scenarios">
-              ${item.scenarios.map((s) => scenarioView(s, openScenario(s)))}
-            </ol>`
-          : html`<p>No scenario.</p>`
-      }
-    </div>
-  </details>`;
+  return html`<details class="item" id="item-${item.id}" data-role="${item.role}" data-verdict="${item.verdict}"${safe(open ? ' open' : '')}>
+  <summary>${badge(item.verdict)}${nonStrictBadge(item.nonStrict)}<code>${item.id}</code> ${item.function} <span class="section">(${item.section})</span> <span class="status">${item.status === 'M' ? 'mandatory' : 'optional'} · ${item.role}</span>${item.reason !== undefined ? html` <span class="reason">— ${item.reason}</span>` : ''}</summary>
+  <div class="item-body">
+    <p class="applicability">${item.applicability.kind}: ${item.applicability.why}</p>
+    ${item.staticFindings.length > 0 ? html`<ul class="static-findings">${item.staticFindings.map((f) => html`<li>claims: ${f.message} (${f.rule}${f.pointer !== undefined ? ` at ${f.pointer}` : ''})</li>`)}</ul>` : ''}
+    ${item.scenarios.length > 0 ? html`<ol class="scenarios">${item.scenarios.map((s) => scenarioView(s, openScenario(s)))}</ol>` : html`<p>No scenario.</p>`}
+  </div></details>`;
 }
 
 /** Largest index.html written, in bytes. */
@@ -319,34 +235,22 @@ export function writeHtml(report: Report): string {
 function renderHtml(report: Report): string {
   const overall = report.overall;
   const page = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>dmct report — ${overall.verdict}</title>
-        <style>
-          ${safe(STYLE)}
-        </style>
-      </head>
-      <body>
-        <header>
-          <h1>dmct conformance report</h1>
-          <p id="overall" class="overall ${overall.verdict}">${overall.verdict} (exit ${overall.exitCode}) — ${overall.reason}</p>
-          ${meta(report)}
-        </header>
-        <section id="summary">
-          <h2>Verdicts per role</h2>
-          ${summaryChart(report.totals)}${countsTable(report.totals)}
-        </section>
-        <h2>SCR items</h2>
-        ${filters(report)}
-        <section id="items">${readingOrder(report.items).map(itemView)}</section>
-        <p id="no-match" class="hidden">No item matches the filters.</p>
-        <script>
-          ${safe(SCRIPT)};
-        </script>
-      </body>
-    </html> `;
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>dmct report — ${overall.verdict}</title>
+<style>${safe(STYLE)}</style></head>
+<body>
+<header><h1>dmct conformance report</h1>
+<p id="overall" class="overall ${overall.verdict}">${overall.verdict} (exit ${overall.exitCode}) — ${overall.reason}</p>
+${meta(report)}</header>
+<section id="summary"><h2>Verdicts per role</h2>${summaryChart(report.totals)}${countsTable(report.totals)}</section>
+<h2>SCR items</h2>
+${filters(report)}
+<section id="items">${readingOrder(report.items).map(itemView)}</section>
+<p id="no-match" class="hidden">No item matches the filters.</p>
+<script>${safe(SCRIPT)}</script>
+</body></html>
+`;
   return page.value;
 }
