@@ -191,8 +191,6 @@ export const clientFaults = [
     section: '7.2.1.3',
     description: 'Leaves the status of the last command out of every Package#3.',
     expect: { verdict: 'fail', message: 'status' },
-    // The MO cache scenario learns from HGET's status whether its instance was stored.
-    verdicts: { '5.2.4/package3': { verdict: 'fail', message: 'status' }, '11/mo-cache': { verdict: 'inconclusive' } },
   },
   {
     name: 'hget-no-fetch',
