@@ -115,12 +115,14 @@ export class EventLog<E extends LoggedEvent> {
     const started = Date.now();
     let endedEarly = false;
     const outcome = await new Promise<EventWait<E>>((resolve) => {
-      const end = () => {
+      // Which path ended the wait decides "early", not the clock: a timer may fire a millisecond
+      // before Date.now() shows its full delay, and a cut wait must still be told as spent.
+      const end = (early: boolean) => {
         clearTimeout(timer);
-        options.signal?.removeEventListener('abort', end);
+        options.signal?.removeEventListener('abort', abort);
         this.#waiters.delete(waiter);
         const waitedMs = Date.now() - started;
-        endedEarly = waitedMs < wait.ms;
+        endedEarly = early;
         const why = typeof options.signal?.reason === 'string' ? options.signal.reason : 'ended early';
         resolve({
           kind: 'timeout',
@@ -132,15 +134,16 @@ export class EventLog<E extends LoggedEvent> {
         accepts,
         settle: (event) => {
           clearTimeout(timer);
-          options.signal?.removeEventListener('abort', end);
+          options.signal?.removeEventListener('abort', abort);
           this.#waiters.delete(waiter);
           resolve({ kind: 'received', value: event });
         },
       };
-      const timer = setTimeout(end, wait.ms);
+      const abort = () => end(true);
+      const timer = setTimeout(() => end(false), wait.ms);
       this.#waiters.add(waiter);
-      if (options.signal?.aborted) end();
-      else options.signal?.addEventListener('abort', end, { once: true });
+      if (options.signal?.aborted) abort();
+      else options.signal?.addEventListener('abort', abort, { once: true });
     });
     // Told here, in the waiting scenario's own call chain, so what it throws ends that scenario.
     if (outcome.kind === 'timeout' && wait.cut && !endedEarly && this.#budget !== undefined)

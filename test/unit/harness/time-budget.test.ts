@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { EventLog } from '../../../src/harness/dm-server-engine-log.js';
 import { requestShareMs, SCENARIO_RESERVE_MS, TimeBudget } from '../../../src/harness/time-budget.js';
 
@@ -35,6 +35,8 @@ describe('requestShareMs', () => {
 
 describe('EventLog waits drawing from a scenario share', () => {
   type Event = { order: number; at: number; name: string };
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+  afterEach(() => mock.timers.reset());
 
   it('a wait the share cuts short tells onBudgetSpent (its throw reaches the waiting caller); a wait it does not cut is a plain time-out', async () => {
     let now = 0;
@@ -47,14 +49,16 @@ describe('EventLog waits drawing from a scenario share', () => {
         throw new Error('inconclusive');
       },
     });
-    const plain = await log.waitFor((e) => e.name === 'x', { timeoutMs: 5, what: 'x' });
+    const plainWait = log.waitFor((e) => e.name === 'x', { timeoutMs: 5, what: 'x' });
+    mock.timers.tick(5);
+    const plain = await plainWait;
     assert.equal(plain.kind, 'timeout');
     assert.deepEqual(spent, []);
     now = 10; // 10 ms of the 20 left
-    await assert.rejects(
-      log.waitFor((e) => e.name === 'Package#3', { timeoutMs: 30_000, what: 'Package#3' }),
-      /inconclusive/,
-    );
+    const cutWait = log.waitFor((e) => e.name === 'Package#3', { timeoutMs: 30_000, what: 'Package#3' });
+    // The timer fires at its delay even when the wall clock shows a millisecond less.
+    mock.timers.tick(10);
+    await assert.rejects(cutWait, /inconclusive/);
     assert.deepEqual(spent, [
       "waiting for Package#3: no Package#3 came within 10 ms; dmct's requests used up their 20 ms share of the scenario's time",
     ]);
