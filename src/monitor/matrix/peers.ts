@@ -1,0 +1,83 @@
+/**
+ * The peers of an interop matrix: each client and server claims file read, checked for what the
+ * matrix needs of it (a server's DM endpoint `server.url`, a client's `client.sessionWith`
+ * trigger), and named for its row or column and its pairs' folders.
+ */
+import { createHash } from 'node:crypto';
+import { basename, dirname, resolve } from 'node:path';
+import { ClaimsError, parseClaims, readClaimsText, type Claims } from '../../scr/index.js';
+import { displayPath } from '../../scr/errors.js';
+import type { MatrixPeer } from './schemas/matrix.schema.js';
+
+/** A claims file the matrix cannot use; the CLI prints it as one line and exits 2. */
+export class MatrixInputError extends Error {
+  override readonly name = 'MatrixInputError';
+}
+
+/** Most peers of one role: the matrix is bounded, and a row or a column is read by a person. */
+export const MAX_PEERS_PER_ROLE = 100;
+
+/** A matrix peer with its claims, and the folder its module or shell triggers run in. */
+export interface ClaimedPeer extends MatrixPeer {
+  claims: Claims;
+  baseDir: string;
+}
+
+/** The name of a claims file in the matrix: its file name without `.json`, in the characters a folder name may safely hold. */
+export function peerName(file: string): string {
+  const stem = basename(file).replace(/\.json$/i, '');
+  const name = stem
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 64);
+  return name === '' ? 'peer' : name;
+}
+
+/** `name`, or `name-2`, `name-3`… when taken: two files of the same name in different folders stay two peers. */
+function uniqueName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name); n++) name = `${wanted.slice(0, 60)}-${n}`;
+  taken.add(name);
+  return name;
+}
+
+function readPeer(file: string, role: MatrixPeer['role']): { claims: Claims; sha256: string } {
+  const read = readClaimsText(file);
+  if (!read.ok) throw new MatrixInputError(`${file}: cannot read the claims file (${read.reason})`);
+  let claims: Claims;
+  try {
+    claims = parseClaims(read.text, file);
+  } catch (err) {
+    if (err instanceof ClaimsError) throw new MatrixInputError(err.problems[0] ?? err.message);
+    throw err;
+  }
+  if (claims.role !== role) throw new MatrixInputError(`${file}: claims of a ${claims.role}, given as a ${role} of the matrix`);
+  if (role === 'server' && claims.server?.url === undefined)
+    throw new MatrixInputError(`${file}: the server claims name no server.url, the DM endpoint the monitor forwards to`);
+  if (role === 'client' && claims.client?.sessionWith === undefined)
+    throw new MatrixInputError(
+      `${file}: the client claims have no client.sessionWith trigger, so no session can be started towards a server`,
+    );
+  return { claims, sha256: createHash('sha256').update(read.text, 'utf8').digest('hex') };
+}
+
+/** Reads the claims files of one role of the matrix, in the order given; throws MatrixInputError. */
+export function loadPeers(files: readonly string[], role: MatrixPeer['role']): ClaimedPeer[] {
+  if (files.length === 0) throw new MatrixInputError(`no ${role} claims given`);
+  if (files.length > MAX_PEERS_PER_ROLE) throw new MatrixInputError(`${files.length} ${role}s: at most ${MAX_PEERS_PER_ROLE}`);
+  const taken = new Set<string>();
+  return files.map((file) => {
+    const { claims, sha256 } = readPeer(file, role);
+    const { name, version } = claims.implementation;
+    return {
+      name: uniqueName(peerName(file), taken),
+      role,
+      file: displayPath(file),
+      sha256,
+      implementation: `${name} ${version}`.slice(0, 300),
+      claims,
+      baseDir: dirname(resolve(file)),
+    };
+  });
+}
