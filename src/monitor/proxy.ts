@@ -130,6 +130,10 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   };
 
   const server = serveTls ? https.createServer({ cert: options.tls?.cert, key: options.tls?.key }, handle) : http.createServer(handle);
+  // A CONNECT would let the client choose the destination: refused (no open proxy).
+  server.on('connect', (_req: http.IncomingMessage, socket: Socket) => {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
   server.maxConnections = limits.maxConnections;
   server.requestTimeout = limits.exchangeTimeoutMs;
   server.headersTimeout = Math.min(limits.exchangeTimeoutMs, 10_000);
