@@ -12,3 +12,13 @@ export {
   type Side,
 } from './passive-judge.js';
 export { buildJudgeReport, NOT_JUDGED_PASSIVELY, NOT_OBSERVED, type JudgeReportInput } from './judge-report.js';
+export {
+  startMonitor,
+  type MonitorLimits,
+  type MonitorLine,
+  type MonitorOptions,
+  type MonitorTls,
+  type NotificationRelayOptions,
+  type RelayedNotification,
+  type RunningMonitor,
+} from './proxy.js';

@@ -161,7 +161,7 @@ interface PendingAsync {
 }
 
 /** Which package a request carries: by its body first (a wrong Content-Type must not hide it), else its media type. */
-function packageOf(exchange: Exchange): 1 | 3 | undefined {
+export function packageOf(exchange: Exchange): 1 | 3 | undefined {
   const contentType = getHeader(exchange.requestHeaders, HEADERS.contentType);
   const essence = contentType === undefined ? undefined : parseMediaType(contentType)?.essence;
   if (essence === MEDIA_TYPES.multipart) return 3;

@@ -1,0 +1,64 @@
+/**
+ * The live console line of `dmct monitor`: one per exchange (a DM package or other HTTP) and one
+ * per relayed Package#0, with the findings the passive judge charged to that exchange.
+ */
+import { policyVerdict } from '../report/verdict-policy.js';
+import type { FindingVerdict } from '../report/verdict-policy.js';
+import type { Exchange } from './capture.js';
+import { packageOf, type PassiveJudgement, type Side } from './passive-judge.js';
+
+/** A finding of one line: the side charged, the rule, the verdict. */
+export interface MonitorLineFinding {
+  side: Side;
+  key: string;
+  verdict: FindingVerdict;
+  actual: string;
+}
+
+/** One live line. */
+export interface MonitorLine {
+  kind: 'package1' | 'package3' | 'http' | 'package0';
+  /** The exchange's number (the evidence a report names), or the notification's. */
+  index: number;
+  /** The line, uncoloured. */
+  text: string;
+  /** Fails and SHOULD departures charged to this exchange (an inconclusive wait is not a line's business). */
+  findings: MonitorLineFinding[];
+}
+
+/** The path of a URL for display; the URL itself when it does not parse. */
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/** The line of one exchange, from a judgement of the exchanges up to and including it. */
+export function monitorLineOf(exchange: Exchange, judgement: PassiveJudgement): MonitorLine {
+  const kind = exchange.problems.length > 0 ? undefined : packageOf(exchange);
+  const findings: MonitorLineFinding[] = judgement.observations.flatMap((o) =>
+    o.findings
+      .filter((f) => f.exchange === exchange.index)
+      .map((f) => ({ side: o.side, key: o.key, verdict: policyVerdict(f.outcome), actual: f.actual }))
+      .filter((f) => f.verdict === 'fail' || f.verdict === 'non-strict'),
+  );
+  const what = kind === 1 ? 'Package#1' : kind === 3 ? 'Package#3' : 'HTTP';
+  const answer = exchange.status === 0 ? 'no response' : `${exchange.status}`;
+  const judged =
+    findings.length > 0
+      ? findings.map((f) => `${f.verdict.toUpperCase()} ${f.side} ${f.key}: ${f.actual}`).join(' | ')
+      : exchange.problems.length > 0
+        ? `not judged: ${exchange.problems.join('; ')}`
+        : kind === undefined
+          ? 'not a DM package'
+          : 'ok';
+  return {
+    kind: kind === 1 ? 'package1' : kind === 3 ? 'package3' : 'http',
+    index: exchange.index,
+    text: `#${exchange.index} ${what} ${exchange.method} ${pathOf(exchange.url).slice(0, 120)} → ${answer}  ${judged}`.slice(0, 2000),
+    findings,
+  };
+}

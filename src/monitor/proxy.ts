@@ -1,0 +1,182 @@
+/**
+ * `dmct monitor`: a proxy between a real DM client and a real DM server. The client is told the
+ * monitor is its server; every exchange is forwarded unchanged to the one configured upstream
+ * (http-forward.ts) and kept, bounded, for the passive judge, which judges both sides from the
+ * traffic alone (passive-judge.ts) — live, one line per package, and as a whole at the end.
+ * Package#0 can be relayed too (notification-relay.ts), so the notifications are seen.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { Socket } from 'node:net';
+import { MAX_BODY_BYTES, type Exchange } from './capture.js';
+import { forwardExchange, upstreamPathOf } from './http-forward.js';
+import { monitorLineOf, type MonitorLine } from './monitor-line.js';
+import { startNotificationRelay, type NotificationRelay, type NotificationRelayOptions } from './notification-relay.js';
+import { judgeExchanges, type PassiveJudgement } from './passive-judge.js';
+
+export type { MonitorLine } from './monitor-line.js';
+export type { NotificationRelayOptions, RelayedNotification } from './notification-relay.js';
+
+/** TLS of the monitor: what it serves to the client, and whom it trusts upstream. */
+export interface MonitorTls {
+  /** Serve https with this certificate (a per-run CA's leaf the client trusts, or a vendor certificate). */
+  cert?: string;
+  key?: string;
+  /** CA certificates (PEM) an https upstream chains to; default the system's roots. */
+  upstreamCa?: readonly string[];
+}
+
+/** The bounds of a monitor (every one has a default). */
+export interface MonitorLimits {
+  /** Body bytes kept for judging per request and per response (default 1 MiB, as `dmct judge`). */
+  maxBodyBytes?: number;
+  /** Exchanges kept; later ones are forwarded but neither kept nor judged (default 10 000, as a HAR). */
+  maxExchanges?: number;
+  /** Time one exchange may take, request to last response byte (default 60 s). */
+  exchangeTimeoutMs?: number;
+  /** Simultaneous client connections (default 64). */
+  maxConnections?: number;
+}
+
+/** Options of {@link startMonitor}. */
+export interface MonitorOptions {
+  /** The DM server: every request goes to its origin, with the path the client used. */
+  upstream: URL;
+  /** Where the client connects (default 127.0.0.1, a free port). */
+  listen?: { host?: string; port?: number };
+  tls?: MonitorTls;
+  /** Relay Package#0 (WAP Push over UDP) from the server to the client, recording each. */
+  notificationRelay?: NotificationRelayOptions;
+  /** Called once per exchange (a package, or other HTTP) and per relayed notification, as it happens. */
+  onPackage?: (line: MonitorLine) => void;
+  limits?: MonitorLimits;
+}
+
+/** A running monitor. */
+export interface RunningMonitor {
+  /** What the client is told is the server: the monitor's origin with the upstream's path. */
+  url: URL;
+  /** The UDP port the server sends Package#0 to, when a relay runs. */
+  notificationPort?: number;
+  /** The exchanges kept so far, numbered from 1 in arrival order. */
+  exchanges(): readonly Exchange[];
+  /** Exchanges forwarded but not kept (over `maxExchanges`). */
+  dropped(): number;
+  /** The passive judgement of the exchanges kept so far. */
+  judgement(): PassiveJudgement;
+  /** Stops listening, cuts open connections, stops the relay; safe to call twice. */
+  close(): Promise<void>;
+}
+
+const DEFAULTS = { maxBodyBytes: MAX_BODY_BYTES, maxExchanges: 10_000, exchangeTimeoutMs: 60_000, maxConnections: 64 };
+/** Exchanges re-judged for a live line: enough for the sessions around the newest one, bounded. */
+const LIVE_WINDOW = 256;
+
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * The URL the client addressed, for the judge (a CONT ServerURI is compared with it): the Host the
+ * client sent when it is a plain host[:port], else the monitor's own origin.
+ */
+function addressedUrl(scheme: string, host: string | undefined, fallback: string, path: string): string {
+  const authority = host !== undefined && /^[A-Za-z0-9.\-[\]:]{1,300}$/.test(host) ? host : fallback;
+  return `${scheme}//${authority}${path}`;
+}
+
+/** Starts a monitor; resolves once it listens. Throws the listen error (a port in use). */
+export async function startMonitor(options: MonitorOptions): Promise<RunningMonitor> {
+  const upstream = new URL(options.upstream.href);
+  if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') throw new Error(`upstream ${upstream.href}: only http and https`);
+  const limits = { ...DEFAULTS, ...options.limits };
+  const serveTls = options.tls?.cert !== undefined && options.tls.key !== undefined;
+  const agentOptions = { keepAlive: true, maxSockets: limits.maxConnections };
+  const agent = upstream.protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  const upstreamTls = options.tls?.upstreamCa === undefined ? undefined : { ca: [...options.tls.upstreamCa] };
+  const kept: Exchange[] = [];
+  let arrived = 0;
+  let dropped = 0;
+  let cached: { count: number; judgement: PassiveJudgement } | undefined;
+  const sockets = new Set<Socket>();
+
+  const judgeKept = (): PassiveJudgement => {
+    if (cached?.count !== kept.length) cached = { count: kept.length, judgement: judgeExchanges(kept) };
+    return cached.judgement;
+  };
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const path = upstreamPathOf(req.url ?? '');
+    if (path === undefined) {
+      res.writeHead(400, { 'content-type': 'text/plain', connection: 'close' }).end('dmct monitor forwards only to its upstream\n');
+      return;
+    }
+    const index = ++arrived;
+    const url = addressedUrl(serveTls ? 'https:' : 'http:', req.headers.host, origin, path);
+    void forwardExchange(req, res, path, url, { upstream, agent, ...(upstreamTls ? { tls: upstreamTls } : {}) }, limits).then(
+      (forwarded) => {
+        if (index > limits.maxExchanges) {
+          dropped++;
+          return;
+        }
+        const exchange: Exchange = { index, ...forwarded };
+        // Exchanges end out of order when they overlap: keep them in arrival order.
+        const at = kept.findIndex((e) => e.index > index);
+        if (at === -1) kept.push(exchange);
+        else kept.splice(at, 0, exchange);
+        if (options.onPackage) options.onPackage(monitorLineOf(exchange, judgeExchanges(kept.slice(-LIVE_WINDOW))));
+      },
+    );
+  };
+
+  const server = serveTls ? https.createServer({ cert: options.tls?.cert, key: options.tls?.key }, handle) : http.createServer(handle);
+  // A CONNECT would let the client choose the destination: refused (no open proxy).
+  server.on('connect', (_req: http.IncomingMessage, socket: Socket) => {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  server.maxConnections = limits.maxConnections;
+  server.requestTimeout = limits.exchangeTimeoutMs;
+  server.headersTimeout = Math.min(limits.exchangeTimeoutMs, 10_000);
+  server.on(serveTls ? 'secureConnection' : 'connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  const host = options.listen?.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.listen?.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const origin = `${hostForUrl(host)}:${port}`;
+  let relay: NotificationRelay | undefined;
+  try {
+    if (options.notificationRelay) relay = await startNotificationRelay(options.notificationRelay, (line) => options.onPackage?.(line));
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const url = new URL(`${upstream.pathname}${upstream.search}`, `${serveTls ? 'https' : 'http'}://${origin}`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    ...(relay ? { notificationPort: relay.port } : {}),
+    exchanges: () => kept,
+    dropped: () => dropped,
+    judgement: judgeKept,
+    close: () => {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const socket of sockets) socket.destroy();
+        server.closeAllConnections?.();
+        agent.destroy();
+        await Promise.all([stopped, relay?.close()]);
+      })();
+      return closing;
+    },
+  };
+}
