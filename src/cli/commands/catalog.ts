@@ -18,6 +18,10 @@ export const COMMAND_CATALOG = {
     command: 'judge <capture>',
     describe: 'judge a captured DM session (HAR) between a real client and a real server, both sides, and write the report',
   },
+  matrix: {
+    command: 'matrix',
+    describe: 'run every DM client against every DM server through the monitor, judge each pair passively, and write the matrix page',
+  },
   load: {
     command: 'load',
     describe: 'run simulated devices against a DM server and report sessions/s, latencies and violations per SCR item',

@@ -144,6 +144,8 @@ export async function runPair(options: PairRunOptions): Promise<PairResult> {
       await monitor.close();
     }
   }
+  const interrupted = options.signal?.aborted === true;
+  if (interrupted) problem = `interrupted${problem === undefined ? '' : `; ${problem}`}`;
   const endTime = new Date();
   const report = buildJudgeReport({
     edition: options.edition,
@@ -171,7 +173,8 @@ export async function runPair(options: PairRunOptions): Promise<PairResult> {
   };
   const dir = join(options.outDir, folder);
   await writeReportFolder(dir, report);
-  // Written last: a pair.json means the pair's report folder is complete.
-  await writeFileAtomic(join(dir, PAIR_FILE), `${JSON.stringify(result, null, 2)}\n`);
+  // Written last: a pair.json means the pair's report folder is complete. An interrupted pair
+  // keeps its report but no pair.json, so the next run judges it again.
+  if (!interrupted) await writeFileAtomic(join(dir, PAIR_FILE), `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }

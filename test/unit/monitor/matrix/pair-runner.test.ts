@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { PAIR_FILE, runPair, urlThroughMonitor } from '../../../../src/monitor/matrix/index.js';
+import { validateReport } from '../../../../src/report/validate.js';
+import { loadEdition } from '../../../../src/scr/index.js';
+import { captured, peer, ReplayMonitor, sessionDoneTrigger } from './matrix-fixtures.js';
+
+const edition = loadEdition('dm20-2016');
+const outDir = await mkdtemp(join(tmpdir(), 'dmct-pair-'));
+after(() => rm(outDir, { recursive: true, force: true }));
+
+describe('urlThroughMonitor', () => {
+  it("gives the monitor's origin with the server's path, or the monitor's own path when it has one", () => {
+    const upstream = new URL('https://dm.example.com:8443/oma/dm?x=1');
+    assert.equal(urlThroughMonitor(new URL('http://127.0.0.1:4000/'), upstream), 'http://127.0.0.1:4000/oma/dm?x=1');
+    assert.equal(urlThroughMonitor(new URL('http://127.0.0.1:4000/oma/dm'), upstream), 'http://127.0.0.1:4000/oma/dm');
+  });
+});
+
+describe('runPair', () => {
+  it('points the client at the monitor, judges what the monitor saw and writes the report folder, then pair.json', async () => {
+    const monitor = new ReplayMonitor(await captured('package3-after-end.har'));
+    const upstreams: string[] = [];
+    const calls: Record<string, unknown>[] = [];
+    const result = await runPair({
+      client: peer('client', 'phone'),
+      server: peer('server', 'acme'),
+      edition,
+      outDir,
+      timeMs: 5000,
+      dmctVersion: '0.0.0-test',
+      startMonitor: (upstream) => {
+        upstreams.push(upstream.href);
+        return Promise.resolve(monitor);
+      },
+      pullTrigger: sessionDoneTrigger(calls),
+      waitUntil: () => Promise.reject(new Error('a session said to be over is not waited for')),
+    });
+    assert.deepEqual(upstreams, ['http://127.0.0.1:7710/dm']);
+    assert.equal(calls[0]?.['serverUrl'], 'http://127.0.0.1:9/dm');
+    assert.equal(calls[0]?.['adminToken'], 'replace-with-the-token-dmct-sim-prints');
+    assert.ok(monitor.closed);
+    assert.equal(result.folder, 'pairs/phone__acme');
+    assert.equal(result.verdicts.client.verdict, 'non-conformant');
+    assert.equal(result.verdicts.client.failed, 1);
+    assert.notEqual(result.verdicts.server.verdict, 'non-conformant');
+    assert.equal(result.problem, undefined);
+    const report: unknown = JSON.parse(await readFile(join(outDir, result.folder, 'report.json'), 'utf8'));
+    assert.ok(validateReport(report).ok);
+    await stat(join(outDir, result.folder, 'index.html'));
+    assert.deepEqual(JSON.parse(await readFile(join(outDir, result.folder, PAIR_FILE), 'utf8')), result);
+  });
+
+  it("judges at the pair's deadline when the trigger does not say the session is over", async () => {
+    const deadlines: number[] = [];
+    const before = Date.now();
+    await runPair({
+      client: peer('client', 'phone'),
+      server: peer('server', 'waits'),
+      edition,
+      outDir,
+      timeMs: 7000,
+      dmctVersion: '0.0.0-test',
+      startMonitor: async () => new ReplayMonitor(await captured('clean-get-end.har')),
+      pullTrigger: () => Promise.resolve({ ok: true, detail: 'fake' }),
+      waitUntil: (deadline) => {
+        deadlines.push(deadline);
+        return Promise.resolve();
+      },
+    });
+    assert.equal(deadlines.length, 1);
+    assert.ok((deadlines[0] ?? 0) >= before + 7000);
+  });
+
+  it('a trigger not pulled leaves the pair incomplete with the reason, never a fail of either side', async () => {
+    const result = await runPair({
+      client: peer('client', 'phone'),
+      server: peer('server', 'refused'),
+      edition,
+      outDir,
+      timeMs: 5000,
+      dmctVersion: '0.0.0-test',
+      startMonitor: () => Promise.resolve(new ReplayMonitor([])),
+      pullTrigger: () =>
+        Promise.resolve({ ok: false, inconclusive: 'trigger sessionWith: the hook answered HTTP 401', outcome: 'stimulus-not-delivered' }),
+    });
+    assert.match(result.problem ?? '', /HTTP 401/);
+    assert.equal(result.verdicts.client.verdict, 'incomplete');
+    assert.equal(result.verdicts.server.verdict, 'incomplete');
+    assert.equal(result.exchanges, 0);
+  });
+
+  it("a monitor that cannot start is the pair's problem, and no trigger is pulled", async () => {
+    const calls: Record<string, unknown>[] = [];
+    const result = await runPair({
+      client: peer('client', 'phone'),
+      server: peer('server', 'no-port'),
+      edition,
+      outDir,
+      timeMs: 5000,
+      dmctVersion: '0.0.0-test',
+      startMonitor: () => Promise.reject(new Error('listen EADDRINUSE')),
+      pullTrigger: sessionDoneTrigger(calls),
+    });
+    assert.match(result.problem ?? '', /monitor could not start.*EADDRINUSE/);
+    assert.equal(calls.length, 0);
+  });
+
+  it('an interrupted pair keeps its report but writes no pair.json, so a rerun judges it again', async () => {
+    const stop = new AbortController();
+    const result = await runPair({
+      client: peer('client', 'phone'),
+      server: peer('server', 'stopped'),
+      edition,
+      outDir,
+      timeMs: 5000,
+      dmctVersion: '0.0.0-test',
+      startMonitor: () => Promise.resolve(new ReplayMonitor([])),
+      pullTrigger: () => {
+        stop.abort();
+        return Promise.resolve({ ok: true, detail: 'fake', sessionDone: true });
+      },
+      signal: stop.signal,
+    });
+    assert.match(result.problem ?? '', /^interrupted/);
+    await stat(join(outDir, result.folder, 'report.json'));
+    await assert.rejects(stat(join(outDir, result.folder, PAIR_FILE)));
+  });
+});
