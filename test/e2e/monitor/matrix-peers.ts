@@ -1,0 +1,78 @@
+/**
+ * The peers of the matrix tests: the reference DM server and client, each clean and with two
+ * faults whose rules the passive judge checks, running in this process, and a claims file for
+ * each (the 2016 reference claims with the peer's admin URL, token and DM endpoint).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startReferenceClient, type RunningReferenceClient } from '../../../src/reference/client/index.js';
+import { startReferenceServer, type RunningReferenceServer } from '../../../src/reference/server/index.js';
+
+const CLAIMS = fileURLToPath(new URL('../../../fixtures/claims/dm20-2016/', import.meta.url));
+
+/** The server variants, by claims file name: clean, then two faults of 5.2.3/package2 the passive judge sees. */
+export const SERVER_VARIANTS = {
+  'reference-server': [],
+  'server-package2-wrong-content-type': ['package2-wrong-content-type'],
+  'server-package1-rejected-without-mos': ['package1-rejected-without-mos'],
+} as const;
+
+/** The client variants: clean, a Package#1 fault (5.2.2/package1) and a Package#3 after END (5.3.9/end). */
+export const CLIENT_VARIANTS = {
+  'reference-client': [],
+  'client-package1-wrong-content-type': ['package1-wrong-content-type'],
+  'client-package3-after-end': ['package3-after-end'],
+} as const;
+
+export interface MatrixPeers {
+  /** Claims files, in the order of the variants above. */
+  clients: string[];
+  servers: string[];
+  stop(): Promise<void>;
+}
+
+async function claimsTemplate(role: 'client' | 'server'): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(join(CLAIMS, `${role}.json`), 'utf8')) as Record<string, unknown>;
+}
+
+/** Starts the three servers and three clients and writes their claims files into `dir`. */
+export async function startMatrixPeers(dir: string): Promise<MatrixPeers> {
+  const servers: RunningReferenceServer[] = [];
+  const clients: RunningReferenceClient[] = [];
+  const stop = async () => {
+    await Promise.all([...clients.map((c) => c.stop()), ...servers.map((s) => s.stop())]);
+  };
+  try {
+    const serverFiles: string[] = [];
+    for (const [name, faults] of Object.entries(SERVER_VARIANTS)) {
+      const server = await startReferenceServer({ faults, unknownDevices: 'register' });
+      servers.push(server);
+      const claims = await claimsTemplate('server');
+      claims['adminUrl'] = server.adminUrl;
+      claims['adminToken'] = server.adminToken;
+      (claims['server'] as Record<string, unknown>)['url'] = server.dmUrl;
+      const file = join(dir, `${name}.json`);
+      await writeFile(file, JSON.stringify(claims, null, 2));
+      serverFiles.push(file);
+    }
+    const clientFiles: string[] = [];
+    for (const [i, [name, faults]] of Object.entries(CLIENT_VARIANTS).entries()) {
+      // Each client its own device, so that no server mixes the sessions of two of them.
+      const devId = `IMEI:35123456789012${i}`;
+      const client = await startReferenceClient({ serverUrl: servers[0]?.dmUrl ?? '', faults, devId });
+      clients.push(client);
+      const claims = await claimsTemplate('client');
+      claims['adminUrl'] = client.adminUrl;
+      claims['adminToken'] = client.adminToken;
+      (claims['client'] as Record<string, unknown>)['devId'] = devId;
+      const file = join(dir, `${name}.json`);
+      await writeFile(file, JSON.stringify(claims, null, 2));
+      clientFiles.push(file);
+    }
+    return { clients: clientFiles, servers: serverFiles, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
