@@ -20,6 +20,7 @@ export const TRIGGER_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> =
   '/server/triggers/queueCommand': ['command', 'params'],
   '/server/triggers/queuePackage2': ['package2'],
   '/client/clientInitiated': [],
+  '/client/sessionWith': ['serverUrl'],
   '/client/needMoid': ['moid'],
   '/hooks/setup': [],
   '/hooks/reset': [],
@@ -162,6 +163,7 @@ function checkPlaceholders(claims: Claims): SchemaViolation[] {
     ['/server/triggers/queueCommand', claims.server?.triggers?.queueCommand],
     ['/server/triggers/queuePackage2', claims.server?.triggers?.queuePackage2],
     ['/client/clientInitiated', claims.client?.clientInitiated],
+    ['/client/sessionWith', claims.client?.sessionWith],
     ['/client/needMoid', claims.client?.needMoid],
   ];
   const found = triggers.flatMap(([pointer, trigger]) => (trigger ? checkTriggerTemplates(claims, pointer, trigger) : []));

@@ -317,7 +317,7 @@ export const claimsSchema = {
     },
     "Template": {
       "title": "Template",
-      "description": "Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{\"cmd\": {{package2.CMD}}, \"preferredConType\": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.",
+      "description": "Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid; {{serverUrl}} in sessionWith. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{\"cmd\": {{package2.CMD}}, \"preferredConType\": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.",
       "type": "string",
       "minLength": 1
     },
@@ -390,6 +390,10 @@ export const claimsSchema = {
         "moid": {
           "type": "string",
           "description": "needMoid: the MOID a local application of the client is to need (section 5.3.10)."
+        },
+        "serverUrl": {
+          "type": "string",
+          "description": "sessionWith: the URL of the DM server the client is to open its session with (dmct matrix: its monitor's)."
         }
       }
     },
@@ -1377,6 +1381,24 @@ export const claimsSchema = {
             }
           ]
         },
+        "sessionWith": {
+          "$ref": "#/$defs/Trigger",
+          "description": "Make the client open a client-initiated session (ClientInitiatedMgmt) with the DM server at {{serverUrl}} instead of the one its account names: dmct matrix points each client at its monitor in front of each server this way. Answer with `\"sessionDone\": true` once the session is over; otherwise dmct matrix judges the pair when its time is up.",
+          "examples": [
+            {
+              "kind": "manual",
+              "prompt": "Make the client open a DM session with the DM server at {{serverUrl}}."
+            },
+            {
+              "kind": "http",
+              "method": "POST",
+              "url": "{{adminUrl}}/session?wait=1&server={{serverUrl}}",
+              "headers": {
+                "authorization": "Bearer {{adminToken}}"
+              }
+            }
+          ]
+        },
         "needMoid": {
           "$ref": "#/$defs/Trigger",
           "description": "Make a local application of the client need an MO it has no instance of ({{moid}}), so that the client fetches it from the ServerURI a DEFAULT command named (section 5.3.10). Without it the DEFAULT scenarios are inconclusive.",
@@ -1866,22 +1888,22 @@ export type Trigger = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger
  */
 export type Template = string;
 /**
- * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid; {{serverUrl}} in sessionWith. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
  *
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Template".
  */
 export type Template1 = string;
 /**
- * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid; {{serverUrl}} in sessionWith. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
  */
 export type Template2 = string;
 /**
- * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid; {{serverUrl}} in sessionWith. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
  */
 export type Template3 = string;
 /**
- * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid; {{serverUrl}} in sessionWith. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
  */
 export type Template4 = string;
 /**
@@ -1942,13 +1964,17 @@ export type Port4 = number;
  */
 export type Trigger3 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
 /**
- * Make a local application of the client need an MO it has no instance of ({{moid}}), so that the client fetches it from the ServerURI a DEFAULT command named (section 5.3.10). Without it the DEFAULT scenarios are inconclusive.
+ * Make the client open a client-initiated session (ClientInitiatedMgmt) with the DM server at {{serverUrl}} instead of the one its account names: dmct matrix points each client at its monitor in front of each server this way. Answer with `"sessionDone": true` once the session is over; otherwise dmct matrix judges the pair when its time is up.
  */
 export type Trigger4 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
 /**
- * What to do (its input: HookInput).
+ * Make a local application of the client need an MO it has no instance of ({{moid}}), so that the client fetches it from the ServerURI a DEFAULT command named (section 5.3.10). Without it the DEFAULT scenarios are inconclusive.
  */
 export type Trigger5 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
+/**
+ * What to do (its input: HookInput).
+ */
+export type Trigger6 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
 /**
  * When the target is ready after a hook: `url` answers 2xx (polled), or the hook's shell command printed a line matching `line` (a long-running command: it is the target; dmct keeps it running and stops its process group at the next run of the same hook, at teardown, or when the worker ends). Not ready within `timeoutMs`: the hook failed.
  *
@@ -1964,7 +1990,7 @@ export type Readiness1 =
       line: unknown;
     };
 /**
- * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
+ * Text with placeholders `{{name}}` or `{{name.member}}` (a path into the trigger's input, TriggerInput: `{{options.serverId}}`, `{{package2.CMD}}`, `{{command.0}}`, `{{dmct.serverUrl}}`). Everywhere: {{devId}}, {{serverId}}, {{adminUrl}}, {{adminToken}} and {{dmct}} (dmct's own endpoints and credentials, DmctEndpoints); {{options}} in notify; {{command}} and {{params}} in queueCommand; {{package2}} in queuePackage2; {{moid}} in needMoid; {{serverUrl}} in sessionWith. Values are escaped for where they land, so they cannot change the structure around them: in a JSON body a placeholder standing alone is written as a JSON value (an object, array, number or string, never pasted text) and inside a string literal it is string-escaped, so a body such as `{"cmd": {{package2.CMD}}, "preferredConType": {{options.conTypes}}}` maps the target's own API shape; in a URL percent-encoded (except a placeholder that opens the URL, such as {{adminUrl}}, which must itself be an http(s) URL); in a header non-ASCII is percent-encoded; in a shell command each value is one literal word (placeholders are refused in a command using <<, $(, backticks, ${ or #; every value is also in the environment as DMCT_<PATH>, dots as underscores, e.g. DMCT_DEVID, DMCT_OPTIONS_SERVERID, DMCT_DMCT_SERVERURL, which such a command quotes itself); a prompt shows them as they are. A placeholder without a value (e.g. {{options.conTypes}} when the scenario asks for none) leaves its member or item out of a JSON body (where it stands alone as the value); anywhere else it makes the scenario inconclusive naming it.
  */
 export type Template5 = string;
 /**
@@ -1989,7 +2015,7 @@ export type UrlPath3 = string;
  * This interface was referenced by `undefined`'s JSON-Schema
  * via the `definition` "Trigger".
  */
-export type Trigger6 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
+export type Trigger7 = HttpTrigger | ShellTrigger | ModuleTrigger | ManualTrigger;
 /**
  * The SHA256-DIGEST credentials of Package#0 (section 5.2.1.2: digest = SHA-256(secret ‖ notification ‖ auth-data)), as provisioned in DMAcc <x>/Auth/Noti/{Secret,Data}. Each value is given either as UTF-8 text or as hex, not both.
  *
@@ -2414,7 +2440,8 @@ export interface ClientIxit {
   dmEndpoint: DmEndpoint;
   notification?: ClientNotification;
   clientInitiated?: Trigger3;
-  needMoid?: Trigger4;
+  sessionWith?: Trigger4;
+  needMoid?: Trigger5;
   /**
    * IXIT: the connections the device under test can call back over in the test set-up (PREFERRED-CON-TYPE values, section 5.2.1.2). With it, a call-back over another bearer than the preferred, available one is reported as a non-strict finding (the text says SHOULD); without it, the bearer in use is recorded but not judged.
    *
@@ -2550,7 +2577,7 @@ export interface Hooks {
  */
 export interface Hook {
   $comment?: Comment;
-  run: Trigger5;
+  run: Trigger6;
   ready?: Readiness;
 }
 export interface Readiness2 {
@@ -2606,6 +2633,10 @@ export interface TriggerInput {
    * needMoid: the MOID a local application of the client is to need (section 5.3.10).
    */
   moid?: string;
+  /**
+   * sessionWith: the URL of the DM server the client is to open its session with (dmct matrix: its monitor's).
+   */
+  serverUrl?: string;
 }
 /**
  * {{dmct.…}}: where dmct's own endpoints listen as the target must reach them (network.advertisedHost), and the credentials the claims give, so that nothing is written twice. A member is present once dmct knows it (endpoints opened on port 0 are known once started: before reset and each trigger, not before setup).
