@@ -1,6 +1,6 @@
 /** Helpers of the matrix unit tests: peers from the reference claims, and a monitor that replays a capture. */
 import { judgeExchanges, readCapture, type Exchange } from '../../../../src/monitor/index.js';
-import { loadPeers, type ClaimedPeer, type PairMonitor, type PullTrigger } from '../../../../src/monitor/matrix/index.js';
+import { loadPeers, type ClaimedPeer, type PairMonitor, type PairResult, type PullTrigger } from '../../../../src/monitor/matrix/index.js';
 import { capturePath } from '../judge-fixtures.js';
 
 const [clientPeer] = loadPeers(['fixtures/claims/dm20-2016/client.json'], 'client');
@@ -40,5 +40,31 @@ export function sessionDoneTrigger(calls: Record<string, unknown>[] = []): PullT
   return (_trigger, values) => {
     calls.push({ ...values });
     return Promise.resolve({ ok: true, detail: 'fake', sessionDone: true });
+  };
+}
+
+type SideVerdictName = PairResult['verdicts']['client']['verdict'];
+
+/** A pair result with these side verdicts (2 passed; a non-conformant side 1 failed, an incomplete one 5 open). */
+export function pairResult(client: string, server: string, verdicts: [SideVerdictName, SideVerdictName], problem?: string): PairResult {
+  const side = (verdict: SideVerdictName) => ({
+    verdict,
+    passed: 2,
+    failed: verdict === 'non-conformant' ? 1 : 0,
+    open: verdict === 'incomplete' ? 5 : 0,
+    reason: `${verdict} because`,
+  });
+  return {
+    client,
+    server,
+    clientSha256: '0'.repeat(64),
+    serverSha256: '0'.repeat(64),
+    folder: `pairs/${client}__${server}`,
+    startTime: '2026-12-08T00:00:00.000Z',
+    durationMs: 10,
+    exchanges: 2,
+    sessions: 1,
+    ...(problem === undefined ? {} : { problem }),
+    verdicts: { client: side(verdicts[0]), server: side(verdicts[1]) },
   };
 }

@@ -6,8 +6,8 @@ import {
   writeMatrixHtml,
   type MatrixIndex,
   type MatrixPeer,
-  type PairResult,
 } from '../../../../src/monitor/matrix/index.js';
+import { pairResult } from './matrix-fixtures.js';
 
 const peerOf = (role: 'client' | 'server', name: string, implementation = `${name} 1.0`): MatrixPeer => ({
   name,
@@ -16,34 +16,6 @@ const peerOf = (role: 'client' | 'server', name: string, implementation = `${nam
   sha256: '0'.repeat(64),
   implementation,
 });
-
-function pair(
-  client: string,
-  server: string,
-  verdicts: ['conformant' | 'non-conformant' | 'incomplete', 'conformant' | 'non-conformant' | 'incomplete'],
-  problem?: string,
-): PairResult {
-  const side = (verdict: (typeof verdicts)[number]) => ({
-    verdict,
-    passed: 2,
-    failed: verdict === 'non-conformant' ? 1 : 0,
-    open: verdict === 'incomplete' ? 5 : 0,
-    reason: `${verdict} because`,
-  });
-  return {
-    client,
-    server,
-    clientSha256: '0'.repeat(64),
-    serverSha256: '0'.repeat(64),
-    folder: `pairs/${client}__${server}`,
-    startTime: '2026-12-08T00:00:00.000Z',
-    durationMs: 10,
-    exchanges: 2,
-    sessions: 1,
-    ...(problem === undefined ? {} : { problem }),
-    verdicts: { client: side(verdicts[0]), server: side(verdicts[1]) },
-  };
-}
 
 function index(overrides: Partial<MatrixIndex> = {}): MatrixIndex {
   return {
@@ -54,9 +26,9 @@ function index(overrides: Partial<MatrixIndex> = {}): MatrixIndex {
     clients: [peerOf('client', 'phone'), peerOf('client', 'tablet')],
     servers: [peerOf('server', 'acme'), peerOf('server', 'globex')],
     pairs: [
-      pair('phone', 'acme', ['conformant', 'incomplete']),
-      pair('tablet', 'globex', ['non-conformant', 'conformant'], 'trigger sessionWith: slow'),
-      pair('phone', 'globex', ['incomplete', 'non-conformant']),
+      pairResult('phone', 'acme', ['conformant', 'incomplete']),
+      pairResult('tablet', 'globex', ['non-conformant', 'conformant'], 'trigger sessionWith: slow'),
+      pairResult('phone', 'globex', ['incomplete', 'non-conformant']),
     ],
     overall: { verdict: 'non-conformant', exitCode: 1, reason: '2 of 4 pairs show a non-conformance' },
     ...overrides,

@@ -12,12 +12,11 @@ import {
   runPair,
   schedulePairs,
   type MatrixRunOptions,
-  type PairResult,
   type PairRunOptions,
 } from '../../../../src/monitor/matrix/index.js';
 import { compileSchema } from '../../../../src/protocol/json-schema.js';
 import { loadEdition } from '../../../../src/scr/index.js';
-import { captured, peer, ReplayMonitor, sessionDoneTrigger } from './matrix-fixtures.js';
+import { captured, pairResult, peer, ReplayMonitor, sessionDoneTrigger } from './matrix-fixtures.js';
 
 const edition = loadEdition('dm20-2016');
 const validateIndex = compileSchema(matrixSchema);
@@ -116,40 +115,22 @@ describe('runMatrix', () => {
   });
 });
 
-function pairOf(client: string, server: string, sides: [string, string], problem?: string): PairResult {
-  const side = (verdict: string) =>
-    ({ verdict, passed: 1, failed: verdict === 'non-conformant' ? 1 : 0, open: 0, reason: verdict }) as PairResult['verdicts']['client'];
-  return {
-    client,
-    server,
-    clientSha256: '0'.repeat(64),
-    serverSha256: '0'.repeat(64),
-    folder: `pairs/${client}__${server}`,
-    startTime: '2026-12-08T00:00:00.000Z',
-    durationMs: 1,
-    exchanges: 1,
-    sessions: 1,
-    ...(problem === undefined ? {} : { problem }),
-    verdicts: { client: side(sides[0]), server: side(sides[1]) },
-  };
-}
-
 describe('matrixOverall', () => {
   it('is 0 only when every side of every pair is conformant and every pair ran', () => {
-    const clean = [pairOf('a', 'x', ['conformant', 'conformant'])];
+    const clean = [pairResult('a', 'x', ['conformant', 'conformant'])];
     assert.equal(matrixOverall(clean, 1).exitCode, 0);
     assert.equal(matrixOverall(clean, 2).exitCode, 3);
-    assert.equal(matrixOverall([pairOf('a', 'x', ['conformant', 'conformant'], 'trigger failed')], 1).exitCode, 3);
+    assert.equal(matrixOverall([pairResult('a', 'x', ['conformant', 'conformant'], 'trigger failed')], 1).exitCode, 3);
   });
 
   it('is 1 when any side of any pair is non-conformant, whatever else', () => {
-    const pairs = [pairOf('a', 'x', ['incomplete', 'incomplete']), pairOf('a', 'y', ['incomplete', 'non-conformant'])];
+    const pairs = [pairResult('a', 'x', ['incomplete', 'incomplete']), pairResult('a', 'y', ['incomplete', 'non-conformant'])];
     const overall = matrixOverall(pairs, 4);
     assert.equal(overall.exitCode, 1);
     assert.match(overall.reason, /1 of 4 pairs/);
   });
 
   it('is 3 when nothing failed but a side is incomplete', () => {
-    assert.equal(matrixOverall([pairOf('a', 'x', ['conformant', 'incomplete'])], 1).exitCode, 3);
+    assert.equal(matrixOverall([pairResult('a', 'x', ['conformant', 'incomplete'])], 1).exitCode, 3);
   });
 });
