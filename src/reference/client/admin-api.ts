@@ -74,9 +74,22 @@ function leafText(body: string, contentType: string | null): string | Response {
 
 const wantsWait = (request: Request): boolean => ['1', 'true'].includes(new URL(request.url).searchParams.get('wait') ?? '');
 
+/** Longest `?server=` URL taken. */
+const MAX_SERVER_URL_CHARS = 2048;
+
+/** The `?server=` of POST /session: an http(s) URL the session goes to instead of the account's ServerURI; undefined when absent. */
+function sessionServer(request: Request): string | undefined | Response {
+  const server = new URL(request.url).searchParams.get('server');
+  if (server === null) return undefined;
+  if (server.length > MAX_SERVER_URL_CHARS || !/^https?:\/\//i.test(server) || !URL.canParse(server))
+    return error(400, `query parameter server: an http(s) URL of at most ${MAX_SERVER_URL_CHARS} characters`);
+  return server;
+}
+
 /**
  * The reference client's admin API (loopback only; claims triggers call it): `POST /session`
- * opens a client-initiated session (`?wait=1` answers once it is over), `POST /alerts` raises a
+ * opens a client-initiated session (`?server=URL` with that DM server instead of the account's;
+ * `?wait=1` answers once it is over, with `"sessionDone": true`), `POST /alerts` raises a
  * Generic Alert for the next package (`?now=1` opens a session to carry it), `GET /tree?uri=`
  * reads the tree, `PUT /tree?uri=` changes a leaf as a local application would (SUB fires),
  * `POST /need-moid` makes a local application need an MO (DEFAULT source), `GET /state`, `GET /health`.
@@ -89,10 +102,12 @@ export function adminHandlers(client: ReferenceClient, origin: string): RequestH
     ),
     http.get(at('/state'), () => HttpResponse.json(client.snapshot())),
     http.post(at('/session'), async ({ request }) => {
-      const ticket = client.openSession('client');
+      const server = sessionServer(request);
+      if (server instanceof Response) return server;
+      const ticket = client.openSession('client', server === undefined ? {} : { url: server });
       if (!wantsWait(request)) return HttpResponse.json({ sessionId: ticket.id }, { status: 202 });
       const record = await ticket.done;
-      return record ? HttpResponse.json(record) : error(503, 'the client is stopping or has no DM account');
+      return record ? HttpResponse.json({ ...record, sessionDone: true }) : error(503, 'the client is stopping or has no DM account');
     }),
     http.post(at('/alerts'), async ({ request }) => {
       const alert = await readJson(request, validateAlert, 'alert');
