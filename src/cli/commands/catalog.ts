@@ -18,6 +18,10 @@ export const COMMAND_CATALOG = {
     command: 'judge <capture>',
     describe: 'judge a captured DM session (HAR) between a real client and a real server, both sides, and write the report',
   },
+  monitor: {
+    command: 'monitor',
+    describe: 'stand between a real DM client and a real DM server: forward unchanged, judge both sides live, write the report',
+  },
   load: {
     command: 'load',
     describe: 'run simulated devices against a DM server and report sessions/s, latencies and violations per SCR item',
