@@ -15,7 +15,9 @@
  * - client 5.4.1/async-reporting: EXEC with a ServerURI answered 202, and a Generic Alert whose
  *   SourceURI is the executed node in a later package of the capture (judged at the end: absent is a
  *   fail only when the device opened a later session; otherwise inconclusive, the alert not observed);
- * - server 5.2.3/package2: each valid Package#1 and Package#3 answered with a valid Package#2;
+ * - client 5.4/generic-alert: the Generic Alerts a Package#1 or Package#3 carries (their members);
+ * - server 5.2.3/package2: each valid Package#1 and Package#3 answered with a valid Package#2 (an
+ *   answer refusing access, 401 or 403, is inconclusive: who may open a session is not in the traffic);
  * - server 5.4/generic-alert: no status for the client's Generic Alerts in the answering Package#2.
  */
 import { COMMANDS } from '../protocol/commands/command-table.js';
@@ -42,6 +44,7 @@ export const PASSIVE_RULES = {
   end: { key: '5.3.9/end', side: 'client' },
   syncReporting: { key: '5.4.1/sync-reporting', side: 'client' },
   asyncReporting: { key: '5.4.1/async-reporting', side: 'client' },
+  clientGenericAlert: { key: '5.4/generic-alert', side: 'client' },
   package2: { key: '5.2.3/package2', side: 'server' },
   genericAlert: { key: '5.4/generic-alert', side: 'server' },
 } as const satisfies Record<string, { key: string; side: Side }>;
@@ -123,7 +126,8 @@ class Observations {
     this.check(rule, exchange);
     for (const v of violations) {
       if (v.severity === 'info') continue;
-      const target = ROUTED[v.rule] ?? rule;
+      // A malformed Generic Alert breaks §5.4, not the package that carries it.
+      const target = ROUTED[v.rule] ?? (rule.side === 'client' && v.rule.startsWith('alert-') ? PASSIVE_RULES.clientGenericAlert : rule);
       // A violation routed to another rule is that rule's check too; the package's own was counted above.
       if (target !== rule) this.check(target, exchange);
       this.record(target, {
@@ -150,6 +154,8 @@ interface Session {
   endedAt?: number;
   /** True once a Package#3 came after END (judged then; no pass at the end). */
   afterEnd: boolean;
+  /** The exchange whose answer was no valid Package#2: what the client sends next answers nothing the judge can hold it to. */
+  brokenAt?: number;
 }
 
 interface PendingAsync {
@@ -228,6 +234,17 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
       outcome: 'closed-after-stimulus',
       expected: ['an HTTP 200 response carrying a Package#2'],
       actual: 'the capture holds no response: the connection was closed or aborted',
+      exchange: exchange.index,
+    });
+    return undefined;
+  }
+  if (exchange.status === 401 || exchange.status === 403) {
+    out.find(PASSIVE_RULES.package2, {
+      section: '9.2.1',
+      requirement: 'the server answers every valid Package#1 and Package#3 with a Package#2',
+      outcome: 'precondition-not-met',
+      expected: ['an HTTP 200 response carrying a Package#2'],
+      actual: `HTTP ${exchange.status}: the server refused access; whether the client may open a session is not in the traffic`,
       exchange: exchange.index,
     });
     return undefined;
@@ -315,11 +332,10 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
         'a Package#1 is a POST with the initiation media type, OMADM-DevID, Accept and a valid body',
         'a valid Package#1 request',
       );
+      if (alerts.some((a) => !isSessionAlert(a))) out.check(PASSIVE_RULES.clientGenericAlert, exchange.index);
       session.sequencer.accept({ package: 1, uri: pathOf(exchange.url) });
       settleAsync(devId, alerts, exchange.index);
-      if (check.violations.some((v) => v.severity === 'error')) continue;
-      const package2 = judgeAnswer(exchange, alerts, out);
-      if (package2) afterPackage2(session, package2, exchange.index);
+      judgeAnswerOf(session, exchange, alerts, check.violations);
       continue;
     }
     // A Package#3 belongs to its device's open session; with an unknown DevID, to the one session
@@ -333,6 +349,13 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       skipped.push({
         exchange: exchange.index,
         why: 'a Package#3 with no Package#1 before it in the capture (the capture starts mid-session)',
+      });
+      continue;
+    }
+    if (session.brokenAt !== undefined) {
+      skipped.push({
+        exchange: exchange.index,
+        why: `follows exchange ${session.brokenAt}, whose request or answer was invalid: nothing valid to hold this Package#3 to`,
       });
       continue;
     }
@@ -371,12 +394,22 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       "a Package#3 is a POST with the response media type, the session's OMADM-DevID, and one allowed status per command of the Package#2, in order",
       'a valid Package#3 answering the Package#2',
     );
+    if (alerts.length > 0) out.check(PASSIVE_RULES.clientGenericAlert, exchange.index);
     if (check.package3 && session.package2)
       judgeReporting(session, check.package3.Status, exchange, sessionCount.get(session.devId) ?? 0, out, pending);
     settleAsync(session.devId, alerts, exchange.index);
-    if (check.violations.some((v) => v.severity === 'error')) continue;
-    const package2 = judgeAnswer(exchange, alerts, out);
+    judgeAnswerOf(session, exchange, alerts, [...contBroken, ...check.violations]);
+  }
+
+  /**
+   * The answer is judged only when the request broke no MUST (an invalid request may be refused
+   * any way); when either is invalid, the session's later Package#3s are not judged (one broken
+   * rule fails one item, not every rule after it).
+   */
+  function judgeAnswerOf(session: Session, exchange: Exchange, alerts: readonly GenericAlert[], violations: readonly Violation[]): void {
+    const package2 = violations.some((v) => v.severity === 'error') ? undefined : judgeAnswer(exchange, alerts, out);
     if (package2) afterPackage2(session, package2, exchange.index);
+    else session.brokenAt = exchange.index;
   }
 
   function afterPackage2(session: Session, package2: Package2, exchange: number): void {

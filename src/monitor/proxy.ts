@@ -152,6 +152,10 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   const origin = `${hostForUrl(host)}:${port}`;
+  if (upstream.host === origin || (upstream.port === String(port) && ['localhost', '127.0.0.1', '[::1]'].includes(upstream.hostname))) {
+    server.close();
+    throw new Error(`upstream ${upstream.href} is the monitor itself`);
+  }
   let relay: NotificationRelay | undefined;
   try {
     if (options.notificationRelay) relay = await startNotificationRelay(options.notificationRelay, (line) => options.onPackage?.(line));

@@ -18,6 +18,10 @@ export const COMMAND_CATALOG = {
     command: 'judge <capture>',
     describe: 'judge a captured DM session (HAR) between a real client and a real server, both sides, and write the report',
   },
+  monitor: {
+    command: 'monitor',
+    describe: 'stand between a real DM client and a real DM server: forward unchanged, judge both sides live, write the report',
+  },
   matrix: {
     command: 'matrix',
     describe: 'run every DM client against every DM server through the monitor, judge each pair passively, and write the matrix page',

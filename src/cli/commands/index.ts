@@ -14,6 +14,7 @@ const MODULES: Record<CommandName, () => Promise<AnyCommand>> = {
   report: async () => (await import('./report.js')).reportCommand,
   sim: async () => (await import('./sim.js')).simCommand,
   judge: async () => (await import('./judge.js')).judgeCommand,
+  monitor: async () => (await import('./monitor.js')).monitorCommand,
   matrix: async () => (await import('./matrix.js')).matrixCommand,
   load: async () => (await import('./load.js')).loadCommand,
 };

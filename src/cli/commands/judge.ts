@@ -53,7 +53,8 @@ function builder(yargs: Argv): Argv<JudgeArgs> {
     ) as unknown as Argv<JudgeArgs>;
 }
 
-function claimsOf(path: string | undefined, role: Role): { claims: Claims; file: string; sha256: string } | undefined {
+/** A claims file given for `role`, read and checked, with its digest (shared with `dmct monitor`). */
+export function claimsOf(path: string | undefined, role: Role): { claims: Claims; file: string; sha256: string } | undefined {
   if (path === undefined) return undefined;
   const read = readClaimsText(path);
   if (!read.ok) throw new UsageError(`${path}: cannot read the claims file (${read.reason})`);
@@ -68,7 +69,8 @@ function claimsOf(path: string | undefined, role: Role): { claims: Claims; file:
   return { claims, file: displayPath(path), sha256: createHash('sha256').update(read.text, 'utf8').digest('hex') };
 }
 
-function editionOf(given: string | undefined, claims: readonly ({ claims: Claims; file: string } | undefined)[]): string {
+/** The edition to judge with: the flag, else the claims', else the default; claims of another edition are a usage error. */
+export function editionOf(given: string | undefined, claims: readonly ({ claims: Claims; file: string } | undefined)[]): string {
   const named = claims.flatMap((c) => (c?.claims.edition === undefined ? [] : [{ file: c.file, edition: c.claims.edition }]));
   const edition = given ?? named[0]?.edition ?? DEFAULT_EDITION;
   const other = named.find((n) => n.edition !== edition);

@@ -36,7 +36,10 @@ describe('the passive judge', () => {
     const judgement = await judge('status-for-generic-alert.har');
     assert.deepEqual(failedRules(judgement, 'server'), ['5.4/generic-alert']);
     assert.deepEqual(failedRules(judgement, 'client'), []);
-    assert.match(judgement.observations.find((o) => o.key === '5.4/generic-alert')?.findings[0]?.actual ?? '', /Status/);
+    assert.match(
+      judgement.observations.find((o) => o.side === 'server' && o.key === '5.4/generic-alert')?.findings[0]?.actual ?? '',
+      /Status/,
+    );
   });
 
   it('charges a wrong Package#1 Content-Type to the client, and does not judge the server refusing it', async () => {

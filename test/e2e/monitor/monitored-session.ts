@@ -1,0 +1,107 @@
+/**
+ * Runs DM sessions between the reference client and the reference server through `dmct monitor`:
+ * the server advertises the monitor as its public URL (CONT and async URIs), the client is told the
+ * monitor is its server, and the server's Package#0 goes through the monitor's UDP relay.
+ */
+import net from 'node:net';
+import { startMonitor, type MonitorLine, type RunningMonitor } from '../../../src/monitor/index.js';
+import { MOIDS, startReferenceClient, type RunningReferenceClient } from '../../../src/reference/client/index.js';
+import { startReferenceServer, type RunningReferenceServer } from '../../../src/reference/server/index.js';
+
+const SECRET = 's3cr3t';
+const AUTH_DATA = 'nonce';
+const SAMPLE = `${MOIDS.sample}/s1`;
+
+/**
+ * The commands of the notification session: a read (synchronous reporting), an EXEC with a
+ * ServerURI (asynchronous reporting, then a Generic Alert in a later session), a CONT (the next
+ * Package#3 moves), then END from the server when the queue is empty.
+ */
+export const MONITORED_COMMANDS: string[][] = [
+  ['GET', `${MOIDS.devInfo}//DevID`],
+  ['EXEC', `${SAMPLE}/Update`, '{{async}}'],
+  ['GET', `${SAMPLE}/Notes`],
+  ['CONT'],
+  ['GET', `${SAMPLE}/BootCount`],
+];
+
+export interface MonitoredRun {
+  monitor: RunningMonitor;
+  lines: MonitorLine[];
+  client: RunningReferenceClient;
+  server: RunningReferenceServer;
+  /** Stops the peers and the monitor. */
+  stop(): Promise<void>;
+}
+
+/** A loopback port free right now (the server must name the monitor's URL before the monitor starts). */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+async function admin(server: RunningReferenceServer, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${server.adminUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${server.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+  return text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+/**
+ * Starts both peers (with `faults` on the side they belong to) and the monitor between them, runs a
+ * notification session with MONITORED_COMMANDS (and the async-result session it leads to), then one
+ * more client-initiated session, so a Generic Alert still missing is a fail, not "not observed".
+ */
+export async function runMonitoredSessions(faults: { client?: string[]; server?: string[] } = {}): Promise<MonitoredRun> {
+  const port = await freePort();
+  const serverPort = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  // The server's own URLs name the monitor (publicUrl): the upstream is its port, named here.
+  const server = await startReferenceServer({ port: serverPort, publicUrl, faults: faults.server ?? [] });
+  const lines: MonitorLine[] = [];
+  let client: RunningReferenceClient | undefined;
+  let monitor: RunningMonitor | undefined;
+  const stop = async () => {
+    await client?.stop();
+    await monitor?.close();
+    await server.stop();
+  };
+  try {
+    client = await startReferenceClient({
+      serverUrl: `${publicUrl}/dm`,
+      secret: SECRET,
+      authData: AUTH_DATA,
+      faults: faults.client ?? [],
+      timings: { asyncExecDelayMs: 20 },
+    });
+    monitor = await startMonitor({
+      upstream: new URL(`http://127.0.0.1:${serverPort}/dm`),
+      listen: { port },
+      notificationRelay: { target: { port: client.udpPort } },
+      onPackage: (line) => lines.push(line),
+    });
+    const device = `/devices/${encodeURIComponent(client.devId)}`;
+    await admin(server, 'POST', '/devices', {
+      devId: client.devId,
+      secret: SECRET,
+      authData: AUTH_DATA,
+      notify: { transport: 'udp', port: monitor.notificationPort },
+    });
+    for (const command of MONITORED_COMMANDS) await admin(server, 'POST', `${device}/commands`, { command });
+    await admin(server, 'POST', `${device}/notify`, { serverId: 'dmct-reference-server', timestamp: 'now', digest: true });
+    await client.client.whenIdle(1);
+    await client.client.openSession('client').done;
+    await client.client.whenIdle(1);
+    return { monitor, lines, client, server, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
