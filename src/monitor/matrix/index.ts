@@ -5,6 +5,7 @@
 export { loadPeers, MatrixInputError, MAX_PEERS_PER_ROLE, peerName, type ClaimedPeer } from './peers.js';
 export {
   PAIR_FILE,
+  PAIR_HAR_FILE,
   pairFolder,
   runPair,
   sideVerdict,

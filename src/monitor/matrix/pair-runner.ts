@@ -14,6 +14,7 @@ import { writeReportFolder } from '../../report/writers/folder.js';
 import type { Report, Role } from '../../report/index.js';
 import type { Edition } from '../../scr/index.js';
 import type { Exchange } from '../capture.js';
+import { exchangesToHar } from '../har-export.js';
 import { buildJudgeReport } from '../judge-report.js';
 import type { PassiveJudgement } from '../passive-judge.js';
 import type { ClaimedPeer } from './peers.js';
@@ -40,6 +41,8 @@ export type PullTrigger = (
 
 /** The file beside a pair's report that records its result; a rerun skips a pair whose file is valid. */
 export const PAIR_FILE = 'pair.json';
+/** The pair's traffic as the monitor saw it, for `dmct judge` or a HAR viewer. */
+export const PAIR_HAR_FILE = 'capture.har';
 
 export interface PairRunOptions {
   client: ClaimedPeer;
@@ -173,6 +176,10 @@ export async function runPair(options: PairRunOptions): Promise<PairResult> {
   };
   const dir = join(options.outDir, folder);
   await writeReportFolder(dir, report);
+  await writeFileAtomic(
+    join(dir, PAIR_HAR_FILE),
+    `${JSON.stringify(exchangesToHar(exchanges, { name: 'dmct matrix', version: options.dmctVersion }))}\n`,
+  );
   // Written last: a pair.json means the pair's report folder is complete. An interrupted pair
   // keeps its report but no pair.json, so the next run judges it again.
   if (!interrupted) await writeFileAtomic(join(dir, PAIR_FILE), `${JSON.stringify(result, null, 2)}\n`);

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { PAIR_FILE, runPair, urlThroughMonitor } from '../../../../src/monitor/matrix/index.js';
+import { readCapture } from '../../../../src/monitor/index.js';
+import { PAIR_FILE, PAIR_HAR_FILE, runPair, urlThroughMonitor } from '../../../../src/monitor/matrix/index.js';
 import { validateReport } from '../../../../src/report/validate.js';
 import { loadEdition } from '../../../../src/scr/index.js';
 import { captured, peer, ReplayMonitor, sessionDoneTrigger } from './matrix-fixtures.js';
@@ -52,6 +53,8 @@ describe('runPair', () => {
     assert.ok(validateReport(report).ok);
     await stat(join(outDir, result.folder, 'index.html'));
     assert.deepEqual(JSON.parse(await readFile(join(outDir, result.folder, PAIR_FILE), 'utf8')), result);
+    const har = await readCapture(join(outDir, result.folder, PAIR_HAR_FILE));
+    assert.equal(har.length, result.exchanges);
   });
 
   it("judges at the pair's deadline when the trigger does not say the session is over", async () => {
