@@ -19,7 +19,7 @@
 // The stamp gets the build's start time, so a source saved during the build counts as newer and
 // bin/dmct.js runs the sources until the next build.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -55,7 +55,37 @@ const common = {
     js: "import { createRequire as __dmctCreateRequire } from 'node:module'; const require = __dmctCreateRequire(import.meta.url);",
   },
 } satisfies import('esbuild').BuildOptions;
-await esbuild.build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, outdir: 'dist/cli', chunkNames: '[name]-[hash]' });
+
+/**
+ * yargs' help layout (cliui, wrap-ansi) measures text with string-width, whose module makes an
+ * `Intl.Segmenter` when it loads: V8's first Intl object builds its set of ICU locales, about a
+ * tenth of a short command's CPU, and yargs lays out the help after every command it runs. In the
+ * CLI bundle every `string-width` is the hoisted one (cliui's and wrap-ansi's older copies have
+ * the same API and no fast path for printable ASCII) and its segmenter is made on first use,
+ * which text beyond printable ASCII alone reaches.
+ */
+const lazyStringWidth: import('esbuild').Plugin = {
+  name: 'lazy-string-width',
+  setup(build) {
+    const hoisted = fileURLToPath(import.meta.resolve('string-width'));
+    const eager = 'const segmenter = new Intl.Segmenter();';
+    build.onResolve({ filter: /^string-width$/ }, () => ({ path: hoisted }));
+    build.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      // A string-width that changed shape is bundled as it is (slower to load, still correct).
+      if (!source.includes(eager)) return { contents: source, loader: 'js', warnings: [{ text: `no \`${eager}\` to defer` }] };
+      const lazy = 'let made; const segmenter = { segment: (text) => (made ??= new Intl.Segmenter()).segment(text) };';
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+await esbuild.build({
+  ...common,
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist/cli',
+  chunkNames: '[name]-[hash]',
+  plugins: [lazyStringWidth],
+});
 await esbuild.build({
   ...common,
   entryPoints: ['playwright.config.ts', 'src/report/playwright-reporter.ts', 'src/run/progress-reporter.ts', ...specFiles()],
