@@ -19,7 +19,7 @@
 // The stamp gets the build's start time, so a source saved during the build counts as newer and
 // bin/dmct.js runs the sources until the next build.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -58,25 +58,31 @@ const common = {
 
 /**
  * yargs' help layout (cliui, wrap-ansi) measures text with string-width, whose module makes an
- * `Intl.Segmenter` when it loads: V8's first Intl object builds its set of ICU locales, about a
- * tenth of a short command's CPU, and yargs lays out the help after every command it runs. In the
- * CLI bundle every `string-width` is the hoisted one (cliui's and wrap-ansi's older copies have
- * the same API and no fast path for printable ASCII) and its segmenter is made on first use,
- * which text beyond printable ASCII alone reaches.
+ * `Intl.Segmenter` and four Unicode-property regular expressions when it loads: V8's first Intl
+ * object builds its set of ICU locales and each `\p{…}` is looked up in ICU, together about a
+ * third of a short command's CPU beyond Node's own start, and yargs lays out the help after every
+ * command it runs. In the CLI bundle every `string-width` import gets a front that answers
+ * printable ASCII itself (its width is its length, as string-width's own first test says) and
+ * loads string-width, the hoisted copy, on the first other text (esbuild defers a required ESM
+ * module's evaluation to the require). cliui's and wrap-ansi's older copies have the same API.
  */
 const lazyStringWidth: import('esbuild').Plugin = {
   name: 'lazy-string-width',
   setup(build) {
-    const hoisted = fileURLToPath(import.meta.resolve('string-width'));
-    const eager = 'const segmenter = new Intl.Segmenter();';
-    build.onResolve({ filter: /^string-width$/ }, () => ({ path: hoisted }));
-    build.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      // A string-width that changed shape is bundled as it is (slower to load, still correct).
-      if (!source.includes(eager)) return { contents: source, loader: 'js', warnings: [{ text: `no \`${eager}\` to defer` }] };
-      const lazy = 'let made; const segmenter = { segment: (text) => (made ??= new Intl.Segmenter()).segment(text) };';
-      return { contents: source.replace(eager, lazy), loader: 'js' };
-    });
+    const real = fileURLToPath(import.meta.resolve('string-width'));
+    build.onResolve({ filter: /^string-width$/ }, () => ({ path: 'string-width', namespace: 'lazy-string-width' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, () => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: [
+        'let real;',
+        'export default function stringWidth(text, options) {',
+        '  if (typeof text === "string" && /^[\\u0020-\\u007E]*$/.test(text)) return text.length;',
+        `  real ??= require(${JSON.stringify(real)}).default;`,
+        '  return real(text, options);',
+        '}',
+      ].join('\n'),
+    }));
   },
 };
 await esbuild.build({
