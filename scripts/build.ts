@@ -55,7 +55,43 @@ const common = {
     js: "import { createRequire as __dmctCreateRequire } from 'node:module'; const require = __dmctCreateRequire(import.meta.url);",
   },
 } satisfies import('esbuild').BuildOptions;
-await esbuild.build({ ...common, entryPoints: { main: 'src/cli/main.ts' }, outdir: 'dist/cli', chunkNames: '[name]-[hash]' });
+
+/**
+ * yargs' help layout (cliui, wrap-ansi) measures text with string-width, whose module makes an
+ * `Intl.Segmenter` and four Unicode-property regular expressions when it loads: V8's first Intl
+ * object builds its set of ICU locales and each `\p{…}` is looked up in ICU, together about a
+ * third of a short command's CPU beyond Node's own start, and yargs lays out the help after every
+ * command it runs. In the CLI bundle every `string-width` import gets a front that answers
+ * printable ASCII itself (its width is its length, as string-width's own first test says) and
+ * loads string-width, the hoisted copy, on the first other text (esbuild defers a required ESM
+ * module's evaluation to the require). cliui's and wrap-ansi's older copies have the same API.
+ */
+const lazyStringWidth: import('esbuild').Plugin = {
+  name: 'lazy-string-width',
+  setup(build) {
+    const real = fileURLToPath(import.meta.resolve('string-width'));
+    build.onResolve({ filter: /^string-width$/ }, () => ({ path: 'string-width', namespace: 'lazy-string-width' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, () => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: [
+        'let real;',
+        'export default function stringWidth(text, options) {',
+        '  if (typeof text === "string" && /^[\\u0020-\\u007E]*$/.test(text)) return text.length;',
+        `  real ??= require(${JSON.stringify(real)}).default;`,
+        '  return real(text, options);',
+        '}',
+      ].join('\n'),
+    }));
+  },
+};
+await esbuild.build({
+  ...common,
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: 'dist/cli',
+  chunkNames: '[name]-[hash]',
+  plugins: [lazyStringWidth],
+});
 await esbuild.build({
   ...common,
   entryPoints: ['playwright.config.ts', 'src/report/playwright-reporter.ts', 'src/run/progress-reporter.ts', ...specFiles()],

@@ -17,6 +17,7 @@ import { MEDIA_TYPES, parseMediaType } from '../protocol/http/media-types.js';
 import { checkPackageRequest } from '../protocol/http/package-requests.js';
 import { SessionSequencer, sessionKey } from '../protocol/http/session-sequencer.js';
 import { buildPackage2, parsePackage2 } from '../protocol/packages/package2.js';
+import { END_PACKAGE2 } from './end-package2.js';
 import type { Package1 } from '../protocol/schemas/package1.schema.js';
 import type { Package2 } from '../protocol/schemas/package2.schema.js';
 import type { Package3 } from '../protocol/schemas/package3.schema.js';
@@ -56,8 +57,7 @@ export interface AnsweredPackage {
   violations: readonly Violation[];
 }
 
-/** The Package#2 that closes a session (section 5.3.9): what the engine sends when its script is used up. */
-export const END_PACKAGE2: Package2 = { CMD: [['END']] };
+export { END_PACKAGE2 };
 
 export interface DmServerEngineOptions {
   recorder: TraceRecorder;

@@ -11,7 +11,6 @@ import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { formatViolation } from '../protocol/json-schema.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { buildReport } from './build-report.js';
 import { EVIDENCE_ATTACHMENT, rulesOfTags } from './contract.js';
 import { DEFAULT_EDITION, itemsHoldingRules, loadEdition, type Edition } from '../scr/index.js';
 import { scenarioSlug } from './scenario-slug.js';
@@ -19,7 +18,6 @@ import type { Evidence } from './schemas/evidence.schema.js';
 import type { Role } from './schemas/run-plan.schema.js';
 import type { ExecutionInfo, ScenarioResult, ScenarioResults } from './schemas/scenario-results.schema.js';
 import { validateEvidence, validateRunPlan } from './validate.js';
-import { writeReportFolder } from './writers/folder.js';
 import { installPrecompiledValidators } from '../build/precompiled-validators.js';
 import { DMCT_VERSION as dmctVersion } from '../package-root.js';
 import { appendAll } from '../protocol/json-limits.js';
@@ -195,6 +193,8 @@ export default class DmctReporter implements Reporter {
       process.stderr.write(`dmct reporter: ${checked.violations.map((v) => formatViolation(planFile, v)).join('\n')}\n`);
       return;
     }
+    // Loaded here, at the end: Playwright's main process loads the reporter before any test starts.
+    const [{ buildReport }, { writeReportFolder }] = await Promise.all([import('./build-report.js'), import('./writers/folder.js')]);
     const report = buildReport(checked.value, collected.results, collected.execution);
     if (collected.warnings?.length) report.meta.warnings = [...(report.meta.warnings ?? []), ...collected.warnings];
     await writeReportFolder(dir, report);

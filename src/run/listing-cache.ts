@@ -2,12 +2,13 @@
  * A cache of Playwright's scenario listing (catalogue.ts). Listing loads every spec file and all
  * it imports, which takes seconds; its result depends only on the files under the config's
  * folder and on Playwright itself. The key is a digest of Playwright's version, the config, the
- * projects, and the path, size and modification time of every file under the config's folder
- * (dependencies, VCS data and run output left out), so any edit lists again.
+ * projects, and the path and content of every file under the config's folder (dependencies, VCS
+ * data and run output left out), so any edit lists again, and a file only touched (a checkout, a
+ * restored CI cache) does not: a hit spawns no Playwright.
  * DMCT_LISTING_CACHE=0 turns it off.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { writeFileAtomic } from '../report/index.js';
@@ -33,8 +34,13 @@ function fingerprintTree(root: string, into: ReturnType<typeof createHash>): voi
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) {
-        const stat = statSync(path, { throwIfNoEntry: false });
-        if (stat) into.update(`${relative(root, path)}\0${stat.size}\0${stat.mtimeMs}\n`);
+        let content: Buffer;
+        try {
+          content = readFileSync(path);
+        } catch {
+          continue;
+        }
+        into.update(`${relative(root, path)}\0${content.length}\0`).update(content);
       }
     }
   };

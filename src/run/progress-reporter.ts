@@ -6,7 +6,8 @@
  */
 import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
-import { scenarioSlug, scenarioVerdict } from '../report/index.js';
+import { scenarioSlug } from '../report/scenario-slug.js';
+import { scenarioVerdict } from '../report/verdict.js';
 import { roleOfProject, scenarioResultOf } from '../report/playwright-reporter.js';
 import type { ProgressEvent, ScenarioRef } from './schemas/progress-event.schema.js';
 

@@ -5,9 +5,7 @@
  * over Node's WebCrypto. Keys are ECDSA P-256 (§9.2.2: ECDHE/ECDSA keys of at least 256 bits).
  */
 import { webcrypto } from 'node:crypto';
-// @peculiar/x509 resolves its parts through decorators and needs the Reflect metadata API first.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import type * as X509 from '@peculiar/x509';
 
 /** A certificate and its private key, PEM-encoded (the forms node:tls takes). */
 export interface PemPair {
@@ -49,24 +47,40 @@ const BACKDATE_MS = 5 * 60 * 1000;
 const DEFAULT_HOSTS = ['127.0.0.1', '::1', 'localhost'];
 const IP_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)$/;
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+type X509Module = typeof X509;
+let x509Module: Promise<X509Module> | undefined;
+
+/**
+ * @peculiar/x509, loaded on the first PKI made: it is about a third of a second of start-up
+ * (hundreds of modules) that a run whose claims name no TLS, and the listing, never use.
+ */
+function loadX509(): Promise<X509Module> {
+  x509Module ??= (async () => {
+    // It resolves its parts through decorators and needs the Reflect metadata API first.
+    await import('reflect-metadata');
+    const x509 = await import('@peculiar/x509');
+    x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+    return x509;
+  })();
+  return x509Module;
+}
 
 interface Issuer {
   name: string;
   keys: CryptoKeyPair;
-  cert: x509.X509Certificate;
+  cert: X509.X509Certificate;
 }
 
 async function keyPair(): Promise<CryptoKeyPair> {
   return (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
 }
 
-async function pemKey(key: CryptoKey): Promise<string> {
+async function pemKey(x509: X509Module, key: CryptoKey): Promise<string> {
   const der = await webcrypto.subtle.exportKey('pkcs8', key);
   return x509.PemConverter.encode(der, 'PRIVATE KEY');
 }
 
-async function selfSignedCa(name: string, notBefore: Date, notAfter: Date): Promise<Issuer> {
+async function selfSignedCa(x509: X509Module, name: string, notBefore: Date, notAfter: Date): Promise<Issuer> {
   const keys = await keyPair();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     name,
@@ -84,6 +98,7 @@ async function selfSignedCa(name: string, notBefore: Date, notAfter: Date): Prom
 }
 
 async function leaf(
+  x509: X509Module,
   issuer: Issuer,
   subject: string,
   usage: 'server' | 'client',
@@ -109,11 +124,11 @@ async function leaf(
       await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey),
     ],
   });
-  return { cert: cert.toString('pem'), key: await pemKey(keys.privateKey) };
+  return { cert: cert.toString('pem'), key: await pemKey(x509, keys.privateKey) };
 }
 
-async function pemOf(issuer: Issuer): Promise<PemPair> {
-  return { cert: issuer.cert.toString('pem'), key: await pemKey(issuer.keys.privateKey) };
+async function pemOf(x509: X509Module, issuer: Issuer): Promise<PemPair> {
+  return { cert: issuer.cert.toString('pem'), key: await pemKey(x509, issuer.keys.privateKey) };
 }
 
 /**
@@ -122,21 +137,22 @@ async function pemOf(issuer: Issuer): Promise<PemPair> {
  * a second, untrusted CA (for the negative tests: a client must refuse both, §9.2.2).
  */
 export async function createTestPki(options: TestPkiOptions = {}): Promise<TestPki> {
+  const x509 = await loadX509();
   const now = (options.now ?? (() => new Date()))().getTime();
   const label = options.label ?? 'dmct test';
   const notBefore = new Date(now - BACKDATE_MS);
   const notAfter = new Date(now + (options.validityMs ?? DEFAULT_VALIDITY_MS));
   const hosts = [...new Set([...DEFAULT_HOSTS, ...(options.hosts ?? [])])];
-  const ca = await selfSignedCa(`CN=${label} CA`, notBefore, notAfter);
-  const untrustedCa = await selfSignedCa(`CN=${label} untrusted CA`, notBefore, notAfter);
+  const ca = await selfSignedCa(x509, `CN=${label} CA`, notBefore, notAfter);
+  const untrustedCa = await selfSignedCa(x509, `CN=${label} untrusted CA`, notBefore, notAfter);
   const expiredFrom = new Date(now - 2 * DEFAULT_VALIDITY_MS);
   const expiredUntil = new Date(now - DEFAULT_VALIDITY_MS);
   return {
-    ca: await pemOf(ca),
-    server: await leaf(ca, `CN=${label} server`, 'server', hosts, notBefore, notAfter),
-    client: await leaf(ca, `CN=${label} client`, 'client', [], notBefore, notAfter),
-    expiredServer: await leaf(ca, `CN=${label} expired server`, 'server', hosts, expiredFrom, expiredUntil),
-    untrustedServer: await leaf(untrustedCa, `CN=${label} server`, 'server', hosts, notBefore, notAfter),
-    untrustedCa: await pemOf(untrustedCa),
+    ca: await pemOf(x509, ca),
+    server: await leaf(x509, ca, `CN=${label} server`, 'server', hosts, notBefore, notAfter),
+    client: await leaf(x509, ca, `CN=${label} client`, 'client', [], notBefore, notAfter),
+    expiredServer: await leaf(x509, ca, `CN=${label} expired server`, 'server', hosts, expiredFrom, expiredUntil),
+    untrustedServer: await leaf(x509, untrustedCa, `CN=${label} server`, 'server', hosts, notBefore, notAfter),
+    untrustedCa: await pemOf(x509, untrustedCa),
   };
 }

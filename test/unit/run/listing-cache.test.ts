@@ -26,9 +26,15 @@ describe('listing cache', () => {
   it('misses after a spec file changes, and for other projects', async () => {
     await listingCache(config, ['server-target'])?.write('{"listing":2}');
     assert.equal(listingCache(config, ['client-target'])?.read(), undefined);
+    await writeFile(join(dir, 'suites', 'a.spec.ts'), "test('a2', () => {});\n");
+    assert.equal(listingCache(config, ['server-target'])?.read(), undefined);
+  });
+
+  it('still hits when a file is only touched (same content, new modification time)', async () => {
+    await listingCache(config, ['server-target'])?.write('{"listing":4}');
     const later = new Date(Date.now() + 5000);
     await utimes(join(dir, 'suites', 'a.spec.ts'), later, later);
-    assert.equal(listingCache(config, ['server-target'])?.read(), undefined);
+    assert.equal(listingCache(config, ['server-target'])?.read(), '{"listing":4}');
   });
 
   it('misses after a file is added, ignoring run output and dependencies', async () => {
