@@ -88,19 +88,17 @@ describe('dmct run: interruption and shards (stand-in project)', () => {
   it('SIGINT stops Playwright and still writes a valid report, unfinished items inconclusive, exit 3', async () => {
     const out = join(dir, 'interrupted');
     const run = startDmct(['run', '--config', DATA_CONFIG, '--role', 'client', '--progress', 'lines', '--out', out], {
-      DMCT_RUN_TEST_HOLD_MS: '120000',
+      DMCT_RUN_TEST_HOLD: '1',
     });
+    // Interrupted once the first result is out (its progress line), while the held scenario runs.
     await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (/^✓ pass /m.test(run.stderrSoFar())) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 100);
-      void run.done.then(() => {
-        clearInterval(timer);
-        reject(new Error(`dmct ended before any result: ${run.stderrSoFar()}`));
-      });
+      const onOutput = () => {
+        if (!/^✓ pass /m.test(run.stderrSoFar())) return;
+        run.child.stderr?.off('data', onOutput);
+        resolve();
+      };
+      run.child.stderr?.on('data', onOutput);
+      void run.done.then(() => reject(new Error(`dmct ended before any result: ${run.stderrSoFar()}`)));
     });
     run.child.kill('SIGINT');
     const { code, stderr } = await run.done;
