@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { after, before, describe, it, mock } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { OPERATOR_DIR_ENV, defaultOperator, operatorFiles, relayedOperator } from '../../../src/harness/operator-relay.js';
 import { NO_OPERATOR } from '../../../src/harness/operator.js';
 import { openOperatorDesk } from '../../../src/run/operator-desk.js';
@@ -77,12 +77,12 @@ describe('operator relay: a worker asks, dmct run at the terminal answers', { ti
     }
   });
 
-  it('puts questions one at a time, oldest first; s skips', async () => {
-    // The clock is set, not waited for: the second question is asked a second after the first.
-    mock.timers.enable({ apis: ['Date'], now: Date.now() });
+  it('puts questions one at a time, oldest first; s skips', async (t) => {
+    // The clock is set, not waited for: the second question is asked a second after the first (the test's mock ends with it).
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
     const operator = relayedOperator(dir, 10);
     const first = operator.ask('first action', 5000);
-    mock.timers.tick(1000);
+    t.mock.timers.tick(1000);
     const second = operator.ask('second action', 5000);
     await questionsAsked(dir, 2);
     // Both wait before the desk opens, so the look that shows the first has seen the second too.
@@ -98,7 +98,6 @@ describe('operator relay: a worker asks, dmct run at the terminal answers', { ti
       assert.deepEqual(await second, { ok: true, detail: 'confirmed by the operator' });
     } finally {
       desk.close();
-      mock.timers.reset();
     }
   });
 
