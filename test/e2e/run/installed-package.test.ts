@@ -6,10 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { REPORT_FILES, reportInconsistencies, validateReport } from '../../../src/report/index.js';
 import { ROOT } from './dmct-process.js';
 
 interface Outcome {
@@ -72,16 +73,31 @@ describe('the installed package', { timeout: 240_000 }, () => {
     assert.doesNotMatch(`${install.stdout}\n${install.stderr}`, /install-scripts|install script/i);
   });
 
-  it('runs every scenario against the embedded peers: 52 items pass', async () => {
-    const run = await exec('npx', ['--no-install', 'dmct', 'run', '--out', 'reports/ci', '--progress', 'off'], project);
+  // The one full run of both roles in the e2e tier: `dmct run` as a vendor's CI starts it, from the bundle.
+  it('runs every scenario against the embedded peers: 52 items pass, every report file written, a progress line per scenario when piped', async () => {
+    const out = join(project, 'reports/ci');
+    const run = await exec('npx', ['--no-install', 'dmct', 'run', '--out', 'reports/ci'], project);
     assert.equal(run.code, 0, describeOutcome(run));
-    const report = JSON.parse(readFileSync(join(project, 'reports/ci/report.json'), 'utf8')) as {
-      overall: { verdict: string };
-      items: { verdict: string }[];
-    };
+    for (const file of Object.values(REPORT_FILES)) assert.ok(existsSync(join(out, file)), file);
+    const checked = validateReport(JSON.parse(readFileSync(join(out, REPORT_FILES.report), 'utf8')));
+    assert.ok(checked.ok, checked.ok ? '' : JSON.stringify(checked.violations.slice(0, 3)));
+    const report = checked.value;
+    assert.deepEqual(reportInconsistencies(report), []);
+    assert.deepEqual(report.meta.roles, ['server', 'client']);
+    assert.deepEqual(
+      report.meta.targets.map((t) => t.kind),
+      ['embedded', 'embedded'],
+    );
     assert.equal(report.overall.verdict, 'conformant');
+    assert.equal(report.overall.exitCode, 0);
     assert.equal(report.items.length, 52);
     assert.deepEqual([...new Set(report.items.map((item) => item.verdict))], ['pass']);
+    const ran = report.items.flatMap((i) => i.scenarios.filter((s) => s.ran).map((s) => `${s.role} ${s.id}`));
+    const progressLines = run.stderr.trimEnd().split('\n');
+    assert.equal(progressLines.length, new Set(ran).size, run.stderr);
+    for (const line of progressLines) assert.match(line, /^✓ pass (server|client) \S/);
+    assert.match(run.stdout, /^dmct conformance report · edition dm20-cr-2013/);
+    assert.match(run.stdout, /\nReport folder: \S*reports\/ci \(report\.json, junit\.xml, index\.html, earl\.jsonld, ctrf\.json\)/);
   });
 
   it('checks a claims file', async () => {

@@ -33,10 +33,31 @@ function rawExchange(port: number, send: (socket: net.Socket) => void): Promise<
   });
 }
 
-/** Waits (bounded) until the server side has noticed something the client already saw. */
-async function eventually(check: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; waited < 2000 && !check(); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-  assert.ok(check(), what);
+/** A recorder that can be awaited for a note: the server side notices some things after the client has seen them. */
+class NoteWatchingRecorder extends TraceRecorder {
+  readonly #watchers = new Set<(label: string) => void>();
+
+  override note(record: Parameters<TraceRecorder['note']>[0]): ReturnType<TraceRecorder['note']> {
+    const message = super.note(record);
+    for (const watcher of [...this.#watchers]) watcher(record.label);
+    return message;
+  }
+
+  /** Resolves once a note labelled `label` is recorded (at once if it is already), or rejects after `timeoutMs`. */
+  noted(label: string, timeoutMs = 2000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = (error?: Error) => {
+        clearTimeout(timer);
+        this.#watchers.delete(watcher);
+        if (error) reject(error);
+        else resolve();
+      };
+      const watcher = (noted: string) => noted === label && done();
+      const timer = setTimeout(() => done(new Error(`no note "${label}" within ${timeoutMs} ms`)), timeoutMs);
+      this.#watchers.add(watcher);
+      if (this.messages.some((m) => m.kind === 'note' && m.label === label)) done();
+    });
+  }
 }
 
 /** The same handlers give the same answers in both wirings. */
@@ -97,7 +118,7 @@ describe('in-process wiring (msw setupServer)', () => {
 
 describe('real loopback port (serveHandlers)', () => {
   const errors: HandlerErrorEvent[] = [];
-  const recorder = new TraceRecorder();
+  const recorder = new NoteWatchingRecorder();
   let endpoint: ServedEndpoint;
   before(async () => {
     endpoint = await serveHandlers(repositoryHandlers(), {
@@ -263,10 +284,7 @@ describe('real loopback port (serveHandlers)', () => {
     assert.equal(outcome.kind, 'too-large');
     const still = await request(new TraceRecorder(), { url: `${endpoint.url}/relative`, label: 'after' });
     assert.equal(still.kind, 'response');
-    await eventually(
-      () => recorder.messages.some((m) => m.label === 'the target closed the connection while the response was sent'),
-      'the server noted the disconnect',
-    );
+    await recorder.noted('the target closed the connection while the response was sent');
   });
 });
 

@@ -3,6 +3,7 @@ import { checkPackageRequest } from '../../../../src/protocol/http/package-reque
 import { MEDIA_TYPES } from '../../../../src/protocol/http/media-types.js';
 import type { Package2 } from '../../../../src/protocol/schemas/package2.schema.js';
 import type { Violation } from '../../../../src/protocol/violation.js';
+import type { ReferenceClient } from '../../../../src/reference/client/reference-client.js';
 
 /** Origin of the mock DM server, repository and web server (intercepted in-process by msw). */
 export const MOCK_ORIGIN = 'http://dm.test';
@@ -114,11 +115,14 @@ export class MockDmServer {
   }
 }
 
-/** Waits until the client has nothing left to do (sessions, timers, page loads), or fails after `timeoutMs`. */
-export async function settled(client: { pending: number }, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (client.pending > 0) {
-    if (Date.now() > deadline) throw new Error(`client still busy after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/**
+ * Waits until the client has judged at least `notifications` notifications and has nothing left to
+ * do (sessions, timers, page loads), or fails after `timeoutMs`.
+ */
+export async function settled(client: Pick<ReferenceClient, 'whenIdle'>, { notifications = 0, timeoutMs = 5000 } = {}): Promise<void> {
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const late = new Promise<never>((_resolve, reject) =>
+    deadline.addEventListener('abort', () => reject(new Error(`client still busy after ${timeoutMs} ms`)), { once: true }),
+  );
+  await Promise.race([client.whenIdle(notifications, deadline), late]);
 }

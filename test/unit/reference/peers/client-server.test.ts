@@ -11,6 +11,7 @@ import type { Package2 } from '../../../../src/protocol/schemas/package2.schema.
 import type { Violation } from '../../../../src/protocol/violation.js';
 import { resolveClientUriText } from '../../../../src/protocol/tree/resolve.js';
 import { MOIDS, startReferenceClient, type RunningReferenceClient, type SessionRecord } from '../../../../src/reference/client/index.js';
+import { settled } from '../client/mock-dm-server.js';
 import { startReferenceServer, type DeviceLog, type RunningReferenceServer } from '../../../../src/reference/server/index.js';
 
 const SECRET = 's3cr3t';
@@ -32,14 +33,6 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<T
 }
 
 const device = () => `/devices/${encodeURIComponent(client.devId)}`;
-
-async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 function errors(violations: readonly Violation[]): string[] {
   return violations.filter((v) => v.severity === 'error').map((v) => `${v.pointer ?? ''} ${v.message} (${v.rule})`);
@@ -128,10 +121,8 @@ describe('reference client ↔ reference server, over loopback HTTP and UDP', ()
       reqMos: true,
       digest: true,
     });
-    await until(
-      'the notification session and the asynchronous result',
-      () => client.state.sessions.length >= 2 && client.client.pending === 0,
-    );
+    await settled(client.client, { notifications: 1, timeoutMs: 10_000 });
+    assert.ok(client.state.sessions.length >= 2, 'the notification session and the asynchronous result are recorded');
     sessions = client.state.sessions;
     log = await admin<DeviceLog>('GET', `${device()}/received`);
     repoLog = await admin('GET', '/repo-log');
