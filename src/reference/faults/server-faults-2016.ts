@@ -2,7 +2,7 @@ import type { Fault } from './types.js';
 
 /**
  * The reference DM server's fault switches for rules the approved 2016 tables add (SUB, UNSUB,
- * OMADM-Accept, the ClientURI forms, the [DevID] placeholder, the DevInfo MO). Each breaks one rule; under the seed
+ * OMADM-Accept, the ClientURI forms, the ServerURI placeholders, the DevInfo MO). Each breaks one rule; under the seed
  * edition no item holds these rules, so their scenarios are not applicable there.
  */
 export const serverFaults2016 = [
@@ -41,6 +41,14 @@ export const serverFaults2016 = [
     expect: { verdict: 'fail', message: 'ClientURI' },
   },
   {
+    name: 'server-uri-query-dropped',
+    role: 'server',
+    breaks: '6.2/serveruri',
+    section: '6.2',
+    description: 'Drops the query ("?…") of every ServerURI it sends, as if a ServerURI could be no more than a path.',
+    expect: { verdict: 'fail', message: 'HPUT|ServerURI' },
+  },
+  {
     name: 'server-uri-placeholder-escaped',
     role: 'server',
     breaks: '6.2/serveruri-devid',
@@ -49,6 +57,14 @@ export const serverFaults2016 = [
       'Percent-encodes the brackets of the [DevID] placeholder in the ServerURIs it sends ("%5BDevID%5D"), so the client no longer sees a placeholder to replace.',
     expect: { verdict: 'fail', message: 'HPUT|ServerURI' },
   },
+  ...(['MNC', 'MCC', 'CMNC', 'CMCC', 'SPName'] as const).map((placeholder) => ({
+    name: `server-uri-${placeholder.toLowerCase() as Lowercase<typeof placeholder>}-escaped` as const,
+    role: 'server' as const,
+    breaks: `6.2/serveruri-${placeholder.toLowerCase() as Lowercase<typeof placeholder>}` as const,
+    section: '6.2',
+    description: `Percent-encodes the brackets of the [${placeholder}] placeholder in the ServerURIs it sends ("%5B${placeholder}%5D"), so the client no longer sees a placeholder to replace.`,
+    expect: { verdict: 'fail' as const, message: 'HPUT|ServerURI' },
+  })),
   {
     name: 'devinfo-data-refused',
     role: 'server',
