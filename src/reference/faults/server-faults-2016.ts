@@ -2,7 +2,7 @@ import type { Fault } from './types.js';
 
 /**
  * The reference DM server's fault switches for rules the approved 2016 tables add (SUB, UNSUB,
- * OMADM-Accept, the ClientURI forms, the ServerURI placeholders, the DevInfo MO). Each breaks one rule; under the seed
+ * OMADM-Accept, the ClientURI forms, the ServerURI placeholders, the standard MOs of section 12, WAP Push). Each breaks one rule; under the seed
  * edition no item holds these rules, so their scenarios are not applicable there.
  */
 export const serverFaults2016 = [
@@ -73,6 +73,41 @@ export const serverFaults2016 = [
     description:
       'Refuses with HTTP 400 a Package#3 whose GET data is a whole DevInfo instance (MOID urn:oma:mo:oma-dm-devinfo, at the instance root), as if it could not read that MO.',
     expect: { verdict: 'fail', message: 'DevInfo|Package#2' },
+  },
+  {
+    name: 'dmacc-data-refused',
+    role: 'server',
+    breaks: '12.2/dmacc',
+    section: '12.2',
+    description:
+      'Refuses with HTTP 400 a Package#3 whose GET data is a whole DM Account instance (MOID urn:oma:mo:oma-dm-dmacc, at the instance root), as if it could not read that MO.',
+    expect: { verdict: 'fail', message: 'DM Account|DMAcc|Package#2' },
+  },
+  {
+    name: 'dacmo-data-refused',
+    role: 'server',
+    breaks: '12.3/dacmo',
+    section: '12.3',
+    description:
+      'Refuses with HTTP 400 a Package#3 whose GET data is a whole Delegation Access Control MO instance (MOID urn:oma:mo:oma-dm-dacmo, at the instance root), as if it could not read that MO.',
+    expect: { verdict: 'fail', message: 'Access Control|DACMO|Package#2' },
+  },
+  {
+    name: 'sessioninfo-data-refused',
+    role: 'server',
+    breaks: '12.4/session-info',
+    section: '12.4',
+    description:
+      'Refuses with HTTP 400 a Package#3 whose GET data is a whole Session Information MO instance (MOID urn:oma:mo:oma-sessioninfomo, at the instance root), as if it could not read that MO.',
+    expect: { verdict: 'fail', message: 'Session Information|SessionInfo|Package#2' },
+  },
+  {
+    name: 'wap-push-app-id-wrong',
+    role: 'server',
+    breaks: 'E.1/wap-push',
+    section: 'E.1',
+    description: 'Sends its connectionless WAP Push datagrams with X-Wap-Application-Id 0x02 instead of 0x07, the DM client.',
+    expect: { verdict: 'fail', message: 'Application-Id|0x7|WAP' },
   },
 ] as const satisfies readonly Fault[];
 
