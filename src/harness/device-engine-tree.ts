@@ -17,6 +17,12 @@ export const HARNESS_MIID = 'h1';
 export const INSTALLABLE_MOID = 'urn:dmct:mo:harness-installable:1.0';
 /** DevInfo MOID used unless the claims name another (§12.1: version 1.2, not the examples' 1.0). */
 export const DEFAULT_DEV_INFO_MOID = 'urn:oma:mo:oma-dm-devinfo:1.2';
+/** The other standard MOs the device holds one instance of (§12.2, §12.3, §12.4), with their MIIDs. */
+export const STANDARD_MOS = {
+  dmAcc: { moid: 'urn:oma:mo:oma-dm-dmacc:1.2', miid: 'dms1' },
+  dacmo: { moid: 'urn:oma:mo:oma-dm-dacmo:1.0', miid: 'acl' },
+  sessionInfo: { moid: 'urn:oma:mo:oma-sessioninfomo:1.0', miid: '1' },
+} as const;
 
 const DDF_BASE = 'https://dmct.dev/ddf/';
 
@@ -49,6 +55,12 @@ export interface DeviceNodes {
   missing: string;
   /** Where HGET may store a new instance: the installable MOID's instance root. */
   installRoot: string;
+  /** The DM Account instance root (§12.2): SrvID, SrvURI, Name readable, Perm not. */
+  dmAccRoot: string;
+  /** The Delegation Access Control MO instance root (§12.3). */
+  dacmoRoot: string;
+  /** The Session Information MO instance root (§12.4). */
+  sessionInfoRoot: string;
 }
 
 /** The ClientURIs of a tree built by {@link buildDeviceTree} with this DevInfo MOID. */
@@ -66,6 +78,9 @@ export function deviceNodes(devInfoMoid: string = DEFAULT_DEV_INFO_MOID): Device
     asyncExecutable: `${harness}/Operations/RunLater`,
     missing: `${harness}/NoSuchNode`,
     installRoot: `${INSTALLABLE_MOID}//`,
+    dmAccRoot: `${STANDARD_MOS.dmAcc.moid}/${STANDARD_MOS.dmAcc.miid}/`,
+    dacmoRoot: `${STANDARD_MOS.dacmo.moid}/${STANDARD_MOS.dacmo.miid}/`,
+    sessionInfoRoot: `${STANDARD_MOS.sessionInfo.moid}/${STANDARD_MOS.sessionInfo.miid}/`,
   };
 }
 
@@ -80,7 +95,55 @@ const GET_REPLACE: readonly AccessType[] = ['Get', 'Replace'];
 const DYNAMIC = { scope: 'dynamic', access: ['Add', 'Delete', 'Get', 'Replace'] } as const;
 const EXEC: readonly AccessType[] = ['Exec', 'Get'];
 
-/** A fresh tree for one scenario: DevInfo with the claims' DevID, the harness MO, and the installable MOID's DDF. */
+/**
+ * The DM account of the server under test (§12.2, its Perm list not readable), the access rights
+ * on the harness MO (§12.3: every server may do everything) and the session information (§12.4).
+ */
+function addStandardMos(tree: ManagementTree): void {
+  const { dmAcc, dacmo, sessionInfo } = STANDARD_MOS;
+  const perm = interior('Perm', [interior('1', [leaf('MOID', 'chr', '*', { access: [] })], { access: [], unnamed: true })], { access: [] });
+  tree.addInstance(
+    dmAcc.moid,
+    dmAcc.miid,
+    interior(
+      'DMAcc',
+      [
+        leaf('SrvID', 'chr', 'server-under-test'),
+        leaf('SrvURI', 'chr', 'https://dm.invalid/dm'),
+        leaf('Name', 'chr', 'server under test'),
+        perm,
+      ],
+      {
+        access: GET,
+        unnamed: true,
+      },
+    ),
+  );
+  const permission = interior('1', [leaf('MAID', 'chr', '*'), leaf('AR', 'int', 15)], { access: GET, unnamed: true });
+  const rights = interior('1', [leaf('Path', 'chr', '/'), interior('Permissions', [permission], { access: GET })], {
+    access: GET,
+    unnamed: true,
+  });
+  tree.addInstance(
+    dacmo.moid,
+    dacmo.miid,
+    interior(
+      'DACMO',
+      [interior(HARNESS_MOID, [interior(HARNESS_MIID, [rights], { access: GET, unnamed: true })], { access: GET, unnamed: true })],
+      {
+        access: GET,
+        unnamed: true,
+      },
+    ),
+  );
+  tree.addInstance(
+    sessionInfo.moid,
+    sessionInfo.miid,
+    interior('SessionInfo', [leaf('CBT', 'int', 3), leaf('ROAMING', 'int', 2)], { access: GET, unnamed: true }),
+  );
+}
+
+/** A fresh tree for one scenario: DevInfo with the claims' DevID, the harness MO, the other standard MOs, and the installable MOID's DDF. */
 export function buildDeviceTree(options: DeviceTreeOptions): ManagementTree {
   const tree = new ManagementTree();
   const devInfoMoid = options.devInfoMoid ?? DEFAULT_DEV_INFO_MOID;
@@ -129,7 +192,9 @@ export function buildDeviceTree(options: DeviceTreeOptions): ManagementTree {
       { access: GET, unnamed: true },
     ),
   );
-  for (const moid of [devInfoMoid, HARNESS_MOID, INSTALLABLE_MOID]) tree.setDdf(moid, ddfUrl(moid));
+  addStandardMos(tree);
+  for (const moid of [devInfoMoid, HARNESS_MOID, INSTALLABLE_MOID, ...Object.values(STANDARD_MOS).map((mo) => mo.moid)])
+    tree.setDdf(moid, ddfUrl(moid));
   return tree;
 }
 

@@ -1,6 +1,6 @@
 import { expectNoViolations, notificationViolations, test } from '../../fixtures/server-target/index.js';
 
-/** Rules of the Package#0 frame (§7.1.1) and of its transport (App E.1, E.2); header and option values have their own rules. */
+/** Rules of the Package#0 frame (§7.1.1) and of its GCM transport (App E.2); header and option values, and the WAP Push framing (App E.1), have their own rules. */
 const FRAME_RULES = [
   'notification-too-short',
   'notification-option-header-truncated',
@@ -8,15 +8,6 @@ const FRAME_RULES = [
   'notification-trailing-bytes',
   'notification-option-order',
   'notification-option-duplicate',
-  'wap-push-too-short',
-  'wap-push-pdu-type',
-  'wap-push-headers-length',
-  'wap-push-header-too-long',
-  'wap-push-header-malformed',
-  'wap-push-content-type',
-  'wap-push-app-id-missing',
-  'wap-push-app-id',
-  'wap-push-body-empty',
   'gcm-message-schema',
   'gcm-sms-base64',
 ];

@@ -33,6 +33,8 @@ export function decodeUintvar(bytes: Uint8Array, offset: number): { value: numbe
 export interface WapPushEncodeOptions {
   /** WSP transaction id, 0–255; default WAP_PUSH.defaultTid. */
   tid?: number;
+  /** X-Wap-Application-Id as a short integer, 0–127; default WAP_PUSH.applicationId (0x07, the DM client). */
+  applicationId?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export function encodeWapPushDatagram(notification: Uint8Array, options: WapPush
   const headers = Uint8Array.of(
     WAP_PUSH.contentType | SHORT_INTEGER_FLAG,
     WAP_PUSH.applicationIdHeader | SHORT_INTEGER_FLAG,
-    WAP_PUSH.applicationId | SHORT_INTEGER_FLAG,
+    (options.applicationId ?? WAP_PUSH.applicationId) | SHORT_INTEGER_FLAG,
   );
   return encodeRawWapPushDatagram({ tid: options.tid ?? WAP_PUSH.defaultTid, headers, body: notification });
 }

@@ -21,15 +21,23 @@ export const MOIDS = {
   installable: 'urn:dmct:mo:installable:1.0',
 } as const;
 
-/** Where the client says each MO's DDF lives (Package#1 MOS `DDF`, section 5.2.2, 6.4). */
-export const DDF_URLS: Readonly<Record<string, string>> = {
-  [MOIDS.devInfo]: 'https://dmct.dev/ddf/oma-dm-devinfo-1.2.xml',
-  [MOIDS.dmAcc]: 'https://dmct.dev/ddf/oma-dm-dmacc-1.2.xml',
-  [MOIDS.sessionInfo]: 'https://dmct.dev/ddf/oma-sessioninfomo-1.0.xml',
-  [MOIDS.dacmo]: 'https://dmct.dev/ddf/oma-dm-dacmo-1.0.xml',
-  [MOIDS.sample]: 'https://dmct.dev/ddf/dmct-sample-1.0.xml',
-  [MOIDS.installable]: 'https://dmct.dev/ddf/dmct-installable-1.0.xml',
+/** The file name of each MO's DDF (section 6.4), below the base URL the client serves them at. */
+export const DDF_FILES: Readonly<Record<string, string>> = {
+  [MOIDS.devInfo]: 'oma-dm-devinfo-1.2.xml',
+  [MOIDS.dmAcc]: 'oma-dm-dmacc-1.2.xml',
+  [MOIDS.sessionInfo]: 'oma-sessioninfomo-1.0.xml',
+  [MOIDS.dacmo]: 'oma-dm-dacmo-1.0.xml',
+  [MOIDS.sample]: 'dmct-sample-1.0.xml',
+  [MOIDS.installable]: 'dmct-installable-1.0.xml',
 };
+
+/** Where each MO's DDF lives below `base` (a URL ending in `/`): Package#1 MOS `DDF` (section 5.2.2, 6.4). */
+export function ddfUrls(base: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(DDF_FILES).map(([moid, file]) => [moid, `${base}${file}`]));
+}
+
+/** The DDF links of a client not serving its DDFs (in-process, before `startReferenceClient` publishes them). */
+export const DDF_URLS: Readonly<Record<string, string>> = ddfUrls('https://dmct.dev/ddf/');
 
 /** The MIIDs of the single-instance MOs. */
 export const MIIDS = { devInfo: '1', sessionInfo: '1', sample: 's1', dacmo: DACMO_MIID } as const;

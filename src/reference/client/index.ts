@@ -2,6 +2,7 @@ import { checkAdminRequest, newAdminToken } from '../../transport/admin-guard.js
 import { serveHandlers, type ServedEndpoint } from '../../transport/endpoint-server.js';
 import { listenUdp, type UdpListener } from '../../transport/udp.js';
 import { adminHandlers, notifyHandlers, ADMIN_MAX_BODY_BYTES } from './admin-api.js';
+import { ddfHandlers, publishDdfs } from './ddf-api.js';
 import { ReferenceClient, type ReferenceClientConfig } from './reference-client.js';
 import type { ClientState } from './schemas/client-state.schema.js';
 
@@ -15,7 +16,7 @@ export {
   type SessionTicket,
 } from './reference-client.js';
 export { adminHandlers, notifyHandlers } from './admin-api.js';
-export { DDF_URLS, DEFAULT_DEV_INFO, DEFAULT_PERMITTED_MOIDS, MIIDS, MOIDS } from './device-tree.js';
+export { DDF_FILES, DDF_URLS, DEFAULT_DEV_INFO, DEFAULT_PERMITTED_MOIDS, MIIDS, MOIDS } from './device-tree.js';
 export { SAMPLE_RESULT_ALERT_TYPE } from './executables.js';
 export { NOTIFICATION_DROP_REASONS, type NotificationDropReason } from './notification-gate.js';
 export { DEFAULT_CONNECTIVITY, type Bearer, type Connectivity } from './connection.js';
@@ -69,7 +70,7 @@ export interface RunningReferenceClient {
 
 /**
  * Starts the reference DM client (section 5): the WAP Push listener on UDP, the HTTP notification
- * endpoint and the admin API, each on its own port (0 = a free one); the admin API admits only
+ * endpoint (which also serves the client's DDFs, section 6.4) and the admin API, each on its own port (0 = a free one); the admin API admits only
  * calls carrying `adminToken` from a loopback Host and origin (admin-guard.ts). Throws UnknownFaultError for
  * an unknown fault switch name, and the listen error for a port in use.
  */
@@ -88,15 +89,20 @@ export async function startReferenceClient(options: ReferenceClientOptions): Pro
       },
     });
     opened.push(udp);
-    const notify: ServedEndpoint = await serveHandlers(notifyHandlers(client, REFERENCE_CLIENT_NOTIFY_ORIGIN), {
-      host,
-      port: options.httpNotifyPort ?? 0,
-      origin: REFERENCE_CLIENT_NOTIFY_ORIGIN,
-      maxBodyBytes: 4096,
-      requestTimeoutMs: 5_000,
-      name: 'client-notify',
-    });
+    // The HTTP notification endpoint also serves the client's DDFs (section 6.4), the MOS DDF links.
+    const notify: ServedEndpoint = await serveHandlers(
+      [...notifyHandlers(client, REFERENCE_CLIENT_NOTIFY_ORIGIN), ...ddfHandlers(client, REFERENCE_CLIENT_NOTIFY_ORIGIN)],
+      {
+        host,
+        port: options.httpNotifyPort ?? 0,
+        origin: REFERENCE_CLIENT_NOTIFY_ORIGIN,
+        maxBodyBytes: 4096,
+        requestTimeoutMs: 5_000,
+        name: 'client-notify',
+      },
+    );
     opened.push(notify);
+    publishDdfs(client, `${notify.url}/ddf/`);
     const admin: ServedEndpoint = await serveHandlers(adminHandlers(client, REFERENCE_CLIENT_ADMIN_ORIGIN), {
       host: '127.0.0.1',
       port: options.adminPort ?? 0,

@@ -1,7 +1,7 @@
 import type { Fault, FaultSet } from './types.js';
 
 /**
- * The reference client's fault switches about its management objects (section 6.3, 10, 11, 12):
+ * The reference client's fault switches about its management objects (section 6.3, 6.4, 10, 11, 12):
  * each breaks one rule of the standard MO definitions, of access rights or of the MO cache, at
  * the one place the client builds or enforces it.
  */
@@ -69,6 +69,54 @@ export const moClientFaults = [
     section: '11.2',
     description: 'Answers 304 Not Modified to any cache validator, even one its instance changed since.',
     expect: { verdict: 'fail', message: '304|validator' },
+  },
+  {
+    name: 'ddf-without-verdtd',
+    role: 'client',
+    breaks: '6.4/ddf-mgmt-tree',
+    section: '6.4',
+    description: 'Serves its DDFs without the VerDTD element MgmtTree must hold.',
+    expect: { verdict: 'fail', message: 'VerDTD' },
+  },
+  {
+    name: 'ddf-node-without-name',
+    role: 'client',
+    breaks: '6.4/ddf-node',
+    section: '6.4',
+    description: 'Serves its DDFs with leaf Node descriptions that have no NodeName.',
+    expect: { verdict: 'fail', message: 'NodeName' },
+  },
+  {
+    name: 'ddf-access-type-unknown',
+    role: 'client',
+    breaks: '6.4/ddf-access-type',
+    section: '6.4',
+    description: 'Writes <Read/> instead of <Get/> in the AccessType of its DDFs, an element the DDF does not know.',
+    expect: { verdict: 'fail', message: 'Read' },
+  },
+  {
+    name: 'ddf-format-unknown',
+    role: 'client',
+    breaks: '6.4/ddf-format',
+    section: '6.4',
+    description: 'Writes <string/> instead of <chr/> in the DFFormat of its DDFs, none of the format elements.',
+    expect: { verdict: 'fail', message: 'string' },
+  },
+  {
+    name: 'ddf-dftype-empty',
+    role: 'client',
+    breaks: '6.4/ddf-type',
+    section: '6.4',
+    description: 'Serves its DDFs with empty DFType elements, holding neither MIME nor DDFName.',
+    expect: { verdict: 'fail', message: 'DFType' },
+  },
+  {
+    name: 'ddf-occurrence-unknown',
+    role: 'client',
+    breaks: '6.4/ddf-property-values',
+    section: '6.4',
+    description: 'Writes <Many/> in the Occurrence of its DDFs, none of One, ZeroOrOne, ZeroOrMore, OneOrMore, ZeroOrN, OneOrN.',
+    expect: { verdict: 'fail', message: 'Occurrence' },
   },
 ] as const satisfies readonly Fault[];
 

@@ -2,7 +2,7 @@ import type { Fault } from './types.js';
 
 /**
  * The reference DM server's fault switches for rules the approved 2016 tables add (SUB, UNSUB,
- * OMADM-Accept, the ClientURI forms, the [DevID] placeholder, the DevInfo MO). Each breaks one rule; under the seed
+ * OMADM-Accept, the ClientURI forms, the ServerURI placeholders, the standard MOs of section 12, WAP Push). Each breaks one rule; under the seed
  * edition no item holds these rules, so their scenarios are not applicable there.
  */
 export const serverFaults2016 = [
@@ -41,6 +41,14 @@ export const serverFaults2016 = [
     expect: { verdict: 'fail', message: 'ClientURI' },
   },
   {
+    name: 'server-uri-query-dropped',
+    role: 'server',
+    breaks: '6.2/serveruri',
+    section: '6.2',
+    description: 'Drops the query ("?…") of every ServerURI it sends, as if a ServerURI could be no more than a path.',
+    expect: { verdict: 'fail', message: 'HPUT|ServerURI' },
+  },
+  {
     name: 'server-uri-placeholder-escaped',
     role: 'server',
     breaks: '6.2/serveruri-devid',
@@ -49,6 +57,14 @@ export const serverFaults2016 = [
       'Percent-encodes the brackets of the [DevID] placeholder in the ServerURIs it sends ("%5BDevID%5D"), so the client no longer sees a placeholder to replace.',
     expect: { verdict: 'fail', message: 'HPUT|ServerURI' },
   },
+  ...(['MNC', 'MCC', 'CMNC', 'CMCC', 'SPName'] as const).map((placeholder) => ({
+    name: `server-uri-${placeholder.toLowerCase() as Lowercase<typeof placeholder>}-escaped` as const,
+    role: 'server' as const,
+    breaks: `6.2/serveruri-${placeholder.toLowerCase() as Lowercase<typeof placeholder>}` as const,
+    section: '6.2',
+    description: `Percent-encodes the brackets of the [${placeholder}] placeholder in the ServerURIs it sends ("%5B${placeholder}%5D"), so the client no longer sees a placeholder to replace.`,
+    expect: { verdict: 'fail' as const, message: 'HPUT|ServerURI' },
+  })),
   {
     name: 'devinfo-data-refused',
     role: 'server',
@@ -57,6 +73,41 @@ export const serverFaults2016 = [
     description:
       'Refuses with HTTP 400 a Package#3 whose GET data is a whole DevInfo instance (MOID urn:oma:mo:oma-dm-devinfo, at the instance root), as if it could not read that MO.',
     expect: { verdict: 'fail', message: 'DevInfo|Package#2' },
+  },
+  {
+    name: 'dmacc-data-refused',
+    role: 'server',
+    breaks: '12.2/dmacc',
+    section: '12.2',
+    description:
+      'Refuses with HTTP 400 a Package#3 whose GET data is a whole DM Account instance (MOID urn:oma:mo:oma-dm-dmacc, at the instance root), as if it could not read that MO.',
+    expect: { verdict: 'fail', message: 'DM Account|DMAcc|Package#2' },
+  },
+  {
+    name: 'dacmo-data-refused',
+    role: 'server',
+    breaks: '12.3/dacmo',
+    section: '12.3',
+    description:
+      'Refuses with HTTP 400 a Package#3 whose GET data is a whole Delegation Access Control MO instance (MOID urn:oma:mo:oma-dm-dacmo, at the instance root), as if it could not read that MO.',
+    expect: { verdict: 'fail', message: 'Access Control|DACMO|Package#2' },
+  },
+  {
+    name: 'sessioninfo-data-refused',
+    role: 'server',
+    breaks: '12.4/session-info',
+    section: '12.4',
+    description:
+      'Refuses with HTTP 400 a Package#3 whose GET data is a whole Session Information MO instance (MOID urn:oma:mo:oma-sessioninfomo, at the instance root), as if it could not read that MO.',
+    expect: { verdict: 'fail', message: 'Session Information|SessionInfo|Package#2' },
+  },
+  {
+    name: 'wap-push-app-id-wrong',
+    role: 'server',
+    breaks: 'E.1/wap-push',
+    section: 'E.1',
+    description: 'Sends its connectionless WAP Push datagrams with X-Wap-Application-Id 0x02 instead of 0x07, the DM client.',
+    expect: { verdict: 'fail', message: 'Application-Id|0x7|WAP' },
   },
 ] as const satisfies readonly Fault[];
 

@@ -19,6 +19,9 @@ import { queueCommandSchema, type QueueCommandRequest } from './schemas/queue-co
 import { repoContentSchema, type RepoContent } from './schemas/repo-content.schema.js';
 import { appendBounded, type DeviceConfig, type DeviceState, type ReferenceServerState } from './server-state.js';
 
+/** X-Wap-Application-Id of the `wap-push-app-id-wrong` switch: 0x02, the WML user agent, not the DM client (App E.1). */
+const WRONG_WAP_APPLICATION_ID = 0x02;
+
 const validateRegistration = compileSchema<DeviceRegistration>(deviceRegistrationSchema);
 const validateNotifyRequest = compileSchema<NotifyRequest>(notifyRequestSchema);
 const validateQueueCommand = compileSchema<QueueCommandRequest>(queueCommandSchema);
@@ -194,6 +197,8 @@ async function notify(state: ReferenceServerState, device: DeviceState, request:
     sentTo = await deliverNotification(bytes, target, {
       devId: device.devId,
       print: options.print,
+      // wap-push-app-id-wrong (App E.1): the push is addressed to another WAP application than the DM client (0x07).
+      ...(state.faults.has('wap-push-app-id-wrong') ? { wapApplicationId: WRONG_WAP_APPLICATION_ID } : {}),
       ...(options.gcmSendUrl === undefined ? {} : { gcmSendUrl: options.gcmSendUrl }),
       ...(device.gcmRegId === undefined ? {} : { gcmRegId: device.gcmRegId }),
     });

@@ -6,6 +6,7 @@ import { ALERT_TYPES, extractNotificationId, isSessionAlert } from '../../protoc
 import type { GenericAlert, Package2, Package3 } from '../../protocol/packages/index.js';
 import { parseMoData } from '../../protocol/packages/mo-data.js';
 import type { Violation } from '../../protocol/violation.js';
+import type { ServerFaultName } from '../faults/index.js';
 import { describeViolations, problem, type Problem } from './problem.js';
 import { exceedsJsonDepth } from '../../protocol/json-limits.js';
 import { planNextPackage2 } from './package2-planner.js';
@@ -253,14 +254,22 @@ function recordStatuses(device: DeviceState, sent: SentPackage2, pkg: Package3, 
   }
 }
 
-/** A DevInfo instance root (§12.1, §6.1.1): the DevInfo MOID (any version), a MIID, then "/" alone. */
-const DEV_INFO_INSTANCE_ROOT = /^urn:oma:mo:oma-dm-devinfo:[^/]*\/[^/]*\/$/;
+/**
+ * The switches that refuse GET data holding a whole instance of one standard MO (§12): its MOID
+ * (any version), a MIID, then "/" alone (§6.1.1), and what the refusal says.
+ */
+const INSTANCE_DATA_REFUSALS: readonly { fault: ServerFaultName; root: RegExp; mo: string }[] = [
+  { fault: 'devinfo-data-refused', root: /^urn:oma:mo:oma-dm-devinfo:[^/]*\/[^/]*\/$/, mo: 'DevInfo' },
+  { fault: 'dmacc-data-refused', root: /^urn:oma:mo:oma-dm-dmacc:[^/]*\/[^/]*\/$/, mo: 'DM Account' },
+  { fault: 'dacmo-data-refused', root: /^urn:oma:mo:oma-dm-dacmo:[^/]*\/[^/]*\/$/, mo: 'Delegation Access Control' },
+  { fault: 'sessioninfo-data-refused', root: /^urn:oma:mo:oma-sessioninfomo:[^/]*\/[^/]*\/$/, mo: 'Session Information' },
+];
 
-/** `devinfo-data-refused` (§12.1): whether a GET data part holds a whole DevInfo instance. */
-function carriesDevInfoData(parts: PackageRequestCheck['parts']): boolean {
+/** Whether a GET data part holds a whole instance whose ClientURI matches `root`. */
+function carriesInstanceData(parts: PackageRequestCheck['parts'], root: RegExp): boolean {
   return [...(parts?.values() ?? [])].some((part) => {
     if (!isMediaType(part.mediaType, MEDIA_TYPES.moData)) return false;
-    return parseMoData(part.body).value?.some((entry) => DEV_INFO_INSTANCE_ROOT.test(entry.ClientURI)) ?? false;
+    return parseMoData(part.body).value?.some((entry) => root.test(entry.ClientURI)) ?? false;
   });
 }
 
@@ -352,8 +361,9 @@ export function onPackage3(state: ReferenceServerState, device: DeviceState, che
   if (state.faults.has('async-alert-rejected') && carriesAsyncResult(device, pkg.Alert ?? [], -1)) {
     return refuse(400, 'unexpected-alert', 'Unexpected alert', 'Package#3 carries an alert this server does not accept', violations, pkg);
   }
-  if (state.faults.has('devinfo-data-refused') && carriesDevInfoData(check.parts)) {
-    return refuse(400, 'devinfo-not-read', 'DevInfo data not read', 'this server cannot read DevInfo MO data', violations, pkg);
+  const refusal = INSTANCE_DATA_REFUSALS.find(({ fault, root }) => state.faults.has(fault) && carriesInstanceData(check.parts, root));
+  if (refusal !== undefined) {
+    return refuse(400, 'mo-data-not-read', `${refusal.mo} data not read`, `this server cannot read ${refusal.mo} MO data`, violations, pkg);
   }
   // The one place `flow-no-package2` acts: the third Package#3 of a session gets no Package#2.
   if (state.faults.has('flow-no-package2') && session.record.package2Count >= 3) {

@@ -22,6 +22,8 @@ export interface DeliveryContext {
   gcmRegId?: string;
   /** Where the `print` transport writes its line. */
   print: (line: string) => void;
+  /** X-Wap-Application-Id of a WAP Push datagram; default 0x07 (App E.1). The `wap-push-app-id-wrong` switch sets another. */
+  wapApplicationId?: number;
 }
 
 /** A notification could not be delivered; the message says where and why. */
@@ -84,7 +86,11 @@ export async function deliverNotification(bytes: Uint8Array, target: NotifyTarge
       const host = target.host ?? '127.0.0.1';
       const port = target.port ?? WAP_PUSH.udpPort;
       try {
-        await sendUdp(host, port, encodeWapPushDatagram(bytes));
+        await sendUdp(
+          host,
+          port,
+          encodeWapPushDatagram(bytes, context.wapApplicationId === undefined ? {} : { applicationId: context.wapApplicationId }),
+        );
       } catch (error) {
         throw new DeliveryError(`UDP send to ${host}:${port} failed: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -8,6 +8,16 @@ function escapeClientUriForms(clientUri: string): string {
   return clientUri.replace(/[()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** The switches that percent-encode the brackets of one ServerURI placeholder (§6.2), so it no longer reads as one. */
+const PLACEHOLDER_FAULTS: readonly (readonly [ServerFaultName, string])[] = [
+  ['server-uri-placeholder-escaped', 'DevID'],
+  ['server-uri-mnc-escaped', 'MNC'],
+  ['server-uri-mcc-escaped', 'MCC'],
+  ['server-uri-cmnc-escaped', 'CMNC'],
+  ['server-uri-cmcc-escaped', 'CMCC'],
+  ['server-uri-spname-escaped', 'SPName'],
+];
+
 /**
  * The Package#2 entry that goes on the wire for a queued command (§5.3, §7.2.1.2). The conformant
  * server sends the command as queued; each command-level fault switch drops or repeats one
@@ -31,8 +41,15 @@ export function outgoingEntry(command: readonly string[], faults: FaultSet<Serve
     entry = entry.map((value, index) =>
       index > 0 && typeof value === 'string' && value.startsWith('urn:') ? escapeClientUriForms(value) : value,
     );
-  if (faults.has('server-uri-placeholder-escaped'))
-    entry = entry.map((value, index) => (index > 0 && typeof value === 'string' ? value.replaceAll('[DevID]', '%5BDevID%5D') : value));
+  if (faults.has('server-uri-query-dropped'))
+    entry = entry.map((value, index) =>
+      index > 0 && typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value.replace(/\?[^#]*/, '') : value,
+    );
+  for (const [fault, placeholder] of PLACEHOLDER_FAULTS)
+    if (faults.has(fault))
+      entry = entry.map((value, index) =>
+        index > 0 && typeof value === 'string' ? value.replaceAll(`[${placeholder}]`, `%5B${placeholder}%5D`) : value,
+      );
   if (faults.has('package2-non-string-param') && entry.length > 1) entry[entry.length - 1] = [entry[entry.length - 1]];
   return entry;
 }

@@ -207,7 +207,7 @@ export const claimsSchema = {
             "maxLength": 300,
             "pattern": "^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$"
           },
-          "description": "Egress policy: hosts (`host` or `host:port`) a server target may make dmct, playing the device, send requests to (HGET, HPUT, HPOST, SHOW, SUB, EXEC and CONT ServerURIs), besides the target's own host and port and dmct's own endpoints, which are always allowed. A URL elsewhere is not fetched and the scenario ends inconclusive naming it. IP addresses are compared in normal form (decimal, hex and IPv4-mapped IPv6 forms count as the address); names only as written, never by what they resolve to."
+          "description": "Egress policy: hosts (`host` or `host:port`) a server target may make dmct, playing the device, send requests to (HGET, HPUT, HPOST, SHOW, SUB, EXEC and CONT ServerURIs), besides the target's own host and port and dmct's own endpoints, which are always allowed; for a client target, hosts dmct may fetch the DDFs the client links from (6.4), besides the client's own hosts (its notification transport and admin API). A URL elsewhere is not fetched and the scenario ends inconclusive naming it. IP addresses are compared in normal form (decimal, hex and IPv4-mapped IPv6 forms count as the address); names only as written, never by what they resolve to."
         }
       }
     },
@@ -2115,7 +2115,7 @@ export interface IxitNetwork {
   advertisedHost?: string;
   endpointsPort?: Port;
   /**
-   * Egress policy: hosts (`host` or `host:port`) a server target may make dmct, playing the device, send requests to (HGET, HPUT, HPOST, SHOW, SUB, EXEC and CONT ServerURIs), besides the target's own host and port and dmct's own endpoints, which are always allowed. A URL elsewhere is not fetched and the scenario ends inconclusive naming it. IP addresses are compared in normal form (decimal, hex and IPv4-mapped IPv6 forms count as the address); names only as written, never by what they resolve to.
+   * Egress policy: hosts (`host` or `host:port`) a server target may make dmct, playing the device, send requests to (HGET, HPUT, HPOST, SHOW, SUB, EXEC and CONT ServerURIs), besides the target's own host and port and dmct's own endpoints, which are always allowed; for a client target, hosts dmct may fetch the DDFs the client links from (6.4), besides the client's own hosts (its notification transport and admin API). A URL elsewhere is not fetched and the scenario ends inconclusive naming it. IP addresses are compared in normal form (decimal, hex and IPv4-mapped IPv6 forms count as the address); names only as written, never by what they resolve to.
    *
    * @maxItems 256
    */

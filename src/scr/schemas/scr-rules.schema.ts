@@ -49,15 +49,15 @@ export const scrRulesSchema = {
     "RuleKey": {
       "title": "RuleKey",
       "type": "string",
-      "pattern": "^[0-9]+(\\.[0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
-      "description": "Section of the approved text holding the rule, a slash, and a kebab-case slug naming it, e.g. `5.4.1/async-reporting`."
+      "pattern": "^([0-9]+|[A-Z])(\\.[0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
+      "description": "Section of the approved text holding the rule (a numbered section, or an appendix letter with its subsections), a slash, and a kebab-case slug naming it, e.g. `5.4.1/async-reporting` or `E.1/wap-push`."
     }
   }
 } as const;
 registerSchema(scrRulesSchema);
 
 /**
- * Section of the approved text holding the rule, a slash, and a kebab-case slug naming it, e.g. `5.4.1/async-reporting`.
+ * Section of the approved text holding the rule (a numbered section, or an appendix letter with its subsections), a slash, and a kebab-case slug naming it, e.g. `5.4.1/async-reporting` or `E.1/wap-push`.
  *
  * This interface was referenced by `ScrRules`'s JSON-Schema
  * via the `definition` "RuleKey".

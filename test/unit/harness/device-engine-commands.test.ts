@@ -39,7 +39,7 @@ beforeEach(() => {
 after(() => interceptor.close());
 
 describe("executeCommand: what dmct's device does with each Package#2 entry", () => {
-  test('the tree offers DevInfo and the harness MO, listed in MOS with their DDFs', () => {
+  test('the tree offers DevInfo, the harness MO and the other standard MOs, listed in MOS with their DDFs', () => {
     const mos = supportedMos(buildDeviceTree({ devId: DEV_ID }));
     assert.deepEqual(
       mos.map((mo) => [mo.MOID, mo.MIID]),
@@ -47,6 +47,9 @@ describe("executeCommand: what dmct's device does with each Package#2 entry", ()
         ['urn:oma:mo:oma-dm-devinfo:1.2', ['1']],
         [HARNESS_MOID, ['h1']],
         ['urn:dmct:mo:harness-installable:1.0', []],
+        ['urn:oma:mo:oma-dm-dmacc:1.2', ['dms1']],
+        ['urn:oma:mo:oma-dm-dacmo:1.0', ['acl']],
+        ['urn:oma:mo:oma-sessioninfomo:1.0', ['1']],
       ],
     );
   });
@@ -62,6 +65,21 @@ describe("executeCommand: what dmct's device does with each Package#2 entry", ()
     assert.equal((await executeCommand(['GET', [nodes.devId]], context())).status?.sc, 200);
     assert.equal((await executeCommand(['GET', { uri: nodes.devId }], context())).status?.sc, 400);
     assert.equal((await executeCommand([42], context())).status?.sc, 501);
+  });
+
+  test('GET of the DM Account root gives SrvID, SrvURI and Name, never the Perm list (12.2); the DACMO and SessionInfo roots read whole', async () => {
+    const account = await executeCommand(['GET', nodes.dmAccRoot], context());
+    assert.equal(account.status?.sc, 200);
+    assert.deepEqual(Object.keys(Object.values(parseMoData(account.part?.body ?? '').value?.[0]?.MOData ?? {})[0] as object), [
+      'SrvID',
+      'SrvURI',
+      'Name',
+    ]);
+    for (const root of [nodes.dacmoRoot, nodes.sessionInfoRoot]) {
+      const got = await executeCommand(['GET', root], context());
+      assert.equal(got.status?.sc, 200, root);
+      assert.equal(parseMoData(got.part?.body ?? '').value?.[0]?.ClientURI, root);
+    }
   });
 
   test('GET: 200 with dmmo+json data, 204 for an empty leaf, 404 for nothing, 400 for a malformed ClientURI', async () => {

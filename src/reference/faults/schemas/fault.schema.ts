@@ -31,7 +31,7 @@ export const faultSchema = {
     },
     "breaks": {
       "type": "string",
-      "pattern": "^[0-9]+(\\.[0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
+      "pattern": "^([0-9]+|[A-Z])(\\.[0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
       "description": "Key of the rule the switch breaks (section/slug, as scenarios tag it, e.g. 5.2.4/package3); each edition's rules.json says which of its items hold it."
     },
     "section": {
@@ -70,7 +70,7 @@ export const faultSchema = {
       "type": "object",
       "description": "For a mutant that acts like a half-finished implementation (silent, crashing, partial): the whole expected verdict vector of its role, by rule key, so it holds under every edition. Every rule not listed gets `otherRules` (default: pass); the rule `breaks` names must be listed as a fail (inconclusive when the vector fails nothing: a crashed peer is silent, and the verdict policy makes silence after an unconfirmed stimulus inconclusive). Without it, only `breaks` fails and every other scenario passes.",
       "propertyNames": {
-        "pattern": "^[0-9]+(\\.[0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
+        "pattern": "^([0-9]+|[A-Z])(\\.[0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
       },
       "additionalProperties": {
         "$ref": "#/$defs/RuleVerdict"

@@ -19,6 +19,12 @@ function rules(bytes: Uint8Array): string[] {
 }
 
 describe('App E.1 WAP Push datagram', () => {
+  it('can address another WAP application, which the decoder reports as not the DM client', () => {
+    const datagram = encodeWapPushDatagram(NOTIFICATION, { tid: 1, applicationId: 0x02 });
+    assert.equal(toHex(datagram).slice(0, 12), '010603d8af82');
+    assert.deepEqual(rules(datagram), ['wap-push-app-id']);
+  });
+
   it('frames TID | 06 | uintvar headers length | D8 | AF 87 | notification', () => {
     const datagram = encodeWapPushDatagram(NOTIFICATION, { tid: 0x2a });
     assert.equal(toHex(datagram), `2a0603d8af87${toHex(NOTIFICATION)}`);
