@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import { startMonitor, type MonitorLine, type RunningMonitor } from '../../../src/monitor/index.js';
+import { judgeExchanges, parseHarText, startMonitor, type MonitorLine, type RunningMonitor } from '../../../src/monitor/index.js';
+import { exchangesToHar } from '../../../src/monitor/har-export.js';
 
 /** What the upstream saw of one request. */
 interface Seen {
@@ -167,6 +168,17 @@ describe('dmct monitor forwards byte for byte', () => {
       assert.deepEqual(exchange?.problems, ['request body is larger than 4 bytes', 'response body is larger than 4 bytes']);
       assert.deepEqual(
         small.judgement().skipped.map((s) => s.exchange),
+        [1],
+      );
+      // Its HAR says the bodies were cut: dmct judge does not judge it either.
+      const har = JSON.stringify(exchangesToHar(small.exchanges(), { name: 'test', version: '0' }));
+      const [read] = parseHarText(har, 'cut.har');
+      assert.deepEqual(read?.problems, [
+        `request body was cut in the capture (4 of ${ODD_REQUEST_BODY.length} bytes)`,
+        `response body was cut in the capture (4 of ${ODD_RESPONSE_BODY.length} bytes)`,
+      ]);
+      assert.deepEqual(
+        judgeExchanges(read ? [read] : []).skipped.map((s) => s.exchange),
         [1],
       );
     } finally {
