@@ -6,14 +6,13 @@ import { buildJudgeReport, startMonitor, type MonitorLine, type MonitorTls } fro
 import { exchangesToHar } from '../../monitor/har-export.js';
 import { DMCT_VERSION } from '../../package-root.js';
 import { writeConsole, writeReportFolder } from '../../report/index.js';
-import { loadEdition, ScrInputError } from '../../scr/index.js';
 import { displayPath } from '../../scr/errors.js';
 import { createTestPki } from '../../transport/test-pki.js';
 import { UsageError } from '../errors.js';
 import { defaultOutDir } from '../../run/out-dir.js';
 import { checkOutputFolder } from '../output-paths.js';
 import { COMMAND_CATALOG } from './catalog.js';
-import { claimsOf, editionOf } from './judge.js';
+import { claimsAndEdition } from './judge.js';
 import { untilSignal } from './sim/shared.js';
 
 interface MonitorArgs {
@@ -136,15 +135,7 @@ async function handler(argv: MonitorArgs): Promise<void> {
   const upstream = upstreamOf(argv.upstream);
   const listen = parseHostPort(argv.listen, '--listen');
   const relayTarget = argv['relay-udp'] === undefined ? undefined : parseHostPort(argv['relay-udp'], '--relay-udp');
-  const client = claimsOf(argv['claims-client'], 'client');
-  const server = claimsOf(argv['claims-server'], 'server');
-  let edition;
-  try {
-    edition = loadEdition(editionOf(argv.edition, [client, server]));
-  } catch (err) {
-    if (err instanceof ScrInputError) throw new UsageError(err.problems[0] ?? err.message);
-    throw err;
-  }
+  const { client, server, edition } = claimsAndEdition(argv);
   const outDir = argv.out ?? defaultOutDir(startTime, process.cwd());
   const { tls, caFile } = await tlsOf(argv, outDir, listen.host);
   const monitor = await startMonitor({
