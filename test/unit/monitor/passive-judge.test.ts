@@ -174,4 +174,15 @@ describe('the side that kept the rules is not charged', () => {
     const clean = { Alert: [...SESSION_ALERT.Alert, { AlertType: 'urn:example:at:x', Mark: 'minor' }] };
     assert.equal(verdictOf(judgeExchanges([exchange(1, 1, clean, { CMD: [['END']] })]), 'client', '5.4/generic-alert'), 'pass');
   });
+
+  it("a CONT without its ServerURI, or a refusal at the CONT URI, is charged to the server's 5.3.8/cont, not to 5.2.3/package2", () => {
+    const bare = judgeExchanges([exchange(1, 1, SESSION_ALERT, { CMD: [['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man'], ['CONT']] })]);
+    assert.deepEqual(failedRules(bare, 'server'), ['5.3.8/cont']);
+    const refused = judgeExchanges([
+      exchange(1, 1, SESSION_ALERT, GET_AND_CONT),
+      { ...exchange(2, 3, { Status: [{ sc: 404 }, { sc: 200 }] }, { title: 'Not Found' }, 'https://dm.example.com/dm/next'), status: 404 },
+    ]);
+    assert.deepEqual(failedRules(refused, 'server'), ['5.3.8/cont']);
+    assert.deepEqual(failedRules(refused, 'client'), []);
+  });
 });
