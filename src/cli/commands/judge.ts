@@ -29,13 +29,9 @@ interface JudgeArgs {
   json: boolean;
 }
 
-function builder(yargs: Argv): Argv<JudgeArgs> {
+/** The options of passive judging, shared with `dmct monitor`: both sides' claims, the edition, the report folder. */
+export function judgingOptions(yargs: Argv): Argv {
   return yargs
-    .usage(
-      '$0 judge <capture> [options]\n\nJudge a captured DM session (a HAR 1.2 file from browser dev tools, mitmproxy or Charles) between a DM client ' +
-        'and a DM server, both sides, from the traffic alone; write the report folder of dmct run. Items the capture does not show are untested.',
-    )
-    .positional('capture', { type: 'string', demandOption: true, describe: 'the HAR file' })
     .option('claims-server', { requiresArg: true, type: 'string', describe: "claims file of the server (its items' applicability)" })
     .option('claims-client', { requiresArg: true, type: 'string', describe: "claims file of the client (its items' applicability)" })
     .option('edition', {
@@ -44,7 +40,16 @@ function builder(yargs: Argv): Argv<JudgeArgs> {
       choices: listEditions(),
       describe: `SCR table edition (default: the claims' edition, else ${DEFAULT_EDITION})`,
     })
-    .option('out', { requiresArg: true, type: 'string', describe: 'report folder (default: reports/<timestamp>/)' })
+    .option('out', { requiresArg: true, type: 'string', describe: 'report folder (default: reports/<timestamp>/)' });
+}
+
+function builder(yargs: Argv): Argv<JudgeArgs> {
+  return judgingOptions(yargs)
+    .usage(
+      '$0 judge <capture> [options]\n\nJudge a captured DM session (a HAR 1.2 file from browser dev tools, mitmproxy or Charles) between a DM client ' +
+        'and a DM server, both sides, from the traffic alone; write the report folder of dmct run. Items the capture does not show are untested.',
+    )
+    .positional('capture', { type: 'string', demandOption: true, describe: 'the HAR file' })
     .option('json', { type: 'boolean', default: false, describe: 'print report.json instead of the console summary' })
     .example('$0 judge session.har', 'judge both sides of the sessions in session.har')
     .example(
