@@ -28,6 +28,9 @@ export interface Exchange {
   status: number;
   responseHeaders: Record<string, string[]>;
   responseBody: Uint8Array | undefined;
+  /** Full size of a body of which only a prefix is kept (a live monitor's cap); absent when whole. */
+  requestBodySize?: number;
+  responseBodySize?: number;
   /** Why a body could not be read whole (too large, bad base64): the exchange is not judged on it. */
   problems: string[];
 }
@@ -89,6 +92,11 @@ export function exchangesOfHar(data: unknown, source: string): Exchange[] {
     const problems: string[] = [];
     const requestBody = bodyOf(entry.request.postData, 'request', problems);
     const responseBody = bodyOf(entry.response.content, 'response', problems);
+    // A capture that kept only part of a body says so by its size: such a body is not judged.
+    if (requestBody !== undefined && (entry.request.bodySize ?? -1) > requestBody.length)
+      problems.push(`request body was cut in the capture (${requestBody.length} of ${entry.request.bodySize} bytes)`);
+    if (responseBody !== undefined && (entry.response.content.size ?? -1) > responseBody.length)
+      problems.push(`response body was cut in the capture (${responseBody.length} of ${entry.response.content.size} bytes)`);
     return {
       index: i + 1,
       time: entry.startedDateTime,

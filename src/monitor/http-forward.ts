@@ -219,6 +219,8 @@ export async function forwardExchange(
     status,
     responseHeaders: headerRecordOf(responseRaw),
     responseBody: responseTap.bytes(),
-    problems: problems.filter((p) => p !== ''),
+    ...(requestTap.cut ? { requestBodySize: requestTap.size } : {}),
+    ...(responseTap.cut ? { responseBodySize: responseTap.size } : {}),
+    problems,
   };
 }

@@ -11,6 +11,7 @@ export {
   type RuleObservation,
   type Side,
 } from './passive-judge.js';
+export { exchangesToHar } from './har-export.js';
 export { buildJudgeReport, NOT_JUDGED_PASSIVELY, NOT_OBSERVED, type JudgeReportInput } from './judge-report.js';
 export {
   startMonitor,

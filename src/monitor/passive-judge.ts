@@ -18,6 +18,7 @@
  * - client 5.4/generic-alert: the Generic Alerts a Package#1 or Package#3 carries (their members);
  * - server 5.2.3/package2: each valid Package#1 and Package#3 answered with a valid Package#2 (an
  *   answer refusing access, 401 or 403, is inconclusive: who may open a session is not in the traffic);
+ * - server 5.3.8/cont: each CONT a Package#2 carries is well formed (one ServerURI);
  * - server 5.4/generic-alert: no status for the client's Generic Alerts in the answering Package#2.
  */
 import { COMMANDS } from '../protocol/commands/command-table.js';
@@ -46,6 +47,7 @@ export const PASSIVE_RULES = {
   asyncReporting: { key: '5.4.1/async-reporting', side: 'client' },
   clientGenericAlert: { key: '5.4/generic-alert', side: 'client' },
   package2: { key: '5.2.3/package2', side: 'server' },
+  serverCont: { key: '5.3.8/cont', side: 'server' },
   genericAlert: { key: '5.4/generic-alert', side: 'server' },
 } as const satisfies Record<string, { key: string; side: Side }>;
 
@@ -203,6 +205,15 @@ function statusMembers(body: Uint8Array | undefined): string[] {
     .map(([name]) => name);
 }
 
+/** The command name of each CMD entry of a Package#2 body, as sent (for routing a violation by its command). */
+function commandNames(body: Uint8Array | undefined): unknown[] {
+  if (body === undefined) return [];
+  const decoded = decodeJsonBody(body, '5.2.3');
+  if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return [];
+  const cmd = (decoded.value as Record<string, unknown>).CMD;
+  return Array.isArray(cmd) ? cmd.map((entry) => (Array.isArray(entry) ? entry[0] : undefined)) : [];
+}
+
 function alertsOf(body: Uint8Array | undefined): GenericAlert[] {
   if (body === undefined) return [];
   const decoded = decodeJsonBody(body, '5.4');
@@ -226,11 +237,17 @@ function pathOf(url: string): string {
  * Judges the server's answer to a Package#1 or Package#3 that was itself valid: a Package#2
  * (§5.2.3), and no status for the Generic Alerts the request carried (§5.4).
  */
-function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: Observations): Package2 | undefined {
+function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: Observations, atCont: boolean): Package2 | undefined {
+  // A Package#3 posted where the server's own CONT said, and refused: the CONT URI broke (§5.3.8).
+  const refusedAtCont = atCont && (exchange.status === 0 || exchange.status >= 300);
+  const answerRule = refusedAtCont ? PASSIVE_RULES.serverCont : PASSIVE_RULES.package2;
+  const requirement = refusedAtCont
+    ? 'the server takes the Package#3 at the ServerURI of its CONT and answers it with a Package#2'
+    : 'the server answers every valid Package#1 and Package#3 with a valid Package#2';
   if (exchange.status === 0) {
-    out.find(PASSIVE_RULES.package2, {
-      section: '5.2.3',
-      requirement: 'the server answers every valid Package#1 and Package#3 with a Package#2',
+    out.find(answerRule, {
+      section: refusedAtCont ? '5.3.8' : '5.2.3',
+      requirement,
       outcome: 'closed-after-stimulus',
       expected: ['an HTTP 200 response carrying a Package#2'],
       actual: 'the capture holds no response: the connection was closed or aborted',
@@ -259,13 +276,27 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
   const ownViolations = answer.violations.filter(
     (v) => !(v.rule === 'command-unknown' && statusIndexes.has(Number(/^\/CMD\/(\d+)\//.exec(v.pointer ?? '')?.[1]))),
   );
+  // A malformed CONT breaks §5.3.8, not the Package#2 that carries it.
+  const names = commandNames(exchange.responseBody);
+  // Only what is CONT's own (its parameter count, its ServerURI); a JSON type error is the package's.
+  const isCont = (v: Violation) =>
+    (v.rule === 'command-param-count' || v.rule.startsWith('server-uri')) &&
+    names[Number(/^\/CMD\/(\d+)(?:\/|$)/.exec(v.pointer ?? '')?.[1] ?? -1)] === 'CONT';
   out.violations(
-    PASSIVE_RULES.package2,
+    answerRule,
     exchange.index,
-    ownViolations,
-    'the server answers every valid Package#1 and Package#3 with a valid Package#2',
+    ownViolations.filter((v) => !isCont(v)),
+    requirement,
     `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`,
   );
+  if (names.includes('CONT'))
+    out.violations(
+      PASSIVE_RULES.serverCont,
+      exchange.index,
+      ownViolations.filter(isCont),
+      'a CONT carries the one ServerURI the next Package#3 goes to',
+      '["CONT", <ServerURI>]',
+    );
   if (answer.package2 && judgesAlerts) {
     const entries = answer.package2.CMD.filter((_, i) => statusIndexes.has(i));
     const members = statusMembers(exchange.responseBody);
@@ -281,7 +312,8 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
       });
     }
   }
-  return answer.package2;
+  // A Package#2 that broke a MUST is not one the client can be held to answer.
+  return answer.violations.some((v) => v.severity === 'error') ? undefined : answer.package2;
 }
 
 /** Judges every exchange of a capture, in capture order. Pure; never throws on hostile content. */
@@ -335,7 +367,7 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       if (alerts.some((a) => !isSessionAlert(a))) out.check(PASSIVE_RULES.clientGenericAlert, exchange.index);
       session.sequencer.accept({ package: 1, uri: pathOf(exchange.url) });
       settleAsync(devId, alerts, exchange.index);
-      judgeAnswerOf(session, exchange, alerts, check.violations);
+      judgeAnswerOf(session, exchange, alerts, check.violations, false);
       continue;
     }
     // A Package#3 belongs to its device's open session; with an unknown DevID, to the one session
@@ -398,7 +430,7 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     if (check.package3 && session.package2)
       judgeReporting(session, check.package3.Status, exchange, sessionCount.get(session.devId) ?? 0, out, pending);
     settleAsync(session.devId, alerts, exchange.index);
-    judgeAnswerOf(session, exchange, alerts, [...contBroken, ...check.violations]);
+    judgeAnswerOf(session, exchange, alerts, [...contBroken, ...check.violations], redirected);
   }
 
   /**
@@ -406,8 +438,14 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
    * any way); when either is invalid, the session's later Package#3s are not judged (one broken
    * rule fails one item, not every rule after it).
    */
-  function judgeAnswerOf(session: Session, exchange: Exchange, alerts: readonly GenericAlert[], violations: readonly Violation[]): void {
-    const package2 = violations.some((v) => v.severity === 'error') ? undefined : judgeAnswer(exchange, alerts, out);
+  function judgeAnswerOf(
+    session: Session,
+    exchange: Exchange,
+    alerts: readonly GenericAlert[],
+    violations: readonly Violation[],
+    atCont: boolean,
+  ): void {
+    const package2 = violations.some((v) => v.severity === 'error') ? undefined : judgeAnswer(exchange, alerts, out, atCont);
     if (package2) afterPackage2(session, package2, exchange.index);
     else session.brokenAt = exchange.index;
   }

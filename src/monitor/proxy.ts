@@ -62,6 +62,8 @@ export interface RunningMonitor {
   exchanges(): readonly Exchange[];
   /** Exchanges forwarded but not kept (over `maxExchanges`). */
   dropped(): number;
+  /** Resolves once no exchange is being forwarded (each one ended is then in `exchanges()`). */
+  settled(): Promise<void>;
   /** The passive judgement of the exchanges kept so far. */
   judgement(): PassiveJudgement;
   /** Stops listening, cuts open connections, stops the relay; safe to call twice. */
@@ -99,6 +101,8 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   let dropped = 0;
   let cached: { count: number; judgement: PassiveJudgement } | undefined;
   const sockets = new Set<Socket>();
+  let inFlight = 0;
+  const settledWaiters: (() => void)[] = [];
 
   const judgeKept = (): PassiveJudgement => {
     if (cached?.count !== kept.length) cached = { count: kept.length, judgement: judgeExchanges(kept) };
@@ -112,9 +116,12 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
       return;
     }
     const index = ++arrived;
+    inFlight++;
     const url = addressedUrl(serveTls ? 'https:' : 'http:', req.headers.host, origin, path);
     void forwardExchange(req, res, path, url, { upstream, agent, ...(upstreamTls ? { tls: upstreamTls } : {}) }, limits).then(
       (forwarded) => {
+        inFlight--;
+        if (inFlight === 0) settledWaiters.splice(0).forEach((resolve) => resolve());
         if (index > limits.maxExchanges) {
           dropped++;
           return;
@@ -171,6 +178,7 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     ...(relay ? { notificationPort: relay.port } : {}),
     exchanges: () => kept,
     dropped: () => dropped,
+    settled: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => settledWaiters.push(resolve))),
     judgement: judgeKept,
     close: () => {
       closing ??= (async () => {

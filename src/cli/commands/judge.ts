@@ -29,13 +29,9 @@ interface JudgeArgs {
   json: boolean;
 }
 
-function builder(yargs: Argv): Argv<JudgeArgs> {
+/** The options of passive judging, shared with `dmct monitor`: both sides' claims, the edition, the report folder. */
+export function judgingOptions(yargs: Argv): Argv {
   return yargs
-    .usage(
-      '$0 judge <capture> [options]\n\nJudge a captured DM session (a HAR 1.2 file from browser dev tools, mitmproxy or Charles) between a DM client ' +
-        'and a DM server, both sides, from the traffic alone; write the report folder of dmct run. Items the capture does not show are untested.',
-    )
-    .positional('capture', { type: 'string', demandOption: true, describe: 'the HAR file' })
     .option('claims-server', { requiresArg: true, type: 'string', describe: "claims file of the server (its items' applicability)" })
     .option('claims-client', { requiresArg: true, type: 'string', describe: "claims file of the client (its items' applicability)" })
     .option('edition', {
@@ -44,7 +40,16 @@ function builder(yargs: Argv): Argv<JudgeArgs> {
       choices: listEditions(),
       describe: `SCR table edition (default: the claims' edition, else ${DEFAULT_EDITION})`,
     })
-    .option('out', { requiresArg: true, type: 'string', describe: 'report folder (default: reports/<timestamp>/)' })
+    .option('out', { requiresArg: true, type: 'string', describe: 'report folder (default: reports/<timestamp>/)' });
+}
+
+function builder(yargs: Argv): Argv<JudgeArgs> {
+  return judgingOptions(yargs)
+    .usage(
+      '$0 judge <capture> [options]\n\nJudge a captured DM session (a HAR 1.2 file from browser dev tools, mitmproxy or Charles) between a DM client ' +
+        'and a DM server, both sides, from the traffic alone; write the report folder of dmct run. Items the capture does not show are untested.',
+    )
+    .positional('capture', { type: 'string', demandOption: true, describe: 'the HAR file' })
     .option('json', { type: 'boolean', default: false, describe: 'print report.json instead of the console summary' })
     .example('$0 judge session.har', 'judge both sides of the sessions in session.har')
     .example(
@@ -53,8 +58,7 @@ function builder(yargs: Argv): Argv<JudgeArgs> {
     ) as unknown as Argv<JudgeArgs>;
 }
 
-/** A claims file given for `role`, read and checked, with its digest (shared with `dmct monitor`). */
-export function claimsOf(path: string | undefined, role: Role): { claims: Claims; file: string; sha256: string } | undefined {
+function claimsOf(path: string | undefined, role: Role): { claims: Claims; file: string; sha256: string } | undefined {
   if (path === undefined) return undefined;
   const read = readClaimsText(path);
   if (!read.ok) throw new UsageError(`${path}: cannot read the claims file (${read.reason})`);
@@ -69,8 +73,7 @@ export function claimsOf(path: string | undefined, role: Role): { claims: Claims
   return { claims, file: displayPath(path), sha256: createHash('sha256').update(read.text, 'utf8').digest('hex') };
 }
 
-/** The edition to judge with: the flag, else the claims', else the default; claims of another edition are a usage error. */
-export function editionOf(given: string | undefined, claims: readonly ({ claims: Claims; file: string } | undefined)[]): string {
+function editionOf(given: string | undefined, claims: readonly ({ claims: Claims; file: string } | undefined)[]): string {
   const named = claims.flatMap((c) => (c?.claims.edition === undefined ? [] : [{ file: c.file, edition: c.claims.edition }]));
   const edition = given ?? named[0]?.edition ?? DEFAULT_EDITION;
   const other = named.find((n) => n.edition !== edition);
@@ -78,18 +81,22 @@ export function editionOf(given: string | undefined, claims: readonly ({ claims:
   return edition;
 }
 
-async function handler(argv: JudgeArgs): Promise<void> {
-  const startTime = new Date();
-  if (argv.out !== undefined) checkOutputFolder('--out', argv.out);
+/** The claims of both sides and the edition they are judged with (shared with `dmct monitor`). */
+export function claimsAndEdition(argv: Pick<JudgeArgs, 'claims-client' | 'claims-server' | 'edition'>) {
   const client = claimsOf(argv['claims-client'], 'client');
   const server = claimsOf(argv['claims-server'], 'server');
-  let edition;
   try {
-    edition = loadEdition(editionOf(argv.edition, [client, server]));
+    return { client, server, edition: loadEdition(editionOf(argv.edition, [client, server])) };
   } catch (err) {
     if (err instanceof ScrInputError) throw new UsageError(err.problems[0] ?? err.message);
     throw err;
   }
+}
+
+async function handler(argv: JudgeArgs): Promise<void> {
+  const startTime = new Date();
+  if (argv.out !== undefined) checkOutputFolder('--out', argv.out);
+  const { client, server, edition } = claimsAndEdition(argv);
   let exchanges;
   try {
     exchanges = await readCapture(argv.capture);

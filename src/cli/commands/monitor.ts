@@ -6,14 +6,13 @@ import { buildJudgeReport, startMonitor, type MonitorLine, type MonitorTls } fro
 import { exchangesToHar } from '../../monitor/har-export.js';
 import { DMCT_VERSION } from '../../package-root.js';
 import { writeConsole, writeReportFolder } from '../../report/index.js';
-import { loadEdition, ScrInputError } from '../../scr/index.js';
 import { displayPath } from '../../scr/errors.js';
 import { createTestPki } from '../../transport/test-pki.js';
 import { UsageError } from '../errors.js';
 import { defaultOutDir } from '../../run/out-dir.js';
 import { checkOutputFolder } from '../output-paths.js';
 import { COMMAND_CATALOG } from './catalog.js';
-import { claimsOf, editionOf } from './judge.js';
+import { claimsAndEdition, judgingOptions } from './judge.js';
 import { untilSignal } from './sim/shared.js';
 
 interface MonitorArgs {
@@ -39,7 +38,7 @@ export const MONITOR_HAR_FILE = 'capture.har';
 export const MONITOR_CA_FILE = 'monitor-ca.pem';
 
 function builder(yargs: Argv): Argv<MonitorArgs> {
-  return yargs
+  return judgingOptions(yargs)
     .usage(
       '$0 monitor --upstream <url> [options]\n\nStand between a real DM client and a real DM server: forward every exchange unchanged to the ' +
         'upstream server, judge both sides from the traffic alone, print a line per package, and on Ctrl-C (or after --duration) write ' +
@@ -58,14 +57,6 @@ function builder(yargs: Argv): Argv<MonitorArgs> {
     .option('relay-udp', { requiresArg: true, type: 'string', describe: "relay Package#0 (WAP Push) to the client's UDP [host:]port" })
     .option('relay-listen', { requiresArg: true, type: 'string', default: '127.0.0.1:0', describe: 'where the server sends Package#0' })
     .option('duration', { requiresArg: true, type: 'number', describe: 'stop after this many seconds (default: on Ctrl-C)' })
-    .option('claims-server', { requiresArg: true, type: 'string', describe: "claims file of the server (its items' applicability)" })
-    .option('claims-client', { requiresArg: true, type: 'string', describe: "claims file of the client (its items' applicability)" })
-    .option('edition', {
-      requiresArg: true,
-      type: 'string',
-      describe: "SCR table edition (default: the claims', else the default edition)",
-    })
-    .option('out', { requiresArg: true, type: 'string', describe: 'report folder (default: reports/<timestamp>/)' })
     .option('json', { type: 'boolean', default: false, describe: 'print report.json at the end instead of the console summary' })
     .example('$0 monitor --upstream https://dm.example.com/dm --tls', 'monitor a device talking to its server over https')
     .example(
@@ -136,15 +127,7 @@ async function handler(argv: MonitorArgs): Promise<void> {
   const upstream = upstreamOf(argv.upstream);
   const listen = parseHostPort(argv.listen, '--listen');
   const relayTarget = argv['relay-udp'] === undefined ? undefined : parseHostPort(argv['relay-udp'], '--relay-udp');
-  const client = claimsOf(argv['claims-client'], 'client');
-  const server = claimsOf(argv['claims-server'], 'server');
-  let edition;
-  try {
-    edition = loadEdition(editionOf(argv.edition, [client, server]));
-  } catch (err) {
-    if (err instanceof ScrInputError) throw new UsageError(err.problems[0] ?? err.message);
-    throw err;
-  }
+  const { client, server, edition } = claimsAndEdition(argv);
   const outDir = argv.out ?? defaultOutDir(startTime, process.cwd());
   const { tls, caFile } = await tlsOf(argv, outDir, listen.host);
   const monitor = await startMonitor({

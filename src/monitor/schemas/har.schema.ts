@@ -99,6 +99,11 @@ export const harSchema = {
         "headers": {
           "$ref": "#/$defs/Headers"
         },
+        "bodySize": {
+          "type": "integer",
+          "minimum": -1,
+          "description": "Size of the request body in bytes (-1: unknown); more than the postData text holds marks the body as cut."
+        },
         "postData": {
           "title": "HarPostData",
           "type": "object",
@@ -139,6 +144,11 @@ export const harSchema = {
           "title": "HarContent",
           "type": "object",
           "properties": {
+            "size": {
+              "type": "integer",
+              "minimum": -1,
+              "description": "Size of the response body in bytes (-1: unknown); more than the text holds marks the body as cut."
+            },
             "mimeType": {
               "type": "string",
               "maxLength": 1024
@@ -195,6 +205,10 @@ export interface HarRequest {
   method: string;
   url: string;
   headers: Headers;
+  /**
+   * Size of the request body in bytes (-1: unknown); more than the postData text holds marks the body as cut.
+   */
+  bodySize?: number;
   postData?: HarPostData;
 }
 /**
@@ -220,6 +234,10 @@ export interface HarResponse {
   content: HarContent;
 }
 export interface HarContent {
+  /**
+   * Size of the response body in bytes (-1: unknown); more than the text holds marks the body as cut.
+   */
+  size?: number;
   mimeType?: string;
   text?: string;
   encoding?: string;

@@ -99,6 +99,7 @@ export async function runMonitoredSessions(faults: { client?: string[]; server?:
     await client.client.whenIdle(1);
     await client.client.openSession('client').done;
     await client.client.whenIdle(1);
+    await monitor.settled();
     return { monitor, lines, client, server, stop };
   } catch (error) {
     await stop();

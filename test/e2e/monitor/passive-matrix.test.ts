@@ -26,7 +26,14 @@ const PASSIVE_FAULTS: Record<'client' | 'server', string[]> = {
     'alert-data-without-datatype',
     'alert-bad-mark',
   ],
-  server: ['package2-wrong-content-type', 'package2-non-string-param', 'status-for-generic-alert', 'status-member-for-alerts'],
+  server: [
+    'package2-wrong-content-type',
+    'package2-non-string-param',
+    'cont-no-server-uri',
+    'cont-uri-rejected',
+    'status-for-generic-alert',
+    'status-member-for-alerts',
+  ],
 };
 const FAULTS: readonly Fault[] = [...clientFaults, ...serverFaults];
 const edition = loadEdition(DEFAULT_EDITION);
@@ -85,6 +92,7 @@ describe('dmct monitor between the reference client and the reference server', (
           'client 5.4.1/sync-reporting',
           'client 5.4/generic-alert',
           'server 5.2.3/package2',
+          'server 5.3.8/cont',
           'server 5.4/generic-alert',
         ].sort(),
       );

@@ -125,3 +125,64 @@ describe('one broken rule, one charge', () => {
     assert.deepEqual(failedRules(judgement, 'server'), ['5.2.3/package2']);
   });
 });
+
+describe('the side that kept the rules is not charged', () => {
+  const GET_AND_CONT = {
+    CMD: [
+      ['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man'],
+      ['CONT', 'https://dm.example.com/dm/next'],
+    ],
+  };
+
+  it('a 401 or 403 answer to a valid Package#1 is inconclusive for the server, not a fail', () => {
+    for (const status of [401, 403]) {
+      const refused = { ...exchange(1, 1, SESSION_ALERT, { title: 'Forbidden' }), status };
+      const judgement = judgeExchanges([refused]);
+      assert.deepEqual(failedRules(judgement, 'server'), []);
+      assert.equal(verdictOf(judgement, 'server', '5.2.3/package2'), 'inconclusive');
+    }
+    const other = { ...exchange(1, 1, SESSION_ALERT, { title: 'Bad' }), status: 400 };
+    assert.deepEqual(failedRules(judgeExchanges([other]), 'server'), ['5.2.3/package2']);
+  });
+
+  it('a Package#3 breaking CONT does not judge the answer refusing it', () => {
+    const judgement = judgeExchanges([
+      exchange(1, 1, SESSION_ALERT, GET_AND_CONT),
+      { ...exchange(2, 3, { Status: [{ sc: 404 }, { sc: 200 }] }, { title: 'wrong URI' }), status: 400 },
+    ]);
+    assert.deepEqual(failedRules(judgement, 'client'), ['5.3.8/cont']);
+    assert.deepEqual(failedRules(judgement, 'server'), []);
+  });
+
+  it("after a Package#2 that is not valid, the session's next Package#3 is not judged (no charge on the client)", () => {
+    const judgement = judgeExchanges([
+      exchange(1, 1, SESSION_ALERT, { CMD: [['GET', 7]] }),
+      exchange(2, 3, { Status: [{ sc: 400 }] }, { CMD: [['END']] }),
+    ]);
+    assert.deepEqual(failedRules(judgement, 'server'), ['5.2.3/package2']);
+    assert.deepEqual(failedRules(judgement, 'client'), []);
+    assert.deepEqual(
+      judgement.skipped.map((s) => s.exchange),
+      [2],
+    );
+  });
+
+  it("a client's malformed Generic Alert is charged to the client's 5.4/generic-alert, not to the package", () => {
+    const alerts = { Alert: [...SESSION_ALERT.Alert, { AlertType: 'urn:example:at:x', Mark: 'high' }] };
+    const judgement = judgeExchanges([exchange(1, 1, alerts, { CMD: [['END']] })]);
+    assert.deepEqual(failedRules(judgement, 'client'), ['5.4/generic-alert']);
+    const clean = { Alert: [...SESSION_ALERT.Alert, { AlertType: 'urn:example:at:x', Mark: 'minor' }] };
+    assert.equal(verdictOf(judgeExchanges([exchange(1, 1, clean, { CMD: [['END']] })]), 'client', '5.4/generic-alert'), 'pass');
+  });
+
+  it("a CONT without its ServerURI, or a refusal at the CONT URI, is charged to the server's 5.3.8/cont, not to 5.2.3/package2", () => {
+    const bare = judgeExchanges([exchange(1, 1, SESSION_ALERT, { CMD: [['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man'], ['CONT']] })]);
+    assert.deepEqual(failedRules(bare, 'server'), ['5.3.8/cont']);
+    const refused = judgeExchanges([
+      exchange(1, 1, SESSION_ALERT, GET_AND_CONT),
+      { ...exchange(2, 3, { Status: [{ sc: 404 }, { sc: 200 }] }, { title: 'Not Found' }, 'https://dm.example.com/dm/next'), status: 404 },
+    ]);
+    assert.deepEqual(failedRules(refused, 'server'), ['5.3.8/cont']);
+    assert.deepEqual(failedRules(refused, 'client'), []);
+  });
+});

@@ -1,8 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
-import { startMonitor, type MonitorLine, type RunningMonitor } from '../../../src/monitor/index.js';
+import { createTestPki } from '../../../src/transport/test-pki.js';
+import { judgeExchanges, parseHarText, startMonitor, type MonitorLine, type RunningMonitor } from '../../../src/monitor/index.js';
+import { exchangesToHar } from '../../../src/monitor/har-export.js';
 
 /** What the upstream saw of one request. */
 interface Seen {
@@ -169,8 +172,78 @@ describe('dmct monitor forwards byte for byte', () => {
         small.judgement().skipped.map((s) => s.exchange),
         [1],
       );
+      // Its HAR says the bodies were cut: dmct judge does not judge it either.
+      const har = JSON.stringify(exchangesToHar(small.exchanges(), { name: 'test', version: '0' }));
+      const [read] = parseHarText(har, 'cut.har');
+      assert.deepEqual(read?.problems, [
+        `request body was cut in the capture (4 of ${ODD_REQUEST_BODY.length} bytes)`,
+        `response body was cut in the capture (4 of ${ODD_RESPONSE_BODY.length} bytes)`,
+      ]);
+      assert.deepEqual(
+        judgeExchanges(read ? [read] : []).skipped.map((s) => s.exchange),
+        [1],
+      );
     } finally {
       await small.close();
+    }
+  });
+
+  it('an upstream that takes the request and never answers is cut at the time limit, and the exchange is judged as unanswered', async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    let recorded: (line: MonitorLine) => void = () => undefined;
+    const line = new Promise<MonitorLine>((resolve) => (recorded = resolve));
+    const cut = await startMonitor({
+      upstream: new URL(`http://127.0.0.1:${port}/dm`),
+      limits: { exchangeTimeoutMs: 200 },
+      onPackage: (l) => recorded(l),
+    });
+    try {
+      const answered = await fetch(cut.url, { method: 'POST', body: 'x' }).then(
+        (r) => r.status,
+        () => 0,
+      );
+      assert.ok(answered === 0 || answered === 502, `client got ${answered}`);
+      assert.match((await line).text, /→ no response {2}not a DM package/);
+      const [exchange] = cut.exchanges();
+      assert.equal(exchange?.status, 0);
+      assert.deepEqual(exchange?.problems, []);
+    } finally {
+      await cut.close();
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
+  it('serves https to the client and trusts the given CA upstream', async () => {
+    const pki = await createTestPki();
+    const secure = https.createServer({ cert: pki.server.cert, key: pki.server.key }, (req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'text/plain' }).end('over tls'));
+    });
+    await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
+    const { port } = secure.address() as net.AddressInfo;
+    const tlsMonitor = await startMonitor({
+      upstream: new URL(`https://127.0.0.1:${port}/dm`),
+      tls: { cert: pki.server.cert, key: pki.server.key, upstreamCa: [pki.ca.cert] },
+    });
+    try {
+      assert.equal(tlsMonitor.url.protocol, 'https:');
+      const body = await new Promise<string>((resolve, reject) => {
+        const request = https.request(tlsMonitor.url, { method: 'POST', ca: pki.ca.cert }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => resolve(Buffer.concat(chunks).toString()));
+        });
+        request.on('error', reject);
+        request.end('hello');
+      });
+      assert.equal(body, 'over tls');
+      assert.equal(tlsMonitor.exchanges()[0]?.url.startsWith('https://'), true);
+    } finally {
+      await tlsMonitor.close();
+      await new Promise<void>((resolve) => secure.close(() => resolve()));
     }
   });
 });
