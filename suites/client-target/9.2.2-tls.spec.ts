@@ -17,6 +17,25 @@ const VERSIONS: readonly { version: TlsVersion; tag: string; name: string; keywo
   { version: 'TLSv1.2', tag: '@9.2.2/tls12', name: 'TLS 1.2', keyword: 'SHOULD' },
 ];
 
+const MODES = [
+  {
+    tag: '@9.2.2/psk-mode',
+    mode: 'PSK-TLS',
+    kind: 'PSK',
+    suites: PSK_SUITES,
+    requirement:
+      'A client claiming PSK-TLS mode supports at least one of its seven cipher suites (9.2.2; the PSK of DMAcc AppAuth, 12.2.1.1)',
+  },
+  {
+    tag: '@9.2.2/x509-mode',
+    mode: 'X.509',
+    kind: 'X.509',
+    suites: X509_SUITES,
+    requirement:
+      'A client claiming X.509 mode supports at least one of its six cipher suites and verifies the server certificate (9.2.1, 9.2.2)',
+  },
+] as const;
+
 /** The first connection of the attempt that negotiated what `accepts` takes. */
 function negotiated(attempt: SessionAttempt, accepts: (protocol: string, suite: string) => boolean): boolean {
   return attempt.connections.some((c) => c.ok && accepts(c.tls.protocol, c.tls.suite));
@@ -73,58 +92,29 @@ test.describe('9.2.2 TLS (client)', () => {
     },
   );
 
-  test(
-    'offered the PSK suites of 9.2.2 only, the client opens its session in PSK-TLS mode',
-    {
-      tag: ['@9.2.2/psk-mode'],
-      annotation: [
-        {
-          type: 'requirement',
-          description:
-            'A client claiming PSK-TLS mode supports at least one of its seven cipher suites (9.2.2; the PSK of DMAcc AppAuth, 12.2.1.1)',
-        },
-      ],
-    },
-    async ({ clientTarget, sessions }) => {
-      const tls = servedTls(clientTarget);
-      precondition(tls.base.psk !== undefined, {
-        precondition: 'the claims give the PSK the device holds (tls.psk)',
-        observed: 'no tls.psk in the claims',
-      });
-      tls.offer({ versions: ['TLSv1.2'], suites: Object.keys(PSK_SUITES) });
-      const attempt = await test.step('a session with dmct offering the PSK suites only', () => attemptSession(sessions));
-      requireReached(attempt, 'the client connects in PSK-TLS mode');
-      expectThat(attempt.outcome.kind === 'received' && negotiated(attempt, (_, suite) => suite in PSK_SUITES), {
-        rule: 'the client connects in PSK-TLS mode with a PSK suite of 9.2.2',
-        expected: `a TLS handshake with one of ${Object.keys(PSK_SUITES).join(', ')} and a Package#1 over it`,
-        actual: describeAttempt(attempt),
-      });
-    },
-  );
-
-  test(
-    'offered the X.509 suites of 9.2.2 only, the client opens its session in X.509 mode',
-    {
-      tag: ['@9.2.2/x509-mode'],
-      annotation: [
-        {
-          type: 'requirement',
-          description:
-            'A client claiming X.509 mode supports at least one of its six cipher suites and verifies the server certificate (9.2.1, 9.2.2)',
-        },
-      ],
-    },
-    async ({ clientTarget, sessions }) => {
-      servedTls(clientTarget).offer({ versions: ['TLSv1.2'], suites: Object.keys(X509_SUITES), psk: undefined });
-      const attempt = await test.step('a session with dmct offering the X.509 suites only', () => attemptSession(sessions));
-      requireReached(attempt, 'the client connects in X.509 mode');
-      expectThat(attempt.outcome.kind === 'received' && negotiated(attempt, (_, suite) => suite in X509_SUITES), {
-        rule: 'the client connects in X.509 mode with an X.509 suite of 9.2.2',
-        expected: `a TLS handshake with one of ${Object.keys(X509_SUITES).join(', ')} and a Package#1 over it`,
-        actual: describeAttempt(attempt),
-      });
-    },
-  );
+  for (const { tag, mode, kind, suites, requirement } of MODES) {
+    test(
+      `offered the ${kind} suites of 9.2.2 only, the client opens its session in ${mode} mode`,
+      { tag: [tag], annotation: [{ type: 'requirement', description: requirement }] },
+      async ({ clientTarget, sessions }) => {
+        const tls = servedTls(clientTarget);
+        if (kind === 'PSK')
+          precondition(tls.base.psk !== undefined, {
+            precondition: 'the claims give the PSK the device holds (tls.psk)',
+            observed: 'no tls.psk in the claims',
+          });
+        // TLS 1.2: every suite of 9.2.2 uses SHA-256 or GCM. Without PSK the X.509 offer cannot end in PSK mode.
+        tls.offer({ versions: ['TLSv1.2'], suites: Object.keys(suites), ...(kind === 'PSK' ? {} : { psk: undefined }) });
+        const attempt = await test.step(`a session with dmct offering the ${kind} suites only`, () => attemptSession(sessions));
+        requireReached(attempt, `the client connects in ${mode} mode`);
+        expectThat(attempt.outcome.kind === 'received' && negotiated(attempt, (_, suite) => suite in suites), {
+          rule: `the client connects in ${mode} mode with a ${kind} suite of 9.2.2`,
+          expected: `a TLS handshake with one of ${Object.keys(suites).join(', ')} and a Package#1 over it`,
+          actual: describeAttempt(attempt),
+        });
+      },
+    );
+  }
 });
 
 const REFUSALS = [
