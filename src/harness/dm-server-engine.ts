@@ -31,6 +31,7 @@ import { DEFAULT_HANDLER_ORIGIN, type TlsConnectionEvent } from '../transport/en
 import type { TraceRecorder } from './trace-recorder.js';
 import { jsonTextExceedsDepth } from '../protocol/json-limits.js';
 import { capText } from '../transport/cap-text.js';
+import { describeTls } from '../transport/tls-settings.js';
 
 export type { DmEndpointKind, EndpointEvent, EngineEvent, PackageEvent } from './dm-server-engine-events.js';
 export type { EventWait, QuietWatch } from './dm-server-engine-log.js';
@@ -104,6 +105,15 @@ interface Session {
 
 /** Characters kept of a violation's message (messages quote the offending value, which can be 1 MB). */
 const MAX_VIOLATION_CHARS = 8192;
+
+/** TLS connections and refused requests kept per scenario; older ones are forgotten (a client can open any number). */
+const MAX_KEPT_CONNECTIONS = 1024;
+
+/** Appends to a list kept at most {@link MAX_KEPT_CONNECTIONS} long. */
+function keep<T>(list: T[], entry: T): void {
+  list.push(entry);
+  if (list.length > MAX_KEPT_CONNECTIONS) list.shift();
+}
 
 const ENDPOINT_LABEL: Record<DmEndpointKind, string> = { dm: '', cont: ' (CONT URI)', async: ' (async report URI)' };
 
@@ -190,7 +200,12 @@ export class DmServerEngine {
 
   /** Records how a TLS connection to the served endpoints went (the serving layer tells it, §9.2.2). */
   tlsConnection(event: TlsConnectionEvent): void {
-    this.#tlsConnections.push({ ...event, order: this.log.mark() });
+    keep(this.#tlsConnections, { ...event, order: this.log.mark() });
+    this.#recorder.note({
+      from: 'target',
+      to: 'dmct',
+      label: event.ok ? describeTls(event.tls) : `TLS handshake failed (${event.detail}): connection closed`,
+    });
   }
 
   /** TLS connections at or after the log mark `after`. */
@@ -373,7 +388,7 @@ export class DmServerEngine {
         to: 'dmct',
         label: `request${ENDPOINT_LABEL[endpoint]} (${refusal.reason})`,
       });
-      this.#challenged.push({ order: this.log.mark(), requestSeq: received.requestSeq, sent: refusal.sent, reason: refusal.reason });
+      keep(this.#challenged, { order: this.log.mark(), requestSeq: received.requestSeq, sent: refusal.sent, reason: refusal.reason });
       return answer(
         this.#recorder,
         { status: 401, headers: { 'www-authenticate': refusal.challenge } },
