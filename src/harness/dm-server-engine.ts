@@ -25,15 +25,21 @@ import { summariseViolations, type Violation } from '../protocol/violation.js';
 import type { DmEndpointKind, EndpointEvent, EngineEvent, PackageEvent, ReceivedRequest } from './dm-server-engine-events.js';
 import { answer, readRequest, recordReceived, type EndpointAddress } from './dm-server-engine-http.js';
 import { EventLog, type EventWait, type QuietWatch, type WaitBudget } from './dm-server-engine-log.js';
+import { CredentialGate, type Challenged, type CredentialDemand } from './dm-server-engine-auth.js';
 import { DataRepository } from './dm-server-engine-repository.js';
 import { WebPages } from './dm-server-engine-web.js';
-import { DEFAULT_HANDLER_ORIGIN } from '../transport/endpoint-server.js';
+import { DEFAULT_HANDLER_ORIGIN, type TlsConnectionEvent } from '../transport/endpoint-server.js';
 import type { TraceRecorder } from './trace-recorder.js';
 import { jsonTextExceedsDepth } from '../protocol/json-limits.js';
 import { capText } from '../transport/cap-text.js';
+import { describeTls } from '../transport/tls-settings.js';
 
 export type { DmEndpointKind, EndpointEvent, EngineEvent, PackageEvent } from './dm-server-engine-events.js';
 export type { EventWait, QuietWatch } from './dm-server-engine-log.js';
+export type { Challenged, CredentialDemand } from './dm-server-engine-auth.js';
+
+/** A TLS connection to the served endpoints and the log mark when it came (see {@link DmServerEngine.tlsConnection}). */
+export type TlsConnection = TlsConnectionEvent & { order: number };
 
 /**
  * One scripted answer: a Package#2 (built with the protocol layer, so it must be one the text
@@ -100,6 +106,15 @@ interface Session {
 /** Characters kept of a violation's message (messages quote the offending value, which can be 1 MB). */
 const MAX_VIOLATION_CHARS = 8192;
 
+/** TLS connections and refused requests kept per scenario; older ones are forgotten (a client can open any number). */
+const MAX_KEPT_CONNECTIONS = 1024;
+
+/** Appends to a list kept at most {@link MAX_KEPT_CONNECTIONS} long. */
+function keep<T>(list: T[], entry: T): void {
+  list.push(entry);
+  if (list.length > MAX_KEPT_CONNECTIONS) list.shift();
+}
+
 const ENDPOINT_LABEL: Record<DmEndpointKind, string> = { dm: '', cont: ' (CONT URI)', async: ' (async report URI)' };
 
 /**
@@ -144,6 +159,9 @@ export class DmServerEngine {
   #nextSession = 1;
   #nextToken = 1;
   #reqMosAsked = false;
+  #gate: CredentialGate | undefined;
+  readonly #challenged: Challenged[] = [];
+  readonly #tlsConnections: TlsConnection[] = [];
 
   constructor(options: DmServerEngineOptions) {
     this.log = new EventLog<EngineEvent>(options.waitBudget, (event) => event.body.length);
@@ -165,6 +183,34 @@ export class DmServerEngine {
    */
   notificationSent(fields: { reqMos: boolean }): void {
     this.#reqMosAsked = fields.reqMos;
+  }
+
+  /**
+   * From now on the DM endpoint and its CONT and async-report URIs demand these credentials in this
+   * scheme (§9.2.1): a request without them is answered 401 with a challenge; undefined stops it.
+   */
+  demandCredentials(demand: CredentialDemand | undefined): void {
+    this.#gate = demand === undefined ? undefined : new CredentialGate(demand);
+  }
+
+  /** Requests refused for want of valid credentials at or after the log mark `after`. */
+  challenged(after = 0): Challenged[] {
+    return this.#challenged.filter((entry) => entry.order >= after);
+  }
+
+  /** Records how a TLS connection to the served endpoints went (the serving layer tells it, §9.2.2). */
+  tlsConnection(event: TlsConnectionEvent): void {
+    keep(this.#tlsConnections, { ...event, order: this.log.mark() });
+    this.#recorder.note({
+      from: 'target',
+      to: 'dmct',
+      label: event.ok ? describeTls(event.tls) : `TLS handshake failed (${event.detail}): connection closed`,
+    });
+  }
+
+  /** TLS connections at or after the log mark `after`. */
+  tlsConnections(after = 0): TlsConnection[] {
+    return this.#tlsConnections.filter((entry) => entry.order >= after);
   }
 
   /** Points the URLs the engine hands out at where it is served (e.g. `http://127.0.0.1:40123`). */
@@ -336,6 +382,19 @@ export class DmServerEngine {
 
   async #handle(request: Request, endpoint: DmEndpointKind): Promise<Response> {
     const read = await readRequest(request, { origin: this.#origin, publicUrl: () => this.#publicUrl });
+    const refusal = this.#gate?.check(read.method, read.headers['authorization']);
+    if (refusal !== undefined) {
+      const received = recordReceived(this.#recorder, read, {
+        to: 'dmct',
+        label: `request${ENDPOINT_LABEL[endpoint]} (${refusal.reason})`,
+      });
+      keep(this.#challenged, { order: this.log.mark(), requestSeq: received.requestSeq, sent: refusal.sent, reason: refusal.reason });
+      return answer(
+        this.#recorder,
+        { status: 401, headers: { 'www-authenticate': refusal.challenge } },
+        { from: 'dmct', label: `401 challenge (${this.#gate?.scheme ?? ''})`, url: received.url },
+      ).response;
+    }
     const kind = classify(read.mediaType, read.body);
     const received = recordReceived(this.#recorder, read, { to: 'dmct', label: `Package#${kind}${ENDPOINT_LABEL[endpoint]}` });
     const devId = sessionKey(received.headers);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { TLSSocket, TlsOptions } from 'node:tls';
+import type { SecureContextOptions, TLSSocket, TlsOptions } from 'node:tls';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,7 +11,7 @@ import { capText } from './cap-text.js';
 import { type HandlerErrorEvent, createHandlerGuard, reportHandlerError } from './resolver-guard.js';
 import type { ExchangeRecorder } from './exchange-recorder.js';
 import { negotiatedOf } from './https-exchange.js';
-import { describeTls } from './tls-settings.js';
+import { describeTls, type NegotiatedTls } from './tls-settings.js';
 
 /** The origin msw handlers are written against; served requests are rewritten to it. */
 export const DEFAULT_HANDLER_ORIGIN = 'http://dm.test';
@@ -54,7 +54,12 @@ export interface ServeOptions {
    * are recorded.
    */
   tls?: TlsOptions;
+  /** Told each TLS connection's outcome: what it negotiated, or why its handshake failed. */
+  onTls?: (event: TlsConnectionEvent) => void;
 }
+
+/** How one TLS connection to an endpoint went. */
+export type TlsConnectionEvent = { ok: true; tls: NegotiatedTls } | { ok: false; detail: string };
 
 /** A complete request as a direct handler sees it: the body already read within the cap. */
 export interface DirectRequest {
@@ -85,6 +90,11 @@ export interface ServedEndpoint {
   port: number;
   /** Handler faults seen so far (each also went to `onError`). */
   errors: readonly HandlerErrorEvent[];
+  /**
+   * Over TLS: replaces what new connections are offered (certificate, versions, suites; §9.2.2)
+   * and closes idle kept-alive connections so that the next request handshakes afresh.
+   */
+  setSecureContext?(options: SecureContextOptions): void;
   /** Stops listening and drops open connections; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -407,15 +417,15 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
       ? http.createServer(serverOptions, listener)
       : https.createServer({ ...serverOptions, ...options.tls }, listener);
   if (options.tls !== undefined) {
-    server.on('secureConnection', (socket: TLSSocket) =>
-      recorder?.note({ from: 'target', to: name, label: `${describeTls(negotiatedOf(socket))}` }),
-    );
+    server.on('secureConnection', (socket: TLSSocket) => {
+      const tls = negotiatedOf(socket);
+      recorder?.note({ from: 'target', to: name, label: `${describeTls(tls)}` });
+      options.onTls?.({ ok: true, tls });
+    });
     server.on('tlsClientError', (error: NodeJS.ErrnoException, socket: TLSSocket) => {
-      recorder?.note({
-        from: 'target',
-        to: name,
-        label: `TLS handshake failed (${capText(error.code ?? error.message, 200)}): connection closed`,
-      });
+      const detail = capText(error.code ?? error.message, 200);
+      recorder?.note({ from: 'target', to: name, label: `TLS handshake failed (${detail}): connection closed` });
+      options.onTls?.({ ok: false, detail });
       socket.destroy();
     });
   }
@@ -453,6 +463,14 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
     url: baseUrl,
     port,
     errors,
+    ...(server instanceof https.Server
+      ? {
+          setSecureContext: (context: SecureContextOptions) => {
+            server.setSecureContext(context);
+            server.closeIdleConnections();
+          },
+        }
+      : {}),
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

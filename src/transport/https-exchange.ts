@@ -20,6 +20,22 @@ export class HttpsExchangeError extends Error {
   }
 }
 
+/**
+ * Why a connection that completed its handshake is refused before the request: a version in
+ * `closeOnVersions`, or a certificate that failed verification with an error not tolerated (with
+ * tolerated errors OpenSSL lets every certificate through and the check is made here).
+ */
+function untolerated(socket: TLSSocket, tls: TlsSettings): NodeJS.ErrnoException | undefined {
+  const protocol = socket.getProtocol();
+  if (tls.closeOnVersions?.some((version) => version === protocol) === true)
+    return Object.assign(new Error(`TLS version ${protocol} refused`), { code: 'ERR_TLS_VERSION_REFUSED' });
+  const tolerated = tls.tolerateCertificateErrors;
+  if (tolerated === undefined || tls.acceptAnyCertificate === true || socket.authorized) return undefined;
+  const code = String(socket.authorizationError);
+  if (tolerated.includes(code)) return undefined;
+  return Object.assign(new Error(`certificate verification failed: ${code}`), { code });
+}
+
 /** The parameters a connected TLS socket negotiated. */
 export function negotiatedOf(socket: TLSSocket): NegotiatedTls {
   const cipher = socket.getCipher();
@@ -69,7 +85,13 @@ export function httpsExchange(
       ...clientTlsOptions(init.tls, rootCertificates),
       ...(url.hostname.match(/^[\d.]+$|:/) ? {} : { servername: url.hostname }),
     });
-    request.on('socket', (socket) => socket.once('secureConnect', () => (secured = true)));
+    request.on('socket', (socket) =>
+      socket.once('secureConnect', () => {
+        const refusal = untolerated(socket as TLSSocket, init.tls);
+        if (refusal === undefined) secured = true;
+        else socket.destroy(refusal);
+      }),
+    );
     request.on('error', fail);
     request.on('response', (message) => {
       const tls = negotiatedOf(message.socket as TLSSocket);

@@ -4,6 +4,7 @@
  * offer exactly those. TLS 1.0 and 1.1 are off at OpenSSL's default security level; they are
  * offered only when asked for, at level 0 (`@SECLEVEL=0`).
  */
+import { constants as cryptoConstants } from 'node:crypto';
 import { checkServerIdentity, type ConnectionOptions, type PeerCertificate, type SecureVersion, type TlsOptions } from 'node:tls';
 
 /** The TLS versions of §9.2.2, in order. */
@@ -49,8 +50,20 @@ export interface TlsSettings {
   versions?: readonly TlsVersion[];
   /** Cipher suites offered, IANA names of §9.2.2 (default: OpenSSL's defaults, plus the PSK ones of §9.2.2 with `psk`). */
   suites?: readonly string[];
+  /** Suites of §9.2.2 (IANA names) taken out of what is offered (a fault of the reference client). */
+  withoutSuites?: readonly string[];
   /** Accept any server certificate (a fault of the reference client, never dmct's default). */
   acceptAnyCertificate?: boolean;
+  /**
+   * Verification errors (OpenSSL codes, e.g. `CERT_HAS_EXPIRED`) accepted anyway, all others still
+   * refused (a fault of the reference client that breaks one check only, never dmct's default).
+   */
+  tolerateCertificateErrors?: readonly string[];
+  /**
+   * Versions whose connection is closed once negotiated, before anything is sent (a fault of the
+   * reference client: OpenSSL's client cannot leave a hole in the versions it offers).
+   */
+  closeOnVersions?: readonly TlsVersion[];
 }
 
 /** The negotiated parameters of one TLS connection, for the trace. */
@@ -69,12 +82,18 @@ export function describeTls(tls: NegotiatedTls): string {
 
 /**
  * The OpenSSL cipher list: exactly these suites, or without `suites` OpenSSL's default list (plus
- * the PSK suites of §9.2.2 with `psk`); security level 0 when a version below TLS 1.2 is offered.
+ * the PSK suites of §9.2.2 with `psk`), less `withoutSuites`; security level 0 when a version
+ * below TLS 1.2 is offered.
  */
-export function cipherList(settings: Pick<TlsSettings, 'psk' | 'suites' | 'versions'>): string {
+export function cipherList(settings: Pick<TlsSettings, 'psk' | 'suites' | 'versions' | 'withoutSuites'>): string {
   const legacy = (settings.versions ?? TLS_VERSIONS).some((version) => version !== 'TLSv1.2');
-  const named = settings.suites?.map((name) => PSK_SUITES[name] ?? X509_SUITES[name]).filter((name): name is string => name !== undefined);
-  const list = named ?? ['DEFAULT', ...(settings.psk === undefined ? [] : Object.values(PSK_SUITES))];
+  const openSsl = (names: readonly string[]) =>
+    names.map((name) => PSK_SUITES[name] ?? X509_SUITES[name]).filter((name): name is string => name !== undefined);
+  const named = settings.suites === undefined ? undefined : openSsl(settings.suites);
+  const list = [
+    ...(named ?? ['DEFAULT', ...(settings.psk === undefined ? [] : Object.values(PSK_SUITES))]),
+    ...openSsl(settings.withoutSuites ?? []).map((name) => `!${name}`),
+  ];
   return `${list.join(':')}${legacy ? ':@SECLEVEL=0' : ''}`;
 }
 
@@ -82,6 +101,23 @@ export function cipherList(settings: Pick<TlsSettings, 'psk' | 'suites' | 'versi
 export function versionRange(versions: readonly TlsVersion[] = TLS_VERSIONS): { minVersion: SecureVersion; maxVersion: SecureVersion } {
   const sorted = [...versions].sort((a, b) => TLS_VERSIONS.indexOf(a) - TLS_VERSIONS.indexOf(b));
   return { minVersion: sorted[0] ?? 'TLSv1.2', maxVersion: sorted[sorted.length - 1] ?? 'TLSv1.2' };
+}
+
+const NO_VERSION_OPTION: Readonly<Record<TlsVersion, number>> = {
+  TLSv1: cryptoConstants.SSL_OP_NO_TLSv1,
+  'TLSv1.1': cryptoConstants.SSL_OP_NO_TLSv1_1,
+  'TLSv1.2': cryptoConstants.SSL_OP_NO_TLSv1_2,
+};
+
+/**
+ * The OpenSSL options that turn off the versions inside the offered range that are not offered
+ * (TLS 1.0 and 1.2 without 1.1): a range alone would offer them; 0 when there is no hole. A server
+ * only: OpenSSL's client offers nothing above a hole.
+ */
+export function versionHoles(versions: readonly TlsVersion[] = TLS_VERSIONS): number {
+  const { minVersion, maxVersion } = versionRange(versions);
+  const inside = TLS_VERSIONS.slice(TLS_VERSIONS.indexOf(minVersion as TlsVersion), TLS_VERSIONS.indexOf(maxVersion as TlsVersion) + 1);
+  return inside.filter((version) => !versions.includes(version)).reduce((options, version) => options | NO_VERSION_OPTION[version], 0);
 }
 
 /** node:tls options of a client connection offering exactly these settings. */
@@ -100,15 +136,18 @@ export function clientTlsOptions(settings: TlsSettings, rootCertificates: readon
           checkServerIdentity: (host: string, cert: PeerCertificate) =>
             cert.raw === undefined ? undefined : checkServerIdentity(host, cert),
         }),
-    rejectUnauthorized: settings.acceptAnyCertificate !== true,
+    // Tolerated errors are told apart after the handshake (https-exchange.ts), so OpenSSL must not refuse first.
+    rejectUnauthorized: settings.acceptAnyCertificate !== true && settings.tolerateCertificateErrors === undefined,
   };
 }
 
 /** node:tls options of a server offering exactly these settings (its certificate is required). */
 export function serverTlsOptions(settings: TlsSettings & { cert: string; key: string }): TlsOptions {
   const psk = settings.psk;
+  const holes = versionHoles(settings.versions);
   return {
     ...versionRange(settings.versions),
+    ...(holes === 0 ? {} : { secureOptions: holes }),
     ciphers: cipherList(settings),
     cert: settings.cert,
     key: settings.key,

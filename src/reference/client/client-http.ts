@@ -1,5 +1,7 @@
 import { request, type HttpOutcome } from '../../transport/http-client.js';
 import type { ExchangeRecorder } from '../../transport/exchange-recorder.js';
+import type { TlsSettings } from '../../transport/tls-settings.js';
+import type { ClientAuthenticator } from './client-auth.js';
 import type { ClientStateStore } from './client-state-store.js';
 import type { TransferRecord } from './schemas/client-state.schema.js';
 
@@ -7,6 +9,12 @@ import type { TransferRecord } from './schemas/client-state.schema.js';
 export interface HttpLimits {
   timeoutMs: number;
   maxResponseBytes: number;
+}
+
+/** How the client secures its exchanges (§9.2): the TLS it offers and trusts, and its HTTP authentication. */
+export interface ClientSecurity {
+  tls?: TlsSettings;
+  auth?: ClientAuthenticator;
 }
 
 /** One HTTP request of the client. */
@@ -28,11 +36,23 @@ export class ClientHttp {
     readonly recorder: ExchangeRecorder,
     private readonly limits: HttpLimits,
     private readonly state: ClientStateStore,
+    private readonly security: ClientSecurity = {},
   ) {}
 
-  /** A Package#1 or Package#3 POST to the DM server (section 5.2.2, 5.2.4). */
-  post(label: string, req: ClientRequest): Promise<HttpOutcome> {
-    return this.send(label, 'server', req);
+  /**
+   * A Package#1 or Package#3 POST to the DM server (section 5.2.2, 5.2.4), with credentials when
+   * a scheme is known, and sent once more answering a 401 challenge (§9.2.1).
+   */
+  async post(label: string, req: ClientRequest): Promise<HttpOutcome> {
+    const auth = this.security.auth;
+    const unasked = auth?.unasked(req.method, req.url);
+    const withAuth = (header: string | undefined): ClientRequest =>
+      header === undefined ? req : { ...req, headers: { ...req.headers, Authorization: header } };
+    const first = await this.send(label, 'server', withAuth(unasked));
+    if (auth === undefined || first.kind !== 'response' || first.status !== 401) return first;
+    const answer = auth.answer(req.method, req.url, first.headers.get('www-authenticate'));
+    if (answer === undefined) return first;
+    return this.send(`${label} (answering the challenge)`, 'server', withAuth(answer));
   }
 
   /** An HTTP exchange outside the session: repository, web server or SUB receiver (section 5.2). */
@@ -60,6 +80,7 @@ export class ClientHttp {
       ...(req.body === undefined ? {} : { body: req.body }),
       timeoutMs: req.timeoutMs ?? this.limits.timeoutMs,
       maxResponseBytes: this.limits.maxResponseBytes,
+      ...(this.security.tls === undefined ? {} : { tls: this.security.tls }),
     });
   }
 }

@@ -16,6 +16,10 @@ import type { ReferenceClientFaultName } from '../faults/client-faults-addressin
 import type { FaultSet } from '../faults/types.js';
 import { AlertQueue } from './alert-queue.js';
 import { ClientHttp, describeOutcome, isSuccess } from './client-http.js';
+import { ClientAuthenticator } from './client-auth.js';
+import { clientTls } from './client-tls.js';
+import type { HttpCredentials } from '../../transport/http-auth.js';
+import type { TlsSettings } from '../../transport/tls-settings.js';
 import { ClientStateStore } from './client-state-store.js';
 import { CBT_OF_BEARER, DEFAULT_CONNECTIVITY, type Bearer, type Connectivity } from './connection.js';
 import { crashMarker, type CrashMarker } from './crash-marker.js';
@@ -67,6 +71,10 @@ export interface ReferenceClientConfig {
   timings?: Partial<ClientTimings>;
   /** Receiver clock (tests pass a fixed one). */
   clock?: () => Date;
+  /** The TLS it offers and trusts for https: URLs (§9.2.2; e.g. the CA of dmct's run); default the system's trust. */
+  tls?: TlsSettings;
+  /** Its HTTP credentials at the DM server (§9.2.1), sent in answer to a Basic or Digest challenge. */
+  httpAuth?: HttpCredentials;
 }
 
 /** The result of a local need for an MO (admin POST /need-moid, section 5.3.10). */
@@ -132,7 +140,10 @@ export class ReferenceClient {
     this.tree = buildDeviceTree({ ...DEFAULT_DEV_INFO, devId: this.devId }, [account], this.faults);
     this.state = new ClientStateStore(this.devId, this.faults.names);
     const timings = { ...DEFAULT_TIMINGS, ...config.timings };
-    const http = new ClientHttp(this.exchanges, { timeoutMs: timings.httpTimeoutMs, maxResponseBytes: 1024 * 1024 }, this.state);
+    const http = new ClientHttp(this.exchanges, { timeoutMs: timings.httpTimeoutMs, maxResponseBytes: 1024 * 1024 }, this.state, {
+      ...(config.tls === undefined ? {} : { tls: clientTls(config.tls, this.faults) }),
+      ...(config.httpAuth === undefined ? {} : { auth: new ClientAuthenticator(config.httpAuth, this.faults) }),
+    });
     this.services = {
       tree: this.tree,
       devId: this.devId,

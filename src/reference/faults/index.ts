@@ -1,6 +1,7 @@
 import { clientFaults } from './client-faults.js';
 import { clientAddressingFaults } from './client-faults-addressing.js';
 import { moClientFaults } from './client-faults-mo.js';
+import { securityClientFaults } from './client-faults-security.js';
 import { serverFaults, type ServerFaultName as SeedServerFaultName } from './server-faults.js';
 import { serverFaults2016, type ServerFaultName2016 } from './server-faults-2016.js';
 import type { Fault, FaultRole, FaultSet } from './types.js';
@@ -20,6 +21,7 @@ export const allFaults: readonly Fault[] = [
   ...clientFaults,
   ...clientAddressingFaults,
   ...moClientFaults,
+  ...securityClientFaults,
 ];
 
 /** The fault switches of one peer, in registry order. */

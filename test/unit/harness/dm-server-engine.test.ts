@@ -294,3 +294,28 @@ describe('DmServerEngine: which package a request is', () => {
     assert.equal(classify(undefined, new TextEncoder().encode(`{"Status":${'['.repeat(100_000)}}`)), 1);
   });
 });
+
+describe('DmServerEngine: credentials demanded of the client (§9.2.1)', () => {
+  it('answers 401 with the demanded scheme until the credentials come, keeps each refusal and logs only the package that proved them', async () => {
+    engine.demandCredentials({ scheme: 'basic', username: 'dev', password: 'pw' });
+    const mark = engine.mark();
+    const refused = await post(engine.dmUrl, SESSION_ALERT, P1);
+    assert.equal(refused.status, 401);
+    assert.match(refused.headers.get('www-authenticate') ?? '', /^Basic realm="dmct"/);
+    assert.equal(engine.packages().length, 0);
+    const accepted = await fetch(engine.dmUrl, {
+      method: 'POST',
+      headers: { 'content-type': P1, 'omadm-devid': DEV_ID, authorization: `Basic ${Buffer.from('dev:pw').toString('base64')}` },
+      body: JSON.stringify(SESSION_ALERT),
+    });
+    assert.equal(accepted.status, 200);
+    assert.equal(engine.packages().length, 1);
+    assert.deepEqual(
+      engine.challenged(mark).map((entry) => [entry.sent, entry.reason]),
+      [['none', 'no credentials']],
+    );
+    engine.demandCredentials(undefined);
+    assert.equal((await post(engine.dmUrl, SESSION_ALERT, P1)).status, 200);
+    assertValidEvidence();
+  });
+});

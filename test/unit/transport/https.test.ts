@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { http, HttpResponse } from 'msw';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
-import { type ServedEndpoint, serveHandlers } from '../../../src/transport/endpoint-server.js';
+import { constants as cryptoConstants } from 'node:crypto';
+import { type ServedEndpoint, type TlsConnectionEvent, serveHandlers } from '../../../src/transport/endpoint-server.js';
 import { request } from '../../../src/transport/http-client.js';
 import { createTestPki, type TestPki } from '../../../src/transport/test-pki.js';
-import { serverTlsOptions, X509_SUITES, type TlsSettings } from '../../../src/transport/tls-settings.js';
+import { serverTlsOptions, versionHoles, X509_SUITES, type TlsSettings } from '../../../src/transport/tls-settings.js';
 
 const ORIGIN = 'http://tls.test';
 const handlers = [http.post(`${ORIGIN}/dm`, () => HttpResponse.json({ ok: true }))];
@@ -134,5 +135,55 @@ describe('HTTPS with dmct TLS settings (§9.2.2)', () => {
       tls: { psk: { ...PSK, key: Buffer.alloc(16) }, suites: ['TLS_PSK_WITH_AES_128_CBC_SHA256'], versions: ['TLSv1.2'] },
     });
     assert.equal(wrong.kind, 'connection-error');
+  });
+});
+
+describe('client-side checks of the reference client faults and version holes (§9.2.2)', () => {
+  test('tolerated verification errors let only those certificates through', async () => {
+    const expired = await serve(pki.expiredServer);
+    const foreign = await serve(pki.untrustedServer);
+    const send = (url: string, tolerate: string[]) =>
+      request(new TraceRecorder(), { method: 'POST', url, label: 'probe', tls: { ca: pki.ca.cert, tolerateCertificateErrors: tolerate } });
+    assert.equal((await send(expired.url, ['CERT_HAS_EXPIRED'])).kind, 'response');
+    const foreignRefused = await send(foreign.url, ['CERT_HAS_EXPIRED']);
+    assert.equal(foreignRefused.kind, 'connection-error');
+    assert.match(foreignRefused.kind === 'connection-error' ? foreignRefused.detail : '', /certificate verification failed/);
+    assert.equal((await send(foreign.url, ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN'])).kind, 'response');
+    assert.equal((await send(expired.url, ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN'])).kind, 'connection-error');
+  });
+
+  test('a version hole is closed on the server side; a client closes a connection of a refused version', async () => {
+    assert.equal(versionHoles(['TLSv1', 'TLSv1.2']), cryptoConstants.SSL_OP_NO_TLSv1_1);
+    assert.equal(versionHoles(['TLSv1', 'TLSv1.1', 'TLSv1.2']), 0);
+    const holed = await serve({ versions: ['TLSv1', 'TLSv1.2'] });
+    const send = (url: string, tls: TlsSettings) => request(new TraceRecorder(), { method: 'POST', url, label: 'probe', tls });
+    assert.equal((await send(holed.url, { ca: pki.ca.cert, versions: ['TLSv1.1'] })).kind, 'connection-error');
+    const only11 = await serve({ versions: ['TLSv1.1'] });
+    const refused = await send(only11.url, { ca: pki.ca.cert, closeOnVersions: ['TLSv1.1'] });
+    assert.match(refused.kind === 'connection-error' ? refused.detail : '', /TLS version TLSv1.1 refused/);
+    const only12 = await serve({ versions: ['TLSv1.2'] });
+    assert.equal((await send(only12.url, { ca: pki.ca.cert, closeOnVersions: ['TLSv1.1'] })).kind, 'response');
+  });
+
+  test('setSecureContext changes what new connections are offered, and onTls tells each outcome', async () => {
+    const events: TlsConnectionEvent[] = [];
+    const endpoint = await serveHandlers(handlers, {
+      origin: ORIGIN,
+      tls: serverTlsOptions(pki.server),
+      onTls: (event) => events.push(event),
+    });
+    served.push(endpoint);
+    const send = () =>
+      request(new TraceRecorder(), { method: 'POST', url: `${endpoint.url}/dm`, label: 'probe', tls: { ca: pki.ca.cert } });
+    assert.equal((await send()).kind, 'response');
+    endpoint.setSecureContext?.(serverTlsOptions({ ...pki.untrustedServer }));
+    assert.equal((await send()).kind, 'connection-error');
+    endpoint.setSecureContext?.(serverTlsOptions({ ...pki.server, versions: ['TLSv1.1'] }));
+    const legacy = await send();
+    assert.equal(legacy.kind === 'response' && legacy.tls?.protocol, 'TLSv1.1');
+    // Node's client verifies after the handshake, so the refused connection may look complete to the server.
+    assert.equal(events.length, 3);
+    const last = events[2];
+    assert.equal(last?.ok === true && last.tls.protocol, 'TLSv1.1');
   });
 });
