@@ -254,15 +254,29 @@ describe('planRun under the approved 2016 edition: scenarios prove rules, the 20
     const listed = formatPlan(view, { color: false }).split('\n');
     assert.equal(
       listed[listed.findIndex((line) => line.startsWith('DM-MEC-002-S-O ')) + 1],
-      '    - no scenario proves a rule of this item (scr/dm20-2016/rules.json maps it to none): it will be untested',
+      `    - ${view.plan.items.find((i) => i.id === 'DM-MEC-002-S-O')?.applicability.untestedWhy}: it will be untested`,
     );
 
     const report = buildReport(view.plan, [], sampleExecution());
     const cache = report.items.find((i) => i.id === 'DM-MEC-002-S-O');
     assert.equal(cache?.applicability.kind, 'applicable');
     assert.equal(cache?.verdict, 'untested');
-    assert.equal(cache?.reason, 'no scenario proves a rule of this item (scr/dm20-2016/rules.json maps it to none)');
+    assert.match(cache?.reason ?? '', /^whether and when a server adds a cache validator/);
     assert.equal(report.items.find((i) => i.id === 'DM-SER-002-S-O')?.verdict, 'not-applicable');
+  });
+
+  it('an item its edition maps to no rule is untested, and the plan says so', () => {
+    const view = planRun({ targets: resolveTargets({ claims: [CLAIMS_2016('client.json')] }), scenarios });
+    const listed = formatPlan(view, { color: false }).split('\n');
+    assert.equal(
+      listed[listed.findIndex((line) => line.startsWith('DM-MEC-003-C-O ')) + 1],
+      '    - no scenario proves a rule of this item (scr/dm20-2016/rules.json maps it to none): it will be untested',
+    );
+    const report = buildReport(view.plan, [], sampleExecution());
+    const item = report.items.find((i) => i.id === 'DM-MEC-003-C-O');
+    assert.equal(item?.applicability.kind, 'applicable');
+    assert.equal(item?.verdict, 'untested');
+    assert.equal(item?.reason, 'no scenario proves a rule of this item (scr/dm20-2016/rules.json maps it to none)');
   });
 
   it('an item no scenario can prove is untested with the reason its edition gives (rules.json untested)', () => {

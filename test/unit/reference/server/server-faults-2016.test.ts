@@ -5,7 +5,20 @@ import { parseAccept } from '../../../../src/protocol/http/accept.js';
 import { MEDIA_TYPES } from '../../../../src/protocol/http/media-types.js';
 import { buildMultipartPackage3 } from '../../../../src/protocol/http/multipart.js';
 import { serverFaults2016 } from '../../../../src/reference/faults/index.js';
-import { CLIENT_INITIATED, handlerErrors, interceptor, json, useReferenceServer, type InProcessServer } from './in-process.js';
+import { WAP_PUSH } from '../../../../src/protocol/interpretations/notification.js';
+import { decodeWapPushDatagram } from '../../../../src/protocol/notification/wap-push.js';
+import { listenUdp } from '../../../../src/transport/udp.js';
+import {
+  AUTH_DATA,
+  CLIENT_INITIATED,
+  DEV_ID,
+  handlerErrors,
+  interceptor,
+  json,
+  SECRET,
+  useReferenceServer,
+  type InProcessServer,
+} from './in-process.js';
 
 before(() => interceptor.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => assert.deepEqual(handlerErrors, [], 'no handler of the reference server may throw'));
@@ -37,6 +50,68 @@ function getReport(clientUri: string) {
 }
 
 const server = (fault?: string) => useReferenceServer(fault === undefined ? {} : { faults: [fault] });
+
+/**
+ * The answer to a Package#3 carrying the GET data of a whole instance at `root` (the switch's MO)
+ * and, before it, of one leaf below it, which the switch must still read.
+ */
+async function refusesWholeInstance(fault: string, root: string): Promise<void> {
+  const rs = server(fault);
+  const leafUri = `${root}Name`;
+  await firstPackage2(rs, ['GET', leafUri]);
+  const leaf = getReport(leafUri);
+  assert.equal((await rs.dm(undefined, { raw: leaf.body, contentType: leaf.contentType })).status, 200, 'a leaf is still read');
+  await rs.queue(['GET', root]);
+  await rs.dm({ Alert: [CLIENT_INITIATED] });
+  const whole = getReport(root);
+  assert.equal((await rs.dm(undefined, { raw: whole.body, contentType: whole.contentType })).status, 400);
+  const clean = server();
+  await firstPackage2(clean, ['GET', root]);
+  assert.equal((await clean.dm(undefined, { raw: whole.body, contentType: whole.contentType })).status, 200, 'the clean server reads it');
+}
+
+/** The X-Wap-Application-Id of the WAP Push datagram a server (with `faults`) sends a device. */
+async function wapApplicationId(faults: string[]): Promise<number | undefined> {
+  const listener = await listenUdp();
+  try {
+    const rs = useReferenceServer({ faults });
+    await rs.admin('POST', '/devices', {
+      devId: DEV_ID,
+      secret: SECRET,
+      authData: AUTH_DATA,
+      notify: { transport: 'udp', port: listener.port },
+    });
+    assert.equal((await rs.admin('POST', `/devices/${DEV_ID}/notify`, {})).status, 200);
+    const wait = await listener.waitForDatagram(undefined, 5000);
+    assert.equal(wait.kind, 'datagram');
+    return wait.kind === 'datagram' ? decodeWapPushDatagram(wait.datagram.bytes).applicationId : undefined;
+  } finally {
+    await listener.close();
+  }
+}
+
+/** The ServerURI a server with `fault` sends for a queued HPUT to `uri`. */
+async function sentServerUri(fault: string, uri: string): Promise<unknown> {
+  const { package2 } = await firstPackage2(server(fault), ['HPUT', uri, NODE]);
+  return package2.CMD[0]?.[1];
+}
+
+const PLACEHOLDERS = ['MNC', 'MCC', 'CMNC', 'CMCC', 'SPName'] as const;
+
+/** Each placeholder switch escapes its own placeholder and leaves the others (and [DevID]) alone. */
+const placeholderProofs = Object.fromEntries(
+  PLACEHOLDERS.map((placeholder) => [
+    `server-uri-${placeholder.toLowerCase()}-escaped`,
+    async () => {
+      const all = ['DevID', ...PLACEHOLDERS].map((p) => `[${p}]`).join('/');
+      const expected = all.replace(`[${placeholder}]`, `%5B${placeholder}%5D`);
+      assert.equal(
+        await sentServerUri(`server-uri-${placeholder.toLowerCase()}-escaped`, `http://repo.example/up/${all}`),
+        `http://repo.example/up/${expected}`,
+      );
+    },
+  ]),
+);
 
 /** One proof per switch of the 2016 rules: the break it names shows, and nothing else. */
 const proofs: Record<string, () => Promise<void>> = {
@@ -81,6 +156,20 @@ const proofs: Record<string, () => Promise<void>> = {
     const whole = getReport(DEV_INFO);
     const response = await rs.dm(undefined, { raw: whole.body, contentType: whole.contentType });
     assert.equal(response.status, 400);
+  },
+  'dmacc-data-refused': () => refusesWholeInstance('dmacc-data-refused', 'urn:oma:mo:oma-dm-dmacc:1.0//'),
+  'dacmo-data-refused': () => refusesWholeInstance('dacmo-data-refused', 'urn:oma:mo:oma-dm-dacmo:1.0//'),
+  'sessioninfo-data-refused': () => refusesWholeInstance('sessioninfo-data-refused', 'urn:oma:mo:oma-sessioninfomo:1.0//'),
+  async 'server-uri-query-dropped'() {
+    assert.equal(await sentServerUri('server-uri-query-dropped', 'http://repo.example/up?id=[DevID]&v=2'), 'http://repo.example/up');
+    assert.equal(await sentServerUri('server-uri-query-dropped', 'http://repo.example/plain'), 'http://repo.example/plain');
+  },
+  ...placeholderProofs,
+  async 'wap-push-app-id-wrong'() {
+    assert.equal(await wapApplicationId([]), WAP_PUSH.applicationId, 'the clean server addresses the DM client');
+    const wrong = await wapApplicationId(['wap-push-app-id-wrong']);
+    assert.notEqual(wrong, WAP_PUSH.applicationId);
+    assert.equal(typeof wrong, 'number');
   },
 };
 
