@@ -12,7 +12,7 @@ import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } fr
 import { formatViolation } from '../protocol/json-schema.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { buildReport } from './build-report.js';
-import { EVIDENCE_ATTACHMENT, rulesOfTags } from './contract.js';
+import { EVIDENCE_ATTACHMENT, rulesOfTags, scenarioTitles } from './contract.js';
 import { DEFAULT_EDITION, itemsHoldingRules, loadEdition, type Edition } from '../scr/index.js';
 import { scenarioSlug } from './scenario-slug.js';
 import type { Evidence } from './schemas/evidence.schema.js';
@@ -106,7 +106,7 @@ export async function scenarioResultOf(
   const result = test.results.at(-1);
   if (!result) return undefined;
   if (result.status === 'skipped' && test.expectedStatus !== 'skipped') return undefined;
-  const titles = test.titlePath().slice(3);
+  const titles = scenarioTitles(test.titlePath().slice(3));
   const { evidence, problem } = await evidenceOf(result);
   const scenario: ScenarioResult = {
     id: scenarioSlug(titles),
