@@ -37,11 +37,20 @@ export interface NotifierOptions {
 export type NotificationSent =
   { ok: true; bytes: Uint8Array; notificationId?: number; detail: string } | { ok: false; inconclusive: string };
 
-// DMCT_EMBEDDED (src/run/run-env.ts, default 1): the embedded reference client starts afresh in each worker.
-const nextNotificationId = notificationIdSource(
-  baseFromEnv(process.env) ?? randomNotificationIdBase(),
-  idBlockOf(workerIndexFromEnv(process.env), process.env['DMCT_EMBEDDED'] !== '0'),
-);
+/**
+ * A source of NOTIFICATION-IDs counting through this worker process's block of the run's ids
+ * (notification-ids.ts). An embedded reference client remembers only the ids it was sent, so a
+ * worker gives each one it starts (one per fault set in a mutant matrix) a source of its own.
+ */
+export function workerNotificationIds(): () => number {
+  // DMCT_EMBEDDED (src/run/run-env.ts, default 1): the embedded reference client starts afresh in each worker.
+  return notificationIdSource(
+    baseFromEnv(process.env) ?? randomNotificationIdBase(),
+    idBlockOf(workerIndexFromEnv(process.env), process.env['DMCT_EMBEDDED'] !== '0'),
+  );
+}
+
+const nextNotificationId = workerNotificationIds();
 
 /** A NOTIFICATION-ID not used before in this run (16-bit; section 5.2.1.2; see notification-ids.ts). */
 export function freshNotificationId(): number {

@@ -18,4 +18,16 @@ export const REQUIREMENT_ANNOTATION = 'requirement';
 export const INCONCLUSIVE_ANNOTATION = 'dmct-inconclusive';
 export const NOT_APPLICABLE_ANNOTATION = 'dmct-not-applicable';
 
+/**
+ * A mutant-matrix run registers each suite once per fault set of the embedded peer, under a group
+ * (describe) whose title starts with this (fixtures/mutant-groups.ts); the group is no part of
+ * the scenario's id or title.
+ */
+export const FAULT_GROUP_TITLE_PREFIX = 'dmct-faults: ';
+
+/** A scenario's titles (its describe blocks, then its own) without a mutant-matrix fault-set group. */
+export function scenarioTitles(titles: readonly string[]): string[] {
+  return titles[0]?.startsWith(FAULT_GROUP_TITLE_PREFIX) === true ? titles.slice(1) : [...titles];
+}
+
 export { rulesOfTags } from '../scr/rule-key.js';

@@ -11,7 +11,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { formatViolation } from '../protocol/json-schema.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { EVIDENCE_ATTACHMENT, rulesOfTags } from './contract.js';
+import { EVIDENCE_ATTACHMENT, rulesOfTags, scenarioTitles } from './contract.js';
 import { DEFAULT_EDITION, itemsHoldingRules, loadEdition, type Edition } from '../scr/index.js';
 import { scenarioSlug } from './scenario-slug.js';
 import type { Evidence } from './schemas/evidence.schema.js';
@@ -104,7 +104,7 @@ export async function scenarioResultOf(
   const result = test.results.at(-1);
   if (!result) return undefined;
   if (result.status === 'skipped' && test.expectedStatus !== 'skipped') return undefined;
-  const titles = test.titlePath().slice(3);
+  const titles = scenarioTitles(test.titlePath().slice(3));
   const { evidence, problem } = await evidenceOf(result);
   const scenario: ScenarioResult = {
     id: scenarioSlug(titles),

@@ -5,7 +5,7 @@
  */
 import https from 'node:https';
 import { Readable } from 'node:stream';
-import { rootCertificates, type TLSSocket } from 'node:tls';
+import { createSecureContext, rootCertificates, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { capText } from './cap-text.js';
 import { clientTlsOptions, type NegotiatedTls, type TlsSettings } from './tls-settings.js';
 
@@ -34,6 +34,24 @@ function untolerated(socket: TLSSocket, tls: TlsSettings): NodeJS.ErrnoException
   const code = String(socket.authorizationError);
   if (tolerated.includes(code)) return undefined;
   return Object.assign(new Error(`certificate verification failed: ${code}`), { code });
+}
+
+const connectionOptions = new WeakMap<TlsSettings, ConnectionOptions>();
+
+/**
+ * The connection options of `settings`, their secure context made once per settings object: made
+ * per exchange, it parsed the whole root store and the run's CA every time, which was most of the
+ * CPU an exchange with a TLS target cost. The context takes every option of the settings; the
+ * trust list is left out of the per-connection options, where nothing reads it any more.
+ */
+export function connectionOptionsOf(settings: TlsSettings): ConnectionOptions {
+  let options = connectionOptions.get(settings);
+  if (options === undefined) {
+    const { ca: _inContext, ...perConnection } = clientTlsOptions(settings, rootCertificates);
+    options = { ...perConnection, secureContext: createSecureContext(clientTlsOptions(settings, rootCertificates)) };
+    connectionOptions.set(settings, options);
+  }
+  return options;
 }
 
 /** The parameters a connected TLS socket negotiated. */
@@ -82,7 +100,7 @@ export function httpsExchange(
       signal: init.signal,
       // A fresh connection per exchange: its TLS parameters are this exchange's evidence.
       agent: false,
-      ...clientTlsOptions(init.tls, rootCertificates),
+      ...connectionOptionsOf(init.tls),
       ...(url.hostname.match(/^[\d.]+$|:/) ? {} : { servername: url.hostname }),
     });
     request.on('socket', (socket) =>

@@ -1,8 +1,9 @@
 /**
  * The mutant matrices of both roles: one Playwright invocation of
  * playwright.mutants.config.ts runs each role's suite against its clean reference peer and against
- * the peer with each fault switch on (one worker generation for both roles); the results are
- * grouped by role and `dmct-faults` annotation and judged with the report's own scenarioVerdict.
+ * the peer with each fault switch on (a few workers, each walking through many fault sets); the
+ * results are grouped by role and `dmct-faults` annotation and judged with the report's own
+ * scenarioVerdict.
  * Used by matrix.test.ts (server-matrix.ts, client-matrix.ts).
  */
 import { spawn } from 'node:child_process';
@@ -30,7 +31,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const MATRIX_EDITION = 'dm20-2016';
 const CONFIG = fileURLToPath(new URL('./playwright.mutants.config.ts', import.meta.url));
 
-/** One scenario's outcome in one project of the matrix. */
+/** One scenario's outcome against one fault set of the matrix. */
 export interface MatrixCell {
   id: string;
   title: string;

@@ -1,51 +1,56 @@
 /**
- * The mutant matrices of both roles in ONE Playwright invocation: per role a
- * clean project plus one project per fault switch of the role's reference peer, each running the
- * role's suite against the embedded peer with that one switch on (project metadata `faults`).
- * dmct's reporter writes every result to DMCT_RESULTS_FILE; each result carries the `dmct-faults`
- * annotation of its project. DMCT_MUTANT_ROLE (`server` or `client`) limits it to one role;
- * DMCT_MUTANT_FAULTS (comma list) limits the fault projects, for a quick look at a few.
+ * The mutant matrices of both roles in ONE Playwright invocation: each role's suite runs against
+ * its embedded reference peer clean and with each fault switch on. DMCT_MUTANT_MATRIX makes the
+ * role fixtures register every suite once per fault set, in a group carrying the `dmct-faults`
+ * annotation (fixtures/mutant-groups.ts); each worker keeps one peer per fault set it meets
+ * (fixtures/target-pool.ts). dmct's reporter writes every result to DMCT_RESULTS_FILE.
+ * DMCT_MUTANT_ROLE (`server` or `client`) limits it to one role; DMCT_MUTANT_FAULTS (comma list)
+ * limits the fault sets, for a quick look at a few.
  */
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { MARK_DECLARED_FAILURES } from '../../../fixtures/mutant-expectations.js';
+import { faultGroupsGrep, matrixFaultSets, MUTANT_MATRIX_ENV } from '../../../fixtures/mutant-groups.js';
 import { CRASH_MARKER_DIR_ENV } from '../../../src/reference/client/crash-marker.js';
-import { faultsOfRole, type FaultRole } from '../../../src/reference/faults/index.js';
+import type { FaultRole } from '../../../src/reference/faults/index.js';
 
 const roleEnv = process.env['DMCT_MUTANT_ROLE'];
 const roles: FaultRole[] = roleEnv === 'server' || roleEnv === 'client' ? [roleEnv] : ['server', 'client'];
-const only = (process.env['DMCT_MUTANT_FAULTS'] ?? '').split(',').filter((name) => name !== '');
+const workers = Number(process.env['DMCT_WORKERS'] ?? availableParallelism());
 
-// One crash marker folder per run, fixed in the runner before its workers start (they inherit it):
-// a reference client that crashed stays down when Playwright replaces its worker.
+// Set in the runner before its workers start (they inherit both):
+// the role fixtures group the suites by fault set,
+process.env[MUTANT_MATRIX_ENV] = '1';
+// and one crash marker folder per run keeps a reference client that crashed down when
+// Playwright replaces its worker.
 process.env[CRASH_MARKER_DIR_ENV] ??= mkdtempSync(join(tmpdir(), 'dmct-crash-'));
 
 /**
- * Each project runs its files in one worker, in file order (a fault whose effect outlives a worker,
- * a crash, needs that), and the projects run side by side: a worker process — Playwright, the
- * harness, the embedded peer — is started once per project instead of once per project and
- * worker slot, and starting workers is most of the matrix's cost.
+ * A role's fault sets dealt to as many projects as there are worker slots, each project run by
+ * ONE worker in file order: a fault set's scenarios then meet one peer in the order a single
+ * worker of its own would (a fault whose effect outlives a scenario, a crash, needs that), and a
+ * worker process — Playwright, the harness — is started per project, not per fault switch:
+ * starting workers was most of the matrix's cost. With both roles, the slots run the server
+ * projects side by side, then the client ones.
  */
 function roleProjects(role: FaultRole) {
-  const faults = faultsOfRole(role).filter((fault) => only.length === 0 || only.includes(fault.name));
-  const testDir = `../../../suites/${role}-target`;
-  return [
-    { name: `${role}-clean`, testDir, workers: 1, metadata: { role, faults: [] } },
-    ...faults.map((fault) => ({
-      name: `${role}-${fault.name}`,
-      testDir,
-      workers: 1,
-      metadata: { role, faults: [fault.name], [MARK_DECLARED_FAILURES]: true },
-    })),
-  ];
+  const sets = matrixFaultSets(role);
+  const shards = Math.max(1, Math.min(sets.length, workers));
+  return Array.from({ length: shards }, (_, shard) => ({
+    name: `${role}-matrix-${shard + 1}`,
+    testDir: `../../../suites/${role}-target`,
+    workers: 1,
+    grep: faultGroupsGrep(sets.filter((_, index) => index % shards === shard)),
+    metadata: { role, [MARK_DECLARED_FAILURES]: true },
+  }));
 }
 
 export default defineConfig({
   timeout: 30_000,
-  // The matrix is CPU-bound (worker start-up) now that absence waits end on the embedded peer's word.
-  workers: Number(process.env['DMCT_WORKERS'] ?? availableParallelism()),
+  // The matrix is CPU-bound now that absence waits end on the embedded peer's word.
+  workers,
   retries: 0,
   outputDir: process.env['DMCT_MUTANT_OUTPUT'] ?? '../../../test-results/mutants',
   reporter: [['../../../src/report/playwright-reporter.ts']],

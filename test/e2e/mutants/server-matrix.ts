@@ -15,7 +15,7 @@ export function describeServerMatrix(runOf: () => MatrixRun): void {
 
     test('clean reference server: every scenario passes', () => {
       const clean = runOf().byFault.get('') ?? [];
-      assert.ok(clean.length > 0, 'the clean project ran no scenario');
+      assert.ok(clean.length > 0, 'the clean peer ran no scenario');
       assert.deepEqual(
         clean.filter((cell) => cell.verdict !== 'pass').map((cell) => `${cell.title}: ${cell.verdict} (${cell.reason})`),
         [],
@@ -100,7 +100,7 @@ export function describeServerMatrix(runOf: () => MatrixRun): void {
           assert.equal(
             cells.length,
             runOf().byFault.get('')?.length,
-            `the ${fault.name} project ran a different number of scenarios than the clean one`,
+            `${fault.name} ran a different number of scenarios than the clean peer`,
           );
           assert.deepEqual(matrixProblems(fault, cells), []);
         },

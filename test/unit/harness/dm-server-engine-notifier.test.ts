@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Notifier, freshNotificationId } from '../../../src/harness/dm-server-engine-notifier.js';
+import { Notifier, freshNotificationId, workerNotificationIds } from '../../../src/harness/dm-server-engine-notifier.js';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
 import { listenUdp } from '../../../src/transport/udp.js';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
@@ -83,5 +83,18 @@ describe('Notifier', () => {
     const ids = Array.from({ length: 400 }, () => freshNotificationId());
     assert.equal(new Set(ids).size, ids.length);
     assert.ok(ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 0xffff));
+  });
+
+  it('gives each embedded client a source of its own over the worker block: each counts from the block start', () => {
+    const env = { DMCT_NOTIFICATION_ID_BASE: process.env['DMCT_NOTIFICATION_ID_BASE'] };
+    process.env['DMCT_NOTIFICATION_ID_BASE'] = '100';
+    try {
+      const [clean, faulty] = [workerNotificationIds(), workerNotificationIds()];
+      const first = clean();
+      assert.deepEqual([clean(), faulty(), faulty()], [first + 1, first, first + 1]);
+    } finally {
+      if (env.DMCT_NOTIFICATION_ID_BASE === undefined) delete process.env['DMCT_NOTIFICATION_ID_BASE'];
+      else process.env['DMCT_NOTIFICATION_ID_BASE'] = env.DMCT_NOTIFICATION_ID_BASE;
+    }
   });
 });

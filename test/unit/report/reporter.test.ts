@@ -95,6 +95,23 @@ describe('the Playwright reporter, driven by hand', () => {
     });
   });
 
+  it("leaves a mutant-matrix group out of the scenario's id and title, and keeps its dmct-faults annotation", async () => {
+    const result = await scenarioResultOf(
+      fakeTest({
+        title: 'VER header',
+        titles: ['dmct-faults: notify-wrong-ver', '5.2.1.1 Package#0 header', 'VER header'],
+        tags: ['@5.2.1.1/ver-header'],
+        annotations: [{ type: 'dmct-faults', description: 'notify-wrong-ver' }],
+        results: [{ status: 'passed', attachments: [json(EVIDENCE)] }],
+      }),
+      'server',
+      ROOT,
+    );
+    assert.equal(result?.id, '5.2.1.1-package-0-header/ver-header');
+    assert.equal(result?.title, '5.2.1.1 Package#0 header › VER header');
+    assert.deepEqual(result?.annotations, [{ type: 'dmct-faults', description: 'notify-wrong-ver' }]);
+  });
+
   it('strips terminal escapes from error messages and skips tests that never ran', async () => {
     const failed = await scenarioResultOf(
       fakeTest({

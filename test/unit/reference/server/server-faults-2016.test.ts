@@ -71,7 +71,7 @@ async function refusesWholeInstance(fault: string, root: string): Promise<void> 
 }
 
 /** The X-Wap-Application-Id of the WAP Push datagram a server (with `faults`) sends a device. */
-async function wapApplicationId(faults: string[]): Promise<number | undefined> {
+async function wapApplicationId(faults: string[]): Promise<number | string | undefined> {
   const listener = await listenUdp();
   try {
     const rs = useReferenceServer({ faults });
