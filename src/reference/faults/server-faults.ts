@@ -139,11 +139,17 @@ export const serverFaults = [
     section: '5.3.2',
     description: 'Sends HPUT without any ClientURI parameter.',
     expect: { verdict: 'fail', message: 'HPUT' },
-    // An HPUT without its ClientURI leaves the ServerURI placeholder scenario undecided: the
+    // An HPUT without its ClientURI leaves the ServerURI scenarios undecided: the
     // parameters a command takes are the rule of HPUT, failed there.
     verdicts: {
       '5.3.2/hput': { verdict: 'fail', message: 'HPUT' },
       '6.2/serveruri-devid': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' },
+      '6.2/serveruri': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' },
+      '6.2/serveruri-mnc': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' },
+      '6.2/serveruri-mcc': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' },
+      '6.2/serveruri-cmnc': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' },
+      '6.2/serveruri-cmcc': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' },
+      '6.2/serveruri-spname': { verdict: 'inconclusive', message: 'rule of {5.3.2/hput}' },
     },
   },
   {
@@ -177,12 +183,15 @@ export const serverFaults = [
     section: '5.3.6',
     description: 'Sends GET without its ClientURI parameter.',
     expect: { verdict: 'fail', message: 'GET' },
-    // A GET without its ClientURI leaves the DevInfo read and the ClientURI forms undecided: the
+    // A GET without its ClientURI leaves the standard MO reads and the ClientURI forms undecided: the
     // parameters a command takes are the rule of GET, failed there.
     verdicts: {
       '5.3.6/get': { verdict: 'fail', message: 'GET' },
       '12.1/devinfo': { verdict: 'inconclusive', message: 'rule of {5.3.6/get}' },
       '6.1/client-uri-forms': { verdict: 'inconclusive', message: 'rule of {5.3.6/get}' },
+      '12.2/dmacc': { verdict: 'inconclusive', message: 'rule of {5.3.6/get}' },
+      '12.3/dacmo': { verdict: 'inconclusive', message: 'rule of {5.3.6/get}' },
+      '12.4/session-info': { verdict: 'inconclusive', message: 'rule of {5.3.6/get}' },
     },
   },
   {
@@ -288,6 +297,15 @@ export const serverFaults = [
       '5.3.12/unsub': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
       '6.1/client-uri-forms': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
       '6.2/serveruri-devid': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '6.2/serveruri': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '6.2/serveruri-mnc': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '6.2/serveruri-mcc': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '6.2/serveruri-cmnc': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '6.2/serveruri-cmcc': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '6.2/serveruri-spname': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '12.2/dmacc': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '12.3/dacmo': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
+      '12.4/session-info': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
       '5.2.3/package2': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
       '5.3.1/hget': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
       '5.3.2/hput': { verdict: 'inconclusive', message: 'rule of {5.2.4/package3}' },
