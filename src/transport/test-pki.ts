@@ -58,7 +58,9 @@ function loadX509(): Promise<X509Module> {
   x509Module ??= (async () => {
     // It resolves its parts through decorators and needs the Reflect metadata API first.
     await import('reflect-metadata');
-    const x509 = await import('@peculiar/x509');
+    // The package is CommonJS (`main` only): Node and the CLI bundle both give module.exports as
+    // `default`, while only Node also lifts the named exports.
+    const x509 = (await import('@peculiar/x509')).default as unknown as X509Module;
     x509.cryptoProvider.set(webcrypto as unknown as Crypto);
     return x509;
   })();

@@ -38,6 +38,7 @@ describe('dmct run --role client against a black-hole client (end to end)', () =
       client['notification'] = { ...(client['notification'] as object), transport: 'udp', udp: { host: '127.0.0.1', port: sink.port } };
       client['clientInitiated'] = { kind: 'shell', command: 'true' };
       client['needMoid'] = { kind: 'shell', command: 'true' };
+      client['sessionWith'] = { kind: 'shell', command: 'true' };
       // A black hole has no admin API (and the pre-flight would refuse an unreachable one).
       delete claims['adminUrl'];
       const claimsFile = join(dir, 'claims.json');

@@ -58,7 +58,7 @@ describe('pre-flight: every address of the claims is reached before the first sc
     const client = resolveTargets({ claims: [join(ROOT, 'fixtures/claims/reference-client.json')] });
     assert.deepEqual(
       claimedAddresses(client.setups[0]!.claims).map((a) => a.pointer),
-      ['/adminUrl', '/client/clientInitiated/url', '/client/needMoid/url'],
+      ['/adminUrl', '/client/clientInitiated/url', '/client/sessionWith/url', '/client/needMoid/url'],
     );
   });
 
