@@ -10,7 +10,7 @@ import { encodeNotification, notificationToRawSpec, type NotificationEncodeOptio
 import { decodedNotificationToJson } from '../protocol/notification/json-view.js';
 import { encodeRawNotification, type RawNotificationSpec } from '../protocol/notification/raw.js';
 import type { NotificationInput } from '../protocol/notification/schemas/notification-input.schema.js';
-import { encodeWapPushDatagram } from '../protocol/notification/wap-push.js';
+import { encodeWapPushDatagram, type WapPushEncodeOptions } from '../protocol/notification/wap-push.js';
 import type { NotificationTimestampEncoding } from '../protocol/interpretations/notification.js';
 import { deliverNotification, type NotificationTransportSpec } from './notification-delivery.js';
 import type { Operator } from './operator.js';
@@ -72,10 +72,17 @@ export class Notifier {
     return this.options.secret !== undefined;
   }
 
-  /** Encodes and delivers a valid notification (section 5.2.1, 7.1.1). */
-  send(input: NotificationInput, label = 'Package#0'): Promise<NotificationSent> {
+  /**
+   * Encodes and delivers a valid notification (section 5.2.1, 7.1.1); `wapPush` sets the WAP Push
+   * framing of a UDP datagram (App E.1), e.g. another X-Wap-Application-Id.
+   */
+  send(input: NotificationInput, label = 'Package#0', wapPush?: WapPushEncodeOptions): Promise<NotificationSent> {
     const bytes = encodeNotification(input, this.encodeOptions);
-    return this.sendBytes(bytes, { label, ...(input.notificationId === undefined ? {} : { notificationId: input.notificationId }) });
+    return this.sendBytes(bytes, {
+      label,
+      ...(input.notificationId === undefined ? {} : { notificationId: input.notificationId }),
+      ...(wapPush === undefined ? {} : { wapPush }),
+    });
   }
 
   /** The raw description of a valid notification for `input`, to break one field of (see `sendRaw`). */
@@ -89,7 +96,10 @@ export class Notifier {
   }
 
   /** Records the decoded view of `bytes` and delivers them (wrapped as WAP Push for UDP, App E.1). */
-  async sendBytes(bytes: Uint8Array, meta: { label: string; notificationId?: number }): Promise<NotificationSent> {
+  async sendBytes(
+    bytes: Uint8Array,
+    meta: { label: string; notificationId?: number; wapPush?: WapPushEncodeOptions },
+  ): Promise<NotificationSent> {
     const { recorder, transport } = this.options;
     const decoding = decodeNotification(bytes, {
       ...(this.options.secret ? { secret: this.options.secret } : {}),
@@ -106,7 +116,7 @@ export class Notifier {
     this.options.onSend?.({ reqMos: decoding.notification?.options.reqMos === true });
     const delivered = await deliverNotification(
       transport,
-      { bytes, ...(transport.kind === 'udp' ? { datagramBytes: encodeWapPushDatagram(bytes) } : {}) },
+      { bytes, ...(transport.kind === 'udp' ? { datagramBytes: encodeWapPushDatagram(bytes, meta.wapPush) } : {}) },
       {
         recorder,
         label: meta.label,

@@ -1,5 +1,4 @@
 import { UnkeptExchanges } from '../../transport/exchange-recorder.js';
-import { decodeWapPushDatagram } from '../../protocol/notification/wap-push.js';
 import { NotificationDeduplicator } from '../../protocol/notification/deduplicator.js';
 import { toHex } from '../../protocol/notification/encodings.js';
 import { ALERT_TYPES, buildSessionAlert } from '../../protocol/packages/generic-alert.js';
@@ -27,6 +26,7 @@ import { DefaultSources } from './default-sources.js';
 import { DEFAULT_DEV_INFO, DEFAULT_PERMITTED_MOIDS, MIIDS, MOIDS, buildDeviceTree } from './device-tree.js';
 import { readAccounts, type DmAccount } from './dm-account.js';
 import { judgeNotification } from './notification-gate.js';
+import { unwrapWapPush } from './wap-push-gate.js';
 import type { ClientState, NotificationRecord, SessionRecord } from './schemas/client-state.schema.js';
 import { HGET_ACCEPT } from './commands/fetched-data.js';
 import { isHttpUrl, prepareServerUri, serverUriValues, type DeviceUriValues } from './server-uris.js';
@@ -183,14 +183,8 @@ export class ReferenceClient {
     if (this.stopped) return this.judged({ ...base, accepted: false, reason: 'stopped' });
     let notificationBytes = bytes;
     if (transport === 'udp') {
-      const push = decodeWapPushDatagram(bytes);
-      if (!push.valid || !push.notification) {
-        const detail = push.violations
-          .filter((v) => v.severity === 'error')
-          .map((v) => v.message)
-          .join('; ');
-        return this.judged({ ...base, accepted: false, reason: 'wap-push-framing', detail });
-      }
+      const push = unwrapWapPush(bytes, this.faults);
+      if (!push.ok) return this.judged({ ...base, accepted: false, reason: 'wap-push-framing', detail: push.detail });
       notificationBytes = push.notification;
     }
     const decision = judgeNotification(

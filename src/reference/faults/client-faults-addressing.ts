@@ -16,7 +16,8 @@ function keepsPlaceholder(placeholder: string, what: string) {
 
 /**
  * The reference DM client's fault switches for addressing (ClientURI, ServerURI and its
- * placeholders, section 6.1, 6.2), SUB/UNSUB (5.3.11, 5.3.12) and the server's OMADM-Accept (5.5).
+ * placeholders, section 6.1, 6.2), SUB/UNSUB (5.3.11, 5.3.12), the server's OMADM-Accept (5.5) and
+ * the routing of connectionless WAP Push to the DM client (App E.1).
  * Each breaks one rule, seen on the wire by the scenario tagged with its `breaks` key.
  */
 export const clientAddressingFaults = [
@@ -76,6 +77,15 @@ export const clientAddressingFaults = [
     description:
       'Ignores the OMADM-Accept header of the response carrying a Package#2: HPUT and HPOST bodies are always application/dmmo+json.',
     expect: { verdict: 'fail', message: 'OMADM-Accept' },
+  },
+  {
+    name: 'wap-push-app-id-unchecked',
+    role: 'client',
+    breaks: 'E.1/wap-push',
+    section: 'E.1',
+    description:
+      'Routes every WAP Push datagram to the DM client whatever its X-Wap-Application-Id, so a push addressed to another application (0x02, the WML user agent) opens a DM session.',
+    expect: { verdict: 'fail', message: 'application' },
   },
 ] as const satisfies readonly Fault[];
 
