@@ -9,6 +9,8 @@ import {
   type SessionAttempt,
   type TlsVersion,
 } from '../../fixtures/client-target/security.js';
+import { PLAIN_HTTP_SERVER_GETS_PACKAGES } from '../../fixtures/client-target/interpretations.js';
+import { openPlainTwin } from '../../fixtures/client-target/plain-twin.js';
 import { expectThat, inconclusive, precondition } from '../../fixtures/verify.js';
 
 const VERSIONS: readonly { version: TlsVersion; tag: string; name: string; keyword: 'SHALL' | 'SHOULD' }[] = [
@@ -115,6 +117,56 @@ test.describe('9.2.2 TLS (client)', () => {
       },
     );
   }
+});
+
+test.describe('9.2.2 TLS version check (client)', () => {
+  test(
+    'the client sends no DM package to a server URL that is plain HTTP',
+    {
+      tag: ['@9.2.2/plain-http-refused'],
+      annotation: [
+        {
+          type: 'requirement',
+          description:
+            'The DM client SHALL check that the DM server uses TLS 1.0, 1.1 or 1.2: a server using no TLS at all fails that check, so the client sends it no DM package (9.2, 9.2.2)',
+        },
+      ],
+    },
+    async ({ clientTarget, sessions, recorder }) => {
+      const rule = 'the client sends no DM package to a plain-HTTP server';
+      servedTls(clientTarget);
+      const sessionWith = clientTarget.config.claims.client?.sessionWith;
+      if (sessionWith === undefined)
+        inconclusive('the claims have no client.sessionWith trigger, so dmct cannot point the client at a plain-HTTP server URL', {
+          rule,
+          outcome: 'stimulus-not-delivered',
+        });
+      const twin = await openPlainTwin(clientTarget, recorder);
+      try {
+        await test.step(`a session with the plain-HTTP server ${twin.url}`, () =>
+          sessions.pull('sessionWith', sessionWith, { serverUrl: twin.url }));
+        // The whole session time: a refusal is told from a slow client only once it had time to send.
+        const windowMs = clientTarget.timeouts.sessionMs;
+        const watch = await twin.watch(windowMs, clientTarget.idle);
+        recorder.remark(
+          watch.kind === 'quiet'
+            ? `watched the plain-HTTP server for a request: none came (${watch.detail})`
+            : `the plain-HTTP server got ${watch.request.method} ${watch.request.path}`,
+        );
+        expectThat((watch.kind === 'request') === PLAIN_HTTP_SERVER_GETS_PACKAGES, {
+          rule,
+          expected: `no request to ${twin.url} within ${windowMs} ms: the server uses no TLS version, so the check of 9.2.2 fails`,
+          actual: watch.kind === 'request' ? `the client sent ${watch.request.method} ${watch.request.path} over plain HTTP` : '',
+        });
+      } finally {
+        await twin.close();
+      }
+      // The control: the same trigger naming dmct's TLS endpoint opens a session, so the silence was a refusal.
+      const control = await test.step('control: a session with dmct over TLS', () => attemptSession(sessions, sessionWith));
+      if (control.outcome.kind !== 'received')
+        inconclusive(`the client opens no session over TLS either (${describeAttempt(control)}), so its silence proves nothing`, { rule });
+    },
+  );
 });
 
 const REFUSALS = [

@@ -2,6 +2,7 @@ import { request, type HttpOutcome } from '../../transport/http-client.js';
 import type { ExchangeRecorder } from '../../transport/exchange-recorder.js';
 import type { TlsSettings } from '../../transport/tls-settings.js';
 import type { ClientAuthenticator } from './client-auth.js';
+import { plainHttpRefusal } from './client-tls.js';
 import type { ClientStateStore } from './client-state-store.js';
 import type { TransferRecord } from './schemas/client-state.schema.js';
 
@@ -15,6 +16,8 @@ export interface HttpLimits {
 export interface ClientSecurity {
   tls?: TlsSettings;
   auth?: ClientAuthenticator;
+  /** The client claims TLS: it sends no DM package to a plain `http:` server URL (§9.2.2). */
+  requireTls?: boolean;
 }
 
 /** One HTTP request of the client. */
@@ -44,6 +47,13 @@ export class ClientHttp {
    * a scheme is known, and sent once more answering a 401 challenge (§9.2.1).
    */
   async post(label: string, req: ClientRequest): Promise<HttpOutcome> {
+    const refusal = plainHttpRefusal(req.url, this.security.requireTls === true);
+    if (refusal !== undefined)
+      return {
+        kind: 'refused',
+        detail: refusal,
+        seq: this.recorder.note({ from: 'client', to: 'server', label: `${label}: ${refusal}` }).seq,
+      };
     const auth = this.security.auth;
     const unasked = auth?.unasked(req.method, req.url);
     const withAuth = (header: string | undefined): ClientRequest =>

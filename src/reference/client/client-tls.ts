@@ -28,3 +28,17 @@ export function clientTls(settings: TlsSettings, faults: FaultSet<string>): TlsS
     ...(hasSecurityFault(faults, 'x509-suites-off') ? { withoutSuites: Object.keys(X509_SUITES) } : {}),
   };
 }
+
+/**
+ * Why the client sends no DM package to `url`: it must check the server uses TLS 1.0, 1.1 or 1.2
+ * (§9.2.2), and a plain `http:` server uses none. Undefined when the URL may be used.
+ */
+export function plainHttpRefusal(url: string, requireTls: boolean): string | undefined {
+  if (!requireTls || !URL.canParse(url) || new URL(url).protocol !== 'http:') return undefined;
+  return `not sent: the DM server URL ${url.slice(0, 200)} is plain HTTP and the client uses DM servers over TLS only (9.2.2)`;
+}
+
+/** True when the client refuses plain-HTTP DM servers: it has TLS settings and the `talks-plain-http` switch is off. */
+export function requiresTls(settings: TlsSettings | undefined, faults: FaultSet<string>): boolean {
+  return settings !== undefined && !hasSecurityFault(faults, 'talks-plain-http');
+}

@@ -16,7 +16,7 @@ import type { FaultSet } from '../faults/types.js';
 import { AlertQueue } from './alert-queue.js';
 import { ClientHttp, describeOutcome, isSuccess } from './client-http.js';
 import { ClientAuthenticator } from './client-auth.js';
-import { clientTls } from './client-tls.js';
+import { clientTls, requiresTls } from './client-tls.js';
 import type { HttpCredentials } from '../../transport/http-auth.js';
 import type { TlsSettings } from '../../transport/tls-settings.js';
 import { ClientStateStore } from './client-state-store.js';
@@ -141,7 +141,7 @@ export class ReferenceClient {
     this.state = new ClientStateStore(this.devId, this.faults.names);
     const timings = { ...DEFAULT_TIMINGS, ...config.timings };
     const http = new ClientHttp(this.exchanges, { timeoutMs: timings.httpTimeoutMs, maxResponseBytes: 1024 * 1024 }, this.state, {
-      ...(config.tls === undefined ? {} : { tls: clientTls(config.tls, this.faults) }),
+      ...(config.tls === undefined ? {} : { tls: clientTls(config.tls, this.faults), requireTls: requiresTls(config.tls, this.faults) }),
       ...(config.httpAuth === undefined ? {} : { auth: new ClientAuthenticator(config.httpAuth, this.faults) }),
     });
     this.services = {

@@ -63,6 +63,15 @@ export const securityClientFaults = [
     description: 'Offers none of the six X.509 cipher suites of 9.2.2 (other X.509 suites stay on), although it claims X.509 mode.',
     expect: { verdict: 'fail', message: 'X.509' },
   },
+  {
+    name: 'talks-plain-http',
+    role: 'client',
+    breaks: '9.2.2/plain-http-refused',
+    section: '9.2.2',
+    description:
+      'Sends its DM packages to a server URL that is plain http:// although it claims TLS, instead of refusing a server that uses no TLS version at all.',
+    expect: { verdict: 'fail', message: 'plain HTTP' },
+  },
 ] as const satisfies readonly Fault[];
 
 /** Names of the transport-security fault switches of the reference client. */
