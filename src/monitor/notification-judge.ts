@@ -144,8 +144,8 @@ class DatagramObservations {
 }
 
 /**
- * Judges the relayed datagrams (server side). Without credentials the digest is not judged: its
- * rule stays unobserved, never a pass. A datagram the relay could not forward is still the
+ * Judges the relayed datagrams (server side). Without credentials the digest is not verified: its
+ * rule stays unobserved (or fails on a digest of the wrong length), never a pass. A datagram the relay could not forward is still the
  * server's sending, and judged. The observations' indices name datagrams (`evidence: 'datagram'`).
  */
 export function judgeNotifications(
@@ -171,14 +171,11 @@ export function judgeNotifications(
     for (const rule of [PASSIVE_RULES.package0, PASSIVE_RULES.verHeader, PASSIVE_RULES.ocHeader]) checkOnce(rule);
     const present = new Set(decoded.notification?.rawOptions.map((o) => o.number) ?? []);
     for (const [number, rule] of OPTION_RULES) if (present.has(number)) checkOnce(rule);
-    // The digest is checkable only with the credentials and a digest option to recompute.
-    if (credentials !== undefined && (present.has(OPTION.SHA256_DIGEST) || decoded.digest?.present === false))
-      checkOnce(PASSIVE_RULES.digest);
-    const judged =
-      credentials === undefined
-        ? decoded.violations.filter((v) => RULE_OF[v.rule as NotificationRule] !== PASSIVE_RULES.digest)
-        : decoded.violations;
-    observations.violations(judged, PASSIVE_RULES.package0, datagram.index, counted);
+    // The digest verifies only with the credentials and a digest to recompute; a notification
+    // without one shows nothing of the server's support (§5.2.1.2). A digest of the wrong length
+    // is seen without credentials: that violation alone counts its check.
+    if (credentials !== undefined && present.has(OPTION.SHA256_DIGEST)) checkOnce(PASSIVE_RULES.digest);
+    observations.violations(decoded.violations, PASSIVE_RULES.package0, datagram.index, counted);
   }
   return observations.all();
 }

@@ -50,6 +50,13 @@ describe('the passive judge of relayed Package#0', () => {
     assert.equal(verdictOf(judged, 'server', '5.2.1/package0'), 'pass');
   });
 
+  it('does not pass the digest rule on a notification that carries no digest', () => {
+    const bytes = encodeWapPushDatagram(encodeNotification({ serverId: 'server-1', notificationId: 2 }));
+    const judged = judgement([relayed(bytes)]);
+    assert.equal(verdictOf(judged, 'server', '5.2.1.2/sha256-digest'), 'not-observed');
+    assert.equal(verdictOf(judged, 'server', '5.2.1/package0'), 'pass');
+  });
+
   it('fails a datagram with a wrong push PDU type under E.1/wap-push alone', () => {
     const bytes = datagram();
     const broken = Uint8Array.from(bytes);
