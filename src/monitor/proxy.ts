@@ -10,7 +10,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import { MAX_BODY_BYTES, type Exchange } from './capture.js';
 import { forwardExchange, upstreamPathOf } from './http-forward.js';
-import { monitorLineOf, type MonitorLine } from './monitor-line.js';
+import { findingsText, lineFindingsAt, monitorLineOf, type MonitorLine } from './monitor-line.js';
 import { startNotificationRelay, type NotificationRelay, type NotificationRelayOptions } from './notification-relay.js';
 import { judgeNotifications, type NotificationCredentials } from './notification-judge.js';
 import type { RelayedNotification } from './notification-relay.js';
@@ -121,6 +121,14 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     return cached.judgement;
   };
 
+  /** A relayed Package#0's line with what the judge charges to that datagram. */
+  const withDatagramFindings = (line: MonitorLine): MonitorLine => {
+    const datagram = relay?.relayed().find((d) => d.index === line.index);
+    if (datagram === undefined) return line;
+    const findings = lineFindingsAt(judgeNotifications([datagram], options.notificationCredentials), datagram.index);
+    return findings.length === 0 ? line : { ...line, text: `${line.text}  ${findingsText(findings)}`.slice(0, 2000), findings };
+  };
+
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = upstreamPathOf(req.url ?? '');
     if (path === undefined) {
@@ -176,7 +184,8 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     throw new Error(`upstream ${upstream.href} is the monitor itself`);
   }
   try {
-    if (options.notificationRelay) relay = await startNotificationRelay(options.notificationRelay, (line) => options.onPackage?.(line));
+    if (options.notificationRelay)
+      relay = await startNotificationRelay(options.notificationRelay, (line) => options.onPackage?.(withDatagramFindings(line)));
   } catch (error) {
     server.close();
     throw error;

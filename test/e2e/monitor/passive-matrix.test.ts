@@ -178,6 +178,13 @@ describe('dmct monitor between the reference client and the reference server', (
             `an item of the other side fails: ${failing.join(', ')}`,
           );
           assert.deepEqual(judgedFromHar(run), httpJudgement(judgement));
+          if (judgement.observations.some((o) => o.evidence === 'datagram' && o.key === fault.breaks && o.findings.length > 0)) {
+            const line = run.lines.find((l) => l.kind === 'package0');
+            assert.ok(
+              line?.findings.some((f) => f.side === role && f.key === fault.breaks),
+              `Package#0 line: ${line?.text ?? 'none'}`,
+            );
+          }
         } finally {
           await run.stop();
         }
