@@ -12,6 +12,7 @@ export {
   type Side,
 } from './passive-judge.js';
 export { exchangesToHar } from './har-export.js';
+export { judgeNotifications, notificationCredentialsOf, type NotificationCredentials } from './notification-judge.js';
 export { buildJudgeReport, NOT_JUDGED_PASSIVELY, NOT_OBSERVED, type JudgeReportInput } from './judge-report.js';
 export {
   startMonitor,

@@ -24,6 +24,8 @@ import type { Finding, TraceMessage } from '../report/schemas/evidence.schema.js
 import { policyVerdict } from '../report/verdict-policy.js';
 import { APPLICABLE_KINDS, computeApplicability, itemsHoldingRules, type Claims, type Edition } from '../scr/index.js';
 import type { Exchange } from './capture.js';
+import { NOTIFICATION_PASSIVE_RULES } from './notification-judge.js';
+import type { RelayedNotification } from './notification-relay.js';
 import { PASSIVE_RULES, type PassiveJudgement, type RuleObservation } from './passive-judge.js';
 
 /** Why an item the judge could have judged has no verdict. */
@@ -39,6 +41,8 @@ export interface JudgeReportInput {
   edition: Edition;
   capture: string;
   exchanges: readonly Exchange[];
+  /** The Package#0 datagrams a monitor relayed (absent for a capture: HAR carries no UDP). */
+  datagrams?: readonly RelayedNotification[];
   judgement: PassiveJudgement;
   claims: Partial<Record<Role, { claims: Claims; file: string; sha256: string }>>;
   dmctVersion: string;
@@ -46,16 +50,20 @@ export interface JudgeReportInput {
   endTime: Date;
 }
 
-const JUDGED_KEYS: ReadonlySet<string> = new Set(Object.values(PASSIVE_RULES).map((r) => `${r.side} ${r.key}`));
+const keyOf = (r: { side: Role; key: string }) => `${r.side} ${r.key}`;
+const DATAGRAM_KEYS: ReadonlySet<string> = new Set(NOTIFICATION_PASSIVE_RULES.map(keyOf));
+const JUDGED_KEYS: ReadonlySet<string> = new Set(Object.values(PASSIVE_RULES).map(keyOf));
+/** The rules judged on HTTP exchanges only (a HAR capture). */
+const HTTP_JUDGED_KEYS: ReadonlySet<string> = new Set([...JUDGED_KEYS].filter((key) => !DATAGRAM_KEYS.has(key)));
 
-function plannedItems(edition: Edition, role: Role, claims: Claims | undefined): PlannedItem[] {
+function plannedItems(edition: Edition, role: Role, claims: Claims | undefined, judgedKeys: ReadonlySet<string>): PlannedItem[] {
   const report = claims ? computeApplicability(edition, claims) : undefined;
   return edition.tables[role].items.map((item) => {
     const claimed = report?.items.find((i) => i.id === item.id);
     const applicable = claimed ? APPLICABLE_KINDS.includes(claimed.applicability) : true;
     const why = claimed ? claimed.why : item.status === 'M' ? 'mandatory' : 'optional; no claims given, so judged when observed';
     const rules = edition.rulesOf.get(item.id) ?? [];
-    const judged = rules.some((rule) => JUDGED_KEYS.has(`${role} ${rule}`));
+    const judged = rules.some((rule) => judgedKeys.has(`${role} ${rule}`));
     const planned: PlannedItem = {
       id: item.id,
       function: item.function,
@@ -124,6 +132,24 @@ function messagesOf(exchange: Exchange, side: Role, seq: number): TraceMessage[]
   return [request, response];
 }
 
+/** A relayed datagram as one trace message, server to client (the judged side is `side`). */
+function datagramMessage(datagram: RelayedNotification, side: Role, seq: number): TraceMessage {
+  const shown = datagram.bytes.subarray(0, 512);
+  return {
+    seq,
+    time: datagram.time,
+    kind: 'datagram',
+    from: side === 'server' ? 'target' : 'server',
+    to: side === 'client' ? 'target' : 'client',
+    label: `datagram ${datagram.index}: Package#0 (WAP Push)${datagram.notDelivered === undefined ? '' : ', not delivered'}`,
+    body: {
+      size: datagram.size,
+      hex: Buffer.from(shown).toString('hex'),
+      ...(shown.length < datagram.bytes.length ? { truncated: true } : {}),
+    },
+  };
+}
+
 function isTimestamp(time: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(time) && !Number.isNaN(Date.parse(time));
 }
@@ -132,9 +158,11 @@ function resultOf(
   observation: RuleObservation,
   edition: Edition,
   byIndex: ReadonlyMap<number, Exchange>,
+  datagrams: ReadonlyMap<number, RelayedNotification>,
   fallbackTime: string,
   capture: string,
 ): ScenarioResult | undefined {
+  const unit = observation.evidence === 'datagram' ? 'datagram' : 'exchange';
   const role = observation.side;
   const items = itemsHoldingRules(edition, role, [observation.key]);
   const [item] = items;
@@ -145,6 +173,13 @@ function resultOf(
   const seqOf = new Map<number, number>();
   const messages: TraceMessage[] = [];
   for (const index of cited) {
+    if (unit === 'datagram') {
+      const datagram = datagrams.get(index);
+      if (!datagram) continue;
+      seqOf.set(index, messages.length + 1);
+      messages.push(datagramMessage(datagram, role, messages.length + 1));
+      continue;
+    }
     const exchange = byIndex.get(index);
     if (!exchange) continue;
     seqOf.set(index, messages.length + 1);
@@ -160,7 +195,7 @@ function resultOf(
       verdict: policyVerdict(f.outcome),
       outcome: f.outcome,
       expected: f.expected,
-      actual: `exchange ${f.exchange}: ${f.actual}`,
+      actual: `${unit} ${f.exchange}: ${f.actual}`,
       ...(seq === undefined ? {} : { seq }),
     };
   });
@@ -174,7 +209,7 @@ function resultOf(
     file: capture,
     line: 0,
     status: failed ? 'failed' : 'passed',
-    annotations: [{ type: 'requirement', description: `judged passively from ${observation.exchanges.length} exchange(s) of the capture` }],
+    annotations: [{ type: 'requirement', description: `judged passively from ${observation.exchanges.length} ${unit}(s) of the capture` }],
     evidence: { messages, findings, checks: observation.checks },
     errors: [],
     durationMs: 0,
@@ -204,8 +239,10 @@ export function buildJudgeReport(input: JudgeReportInput): Report {
   const { edition } = input;
   const byIndex = new Map(input.exchanges.map((e) => [e.index, e]));
   const fallbackTime = input.startTime.toISOString();
-  const results = input.judgement.observations.flatMap((o) => resultOf(o, edition, byIndex, fallbackTime, input.capture) ?? []);
-  const items = ROLES.flatMap((role) => plannedItems(edition, role, input.claims[role]?.claims)).map((item) => ({
+  const datagrams = new Map((input.datagrams ?? []).map((d) => [d.index, d]));
+  const results = input.judgement.observations.flatMap((o) => resultOf(o, edition, byIndex, datagrams, fallbackTime, input.capture) ?? []);
+  const judgedKeys = input.datagrams === undefined ? HTTP_JUDGED_KEYS : JUDGED_KEYS;
+  const items = ROLES.flatMap((role) => plannedItems(edition, role, input.claims[role]?.claims, judgedKeys)).map((item) => ({
     ...item,
     scenarios: results
       .filter((r) => r.role === item.role && r.items.includes(item.id))

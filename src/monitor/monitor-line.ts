@@ -5,7 +5,7 @@
 import { policyVerdict } from '../report/verdict-policy.js';
 import type { FindingVerdict } from '../report/verdict-policy.js';
 import type { Exchange } from './capture.js';
-import { packageOf, type PassiveJudgement, type Side } from './passive-judge.js';
+import { packageOf, type PassiveJudgement, type RuleObservation, type Side } from './passive-judge.js';
 
 /** A finding of one line: the side charged, the rule, the verdict. */
 export interface MonitorLineFinding {
@@ -36,20 +36,33 @@ function pathOf(url: string): string {
   }
 }
 
+/** The fails and SHOULD departures the observations charge to one exchange (or datagram) `index`. */
+export function lineFindingsAt(observations: readonly RuleObservation[], index: number): MonitorLineFinding[] {
+  return observations.flatMap((o) =>
+    o.findings
+      .filter((f) => f.exchange === index)
+      .map((f) => ({ side: o.side, key: o.key, verdict: policyVerdict(f.outcome), actual: f.actual }))
+      .filter((f) => f.verdict === 'fail' || f.verdict === 'non-strict'),
+  );
+}
+
+/** The findings as the end of a line. */
+export function findingsText(findings: readonly MonitorLineFinding[]): string {
+  return findings.map((f) => `${f.verdict.toUpperCase()} ${f.side} ${f.key}: ${f.actual}`).join(' | ');
+}
+
 /** The line of one exchange, from a judgement of the exchanges up to and including it. */
 export function monitorLineOf(exchange: Exchange, judgement: PassiveJudgement): MonitorLine {
   const kind = exchange.problems.length > 0 ? undefined : packageOf(exchange);
-  const findings: MonitorLineFinding[] = judgement.observations.flatMap((o) =>
-    o.findings
-      .filter((f) => f.exchange === exchange.index)
-      .map((f) => ({ side: o.side, key: o.key, verdict: policyVerdict(f.outcome), actual: f.actual }))
-      .filter((f) => f.verdict === 'fail' || f.verdict === 'non-strict'),
+  const findings = lineFindingsAt(
+    judgement.observations.filter((o) => o.evidence !== 'datagram'),
+    exchange.index,
   );
   const what = kind === 1 ? 'Package#1' : kind === 3 ? 'Package#3' : 'HTTP';
   const answer = exchange.status === 0 ? 'no response' : `${exchange.status}`;
   const judged =
     findings.length > 0
-      ? findings.map((f) => `${f.verdict.toUpperCase()} ${f.side} ${f.key}: ${f.actual}`).join(' | ')
+      ? findingsText(findings)
       : exchange.problems.length > 0
         ? `not judged: ${exchange.problems.join('; ')}`
         : kind === undefined

@@ -19,7 +19,8 @@
  * - server 5.2.3/package2: each valid Package#1 and Package#3 answered with a valid Package#2 (an
  *   answer refusing access, 401 or 403, is inconclusive: who may open a session is not in the traffic);
  * - server 5.3.8/cont: each CONT a Package#2 carries is well formed (one ServerURI);
- * - server 5.4/generic-alert: no status for the client's Generic Alerts in the answering Package#2.
+ * - server 5.4/generic-alert: no status for the client's Generic Alerts in the answering Package#2;
+ * - server E.1 and 5.2.1*: the Package#0 datagrams a monitor relayed (notification-judge.ts).
  */
 import { COMMANDS } from '../protocol/commands/command-table.js';
 import { checkPackage2Response, checkPackageRequest } from '../protocol/http/package-requests.js';
@@ -49,6 +50,17 @@ export const PASSIVE_RULES = {
   package2: { key: '5.2.3/package2', side: 'server' },
   serverCont: { key: '5.3.8/cont', side: 'server' },
   genericAlert: { key: '5.4/generic-alert', side: 'server' },
+  // Package#0 the monitor relayed (notification-judge.ts): the server sends it.
+  wapPush: { key: 'E.1/wap-push', side: 'server' },
+  package0: { key: '5.2.1/package0', side: 'server' },
+  verHeader: { key: '5.2.1.1/ver-header', side: 'server' },
+  ocHeader: { key: '5.2.1.1/oc-header', side: 'server' },
+  serverId: { key: '5.2.1.2/server-id', side: 'server' },
+  preferredConType: { key: '5.2.1.2/preferred-con-type', side: 'server' },
+  notificationId: { key: '5.2.1.2/notification-id', side: 'server' },
+  digest: { key: '5.2.1.2/sha256-digest', side: 'server' },
+  timestamp: { key: '5.2.1.2/timestamp', side: 'server' },
+  reqMos: { key: '5.2.1.2/req-mos', side: 'server' },
 } as const satisfies Record<string, { key: string; side: Side }>;
 
 type PassiveRule = (typeof PASSIVE_RULES)[keyof typeof PASSIVE_RULES];
@@ -74,6 +86,8 @@ export interface RuleObservation {
   findings: PassiveFinding[];
   /** The exchanges the checks looked at, in capture order. */
   exchanges: number[];
+  /** 'datagram': `exchanges` and the findings' `exchange` name relayed Package#0 datagrams, not HTTP exchanges. */
+  evidence?: 'datagram';
 }
 
 /** The judge's verdict material: every rule observed, and what it could not place. */

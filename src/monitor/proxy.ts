@@ -10,8 +10,10 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import { MAX_BODY_BYTES, type Exchange } from './capture.js';
 import { forwardExchange, upstreamPathOf } from './http-forward.js';
-import { monitorLineOf, type MonitorLine } from './monitor-line.js';
+import { findingsText, lineFindingsAt, monitorLineOf, type MonitorLine } from './monitor-line.js';
 import { startNotificationRelay, type NotificationRelay, type NotificationRelayOptions } from './notification-relay.js';
+import { judgeNotifications, type NotificationCredentials } from './notification-judge.js';
+import type { RelayedNotification } from './notification-relay.js';
 import { judgeExchanges, type PassiveJudgement } from './passive-judge.js';
 
 export type { MonitorLine } from './monitor-line.js';
@@ -47,6 +49,8 @@ export interface MonitorOptions {
   tls?: MonitorTls;
   /** Relay Package#0 (WAP Push over UDP) from the server to the client, recording each. */
   notificationRelay?: NotificationRelayOptions;
+  /** The device's notification credentials (server claims): with them the relayed Package#0 digests are judged. */
+  notificationCredentials?: NotificationCredentials;
   /** Called once per exchange (a package, or other HTTP) and per relayed notification, as it happens. */
   onPackage?: (line: MonitorLine) => void;
   limits?: MonitorLimits;
@@ -60,11 +64,13 @@ export interface RunningMonitor {
   notificationPort?: number;
   /** The exchanges kept so far, numbered from 1 in arrival order. */
   exchanges(): readonly Exchange[];
+  /** The Package#0 datagrams relayed and kept so far (none without a relay). */
+  datagrams(): readonly RelayedNotification[];
   /** Exchanges forwarded but not kept (over `maxExchanges`). */
   dropped(): number;
   /** Resolves once no exchange is being forwarded (each one ended is then in `exchanges()`). */
   settled(): Promise<void>;
-  /** The passive judgement of the exchanges kept so far. */
+  /** The passive judgement of the exchanges and relayed datagrams kept so far. */
   judgement(): PassiveJudgement;
   /** Stops listening, cuts open connections, stops the relay; safe to call twice. */
   close(): Promise<void>;
@@ -99,14 +105,28 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   const kept: Exchange[] = [];
   let arrived = 0;
   let dropped = 0;
-  let cached: { count: number; judgement: PassiveJudgement } | undefined;
+  let cached: { count: number; datagrams: number; judgement: PassiveJudgement } | undefined;
   const sockets = new Set<Socket>();
+  let relay: NotificationRelay | undefined;
   let inFlight = 0;
   const settledWaiters: (() => void)[] = [];
 
   const judgeKept = (): PassiveJudgement => {
-    if (cached?.count !== kept.length) cached = { count: kept.length, judgement: judgeExchanges(kept) };
+    const datagrams = relay?.relayed() ?? [];
+    if (cached?.count !== kept.length || cached.datagrams !== datagrams.length) {
+      const judgement = judgeExchanges(kept);
+      judgement.observations.push(...judgeNotifications(datagrams, options.notificationCredentials));
+      cached = { count: kept.length, datagrams: datagrams.length, judgement };
+    }
     return cached.judgement;
+  };
+
+  /** A relayed Package#0's line with what the judge charges to that datagram. */
+  const withDatagramFindings = (line: MonitorLine): MonitorLine => {
+    const datagram = relay?.relayed().find((d) => d.index === line.index);
+    if (datagram === undefined) return line;
+    const findings = lineFindingsAt(judgeNotifications([datagram], options.notificationCredentials), datagram.index);
+    return findings.length === 0 ? line : { ...line, text: `${line.text}  ${findingsText(findings)}`.slice(0, 2000), findings };
   };
 
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -163,9 +183,9 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     server.close();
     throw new Error(`upstream ${upstream.href} is the monitor itself`);
   }
-  let relay: NotificationRelay | undefined;
   try {
-    if (options.notificationRelay) relay = await startNotificationRelay(options.notificationRelay, (line) => options.onPackage?.(line));
+    if (options.notificationRelay)
+      relay = await startNotificationRelay(options.notificationRelay, (line) => options.onPackage?.(withDatagramFindings(line)));
   } catch (error) {
     server.close();
     throw error;
@@ -177,6 +197,7 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     url,
     ...(relay ? { notificationPort: relay.port } : {}),
     exchanges: () => kept,
+    datagrams: () => relay?.relayed() ?? [],
     dropped: () => dropped,
     settled: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => settledWaiters.push(resolve))),
     judgement: judgeKept,

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
-import { buildJudgeReport, startMonitor, type MonitorLine, type MonitorTls } from '../../monitor/index.js';
+import { buildJudgeReport, notificationCredentialsOf, startMonitor, type MonitorLine, type MonitorTls } from '../../monitor/index.js';
 import { exchangesToHar } from '../../monitor/har-export.js';
 import { DMCT_VERSION } from '../../package-root.js';
 import { writeConsole, writeReportFolder } from '../../report/index.js';
@@ -128,6 +128,7 @@ async function handler(argv: MonitorArgs): Promise<void> {
   const listen = parseHostPort(argv.listen, '--listen');
   const relayTarget = argv['relay-udp'] === undefined ? undefined : parseHostPort(argv['relay-udp'], '--relay-udp');
   const { client, server, edition } = claimsAndEdition(argv);
+  const credentials = notificationCredentialsOf(server?.claims.server);
   const outDir = argv.out ?? defaultOutDir(startTime, process.cwd());
   const { tls, caFile } = await tlsOf(argv, outDir, listen.host);
   const monitor = await startMonitor({
@@ -135,6 +136,7 @@ async function handler(argv: MonitorArgs): Promise<void> {
     listen,
     tls,
     ...(relayTarget ? { notificationRelay: { target: relayTarget, listen: parseHostPort(argv['relay-listen'], '--relay-listen') } } : {}),
+    ...(credentials ? { notificationCredentials: credentials } : {}),
     onPackage: (line) => printLine(line, argv.json),
   });
   if (!argv.json) {
@@ -162,6 +164,7 @@ async function handler(argv: MonitorArgs): Promise<void> {
     edition,
     capture: `dmct monitor of ${upstream.href}`,
     exchanges,
+    ...(relayTarget ? { datagrams: monitor.datagrams() } : {}),
     judgement: monitor.judgement(),
     claims: { ...(client ? { client } : {}), ...(server ? { server } : {}) },
     dmctVersion: DMCT_VERSION,

@@ -85,6 +85,7 @@ export async function runMonitoredSessions(faults: { client?: string[]; server?:
       upstream: new URL(`http://127.0.0.1:${serverPort}/dm`),
       listen: { port },
       notificationRelay: { target: { port: client.udpPort } },
+      notificationCredentials: { secret: new TextEncoder().encode(SECRET), authData: new TextEncoder().encode(AUTH_DATA) },
       onPackage: (line) => lines.push(line),
     });
     const device = `/devices/${encodeURIComponent(client.devId)}`;

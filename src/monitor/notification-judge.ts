@@ -1,0 +1,181 @@
+/**
+ * The passive judge of Package#0: each WAP Push datagram the monitor relayed from the DM server is
+ * judged, from its bytes alone, against the server's rules of the push framing (App E.1), the
+ * Package#0 encoding (§5.2.1, §5.2.1.1, §5.2.1.2, §7.1.1) and, when the server's claims give the
+ * device's notification credentials (DMAcc Auth/Noti, §12.2), its SHA256-DIGEST (§5.2.1.2, §9.1).
+ * Every finding is charged to the server, the sender. Decoding comes from src/protocol/notification.
+ */
+import { decodeNotification } from '../protocol/notification/decode.js';
+import { parseHex } from '../protocol/notification/encodings.js';
+import { OPTION } from '../protocol/notification/options.js';
+import type { NotificationRule } from '../protocol/notification/rules.js';
+import { decodeWapPushDatagram } from '../protocol/notification/wap-push.js';
+import type { Violation } from '../protocol/violation.js';
+import type { ServerIxit } from '../scr/index.js';
+import type { RelayedNotification } from './notification-relay.js';
+import { PASSIVE_RULES, type PassiveFinding, type RuleObservation } from './passive-judge.js';
+
+/** The device's notification credentials as the server holds them (DMAcc Auth/Noti, §12.2). */
+export interface NotificationCredentials {
+  secret: Uint8Array;
+  authData: Uint8Array;
+}
+
+type NotificationRuleKey = (typeof PASSIVE_RULES)[
+  | 'wapPush'
+  | 'package0'
+  | 'verHeader'
+  | 'ocHeader'
+  | 'serverId'
+  | 'preferredConType'
+  | 'notificationId'
+  | 'digest'
+  | 'timestamp'
+  | 'reqMos'];
+
+/** The rules judged on relayed datagrams; `dmct judge` reads only HTTP and judges none of them. */
+export const NOTIFICATION_PASSIVE_RULES: readonly NotificationRuleKey[] = [
+  PASSIVE_RULES.wapPush,
+  PASSIVE_RULES.package0,
+  PASSIVE_RULES.verHeader,
+  PASSIVE_RULES.ocHeader,
+  PASSIVE_RULES.serverId,
+  PASSIVE_RULES.preferredConType,
+  PASSIVE_RULES.notificationId,
+  PASSIVE_RULES.digest,
+  PASSIVE_RULES.timestamp,
+  PASSIVE_RULES.reqMos,
+];
+
+/** The rule key each decoder violation breaks: the same keys the active server scenarios judge it under. */
+const RULE_OF: Readonly<Partial<Record<NotificationRule, NotificationRuleKey>>> = {
+  'notification-too-short': PASSIVE_RULES.package0,
+  'notification-option-header-truncated': PASSIVE_RULES.package0,
+  'notification-option-length-exceeds': PASSIVE_RULES.package0,
+  'notification-trailing-bytes': PASSIVE_RULES.package0,
+  'notification-option-order': PASSIVE_RULES.package0,
+  'notification-option-duplicate': PASSIVE_RULES.package0,
+  'notification-option-unknown': PASSIVE_RULES.package0,
+  'notification-version': PASSIVE_RULES.verHeader,
+  'notification-reserved-bits': PASSIVE_RULES.verHeader,
+  'notification-option-count-high': PASSIVE_RULES.ocHeader,
+  'notification-option-count-low': PASSIVE_RULES.ocHeader,
+  'notification-server-id-utf8': PASSIVE_RULES.serverId,
+  'notification-con-type-empty': PASSIVE_RULES.preferredConType,
+  'notification-con-type-unknown': PASSIVE_RULES.preferredConType,
+  'notification-con-type-any-not-last': PASSIVE_RULES.preferredConType,
+  'notification-id-length': PASSIVE_RULES.notificationId,
+  'notification-digest-length': PASSIVE_RULES.digest,
+  'notification-digest-mismatch': PASSIVE_RULES.digest,
+  'notification-digest-absent': PASSIVE_RULES.digest,
+  'notification-timestamp-length': PASSIVE_RULES.timestamp,
+  'notification-timestamp-stale': PASSIVE_RULES.timestamp,
+  'notification-timestamp-future': PASSIVE_RULES.timestamp,
+  'notification-req-mos-value': PASSIVE_RULES.reqMos,
+};
+
+/** The option whose presence makes an option rule checkable (§5.2.1.2, Table 1). */
+const OPTION_RULES: readonly [number, NotificationRuleKey][] = [
+  [OPTION.SERVER_ID, PASSIVE_RULES.serverId],
+  [OPTION.PREFERRED_CON_TYPE, PASSIVE_RULES.preferredConType],
+  [OPTION.NOTIFICATION_ID, PASSIVE_RULES.notificationId],
+  [OPTION.TIMESTAMP, PASSIVE_RULES.timestamp],
+  [OPTION.REQ_MOS, PASSIVE_RULES.reqMos],
+];
+
+function bytesOf(text: string | undefined, hex: string | undefined): Uint8Array | undefined {
+  if (text !== undefined) return new TextEncoder().encode(text);
+  if (hex === undefined) return undefined;
+  const parsed = parseHex(hex);
+  return parsed.ok ? parsed.bytes : undefined;
+}
+
+/** The notification credentials of the server's claims (/server/device/notification), when a secret is given. */
+export function notificationCredentialsOf(ixit: ServerIxit | undefined): NotificationCredentials | undefined {
+  const notification = ixit?.device.notification;
+  if (notification === undefined) return undefined;
+  const secret = bytesOf(notification.secret, notification.secretHex);
+  if (secret === undefined) return undefined;
+  return { secret, authData: bytesOf(notification.authData, notification.authDataHex) ?? new Uint8Array() };
+}
+
+class DatagramObservations {
+  private readonly byKey = new Map<string, RuleObservation>();
+
+  private of(rule: NotificationRuleKey): RuleObservation {
+    let observation = this.byKey.get(rule.key);
+    if (!observation) {
+      observation = { key: rule.key, side: 'server', checks: 0, findings: [], exchanges: [], evidence: 'datagram' };
+      this.byKey.set(rule.key, observation);
+    }
+    return observation;
+  }
+
+  check(rule: NotificationRuleKey, datagram: number): RuleObservation {
+    const observation = this.of(rule);
+    observation.checks++;
+    if (!observation.exchanges.includes(datagram)) observation.exchanges.push(datagram);
+    return observation;
+  }
+
+  /** Each violation under its rule key: an error breaks a MUST, a warning departs from a SHOULD, infos are notes only. */
+  violations(violations: readonly Violation[], fallback: NotificationRuleKey, datagram: number, counted: Set<string>): void {
+    for (const v of violations) {
+      if (v.severity === 'info') continue;
+      const rule = RULE_OF[v.rule as NotificationRule] ?? fallback;
+      // One check per rule and datagram: the rule was counted when it was checkable, else count it now.
+      const observation = counted.has(rule.key) ? this.of(rule) : this.check(rule, datagram);
+      counted.add(rule.key);
+      const finding: PassiveFinding = {
+        section: v.section,
+        requirement: `the DM server sends a Package#0 that keeps ${rule.key}`,
+        outcome: v.severity === 'error' ? 'must-broken' : 'should-departure',
+        expected: [`no ${v.rule} violation`],
+        actual: `${v.message}${v.offset === undefined ? '' : ` (at byte ${v.offset})`} [${v.rule}]`,
+        exchange: datagram,
+      };
+      observation.findings.push(finding);
+    }
+  }
+
+  all(): RuleObservation[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/**
+ * Judges the relayed datagrams (server side). Without credentials the digest is not verified: its
+ * rule stays unobserved (or fails on a digest of the wrong length), never a pass. A datagram the relay could not forward is still the
+ * server's sending, and judged. The observations' indices name datagrams (`evidence: 'datagram'`).
+ */
+export function judgeNotifications(
+  relayed: readonly RelayedNotification[],
+  credentials: NotificationCredentials | undefined,
+): RuleObservation[] {
+  const observations = new DatagramObservations();
+  for (const datagram of relayed) {
+    const counted = new Set<string>();
+    const checkOnce = (rule: NotificationRuleKey) => {
+      observations.check(rule, datagram.index);
+      counted.add(rule.key);
+    };
+    checkOnce(PASSIVE_RULES.wapPush);
+    const push = decodeWapPushDatagram(datagram.bytes);
+    observations.violations(push.violations, PASSIVE_RULES.wapPush, datagram.index, counted);
+    if (push.notification === undefined) continue;
+    const receivedAt = Math.floor(Date.parse(datagram.time) / 1000);
+    const decoded = decodeNotification(push.notification, {
+      ...(credentials ?? {}),
+      ...(Number.isNaN(receivedAt) ? {} : { now: receivedAt }),
+    });
+    for (const rule of [PASSIVE_RULES.package0, PASSIVE_RULES.verHeader, PASSIVE_RULES.ocHeader]) checkOnce(rule);
+    const present = new Set(decoded.notification?.rawOptions.map((o) => o.number) ?? []);
+    for (const [number, rule] of OPTION_RULES) if (present.has(number)) checkOnce(rule);
+    // The digest verifies only with the credentials and a digest to recompute; a notification
+    // without one shows nothing of the server's support (§5.2.1.2). A digest of the wrong length
+    // is seen without credentials: that violation alone counts its check.
+    if (credentials !== undefined && present.has(OPTION.SHA256_DIGEST)) checkOnce(PASSIVE_RULES.digest);
+    observations.violations(decoded.violations, PASSIVE_RULES.package0, datagram.index, counted);
+  }
+  return observations.all();
+}
