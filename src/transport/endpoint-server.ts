@@ -92,7 +92,7 @@ export interface ServedEndpoint {
   errors: readonly HandlerErrorEvent[];
   /**
    * Over TLS: replaces what new connections are offered (certificate, versions, suites; §9.2.2)
-   * and closes idle kept-alive connections so that the next request handshakes afresh.
+   * and closes every open connection so that the next request handshakes afresh.
    */
   setSecureContext?(options: SecureContextOptions): void;
   /** Stops listening and drops open connections; safe to call more than once. */
@@ -467,7 +467,10 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
       ? {
           setSecureContext: (context: SecureContextOptions) => {
             server.setSecureContext(context);
-            server.closeIdleConnections();
+            // Every connection, not only the idle ones: a request still in flight on a connection
+            // handshaken with the old offer (a late request of an earlier session) would otherwise
+            // arrive after the change without the client ever having accepted the new certificate.
+            server.closeAllConnections();
           },
         }
       : {}),

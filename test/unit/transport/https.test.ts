@@ -186,4 +186,26 @@ describe('client-side checks of the reference client faults and version holes (Â
     const last = events[2];
     assert.equal(last?.ok === true && last.tls.protocol, 'TLSv1.1');
   });
+
+  test('setSecureContext cuts a request still in flight on a connection of the old offer', async () => {
+    let entered!: () => void;
+    const inHandler = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holding = [
+      http.post(`${ORIGIN}/dm`, async () => {
+        entered();
+        await released;
+        return HttpResponse.json({ ok: true });
+      }),
+    ];
+    const endpoint = await serveHandlers(holding, { origin: ORIGIN, tls: serverTlsOptions(pki.server) });
+    served.push(endpoint);
+    const inFlight = request(new TraceRecorder(), { method: 'POST', url: `${endpoint.url}/dm`, label: 'late', tls: { ca: pki.ca.cert } });
+    await inHandler;
+    endpoint.setSecureContext?.(serverTlsOptions({ ...pki.expiredServer }));
+    release();
+    // The answer would have gone out over a connection the client accepted under the old certificate.
+    assert.equal((await inFlight).kind, 'connection-closed');
+  });
 });
