@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { compileSchema, formatViolation, type SchemaViolation } from '../protocol/json-schema.js';
 import { checkTransportSecurity } from './claims-tls.js';
@@ -221,6 +222,19 @@ export function loadClaims(path: string): Claims {
   const read = readClaimsText(path);
   if (!read.ok) throw new ClaimsError([`${path}: cannot read the claims file (${read.reason})`]);
   return parseClaims(read.text, path);
+}
+
+/**
+ * Reads and validates the claims file of one side (`role`), with the SHA-256 of its text (what a
+ * report or a resumed interop matrix pins). Throws a {@link ClaimsError} as {@link loadClaims}
+ * does, and one naming `givenAs` when the file claims the other role.
+ */
+export function loadRoleClaims(path: string, role: Claims['role'], givenAs: string): { claims: Claims; sha256: string } {
+  const read = readClaimsText(path);
+  if (!read.ok) throw new ClaimsError([`${path}: cannot read the claims file (${read.reason})`]);
+  const claims = parseClaims(read.text, path);
+  if (claims.role !== role) throw new ClaimsError([`${path}: claims of a ${claims.role}, given as ${givenAs}`]);
+  return { claims, sha256: createHash('sha256').update(read.text, 'utf8').digest('hex') };
 }
 
 /** Largest claims file read; a claims file is a few kilobytes. */

@@ -7,6 +7,7 @@ export { buildClaimsTemplate } from './claims-template.js';
 export {
   COMMON_PLACEHOLDERS,
   loadClaims,
+  loadRoleClaims,
   MAX_CLAIMS_BYTES,
   parseClaims,
   readClaimsText,

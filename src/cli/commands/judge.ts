@@ -1,19 +1,9 @@
-import { createHash } from 'node:crypto';
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
 import { buildJudgeReport, CaptureError, judgeExchanges, readCapture } from '../../monitor/index.js';
 import { DMCT_VERSION } from '../../package-root.js';
 import { writeConsole, writeReportFolder, type Role } from '../../report/index.js';
-import {
-  ClaimsError,
-  DEFAULT_EDITION,
-  listEditions,
-  loadEdition,
-  parseClaims,
-  readClaimsText,
-  ScrInputError,
-  type Claims,
-} from '../../scr/index.js';
+import { ClaimsError, DEFAULT_EDITION, listEditions, loadEdition, loadRoleClaims, ScrInputError, type Claims } from '../../scr/index.js';
 import { displayPath } from '../../scr/errors.js';
 import { UsageError } from '../errors.js';
 import { defaultOutDir } from '../../run/out-dir.js';
@@ -60,17 +50,12 @@ function builder(yargs: Argv): Argv<JudgeArgs> {
 
 function claimsOf(path: string | undefined, role: Role): { claims: Claims; file: string; sha256: string } | undefined {
   if (path === undefined) return undefined;
-  const read = readClaimsText(path);
-  if (!read.ok) throw new UsageError(`${path}: cannot read the claims file (${read.reason})`);
-  let claims: Claims;
   try {
-    claims = parseClaims(read.text, path);
+    return { ...loadRoleClaims(path, role, `--claims-${role}`), file: displayPath(path) };
   } catch (err) {
     if (err instanceof ClaimsError) throw new UsageError(err.problems[0] ?? err.message);
     throw err;
   }
-  if (claims.role !== role) throw new UsageError(`${path}: claims of a ${claims.role}, given as --claims-${role}`);
-  return { claims, file: displayPath(path), sha256: createHash('sha256').update(read.text, 'utf8').digest('hex') };
 }
 
 function editionOf(given: string | undefined, claims: readonly ({ claims: Claims; file: string } | undefined)[]): string {

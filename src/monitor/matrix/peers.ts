@@ -3,9 +3,8 @@
  * matrix needs of it (a server's DM endpoint `server.url`, a client's `client.sessionWith`
  * trigger), and named for its row or column and its pairs' folders.
  */
-import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
-import { ClaimsError, parseClaims, readClaimsText, type Claims } from '../../scr/index.js';
+import { ClaimsError, loadRoleClaims, type Claims } from '../../scr/index.js';
 import { displayPath } from '../../scr/errors.js';
 import type { MatrixPeer } from './schemas/matrix.schema.js';
 
@@ -43,23 +42,21 @@ function uniqueName(wanted: string, taken: Set<string>): string {
 }
 
 function readPeer(file: string, role: MatrixPeer['role']): { claims: Claims; sha256: string } {
-  const read = readClaimsText(file);
-  if (!read.ok) throw new MatrixInputError(`${file}: cannot read the claims file (${read.reason})`);
-  let claims: Claims;
+  let peer: { claims: Claims; sha256: string };
   try {
-    claims = parseClaims(read.text, file);
+    peer = loadRoleClaims(file, role, `a ${role} of the matrix`);
   } catch (err) {
     if (err instanceof ClaimsError) throw new MatrixInputError(err.problems[0] ?? err.message);
     throw err;
   }
-  if (claims.role !== role) throw new MatrixInputError(`${file}: claims of a ${claims.role}, given as a ${role} of the matrix`);
+  const { claims } = peer;
   if (role === 'server' && claims.server?.url === undefined)
     throw new MatrixInputError(`${file}: the server claims name no server.url, the DM endpoint the monitor forwards to`);
   if (role === 'client' && claims.client?.sessionWith === undefined)
     throw new MatrixInputError(
       `${file}: the client claims have no client.sessionWith trigger, so no session can be started towards a server`,
     );
-  return { claims, sha256: createHash('sha256').update(read.text, 'utf8').digest('hex') };
+  return peer;
 }
 
 /** Reads the claims files of one role of the matrix, in the order given; throws MatrixInputError. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
@@ -6,6 +7,7 @@ import {
   ClaimsError,
   loadClaims,
   loadEdition,
+  loadRoleClaims,
   MAX_CLAIMS_BYTES,
   parseClaims,
   readClaimsText,
@@ -60,6 +62,26 @@ describe('loadClaims: the reference peers’ claims', () => {
         ['queueCommand', 'POST {{adminUrl}}/devices/{{devId}}/commands {"command": {{command}}}'],
         ['queuePackage2', 'POST {{adminUrl}}/devices/{{devId}}/package2 {{package2}}'],
       ],
+    );
+  });
+});
+
+describe('loadRoleClaims: one side of a judging or a matrix', () => {
+  it('gives the claims and the SHA-256 of the file as read', () => {
+    const file = `${DIR}/reference-client.json`;
+    const { claims, sha256 } = loadRoleClaims(file, 'client', '--claims-client');
+    assert.equal(claims.role, 'client');
+    assert.equal(sha256, createHash('sha256').update(readFileSync(file, 'utf8'), 'utf8').digest('hex'));
+  });
+
+  it('refuses the other role naming how the file was given, and an unreadable file', () => {
+    assert.deepEqual(
+      problemsOf(() => loadRoleClaims(`${DIR}/reference-server.json`, 'client', 'a client of the matrix')),
+      [`${DIR}/reference-server.json: claims of a server, given as a client of the matrix`],
+    );
+    assert.deepEqual(
+      problemsOf(() => loadRoleClaims(`${DIR}/nope.json`, 'server', '--claims-server')),
+      [`${DIR}/nope.json: cannot read the claims file (no such file)`],
     );
   });
 });
