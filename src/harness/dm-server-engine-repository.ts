@@ -36,6 +36,9 @@ export interface UploadAnswer {
 /** Media types of uploads that are decoded as text (besides dmmo+json, which is parsed). */
 const TEXT_UPLOADS = /^(text\/|application\/json$)/;
 
+/** What the engine judged of one repository exchange: an upload's decoding, a fetch's served type. */
+type RepositoryJudgement = Pick<EndpointEvent, 'decoded' | 'violations' | 'served'>;
+
 function decodeUpload(body: Uint8Array, mediaType: string | undefined): { decoded?: EndpointEvent['decoded']; violations: Violation[] } {
   const essence = mediaType === undefined ? undefined : parseMediaType(mediaType)?.essence;
   if (essence === MEDIA_TYPES.moData) {
@@ -127,27 +130,12 @@ export class DataRepository {
     if (violations.length > 0) this.recorder.annotate(received.requestSeq, { violations });
     if (decoded !== undefined) this.recorder.annotate(received.requestSeq, { decoded: { ...decoded } });
     const configured = this.#uploadAnswers.get(name) ?? { status: 200 };
-    const { response, sent } = answer(
-      this.recorder,
-      { status: configured.status, ...(configured.headers ? { headers: configured.headers } : {}) },
-      {
-        from: 'repository',
-        label: `${configured.status} ← repository`,
-        url: received.url,
-      },
-    );
-    this.log.append((order, at) => ({
-      type: 'endpoint',
-      endpoint: 'repository',
-      order,
-      at,
-      ...received,
+    return this.#answer(
+      received,
       name,
-      ...(decoded ? { decoded } : {}),
-      violations,
-      reply: sent,
-    }));
-    return response;
+      { status: configured.status, ...(configured.headers ? { headers: configured.headers } : {}) },
+      { ...(decoded ? { decoded } : {}), violations },
+    );
   }
 
   #serve(received: ReceivedRequest, name: string): Response {
@@ -164,22 +152,20 @@ export class DataRepository {
         reply = { status: 200, contentType: MEDIA_TYPES.moData, body: JSON.stringify(content.moData) };
       else reply = { status: 200, contentType: 'text/plain', body: content.text ?? '' };
     }
+    return this.#answer(received, name, reply, {
+      violations: [],
+      ...(reply.status === 200 && reply.contentType !== undefined ? { served: reply.contentType } : {}),
+    });
+  }
+
+  /** Sends `reply` (recorded as the repository's answer) and logs the exchange with what was judged of it. */
+  #answer(received: ReceivedRequest, name: string, reply: Parameters<typeof answer>[1], judged: RepositoryJudgement): Response {
     const { response, sent } = answer(this.recorder, reply, {
       from: 'repository',
       label: `${reply.status} ← repository`,
       url: received.url,
     });
-    this.log.append((order, at) => ({
-      type: 'endpoint',
-      endpoint: 'repository',
-      order,
-      at,
-      ...received,
-      name,
-      violations: [],
-      reply: sent,
-      ...(reply.status === 200 && reply.contentType !== undefined ? { served: reply.contentType } : {}),
-    }));
+    this.log.append((order, at) => ({ type: 'endpoint', endpoint: 'repository', order, at, ...received, name, ...judged, reply: sent }));
     return response;
   }
 }
