@@ -12,9 +12,12 @@ export interface AdminRefusal {
 /** Environment variable the `dmct sim` admin clients read the token from when no flag gives it. */
 export const ADMIN_TOKEN_ENV = 'DMCT_ADMIN_TOKEN';
 
-/** A fresh random admin token (192 bits, base64url). */
+/**
+ * A fresh random admin token (192 bits, hex). Hex, not base64url: a token that began with `-`
+ * would be read as a flag by any command line it is pasted into (`--admin-token -x…`).
+ */
 export function newAdminToken(): string {
-  return randomBytes(24).toString('base64url');
+  return randomBytes(24).toString('hex');
 }
 
 /** The header an admin caller sends: `Authorization: Bearer <token>`. */
