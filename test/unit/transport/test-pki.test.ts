@@ -38,6 +38,20 @@ describe('createTestPki', async () => {
     assert.equal(server.publicKey.asymmetricKeyDetails?.namedCurve, 'prime256v1');
   });
 
+  test('the RSA server certificate: RSA 2048, same CA, names and validity as the ECDSA one, made once', async () => {
+    const pem = await pki.rsaServer();
+    const rsa = new X509Certificate(pem.cert);
+    assert.equal(rsa.publicKey.asymmetricKeyType, 'rsa');
+    assert.equal(rsa.publicKey.asymmetricKeyDetails?.modulusLength, 2048);
+    assert.equal(rsa.checkPrivateKey(createPrivateKey(pem.key)), true);
+    assert.equal(rsa.verify(ca.publicKey), true);
+    assert.equal(rsa.checkIP('127.0.0.1'), '127.0.0.1');
+    assert.equal(rsa.checkHost('dm.example'), 'dm.example');
+    assert.equal(rsa.validTo, server.validTo);
+    assert.match(rsa.keyUsage?.join(',') ?? '', /serverAuth|1\.3\.6\.1\.5\.5\.7\.3\.1/);
+    assert.equal(await pki.rsaServer(), pem, 'kept, not made again');
+  });
+
   test('each run makes a new CA', async () => {
     const other = await createTestPki({ now: () => NOW });
     assert.notEqual(other.ca.cert, pki.ca.cert);
