@@ -32,6 +32,19 @@ export const X509_SUITES: Readonly<Record<string, string>> = {
   TLS_RSA_WITH_AES_128_CBC_SHA256: 'AES128-SHA256',
 };
 
+/** The key type of a server certificate. */
+export type CertificateKeyType = 'ecdsa' | 'rsa';
+
+/**
+ * The key type of the certificate the server must hold for a suite of §9.2.2 (IANA name), or
+ * undefined for the PSK suites that use none: the ECDHE_ECDSA suites sign with an ECDSA key, the
+ * RSA and RSA_PSK ones encrypt to an RSA key, the DHE_RSA ones sign with it.
+ */
+export function suiteKeyType(suite: string): CertificateKeyType | undefined {
+  if (suite.includes('_ECDSA_')) return 'ecdsa';
+  return /^TLS_(DHE_)?RSA_/.test(suite) ? 'rsa' : undefined;
+}
+
 /** A pre-shared key and the identity it goes with (§12.2.1.1). */
 export interface PskCredentials {
   identity: string;
