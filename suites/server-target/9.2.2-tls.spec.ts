@@ -1,6 +1,14 @@
 import { test } from '../../fixtures/server-target/index.js';
-import { handshake, judgeEverySuite, PSK_SUITES, targetTls, X509_SUITES, type TlsVersion } from '../../fixtures/server-target/security.js';
-import { expectThat, precondition } from '../../fixtures/verify.js';
+import {
+  handshake,
+  judgeEverySuite,
+  PSK_SUITES,
+  targetPskOnly,
+  targetTls,
+  X509_SUITES,
+  type TlsVersion,
+} from '../../fixtures/server-target/security.js';
+import { expectThat } from '../../fixtures/verify.js';
 
 const VERSIONS: readonly { version: TlsVersion; tag: string; name: string; keyword: 'SHALL' | 'SHOULD' }[] = [
   { version: 'TLSv1', tag: '@9.2.2/tls10', name: 'TLS 1.0', keyword: 'SHOULD' },
@@ -48,12 +56,7 @@ test.describe('9.2.2 TLS', () => {
       ],
     },
     async ({ serverTarget, recorder }) => {
-      const settings = targetTls(serverTarget);
-      precondition(settings.psk !== undefined, {
-        precondition: 'the claims give the PSK the server holds for the device (tls.psk; DMAcc AppAuth, 12.2.1.1)',
-        observed: 'no tls.psk in the claims',
-      });
-      const { ca: _ca, cert: _cert, key: _key, ...psk } = settings;
+      const psk = targetPskOnly(serverTarget);
       // The RSA_PSK suites also present the server's certificate: its trust is the X.509 mode's rule, not this one's.
       const outcome = await test.step('handshake offering the PSK suites only, no certificate judged', () =>
         handshake(
@@ -104,12 +107,7 @@ test.describe('9.2.2 TLS', () => {
       annotation: [{ type: 'requirement', description: 'The DM server SHALL support all of the PSK cipher suites listed (9.2.2)' }],
     },
     async ({ serverTarget, recorder }) => {
-      const settings = targetTls(serverTarget);
-      precondition(settings.psk !== undefined, {
-        precondition: 'the claims give the PSK the server holds for the device (tls.psk; DMAcc AppAuth, 12.2.1.1)',
-        observed: 'no tls.psk in the claims',
-      });
-      const { ca: _ca, cert: _cert, key: _key, ...psk } = settings;
+      const psk = targetPskOnly(serverTarget);
       await judgeEverySuite(serverTarget, recorder, {
         mode: 'PSK',
         suites: Object.keys(PSK_SUITES),
