@@ -3,8 +3,8 @@
  * (§9.2.2 X.509 mode), made in memory at run time so that no private key is ever stored in the
  * repository. Node's crypto cannot sign X.509, so the certificates are built with @peculiar/x509
  * over Node's WebCrypto. Keys are ECDSA P-256 (§9.2.2: ECDHE/ECDSA keys of at least 256 bits);
- * an RSA 2048 server certificate, for the RSA, DHE_RSA and RSA_PSK suites of §9.2.2, is made
- * only when first asked for.
+ * RSA 2048 server certificates (trusted, expired, untrusted), for the RSA, DHE_RSA and RSA_PSK
+ * suites of §9.2.2, are made only when first asked for.
  */
 import { webcrypto } from 'node:crypto';
 import type * as X509 from '@peculiar/x509';
@@ -30,11 +30,24 @@ export interface TestPki {
   /** The CA `untrustedServer` chains to (a test may show it is not `ca`). */
   untrustedCa: PemPair;
   /**
-   * A server certificate like `server` with an RSA 2048 key (same CA, names and validity), made on
-   * the first call and kept: RSA key generation is slow, and only a server offering the RSA-keyed
-   * suites of §9.2.2 needs one.
+   * A server certificate like `server` with an RSA 2048 key (same CA, names and validity): the
+   * `server` of {@link TestPki.rsa}.
    */
   rsaServer(): Promise<PemPair>;
+  /**
+   * The server certificates with an RSA 2048 key, like their ECDSA namesakes, made on the first
+   * call and kept: RSA key generation is slow, and only a peer offering the RSA-keyed suites of
+   * §9.2.2 needs them. A client whose only suites are RSA-keyed meets the expired and untrusted
+   * ones in the negative tests (an ECDSA one it would refuse for want of a suite, proving nothing).
+   */
+  rsa(): Promise<RsaServerCertificates>;
+}
+
+/** The RSA-keyed server certificates of a test PKI (one RSA key: its generation is the slow part). */
+export interface RsaServerCertificates {
+  server: PemPair;
+  expiredServer: PemPair;
+  untrustedServer: PemPair;
 }
 
 export interface TestPkiOptions {
@@ -56,7 +69,7 @@ const RSA_ALGORITHM: RsaHashedKeyGenParams = {
   hash: 'SHA-256',
 };
 
-/** The key type of a leaf certificate: every certificate is ECDSA but the on-demand RSA server one. */
+/** The key type of a key pair: every certificate is ECDSA but the on-demand RSA server ones. */
 type KeyType = 'ecdsa' | 'rsa';
 const DEFAULT_VALIDITY_MS = 24 * 60 * 60 * 1000;
 /** Backdating absorbs a peer's clock that runs a little behind. */
@@ -124,11 +137,12 @@ async function leaf(
   hosts: readonly string[],
   notBefore: Date,
   notAfter: Date,
-  type: KeyType = 'ecdsa',
+  given?: CryptoKeyPair,
 ): Promise<PemPair> {
-  const keys = await keyPair(type);
+  const keys = given ?? (await keyPair());
   // The RSA key exchange encrypts the premaster secret to the key (keyEncipherment); ECDH agrees on it.
-  const exchange = type === 'rsa' ? x509.KeyUsageFlags.keyEncipherment : x509.KeyUsageFlags.keyAgreement;
+  const rsa = keys.publicKey.algorithm.name === RSA_ALGORITHM.name;
+  const exchange = rsa ? x509.KeyUsageFlags.keyEncipherment : x509.KeyUsageFlags.keyAgreement;
   const names = hosts.map((host) => ({ type: IP_ADDRESS.test(host) ? ('ip' as const) : ('dns' as const), value: host }));
   const cert = await x509.X509CertificateGenerator.create({
     subject,
@@ -156,8 +170,8 @@ async function pemOf(x509: X509Module, issuer: Issuer): Promise<PemPair> {
 /**
  * Makes a fresh test PKI: a CA, a server and a client certificate valid from a few minutes ago
  * for `validityMs`, an expired server certificate from the same CA and a server certificate from
- * a second, untrusted CA (for the negative tests: a client must refuse both, §9.2.2); an RSA
- * server certificate on demand (`rsaServer`).
+ * a second, untrusted CA (for the negative tests: a client must refuse both, §9.2.2); the same
+ * three server certificates with an RSA key on demand (`rsa`).
  */
 export async function createTestPki(options: TestPkiOptions = {}): Promise<TestPki> {
   const x509 = await loadX509();
@@ -170,9 +184,19 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
   const untrustedCa = await selfSignedCa(x509, `CN=${label} untrusted CA`, notBefore, notAfter);
   const expiredFrom = new Date(now - 2 * DEFAULT_VALIDITY_MS);
   const expiredUntil = new Date(now - DEFAULT_VALIDITY_MS);
-  let rsaServer: Promise<PemPair> | undefined;
+  let rsa: Promise<RsaServerCertificates> | undefined;
+  const makeRsa = async (): Promise<RsaServerCertificates> => {
+    const keys = await keyPair('rsa');
+    return {
+      server: await leaf(x509, ca, `CN=${label} RSA server`, 'server', hosts, notBefore, notAfter, keys),
+      expiredServer: await leaf(x509, ca, `CN=${label} expired RSA server`, 'server', hosts, expiredFrom, expiredUntil, keys),
+      untrustedServer: await leaf(x509, untrustedCa, `CN=${label} RSA server`, 'server', hosts, notBefore, notAfter, keys),
+    };
+  };
+  const rsaOnce = () => (rsa ??= makeRsa());
   return {
-    rsaServer: () => (rsaServer ??= leaf(x509, ca, `CN=${label} RSA server`, 'server', hosts, notBefore, notAfter, 'rsa')),
+    rsa: rsaOnce,
+    rsaServer: async () => (await rsaOnce()).server,
     ca: await pemOf(x509, ca),
     server: await leaf(x509, ca, `CN=${label} server`, 'server', hosts, notBefore, notAfter),
     client: await leaf(x509, ca, `CN=${label} client`, 'client', [], notBefore, notAfter),

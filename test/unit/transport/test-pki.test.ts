@@ -52,6 +52,26 @@ describe('createTestPki', async () => {
     assert.equal(await pki.rsaServer(), pem, 'kept, not made again');
   });
 
+  test('the RSA expired and untrusted certificates: like their ECDSA namesakes, with an RSA key, made once', async () => {
+    const rsa = await pki.rsa();
+    const expired = new X509Certificate(rsa.expiredServer.cert);
+    const untrusted = new X509Certificate(rsa.untrustedServer.cert);
+    for (const cert of [expired, untrusted]) {
+      assert.equal(cert.publicKey.asymmetricKeyType, 'rsa');
+      assert.equal(cert.checkIP('127.0.0.1'), '127.0.0.1');
+      assert.equal(cert.checkHost('dm.example'), 'dm.example');
+    }
+    assert.equal(expired.checkPrivateKey(createPrivateKey(rsa.expiredServer.key)), true);
+    assert.equal(untrusted.checkPrivateKey(createPrivateKey(rsa.untrustedServer.key)), true);
+    assert.equal(expired.verify(ca.publicKey), true);
+    assert.ok(new Date(expired.validTo) < NOW);
+    assert.equal(untrusted.verify(ca.publicKey), false);
+    assert.equal(untrusted.verify(new X509Certificate(pki.untrustedCa.cert).publicKey), true);
+    assert.equal(untrusted.validTo, server.validTo);
+    assert.equal(await pki.rsa(), rsa, 'kept, not made again');
+    assert.equal(await pki.rsaServer(), rsa.server);
+  });
+
   test('each run makes a new CA', async () => {
     const other = await createTestPki({ now: () => NOW });
     assert.notEqual(other.ca.cert, pki.ca.cert);
