@@ -154,16 +154,33 @@ export function clientTlsOptions(settings: TlsSettings, rootCertificates: readon
   };
 }
 
-/** node:tls options of a server offering exactly these settings (its certificate is required). */
-export function serverTlsOptions(settings: TlsSettings & { cert: string; key: string }): TlsOptions {
-  const psk = settings.psk;
+/** A certificate and its private key, PEM-encoded. */
+export interface CertificateAndKey {
+  cert: string;
+  key: string;
+}
+
+/**
+ * What a TLS server offers: the settings with its certificate (required) and optionally a second
+ * one with an RSA key beside it, so that every suite of §9.2.2 can complete whatever key type the
+ * peer's suites need.
+ */
+export type ServerTlsSettings = TlsSettings & CertificateAndKey & { rsa?: CertificateAndKey };
+
+/**
+ * node:tls options of a server offering exactly these settings: with `rsa`, both certificates
+ * (OpenSSL presents the one whose key type the negotiated suite needs), and DH parameters sized
+ * to the certificate (the DHE_RSA and DHE_PSK suites of §9.2.2 need them).
+ */
+export function serverTlsOptions(settings: ServerTlsSettings): TlsOptions {
+  const { psk, rsa } = settings;
   const holes = versionHoles(settings.versions);
   return {
     ...versionRange(settings.versions),
     ...(holes === 0 ? {} : { secureOptions: holes }),
     ciphers: cipherList(settings),
-    cert: settings.cert,
-    key: settings.key,
+    ...(rsa === undefined ? { cert: settings.cert, key: settings.key } : { cert: [settings.cert, rsa.cert], key: [settings.key, rsa.key] }),
+    dhparam: 'auto',
     ...(settings.ca === undefined ? {} : { ca: settings.ca }),
     ...(psk === undefined
       ? {}

@@ -7,11 +7,10 @@
 import { constants as cryptoConstants } from 'node:crypto';
 import type { TlsOptions } from 'node:tls';
 import type { FaultSet, ServerFaultName } from '../faults/index.js';
-import { serverTlsOptions, X509_SUITES, type TlsSettings } from '../../transport/tls-settings.js';
-import type { PemPair } from '../../transport/test-pki.js';
+import { serverTlsOptions, X509_SUITES, type ServerTlsSettings } from '../../transport/tls-settings.js';
 
 /** The reference server's TLS: its ECDSA certificate (`cert`, `key`), optionally an RSA one, versions and PSK. */
-export type ReferenceTlsSettings = TlsSettings & PemPair & { rsa?: PemPair };
+export type ReferenceTlsSettings = ServerTlsSettings;
 
 /** One suite each new fault switch drops: the others of its kind still complete, so only the "all suites" rule breaks. */
 const DROPPED_BY: Readonly<Partial<Record<ServerFaultName, string>>> = {
@@ -27,13 +26,8 @@ export function referenceTls(tls: ReferenceTlsSettings, faults: FaultSet<ServerF
     ...(faults.has('tls-no-psk') ? { psk: undefined } : {}),
     withoutSuites: [...(faults.has('tls-no-x509-suites') ? Object.keys(X509_SUITES) : []), ...dropped],
   };
-  const { rsa } = tls;
   return {
     ...serverTlsOptions(settings),
-    // OpenSSL serves the certificate whose key type the negotiated suite needs.
-    ...(rsa === undefined ? {} : { cert: [tls.cert, rsa.cert], key: [tls.key, rsa.key] }),
-    // DHE_RSA and DHE_PSK need DH parameters; 'auto' sizes them to the certificate's strength.
-    dhparam: 'auto',
     // A hole in the range: TLS 1.0 and 1.2 stay on, so only the TLS 1.1 rule breaks.
     ...(faults.has('tls-no-tls11') ? { secureOptions: cryptoConstants.SSL_OP_NO_TLSv1_1 } : {}),
   };
