@@ -43,7 +43,7 @@ export interface TestPki {
   rsa(): Promise<RsaServerCertificates>;
 }
 
-/** The RSA-keyed server certificates of a test PKI (one RSA key: its generation is the slow part). */
+/** The RSA-keyed server certificates of a test PKI (one RSA key, the process's: its generation is the slow part). */
 export interface RsaServerCertificates {
   server: PemPair;
   expiredServer: PemPair;
@@ -105,6 +105,18 @@ interface Issuer {
 
 async function keyPair(type: KeyType = 'ecdsa'): Promise<CryptoKeyPair> {
   return (await webcrypto.subtle.generateKey(type === 'rsa' ? RSA_ALGORITHM : ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+}
+
+let rsaKeys: Promise<CryptoKeyPair> | undefined;
+
+/**
+ * The process's RSA key pair, made on the first call: 2048-bit generation takes a good part of a
+ * second on a busy machine, and a worker may make a PKI per target it opens. Every PKI of the
+ * process signs its own RSA certificates over it.
+ */
+function rsaKeyPair(): Promise<CryptoKeyPair> {
+  rsaKeys ??= keyPair('rsa');
+  return rsaKeys;
 }
 
 async function pemKey(x509: X509Module, key: CryptoKey): Promise<string> {
@@ -186,7 +198,7 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
   const expiredUntil = new Date(now - DEFAULT_VALIDITY_MS);
   let rsa: Promise<RsaServerCertificates> | undefined;
   const makeRsa = async (): Promise<RsaServerCertificates> => {
-    const keys = await keyPair('rsa');
+    const keys = await rsaKeyPair();
     return {
       server: await leaf(x509, ca, `CN=${label} RSA server`, 'server', hosts, notBefore, notAfter, keys),
       expiredServer: await leaf(x509, ca, `CN=${label} expired RSA server`, 'server', hosts, expiredFrom, expiredUntil, keys),

@@ -72,8 +72,12 @@ describe('createTestPki', async () => {
     assert.equal(await pki.rsaServer(), rsa.server);
   });
 
-  test('each run makes a new CA', async () => {
+  test('each run makes a new CA; its RSA certificates are its own, over the one RSA key of the process', async () => {
     const other = await createTestPki({ now: () => NOW });
     assert.notEqual(other.ca.cert, pki.ca.cert);
+    const [mine, theirs] = [await pki.rsa(), await other.rsa()];
+    assert.notEqual(theirs.server.cert, mine.server.cert);
+    assert.equal(new X509Certificate(theirs.server.cert).verify(new X509Certificate(other.ca.cert).publicKey), true);
+    assert.equal(theirs.server.key, mine.server.key);
   });
 });
