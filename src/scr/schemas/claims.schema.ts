@@ -938,7 +938,7 @@ export const claimsSchema = {
               "TLS_RSA_WITH_AES_128_CBC_SHA256"
             ]
           },
-          "description": "Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk."
+          "description": "Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk. Client role: the embedded reference client offers only these of section 9.2.2 and no suite that authenticates the server otherwise (an RSA-only device, say); dmct's endpoints serve an ECDSA and an RSA certificate whatever is claimed."
         },
         "serverKeyTypes": {
           "type": "array",
@@ -2157,7 +2157,7 @@ export interface IxitTls {
    */
   versions?: ["TLSv1" | "TLSv1.1" | "TLSv1.2", ...("TLSv1" | "TLSv1.1" | "TLSv1.2")[]];
   /**
-   * Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk.
+   * Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk. Client role: the embedded reference client offers only these of section 9.2.2 and no suite that authenticates the server otherwise (an RSA-only device, say); dmct's endpoints serve an ECDSA and an RSA certificate whatever is claimed.
    *
    * @minItems 1
    */
