@@ -3,6 +3,7 @@
  * the DM client against a server target and judges the server. Each constant is one reading;
  * docs/reference/interpretations.md lists them with the reasons.
  */
+import type { CertificateKeyType } from '../transport/tls-settings.js';
 
 /**
  * UNCONFIRMED (§5.3.5, §5.4.1, §13.1): the format of the Generic Alert that
@@ -48,3 +49,29 @@ export const CONT_STATUSES_CHECKED: readonly number[] = [200];
  * else (4xx, 5xx, no body) means the package was refused.
  */
 export const PACKAGE_ACCEPTED_STATUS_RANGE = { min: 200, max: 299 } as const;
+
+/**
+ * INFERRED (§9.2.2: the DM server SHALL support all seven PSK and all six X.509 cipher suites
+ * listed): the RSA, DHE_RSA and RSA_PSK suites need the server to hold an RSA certificate, the
+ * ECDHE_ECDSA ones an ECDSA certificate, and which certificates a server presents is its
+ * operator's configuration, so a refused suite cannot be told from one the certificate rules
+ * out. The claims say which key types the server under test holds (`tls.serverKeyTypes`); by
+ * default both, as supporting every suite needs. Each suite the claimed key types allow is offered
+ * alone over TLS 1.2 (each exists from TLS 1.2 on) and must complete: one check per suite, a
+ * refusal naming the suite and the TLS alert. A suite needing a key type the claims leave out is
+ * not offered, and its item is inconclusive (precondition not met), never a pass and never a
+ * fail. Certificate trust is not judged by these checks (the X.509 mode item judges it), and a
+ * mode none of whose suites completes is that mode's failure, not this one's.
+ */
+export const SERVER_KEY_TYPES_ASSUMED: readonly CertificateKeyType[] = ['ecdsa', 'rsa'];
+
+/**
+ * INFERRED (§9.2, §9.2.2): nothing in §9.2 obliges a DM server to refuse a DM request that comes
+ * over plain HTTP; §9.2.2 obliges the client to check that the server uses TLS 1.0, 1.1 or 1.2
+ * (DM-SEC-012-C, judged on the client side). So a server that also answers over plain HTTP, even
+ * one whose claims say `tls.only`, gets no fail from dmct, and no non-strict finding either: a
+ * non-strict finding stands for a SHOULD of the text, there is none here, and a `--strict` run
+ * would turn it into a fail. dmct sends a server target nothing over plain HTTP when its DM
+ * endpoint is an https: URL.
+ */
+export const SERVER_PLAIN_HTTP_JUDGED = false;

@@ -29,6 +29,7 @@ export function checkTransportSecurity(claims: Claims): SchemaViolation[] {
   if (claims.role === 'client') {
     if (tls.caFile !== undefined) onlyFor('/tls/caFile', 'server');
     if (claims.httpAuth?.send !== undefined) onlyFor('/httpAuth/send', 'server');
+    if (tls.serverKeyTypes !== undefined) onlyFor('/tls/serverKeyTypes', 'server');
   } else {
     if (tls.caOutFile !== undefined) onlyFor('/tls/caOutFile', 'client');
     if (claims.httpAuth?.expect !== undefined) onlyFor('/httpAuth/expect', 'client');

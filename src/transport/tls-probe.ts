@@ -4,6 +4,21 @@ import type { ExchangeRecorder } from './exchange-recorder.js';
 import { negotiatedOf } from './https-exchange.js';
 import { clientTlsOptions, describeTls, type NegotiatedTls, type TlsSettings } from './tls-settings.js';
 
+/**
+ * The TLS alert an OpenSSL handshake error reports, as `alert 40 (handshake failure)`, or
+ * undefined when the error names none (a timeout, a reset): what a refused suite or version is
+ * told by, ahead of OpenSSL's long error text.
+ */
+export function tlsAlertOf(detail: string): string | undefined {
+  const number = /SSL alert number (\d{1,3})/.exec(detail)?.[1];
+  const name = /alert ([a-z][a-z ]{0,60}?)(?::|$)/
+    .exec(detail)?.[1]
+    ?.replace(/^(sslv3|tlsv1) /, '')
+    .replace(/^alert /, '');
+  if (number === undefined && name === undefined) return undefined;
+  return [number === undefined ? 'alert' : `alert ${number}`, name === undefined ? '' : `(${name})`].filter((p) => p !== '').join(' ');
+}
+
 /** A TLS handshake's outcome: what it negotiated, or why it did not complete. */
 export type TlsProbeOutcome = { ok: true; tls: NegotiatedTls; seq: number } | { ok: false; detail: string; seq: number };
 

@@ -32,6 +32,38 @@ export const X509_SUITES: Readonly<Record<string, string>> = {
   TLS_RSA_WITH_AES_128_CBC_SHA256: 'AES128-SHA256',
 };
 
+/** The key type of a server certificate. */
+export type CertificateKeyType = 'ecdsa' | 'rsa';
+
+/**
+ * The key type of the certificate the server must hold for a suite of §9.2.2 (IANA name), or
+ * undefined for the PSK suites that use none: the ECDHE_ECDSA suites sign with an ECDSA key, the
+ * RSA and RSA_PSK ones encrypt to an RSA key, the DHE_RSA ones sign with it.
+ */
+export function suiteKeyType(suite: string): CertificateKeyType | undefined {
+  if (suite.includes('_ECDSA_')) return 'ecdsa';
+  return /^TLS_(DHE_)?RSA_/.test(suite) ? 'rsa' : undefined;
+}
+
+/** How a suite authenticates the server: with a certificate of a key type, or with the PSK alone. */
+export type SuiteAuthentication = CertificateKeyType | 'psk';
+
+/** OpenSSL's cipher-string name of each kind of server authentication. */
+const AUTHENTICATION_TOKEN: Readonly<Record<SuiteAuthentication, string>> = { ecdsa: 'aECDSA', rsa: 'aRSA', psk: 'aPSK' };
+
+/**
+ * What a peer offers that claims only `claimed` of the suites of §9.2.2 (IANA names): none of the
+ * others, and no suite that authenticates the server otherwise than a claimed one does (an RSA-only
+ * device offers no ECDSA and no plain PSK suite); OpenSSL's default suites of the claimed kinds stay,
+ * for TLS 1.0 and 1.1, which no suite of §9.2.2 runs on.
+ */
+export function claimedSuitesOffer(claimed: readonly string[]): Pick<TlsSettings, 'withoutSuites' | 'authentication'> {
+  return {
+    withoutSuites: [...Object.keys(PSK_SUITES), ...Object.keys(X509_SUITES)].filter((suite) => !claimed.includes(suite)),
+    authentication: [...new Set(claimed.map((suite) => suiteKeyType(suite) ?? 'psk'))],
+  };
+}
+
 /** A pre-shared key and the identity it goes with (§12.2.1.1). */
 export interface PskCredentials {
   identity: string;
@@ -50,8 +82,10 @@ export interface TlsSettings {
   versions?: readonly TlsVersion[];
   /** Cipher suites offered, IANA names of §9.2.2 (default: OpenSSL's defaults, plus the PSK ones of §9.2.2 with `psk`). */
   suites?: readonly string[];
-  /** Suites of §9.2.2 (IANA names) taken out of what is offered (a fault of the reference client). */
+  /** Suites of §9.2.2 (IANA names) taken out of what is offered (a fault of the reference client, or suites it does not claim). */
   withoutSuites?: readonly string[];
+  /** Only suites that authenticate the server so are offered (default: any), e.g. `['rsa']` for an RSA-only client. */
+  authentication?: readonly SuiteAuthentication[];
   /** Accept any server certificate (a fault of the reference client, never dmct's default). */
   acceptAnyCertificate?: boolean;
   /**
@@ -82,10 +116,10 @@ export function describeTls(tls: NegotiatedTls): string {
 
 /**
  * The OpenSSL cipher list: exactly these suites, or without `suites` OpenSSL's default list (plus
- * the PSK suites of §9.2.2 with `psk`), less `withoutSuites`; security level 0 when a version
- * below TLS 1.2 is offered.
+ * the PSK suites of §9.2.2 with `psk`), less `withoutSuites` and the suites authenticated otherwise
+ * than `authentication` allows; security level 0 when a version below TLS 1.2 is offered.
  */
-export function cipherList(settings: Pick<TlsSettings, 'psk' | 'suites' | 'versions' | 'withoutSuites'>): string {
+export function cipherList(settings: Pick<TlsSettings, 'authentication' | 'psk' | 'suites' | 'versions' | 'withoutSuites'>): string {
   const legacy = (settings.versions ?? TLS_VERSIONS).some((version) => version !== 'TLSv1.2');
   const openSsl = (names: readonly string[]) =>
     names.map((name) => PSK_SUITES[name] ?? X509_SUITES[name]).filter((name): name is string => name !== undefined);
@@ -93,6 +127,9 @@ export function cipherList(settings: Pick<TlsSettings, 'psk' | 'suites' | 'versi
   const list = [
     ...(named ?? ['DEFAULT', ...(settings.psk === undefined ? [] : Object.values(PSK_SUITES))]),
     ...openSsl(settings.withoutSuites ?? []).map((name) => `!${name}`),
+    ...Object.entries(AUTHENTICATION_TOKEN)
+      .filter(([kind]) => settings.authentication !== undefined && !settings.authentication.includes(kind as SuiteAuthentication))
+      .map(([, token]) => `!${token}`),
   ];
   return `${list.join(':')}${legacy ? ':@SECLEVEL=0' : ''}`;
 }
@@ -141,16 +178,33 @@ export function clientTlsOptions(settings: TlsSettings, rootCertificates: readon
   };
 }
 
-/** node:tls options of a server offering exactly these settings (its certificate is required). */
-export function serverTlsOptions(settings: TlsSettings & { cert: string; key: string }): TlsOptions {
-  const psk = settings.psk;
+/** A certificate and its private key, PEM-encoded. */
+export interface CertificateAndKey {
+  cert: string;
+  key: string;
+}
+
+/**
+ * What a TLS server offers: the settings with its certificate (required) and optionally a second
+ * one with an RSA key beside it, so that every suite of §9.2.2 can complete whatever key type the
+ * peer's suites need.
+ */
+export type ServerTlsSettings = TlsSettings & CertificateAndKey & { rsa?: CertificateAndKey };
+
+/**
+ * node:tls options of a server offering exactly these settings: with `rsa`, both certificates
+ * (OpenSSL presents the one whose key type the negotiated suite needs), and DH parameters sized
+ * to the certificate (the DHE_RSA and DHE_PSK suites of §9.2.2 need them).
+ */
+export function serverTlsOptions(settings: ServerTlsSettings): TlsOptions {
+  const { psk, rsa } = settings;
   const holes = versionHoles(settings.versions);
   return {
     ...versionRange(settings.versions),
     ...(holes === 0 ? {} : { secureOptions: holes }),
     ciphers: cipherList(settings),
-    cert: settings.cert,
-    key: settings.key,
+    ...(rsa === undefined ? { cert: settings.cert, key: settings.key } : { cert: [settings.cert, rsa.cert], key: [settings.key, rsa.key] }),
+    dhparam: 'auto',
     ...(settings.ca === undefined ? {} : { ca: settings.ca }),
     ...(psk === undefined
       ? {}

@@ -202,8 +202,9 @@ test.describe('9.2.1 X.509 server authentication (client)', () => {
       async ({ clientTarget, dmServer, sessions }) => {
         const tls = servedTls(clientTarget);
         const rule = `the client refuses an ${kind} server certificate`;
-        // Certificate mode only: a PSK handshake would prove the server without its certificate.
-        tls.offer({ ...tls.pki[pair], psk: undefined });
+        // Certificate mode only: a PSK handshake would prove the server without its certificate. Both
+        // key types: a client whose suites all need an RSA key must meet a bad RSA certificate, not none.
+        tls.offer({ ...tls.pki[pair], rsa: tls.rsa[pair], psk: undefined });
         const mark = dmServer.mark();
         if (sessions.viaNotification) sessions.delivered(await sessions.notifier.send(sessions.baseNotification()));
         else await sessions.pull('clientInitiated', clientTarget.clientInitiated);

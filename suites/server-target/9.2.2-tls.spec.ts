@@ -1,6 +1,14 @@
 import { test } from '../../fixtures/server-target/index.js';
-import { handshake, PSK_SUITES, targetTls, X509_SUITES, type TlsVersion } from '../../fixtures/server-target/security.js';
-import { expectThat, precondition } from '../../fixtures/verify.js';
+import {
+  handshake,
+  judgeEverySuite,
+  PSK_SUITES,
+  targetPskOnly,
+  targetTls,
+  X509_SUITES,
+  type TlsVersion,
+} from '../../fixtures/server-target/security.js';
+import { expectThat } from '../../fixtures/verify.js';
 
 const VERSIONS: readonly { version: TlsVersion; tag: string; name: string; keyword: 'SHALL' | 'SHOULD' }[] = [
   { version: 'TLSv1', tag: '@9.2.2/tls10', name: 'TLS 1.0', keyword: 'SHOULD' },
@@ -48,14 +56,15 @@ test.describe('9.2.2 TLS', () => {
       ],
     },
     async ({ serverTarget, recorder }) => {
-      const settings = targetTls(serverTarget);
-      precondition(settings.psk !== undefined, {
-        precondition: 'the claims give the PSK the server holds for the device (tls.psk; DMAcc AppAuth, 12.2.1.1)',
-        observed: 'no tls.psk in the claims',
-      });
-      const { ca: _ca, cert: _cert, key: _key, ...psk } = settings;
-      const outcome = await test.step('handshake offering the PSK suites only, no certificate trusted', () =>
-        handshake(serverTarget, recorder, { ...psk, versions: ['TLSv1.2'], suites: Object.keys(PSK_SUITES) }, 'PSK-TLS handshake'));
+      const psk = targetPskOnly(serverTarget);
+      // The RSA_PSK suites also present the server's certificate: its trust is the X.509 mode's rule, not this one's.
+      const outcome = await test.step('handshake offering the PSK suites only, no certificate judged', () =>
+        handshake(
+          serverTarget,
+          recorder,
+          { ...psk, versions: ['TLSv1.2'], suites: Object.keys(PSK_SUITES), acceptAnyCertificate: true },
+          'PSK-TLS handshake',
+        ));
       expectThat(outcome.ok && outcome.tls.suite in PSK_SUITES, {
         seq: outcome.seq,
         rule: 'the server accepts a PSK-TLS connection with a PSK suite of 9.2.2',
@@ -87,6 +96,40 @@ test.describe('9.2.2 TLS', () => {
         rule: 'the server accepts an X.509 connection with an X.509 suite of 9.2.2, its certificate verifying',
         expected: `a verified TLS handshake with one of ${Object.keys(X509_SUITES).join(', ')}`,
         actual: outcome.ok ? `negotiated ${outcome.tls.suite}` : `no TLS connection: ${outcome.detail}`,
+      });
+    },
+  );
+
+  test(
+    'the server completes a handshake with each of the seven PSK cipher suites of 9.2.2',
+    {
+      tag: ['@9.2.2/psk-suites-all'],
+      annotation: [{ type: 'requirement', description: 'The DM server SHALL support all of the PSK cipher suites listed (9.2.2)' }],
+    },
+    async ({ serverTarget, recorder }) => {
+      const psk = targetPskOnly(serverTarget);
+      await judgeEverySuite(serverTarget, recorder, {
+        mode: 'PSK',
+        suites: Object.keys(PSK_SUITES),
+        settings: psk,
+        modeRule: '9.2.2/psk-mode',
+      });
+    },
+  );
+
+  test(
+    'the server completes a handshake with each of the six X.509 cipher suites of 9.2.2',
+    {
+      tag: ['@9.2.2/x509-suites-all'],
+      annotation: [{ type: 'requirement', description: 'The DM server SHALL support all of the X.509 cipher suites listed (9.2.2)' }],
+    },
+    async ({ serverTarget, recorder }) => {
+      const { psk: _psk, ...x509 } = targetTls(serverTarget);
+      await judgeEverySuite(serverTarget, recorder, {
+        mode: 'X.509',
+        suites: Object.keys(X509_SUITES),
+        settings: x509,
+        modeRule: '9.2.2/x509-mode',
       });
     },
   );

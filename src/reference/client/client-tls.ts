@@ -25,7 +25,9 @@ export function clientTls(settings: TlsSettings, faults: FaultSet<string>): TlsS
     ...(hasSecurityFault(faults, 'psk-off') ? withoutPsk : settings),
     ...(tolerated.length === 0 ? {} : { tolerateCertificateErrors: tolerated }),
     ...(hasSecurityFault(faults, 'tls11-off') ? { closeOnVersions: ['TLSv1.1'] as const } : {}),
-    ...(hasSecurityFault(faults, 'x509-suites-off') ? { withoutSuites: Object.keys(X509_SUITES) } : {}),
+    ...(hasSecurityFault(faults, 'x509-suites-off')
+      ? { withoutSuites: [...(settings.withoutSuites ?? []), ...Object.keys(X509_SUITES)] }
+      : {}),
   };
 }
 

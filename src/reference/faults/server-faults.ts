@@ -384,6 +384,11 @@ export const serverFaults = [
     section: '9.2.2',
     description: 'Knows no pre-shared key: a PSK-TLS handshake fails, although the server SHALL support PSK-TLS as well as X.509 mode.',
     expect: { verdict: 'fail', message: 'PSK' },
+    // With no PSK suite completing at all, "every PSK suite" is blocked by PSK-TLS itself.
+    verdicts: {
+      '9.2.2/psk-mode': { verdict: 'fail', message: 'PSK' },
+      '9.2.2/psk-suites-all': { verdict: 'inconclusive', message: 'rule of {9.2.2/psk-mode}' },
+    },
   },
   {
     name: 'tls-no-x509-suites',
@@ -393,6 +398,28 @@ export const serverFaults = [
     description:
       'Leaves the X.509 cipher suites of section 9.2.2 out of its list (other suites still work), so a client offering only those cannot connect.',
     expect: { verdict: 'fail', message: 'X.509' },
+    verdicts: {
+      '9.2.2/x509-mode': { verdict: 'fail', message: 'X.509' },
+      '9.2.2/x509-suites-all': { verdict: 'inconclusive', message: 'rule of {9.2.2/x509-mode}' },
+    },
+  },
+  {
+    name: 'psk-suite-missing',
+    role: 'server',
+    breaks: '9.2.2/psk-suites-all',
+    section: '9.2.2',
+    description:
+      'Leaves TLS_RSA_PSK_WITH_AES_128_GCM_SHA256 out of its list (the other six PSK suites still work), although the server SHALL support all seven PSK suites.',
+    expect: { verdict: 'fail', message: 'TLS_RSA_PSK_WITH_AES_128_GCM_SHA256' },
+  },
+  {
+    name: 'x509-suite-missing',
+    role: 'server',
+    breaks: '9.2.2/x509-suites-all',
+    section: '9.2.2',
+    description:
+      'Leaves TLS_DHE_RSA_WITH_AES_128_CBC_SHA256 out of its list (the other five X.509 suites still work), although the server SHALL support all six X.509 suites.',
+    expect: { verdict: 'fail', message: 'TLS_DHE_RSA_WITH_AES_128_CBC_SHA256' },
   },
 ] as const satisfies readonly Fault[];
 

@@ -1,7 +1,6 @@
-import { constants as cryptoConstants } from 'node:crypto';
 import type { RequestHandler } from 'msw';
 import { serveHandlers, type ServedEndpoint } from '../../transport/endpoint-server.js';
-import { selectFaults, type FaultSet, type ServerFaultName } from '../faults/index.js';
+import { selectFaults, type ServerFaultName } from '../faults/index.js';
 import { checkAdminRequest, newAdminToken } from '../../transport/admin-guard.js';
 import { SHELL_NOTIFY_DISABLED, adminHandlers, checkDeviceRegistration } from './admin-api.js';
 import { directDmEndpoint, dmEndpointHandlers } from './dm-endpoint.js';
@@ -11,7 +10,7 @@ import { malformedPathHandler } from './malformed-path.js';
 import { repositoryHandlers } from './repository.js';
 import { DEFAULT_MAX_BODY_BYTES } from './request-input.js';
 import { ReferenceServerState, type ServerUrls } from './server-state.js';
-import { serverTlsOptions, X509_SUITES, type TlsSettings } from '../../transport/tls-settings.js';
+import { referenceTls, type ReferenceTlsSettings } from './reference-tls.js';
 
 export { ReferenceServerState, type ServerUrls } from './server-state.js';
 export type {
@@ -70,10 +69,11 @@ export interface ReferenceServerOptions {
   /** Clock (tests pass a fixed one). */
   clock?: () => Date;
   /**
-   * Serve the DM, repository and web port over TLS (§9.2.2) with this certificate, the versions
-   * (default TLS 1.0–1.2) and PSK given; the admin port stays plain loopback HTTP.
+   * Serve the DM, repository and web port over TLS (§9.2.2) with this certificate (and `rsa`, an
+   * RSA one, for the RSA-keyed suites), the versions (default TLS 1.0–1.2) and PSK given; the
+   * admin port stays plain loopback HTTP.
    */
-  tls?: TlsSettings & { cert: string; key: string };
+  tls?: ReferenceTlsSettings;
   /** Demand these device credentials on the DM endpoint, Basic or Digest (§9.2.1). */
   httpAuth?: ReferenceHttpAuth;
 }
@@ -139,18 +139,6 @@ export function createReferenceServer(options: ReferenceServerOptions = {}, urls
       }),
     ],
   };
-}
-
-/** The TLS the reference server offers, as its fault switches leave it (§9.2.2). */
-function referenceTls(tls: TlsSettings & { cert: string; key: string }, faults: FaultSet<ServerFaultName>) {
-  const options = {
-    ...serverTlsOptions({ ...tls, ...(faults.has('tls-no-psk') ? { psk: undefined } : {}) }),
-    // A hole in the range: TLS 1.0 and 1.2 stay on, so only the TLS 1.1 rule breaks.
-    ...(faults.has('tls-no-tls11') ? { secureOptions: cryptoConstants.SSL_OP_NO_TLSv1_1 } : {}),
-  };
-  if (!faults.has('tls-no-x509-suites')) return options;
-  const dropped = Object.values(X509_SUITES).map((name) => `!${name}`);
-  return { ...options, ciphers: [options.ciphers, ...dropped].join(':') };
 }
 
 /** A reference DM server listening on its ports. */

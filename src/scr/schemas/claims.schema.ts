@@ -877,7 +877,7 @@ export const claimsSchema = {
         "only": {
           "type": "boolean",
           "default": false,
-          "description": "The target serves DM only over TLS: a plain-HTTP request to its endpoint must not be served (checked by the TLS scenarios)."
+          "description": "The implementation uses DM over TLS only. Informative: a client's refusal of a plain-HTTP DM server is checked whenever this block is given (section 9.2.2), and nothing in section 9.2 obliges a server to refuse plain HTTP, so no server is judged on it."
         },
         "psk": {
           "title": "TlsPsk",
@@ -938,7 +938,19 @@ export const claimsSchema = {
               "TLS_RSA_WITH_AES_128_CBC_SHA256"
             ]
           },
-          "description": "Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk."
+          "description": "Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk. Client role: the embedded reference client offers only these of section 9.2.2 and no suite that authenticates the server otherwise (an RSA-only device, say); dmct's endpoints serve an ECDSA and an RSA certificate whatever is claimed."
+        },
+        "serverKeyTypes": {
+          "type": "array",
+          "uniqueItems": true,
+          "minItems": 1,
+          "items": {
+            "enum": [
+              "ecdsa",
+              "rsa"
+            ]
+          },
+          "description": "Server role: the key types of the certificates the target server is configured with for the test (section 9.2.2: the ECDHE_ECDSA suites need an ECDSA certificate; the RSA, DHE_RSA and RSA_PSK suites an RSA one). A suite whose key type is not listed is not probed, and the item requiring every suite is inconclusive (precondition not met), never passed or failed. Default: both."
         }
       }
     },
@@ -2134,7 +2146,7 @@ export interface IxitTls {
   keyFile?: FilePath2;
   caOutFile?: FilePath3;
   /**
-   * The target serves DM only over TLS: a plain-HTTP request to its endpoint must not be served (checked by the TLS scenarios).
+   * The implementation uses DM over TLS only. Informative: a client's refusal of a plain-HTTP DM server is checked whenever this block is given (section 9.2.2), and nothing in section 9.2 obliges a server to refuse plain HTTP, so no server is judged on it.
    */
   only?: boolean;
   psk?: TlsPsk;
@@ -2145,7 +2157,7 @@ export interface IxitTls {
    */
   versions?: ["TLSv1" | "TLSv1.1" | "TLSv1.2", ...("TLSv1" | "TLSv1.1" | "TLSv1.2")[]];
   /**
-   * Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk.
+   * Cipher suites of section 9.2.2 the implementation claims (IANA names). Default: the X.509 suites for certificate mode, the PSK suites with psk. Client role: the embedded reference client offers only these of section 9.2.2 and no suite that authenticates the server otherwise (an RSA-only device, say); dmct's endpoints serve an ECDSA and an RSA certificate whatever is claimed.
    *
    * @minItems 1
    */
@@ -2181,6 +2193,12 @@ export interface IxitTls {
       | "TLS_RSA_WITH_AES_128_CBC_SHA256"
     )[]
   ];
+  /**
+   * Server role: the key types of the certificates the target server is configured with for the test (section 9.2.2: the ECDHE_ECDSA suites need an ECDSA certificate; the RSA, DHE_RSA and RSA_PSK suites an RSA one). A suite whose key type is not listed is not probed, and the item requiring every suite is inconclusive (precondition not met), never passed or failed. Default: both.
+   *
+   * @minItems 1
+   */
+  serverKeyTypes?: ["ecdsa" | "rsa", ...("ecdsa" | "rsa")[]];
 }
 /**
  * PSK-TLS (section 9.2.2; DMAcc AppAuth PSK, section 12.2.1.1): the identity and key dmct uses.

@@ -77,14 +77,33 @@ describe('claims: tls and httpAuth (§9.2)', () => {
     );
     assert.deepEqual(
       problemsOf(client, (c) => {
-        c['tls'] = { caFile: 'ca.pem' };
+        c['tls'] = { caFile: 'ca.pem', serverKeyTypes: ['rsa'] };
         c['httpAuth'] = { send: { username: 'u', password: 'p' } };
       }),
       [
         'c.json /tls/caFile: applies only when the implementation under test is a server (role is client) (role)',
         'c.json /httpAuth/send: applies only when the implementation under test is a server (role is client) (role)',
+        'c.json /tls/serverKeyTypes: applies only when the implementation under test is a server (role is client) (role)',
       ],
     );
+  });
+
+  it("the server's certificate key types (§9.2.2 suites): ECDSA or RSA, at least one, each once", () => {
+    assert.deepEqual(
+      problemsOf(server, (c) => {
+        c['tls'] = { serverKeyTypes: ['ecdsa'] };
+      }),
+      [],
+    );
+    for (const keyTypes of [[], ['dsa'], ['rsa', 'rsa']]) {
+      const problems = problemsOf(server, (c) => {
+        c['tls'] = { serverKeyTypes: keyTypes };
+      });
+      assert.ok(
+        problems.some((line) => line.startsWith('c.json /tls/serverKeyTypes')),
+        `${JSON.stringify(keyTypes)}: ${problems.join(' | ')}`,
+      );
+    }
   });
 
   it('claims init writes both blocks empty, every field explained', () => {

@@ -38,8 +38,46 @@ describe('createTestPki', async () => {
     assert.equal(server.publicKey.asymmetricKeyDetails?.namedCurve, 'prime256v1');
   });
 
-  test('each run makes a new CA', async () => {
+  test('the RSA server certificate: RSA 2048, same CA, names and validity as the ECDSA one, made once', async () => {
+    const pem = await pki.rsaServer();
+    const rsa = new X509Certificate(pem.cert);
+    assert.equal(rsa.publicKey.asymmetricKeyType, 'rsa');
+    assert.equal(rsa.publicKey.asymmetricKeyDetails?.modulusLength, 2048);
+    assert.equal(rsa.checkPrivateKey(createPrivateKey(pem.key)), true);
+    assert.equal(rsa.verify(ca.publicKey), true);
+    assert.equal(rsa.checkIP('127.0.0.1'), '127.0.0.1');
+    assert.equal(rsa.checkHost('dm.example'), 'dm.example');
+    assert.equal(rsa.validTo, server.validTo);
+    assert.match(rsa.keyUsage?.join(',') ?? '', /serverAuth|1\.3\.6\.1\.5\.5\.7\.3\.1/);
+    assert.equal(await pki.rsaServer(), pem, 'kept, not made again');
+  });
+
+  test('the RSA expired and untrusted certificates: like their ECDSA namesakes, with an RSA key, made once', async () => {
+    const rsa = await pki.rsa();
+    const expired = new X509Certificate(rsa.expiredServer.cert);
+    const untrusted = new X509Certificate(rsa.untrustedServer.cert);
+    for (const cert of [expired, untrusted]) {
+      assert.equal(cert.publicKey.asymmetricKeyType, 'rsa');
+      assert.equal(cert.checkIP('127.0.0.1'), '127.0.0.1');
+      assert.equal(cert.checkHost('dm.example'), 'dm.example');
+    }
+    assert.equal(expired.checkPrivateKey(createPrivateKey(rsa.expiredServer.key)), true);
+    assert.equal(untrusted.checkPrivateKey(createPrivateKey(rsa.untrustedServer.key)), true);
+    assert.equal(expired.verify(ca.publicKey), true);
+    assert.ok(new Date(expired.validTo) < NOW);
+    assert.equal(untrusted.verify(ca.publicKey), false);
+    assert.equal(untrusted.verify(new X509Certificate(pki.untrustedCa.cert).publicKey), true);
+    assert.equal(untrusted.validTo, server.validTo);
+    assert.equal(await pki.rsa(), rsa, 'kept, not made again');
+    assert.equal(await pki.rsaServer(), rsa.server);
+  });
+
+  test('each run makes a new CA; its RSA certificates are its own, over the one RSA key of the process', async () => {
     const other = await createTestPki({ now: () => NOW });
     assert.notEqual(other.ca.cert, pki.ca.cert);
+    const [mine, theirs] = [await pki.rsa(), await other.rsa()];
+    assert.notEqual(theirs.server.cert, mine.server.cert);
+    assert.equal(new X509Certificate(theirs.server.cert).verify(new X509Certificate(other.ca.cert).publicKey), true);
+    assert.equal(theirs.server.key, mine.server.key);
   });
 });

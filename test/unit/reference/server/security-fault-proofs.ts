@@ -14,8 +14,10 @@ let pki: Promise<TestPki> | undefined;
 
 /** A reference server over TLS with HTTP authentication and `faults` on, for one check; stopped after it. */
 async function withServer(faults: string[], check: (dmUrl: string, ca: string) => Promise<void>): Promise<void> {
-  const { server, ca } = await (pki ??= createTestPki());
-  const started = await startReferenceServer({ print: () => undefined, faults, tls: { ...server, psk: PSK }, httpAuth: CREDENTIALS });
+  const certificates = await (pki ??= createTestPki());
+  const { server, ca } = certificates;
+  const tls = { ...server, rsa: await certificates.rsaServer(), psk: PSK };
+  const started = await startReferenceServer({ print: () => undefined, faults, tls, httpAuth: CREDENTIALS });
   try {
     await check(started.dmUrl, ca.cert);
   } finally {
@@ -27,6 +29,24 @@ async function handshakes(dmUrl: string, settings: TlsSettings): Promise<string 
   const outcome = await probeTls(new TraceRecorder(), dmUrl, settings, { label: 'probe', timeoutMs: 5000 });
   return outcome.ok ? outcome.tls.protocol : undefined;
 }
+
+/** The suites of `suites` (IANA names) a TLS 1.2 handshake completes with when offered alone. */
+async function suitesAccepted(dmUrl: string, settings: TlsSettings, suites: readonly string[]): Promise<string[]> {
+  const accepted: string[] = [];
+  for (const suite of suites) {
+    const outcome = await probeTls(
+      new TraceRecorder(),
+      dmUrl,
+      { ...settings, versions: ['TLSv1.2'], suites: [suite] },
+      { label: suite, timeoutMs: 5000 },
+    );
+    if (outcome.ok && outcome.tls.suite === suite) accepted.push(suite);
+  }
+  return accepted;
+}
+
+const ALL_PSK = Object.keys(PSK_SUITES);
+const ALL_X509 = Object.keys(X509_SUITES);
 
 /**
  * The status the DM endpoint's authentication gives a POST carrying `authorization` (a function of
@@ -81,7 +101,7 @@ export const securityProofs: Record<string, () => Promise<void>> = {
     });
   },
   async 'tls-no-psk'() {
-    const psk: TlsSettings = { psk: PSK, versions: ['TLSv1.2'], suites: Object.keys(PSK_SUITES) };
+    const psk: TlsSettings = { psk: PSK, versions: ['TLSv1.2'], suites: Object.keys(PSK_SUITES), acceptAnyCertificate: true };
     await withServer([], async (url) => assert.equal(await handshakes(url, psk), 'TLSv1.2'));
     await withServer(['tls-no-psk'], async (url, ca) => {
       assert.equal(await handshakes(url, psk), undefined);
@@ -94,6 +114,33 @@ export const securityProofs: Record<string, () => Promise<void>> = {
     await withServer(['tls-no-x509-suites'], async (url, ca) => {
       assert.equal(await handshakes(url, x509(ca)), undefined);
       assert.equal(await handshakes(url, { ca, versions: ['TLSv1.2'] }), 'TLSv1.2', 'other suites still work');
+    });
+  },
+  async 'psk-suite-missing'() {
+    const psk: TlsSettings = { psk: PSK, acceptAnyCertificate: true };
+    await withServer([], async (url) =>
+      assert.deepEqual(await suitesAccepted(url, psk, ALL_PSK), ALL_PSK, 'all seven, RSA_PSK on the RSA certificate'),
+    );
+    await withServer(['psk-suite-missing'], async (url, ca) => {
+      const missing = 'TLS_RSA_PSK_WITH_AES_128_GCM_SHA256';
+      assert.deepEqual(
+        await suitesAccepted(url, psk, ALL_PSK),
+        ALL_PSK.filter((suite) => suite !== missing),
+      );
+      assert.deepEqual(await suitesAccepted(url, { ca }, ALL_X509), ALL_X509, 'the X.509 suites untouched');
+    });
+  },
+  async 'x509-suite-missing'() {
+    await withServer([], async (url, ca) =>
+      assert.deepEqual(await suitesAccepted(url, { ca }, ALL_X509), ALL_X509, 'all six, ECDSA and RSA'),
+    );
+    await withServer(['x509-suite-missing'], async (url, ca) => {
+      const missing = 'TLS_DHE_RSA_WITH_AES_128_CBC_SHA256';
+      assert.deepEqual(
+        await suitesAccepted(url, { ca }, ALL_X509),
+        ALL_X509.filter((suite) => suite !== missing),
+      );
+      assert.deepEqual(await suitesAccepted(url, { psk: PSK, acceptAnyCertificate: true }, ALL_PSK), ALL_PSK, 'the PSK suites untouched');
     });
   },
 };
