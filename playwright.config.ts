@@ -24,8 +24,10 @@ export default defineConfig({
   reporter: process.env['CI'] ? [['line']] : [['list']],
   outputDir: 'test-results',
   projects: [
-    { name: 'server-target', testDir: './suites/server-target', metadata: { role: 'server' } },
-    { name: 'client-target', testDir: './suites/client-target', metadata: { role: 'client' } },
+    // Both roles in one project: a scenario's role is its folder's (suites/server-target/,
+    // suites/client-target/), and one generation of workers runs them all (Playwright starts
+    // new workers for each project).
+    { name: 'targets', testDir: './suites' },
     {
       name: 'browser',
       testDir: './test/browser',

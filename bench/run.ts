@@ -30,6 +30,8 @@ const dmct = join(repoRoot, 'bin/dmct.js');
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 const quick = process.argv.includes('--quick');
 const loadOnly = process.argv.includes('--load-only');
+/** (a) alone, printed and not recorded: to compare a change's cost before and after in the same conditions. */
+const runOnly = process.argv.includes('--run-only');
 const workers = Number(process.env['DMCT_WORKERS'] ?? 2);
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
@@ -212,6 +214,12 @@ const started = new Date().toISOString();
 log('node -e 0, 5 runs…');
 machine.nodeStartMs = await nodeStartMs();
 const a = loadOnly || process.argv.includes('--skip-run') ? undefined : await fullRun();
+if (runOnly) {
+  process.stdout.write(
+    `${JSON.stringify({ fullRun: a, loadAverage: [machine.loadAverageAtStart, roundedLoad()], nodeStartMs: machine.nodeStartMs }, null, 2)}\n`,
+  );
+  process.exit(0);
+}
 const b = loadOnly ? undefined : await coldStart();
 if (!loadOnly) log('(c) protocol throughput…');
 const c = loadOnly ? undefined : protocolThroughput(repoRoot, quick ? 500 : 2000);

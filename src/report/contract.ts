@@ -30,4 +30,20 @@ export function scenarioTitles(titles: readonly string[]): string[] {
   return titles[0]?.startsWith(FAULT_GROUP_TITLE_PREFIX) === true ? titles.slice(1) : [...titles];
 }
 
+/**
+ * The role a scenario file tests when its Playwright project names none: the folder it lies in,
+ * `server-target/` or `client-target/` (suites/), returned with the path up to and including that
+ * folder. One project may hold both folders, so that one generation of workers runs both roles'
+ * scenarios. Undefined for a file in neither.
+ */
+export function roleFolderOf(file: string): { role: 'server' | 'client'; folder: string } | undefined {
+  const match = /^(?:.*?[\\/])?(server|client)-target[\\/]/.exec(file);
+  return match?.[1] === 'server' || match?.[1] === 'client' ? { role: match[1], folder: match[0] } : undefined;
+}
+
+/** The role of a scenario file by its folder ({@link roleFolderOf}). */
+export function roleOfSuiteFile(file: string): 'server' | 'client' | undefined {
+  return roleFolderOf(file)?.role;
+}
+
 export { rulesOfTags } from '../scr/rule-key.js';

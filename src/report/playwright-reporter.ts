@@ -11,7 +11,7 @@ import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { formatViolation } from '../protocol/json-schema.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { EVIDENCE_ATTACHMENT, rulesOfTags, scenarioTitles } from './contract.js';
+import { EVIDENCE_ATTACHMENT, roleOfSuiteFile, rulesOfTags, scenarioTitles } from './contract.js';
 import { DEFAULT_EDITION, itemsHoldingRules, loadEdition, type Edition } from '../scr/index.js';
 import { scenarioSlug } from './scenario-slug.js';
 import type { Evidence } from './schemas/evidence.schema.js';
@@ -39,6 +39,11 @@ export function roleOfProject(project: { name: string; metadata?: Record<string,
   if (declared === 'server' || declared === 'client') return declared;
   const match = /^(server|client)-target$/.exec(project?.name ?? '');
   return match ? (match[1] as Role) : undefined;
+}
+
+/** The role a test is of: its project's ({@link roleOfProject}), else its file's folder (contract.ts roleOfSuiteFile). */
+export function roleOfTest(test: Pick<TestCase, 'parent' | 'location'>): Role | undefined {
+  return roleOfProject(test.parent.project()) ?? roleOfSuiteFile(test.location.file);
 }
 
 type Attachment = TestResult['attachments'][number];
@@ -157,10 +162,9 @@ export default class DmctReporter implements Reporter {
     const results: ScenarioResult[] = [];
     const rootDir = this.config?.rootDir ?? process.cwd();
     for (const test of this.suite?.allTests() ?? []) {
-      const project = test.parent.project();
-      const role = roleOfProject(project);
+      const role = roleOfTest(test);
       if (!role) {
-        warnings.push(`test "${test.title}" of project "${project?.name ?? '?'}" is not in a target project; ignored`);
+        warnings.push(`test "${test.title}" of project "${test.parent.project()?.name ?? '?'}" is not in a target project; ignored`);
         continue;
       }
       const scenario = await scenarioResultOf(test, role, rootDir);

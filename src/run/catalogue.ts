@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { formatViolation } from '../protocol/json-schema.js';
 import { rulesOfTags, scenarioSlug } from '../report/index.js';
+import { roleFolderOf } from '../report/contract.js';
 import { roleOfProject } from '../report/playwright-reporter.js';
 import type { Role } from '../report/index.js';
 import { BoundedText } from './bounded-text.js';
@@ -20,6 +21,12 @@ import { validatePlaywrightList } from './validate.js';
 export interface CatalogueScenario {
   role: Role;
   project: string;
+  /**
+   * The start of Playwright's grep text shared by the scenarios of this role in this project (after
+   * the root suite's empty title): the project name and a space when the project tests one role,
+   * else the project name and the file's path up to its role folder (`targets suites/server-target/`).
+   */
+  selector: string;
   /** scenarioSlug of `titles`: the id results and reports use. */
   id: string;
   /** Describe titles below the file, then the test title. */
@@ -40,7 +47,7 @@ export interface CatalogueScenario {
 /** What the listing found. */
 export interface Catalogue {
   scenarios: CatalogueScenario[];
-  /** Target projects per role, in config order. */
+  /** Target projects per role, in config order (a project testing both roles is in both). */
   projects: Record<Role, string[]>;
   /** Playwright's load errors (a spec file that does not compile, a bad config). */
   errors: string[];
@@ -49,16 +56,29 @@ export interface Catalogue {
 /** Playwright's way of saying that the listed projects hold no test: an empty catalogue, not an error. */
 const NO_TESTS = /^Error: No tests found/;
 
+/** The role of a listed test and its grep selector: its project's role, else its file's folder's. */
+function roleOfListed(
+  projectName: string,
+  file: string,
+  projectRoles: ReadonlyMap<string, Role>,
+): { role: Role; selector: string } | undefined {
+  const declared = projectRoles.get(projectName);
+  if (declared !== undefined) return { role: declared, selector: `${projectName} ` };
+  const byFolder = roleFolderOf(file);
+  return byFolder === undefined ? undefined : { role: byFolder.role, selector: `${projectName} ${byFolder.folder}` };
+}
+
 function scenariosOfSuite(suite: ListedSuite, titles: string[], projectRoles: Map<string, Role>, into: CatalogueScenario[]): void {
   for (const spec of suite.specs) {
     const specTitles = [...titles, spec.title];
     const tags = spec.tags.map((tag) => (tag.startsWith('@') ? tag : `@${tag}`));
     for (const test of spec.tests) {
-      const role = projectRoles.get(test.projectName);
-      if (!role) continue;
+      const listed = roleOfListed(test.projectName, spec.file, projectRoles);
+      if (!listed) continue;
       into.push({
-        role,
+        role: listed.role,
         project: test.projectName,
+        selector: listed.selector,
         id: scenarioSlug(specTitles),
         titles: specTitles,
         title: specTitles.join(' › '),
@@ -73,19 +93,27 @@ function scenariosOfSuite(suite: ListedSuite, titles: string[], projectRoles: Ma
   for (const child of suite.suites ?? []) scenariosOfSuite(child, [...titles, child.title], projectRoles, into);
 }
 
-/** The catalogue of a validated listing (pure). Projects without a target role are left out. */
+/**
+ * The catalogue of a validated listing (pure). A project's scenarios are of its role
+ * (roleOfProject), or — a project naming none — of their file's folder's; tests of neither are left out.
+ */
 export function catalogueOf(list: PlaywrightList): Catalogue {
   const projectRoles = new Map<string, Role>();
-  const projects: Record<Role, string[]> = { server: [], client: [] };
   for (const project of list.config.projects) {
     const role = roleOfProject({ name: project.name, metadata: project.metadata as Record<string, unknown> | undefined });
-    if (!role) continue;
-    projectRoles.set(project.name, role);
-    projects[role].push(project.name);
+    if (role) projectRoles.set(project.name, role);
   }
   const scenarios: CatalogueScenario[] = [];
   // A top-level suite is a file: its title is not part of a scenario's titles.
   for (const file of list.suites) scenariosOfSuite(file, [], projectRoles, scenarios);
+  const projects: Record<Role, string[]> = { server: [], client: [] };
+  for (const project of list.config.projects) {
+    for (const role of ['server', 'client'] as const) {
+      const declared = projectRoles.get(project.name);
+      if (declared === role || (declared === undefined && scenarios.some((s) => s.role === role && s.project === project.name)))
+        projects[role].push(project.name);
+    }
+  }
   const errors = (list.errors ?? [])
     .map((e) => {
       const where = e.location?.file ? ` (${e.location.file}${e.location.line ? `:${e.location.line}` : ''})` : '';

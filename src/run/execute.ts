@@ -154,7 +154,8 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
       cwd: options.cwd,
       args: testArguments({
         config: options.config,
-        projects: targets.roles.flatMap((role) => options.projects[role]),
+        // A project testing both roles is named once.
+        projects: [...new Set(targets.roles.flatMap((role) => options.projects[role]))],
         grep: view.grep,
         outputDir: playwrightDir,
         ...(options.workers === undefined ? {} : { workers: options.workers }),

@@ -30,6 +30,7 @@ export {
   PROGRESS_REPORTER,
   RESULTS_REPORTER,
   runEnvironment,
+  targetProjectPatterns,
   testArguments,
   type RunEnvironment,
   type TestRunArguments,

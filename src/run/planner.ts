@@ -72,9 +72,10 @@ export function matchesGrep(scenario: Pick<CatalogueScenario, 'grepText'>, grep:
   return new RegExp(grep.source, grep.flags.replace('g', '')).test(scenario.grepText);
 }
 
-/** The scenarios of one role a run selects: the role's projects and the rules they prove. */
+/** The scenarios of one role a run selects: where they are (catalogue selectors) and the rules they prove. */
 export interface RoleSelection {
-  projects: readonly string[];
+  /** The starts of their grep text (CatalogueScenario `selector`): project, and role folder where the project tests both roles. */
+  selectors: readonly string[];
   rules: readonly string[];
 }
 
@@ -83,17 +84,18 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * The Playwright `--grep` literal that selects, per role, the scenarios of the role's projects
+ * The Playwright `--grep` literal that selects, per role, the scenarios of the role's selectors
  * tagging one of its rules (a rule key is shared by both roles' scenarios; Playwright's grep text
- * starts with the project name, after the root suite's empty title where its version keeps it),
+ * starts with the project name and the file path, after the root suite's empty title where its
+ * version keeps it),
  * and also matching the user's pattern when one is given (a lookahead keeps its anchors and groups).
  */
 export function selectionGrep(selections: readonly RoleSelection[], user?: { source: string; flags: string }): string {
   const alternatives = selections
-    .filter((s) => s.projects.length > 0 && s.rules.length > 0)
+    .filter((s) => s.selectors.length > 0 && s.rules.length > 0)
     .map(
       (s) =>
-        `^ ?(?:${[...new Set(s.projects)].map(escapeRegExp).join('|')}) [\\s\\S]*?@(?:${[...new Set(s.rules)].map(escapeRegExp).join('|')})(?![\\w-])`,
+        `^ ?(?:${[...new Set(s.selectors)].map(escapeRegExp).join('|')})[\\s\\S]*?@(?:${[...new Set(s.rules)].map(escapeRegExp).join('|')})(?![\\w-])`,
     );
   const tags = `(?:${alternatives.join('|')})`;
   if (!user) return `/${tags}/`;
@@ -246,7 +248,7 @@ export function planRun(request: PlanRequest): RunPlanView {
     const ofRole = selected.filter((s) => s.role === role);
     // Only rules of applicable items: another rule of the same scenario would select more.
     const provesApplicable = (rule: string) => itemsHoldingRules(edition, role, [rule]).some((id) => applicable.has(id));
-    return { projects: ofRole.map((s) => s.project), rules: ofRole.flatMap((s) => s.rules.filter(provesApplicable)) };
+    return { selectors: ofRole.map((s) => s.selector), rules: ofRole.flatMap((s) => s.rules.filter(provesApplicable)) };
   });
   if (selected.length > 0) view.grep = selectionGrep(selections, grep);
   return view;

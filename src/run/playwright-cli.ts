@@ -30,8 +30,17 @@ function playwrightFile(source: string): string {
 /** Where scripts/build.ts writes the JavaScript of what Playwright loads, same layout as the sources. */
 export const PLAYWRIGHT_BUILD_DIR = 'dist/pw';
 
-/** dmct's scenario configuration (projects `server-target`, `client-target`). */
+/** dmct's scenario configuration (project `targets`: both roles' scenarios, each role's from its folder). */
 export const DEFAULT_PLAYWRIGHT_CONFIG: string = playwrightFile('playwright.config.ts');
+
+/**
+ * The `--project` patterns that list the scenarios of these roles: a `targets` project (both
+ * roles, dmct's own config) and `<role>-target` projects (a config with one project per role).
+ * Wildcards, because Playwright refuses an exact name that no project has.
+ */
+export function targetProjectPatterns(roles: readonly ('server' | 'client')[]): string[] {
+  return ['targets*', ...roles.map((role) => `${role}-target*`)];
+}
 
 /** The reporter that writes the scenario results (and a first report) for dmct. */
 export const RESULTS_REPORTER: string = playwrightFile('src/report/playwright-reporter.ts');

@@ -8,14 +8,14 @@ import { stripVTControlCharacters } from 'node:util';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import { scenarioSlug } from '../report/scenario-slug.js';
 import { scenarioVerdict } from '../report/verdict.js';
-import { roleOfProject, scenarioResultOf } from '../report/playwright-reporter.js';
+import { roleOfTest, scenarioResultOf } from '../report/playwright-reporter.js';
 import type { ProgressEvent, ScenarioRef } from './schemas/progress-event.schema.js';
 
 /** The prefix of every progress line on the child's stdout. */
 export const PROGRESS_PREFIX = 'dmct-progress ';
 
 function scenarioOf(test: TestCase): (ScenarioRef & { title: string }) | undefined {
-  const role = roleOfProject(test.parent.project());
+  const role = roleOfTest(test);
   if (!role) return undefined;
   const titles = test.titlePath().slice(3);
   return { role, id: scenarioSlug(titles), title: titles.join(' › ') };

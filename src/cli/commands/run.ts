@@ -20,6 +20,7 @@ import {
   resolveTargets,
   ROLE_CHOICES,
   RunSetupError,
+  targetProjectPatterns,
   transientStatus,
   type ProgressMode,
   type RoleChoice,
@@ -187,14 +188,12 @@ async function handler(argv: RunArgs): Promise<void> {
     const reachable = argv.list || targets.embedded ? undefined : preflight(targets.setups);
     reachable?.catch(() => undefined);
     const listing = transientStatus(argv.list ? 'off' : mode, process.stderr, 'dmct run · planning: listing the scenarios…');
-    const catalogue = await listScenarios(
-      config,
-      targets.roles.map((role) => `${role}-target`),
-      cwd,
-    ).finally(listing);
+    const catalogue = await listScenarios(config, targetProjectPatterns(targets.roles), cwd).finally(listing);
     for (const role of targets.roles) {
       if (catalogue.projects[role].length === 0)
-        throw new RunSetupError(`${config}: no Playwright project for the ${role} target (name it ${role}-target or set metadata.role)`);
+        throw new RunSetupError(
+          `${config}: no Playwright project for the ${role} target (name it ${role}-target or set metadata.role, or name it targets and keep its ${role} scenarios under ${role}-target/)`,
+        );
     }
     const view = planRun({
       targets,

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { listScenarios } from '../../../src/run/index.js';
+import { listScenarios, targetProjectPatterns } from '../../../src/run/index.js';
 import { itemsHoldingRules, loadEdition } from '../../../src/scr/index.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -15,7 +15,7 @@ const before = JSON.parse(readFileSync(new URL('./data/seed-item-scenarios.json'
 
 describe('rule keys under the seed edition', () => {
   it('map every item to the scenarios its tag named before', async () => {
-    const catalogue = await listScenarios('playwright.config.ts', ['server-target', 'client-target'], ROOT);
+    const catalogue = await listScenarios('playwright.config.ts', targetProjectPatterns(['server', 'client']), ROOT);
     const edition = loadEdition('dm20-cr-2013');
     const now: Record<string, string[]> = {};
     for (const s of catalogue.scenarios)

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { listScenarios, type CatalogueScenario } from '../../../src/run/catalogue.js';
-import { DEFAULT_PLAYWRIGHT_CONFIG } from '../../../src/run/playwright-cli.js';
+import { DEFAULT_PLAYWRIGHT_CONFIG, targetProjectPatterns } from '../../../src/run/playwright-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -19,7 +19,7 @@ let listing: Promise<ListedScenario[]> | undefined;
 
 /** Every scenario of the role's target project; fails when Playwright reports a load error. */
 export async function listedScenarios(role: 'server' | 'client'): Promise<ListedScenario[]> {
-  listing ??= listScenarios(DEFAULT_PLAYWRIGHT_CONFIG, ['server-target', 'client-target'], ROOT).then((catalogue) => {
+  listing ??= listScenarios(DEFAULT_PLAYWRIGHT_CONFIG, targetProjectPatterns(['server', 'client']), ROOT).then((catalogue) => {
     assert.deepEqual(catalogue.errors, []);
     return catalogue.scenarios.map((scenario) => ({ ...scenario, tags: scenario.tags.map((tag) => tag.replace(/^@/, '')) }));
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { FullConfig, FullResult, Suite, TestCase } from '@playwright/test/reporter';
-import DmctReporter, { evidenceOf, roleOfProject, scenarioResultOf } from '../../../src/report/playwright-reporter.js';
+import DmctReporter, { evidenceOf, roleOfProject, roleOfTest, scenarioResultOf } from '../../../src/report/playwright-reporter.js';
 import type { Report } from '../../../src/report/schemas/report.schema.js';
 import type { RunPlan } from '../../../src/report/schemas/run-plan.schema.js';
 import type { ScenarioResults } from '../../../src/report/schemas/scenario-results.schema.js';
@@ -33,17 +33,19 @@ interface FakeTest {
     duration?: number;
   }[];
   project?: { name: string; metadata?: Record<string, unknown> };
+  /** Relative to the repository; default a server-target scenario file. */
+  file?: string;
 }
 
 /** Enough of Playwright's TestCase for the reporter. */
 function fakeTest(t: FakeTest): TestCase {
   return {
     title: t.title,
-    titlePath: () => ['', t.project?.name ?? 'server-target', 'suites/server-target/x.spec.ts', ...t.titles],
+    titlePath: () => ['', t.project?.name ?? 'server-target', t.file ?? 'suites/server-target/x.spec.ts', ...t.titles],
     tags: t.tags,
     expectedStatus: t.expectedStatus ?? 'passed',
     annotations: t.annotations ?? [],
-    location: { file: join(ROOT, 'suites/server-target/x.spec.ts'), line: 7, column: 1 },
+    location: { file: join(ROOT, t.file ?? 'suites/server-target/x.spec.ts'), line: 7, column: 1 },
     results: t.results.map((r) => ({ annotations: [], attachments: [], errors: [], duration: 5, ...r })),
     parent: { project: () => t.project ?? { name: 'server-target', metadata: {} } },
   } as unknown as TestCase;
@@ -59,6 +61,15 @@ describe('the Playwright reporter, driven by hand', () => {
     assert.equal(roleOfProject({ name: 'anything', metadata: { role: 'client' } }), 'client');
     assert.equal(roleOfProject({ name: 'browser' }), undefined);
     assert.equal(roleOfProject(undefined), undefined);
+  });
+
+  it("takes a test's role from its project, else from its file's folder (one project of both roles)", () => {
+    const inFolder = (project: { name: string; metadata?: Record<string, unknown> }, file: string) =>
+      roleOfTest(fakeTest({ title: 't', titles: ['t'], tags: [], results: [], project, file }));
+    assert.equal(inFolder({ name: 'targets' }, 'suites/client-target/a.spec.ts'), 'client');
+    assert.equal(inFolder({ name: 'targets' }, 'suites/server-target/a.spec.ts'), 'server');
+    assert.equal(inFolder({ name: 'server-target', metadata: { role: 'server' } }, 'suites/client-target/a.spec.ts'), 'server');
+    assert.equal(inFolder({ name: 'browser' }, 'test/browser/page.spec.ts'), undefined);
   });
 
   it('collects the final attempt: tags → items, annotations, evidence, errors, retries, location', async () => {
@@ -184,6 +195,7 @@ describe('the Playwright reporter, driven by hand', () => {
         tags: [],
         results: [{ status: 'passed' }],
         project: { name: 'browser' },
+        file: 'test/browser/page.spec.ts',
       });
       const reporter = new DmctReporter();
       assert.equal(reporter.printsToStdio(), false);

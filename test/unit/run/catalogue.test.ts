@@ -21,6 +21,7 @@ describe('catalogueOf', () => {
     assert.deepEqual(oc, {
       role: 'client',
       project: 'client-target',
+      selector: 'client-target ',
       id: '5.2.1-package-0/oc-mismatch-is-dropped',
       titles: ['5.2.1 Package#0', 'OC mismatch is dropped'],
       title: '5.2.1 Package#0 › OC mismatch is dropped',
@@ -34,6 +35,24 @@ describe('catalogueOf', () => {
     assert.deepEqual(catalogue.scenarios.find((s) => s.file === 'suites/client-target/5.3-show.spec.ts')?.titles, [
       'SHOW opens a web page',
     ]);
+  });
+
+  it("gives a project naming no role its files' folders' roles, and lists it for each role it has scenarios of", () => {
+    const catalogue = catalogueOf(
+      listing([
+        { project: 'targets', file: 'suites/server-target/a.spec.ts', title: 'one', tags: ['5.2/package-flow'], line: 1 },
+        { project: 'targets', file: 'suites/client-target/b.spec.ts', title: 'two', tags: ['5.2/package-flow'], line: 2 },
+        { project: 'targets', file: 'suites/elsewhere/c.spec.ts', title: 'three', tags: ['5.2/package-flow'], line: 3 },
+      ]),
+    );
+    assert.deepEqual(catalogue.projects, { server: ['server-target', 'targets'], client: ['client-target', 'targets'] });
+    assert.deepEqual(
+      catalogue.scenarios.map((s) => [s.role, s.title, s.selector]),
+      [
+        ['server', 'one', 'targets suites/server-target/'],
+        ['client', 'two', 'targets suites/client-target/'],
+      ],
+    );
   });
 
   it('keeps load errors but not "No tests found"', () => {

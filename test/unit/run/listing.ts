@@ -6,7 +6,7 @@ import { catalogueOf, type CatalogueScenario, type PlaywrightList } from '../../
 
 /** One test of a listing: its project, describe titles, title, tags (without `@`) and line. */
 export interface ListedTest {
-  project: 'server-target' | 'client-target' | 'browser';
+  project: 'server-target' | 'client-target' | 'targets' | 'browser';
   file: string;
   describe?: string;
   title: string;
@@ -23,6 +23,8 @@ export function listing(tests: readonly ListedTest[], errors: string[] = []): Pl
       projects: [
         { name: 'server-target', metadata: { role: 'server' } },
         { name: 'client-target', metadata: { role: 'client' } },
+        // dmct's own config: both roles in one project, each scenario's role from its folder.
+        { name: 'targets', metadata: {} },
         { name: 'browser', metadata: {} },
       ],
     },

@@ -174,14 +174,25 @@ describe('planRun: applicability decides which scenarios run', () => {
 
 describe('selectionGrep', () => {
   it("matches whole rule tags of the role's projects only", () => {
-    const grep = selectionGrep([{ projects: ['server-target'], rules: ['5.2/package-flow'] }]);
-    assert.equal(grep, '/(?:^ ?(?:server-target) [\\s\\S]*?@(?:5\\.2\\/package-flow)(?![\\w-]))/');
+    const grep = selectionGrep([{ selectors: ['server-target '], rules: ['5.2/package-flow'] }]);
+    assert.equal(grep, '/(?:^ ?(?:server-target )[\\s\\S]*?@(?:5\\.2\\/package-flow)(?![\\w-]))/');
     const listed = scenariosOf([
       { project: 'server-target', file: 'x', title: 'longer', tags: ['5.2/package-flows'], line: 1 },
       { project: 'client-target', file: 'x', title: 'other role', tags: ['5.2/package-flow'], line: 2 },
       { project: 'server-target', file: 'x', title: 'this one', tags: ['5.2/package-flow'], line: 3 },
     ]);
     assert.deepEqual(playwrightSelects(grep, listed), ['server this-one']);
+  });
+
+  it("selects by role folder in a project of both roles (the planner's own grep)", () => {
+    const listed = scenariosOf([
+      { project: 'targets', file: 'suites/server-target/a.spec.ts', title: 'server one', tags: ['5.2/package-flow'], line: 1 },
+      { project: 'targets', file: 'suites/client-target/a.spec.ts', title: 'client one', tags: ['5.2/package-flow'], line: 1 },
+    ]);
+    const grep = selectionGrep([
+      { selectors: listed.filter((s) => s.role === 'server').map((s) => s.selector), rules: ['5.2/package-flow'] },
+    ]);
+    assert.deepEqual(playwrightSelects(grep, listed), ['server server-one']);
   });
 
   it('matchesGrep follows Playwright: a plain pattern is case-insensitive', () => {
