@@ -12,6 +12,7 @@ import { MAX_BODY_BYTES, type Exchange } from './capture.js';
 import { forwardExchange, upstreamPathOf } from './http-forward.js';
 import { findingsText, lineFindingsAt, monitorLineOf, type MonitorLine } from './monitor-line.js';
 import { startNotificationRelay, type NotificationRelay, type NotificationRelayOptions } from './notification-relay.js';
+import { monitorServerTls, type MonitorCertificate } from './monitor-tls.js';
 import { judgeNotifications, type NotificationCredentials } from './notification-judge.js';
 import type { RelayedNotification } from './notification-relay.js';
 import { judgeExchanges, type PassiveJudgement } from './passive-judge.js';
@@ -24,6 +25,8 @@ export interface MonitorTls {
   /** Serve https with this certificate (a per-run CA's leaf the client trusts, or a vendor certificate). */
   cert?: string;
   key?: string;
+  /** An RSA-keyed certificate served beside `cert` (the per-run CA's), for clients whose suites are RSA-keyed. */
+  rsa?: MonitorCertificate;
   /** CA certificates (PEM) an https upstream chains to; default the system's roots. */
   upstreamCa?: readonly string[];
 }
@@ -156,7 +159,8 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     );
   };
 
-  const server = serveTls ? https.createServer({ cert: options.tls?.cert, key: options.tls?.key }, handle) : http.createServer(handle);
+  const served = serveTls ? { cert: options.tls?.cert ?? '', key: options.tls?.key ?? '' } : undefined;
+  const server = served ? https.createServer(monitorServerTls(served, options.tls?.rsa), handle) : http.createServer(handle);
   // A CONNECT would let the client choose the destination: refused (no open proxy).
   server.on('connect', (_req: http.IncomingMessage, socket: Socket) => {
     socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -109,7 +109,9 @@ async function tlsOf(argv: MonitorArgs, outDir: string, host: string): Promise<{
   const caFile = join(outDir, MONITOR_CA_FILE);
   await mkdir(outDir, { recursive: true });
   await writeFile(caFile, pki.ca.cert);
-  return { tls: { ...tls, cert: pki.server.cert, key: pki.server.key }, caFile };
+  // Both key types, so a client whose only suites are RSA-keyed (§9.2.2 allows it) gets through too.
+  const rsa = (await pki.rsa()).server;
+  return { tls: { ...tls, cert: pki.server.cert, key: pki.server.key, rsa: { cert: rsa.cert, key: rsa.key } }, caFile };
 }
 
 function printLine(line: MonitorLine, json: boolean): void {
