@@ -3,7 +3,6 @@
  * the server advertises the monitor as its public URL (CONT and async URIs), the client is told the
  * monitor is its server, and the server's Package#0 goes through the monitor's UDP relay.
  */
-import net from 'node:net';
 import { startMonitor, type MonitorLine, type RunningMonitor } from '../../../src/monitor/index.js';
 import { MOIDS, startReferenceClient, type RunningReferenceClient } from '../../../src/reference/client/index.js';
 import { startReferenceServer, type RunningReferenceServer } from '../../../src/reference/server/index.js';
@@ -25,6 +24,9 @@ export const MONITORED_COMMANDS: string[][] = [
   ['GET', `${SAMPLE}/BootCount`],
 ];
 
+/** Package#2s a client takes in one session before it gives up on a server that never sends END. */
+const MAX_PACKAGES = 8;
+
 export interface MonitoredRun {
   monitor: RunningMonitor;
   lines: MonitorLine[];
@@ -32,15 +34,6 @@ export interface MonitoredRun {
   server: RunningReferenceServer;
   /** Stops the peers and the monitor. */
   stop(): Promise<void>;
-}
-
-/** A loopback port free right now (the server must name the monitor's URL before the monitor starts). */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 async function admin(server: RunningReferenceServer, method: string, path: string, body?: unknown): Promise<unknown> {
@@ -60,11 +53,9 @@ async function admin(server: RunningReferenceServer, method: string, path: strin
  * more client-initiated session, so a Generic Alert still missing is a fail, not "not observed".
  */
 export async function runMonitoredSessions(faults: { client?: string[]; server?: string[] } = {}): Promise<MonitoredRun> {
-  const port = await freePort();
-  const serverPort = await freePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
-  // The server's own URLs name the monitor (publicUrl): the upstream is its port, named here.
-  const server = await startReferenceServer({ port: serverPort, publicUrl, faults: faults.server ?? [] });
+  // The server listens first; the monitor, in front of it, next; then the server advertises the
+  // monitor's origin (CONT and async URIs): every port is bound by its owner, none reserved ahead.
+  const server = await startReferenceServer({ faults: faults.server ?? [] });
   const lines: MonitorLine[] = [];
   let client: RunningReferenceClient | undefined;
   let monitor: RunningMonitor | undefined;
@@ -74,20 +65,23 @@ export async function runMonitoredSessions(faults: { client?: string[]; server?:
     await server.stop();
   };
   try {
-    client = await startReferenceClient({
-      serverUrl: `${publicUrl}/dm`,
-      secret: SECRET,
-      authData: AUTH_DATA,
-      faults: faults.client ?? [],
-      timings: { asyncExecDelayMs: 20 },
-    });
+    // The relay forwards to the client's WAP Push port, known once the client listens (below).
+    const notificationTarget = { port: 0 };
     monitor = await startMonitor({
-      upstream: new URL(`http://127.0.0.1:${serverPort}/dm`),
-      listen: { port },
-      notificationRelay: { target: { port: client.udpPort } },
+      upstream: new URL(server.dmUrl),
+      notificationRelay: { target: notificationTarget },
       notificationCredentials: { secret: new TextEncoder().encode(SECRET), authData: new TextEncoder().encode(AUTH_DATA) },
       onPackage: (line) => lines.push(line),
     });
+    server.advertise(monitor.url.origin);
+    client = await startReferenceClient({
+      serverUrl: monitor.url.href,
+      secret: SECRET,
+      authData: AUTH_DATA,
+      faults: faults.client ?? [],
+      timings: { asyncExecDelayMs: 20, maxPackagesPerSession: MAX_PACKAGES },
+    });
+    notificationTarget.port = client.udpPort;
     const device = `/devices/${encodeURIComponent(client.devId)}`;
     await admin(server, 'POST', '/devices', {
       devId: client.devId,
