@@ -16,9 +16,16 @@
  *   SourceURI is the executed node in a later package of the capture (judged at the end: absent is a
  *   fail only when the device opened a later session; otherwise inconclusive, the alert not observed);
  * - client 5.4/generic-alert: the Generic Alerts a Package#1 or Package#3 carries (their members);
- * - server 5.2.3/package2: each valid Package#1 and Package#3 answered with a valid Package#2 (an
- *   answer refusing access, 401 or 403, is inconclusive: who may open a session is not in the traffic);
- * - server 5.3.8/cont: each CONT a Package#2 carries is well formed (one ServerURI);
+ * - server 5.2.2/package1, 5.2.4/package3: each valid Package#1 and Package#3 is taken (answered,
+ *   not refused); a refusal is charged to the most specific rule the refused package exercises:
+ *   5.4.1/async-reporting (a 202, or the Generic Alert of an EXEC accepted with 202),
+ *   5.4.1/sync-reporting (an EXEC's final status), 5.2.4/package3 (a Package#1 after a session
+ *   ended with END: the server still awaits a Package#3), 5.3.8/cont (at the CONT ServerURI); an
+ *   answer refusing access, 401 or 403, is inconclusive: who may open a session is not in the traffic;
+ * - server 5.2.3/package2: each answer is a valid Package#2;
+ * - server 5.3.1–5.3.12: each command a Package#2 carries is well formed (its parameter count and
+ *   URIs, under the command's own rule); 5.3.9/end also: a Package#3 that reported nothing is not
+ *   answered by a Package#2 that gives nothing to do and no END (the session could only loop);
  * - server 5.4/generic-alert: no status for the client's Generic Alerts in the answering Package#2;
  * - server E.1 and 5.2.1*: the Package#0 datagrams a monitor relayed (notification-judge.ts).
  */
@@ -47,9 +54,24 @@ export const PASSIVE_RULES = {
   syncReporting: { key: '5.4.1/sync-reporting', side: 'client' },
   asyncReporting: { key: '5.4.1/async-reporting', side: 'client' },
   clientGenericAlert: { key: '5.4/generic-alert', side: 'client' },
+  serverPackage1: { key: '5.2.2/package1', side: 'server' },
   package2: { key: '5.2.3/package2', side: 'server' },
+  serverPackage3: { key: '5.2.4/package3', side: 'server' },
+  serverHget: { key: '5.3.1/hget', side: 'server' },
+  serverHput: { key: '5.3.2/hput', side: 'server' },
+  serverHpost: { key: '5.3.3/hpost', side: 'server' },
+  serverDelete: { key: '5.3.4/delete', side: 'server' },
+  serverExec: { key: '5.3.5/exec', side: 'server' },
+  serverGet: { key: '5.3.6/get', side: 'server' },
+  serverShow: { key: '5.3.7/show', side: 'server' },
   serverCont: { key: '5.3.8/cont', side: 'server' },
+  serverEnd: { key: '5.3.9/end', side: 'server' },
+  serverDefault: { key: '5.3.10/default', side: 'server' },
+  serverSub: { key: '5.3.11/sub', side: 'server' },
+  serverUnsub: { key: '5.3.12/unsub', side: 'server' },
   genericAlert: { key: '5.4/generic-alert', side: 'server' },
+  serverSyncReporting: { key: '5.4.1/sync-reporting', side: 'server' },
+  serverAsyncReporting: { key: '5.4.1/async-reporting', side: 'server' },
   // Package#0 the monitor relayed (notification-judge.ts): the server sends it.
   wapPush: { key: 'E.1/wap-push', side: 'server' },
   package0: { key: '5.2.1/package0', side: 'server' },
@@ -172,6 +194,8 @@ interface Session {
   afterEnd: boolean;
   /** The exchange whose answer was no valid Package#2: what the client sends next answers nothing the judge can hold it to. */
   brokenAt?: number;
+  /** True once the server answered a Package#3 that reported nothing with a Package#2 giving nothing to do, and no END (§5.3.9). */
+  endless: boolean;
 }
 
 interface PendingAsync {
@@ -247,24 +271,133 @@ function pathOf(url: string): string {
   }
 }
 
+/** The server's rule of each DM command (§5.3): a malformed command breaks its own rule, not the Package#2 carrying it. */
+const SERVER_COMMAND_RULES: Readonly<Record<string, PassiveRule>> = {
+  HGET: PASSIVE_RULES.serverHget,
+  HPUT: PASSIVE_RULES.serverHput,
+  HPOST: PASSIVE_RULES.serverHpost,
+  DELETE: PASSIVE_RULES.serverDelete,
+  EXEC: PASSIVE_RULES.serverExec,
+  GET: PASSIVE_RULES.serverGet,
+  SHOW: PASSIVE_RULES.serverShow,
+  CONT: PASSIVE_RULES.serverCont,
+  END: PASSIVE_RULES.serverEnd,
+  DEFAULT: PASSIVE_RULES.serverDefault,
+  SUB: PASSIVE_RULES.serverSub,
+  UNSUB: PASSIVE_RULES.serverUnsub,
+};
+
+/** Only what is a command's own (its parameter count, its URIs); a JSON type error is the package's. */
+function isCommandOwn(v: Violation): boolean {
+  return v.rule === 'command-param-count' || /^(?:client-uri|server-uri|moid)-/.test(v.rule);
+}
+
 /**
- * Judges the server's answer to a Package#1 or Package#3 that was itself valid: a Package#2
- * (§5.2.3), and no status for the Generic Alerts the request carried (§5.4).
+ * The rule a server breaks by refusing (or not answering) a valid request: the most specific rule
+ * the refused package exercises, so that one broken rule fails one item.
  */
-function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: Observations, atCont: boolean): Package2 | undefined {
-  // A Package#3 posted where the server's own CONT said, and refused: the CONT URI broke (§5.3.8).
-  const refusedAtCont = atCont && (exchange.status === 0 || exchange.status >= 300);
-  const answerRule = refusedAtCont ? PASSIVE_RULES.serverCont : PASSIVE_RULES.package2;
-  const requirement = refusedAtCont
-    ? 'the server takes the Package#3 at the ServerURI of its CONT and answers it with a Package#2'
-    : 'the server answers every valid Package#1 and Package#3 with a valid Package#2';
-  if (exchange.status === 0) {
-    out.find(answerRule, {
-      section: refusedAtCont ? '5.3.8' : '5.2.3',
-      requirement,
-      outcome: 'closed-after-stimulus',
+export interface Refusal {
+  rule: PassiveRule;
+  section: string;
+  requirement: string;
+}
+
+const REFUSALS = {
+  package1: {
+    rule: PASSIVE_RULES.serverPackage1,
+    section: '5.2.2',
+    requirement: 'the server takes a valid Package#1 and answers it with a Package#2',
+  },
+  package3: {
+    rule: PASSIVE_RULES.serverPackage3,
+    section: '5.2.4',
+    requirement: 'the server takes a valid Package#3 and answers it with a Package#2',
+  },
+  afterEnd: {
+    rule: PASSIVE_RULES.serverPackage3,
+    section: '5.2.4',
+    requirement: "after a Package#2 with END the server expects no Package#3: it takes the device's next Package#1",
+  },
+  cont: {
+    rule: PASSIVE_RULES.serverCont,
+    section: '5.3.8',
+    requirement: 'the server takes the Package#3 at the ServerURI of its CONT and answers it with a Package#2',
+  },
+  asyncAccepted: {
+    rule: PASSIVE_RULES.serverAsyncReporting,
+    section: '5.4.1',
+    requirement: 'the server takes a 202 Accepted for EXEC (asynchronous reporting)',
+  },
+  asyncResult: {
+    rule: PASSIVE_RULES.serverAsyncReporting,
+    section: '5.4.1',
+    requirement: 'the server takes the Generic Alert reporting the result of an EXEC it accepted with 202',
+  },
+  syncResult: {
+    rule: PASSIVE_RULES.serverSyncReporting,
+    section: '5.4.1',
+    requirement: 'the server takes the final status of an EXEC reported synchronously',
+  },
+} as const satisfies Record<string, Refusal>;
+
+/** What a valid request exercises on the server's side, to charge a refusal to the most specific rule. */
+interface Exercised {
+  /** The request opens a session after one that ended with END. */
+  afterEnd?: boolean;
+  /** It reports 202 for a command. */
+  accepted?: boolean;
+  /** It carries the Generic Alert of an EXEC accepted earlier with 202. */
+  asyncResult?: boolean;
+  /** It reports an EXEC's final status synchronously. */
+  syncResult?: boolean;
+  /** It goes to the ServerURI of a CONT. */
+  atCont?: boolean;
+}
+
+/**
+ * The rules a valid request exercises (each one held when the server answers it) and the one a
+ * refusal breaks: the request's content first (what a server may object to), then where it went.
+ * A 404 at the CONT URI says the URI itself was not honoured.
+ */
+function exercisedRules(kind: 1 | 3, exercised: Exercised, status: number): { held: PassiveRule[]; refusal: Refusal } {
+  const specific: Refusal[] = [
+    ...(exercised.atCont && status === 404 ? [REFUSALS.cont] : []),
+    ...(exercised.accepted ? [REFUSALS.asyncAccepted] : []),
+    ...(exercised.asyncResult ? [REFUSALS.asyncResult] : []),
+    ...(exercised.syncResult ? [REFUSALS.syncResult] : []),
+    ...(exercised.afterEnd ? [REFUSALS.afterEnd] : []),
+    ...(exercised.atCont ? [REFUSALS.cont] : []),
+  ];
+  const base = kind === 1 ? REFUSALS.package1 : REFUSALS.package3;
+  // A closed connection objects to nothing in particular: the package went unanswered.
+  const refusal = status === 0 ? base : (specific[0] ?? base);
+  return { held: [...new Set([base, ...specific].map((r) => r.rule))], refusal };
+}
+
+/**
+ * Judges the server's answer to a Package#1 or Package#3 that was itself valid: not refused
+ * (`refusal` names the rule a refusal breaks), a Package#2 (§5.2.3) whose commands are well
+ * formed (each command's own rule, §5.3), and no status for the Generic Alerts the request
+ * carried (§5.4).
+ */
+function judgeAnswer(
+  exchange: Exchange,
+  alerts: readonly GenericAlert[],
+  out: Observations,
+  kind: 1 | 3,
+  exercised: Exercised,
+): Package2 | undefined {
+  const { held, refusal } = exercisedRules(kind, exercised, exchange.status);
+  if (exchange.status === 0 || (exchange.status >= 300 && exchange.status !== 401 && exchange.status !== 403)) {
+    out.find(refusal.rule, {
+      section: refusal.section,
+      requirement: refusal.requirement,
+      outcome: exchange.status === 0 ? 'closed-after-stimulus' : 'must-broken',
       expected: ['an HTTP 200 response carrying a Package#2'],
-      actual: 'the capture holds no response: the connection was closed or aborted',
+      actual:
+        exchange.status === 0
+          ? 'the capture holds no response: the connection was closed or aborted'
+          : `HTTP ${exchange.status}${problemTitle(exchange.responseBody)}: the valid request was refused`,
       exchange: exchange.index,
     });
     return undefined;
@@ -280,6 +413,7 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
     });
     return undefined;
   }
+  for (const rule of held) out.check(rule, exchange.index);
   const answer = checkPackage2Response({ status: exchange.status, headers: exchange.responseHeaders, body: exchange.responseBody });
   const clientAlerts = alerts.filter((a) => !isSessionAlert(a));
   const judgesAlerts = answer.package2 !== undefined && clientAlerts.length > 0;
@@ -290,27 +424,21 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
   const ownViolations = answer.violations.filter(
     (v) => !(v.rule === 'command-unknown' && statusIndexes.has(Number(/^\/CMD\/(\d+)\//.exec(v.pointer ?? '')?.[1]))),
   );
-  // A malformed CONT breaks §5.3.8, not the Package#2 that carries it.
-  const names = commandNames(exchange.responseBody);
-  // Only what is CONT's own (its parameter count, its ServerURI); a JSON type error is the package's.
-  const isCont = (v: Violation) =>
-    (v.rule === 'command-param-count' || v.rule.startsWith('server-uri')) &&
-    names[Number(/^\/CMD\/(\d+)(?:\/|$)/.exec(v.pointer ?? '')?.[1] ?? -1)] === 'CONT';
-  out.violations(
-    answerRule,
-    exchange.index,
-    ownViolations.filter((v) => !isCont(v)),
-    requirement,
-    `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`,
-  );
-  if (names.includes('CONT'))
-    out.violations(
-      PASSIVE_RULES.serverCont,
-      exchange.index,
-      ownViolations.filter(isCont),
-      'a CONT carries the one ServerURI the next Package#3 goes to',
-      '["CONT", <ServerURI>]',
-    );
+  const names = commandNames(exchange.responseBody).map(String);
+  // Each violation under the rule it breaks: a command's own under that command's rule; an empty
+  // CMD, which leaves the session nothing to do and no END, under §5.3.9; the rest the package's.
+  const ruleOf = (v: Violation): PassiveRule => {
+    if (v.rule === 'package2-cmd-empty') return PASSIVE_RULES.serverEnd;
+    const command = names[Number(/^\/CMD\/(\d+)(?:\/|$)/.exec(v.pointer ?? '')?.[1] ?? -1)];
+    return (isCommandOwn(v) && command !== undefined ? SERVER_COMMAND_RULES[command] : undefined) ?? PASSIVE_RULES.package2;
+  };
+  const grouped = new Map<PassiveRule, Violation[]>([[PASSIVE_RULES.package2, []]]);
+  for (const name of names) {
+    const rule = SERVER_COMMAND_RULES[name];
+    if (rule) grouped.set(rule, []);
+  }
+  for (const v of ownViolations) grouped.set(ruleOf(v), [...(grouped.get(ruleOf(v)) ?? []), v]);
+  for (const [rule, violations] of grouped) out.violations(rule, exchange.index, violations, ...requirementOf(rule));
   if (answer.package2 && judgesAlerts) {
     const entries = answer.package2.CMD.filter((_, i) => statusIndexes.has(i));
     const members = statusMembers(exchange.responseBody);
@@ -330,6 +458,28 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
   return answer.violations.some((v) => v.severity === 'error') ? undefined : answer.package2;
 }
 
+/** The requirement and what was expected, for the findings of a Package#2 under `rule`. */
+function requirementOf(rule: PassiveRule): [requirement: string, expected: string] {
+  if (rule === PASSIVE_RULES.package2)
+    return [
+      'the server answers every valid Package#1 and Package#3 with a valid Package#2',
+      `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`,
+    ];
+  if (rule === PASSIVE_RULES.serverEnd)
+    return ['the server closes the session with END, not with a Package#2 that leaves nothing to do', 'a CMD ending with ["END"]'];
+  const name = Object.entries(SERVER_COMMAND_RULES).find(([, r]) => r === rule)?.[0] ?? 'command';
+  return [`each ${name} the server sends is well formed (its parameters, its URIs)`, `${name} with the parameters §5.3 gives it`];
+}
+
+/** `, "<title>"` of a problem-details answer, for the finding's text (bounded). */
+function problemTitle(body: Uint8Array | undefined): string {
+  if (body === undefined) return '';
+  const decoded = decodeJsonBody(body, '5.2.3');
+  if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return '';
+  const title = (decoded.value as Record<string, unknown>).title;
+  return typeof title === 'string' ? ` "${title.slice(0, 80)}"` : '';
+}
+
 /** Judges every exchange of a capture, in capture order. Pure; never throws on hostile content. */
 export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement {
   const out = new Observations();
@@ -341,14 +491,18 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
   const sessionCount = new Map<string, number>();
   let sessions = 0;
 
-  const settleAsync = (devId: string, alerts: readonly GenericAlert[], exchange: number) => {
+  /** Settles the pending EXECs the alerts report; true when they reported one. */
+  const settleAsync = (devId: string, alerts: readonly GenericAlert[], exchange: number): boolean => {
+    let settled = false;
     for (let i = pending.length - 1; i >= 0; i--) {
       const p = pending[i];
       if (p && p.devId === devId && alerts.some((a) => a.SourceURI === p.node)) {
         out.check(PASSIVE_RULES.asyncReporting, exchange);
         pending.splice(i, 1);
+        settled = true;
       }
     }
+    return settled;
   };
 
   for (const exchange of exchanges) {
@@ -368,7 +522,7 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       if (previous) closed.push(previous);
       sessions++;
       sessionCount.set(devId, (sessionCount.get(devId) ?? 0) + 1);
-      const session: Session = { devId, sequencer: new SessionSequencer(), afterEnd: false };
+      const session: Session = { devId, sequencer: new SessionSequencer(), afterEnd: false, endless: false };
       open.set(devId, session);
       const check = checkPackageRequest(requestView(exchange), 1);
       out.violations(
@@ -380,8 +534,9 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       );
       if (alerts.some((a) => !isSessionAlert(a))) out.check(PASSIVE_RULES.clientGenericAlert, exchange.index);
       session.sequencer.accept({ package: 1, uri: pathOf(exchange.url) });
-      settleAsync(devId, alerts, exchange.index);
-      judgeAnswerOf(session, exchange, alerts, check.violations, false);
+      const settles = settleAsync(devId, alerts, exchange.index);
+      const afterEnd = previous !== undefined && previous.endedAt !== undefined && !previous.afterEnd;
+      judgeAnswerOf(session, exchange, alerts, check.violations, 1, { afterEnd, asyncResult: settles });
       continue;
     }
     // A Package#3 belongs to its device's open session; with an unknown DevID, to the one session
@@ -443,8 +598,16 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     if (alerts.length > 0) out.check(PASSIVE_RULES.clientGenericAlert, exchange.index);
     if (check.package3 && session.package2)
       judgeReporting(session, check.package3.Status, exchange, sessionCount.get(session.devId) ?? 0, out, pending);
-    settleAsync(session.devId, alerts, exchange.index);
-    judgeAnswerOf(session, exchange, alerts, [...contBroken, ...check.violations], redirected);
+    const asyncResult = settleAsync(session.devId, alerts, exchange.index);
+    const statuses = check.package3?.Status ?? [];
+    const exercised: Exercised = {
+      accepted: statuses.some((status) => status.sc === 202),
+      asyncResult,
+      syncResult: (session.package2?.CMD ?? []).some((entry, i) => entry[0] === 'EXEC' && (statuses[i]?.sc ?? 202) !== 202),
+      atCont: redirected,
+    };
+    const reportedNothing = statuses.length === 0 && alerts.length === 0;
+    judgeAnswerOf(session, exchange, alerts, [...contBroken, ...check.violations], 3, exercised, reportedNothing);
   }
 
   /**
@@ -457,17 +620,33 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     exchange: Exchange,
     alerts: readonly GenericAlert[],
     violations: readonly Violation[],
-    atCont: boolean,
+    kind: 1 | 3,
+    exercised: Exercised,
+    reportedNothing = false,
   ): void {
-    const package2 = violations.some((v) => v.severity === 'error') ? undefined : judgeAnswer(exchange, alerts, out, atCont);
-    if (package2) afterPackage2(session, package2, exchange.index);
+    const package2 = violations.some((v) => v.severity === 'error') ? undefined : judgeAnswer(exchange, alerts, out, kind, exercised);
+    if (package2) afterPackage2(session, package2, exchange.index, reportedNothing);
     else session.brokenAt = exchange.index;
   }
 
-  function afterPackage2(session: Session, package2: Package2, exchange: number): void {
+  function afterPackage2(session: Session, package2: Package2, exchange: number, reportedNothing: boolean): void {
     session.sequencer.accept({ package: 2, body: package2 });
     session.package2 = package2;
     if (session.sequencer.state.phase === 'ended') session.endedAt = exchange;
+    // A Package#3 that reported nothing answered by a Package#2 that gives nothing to do, and no
+    // END: the round trip did nothing and the session can only loop; the server had its turn to
+    // close it (§5.3.9). Charged once per session.
+    if (reportedNothing && package2.CMD.length === 0 && !session.endless) {
+      session.endless = true;
+      out.find(PASSIVE_RULES.serverEnd, {
+        section: '5.3.9',
+        requirement: 'the server closes the session with END',
+        outcome: 'must-broken',
+        expected: ['a Package#2 carrying END once the server has nothing left to send'],
+        actual: 'a Package#3 that reported nothing was answered by a Package#2 with no command and no END: the session only loops',
+        exchange,
+      });
+    }
   }
 
   // END held: the session's END was followed by no Package#3 anywhere in the capture.
