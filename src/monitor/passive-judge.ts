@@ -9,6 +9,7 @@
  * - client 5.2.2/package1: each Package#1 request (POST, Content-Type, OMADM-DevID, Accept, body);
  * - client 5.2.4/package3: each Package#3 request (envelope, body, one status per command in order,
  *   status codes allowed, OMADM-DevID equal to the session's), and its URI (SHOULD: the Package#1 URI);
+ *   a session the device leaves for a new one without answering a Package#2 that had no END fails it;
  * - client 5.3.8/cont: after CONT the next Package#3 goes to the CONT ServerURI;
  * - client 5.3.9/end: no Package#3 after a Package#2 carrying END;
  * - client 5.4.1/sync-reporting: no 202 for a command other than EXEC;
@@ -194,6 +195,8 @@ interface Session {
   afterEnd: boolean;
   /** The exchange whose answer was no valid Package#2: what the client sends next answers nothing the judge can hold it to. */
   brokenAt?: number;
+  /** The exchange whose answer is the session's latest valid Package#2. */
+  answeredAt?: number;
   /** True once the server answered a Package#3 that reported nothing with a Package#2 giving nothing to do, and no END (§5.3.9). */
   endless: boolean;
 }
@@ -519,7 +522,10 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     const alerts = alertsOf(exchange.requestBody);
     if (kind === 1) {
       const previous = open.get(devId);
-      if (previous) closed.push(previous);
+      if (previous) {
+        closed.push(previous);
+        judgeAbandoned(previous, exchange.index);
+      }
       sessions++;
       sessionCount.set(devId, (sessionCount.get(devId) ?? 0) + 1);
       const session: Session = { devId, sequencer: new SessionSequencer(), afterEnd: false, endless: false };
@@ -629,9 +635,27 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     else session.brokenAt = exchange.index;
   }
 
+  /**
+   * A session the device left for a new one while a valid Package#2 without END awaited its
+   * Package#3 (§5.2.4); not when the server let the session loop (its own §5.3.9 break).
+   */
+  function judgeAbandoned(session: Session, next: number): void {
+    if (session.package2 === undefined || session.brokenAt !== undefined || session.endless) return;
+    if (session.sequencer.state.phase !== 'awaiting-package3') return;
+    out.find(PASSIVE_RULES.package3, {
+      section: '5.2.4',
+      requirement: 'the client answers each Package#2 that has no END with a Package#3',
+      outcome: 'silent-after-stimulus',
+      expected: ['a Package#3 answering the last Package#2 of the session'],
+      actual: `the device opened a new session (exchange ${next}) without answering the Package#2 of exchange ${session.answeredAt ?? '?'}`,
+      exchange: session.answeredAt ?? next,
+    });
+  }
+
   function afterPackage2(session: Session, package2: Package2, exchange: number, reportedNothing: boolean): void {
     session.sequencer.accept({ package: 2, body: package2 });
     session.package2 = package2;
+    session.answeredAt = exchange;
     if (session.sequencer.state.phase === 'ended') session.endedAt = exchange;
     // A Package#3 that reported nothing answered by a Package#2 that gives nothing to do, and no
     // END: the round trip did nothing and the session can only loop; the server had its turn to

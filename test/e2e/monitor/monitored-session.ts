@@ -13,12 +13,14 @@ const SAMPLE = `${MOIDS.sample}/s1`;
 
 /**
  * The commands of the notification session: a read (synchronous reporting), an EXEC with a
- * ServerURI (asynchronous reporting, then a Generic Alert in a later session), a CONT (the next
- * Package#3 moves), then END from the server when the queue is empty.
+ * ServerURI (asynchronous reporting, then a Generic Alert in a later session), an EXEC without
+ * (its final status in the Package#3), a CONT (the next Package#3 moves), then END from the server
+ * when the queue is empty.
  */
 export const MONITORED_COMMANDS: string[][] = [
   ['GET', `${MOIDS.devInfo}//DevID`],
   ['EXEC', `${SAMPLE}/Update`, '{{async}}'],
+  ['EXEC', `${SAMPLE}/Reboot`],
   ['GET', `${SAMPLE}/Notes`],
   ['CONT'],
   ['GET', `${SAMPLE}/BootCount`],
@@ -90,7 +92,14 @@ export async function runMonitoredSessions(faults: { client?: string[]; server?:
       notify: { transport: 'udp', port: monitor.notificationPort },
     });
     for (const command of MONITORED_COMMANDS) await admin(server, 'POST', `${device}/commands`, { command });
-    await admin(server, 'POST', `${device}/notify`, { serverId: 'dmct-reference-server', timestamp: 'now', digest: true });
+    await admin(server, 'POST', `${device}/notify`, {
+      serverId: 'dmct-reference-server',
+      timestamp: 'now',
+      digest: true,
+      // WLAN, then ANY_AVAILABLE (last, §5.2.1.2), and REQ-MOS: every option of the Package#0 is shown.
+      conTypes: [2, 0],
+      reqMos: true,
+    });
     await client.client.whenIdle(1);
     await client.client.openSession('client').done;
     await client.client.whenIdle(1);

@@ -284,3 +284,27 @@ describe('the server closes the session with END (5.3.9)', () => {
     assert.equal(verdictOf(judgement, 'server', '5.3.9/end'), 'pass');
   });
 });
+
+describe('the client answers each Package#2 without END (5.2.4)', () => {
+  const getSession = exchange(1, 1, SESSION_ALERT, { CMD: [['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man']] });
+
+  it('fails a client that opens a new session instead of answering', () => {
+    const judgement = judgeExchanges([getSession, exchange(2, 1, SESSION_ALERT, { CMD: [['END']] })]);
+    assert.deepEqual(failedRules(judgement, 'client'), ['5.2.4/package3']);
+    assert.deepEqual(failedRules(judgement, 'server'), []);
+  });
+
+  it('does not judge a capture that ends while the Package#3 may still come', () => {
+    assert.deepEqual(failedRules(judgeExchanges([getSession]), 'client'), []);
+  });
+
+  it('does not charge the client leaving a session the server let loop without END', () => {
+    const judgement = judgeExchanges([
+      exchange(1, 1, SESSION_ALERT, { CMD: [] }),
+      exchange(2, 3, { Status: [] }, { CMD: [] }),
+      exchange(3, 1, SESSION_ALERT, { CMD: [['END']] }),
+    ]);
+    assert.deepEqual(failedRules(judgement, 'client'), []);
+    assert.deepEqual(failedRules(judgement, 'server'), ['5.3.9/end']);
+  });
+});
