@@ -10,6 +10,7 @@
  * - client 5.2.4/package3: each Package#3 request (envelope, body, one status per command in order,
  *   status codes allowed, OMADM-DevID equal to the session's), and its URI (SHOULD: the Package#1 URI);
  *   a session the device leaves for a new one without answering a Package#2 that had no END fails it;
+ * - client 5.3.6/get: each GET answered 200 brings its data part in the Package#3;
  * - client 5.3.8/cont: after CONT the next Package#3 goes to the CONT ServerURI;
  * - client 5.3.9/end: no Package#3 after a Package#2 carrying END;
  * - client 5.4.1/sync-reporting: no 202 for a command other than EXEC;
@@ -36,7 +37,7 @@ import { HEADERS, getHeader } from '../protocol/http/headers.js';
 import { MEDIA_TYPES, parseMediaType } from '../protocol/http/media-types.js';
 import { SessionSequencer, sessionKey } from '../protocol/http/session-sequencer.js';
 import { decodeJsonBody } from '../protocol/packages/json-body.js';
-import { isSessionAlert } from '../protocol/packages/generic-alert.js';
+import { ALERT_TYPES, isSessionAlert } from '../protocol/packages/generic-alert.js';
 import type { GenericAlert } from '../protocol/schemas/generic-alert.schema.js';
 import type { Package2 } from '../protocol/schemas/package2.schema.js';
 import type { Violation } from '../protocol/violation.js';
@@ -51,6 +52,7 @@ export const PASSIVE_RULES = {
   package1: { key: '5.2.2/package1', side: 'client' },
   package3: { key: '5.2.4/package3', side: 'client' },
   cont: { key: '5.3.8/cont', side: 'client' },
+  clientGet: { key: '5.3.6/get', side: 'client' },
   end: { key: '5.3.9/end', side: 'client' },
   syncReporting: { key: '5.4.1/sync-reporting', side: 'client' },
   asyncReporting: { key: '5.4.1/async-reporting', side: 'client' },
@@ -125,6 +127,7 @@ export interface PassiveJudgement {
 const ROUTED: Readonly<Record<string, PassiveRule>> = {
   'status-async-not-exec': PASSIVE_RULES.syncReporting,
   'exec-async-required': PASSIVE_RULES.asyncReporting,
+  'get-data-missing': PASSIVE_RULES.clientGet,
 };
 
 const DM_COMMAND_NAMES: ReadonlySet<string> = new Set(COMMANDS.map((c) => c.name));
@@ -255,6 +258,12 @@ function commandNames(body: Uint8Array | undefined): unknown[] {
   return Array.isArray(cmd) ? cmd.map((entry) => (Array.isArray(entry) ? entry[0] : undefined)) : [];
 }
 
+function hasMember(body: Uint8Array | undefined, name: string): boolean {
+  if (body === undefined) return false;
+  const decoded = decodeJsonBody(body, '5.2.2');
+  return decoded.ok && typeof decoded.value === 'object' && decoded.value !== null && name in decoded.value;
+}
+
 function alertsOf(body: Uint8Array | undefined): GenericAlert[] {
   if (body === undefined) return [];
   const decoded = decodeJsonBody(body, '5.4');
@@ -355,6 +364,11 @@ interface Exercised {
   syncResult?: boolean;
   /** It goes to the ServerURI of a CONT. */
   atCont?: boolean;
+  /**
+   * A Package#1 answering a notification without MOS: the Package#0 may have carried REQ-MOS
+   * (§5.2.1.2), which makes MOS required; the HTTP traffic does not show it.
+   */
+  mosMayBeRequired?: boolean;
 }
 
 /**
@@ -391,6 +405,17 @@ function judgeAnswer(
   exercised: Exercised,
 ): Package2 | undefined {
   const { held, refusal } = exercisedRules(kind, exercised, exchange.status);
+  if (exercised.mosMayBeRequired && exchange.status >= 400 && exchange.status !== 401 && exchange.status !== 403) {
+    out.find(refusal.rule, {
+      section: '5.2.1.2',
+      requirement: refusal.requirement,
+      outcome: 'precondition-not-met',
+      expected: ['an HTTP 200 response carrying a Package#2'],
+      actual: `HTTP ${exchange.status}${problemTitle(exchange.responseBody)} to a Package#1 answering a notification without MOS: whether the Package#0 asked for MOS (REQ-MOS) is not in the HTTP traffic`,
+      exchange: exchange.index,
+    });
+    return undefined;
+  }
   if (exchange.status === 0 || (exchange.status >= 300 && exchange.status !== 401 && exchange.status !== 403)) {
     out.find(refusal.rule, {
       section: refusal.section,
@@ -542,7 +567,9 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       session.sequencer.accept({ package: 1, uri: pathOf(exchange.url) });
       const settles = settleAsync(devId, alerts, exchange.index);
       const afterEnd = previous !== undefined && previous.endedAt !== undefined && !previous.afterEnd;
-      judgeAnswerOf(session, exchange, alerts, check.violations, 1, { afterEnd, asyncResult: settles });
+      const mosMayBeRequired =
+        alerts.some((a) => a.AlertType === ALERT_TYPES.serverInitiatedMgmt) && !hasMember(exchange.requestBody, 'MOS');
+      judgeAnswerOf(session, exchange, alerts, check.violations, 1, { afterEnd, asyncResult: settles, mosMayBeRequired });
       continue;
     }
     // A Package#3 belongs to its device's open session; with an unknown DevID, to the one session
@@ -712,6 +739,8 @@ function judgeReporting(
   commands.forEach((entry, i) => {
     const sc = statuses[i]?.sc;
     if (sc === undefined) return;
+    // A GET answered 200 brings its data in a part of the Package#3 (§5.3.6, App F); a missing part is routed here.
+    if (entry[0] === 'GET' && sc === 200) out.check(PASSIVE_RULES.clientGet, exchange.index);
     if (entry[0] !== 'EXEC') {
       if (entry[0] !== 'END' && entry[0] !== 'CONT') out.check(PASSIVE_RULES.syncReporting, exchange.index);
       return;

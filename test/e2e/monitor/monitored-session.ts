@@ -12,18 +12,18 @@ const AUTH_DATA = 'nonce';
 const SAMPLE = `${MOIDS.sample}/s1`;
 
 /**
- * The commands of the notification session: a read (synchronous reporting), an EXEC with a
- * ServerURI (asynchronous reporting, then a Generic Alert in a later session), an EXEC without
- * (its final status in the Package#3), a CONT (the next Package#3 moves), then END from the server
- * when the queue is empty.
+ * The Package#2s of the notification session, each queued whole: a read (synchronous reporting),
+ * an EXEC with a ServerURI (asynchronous reporting, then a Generic Alert in a later session) and a
+ * CONT (the next Package#3s move); then an EXEC of an immediate node (its final status in the
+ * Package#3, apart from any 202, so a refusal of either shows under its own rule); then END from
+ * the server when the queue is empty.
  */
-export const MONITORED_COMMANDS: string[][] = [
-  ['GET', `${MOIDS.devInfo}//DevID`],
-  ['EXEC', `${SAMPLE}/Update`, '{{async}}'],
-  ['EXEC', `${SAMPLE}/Reboot`],
-  ['GET', `${SAMPLE}/Notes`],
-  ['CONT'],
-  ['GET', `${SAMPLE}/BootCount`],
+export const MONITORED_PACKAGES: string[][][] = [
+  [['GET', `${MOIDS.devInfo}//DevID`], ['EXEC', `${SAMPLE}/Update`, '{{async}}'], ['GET', `${SAMPLE}/Notes`], ['CONT']],
+  [
+    ['EXEC', `${SAMPLE}/Reboot`],
+    ['GET', `${SAMPLE}/BootCount`],
+  ],
 ];
 
 /** Package#2s a client takes in one session before it gives up on a server that never sends END. */
@@ -51,7 +51,7 @@ async function admin(server: RunningReferenceServer, method: string, path: strin
 
 /**
  * Starts both peers (with `faults` on the side they belong to) and the monitor between them, runs a
- * notification session with MONITORED_COMMANDS (and the async-result session it leads to), then one
+ * notification session with MONITORED_PACKAGES (and the async-result session it leads to), then one
  * more client-initiated session, so a Generic Alert still missing is a fail, not "not observed".
  */
 export async function runMonitoredSessions(faults: { client?: string[]; server?: string[] } = {}): Promise<MonitoredRun> {
@@ -91,7 +91,7 @@ export async function runMonitoredSessions(faults: { client?: string[]; server?:
       authData: AUTH_DATA,
       notify: { transport: 'udp', port: monitor.notificationPort },
     });
-    for (const command of MONITORED_COMMANDS) await admin(server, 'POST', `${device}/commands`, { command });
+    for (const CMD of MONITORED_PACKAGES) await admin(server, 'POST', `${device}/package2`, { CMD });
     await admin(server, 'POST', `${device}/notify`, {
       serverId: 'dmct-reference-server',
       timestamp: 'now',

@@ -308,3 +308,23 @@ describe('the client answers each Package#2 without END (5.2.4)', () => {
     assert.deepEqual(failedRules(judgement, 'server'), ['5.3.9/end']);
   });
 });
+
+describe('rules routed to their own item', () => {
+  it("a GET answered 200 without its data part: the client's 5.3.6/get, not 5.2.4/package3", () => {
+    const judgement = judgeExchanges([
+      exchange(1, 1, SESSION_ALERT, { CMD: [['GET', 'urn:oma:mo:oma-dm-devinfo:1.2//Man']] }),
+      exchange(2, 3, { Status: [{ sc: 200 }] }, { CMD: [['END']] }),
+    ]);
+    assert.deepEqual(failedRules(judgement, 'client'), ['5.3.6/get']);
+    assert.deepEqual(failedRules(judgement, 'server'), []);
+  });
+
+  it('a Package#1 answering a notification without MOS, refused: inconclusive (REQ-MOS is not in the HTTP traffic)', () => {
+    const notified = {
+      Alert: [{ AlertType: 'urn:oma:at:dm:2.0:ServerInitiatedMgmt', DataType: 'application/json', Data: { 'NOTIFICATION-ID': 7 } }],
+    };
+    const judgement = judgeExchanges([{ ...exchange(1, 1, notified, { title: 'MOS required' }), status: 400 }]);
+    assert.deepEqual(failedRules(judgement, 'server'), []);
+    assert.equal(verdictOf(judgement, 'server', '5.2.2/package1'), 'inconclusive');
+  });
+});
