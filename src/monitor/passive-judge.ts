@@ -21,8 +21,8 @@
  * - server 5.2.2/package1, 5.2.4/package3: each valid Package#1 and Package#3 is taken (answered,
  *   not refused); a refusal is charged to the most specific rule the refused package exercises:
  *   5.4.1/async-reporting (a 202, or the Generic Alert of an EXEC accepted with 202),
- *   5.4.1/sync-reporting (an EXEC's final status), 5.2.4/package3 (a Package#1 after a session
- *   ended with END: the server still awaits a Package#3), 5.3.8/cont (at the CONT ServerURI); an
+ *   5.4.1/sync-reporting (an EXEC's final status), 5.2.4/package3 (409 to a Package#1 after a
+ *   session ended with END: the server still awaits a Package#3), 5.3.8/cont (at the CONT ServerURI); an
  *   answer refusing access, 401 or 403, is inconclusive: who may open a session is not in the traffic;
  * - server 5.2.3/package2: each answer is a valid Package#2;
  * - server 5.3.1–5.3.12: each command a Package#2 carries is well formed (its parameter count and
@@ -374,7 +374,8 @@ interface Exercised {
 /**
  * The rules a valid request exercises (each one held when the server answers it) and the one a
  * refusal breaks: the request's content first (what a server may object to), then where it went.
- * A 404 at the CONT URI says the URI itself was not honoured.
+ * A 404 at the CONT URI says the URI itself was not honoured; a 409 to the Package#1 after a
+ * session ended with END, that the server still holds that session open.
  */
 function exercisedRules(kind: 1 | 3, exercised: Exercised, status: number): { held: PassiveRule[]; refusal: Refusal } {
   const specific: Refusal[] = [
@@ -382,7 +383,8 @@ function exercisedRules(kind: 1 | 3, exercised: Exercised, status: number): { he
     ...(exercised.accepted ? [REFUSALS.asyncAccepted] : []),
     ...(exercised.asyncResult ? [REFUSALS.asyncResult] : []),
     ...(exercised.syncResult ? [REFUSALS.syncResult] : []),
-    ...(exercised.afterEnd ? [REFUSALS.afterEnd] : []),
+    // 409 Conflict: the request conflicts with the state the server holds, the session its END closed.
+    ...(exercised.afterEnd && status === 409 ? [REFUSALS.afterEnd] : []),
     ...(exercised.atCont ? [REFUSALS.cont] : []),
   ];
   const base = kind === 1 ? REFUSALS.package1 : REFUSALS.package3;
@@ -515,6 +517,8 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
   const open = new Map<string, Session>();
   const closed: Session[] = [];
   const pending: PendingAsync[] = [];
+  /** Per device, its latest session that got a valid Package#2. */
+  const lastAnswered = new Map<string, Session>();
   /** Per device, the index of its latest session (to see whether a later one came). */
   const sessionCount = new Map<string, number>();
   let sessions = 0;
@@ -566,7 +570,9 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       if (alerts.some((a) => !isSessionAlert(a))) out.check(PASSIVE_RULES.clientGenericAlert, exchange.index);
       session.sequencer.accept({ package: 1, uri: pathOf(exchange.url) });
       const settles = settleAsync(devId, alerts, exchange.index);
-      const afterEnd = previous !== undefined && previous.endedAt !== undefined && !previous.afterEnd;
+      // The device's latest session the server answered (a refused one in between changes nothing).
+      const answered = lastAnswered.get(devId);
+      const afterEnd = answered !== undefined && answered.endedAt !== undefined && !answered.afterEnd;
       const mosMayBeRequired =
         alerts.some((a) => a.AlertType === ALERT_TYPES.serverInitiatedMgmt) && !hasMember(exchange.requestBody, 'MOS');
       judgeAnswerOf(session, exchange, alerts, check.violations, 1, { afterEnd, asyncResult: settles, mosMayBeRequired });
@@ -683,6 +689,7 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     session.sequencer.accept({ package: 2, body: package2 });
     session.package2 = package2;
     session.answeredAt = exchange;
+    lastAnswered.set(session.devId, session);
     if (session.sequencer.state.phase === 'ended') session.endedAt = exchange;
     // A Package#3 that reported nothing answered by a Package#2 that gives nothing to do, and no
     // END: the round trip did nothing and the session can only loop; the server had its turn to

@@ -26,6 +26,24 @@ export const MONITORED_PACKAGES: string[][][] = [
   ],
 ];
 
+/**
+ * One Package#2 per remaining command of §5.3, queued after MONITORED_PACKAGES on demand: what a
+ * server breaks in sending one of them is in the Package#2 alone, so a fault of that command is
+ * run with its command in the session.
+ */
+export const COMMAND_PACKAGES: Readonly<Record<string, string[][]>> = {
+  HGET: [['HGET', '{{repo}}/monitored']],
+  // HGET of text (the repository's `monitored` content) into a leaf: fetched, stored, reported 200.
+  HGET_INTO_LEAF: [['HGET', '{{repo}}/monitored', `${SAMPLE}/Notes`]],
+  HPUT: [['HPUT', '{{repo}}/monitored-hput', `${SAMPLE}/Notes`]],
+  HPOST: [['HPOST', '{{repo}}/monitored-hpost', `${SAMPLE}/Notes`]],
+  DELETE: [['DELETE', `${SAMPLE}/Notes`]],
+  SHOW: [['SHOW', '{{web}}/welcome']],
+  DEFAULT: [['DEFAULT', '{{repo}}/installable', MOIDS.sample]],
+  SUB: [['SUB', '{{repo}}/monitored-sub', `${SAMPLE}/Notes`]],
+  UNSUB: [['UNSUB', `${SAMPLE}/Notes`]],
+};
+
 /** Package#2s a client takes in one session before it gives up on a server that never sends END. */
 const MAX_PACKAGES = 8;
 
@@ -51,10 +69,15 @@ async function admin(server: RunningReferenceServer, method: string, path: strin
 
 /**
  * Starts both peers (with `faults` on the side they belong to) and the monitor between them, runs a
- * notification session with MONITORED_PACKAGES (and the async-result session it leads to), then one
- * more client-initiated session, so a Generic Alert still missing is a fail, not "not observed".
+ * notification session with MONITORED_PACKAGES (and the async-result session it leads to), a second
+ * notification (its session ends at once), then one more client-initiated session, so a Generic
+ * Alert still missing is a fail, not "not observed".
  */
-export async function runMonitoredSessions(faults: { client?: string[]; server?: string[] } = {}): Promise<MonitoredRun> {
+export async function runMonitoredSessions(
+  faults: { client?: string[]; server?: string[] } = {},
+  /** Whole Package#2s queued after MONITORED_PACKAGES (e.g. from COMMAND_PACKAGES). */
+  extraPackages: readonly string[][][] = [],
+): Promise<MonitoredRun> {
   // The server listens first; the monitor, in front of it, next; then the server advertises the
   // monitor's origin (CONT and async URIs): every port is bound by its owner, none reserved ahead.
   const server = await startReferenceServer({ faults: faults.server ?? [] });
@@ -81,7 +104,7 @@ export async function runMonitoredSessions(faults: { client?: string[]; server?:
       secret: SECRET,
       authData: AUTH_DATA,
       faults: faults.client ?? [],
-      timings: { asyncExecDelayMs: 20, maxPackagesPerSession: MAX_PACKAGES },
+      timings: { asyncExecDelayMs: 20, maxPackagesPerSession: MAX_PACKAGES, showTimeoutMs: 200 },
     });
     notificationTarget.port = client.udpPort;
     const device = `/devices/${encodeURIComponent(client.devId)}`;
@@ -91,7 +114,8 @@ export async function runMonitoredSessions(faults: { client?: string[]; server?:
       authData: AUTH_DATA,
       notify: { transport: 'udp', port: monitor.notificationPort },
     });
-    for (const CMD of MONITORED_PACKAGES) await admin(server, 'POST', `${device}/package2`, { CMD });
+    await admin(server, 'PUT', '/repo/monitored', { mediaType: 'text/plain', body: 'monitored' });
+    for (const CMD of [...MONITORED_PACKAGES, ...extraPackages]) await admin(server, 'POST', `${device}/package2`, { CMD });
     await admin(server, 'POST', `${device}/notify`, {
       serverId: 'dmct-reference-server',
       timestamp: 'now',
@@ -101,8 +125,11 @@ export async function runMonitoredSessions(faults: { client?: string[]; server?:
       reqMos: true,
     });
     await client.client.whenIdle(1);
+    // A second, different Package#0 (a new NOTIFICATION-ID; a reused one is a duplicate the device drops).
+    await admin(server, 'POST', `${device}/notify`, { serverId: 'dmct-reference-server', timestamp: 'now', digest: true });
+    await client.client.whenIdle(2);
     await client.client.openSession('client').done;
-    await client.client.whenIdle(1);
+    await client.client.whenIdle(2);
     await monitor.settled();
     return { monitor, lines, client, server, stop };
   } catch (error) {
