@@ -189,6 +189,24 @@ describe('dmct monitor between the reference client and the reference server', (
     });
   });
 
+  it('the exception lists name existing faults, and NOT_SHOWN / LOOKS_CONFORMANT only faults of a judged rule', () => {
+    const ids = new Set(FAULTS.map((f) => keyOf(f.role, f.name)));
+    const named = [...Object.keys(NOT_SHOWN), ...Object.keys(LOOKS_CONFORMANT), ...Object.keys(ALSO_CHARGED)];
+    assert.deepEqual(
+      named.filter((id) => !ids.has(id)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(CLIENT_COMMAND_STIMULI).filter((name) => !ids.has(keyOf('client', name))),
+      [],
+    );
+    const unjudged = [...Object.keys(NOT_SHOWN), ...Object.keys(LOOKS_CONFORMANT)].filter((id) => {
+      const fault = FAULTS.find((f) => keyOf(f.role, f.name) === id);
+      return fault === undefined || !JUDGED.has(keyOf(fault.role, fault.breaks));
+    });
+    assert.deepEqual(unjudged, []);
+  });
+
   describe('with each fault switch in turn', { concurrency: CONCURRENCY }, () => {
     for (const fault of FAULTS) {
       const { role, name, breaks } = fault;
