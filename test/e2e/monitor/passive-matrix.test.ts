@@ -189,6 +189,24 @@ describe('dmct monitor between the reference client and the reference server', (
     });
   });
 
+  describe('with no fault and one more command of §5.3', { concurrency: CONCURRENCY }, () => {
+    for (const [name, CMD] of Object.entries(COMMAND_PACKAGES)) {
+      const rule = Object.entries(COMMAND_OF_RULE).find(([, command]) => name.startsWith(command))?.[0];
+      it(`${name}: nothing charged, the server's ${rule ?? '?'} judged and held`, async () => {
+        const run = await runMonitoredSessions({}, [CMD]);
+        try {
+          const judgement = run.monitor.judgement();
+          assert.deepEqual(charged(judgement), []);
+          const observation = judgement.observations.find((o) => o.side === 'server' && o.key === rule);
+          assert.ok((observation?.checks ?? 0) > 0 && observation?.findings.length === 0, `${rule}: ${JSON.stringify(observation)}`);
+          assert.deepEqual(judgedFromHar(run), httpJudgement(judgement));
+        } finally {
+          await run.stop();
+        }
+      });
+    }
+  });
+
   it('the exception lists name existing faults, and NOT_SHOWN / LOOKS_CONFORMANT only faults of a judged rule', () => {
     const ids = new Set(FAULTS.map((f) => keyOf(f.role, f.name)));
     const named = [...Object.keys(NOT_SHOWN), ...Object.keys(LOOKS_CONFORMANT), ...Object.keys(ALSO_CHARGED)];
