@@ -43,52 +43,10 @@ import type { Package2 } from '../protocol/schemas/package2.schema.js';
 import type { Violation } from '../protocol/violation.js';
 import type { OutcomeKind } from '../report/verdict-policy.js';
 import type { Exchange } from './capture.js';
+import { PASSIVE_RULES, type PassiveRule, type Side } from './passive-rules.js';
+import { exercisedRules, problemTitle, type Exercised } from './server-refusals.js';
 
-/** The side a rule binds: the DM client or the DM server of the capture. */
-export type Side = 'client' | 'server';
-
-/** The rule keys the passive judge can judge, with the side each binds. */
-export const PASSIVE_RULES = {
-  package1: { key: '5.2.2/package1', side: 'client' },
-  package3: { key: '5.2.4/package3', side: 'client' },
-  cont: { key: '5.3.8/cont', side: 'client' },
-  clientGet: { key: '5.3.6/get', side: 'client' },
-  end: { key: '5.3.9/end', side: 'client' },
-  syncReporting: { key: '5.4.1/sync-reporting', side: 'client' },
-  asyncReporting: { key: '5.4.1/async-reporting', side: 'client' },
-  clientGenericAlert: { key: '5.4/generic-alert', side: 'client' },
-  serverPackage1: { key: '5.2.2/package1', side: 'server' },
-  package2: { key: '5.2.3/package2', side: 'server' },
-  serverPackage3: { key: '5.2.4/package3', side: 'server' },
-  serverHget: { key: '5.3.1/hget', side: 'server' },
-  serverHput: { key: '5.3.2/hput', side: 'server' },
-  serverHpost: { key: '5.3.3/hpost', side: 'server' },
-  serverDelete: { key: '5.3.4/delete', side: 'server' },
-  serverExec: { key: '5.3.5/exec', side: 'server' },
-  serverGet: { key: '5.3.6/get', side: 'server' },
-  serverShow: { key: '5.3.7/show', side: 'server' },
-  serverCont: { key: '5.3.8/cont', side: 'server' },
-  serverEnd: { key: '5.3.9/end', side: 'server' },
-  serverDefault: { key: '5.3.10/default', side: 'server' },
-  serverSub: { key: '5.3.11/sub', side: 'server' },
-  serverUnsub: { key: '5.3.12/unsub', side: 'server' },
-  genericAlert: { key: '5.4/generic-alert', side: 'server' },
-  serverSyncReporting: { key: '5.4.1/sync-reporting', side: 'server' },
-  serverAsyncReporting: { key: '5.4.1/async-reporting', side: 'server' },
-  // Package#0 the monitor relayed (notification-judge.ts): the server sends it.
-  wapPush: { key: 'E.1/wap-push', side: 'server' },
-  package0: { key: '5.2.1/package0', side: 'server' },
-  verHeader: { key: '5.2.1.1/ver-header', side: 'server' },
-  ocHeader: { key: '5.2.1.1/oc-header', side: 'server' },
-  serverId: { key: '5.2.1.2/server-id', side: 'server' },
-  preferredConType: { key: '5.2.1.2/preferred-con-type', side: 'server' },
-  notificationId: { key: '5.2.1.2/notification-id', side: 'server' },
-  digest: { key: '5.2.1.2/sha256-digest', side: 'server' },
-  timestamp: { key: '5.2.1.2/timestamp', side: 'server' },
-  reqMos: { key: '5.2.1.2/req-mos', side: 'server' },
-} as const satisfies Record<string, { key: string; side: Side }>;
-
-type PassiveRule = (typeof PASSIVE_RULES)[keyof typeof PASSIVE_RULES];
+export { PASSIVE_RULES, type Side } from './passive-rules.js';
 
 /** A check that did not hold (or could not conclude), charged to one side under one rule key. */
 export interface PassiveFinding {
@@ -305,95 +263,6 @@ function isCommandOwn(v: Violation): boolean {
 }
 
 /**
- * The rule a server breaks by refusing (or not answering) a valid request: the most specific rule
- * the refused package exercises, so that one broken rule fails one item.
- */
-export interface Refusal {
-  rule: PassiveRule;
-  section: string;
-  requirement: string;
-}
-
-const REFUSALS = {
-  package1: {
-    rule: PASSIVE_RULES.serverPackage1,
-    section: '5.2.2',
-    requirement: 'the server takes a valid Package#1 and answers it with a Package#2',
-  },
-  package3: {
-    rule: PASSIVE_RULES.serverPackage3,
-    section: '5.2.4',
-    requirement: 'the server takes a valid Package#3 and answers it with a Package#2',
-  },
-  afterEnd: {
-    rule: PASSIVE_RULES.serverPackage3,
-    section: '5.2.4',
-    requirement: "after a Package#2 with END the server expects no Package#3: it takes the device's next Package#1",
-  },
-  cont: {
-    rule: PASSIVE_RULES.serverCont,
-    section: '5.3.8',
-    requirement: 'the server takes the Package#3 at the ServerURI of its CONT and answers it with a Package#2',
-  },
-  asyncAccepted: {
-    rule: PASSIVE_RULES.serverAsyncReporting,
-    section: '5.4.1',
-    requirement: 'the server takes a 202 Accepted for EXEC (asynchronous reporting)',
-  },
-  asyncResult: {
-    rule: PASSIVE_RULES.serverAsyncReporting,
-    section: '5.4.1',
-    requirement: 'the server takes the Generic Alert reporting the result of an EXEC it accepted with 202',
-  },
-  syncResult: {
-    rule: PASSIVE_RULES.serverSyncReporting,
-    section: '5.4.1',
-    requirement: 'the server takes the final status of an EXEC reported synchronously',
-  },
-} as const satisfies Record<string, Refusal>;
-
-/** What a valid request exercises on the server's side, to charge a refusal to the most specific rule. */
-interface Exercised {
-  /** The request opens a session after one that ended with END. */
-  afterEnd?: boolean;
-  /** It reports 202 for a command. */
-  accepted?: boolean;
-  /** It carries the Generic Alert of an EXEC accepted earlier with 202. */
-  asyncResult?: boolean;
-  /** It reports an EXEC's final status synchronously. */
-  syncResult?: boolean;
-  /** It goes to the ServerURI of a CONT. */
-  atCont?: boolean;
-  /**
-   * A Package#1 answering a notification without MOS: the Package#0 may have carried REQ-MOS
-   * (§5.2.1.2), which makes MOS required; the HTTP traffic does not show it.
-   */
-  mosMayBeRequired?: boolean;
-}
-
-/**
- * The rules a valid request exercises (each one held when the server answers it) and the one a
- * refusal breaks: the request's content first (what a server may object to), then where it went.
- * A 404 at the CONT URI says the URI itself was not honoured; a 409 to the Package#1 after a
- * session ended with END, that the server still holds that session open.
- */
-function exercisedRules(kind: 1 | 3, exercised: Exercised, status: number): { held: PassiveRule[]; refusal: Refusal } {
-  const specific: Refusal[] = [
-    ...(exercised.atCont && status === 404 ? [REFUSALS.cont] : []),
-    ...(exercised.accepted ? [REFUSALS.asyncAccepted] : []),
-    ...(exercised.asyncResult ? [REFUSALS.asyncResult] : []),
-    ...(exercised.syncResult ? [REFUSALS.syncResult] : []),
-    // 409 Conflict: the request conflicts with the state the server holds, the session its END closed.
-    ...(exercised.afterEnd && status === 409 ? [REFUSALS.afterEnd] : []),
-    ...(exercised.atCont ? [REFUSALS.cont] : []),
-  ];
-  const base = kind === 1 ? REFUSALS.package1 : REFUSALS.package3;
-  // A closed connection objects to nothing in particular: the package went unanswered.
-  const refusal = status === 0 ? base : (specific[0] ?? base);
-  return { held: [...new Set([base, ...specific].map((r) => r.rule))], refusal };
-}
-
-/**
  * Judges the server's answer to a Package#1 or Package#3 that was itself valid: not refused
  * (`refusal` names the rule a refusal breaks), a Package#2 (§5.2.3) whose commands are well
  * formed (each command's own rule, §5.3), and no status for the Generic Alerts the request
@@ -499,15 +368,6 @@ function requirementOf(rule: PassiveRule): [requirement: string, expected: strin
     return ['the server closes the session with END, not with a Package#2 that leaves nothing to do', 'a CMD ending with ["END"]'];
   const name = Object.entries(SERVER_COMMAND_RULES).find(([, r]) => r === rule)?.[0] ?? 'command';
   return [`each ${name} the server sends is well formed (its parameters, its URIs)`, `${name} with the parameters §5.3 gives it`];
-}
-
-/** `, "<title>"` of a problem-details answer, for the finding's text (bounded). */
-function problemTitle(body: Uint8Array | undefined): string {
-  if (body === undefined) return '';
-  const decoded = decodeJsonBody(body, '5.2.3');
-  if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return '';
-  const title = (decoded.value as Record<string, unknown>).title;
-  return typeof title === 'string' ? ` "${title.slice(0, 80)}"` : '';
 }
 
 /** Judges every exchange of a capture, in capture order. Pure; never throws on hostile content. */
