@@ -144,6 +144,36 @@ class DatagramObservations {
 }
 
 /**
+ * A NOTIFICATION-ID the same server already used for another Package#0: the device drops the
+ * second as a duplicate, so the server did not set it so duplicates are detectable (§5.2.1.2). A
+ * byte-identical Package#0 is the same notification sent again, not a reuse.
+ */
+function reusedId(
+  firstById: Map<string, { index: number; hex: string }>,
+  serverId: string | undefined,
+  id: number,
+  datagram: RelayedNotification,
+  notification: Uint8Array,
+): Violation[] {
+  const key = `${serverId ?? ''}\u0000${id}`;
+  const hex = Buffer.from(notification).toString('hex');
+  const first = firstById.get(key);
+  if (first === undefined) {
+    firstById.set(key, { index: datagram.index, hex });
+    return [];
+  }
+  if (first.hex === hex) return [];
+  return [
+    {
+      rule: 'notification-id-reused',
+      section: '5.2.1.2',
+      severity: 'error',
+      message: `NOTIFICATION-ID ${id} of SERVER-ID ${JSON.stringify((serverId ?? '').slice(0, 64))} was already used by datagram ${first.index}, a different Package#0: the device drops this one as a duplicate`,
+    },
+  ];
+}
+
+/**
  * Judges the relayed datagrams (server side). Without credentials the digest is not verified: its
  * rule stays unobserved (or fails on a digest of the wrong length), never a pass. A datagram the relay could not forward is still the
  * server's sending, and judged. The observations' indices name datagrams (`evidence: 'datagram'`).
@@ -153,6 +183,8 @@ export function judgeNotifications(
   credentials: NotificationCredentials | undefined,
 ): RuleObservation[] {
   const observations = new DatagramObservations();
+  /** The first Package#0 seen under each SERVER-ID and NOTIFICATION-ID (hex), to find an id reused. */
+  const firstById = new Map<string, { index: number; hex: string }>();
   for (const datagram of relayed) {
     const counted = new Set<string>();
     const checkOnce = (rule: NotificationRuleKey) => {
@@ -176,6 +208,14 @@ export function judgeNotifications(
     // is seen without credentials: that violation alone counts its check.
     if (credentials !== undefined && present.has(OPTION.SHA256_DIGEST)) checkOnce(PASSIVE_RULES.digest);
     observations.violations(decoded.violations, PASSIVE_RULES.package0, datagram.index, counted);
+    const id = decoded.notification?.options.notificationId;
+    if (id !== undefined)
+      observations.violations(
+        reusedId(firstById, decoded.notification?.options.serverId, id, datagram, push.notification),
+        PASSIVE_RULES.notificationId,
+        datagram.index,
+        counted,
+      );
   }
   return observations.all();
 }

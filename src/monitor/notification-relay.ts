@@ -10,7 +10,10 @@ import type { MonitorLine } from './monitor-line.js';
 
 /** Where the relay listens and where it forwards. */
 export interface NotificationRelayOptions {
-  /** The client's WAP Push port. */
+  /**
+   * The client's WAP Push port, read at each datagram: a caller that starts the client after the
+   * monitor (the client must be told the monitor's URL) fills the port in once the client listens.
+   */
   target: { host?: string; port: number };
   /** Where the server sends (default 127.0.0.1, a free port). */
   listen?: { host?: string; port?: number };
@@ -61,7 +64,6 @@ export async function startNotificationRelay(
 ): Promise<NotificationRelay> {
   const kept: RelayedNotification[] = [];
   const maxKept = options.maxKept ?? 256;
-  const targetHost = options.target.host ?? '127.0.0.1';
   const udp: UdpListener = await listenUdp({
     host: options.listen?.host ?? '127.0.0.1',
     port: options.listen?.port ?? 0,
@@ -75,7 +77,7 @@ export async function startNotificationRelay(
         size: datagram.size,
       };
       if (kept.length < maxKept) kept.push(relayed);
-      sendUdp(targetHost, options.target.port, datagram.bytes).then(
+      sendUdp(options.target.host ?? '127.0.0.1', options.target.port, datagram.bytes).then(
         () =>
           onLine({
             kind: 'package0',

@@ -9,6 +9,8 @@
  * - client 5.2.2/package1: each Package#1 request (POST, Content-Type, OMADM-DevID, Accept, body);
  * - client 5.2.4/package3: each Package#3 request (envelope, body, one status per command in order,
  *   status codes allowed, OMADM-DevID equal to the session's), and its URI (SHOULD: the Package#1 URI);
+ *   a session the device leaves for a new one without answering a Package#2 that had no END fails it;
+ * - client 5.3.6/get: each GET answered 200 brings its data part in the Package#3;
  * - client 5.3.8/cont: after CONT the next Package#3 goes to the CONT ServerURI;
  * - client 5.3.9/end: no Package#3 after a Package#2 carrying END;
  * - client 5.4.1/sync-reporting: no 202 for a command other than EXEC;
@@ -16,9 +18,16 @@
  *   SourceURI is the executed node in a later package of the capture (judged at the end: absent is a
  *   fail only when the device opened a later session; otherwise inconclusive, the alert not observed);
  * - client 5.4/generic-alert: the Generic Alerts a Package#1 or Package#3 carries (their members);
- * - server 5.2.3/package2: each valid Package#1 and Package#3 answered with a valid Package#2 (an
- *   answer refusing access, 401 or 403, is inconclusive: who may open a session is not in the traffic);
- * - server 5.3.8/cont: each CONT a Package#2 carries is well formed (one ServerURI);
+ * - server 5.2.2/package1, 5.2.4/package3: each valid Package#1 and Package#3 is taken (answered,
+ *   not refused); a refusal is charged to the most specific rule the refused package exercises:
+ *   5.4.1/async-reporting (a 202, or the Generic Alert of an EXEC accepted with 202),
+ *   5.4.1/sync-reporting (an EXEC's final status), 5.2.4/package3 (409 to a Package#1 after a
+ *   session ended with END: the server still awaits a Package#3), 5.3.8/cont (at the CONT ServerURI); an
+ *   answer refusing access, 401 or 403, is inconclusive: who may open a session is not in the traffic;
+ * - server 5.2.3/package2: each answer is a valid Package#2;
+ * - server 5.3.1–5.3.12: each command a Package#2 carries is well formed (its parameter count and
+ *   URIs, under the command's own rule); 5.3.9/end also: a Package#3 that reported nothing is not
+ *   answered by a Package#2 that gives nothing to do and no END (the session could only loop);
  * - server 5.4/generic-alert: no status for the client's Generic Alerts in the answering Package#2;
  * - server E.1 and 5.2.1*: the Package#0 datagrams a monitor relayed (notification-judge.ts).
  */
@@ -28,42 +37,16 @@ import { HEADERS, getHeader } from '../protocol/http/headers.js';
 import { MEDIA_TYPES, parseMediaType } from '../protocol/http/media-types.js';
 import { SessionSequencer, sessionKey } from '../protocol/http/session-sequencer.js';
 import { decodeJsonBody } from '../protocol/packages/json-body.js';
-import { isSessionAlert } from '../protocol/packages/generic-alert.js';
+import { ALERT_TYPES, isSessionAlert } from '../protocol/packages/generic-alert.js';
 import type { GenericAlert } from '../protocol/schemas/generic-alert.schema.js';
 import type { Package2 } from '../protocol/schemas/package2.schema.js';
 import type { Violation } from '../protocol/violation.js';
 import type { OutcomeKind } from '../report/verdict-policy.js';
 import type { Exchange } from './capture.js';
+import { PASSIVE_RULES, type PassiveRule, type Side } from './passive-rules.js';
+import { exercisedRules, problemTitle, type Exercised } from './server-refusals.js';
 
-/** The side a rule binds: the DM client or the DM server of the capture. */
-export type Side = 'client' | 'server';
-
-/** The rule keys the passive judge can judge, with the side each binds. */
-export const PASSIVE_RULES = {
-  package1: { key: '5.2.2/package1', side: 'client' },
-  package3: { key: '5.2.4/package3', side: 'client' },
-  cont: { key: '5.3.8/cont', side: 'client' },
-  end: { key: '5.3.9/end', side: 'client' },
-  syncReporting: { key: '5.4.1/sync-reporting', side: 'client' },
-  asyncReporting: { key: '5.4.1/async-reporting', side: 'client' },
-  clientGenericAlert: { key: '5.4/generic-alert', side: 'client' },
-  package2: { key: '5.2.3/package2', side: 'server' },
-  serverCont: { key: '5.3.8/cont', side: 'server' },
-  genericAlert: { key: '5.4/generic-alert', side: 'server' },
-  // Package#0 the monitor relayed (notification-judge.ts): the server sends it.
-  wapPush: { key: 'E.1/wap-push', side: 'server' },
-  package0: { key: '5.2.1/package0', side: 'server' },
-  verHeader: { key: '5.2.1.1/ver-header', side: 'server' },
-  ocHeader: { key: '5.2.1.1/oc-header', side: 'server' },
-  serverId: { key: '5.2.1.2/server-id', side: 'server' },
-  preferredConType: { key: '5.2.1.2/preferred-con-type', side: 'server' },
-  notificationId: { key: '5.2.1.2/notification-id', side: 'server' },
-  digest: { key: '5.2.1.2/sha256-digest', side: 'server' },
-  timestamp: { key: '5.2.1.2/timestamp', side: 'server' },
-  reqMos: { key: '5.2.1.2/req-mos', side: 'server' },
-} as const satisfies Record<string, { key: string; side: Side }>;
-
-type PassiveRule = (typeof PASSIVE_RULES)[keyof typeof PASSIVE_RULES];
+export { PASSIVE_RULES, type Side } from './passive-rules.js';
 
 /** A check that did not hold (or could not conclude), charged to one side under one rule key. */
 export interface PassiveFinding {
@@ -102,6 +85,7 @@ export interface PassiveJudgement {
 const ROUTED: Readonly<Record<string, PassiveRule>> = {
   'status-async-not-exec': PASSIVE_RULES.syncReporting,
   'exec-async-required': PASSIVE_RULES.asyncReporting,
+  'get-data-missing': PASSIVE_RULES.clientGet,
 };
 
 const DM_COMMAND_NAMES: ReadonlySet<string> = new Set(COMMANDS.map((c) => c.name));
@@ -172,6 +156,10 @@ interface Session {
   afterEnd: boolean;
   /** The exchange whose answer was no valid Package#2: what the client sends next answers nothing the judge can hold it to. */
   brokenAt?: number;
+  /** The exchange whose answer is the session's latest valid Package#2. */
+  answeredAt?: number;
+  /** True once the server answered a Package#3 that reported nothing with a Package#2 giving nothing to do, and no END (§5.3.9). */
+  endless: boolean;
 }
 
 interface PendingAsync {
@@ -228,6 +216,12 @@ function commandNames(body: Uint8Array | undefined): unknown[] {
   return Array.isArray(cmd) ? cmd.map((entry) => (Array.isArray(entry) ? entry[0] : undefined)) : [];
 }
 
+function hasMember(body: Uint8Array | undefined, name: string): boolean {
+  if (body === undefined) return false;
+  const decoded = decodeJsonBody(body, '5.2.2');
+  return decoded.ok && typeof decoded.value === 'object' && decoded.value !== null && name in decoded.value;
+}
+
 function alertsOf(body: Uint8Array | undefined): GenericAlert[] {
   if (body === undefined) return [];
   const decoded = decodeJsonBody(body, '5.4');
@@ -247,24 +241,62 @@ function pathOf(url: string): string {
   }
 }
 
+/** The server's rule of each DM command (§5.3): a malformed command breaks its own rule, not the Package#2 carrying it. */
+const SERVER_COMMAND_RULES: Readonly<Record<string, PassiveRule>> = {
+  HGET: PASSIVE_RULES.serverHget,
+  HPUT: PASSIVE_RULES.serverHput,
+  HPOST: PASSIVE_RULES.serverHpost,
+  DELETE: PASSIVE_RULES.serverDelete,
+  EXEC: PASSIVE_RULES.serverExec,
+  GET: PASSIVE_RULES.serverGet,
+  SHOW: PASSIVE_RULES.serverShow,
+  CONT: PASSIVE_RULES.serverCont,
+  END: PASSIVE_RULES.serverEnd,
+  DEFAULT: PASSIVE_RULES.serverDefault,
+  SUB: PASSIVE_RULES.serverSub,
+  UNSUB: PASSIVE_RULES.serverUnsub,
+};
+
+/** Only what is a command's own (its parameter count, its URIs); a JSON type error is the package's. */
+function isCommandOwn(v: Violation): boolean {
+  return v.rule === 'command-param-count' || /^(?:client-uri|server-uri|moid)-/.test(v.rule);
+}
+
 /**
- * Judges the server's answer to a Package#1 or Package#3 that was itself valid: a Package#2
- * (§5.2.3), and no status for the Generic Alerts the request carried (§5.4).
+ * Judges the server's answer to a Package#1 or Package#3 that was itself valid: not refused
+ * (`refusal` names the rule a refusal breaks), a Package#2 (§5.2.3) whose commands are well
+ * formed (each command's own rule, §5.3), and no status for the Generic Alerts the request
+ * carried (§5.4).
  */
-function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: Observations, atCont: boolean): Package2 | undefined {
-  // A Package#3 posted where the server's own CONT said, and refused: the CONT URI broke (§5.3.8).
-  const refusedAtCont = atCont && (exchange.status === 0 || exchange.status >= 300);
-  const answerRule = refusedAtCont ? PASSIVE_RULES.serverCont : PASSIVE_RULES.package2;
-  const requirement = refusedAtCont
-    ? 'the server takes the Package#3 at the ServerURI of its CONT and answers it with a Package#2'
-    : 'the server answers every valid Package#1 and Package#3 with a valid Package#2';
-  if (exchange.status === 0) {
-    out.find(answerRule, {
-      section: refusedAtCont ? '5.3.8' : '5.2.3',
-      requirement,
-      outcome: 'closed-after-stimulus',
+function judgeAnswer(
+  exchange: Exchange,
+  alerts: readonly GenericAlert[],
+  out: Observations,
+  kind: 1 | 3,
+  exercised: Exercised,
+): Package2 | undefined {
+  const { held, refusal } = exercisedRules(kind, exercised, exchange.status);
+  if (exercised.mosMayBeRequired && exchange.status >= 400 && exchange.status !== 401 && exchange.status !== 403) {
+    out.find(refusal.rule, {
+      section: '5.2.1.2',
+      requirement: refusal.requirement,
+      outcome: 'precondition-not-met',
       expected: ['an HTTP 200 response carrying a Package#2'],
-      actual: 'the capture holds no response: the connection was closed or aborted',
+      actual: `HTTP ${exchange.status}${problemTitle(exchange.responseBody)} to a Package#1 answering a notification without MOS: whether the Package#0 asked for MOS (REQ-MOS) is not in the HTTP traffic`,
+      exchange: exchange.index,
+    });
+    return undefined;
+  }
+  if (exchange.status === 0 || (exchange.status >= 300 && exchange.status !== 401 && exchange.status !== 403)) {
+    out.find(refusal.rule, {
+      section: refusal.section,
+      requirement: refusal.requirement,
+      outcome: exchange.status === 0 ? 'closed-after-stimulus' : 'must-broken',
+      expected: ['an HTTP 200 response carrying a Package#2'],
+      actual:
+        exchange.status === 0
+          ? 'the capture holds no response: the connection was closed or aborted'
+          : `HTTP ${exchange.status}${problemTitle(exchange.responseBody)}: the valid request was refused`,
       exchange: exchange.index,
     });
     return undefined;
@@ -280,6 +312,7 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
     });
     return undefined;
   }
+  for (const rule of held) out.check(rule, exchange.index);
   const answer = checkPackage2Response({ status: exchange.status, headers: exchange.responseHeaders, body: exchange.responseBody });
   const clientAlerts = alerts.filter((a) => !isSessionAlert(a));
   const judgesAlerts = answer.package2 !== undefined && clientAlerts.length > 0;
@@ -290,27 +323,21 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
   const ownViolations = answer.violations.filter(
     (v) => !(v.rule === 'command-unknown' && statusIndexes.has(Number(/^\/CMD\/(\d+)\//.exec(v.pointer ?? '')?.[1]))),
   );
-  // A malformed CONT breaks §5.3.8, not the Package#2 that carries it.
-  const names = commandNames(exchange.responseBody);
-  // Only what is CONT's own (its parameter count, its ServerURI); a JSON type error is the package's.
-  const isCont = (v: Violation) =>
-    (v.rule === 'command-param-count' || v.rule.startsWith('server-uri')) &&
-    names[Number(/^\/CMD\/(\d+)(?:\/|$)/.exec(v.pointer ?? '')?.[1] ?? -1)] === 'CONT';
-  out.violations(
-    answerRule,
-    exchange.index,
-    ownViolations.filter((v) => !isCont(v)),
-    requirement,
-    `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`,
-  );
-  if (names.includes('CONT'))
-    out.violations(
-      PASSIVE_RULES.serverCont,
-      exchange.index,
-      ownViolations.filter(isCont),
-      'a CONT carries the one ServerURI the next Package#3 goes to',
-      '["CONT", <ServerURI>]',
-    );
+  const names = commandNames(exchange.responseBody).map(String);
+  // Each violation under the rule it breaks: a command's own under that command's rule; an empty
+  // CMD, which leaves the session nothing to do and no END, under §5.3.9; the rest the package's.
+  const ruleOf = (v: Violation): PassiveRule => {
+    if (v.rule === 'package2-cmd-empty') return PASSIVE_RULES.serverEnd;
+    const command = names[Number(/^\/CMD\/(\d+)(?:\/|$)/.exec(v.pointer ?? '')?.[1] ?? -1)];
+    return (isCommandOwn(v) && command !== undefined ? SERVER_COMMAND_RULES[command] : undefined) ?? PASSIVE_RULES.package2;
+  };
+  const grouped = new Map<PassiveRule, Violation[]>([[PASSIVE_RULES.package2, []]]);
+  for (const name of names) {
+    const rule = SERVER_COMMAND_RULES[name];
+    if (rule) grouped.set(rule, []);
+  }
+  for (const v of ownViolations) grouped.set(ruleOf(v), [...(grouped.get(ruleOf(v)) ?? []), v]);
+  for (const [rule, violations] of grouped) out.violations(rule, exchange.index, violations, ...requirementOf(rule));
   if (answer.package2 && judgesAlerts) {
     const entries = answer.package2.CMD.filter((_, i) => statusIndexes.has(i));
     const members = statusMembers(exchange.responseBody);
@@ -330,6 +357,19 @@ function judgeAnswer(exchange: Exchange, alerts: readonly GenericAlert[], out: O
   return answer.violations.some((v) => v.severity === 'error') ? undefined : answer.package2;
 }
 
+/** The requirement and what was expected, for the findings of a Package#2 under `rule`. */
+function requirementOf(rule: PassiveRule): [requirement: string, expected: string] {
+  if (rule === PASSIVE_RULES.package2)
+    return [
+      'the server answers every valid Package#1 and Package#3 with a valid Package#2',
+      `HTTP 200, Content-Type ${MEDIA_TYPES.package2}, a valid Package#2`,
+    ];
+  if (rule === PASSIVE_RULES.serverEnd)
+    return ['the server closes the session with END, not with a Package#2 that leaves nothing to do', 'a CMD ending with ["END"]'];
+  const name = Object.entries(SERVER_COMMAND_RULES).find(([, r]) => r === rule)?.[0] ?? 'command';
+  return [`each ${name} the server sends is well formed (its parameters, its URIs)`, `${name} with the parameters §5.3 gives it`];
+}
+
 /** Judges every exchange of a capture, in capture order. Pure; never throws on hostile content. */
 export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement {
   const out = new Observations();
@@ -337,18 +377,24 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
   const open = new Map<string, Session>();
   const closed: Session[] = [];
   const pending: PendingAsync[] = [];
+  /** Per device, its latest session that got a valid Package#2. */
+  const lastAnswered = new Map<string, Session>();
   /** Per device, the index of its latest session (to see whether a later one came). */
   const sessionCount = new Map<string, number>();
   let sessions = 0;
 
-  const settleAsync = (devId: string, alerts: readonly GenericAlert[], exchange: number) => {
+  /** Settles the pending EXECs the alerts report; true when they reported one. */
+  const settleAsync = (devId: string, alerts: readonly GenericAlert[], exchange: number): boolean => {
+    let settled = false;
     for (let i = pending.length - 1; i >= 0; i--) {
       const p = pending[i];
       if (p && p.devId === devId && alerts.some((a) => a.SourceURI === p.node)) {
         out.check(PASSIVE_RULES.asyncReporting, exchange);
         pending.splice(i, 1);
+        settled = true;
       }
     }
+    return settled;
   };
 
   for (const exchange of exchanges) {
@@ -365,10 +411,13 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     const alerts = alertsOf(exchange.requestBody);
     if (kind === 1) {
       const previous = open.get(devId);
-      if (previous) closed.push(previous);
+      if (previous) {
+        closed.push(previous);
+        judgeAbandoned(previous, exchange.index);
+      }
       sessions++;
       sessionCount.set(devId, (sessionCount.get(devId) ?? 0) + 1);
-      const session: Session = { devId, sequencer: new SessionSequencer(), afterEnd: false };
+      const session: Session = { devId, sequencer: new SessionSequencer(), afterEnd: false, endless: false };
       open.set(devId, session);
       const check = checkPackageRequest(requestView(exchange), 1);
       out.violations(
@@ -380,8 +429,13 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       );
       if (alerts.some((a) => !isSessionAlert(a))) out.check(PASSIVE_RULES.clientGenericAlert, exchange.index);
       session.sequencer.accept({ package: 1, uri: pathOf(exchange.url) });
-      settleAsync(devId, alerts, exchange.index);
-      judgeAnswerOf(session, exchange, alerts, check.violations, false);
+      const settles = settleAsync(devId, alerts, exchange.index);
+      // The device's latest session the server answered (a refused one in between changes nothing).
+      const answered = lastAnswered.get(devId);
+      const afterEnd = answered !== undefined && answered.endedAt !== undefined && !answered.afterEnd;
+      const mosMayBeRequired =
+        alerts.some((a) => a.AlertType === ALERT_TYPES.serverInitiatedMgmt) && !hasMember(exchange.requestBody, 'MOS');
+      judgeAnswerOf(session, exchange, alerts, check.violations, 1, { afterEnd, asyncResult: settles, mosMayBeRequired });
       continue;
     }
     // A Package#3 belongs to its device's open session; with an unknown DevID, to the one session
@@ -443,8 +497,16 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     if (alerts.length > 0) out.check(PASSIVE_RULES.clientGenericAlert, exchange.index);
     if (check.package3 && session.package2)
       judgeReporting(session, check.package3.Status, exchange, sessionCount.get(session.devId) ?? 0, out, pending);
-    settleAsync(session.devId, alerts, exchange.index);
-    judgeAnswerOf(session, exchange, alerts, [...contBroken, ...check.violations], redirected);
+    const asyncResult = settleAsync(session.devId, alerts, exchange.index);
+    const statuses = check.package3?.Status ?? [];
+    const exercised: Exercised = {
+      accepted: statuses.some((status) => status.sc === 202),
+      asyncResult,
+      syncResult: (session.package2?.CMD ?? []).some((entry, i) => entry[0] === 'EXEC' && (statuses[i]?.sc ?? 202) !== 202),
+      atCont: redirected,
+    };
+    const reportedNothing = statuses.length === 0 && alerts.length === 0;
+    judgeAnswerOf(session, exchange, alerts, [...contBroken, ...check.violations], 3, exercised, reportedNothing);
   }
 
   /**
@@ -457,17 +519,52 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     exchange: Exchange,
     alerts: readonly GenericAlert[],
     violations: readonly Violation[],
-    atCont: boolean,
+    kind: 1 | 3,
+    exercised: Exercised,
+    reportedNothing = false,
   ): void {
-    const package2 = violations.some((v) => v.severity === 'error') ? undefined : judgeAnswer(exchange, alerts, out, atCont);
-    if (package2) afterPackage2(session, package2, exchange.index);
+    const package2 = violations.some((v) => v.severity === 'error') ? undefined : judgeAnswer(exchange, alerts, out, kind, exercised);
+    if (package2) afterPackage2(session, package2, exchange.index, reportedNothing);
     else session.brokenAt = exchange.index;
   }
 
-  function afterPackage2(session: Session, package2: Package2, exchange: number): void {
+  /**
+   * A session the device left for a new one while a valid Package#2 without END awaited its
+   * Package#3 (§5.2.4); not when the server let the session loop (its own §5.3.9 break).
+   */
+  function judgeAbandoned(session: Session, next: number): void {
+    if (session.package2 === undefined || session.brokenAt !== undefined || session.endless) return;
+    if (session.sequencer.state.phase !== 'awaiting-package3') return;
+    out.find(PASSIVE_RULES.package3, {
+      section: '5.2.4',
+      requirement: 'the client answers each Package#2 that has no END with a Package#3',
+      outcome: 'silent-after-stimulus',
+      expected: ['a Package#3 answering the last Package#2 of the session'],
+      actual: `the device opened a new session (exchange ${next}) without answering the Package#2 of exchange ${session.answeredAt ?? '?'}`,
+      exchange: session.answeredAt ?? next,
+    });
+  }
+
+  function afterPackage2(session: Session, package2: Package2, exchange: number, reportedNothing: boolean): void {
     session.sequencer.accept({ package: 2, body: package2 });
     session.package2 = package2;
+    session.answeredAt = exchange;
+    lastAnswered.set(session.devId, session);
     if (session.sequencer.state.phase === 'ended') session.endedAt = exchange;
+    // A Package#3 that reported nothing answered by a Package#2 that gives nothing to do, and no
+    // END: the round trip did nothing and the session can only loop; the server had its turn to
+    // close it (§5.3.9). Charged once per session.
+    if (reportedNothing && package2.CMD.length === 0 && !session.endless) {
+      session.endless = true;
+      out.find(PASSIVE_RULES.serverEnd, {
+        section: '5.3.9',
+        requirement: 'the server closes the session with END',
+        outcome: 'must-broken',
+        expected: ['a Package#2 carrying END once the server has nothing left to send'],
+        actual: 'a Package#3 that reported nothing was answered by a Package#2 with no command and no END: the session only loops',
+        exchange,
+      });
+    }
   }
 
   // END held: the session's END was followed by no Package#3 anywhere in the capture.
@@ -509,6 +606,8 @@ function judgeReporting(
   commands.forEach((entry, i) => {
     const sc = statuses[i]?.sc;
     if (sc === undefined) return;
+    // A GET answered 200 brings its data in a part of the Package#3 (§5.3.6, App F); a missing part is routed here.
+    if (entry[0] === 'GET' && sc === 200) out.check(PASSIVE_RULES.clientGet, exchange.index);
     if (entry[0] !== 'EXEC') {
       if (entry[0] !== 'END' && entry[0] !== 'CONT') out.check(PASSIVE_RULES.syncReporting, exchange.index);
       return;

@@ -126,9 +126,12 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
 
   /** A relayed Package#0's line with what the judge charges to that datagram. */
   const withDatagramFindings = (line: MonitorLine): MonitorLine => {
-    const datagram = relay?.relayed().find((d) => d.index === line.index);
+    const relayed = relay?.relayed() ?? [];
+    const datagram = relayed.find((d) => d.index === line.index);
     if (datagram === undefined) return line;
-    const findings = lineFindingsAt(judgeNotifications([datagram], options.notificationCredentials), datagram.index);
+    // With the datagrams before it: a NOTIFICATION-ID reused is seen only against an earlier one.
+    const upTo = relayed.filter((d) => d.index <= datagram.index);
+    const findings = lineFindingsAt(judgeNotifications(upTo, options.notificationCredentials), datagram.index);
     return findings.length === 0 ? line : { ...line, text: `${line.text}  ${findingsText(findings)}`.slice(0, 2000), findings };
   };
 

@@ -154,6 +154,11 @@ export interface RunningReferenceServer {
   /** Base of the web pages (`<base>/web`). */
   webUrl: string;
   state: ReferenceServerState;
+  /**
+   * Advertises `publicUrl` from now on instead (the base of the URLs above, and of CONT and async
+   * URIs): for a relay in front of the server that can only listen once the server's port is known.
+   */
+  advertise(publicUrl: string): void;
   /** Closes both ports; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -166,10 +171,11 @@ export interface RunningReferenceServer {
  */
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<RunningReferenceServer> {
   const bound: { urls?: ServerUrls } = {};
-  const server = createReferenceServer(options, () => {
+  const urls = (): ServerUrls => {
     if (bound.urls === undefined) throw new Error('reference server URLs are not known before its ports are bound');
     return bound.urls;
-  });
+  };
+  const server = createReferenceServer(options, urls);
   const adminToken = options.adminToken ?? newAdminToken();
   const faults = selectFaults<ServerFaultName>(options.faults ?? [], 'server');
   const common = { requestTimeoutMs: options.requestTimeoutMs ?? 10_000, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
@@ -203,16 +209,25 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     throw error;
   }
   const [publicEndpoint, adminEndpoint] = served as [ServedEndpoint, ServedEndpoint];
-  const base = (options.publicUrl ?? publicEndpoint.url).replace(/\/+$/, '');
-  const urls: ServerUrls = { dm: `${base}/dm`, repo: `${base}/repo`, web: `${base}/web`, admin: adminEndpoint.url };
-  bound.urls = urls;
+  const advertise = (publicUrl: string) => {
+    const base = publicUrl.replace(/\/+$/, '');
+    bound.urls = { dm: `${base}/dm`, repo: `${base}/repo`, web: `${base}/web`, admin: adminEndpoint.url };
+  };
+  advertise(options.publicUrl ?? publicEndpoint.url);
   return {
-    dmUrl: urls.dm,
-    adminUrl: urls.admin,
+    get dmUrl() {
+      return urls().dm;
+    },
+    adminUrl: adminEndpoint.url,
     adminToken,
-    repoUrl: urls.repo,
-    webUrl: urls.web,
+    get repoUrl() {
+      return urls().repo;
+    },
+    get webUrl() {
+      return urls().web;
+    },
     state: server.state,
+    advertise,
     stop: async () => {
       await Promise.all(served.map((endpoint) => endpoint.close()));
     },

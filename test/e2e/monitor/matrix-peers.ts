@@ -11,7 +11,7 @@ import { startReferenceServer, type RunningReferenceServer } from '../../../src/
 
 const CLAIMS = fileURLToPath(new URL('../../../fixtures/claims/dm20-2016/', import.meta.url));
 
-/** The server variants, by claims file name: clean, then two faults of 5.2.3/package2 the passive judge sees. */
+/** The server variants, by claims file name: clean, then a 5.2.3/package2 fault and a 5.2.2/package1 fault the passive judge sees. */
 export const SERVER_VARIANTS = {
   'reference-server': [],
   'server-package2-wrong-content-type': ['package2-wrong-content-type'],

@@ -106,3 +106,22 @@ describe('the passive judge of relayed Package#0', () => {
     assert.match(digest?.findings[0]?.actual ?? '', /^datagram 1: /);
   });
 });
+
+describe('NOTIFICATION-ID across the relayed Package#0s (5.2.1.2)', () => {
+  const withId = (notificationId: number, timestamp: number) =>
+    encodeWapPushDatagram(encodeNotification({ serverId: 'server-1', notificationId, timestamp }, CREDENTIALS));
+  const at = Math.floor(SENT_AT.getTime() / 1000);
+
+  it('fails a server that reuses an id for another Package#0 (the device drops it as a duplicate)', () => {
+    const judged = judgement([relayed(withId(7, at), 1), relayed(withId(7, at + 60), 2)]);
+    assert.deepEqual(failedRules(judged, 'server'), ['5.2.1.2/notification-id']);
+  });
+
+  it('passes the same Package#0 sent again, and a new id per notification', () => {
+    assert.equal(verdictOf(judgement([relayed(withId(7, at), 1), relayed(withId(7, at), 2)]), 'server', '5.2.1.2/notification-id'), 'pass');
+    assert.equal(
+      verdictOf(judgement([relayed(withId(7, at), 1), relayed(withId(8, at + 60), 2)]), 'server', '5.2.1.2/notification-id'),
+      'pass',
+    );
+  });
+});
