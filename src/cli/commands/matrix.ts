@@ -37,7 +37,8 @@ function builder(yargs: Argv): Argv<MatrixArgs> {
   return yargs
     .usage(
       "$0 matrix --client <claims>… --server <claims>… [options]\n\nRun every client against every server through the monitor (the client claims' " +
-        'sessionWith trigger starts each session), judge both sides of each pair from the traffic alone, and write the matrix page ' +
+        "sessionWith trigger starts a client-initiated session; the server claims' notify trigger, its Package#0 relayed to the client's " +
+        'notification address, a server-initiated one), judge both sides of each pair from the traffic alone, and write the matrix page ' +
         "(index.html, rendered from matrix.json) with a link to each pair's report. A rerun into the same folder skips the pairs already judged.",
     )
     .option('client', { type: 'string', array: true, demandOption: true, describe: 'claims file of a DM client (repeatable): a row' })
@@ -93,8 +94,13 @@ function editionOf(given: string | undefined, peers: readonly ClaimedPeer[]): st
   return edition;
 }
 
-/** The live monitor, fresh for each pair, in front of the pair's server. */
-const liveMonitor: StartPairMonitor = (upstream) => startMonitor({ upstream });
+/** The live monitor, fresh for each pair, in front of the pair's server; with a Package#0 relay to the client when the pair asks. */
+const liveMonitor: StartPairMonitor = (upstream, { relay, onTraffic }) =>
+  startMonitor({
+    upstream,
+    ...(relay === undefined ? {} : 'udp' in relay ? { notificationRelay: { target: relay.udp } } : { httpRelay: { target: relay.http } }),
+    ...(onTraffic === undefined ? {} : { onPackage: () => onTraffic() }),
+  });
 
 async function handler(argv: MatrixArgs): Promise<void> {
   checkPositiveInteger(argv['pair-time'], 'pair-time', MAX_PAIR_TIME_MS);
