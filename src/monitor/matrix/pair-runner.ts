@@ -45,6 +45,8 @@ export interface PairMonitor {
 export interface PairMonitorOptions {
   /** Relay the server's Package#0 to the client (a server-initiated session). */
   relay?: PairRelay;
+  /** Where it listens: the fixed address clients' DM accounts name (a server-initiated session), else a free loopback port. */
+  listen?: { host?: string; port: number };
   /** Told after each exchange or relayed Package#0 (the pair watches a server-initiated session end). */
   onTraffic?: () => void;
 }
@@ -78,6 +80,12 @@ export interface PairRunOptions {
   /** Waits until the deadline or the abort (injected so unit tests need no real time). */
   waitUntil?: (deadline: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
+  /**
+   * The fixed address of every pair's monitor (`--monitor-listen`). A client answers a Package#0 by
+   * opening a session with the server its DM account names: only an account naming this address
+   * brings that session through the monitor, so server-initiated sessions are tried only with it.
+   */
+  monitorListen?: { host?: string; port: number };
 }
 
 /** The folder of a pair, relative to the matrix's folder. */
@@ -226,12 +234,17 @@ export async function runPair(options: PairRunOptions): Promise<PairResult> {
   let datagrams: readonly RelayedNotification[] | undefined;
   let judgement: PassiveJudgement = { observations: [], skipped: [], sessions: 0 };
   let monitor: PairMonitor | undefined;
-  const blocked = serverInitiationBlocked(client, server);
+  const blocked =
+    serverInitiationBlocked(client, server) ??
+    (options.monitorListen === undefined
+      ? "not tried: without a fixed monitor address (dmct matrix --monitor-listen) the client's DM account cannot name the pair's monitor, so its session would bypass it"
+      : undefined);
   const relay = blocked === undefined ? relayFor(client) : undefined;
   const watch = { listeners: new Set<() => void>() };
   try {
     monitor = await options.startMonitor(upstream, {
       ...(relay ? { relay } : {}),
+      ...(options.monitorListen ? { listen: options.monitorListen } : {}),
       onTraffic: () => watch.listeners.forEach((listener) => listener()),
     });
   } catch (err) {
@@ -242,15 +255,21 @@ export async function runPair(options: PairRunOptions): Promise<PairResult> {
       const deadline = startTime.getTime() + options.timeMs;
       const attempts: Attempt[] = [];
       if (client.claims.client?.sessionWith !== undefined) attempts.push(await clientInitiated(options, monitor, upstream, deadline));
+      const notified = relayFor(client);
       if (relay !== undefined && options.signal?.aborted !== true)
         attempts.push(await serverInitiated(options, monitor, relay, deadline, watch));
+      // Possible but not tried, for want of a fixed monitor address: said, and the pair's problem only when nothing started.
+      else if (options.monitorListen === undefined && notified !== undefined && serverInitiationBlocked(client, server) === undefined)
+        attempts.push({ initiation: { by: 'server', via: 'udp' in notified ? 'udp' : 'http', started: false, reason: blocked ?? '' } });
       for (const attempt of attempts) {
         initiations.push(attempt.initiation);
         if (attempt.problem !== undefined) problems.push(attempt.problem);
       }
-      // A pair where no session could be tried says why: never a pass by silence.
+      // A pair where no session started says why: never a pass by silence.
       if (attempts.length === 0)
         problems.push(`no session could be started: the client claims have no sessionWith trigger, and ${blocked ?? 'no relay'}`);
+      else if (!attempts.some((a) => a.initiation.started) && problems.length === 0)
+        problems.push(`no session could be started: ${attempts.map((a) => a.initiation.reason ?? '').join('; ')}`);
       exchanges = monitor.exchanges();
       datagrams = relay !== undefined && 'udp' in relay ? (monitor.datagrams?.() ?? []) : undefined;
       judgement = monitor.judgement();

@@ -174,11 +174,13 @@ describe('runPair, server-initiated sessions', () => {
       outDir,
       timeMs: 5000,
       dmctVersion: '0.0.0-test',
+      monitorListen: { port: 4000 },
       startMonitor,
       pullTrigger: triggers(started, await captured('package3-after-end.har'), pulled, values),
       waitUntil: () => Promise.reject(new Error('a session seen to end is not waited for')),
     });
     assert.deepEqual(started.options?.relay, { udp: { host: '127.0.0.1', port: 2948 } });
+    assert.deepEqual(started.options?.listen, { port: 4000 });
     assert.deepEqual(pulled, ['notify']);
     assert.deepEqual(values[0], {
       devId: 'IMEI:351234567890123',
@@ -204,6 +206,7 @@ describe('runPair, server-initiated sessions', () => {
       outDir,
       timeMs: 5000,
       dmctVersion: '0.0.0-test',
+      monitorListen: { port: 4000 },
       startMonitor,
       pullTrigger: triggers(started, await captured('clean-get-end.har'), pulled),
     });
@@ -225,6 +228,7 @@ describe('runPair, server-initiated sessions', () => {
       outDir,
       timeMs: 5000,
       dmctVersion: '0.0.0-test',
+      monitorListen: { port: 4000 },
       startMonitor,
       pullTrigger: () => Promise.resolve({ ok: true, detail: 'fake' }),
       waitUntil: (deadline) => {
@@ -249,6 +253,7 @@ describe('runPair, server-initiated sessions', () => {
       outDir,
       timeMs: 5000,
       dmctVersion: '0.0.0-test',
+      monitorListen: { port: 4000 },
       startMonitor,
       pullTrigger: triggers(started, [], pulled),
     });
@@ -257,5 +262,25 @@ describe('runPair, server-initiated sessions', () => {
     assert.deepEqual(result.initiations, []);
     assert.match(result.problem ?? '', /^no session could be started: .*no notify trigger/);
     assert.equal(result.verdicts.client.verdict, 'incomplete');
+  });
+
+  it("without a fixed monitor address it does not notify (the client's session would bypass the monitor), and says so", async () => {
+    const { started, startMonitor } = scripted();
+    const pulled: string[] = [];
+    const result = await runPair({
+      client: peer('client', 'unreachable'),
+      server: peer('server', 'unreachable'),
+      edition,
+      outDir,
+      timeMs: 5000,
+      dmctVersion: '0.0.0-test',
+      startMonitor,
+      pullTrigger: triggers(started, await captured('clean-get-end.har'), pulled),
+    });
+    assert.deepEqual(pulled, ['sessionWith']);
+    assert.equal(started.options?.relay, undefined);
+    assert.equal(result.initiations[0]?.started, true);
+    assert.match(result.initiations[1]?.reason ?? '', /^not tried: without a fixed monitor address/);
+    assert.equal(result.problem, undefined);
   });
 });
