@@ -21,39 +21,6 @@ export function peer(role: 'client' | 'server', name: string, without: ('notify'
   return { ...base, claims, name, sha256: (name.length.toString(16) + base.sha256).slice(0, 64) };
 }
 
-/**
- * A fake monitor that sees nothing until `arrive` plays a capture into it (as a notified client's
- * session would come), telling the pair's traffic listener; `datagram` adds a relayed Package#0.
- */
-export class ScriptedMonitor implements PairMonitor {
-  readonly url = new URL('http://127.0.0.1:9/dm');
-  readonly notificationPort = 40000;
-  private seen: Exchange[] = [];
-  private relayed: RelayedNotification[] = [];
-  closed = false;
-  constructor(private readonly onTraffic: (() => void) | undefined) {}
-  arrive(exchanges: readonly Exchange[], withDatagram = true): void {
-    if (withDatagram)
-      this.relayed.push({ index: this.relayed.length + 1, time: new Date().toISOString(), bytes: new Uint8Array(1), size: 1 });
-    const offset = this.seen.length;
-    this.seen.push(...exchanges.map((e) => ({ ...e, index: e.index + offset })));
-    this.onTraffic?.();
-  }
-  exchanges(): readonly Exchange[] {
-    return this.seen;
-  }
-  datagrams(): readonly RelayedNotification[] {
-    return this.relayed;
-  }
-  judgement() {
-    return judgeExchanges(this.seen);
-  }
-  close(): Promise<void> {
-    this.closed = true;
-    return Promise.resolve();
-  }
-}
-
 /** A fake monitor replaying the exchanges of a capture under test/unit/monitor/data/; records what it was asked. */
 export class ReplayMonitor implements PairMonitor {
   readonly url = new URL('http://127.0.0.1:9/dm');
@@ -68,6 +35,30 @@ export class ReplayMonitor implements PairMonitor {
   close(): Promise<void> {
     this.closed = true;
     return Promise.resolve();
+  }
+}
+
+/**
+ * A fake monitor that sees nothing until `arrive` plays a capture into it (as a notified client's
+ * session would come), telling the pair's traffic listener; `datagram` adds a relayed Package#0.
+ */
+export class ScriptedMonitor extends ReplayMonitor {
+  readonly notificationPort = 40000;
+  private readonly seen: Exchange[];
+  private readonly relayed: RelayedNotification[] = [];
+  constructor(private readonly onTraffic: (() => void) | undefined) {
+    const seen: Exchange[] = [];
+    super(seen);
+    this.seen = seen;
+  }
+  arrive(exchanges: readonly Exchange[]): void {
+    this.relayed.push({ index: this.relayed.length + 1, time: new Date().toISOString(), bytes: new Uint8Array(1), size: 1 });
+    const offset = this.seen.length;
+    this.seen.push(...exchanges.map((e) => ({ ...e, index: e.index + offset })));
+    this.onTraffic?.();
+  }
+  datagrams(): readonly RelayedNotification[] {
+    return this.relayed;
   }
 }
 

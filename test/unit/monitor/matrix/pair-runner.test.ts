@@ -7,7 +7,7 @@ import { readCapture } from '../../../../src/monitor/index.js';
 import { PAIR_FILE, PAIR_HAR_FILE, runPair, urlThroughMonitor } from '../../../../src/monitor/matrix/index.js';
 import { validateReport } from '../../../../src/report/validate.js';
 import { loadEdition } from '../../../../src/scr/index.js';
-import type { PairMonitorOptions, PullTrigger } from '../../../../src/monitor/matrix/index.js';
+import type { ClaimedPeer, PairMonitorOptions, PullTrigger, StartPairMonitor } from '../../../../src/monitor/matrix/index.js';
 import { captured, peer, ReplayMonitor, ScriptedMonitor, sessionDoneTrigger } from './matrix-fixtures.js';
 
 const edition = loadEdition('dm20-2016');
@@ -137,6 +137,20 @@ describe('runPair', () => {
 });
 
 describe('runPair, server-initiated sessions', () => {
+  /** The options every pair of these tests has: 5 s, and (`fixed`) the monitor on a fixed port the clients name. */
+  function common(client: ClaimedPeer, server: ClaimedPeer, startMonitor: StartPairMonitor, fixed: boolean) {
+    return {
+      client,
+      server,
+      edition,
+      outDir,
+      timeMs: 5000,
+      dmctVersion: '0.0.0-test',
+      startMonitor,
+      ...(fixed ? { monitorListen: { port: 4000 } } : {}),
+    };
+  }
+
   /** A monitor the pair starts, kept for the test with what the pair asked of it. */
   function scripted() {
     const started: { monitor?: ScriptedMonitor; options?: PairMonitorOptions } = {};
@@ -168,14 +182,7 @@ describe('runPair, server-initiated sessions', () => {
     const pulled: string[] = [];
     const values: unknown[] = [];
     const result = await runPair({
-      client: peer('client', 'notified', ['sessionWith']),
-      server: peer('server', 'notifier'),
-      edition,
-      outDir,
-      timeMs: 5000,
-      dmctVersion: '0.0.0-test',
-      monitorListen: { port: 4000 },
-      startMonitor,
+      ...common(peer('client', 'notified', ['sessionWith']), peer('server', 'notifier'), startMonitor, true),
       pullTrigger: triggers(started, await captured('package3-after-end.har'), pulled, values),
       waitUntil: () => Promise.reject(new Error('a session seen to end is not waited for')),
     });
@@ -200,14 +207,7 @@ describe('runPair, server-initiated sessions', () => {
     const { started, startMonitor } = scripted();
     const pulled: string[] = [];
     const result = await runPair({
-      client: peer('client', 'both'),
-      server: peer('server', 'both'),
-      edition,
-      outDir,
-      timeMs: 5000,
-      dmctVersion: '0.0.0-test',
-      monitorListen: { port: 4000 },
-      startMonitor,
+      ...common(peer('client', 'both'), peer('server', 'both'), startMonitor, true),
       pullTrigger: triggers(started, await captured('clean-get-end.har'), pulled),
     });
     assert.deepEqual(pulled, ['sessionWith', 'notify']);
@@ -222,14 +222,7 @@ describe('runPair, server-initiated sessions', () => {
     const { startMonitor } = scripted();
     const deadlines: number[] = [];
     const result = await runPair({
-      client: peer('client', 'silent', ['sessionWith']),
-      server: peer('server', 'silent'),
-      edition,
-      outDir,
-      timeMs: 5000,
-      dmctVersion: '0.0.0-test',
-      monitorListen: { port: 4000 },
-      startMonitor,
+      ...common(peer('client', 'silent', ['sessionWith']), peer('server', 'silent'), startMonitor, true),
       pullTrigger: () => Promise.resolve({ ok: true, detail: 'fake' }),
       waitUntil: (deadline) => {
         deadlines.push(deadline);
@@ -247,14 +240,7 @@ describe('runPair, server-initiated sessions', () => {
     const { started, startMonitor } = scripted();
     const pulled: string[] = [];
     const result = await runPair({
-      client: peer('client', 'no-way', ['sessionWith']),
-      server: peer('server', 'no-way', ['notify']),
-      edition,
-      outDir,
-      timeMs: 5000,
-      dmctVersion: '0.0.0-test',
-      monitorListen: { port: 4000 },
-      startMonitor,
+      ...common(peer('client', 'no-way', ['sessionWith']), peer('server', 'no-way', ['notify']), startMonitor, true),
       pullTrigger: triggers(started, [], pulled),
     });
     assert.deepEqual(pulled, []);
@@ -268,13 +254,7 @@ describe('runPair, server-initiated sessions', () => {
     const { started, startMonitor } = scripted();
     const pulled: string[] = [];
     const result = await runPair({
-      client: peer('client', 'unreachable'),
-      server: peer('server', 'unreachable'),
-      edition,
-      outDir,
-      timeMs: 5000,
-      dmctVersion: '0.0.0-test',
-      startMonitor,
+      ...common(peer('client', 'unreachable'), peer('server', 'unreachable'), startMonitor, false),
       pullTrigger: triggers(started, await captured('clean-get-end.har'), pulled),
     });
     assert.deepEqual(pulled, ['sessionWith']);
