@@ -12,10 +12,19 @@ export {
   type Side,
 } from './passive-judge.js';
 export { exchangesToHar } from './har-export.js';
-export { judgeNotifications, notificationCredentialsOf, type NotificationCredentials } from './notification-judge.js';
+export {
+  judgeHttpNotifications,
+  judgeNotifications,
+  judgeTraffic,
+  notificationCredentialsOf,
+  type NotificationCredentials,
+} from './notification-judge.js';
+export { httpNotificationOf, type HttpNotification, type HttpNotificationForm } from './http-notifications.js';
 export { buildJudgeReport, NOT_JUDGED_PASSIVELY, NOT_OBSERVED, type JudgeReportInput } from './judge-report.js';
 export {
+  HTTP_RELAY_LIMITS,
   startMonitor,
+  type HttpRelayOptions,
   type MonitorLimits,
   type MonitorLine,
   type MonitorOptions,

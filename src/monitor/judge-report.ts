@@ -51,10 +51,10 @@ export interface JudgeReportInput {
 }
 
 const keyOf = (r: { side: Role; key: string }) => `${r.side} ${r.key}`;
-const DATAGRAM_KEYS: ReadonlySet<string> = new Set(NOTIFICATION_PASSIVE_RULES.map(keyOf));
+const PACKAGE0_KEYS: ReadonlySet<string> = new Set(NOTIFICATION_PASSIVE_RULES.map(keyOf));
 const JUDGED_KEYS: ReadonlySet<string> = new Set(Object.values(PASSIVE_RULES).map(keyOf));
-/** The rules judged on HTTP exchanges only (a HAR capture). */
-const HTTP_JUDGED_KEYS: ReadonlySet<string> = new Set([...JUDGED_KEYS].filter((key) => !DATAGRAM_KEYS.has(key)));
+/** The rules judged on HTTP exchanges only (a HAR capture): all but the WAP Push framing, which only a datagram shows. */
+const HTTP_JUDGED_KEYS: ReadonlySet<string> = new Set([...JUDGED_KEYS].filter((key) => key !== keyOf(PASSIVE_RULES.wapPush)));
 
 function plannedItems(edition: Edition, role: Role, claims: Claims | undefined, judgedKeys: ReadonlySet<string>): PlannedItem[] {
   const report = claims ? computeApplicability(edition, claims) : undefined;
@@ -201,7 +201,8 @@ function resultOf(
   });
   const failed = findings.some((f) => f.verdict === 'fail');
   return {
-    id: `passive-${observation.key.replace(/[^A-Za-z0-9.-]+/g, '-')}`,
+    // A Package#0 rule seen both in datagrams and over HTTP gives two results: the HTTP one is named so.
+    id: `passive-${observation.key.replace(/[^A-Za-z0-9.-]+/g, '-')}${unit === 'exchange' && PACKAGE0_KEYS.has(keyOf(observation)) ? '-http' : ''}`,
     title: `passive › ${observation.key}`,
     role,
     items,

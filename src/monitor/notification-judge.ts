@@ -1,6 +1,7 @@
 /**
- * The passive judge of Package#0: each WAP Push datagram the monitor relayed from the DM server is
- * judged, from its bytes alone, against the server's rules of the push framing (App E.1), the
+ * The passive judge of Package#0: each WAP Push datagram the monitor relayed from the DM server,
+ * and each Package#0 the server POSTed over HTTP (bare, App E.3, or in a GCM message, App E.2), is
+ * judged, from its bytes alone, against the server's rules of its carrier (App E.1, App E.2), the
  * Package#0 encoding (§5.2.1, §5.2.1.1, §5.2.1.2, §7.1.1) and, when the server's claims give the
  * device's notification credentials (DMAcc Auth/Noti, §12.2), its SHA256-DIGEST (§5.2.1.2, §9.1).
  * Every finding is charged to the server, the sender. Decoding comes from src/protocol/notification.
@@ -12,8 +13,10 @@ import type { NotificationRule } from '../protocol/notification/rules.js';
 import { decodeWapPushDatagram } from '../protocol/notification/wap-push.js';
 import type { Violation } from '../protocol/violation.js';
 import type { ServerIxit } from '../scr/index.js';
+import type { Exchange } from './capture.js';
+import { httpNotificationOf, type HttpNotification } from './http-notifications.js';
 import type { RelayedNotification } from './notification-relay.js';
-import { PASSIVE_RULES, type PassiveFinding, type RuleObservation } from './passive-judge.js';
+import { judgeExchanges, PASSIVE_RULES, type PassiveFinding, type PassiveJudgement, type RuleObservation } from './passive-judge.js';
 
 /** The device's notification credentials as the server holds them (DMAcc Auth/Noti, §12.2). */
 export interface NotificationCredentials {
@@ -33,7 +36,7 @@ type NotificationRuleKey = (typeof PASSIVE_RULES)[
   | 'timestamp'
   | 'reqMos'];
 
-/** The rules judged on relayed datagrams; `dmct judge` reads only HTTP and judges none of them. */
+/** The rules judged on Package#0; `dmct judge` reads only HTTP, so it judges all but the WAP Push framing (E.1). */
 export const NOTIFICATION_PASSIVE_RULES: readonly NotificationRuleKey[] = [
   PASSIVE_RULES.wapPush,
   PASSIVE_RULES.package0,
@@ -99,13 +102,17 @@ export function notificationCredentialsOf(ixit: ServerIxit | undefined): Notific
   return { secret, authData: bytesOf(notification.authData, notification.authDataHex) ?? new Uint8Array() };
 }
 
-class DatagramObservations {
+/** The observations of one kind of evidence: relayed datagrams, or HTTP exchanges. */
+class Package0Observations {
   private readonly byKey = new Map<string, RuleObservation>();
+
+  constructor(private readonly evidence: 'datagram' | 'exchange') {}
 
   private of(rule: NotificationRuleKey): RuleObservation {
     let observation = this.byKey.get(rule.key);
     if (!observation) {
-      observation = { key: rule.key, side: 'server', checks: 0, findings: [], exchanges: [], evidence: 'datagram' };
+      observation = { key: rule.key, side: 'server', checks: 0, findings: [], exchanges: [] };
+      if (this.evidence === 'datagram') observation.evidence = 'datagram';
       this.byKey.set(rule.key, observation);
     }
     return observation;
@@ -149,17 +156,17 @@ class DatagramObservations {
  * byte-identical Package#0 is the same notification sent again, not a reuse.
  */
 function reusedId(
-  firstById: Map<string, { index: number; hex: string }>,
+  firstById: FirstById,
   serverId: string | undefined,
   id: number,
-  datagram: RelayedNotification,
+  at: { index: number },
   notification: Uint8Array,
 ): Violation[] {
   const key = `${serverId ?? ''}\u0000${id}`;
   const hex = Buffer.from(notification).toString('hex');
   const first = firstById.get(key);
   if (first === undefined) {
-    firstById.set(key, { index: datagram.index, hex });
+    firstById.set(key, { index: at.index, hex });
     return [];
   }
   if (first.hex === hex) return [];
@@ -168,54 +175,109 @@ function reusedId(
       rule: 'notification-id-reused',
       section: '5.2.1.2',
       severity: 'error',
-      message: `NOTIFICATION-ID ${id} of SERVER-ID ${JSON.stringify((serverId ?? '').slice(0, 64))} was already used by datagram ${first.index}, a different Package#0: the device drops this one as a duplicate`,
+      message: `NOTIFICATION-ID ${id} of SERVER-ID ${JSON.stringify((serverId ?? '').slice(0, 64))} was already used by Package#0 ${first.index}, a different one: the device drops this one as a duplicate`,
     },
   ];
 }
 
+/** The first Package#0 seen under each SERVER-ID and NOTIFICATION-ID (its bytes in hex), by key. */
+type FirstById = Map<string, { index: number; hex: string }>;
+
 /**
- * Judges the relayed datagrams (server side). Without credentials the digest is not verified: its
- * rule stays unobserved (or fails on a digest of the wrong length), never a pass. A datagram the relay could not forward is still the
- * server's sending, and judged. The observations' indices name datagrams (`evidence: 'datagram'`).
+ * Judges one Package#0 (§5.2.1, §5.2.1.1, §5.2.1.2, §7.1.1) received at `time`: the frame, VER, OC
+ * and each option present. Without credentials the digest is not verified: its rule stays
+ * unobserved (or fails on a digest of the wrong length), never a pass.
+ */
+function judgePackage0(
+  observations: Package0Observations,
+  notification: Uint8Array,
+  at: { index: number; time: string },
+  credentials: NotificationCredentials | undefined,
+  counted: Set<string>,
+  firstById: FirstById,
+): void {
+  const checkOnce = (rule: NotificationRuleKey) => {
+    observations.check(rule, at.index);
+    counted.add(rule.key);
+  };
+  const receivedAt = Math.floor(Date.parse(at.time) / 1000);
+  const decoded = decodeNotification(notification, {
+    ...(credentials ?? {}),
+    ...(Number.isNaN(receivedAt) ? {} : { now: receivedAt }),
+  });
+  for (const rule of [PASSIVE_RULES.package0, PASSIVE_RULES.verHeader, PASSIVE_RULES.ocHeader]) checkOnce(rule);
+  const present = new Set(decoded.notification?.rawOptions.map((o) => o.number) ?? []);
+  for (const [number, rule] of OPTION_RULES) if (present.has(number)) checkOnce(rule);
+  // The digest verifies only with the credentials and a digest to recompute; a notification
+  // without one shows nothing of the server's support (§5.2.1.2). A digest of the wrong length
+  // is seen without credentials: that violation alone counts its check.
+  if (credentials !== undefined && present.has(OPTION.SHA256_DIGEST)) checkOnce(PASSIVE_RULES.digest);
+  observations.violations(decoded.violations, PASSIVE_RULES.package0, at.index, counted);
+  const id = decoded.notification?.options.notificationId;
+  if (id !== undefined)
+    observations.violations(
+      reusedId(firstById, decoded.notification?.options.serverId, id, at, notification),
+      PASSIVE_RULES.notificationId,
+      at.index,
+      counted,
+    );
+}
+
+/**
+ * Judges the relayed datagrams (server side): the WAP Push framing (App E.1), then the Package#0
+ * it carries. A datagram the relay could not forward is still the server's sending, and judged.
+ * The observations' indices name datagrams (`evidence: 'datagram'`).
  */
 export function judgeNotifications(
   relayed: readonly RelayedNotification[],
   credentials: NotificationCredentials | undefined,
 ): RuleObservation[] {
-  const observations = new DatagramObservations();
+  const observations = new Package0Observations('datagram');
   /** The first Package#0 seen under each SERVER-ID and NOTIFICATION-ID (hex), to find an id reused. */
-  const firstById = new Map<string, { index: number; hex: string }>();
+  const firstById: FirstById = new Map();
   for (const datagram of relayed) {
-    const counted = new Set<string>();
-    const checkOnce = (rule: NotificationRuleKey) => {
-      observations.check(rule, datagram.index);
-      counted.add(rule.key);
-    };
-    checkOnce(PASSIVE_RULES.wapPush);
+    const counted = new Set<string>([PASSIVE_RULES.wapPush.key]);
+    observations.check(PASSIVE_RULES.wapPush, datagram.index);
     const push = decodeWapPushDatagram(datagram.bytes);
     observations.violations(push.violations, PASSIVE_RULES.wapPush, datagram.index, counted);
-    if (push.notification === undefined) continue;
-    const receivedAt = Math.floor(Date.parse(datagram.time) / 1000);
-    const decoded = decodeNotification(push.notification, {
-      ...(credentials ?? {}),
-      ...(Number.isNaN(receivedAt) ? {} : { now: receivedAt }),
-    });
-    for (const rule of [PASSIVE_RULES.package0, PASSIVE_RULES.verHeader, PASSIVE_RULES.ocHeader]) checkOnce(rule);
-    const present = new Set(decoded.notification?.rawOptions.map((o) => o.number) ?? []);
-    for (const [number, rule] of OPTION_RULES) if (present.has(number)) checkOnce(rule);
-    // The digest verifies only with the credentials and a digest to recompute; a notification
-    // without one shows nothing of the server's support (§5.2.1.2). A digest of the wrong length
-    // is seen without credentials: that violation alone counts its check.
-    if (credentials !== undefined && present.has(OPTION.SHA256_DIGEST)) checkOnce(PASSIVE_RULES.digest);
-    observations.violations(decoded.violations, PASSIVE_RULES.package0, datagram.index, counted);
-    const id = decoded.notification?.options.notificationId;
-    if (id !== undefined)
-      observations.violations(
-        reusedId(firstById, decoded.notification?.options.serverId, id, datagram, push.notification),
-        PASSIVE_RULES.notificationId,
-        datagram.index,
-        counted,
-      );
+    if (push.notification !== undefined) judgePackage0(observations, push.notification, datagram, credentials, counted, firstById);
   }
   return observations.all();
+}
+
+/**
+ * Judges the Package#0 POSTed over HTTP (server side): a GCM message's form and base64 (App E.2,
+ * under the Package#0 rule, as the active scenarios judge it), then the Package#0 itself. The
+ * observations' indices name HTTP exchanges.
+ */
+export function judgeHttpNotifications(
+  notifications: readonly HttpNotification[],
+  credentials: NotificationCredentials | undefined,
+): RuleObservation[] {
+  const observations = new Package0Observations('exchange');
+  const firstById: FirstById = new Map();
+  for (const posted of notifications) {
+    const counted = new Set<string>();
+    if (posted.framing.length > 0) observations.violations(posted.framing, PASSIVE_RULES.package0, posted.exchange, counted);
+    if (posted.notification !== undefined)
+      judgePackage0(observations, posted.notification, { index: posted.exchange, time: posted.time }, credentials, counted, firstById);
+  }
+  return observations.all();
+}
+
+/**
+ * The whole passive judgement of monitored traffic, the same for `dmct monitor` live and `dmct
+ * judge` on its capture: the DM sessions of the HTTP exchanges, the Package#0 POSTed over HTTP
+ * (those exchanges carry no DM package and are left out of the sessions), and the relayed datagrams.
+ */
+export function judgeTraffic(
+  exchanges: readonly Exchange[],
+  datagrams: readonly RelayedNotification[],
+  credentials: NotificationCredentials | undefined,
+): PassiveJudgement {
+  const posted = exchanges.flatMap((e) => httpNotificationOf(e) ?? []);
+  const postedAt = new Set(posted.map((p) => p.exchange));
+  const judgement = judgeExchanges(postedAt.size === 0 ? exchanges : exchanges.filter((e) => !postedAt.has(e.index)));
+  judgement.observations.push(...judgeNotifications(datagrams, credentials), ...judgeHttpNotifications(posted, credentials));
+  return judgement;
 }

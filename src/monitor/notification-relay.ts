@@ -3,10 +3,9 @@
  * (App E.1) to the relay, which forwards each one unchanged to the client's UDP port and records
  * it, decoded, so the notifications of the monitored sessions are seen too.
  */
-import { decodeNotification } from '../protocol/notification/decode.js';
 import { decodeWapPushDatagram } from '../protocol/notification/wap-push.js';
 import { listenUdp, sendUdp, type UdpListener } from '../transport/udp.js';
-import type { MonitorLine } from './monitor-line.js';
+import { describePackage0, type MonitorLine } from './monitor-line.js';
 
 /** Where the relay listens and where it forwards. */
 export interface NotificationRelayOptions {
@@ -45,16 +44,7 @@ const MAX_DATAGRAM_BYTES = 65_535;
 function describe(bytes: Uint8Array): string {
   const push = decodeWapPushDatagram(bytes);
   if (push.notification === undefined) return 'not a WAP Push datagram';
-  const decoded = decodeNotification(push.notification);
-  const options = decoded.notification?.options;
-  if (options === undefined) return 'a WAP Push whose Package#0 cannot be read';
-  const parts = [
-    options.serverId === undefined ? undefined : `SERVER-ID ${JSON.stringify(options.serverId.slice(0, 64))}`,
-    options.notificationId === undefined ? undefined : `NOTIFICATION-ID ${options.notificationId}`,
-    options.reqMos ? 'REQ-MOS' : undefined,
-    decoded.valid ? undefined : `${decoded.violations.filter((v) => v.severity === 'error').length} error(s)`,
-  ];
-  return parts.filter((p) => p !== undefined).join(', ');
+  return describePackage0(push.notification).replace('a Package#0 that', 'a WAP Push whose Package#0');
 }
 
 /** Starts the relay; `onLine` gets one line per datagram. */

@@ -3,17 +3,19 @@
  * monitor is its server; every exchange is forwarded unchanged to the one configured upstream
  * (http-forward.ts) and kept, bounded, for the passive judge, which judges both sides from the
  * traffic alone (passive-judge.ts) — live, one line per package, and as a whole at the end.
- * Package#0 can be relayed too (notification-relay.ts), so the notifications are seen.
+ * Package#0 can be relayed too, so the notifications are seen: WAP Push datagrams over UDP
+ * (notification-relay.ts), and HTTP POSTs (the bare Package#0 or a GCM message) through a second
+ * listener that forwards them like the DM exchanges, to the client's notification URL.
  */
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { MAX_BODY_BYTES, type Exchange } from './capture.js';
-import { forwardExchange, upstreamPathOf } from './http-forward.js';
-import { findingsText, lineFindingsAt, monitorLineOf, type MonitorLine } from './monitor-line.js';
+import { forwardExchange, upstreamPathOf, type ForwardLimits, type ForwardTarget } from './http-forward.js';
+import { findingsText, lineFindingsAt, monitorLineOf, relayLineOf, type MonitorLine } from './monitor-line.js';
 import { startNotificationRelay, type NotificationRelay, type NotificationRelayOptions } from './notification-relay.js';
 import { monitorServerTls, type MonitorCertificate } from './monitor-tls.js';
-import { judgeNotifications, type NotificationCredentials } from './notification-judge.js';
+import { judgeNotifications, judgeTraffic, type NotificationCredentials } from './notification-judge.js';
 import type { RelayedNotification } from './notification-relay.js';
 import { judgeExchanges, type PassiveJudgement } from './passive-judge.js';
 
@@ -43,6 +45,14 @@ export interface MonitorLimits {
   maxConnections?: number;
 }
 
+/** The HTTP relay of Package#0: the server POSTs its notifications here, and each is forwarded unchanged. */
+export interface HttpRelayOptions {
+  /** Where each POST goes: the client's notification URL (App E.3), or the GCM send service (App E.2). */
+  target: URL;
+  /** Where the server POSTs (default 127.0.0.1, a free port). */
+  listen?: { host?: string; port?: number };
+}
+
 /** Options of {@link startMonitor}. */
 export interface MonitorOptions {
   /** The DM server: every request goes to its origin, with the path the client used. */
@@ -52,6 +62,8 @@ export interface MonitorOptions {
   tls?: MonitorTls;
   /** Relay Package#0 (WAP Push over UDP) from the server to the client, recording each. */
   notificationRelay?: NotificationRelayOptions;
+  /** Relay Package#0 POSTed over HTTP from the server to the client, recording each as an exchange. */
+  httpRelay?: HttpRelayOptions;
   /** The device's notification credentials (server claims): with them the relayed Package#0 digests are judged. */
   notificationCredentials?: NotificationCredentials;
   /** Called once per exchange (a package, or other HTTP) and per relayed notification, as it happens. */
@@ -65,13 +77,15 @@ export interface RunningMonitor {
   url: URL;
   /** The UDP port the server sends Package#0 to, when a relay runs. */
   notificationPort?: number;
+  /** Where the server POSTs Package#0, when an HTTP relay runs: its origin with the target's path. */
+  httpRelayUrl?: URL;
   /** The exchanges kept so far, numbered from 1 in arrival order. */
   exchanges(): readonly Exchange[];
   /** The Package#0 datagrams relayed and kept so far (none without a relay). */
   datagrams(): readonly RelayedNotification[];
   /** Exchanges forwarded but not kept (over `maxExchanges`). */
   dropped(): number;
-  /** Resolves once no exchange is being forwarded (each one ended is then in `exchanges()`). */
+  /** Resolves once no exchange (DM or relayed Package#0) is being forwarded (each one ended is then in `exchanges()`). */
   settled(): Promise<void>;
   /** The passive judgement of the exchanges and relayed datagrams kept so far. */
   judgement(): PassiveJudgement;
@@ -80,6 +94,12 @@ export interface RunningMonitor {
 }
 
 const DEFAULTS = { maxBodyBytes: MAX_BODY_BYTES, maxExchanges: 10_000, exchangeTimeoutMs: 60_000, maxConnections: 64 };
+/**
+ * The bounds of the HTTP relay: a Package#0 is a few hundred bytes and a GCM message at most 4 KiB
+ * of data, so a larger body is refused; the delivery is quick or it has failed; a sender that keeps
+ * POSTing is forwarded, but only its first notifications are kept.
+ */
+export const HTTP_RELAY_LIMITS = { maxBodyBytes: 64 * 1024, exchangeTimeoutMs: 10_000, maxKept: 256, maxConnections: 16 } as const;
 /** Exchanges re-judged for a live line: enough for the sessions around the newest one, bounded. */
 const LIVE_WINDOW = 256;
 
@@ -94,6 +114,23 @@ function hostForUrl(host: string): string {
 function addressedUrl(scheme: string, host: string | undefined, fallback: string, path: string): string {
   const authority = host !== undefined && /^[A-Za-z0-9.\-[\]:]{1,300}$/.test(host) ? host : fallback;
   return `${scheme}//${authority}${path}`;
+}
+
+/** Listens on `host:port`, keeping every connection in `sockets` (cut on close); resolves with the port. */
+async function listenTracked(server: http.Server, host: string, port: number, secure: boolean, sockets: Set<Socket>): Promise<number> {
+  server.on(secure ? 'secureConnection' : 'connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  return typeof address === 'object' && address !== null ? address.port : 0;
 }
 
 /** Starts a monitor; resolves once it listens. Throws the listen error (a port in use). */
@@ -117,8 +154,7 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   const judgeKept = (): PassiveJudgement => {
     const datagrams = relay?.relayed() ?? [];
     if (cached?.count !== kept.length || cached.datagrams !== datagrams.length) {
-      const judgement = judgeExchanges(kept);
-      judgement.observations.push(...judgeNotifications(datagrams, options.notificationCredentials));
+      const judgement = judgeTraffic(kept, datagrams, options.notificationCredentials);
       cached = { count: kept.length, datagrams: datagrams.length, judgement };
     }
     return cached.judgement;
@@ -135,7 +171,16 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     return findings.length === 0 ? line : { ...line, text: `${line.text}  ${findingsText(findings)}`.slice(0, 2000), findings };
   };
 
-  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+  /** Numbers, forwards and keeps one exchange (a DM package, or a Package#0 the relay took), then tells its line. */
+  const forwardAndKeep = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: (path: string) => string,
+    target: ForwardTarget,
+    forwardLimits: ForwardLimits,
+    lineOf: (exchange: Exchange) => MonitorLine,
+    keep: () => boolean,
+  ) => {
     const path = upstreamPathOf(req.url ?? '');
     if (path === undefined) {
       res.writeHead(400, { 'content-type': 'text/plain', connection: 'close' }).end('dmct monitor forwards only to its upstream\n');
@@ -143,23 +188,75 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     }
     const index = ++arrived;
     inFlight++;
-    const url = addressedUrl(serveTls ? 'https:' : 'http:', req.headers.host, origin, path);
-    void forwardExchange(req, res, path, url, { upstream, agent, ...(upstreamTls ? { tls: upstreamTls } : {}) }, limits).then(
-      (forwarded) => {
-        inFlight--;
-        if (inFlight === 0) settledWaiters.splice(0).forEach((resolve) => resolve());
-        if (index > limits.maxExchanges) {
-          dropped++;
-          return;
-        }
-        const exchange: Exchange = { index, ...forwarded };
-        // Exchanges end out of order when they overlap: keep them in arrival order.
-        const at = kept.findIndex((e) => e.index > index);
-        if (at === -1) kept.push(exchange);
-        else kept.splice(at, 0, exchange);
-        if (options.onPackage) options.onPackage(monitorLineOf(exchange, judgeExchanges(kept.slice(-LIVE_WINDOW))));
-      },
+    void forwardExchange(req, res, path, url(path), target, forwardLimits).then((forwarded) => {
+      inFlight--;
+      if (inFlight === 0) settledWaiters.splice(0).forEach((resolve) => resolve());
+      if (index > limits.maxExchanges || !keep()) {
+        dropped++;
+        return;
+      }
+      const exchange: Exchange = { index, ...forwarded };
+      // Exchanges end out of order when they overlap: keep them in arrival order.
+      const at = kept.findIndex((e) => e.index > index);
+      if (at === -1) kept.push(exchange);
+      else kept.splice(at, 0, exchange);
+      if (options.onPackage) options.onPackage(lineOf(exchange));
+    });
+  };
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    forwardAndKeep(
+      req,
+      res,
+      (path) => addressedUrl(serveTls ? 'https:' : 'http:', req.headers.host, origin, path),
+      { upstream, agent, ...(upstreamTls ? { tls: upstreamTls } : {}) },
+      limits,
+      (exchange) => monitorLineOf(exchange, judgeExchanges(kept.slice(-LIVE_WINDOW))),
+      () => true,
     );
+
+  /**
+   * The HTTP relay: plain http (the server is told its URL), POST only, bodies bounded; each POST is
+   * forwarded to the target like a DM exchange and kept as an exchange, with a Package#0 line.
+   */
+  const startHttpRelay = async (relayOptions: HttpRelayOptions): Promise<{ server: http.Server; url: URL }> => {
+    const target = new URL(relayOptions.target.href);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`relay target ${target.href}: only http and https`);
+    let relayed = 0;
+    const relayHost = relayOptions.listen?.host ?? '127.0.0.1';
+    let relayOrigin = '';
+    const relayServer = http.createServer((req, res) => {
+      if (req.method !== 'POST') {
+        res
+          .writeHead(405, { allow: 'POST', 'content-type': 'text/plain', connection: 'close' })
+          .end('the relay takes Package#0 POSTs only\n');
+        return;
+      }
+      if (Number(req.headers['content-length'] ?? 0) > HTTP_RELAY_LIMITS.maxBodyBytes) {
+        res
+          .writeHead(413, { 'content-type': 'text/plain', connection: 'close' })
+          .end(`a Package#0 POST is at most ${HTTP_RELAY_LIMITS.maxBodyBytes} bytes here\n`);
+        return;
+      }
+      forwardAndKeep(
+        req,
+        res,
+        (path) => addressedUrl('http:', req.headers.host, relayOrigin, path),
+        { upstream: target, agent: relayAgent, ...(upstreamTls ? { tls: upstreamTls } : {}) },
+        HTTP_RELAY_LIMITS,
+        (exchange) => relayLineOf(exchange, options.notificationCredentials),
+        () => ++relayed <= HTTP_RELAY_LIMITS.maxKept,
+      );
+    });
+    relayServer.on('connect', (_req: http.IncomingMessage, socket: Socket) => {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    });
+    relayServer.maxConnections = HTTP_RELAY_LIMITS.maxConnections;
+    relayServer.requestTimeout = HTTP_RELAY_LIMITS.exchangeTimeoutMs;
+    relayServer.headersTimeout = HTTP_RELAY_LIMITS.exchangeTimeoutMs;
+    const relayPort = await listenTracked(relayServer, relayHost, relayOptions.listen?.port ?? 0, false, sockets);
+    relayOrigin = `${hostForUrl(relayHost)}:${relayPort}`;
+    return { server: relayServer, url: new URL(`${target.pathname}${target.search}`, `http://${relayOrigin}`) };
   };
 
   const served = serveTls ? { cert: options.tls?.cert ?? '', key: options.tls?.key ?? '' } : undefined;
@@ -171,30 +268,28 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   server.maxConnections = limits.maxConnections;
   server.requestTimeout = limits.exchangeTimeoutMs;
   server.headersTimeout = Math.min(limits.exchangeTimeoutMs, 10_000);
-  server.on(serveTls ? 'secureConnection' : 'connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
   const host = options.listen?.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.listen?.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const port = await listenTracked(server, host, options.listen?.port ?? 0, serveTls, sockets);
   const origin = `${hostForUrl(host)}:${port}`;
   if (upstream.host === origin || (upstream.port === String(port) && ['localhost', '127.0.0.1', '[::1]'].includes(upstream.hostname))) {
     server.close();
     throw new Error(`upstream ${upstream.href} is the monitor itself`);
   }
+  let relayServer: http.Server | undefined;
+  let httpRelayUrl: URL | undefined;
+  const relayAgent = new http.Agent({ keepAlive: true, maxSockets: HTTP_RELAY_LIMITS.maxConnections });
   try {
     if (options.notificationRelay)
       relay = await startNotificationRelay(options.notificationRelay, (line) => options.onPackage?.(withDatagramFindings(line)));
+    if (options.httpRelay) {
+      const started = await startHttpRelay(options.httpRelay);
+      relayServer = started.server;
+      httpRelayUrl = started.url;
+    }
   } catch (error) {
     server.close();
+    relayServer?.close();
+    await relay?.close();
     throw error;
   }
   const url = new URL(`${upstream.pathname}${upstream.search}`, `${serveTls ? 'https' : 'http'}://${origin}`);
@@ -203,6 +298,7 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   return {
     url,
     ...(relay ? { notificationPort: relay.port } : {}),
+    ...(httpRelayUrl ? { httpRelayUrl } : {}),
     exchanges: () => kept,
     datagrams: () => relay?.relayed() ?? [],
     dropped: () => dropped,
@@ -210,11 +306,15 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     judgement: judgeKept,
     close: () => {
       closing ??= (async () => {
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        const stopped = [server, relayServer].map(
+          (listening) => new Promise<void>((resolve) => (listening ? listening.close(() => resolve()) : resolve())),
+        );
         for (const socket of sockets) socket.destroy();
         server.closeAllConnections?.();
+        relayServer?.closeAllConnections();
         agent.destroy();
-        await Promise.all([stopped, relay?.close()]);
+        relayAgent.destroy();
+        await Promise.all([...stopped, relay?.close()]);
       })();
       return closing;
     },

@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
-import { buildJudgeReport, CaptureError, judgeExchanges, readCapture } from '../../monitor/index.js';
+import { buildJudgeReport, CaptureError, judgeTraffic, notificationCredentialsOf, readCapture } from '../../monitor/index.js';
 import { DMCT_VERSION } from '../../package-root.js';
 import { writeConsole, writeReportFolder, type Role } from '../../report/index.js';
 import { ClaimsError, DEFAULT_EDITION, listEditions, loadEdition, loadRoleClaims, ScrInputError, type Claims } from '../../scr/index.js';
@@ -89,7 +89,8 @@ async function handler(argv: JudgeArgs): Promise<void> {
     if (err instanceof CaptureError) throw new UsageError(err.message);
     throw err;
   }
-  const judgement = judgeExchanges(exchanges);
+  // The Package#0 POSTed over HTTP are judged too (a monitor's HTTP relay records them), their digest with the server's claims.
+  const judgement = judgeTraffic(exchanges, [], notificationCredentialsOf(server?.claims.server));
   const report = buildJudgeReport({
     edition,
     capture: displayPath(argv.capture),

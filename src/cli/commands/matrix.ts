@@ -18,6 +18,7 @@ import { displayPath } from '../../scr/errors.js';
 import { UsageError } from '../errors.js';
 import { checkOutputFolder } from '../output-paths.js';
 import { COMMAND_CATALOG } from './catalog.js';
+import { parseHostPort } from './monitor.js';
 
 /** Where the matrix goes without --out: one stable folder, so that a rerun resumes it. */
 const DEFAULT_MATRIX_DIR = join('reports', 'matrix');
@@ -29,6 +30,7 @@ interface MatrixArgs {
   fresh: boolean;
   'pair-time'?: number;
   'max-pairs': number;
+  'monitor-listen'?: string;
   edition?: string;
   json: boolean;
 }
@@ -37,12 +39,19 @@ function builder(yargs: Argv): Argv<MatrixArgs> {
   return yargs
     .usage(
       "$0 matrix --client <claims>… --server <claims>… [options]\n\nRun every client against every server through the monitor (the client claims' " +
-        'sessionWith trigger starts each session), judge both sides of each pair from the traffic alone, and write the matrix page ' +
+        "sessionWith trigger starts a client-initiated session; the server claims' notify trigger, its Package#0 relayed to the client's " +
+        'notification address, a server-initiated one), judge both sides of each pair from the traffic alone, and write the matrix page ' +
         "(index.html, rendered from matrix.json) with a link to each pair's report. A rerun into the same folder skips the pairs already judged.",
     )
     .option('client', { type: 'string', array: true, demandOption: true, describe: 'claims file of a DM client (repeatable): a row' })
     .option('server', { type: 'string', array: true, demandOption: true, describe: 'claims file of a DM server (repeatable): a column' })
     .option('out', { requiresArg: true, type: 'string', describe: `matrix folder (default: ${DEFAULT_MATRIX_DIR}/)` })
+    .option('monitor-listen', {
+      requiresArg: true,
+      type: 'string',
+      describe:
+        "[host:]port every pair's monitor listens on, which the clients' DM accounts name: then the servers' notify triggers start server-initiated sessions too",
+    })
     .option('fresh', { type: 'boolean', default: false, describe: 'run every pair again, ignoring the results kept in the folder' })
     .option('pair-time', {
       requiresArg: true,
@@ -93,14 +102,22 @@ function editionOf(given: string | undefined, peers: readonly ClaimedPeer[]): st
   return edition;
 }
 
-/** The live monitor, fresh for each pair, in front of the pair's server. */
-const liveMonitor: StartPairMonitor = (upstream) => startMonitor({ upstream });
+/** The live monitor, fresh for each pair, in front of the pair's server; with a Package#0 relay to the client when the pair asks. */
+const liveMonitor: StartPairMonitor = (upstream, { relay, listen, onTraffic }) =>
+  startMonitor({
+    upstream,
+    ...(listen === undefined ? {} : { listen }),
+    ...(relay === undefined ? {} : 'udp' in relay ? { notificationRelay: { target: relay.udp } } : { httpRelay: { target: relay.http } }),
+    ...(onTraffic === undefined ? {} : { onPackage: () => onTraffic() }),
+  });
 
 async function handler(argv: MatrixArgs): Promise<void> {
   checkPositiveInteger(argv['pair-time'], 'pair-time', MAX_PAIR_TIME_MS);
   checkPositiveInteger(argv['max-pairs'], 'max-pairs', MAX_PAIRS_LIMIT);
   const outDir = argv.out ?? DEFAULT_MATRIX_DIR;
   checkOutputFolder('--out', outDir);
+  const monitorListen = argv['monitor-listen'] === undefined ? undefined : parseHostPort(argv['monitor-listen'], '--monitor-listen');
+  if (monitorListen?.port === 0) throw new UsageError('--monitor-listen: a fixed port (the clients name it), not 0');
   const clients = peersOf(argv.client, 'client');
   const servers = peersOf(argv.server, 'server');
   const pairs = clients.length * servers.length;
@@ -128,6 +145,7 @@ async function handler(argv: MatrixArgs): Promise<void> {
       fresh: argv.fresh,
       dmctVersion: DMCT_VERSION,
       startMonitor: liveMonitor,
+      ...(monitorListen === undefined ? {} : { monitorListen }),
       progress: (line) => process.stderr.write(`${line}\n`),
       signal: stop.signal,
     });

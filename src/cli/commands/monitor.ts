@@ -24,6 +24,8 @@ interface MonitorArgs {
   'upstream-ca'?: string;
   'relay-udp'?: string;
   'relay-listen': string;
+  'relay-http'?: string;
+  'relay-http-listen': string;
   duration?: number;
   'claims-server'?: string;
   'claims-client'?: string;
@@ -56,12 +58,28 @@ function builder(yargs: Argv): Argv<MonitorArgs> {
     .option('upstream-ca', { requiresArg: true, type: 'string', describe: 'CA certificate (PEM) an https upstream chains to' })
     .option('relay-udp', { requiresArg: true, type: 'string', describe: "relay Package#0 (WAP Push) to the client's UDP [host:]port" })
     .option('relay-listen', { requiresArg: true, type: 'string', default: '127.0.0.1:0', describe: 'where the server sends Package#0' })
+    .option('relay-http', {
+      requiresArg: true,
+      type: 'string',
+      describe:
+        "relay Package#0 POSTed over HTTP (bare, or in a GCM message) to this URL: the client's notification URL, or the GCM service",
+    })
+    .option('relay-http-listen', {
+      requiresArg: true,
+      type: 'string',
+      default: '127.0.0.1:0',
+      describe: 'where the server POSTs Package#0 (http), [host:]port',
+    })
     .option('duration', { requiresArg: true, type: 'number', describe: 'stop after this many seconds (default: on Ctrl-C)' })
     .option('json', { type: 'boolean', default: false, describe: 'print report.json at the end instead of the console summary' })
     .example('$0 monitor --upstream https://dm.example.com/dm --tls', 'monitor a device talking to its server over https')
     .example(
       '$0 monitor --upstream http://127.0.0.1:8080/dm --listen 9090 --relay-udp 192.0.2.7:2948',
       'and relay the notifications to the device',
+    )
+    .example(
+      '$0 monitor --upstream http://127.0.0.1:8080/dm --relay-http http://192.0.2.7:8081/notify',
+      'relay HTTP notifications',
     ) as unknown as Argv<MonitorArgs>;
 }
 
@@ -73,14 +91,14 @@ export function parseHostPort(text: string, flag: string, host = '127.0.0.1'): {
   return { host: match[1]?.replace(/^\[|\]$/g, '') ?? host, port };
 }
 
-function upstreamOf(text: string): URL {
+function httpUrlOf(text: string, flag: string): URL {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--upstream ${text}: not a URL`);
+    throw new UsageError(`${flag} ${text}: not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--upstream ${text}: only http and https URLs`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag} ${text}: only http and https URLs`);
   return url;
 }
 
@@ -126,7 +144,8 @@ async function handler(argv: MonitorArgs): Promise<void> {
   if (argv.out !== undefined) checkOutputFolder('--out', argv.out);
   if (argv.duration !== undefined && !(argv.duration > 0))
     throw new UsageError(`--duration ${argv.duration}: a positive number of seconds`);
-  const upstream = upstreamOf(argv.upstream);
+  const upstream = httpUrlOf(argv.upstream, '--upstream');
+  const httpRelayTarget = argv['relay-http'] === undefined ? undefined : httpUrlOf(argv['relay-http'], '--relay-http');
   const listen = parseHostPort(argv.listen, '--listen');
   const relayTarget = argv['relay-udp'] === undefined ? undefined : parseHostPort(argv['relay-udp'], '--relay-udp');
   const { client, server, edition } = claimsAndEdition(argv);
@@ -138,6 +157,9 @@ async function handler(argv: MonitorArgs): Promise<void> {
     listen,
     tls,
     ...(relayTarget ? { notificationRelay: { target: relayTarget, listen: parseHostPort(argv['relay-listen'], '--relay-listen') } } : {}),
+    ...(httpRelayTarget
+      ? { httpRelay: { target: httpRelayTarget, listen: parseHostPort(argv['relay-http-listen'], '--relay-http-listen') } }
+      : {}),
     ...(credentials ? { notificationCredentials: credentials } : {}),
     onPackage: (line) => printLine(line, argv.json),
   });
@@ -149,6 +171,9 @@ async function handler(argv: MonitorArgs): Promise<void> {
         (monitor.notificationPort === undefined
           ? ''
           : `  tell the server to send Package#0 to UDP ${parseHostPort(argv['relay-listen'], '--relay-listen').host}:${monitor.notificationPort}\n`) +
+        (monitor.httpRelayUrl === undefined
+          ? ''
+          : `  tell the server to POST Package#0 to ${monitor.httpRelayUrl.href} (forwarded to ${httpRelayTarget?.href ?? ''})\n`) +
         `  Ctrl-C ends the monitoring and writes the report\n`,
     );
   }

@@ -11,6 +11,7 @@ export {
   sideVerdict,
   urlThroughMonitor,
   type PairMonitor,
+  type PairMonitorOptions,
   type PairRunOptions,
   type PullTrigger,
   type StartPairMonitor,
@@ -28,6 +29,7 @@ export {
   schedulePairs,
   type MatrixRunOptions,
 } from './run-matrix.js';
-export { matrixPageModel, type MatrixCell, type MatrixPageModel, type MatrixRow } from './page-model.js';
+export { notifyValues, relayFor, serverInitiationBlocked, sessionSince, type PairRelay } from './server-initiated.js';
+export { initiatedText, matrixPageModel, type MatrixCell, type MatrixPageModel, type MatrixRow } from './page-model.js';
 export { MATRIX_CONTENT_SECURITY_POLICY, writeMatrixHtml } from './matrix-html.js';
 export { matrixSchema, type MatrixIndex, type MatrixPeer, type PairResult, type SideVerdict } from './schemas/matrix.schema.js';

@@ -25,7 +25,7 @@ table.matrix th{background:#f5f5f5;text-align:left}
 .side{display:block;margin-bottom:2px}
 .badge{display:inline-block;border-radius:3px;color:#fff;font-size:.85em;padding:1px 6px}
 .badge.conformant{background:var(--conformant)}.badge.non-conformant{background:var(--non-conformant)}.badge.incomplete{background:var(--incomplete)}.badge.not-run{background:var(--not-run)}
-.counts,.problem{display:block;color:#555;font-size:.8em}
+.counts,.problem,.initiated{display:block;color:#555;font-size:.8em}
 .problem{color:var(--incomplete)}
 `;
 
@@ -43,7 +43,7 @@ function sideView(role: 'client' | 'server', side: CellSide): SafeHtml {
 function cellView(cell: MatrixCell, client: string, server: string): SafeHtml {
   if (cell.kind === 'not-run')
     return html`<td data-client="${client}" data-server="${server}"><span class="badge not-run">not run</span></td>`;
-  return html`<td data-client="${client}" data-server="${server}">${sideView('client', cell.client)}${sideView('server', cell.server)}${
+  return html`<td data-client="${client}" data-server="${server}">${sideView('client', cell.client)}${sideView('server', cell.server)}<span class="initiated">sessions: ${cell.initiated}</span>${
     cell.problem === undefined ? '' : html`<span class="problem">${cell.problem}</span>`
   }<a href="${cell.href}" aria-label="report of ${cell.label}">report</a></td>`;
 }

@@ -3,7 +3,7 @@
  * each cell the pair's two side verdicts and the link to its report, or "not run".
  */
 import { REPORT_FILES } from '../../report/writers/folder.js';
-import type { MatrixIndex, MatrixOverall, MatrixPeer, SideVerdict } from './schemas/matrix.schema.js';
+import type { Initiation, MatrixIndex, MatrixOverall, MatrixPeer, SideVerdict } from './schemas/matrix.schema.js';
 
 /** One side of a judged pair as the page shows it. */
 export interface CellSide {
@@ -15,7 +15,7 @@ export interface CellSide {
 
 /** One cell: a judged pair, or a pair that was not run (interrupted, or the matrix stopped). */
 export type MatrixCell =
-  | { kind: 'judged'; client: CellSide; server: CellSide; href: string; label: string; problem?: string }
+  | { kind: 'judged'; client: CellSide; server: CellSide; href: string; label: string; initiated: string; problem?: string }
   | { kind: 'not-run'; label: string };
 
 export interface MatrixRow {
@@ -40,6 +40,14 @@ function sideOf(verdict: SideVerdict): CellSide {
   };
 }
 
+/** Which sessions the pair started, in words: "client-initiated, server-initiated (udp)", or what did not start. */
+export function initiatedText(initiations: readonly Initiation[]): string {
+  if (initiations.length === 0) return 'no session started';
+  return initiations
+    .map((i) => `${i.by}-initiated${i.via === undefined ? '' : ` (${i.via})`}${i.started ? '' : ': not started'}`)
+    .join(', ');
+}
+
 /** Builds the page's model; every pair of the index lands in its client's row and its server's column. */
 export function matrixPageModel(index: MatrixIndex): MatrixPageModel {
   const byPair = new Map(index.pairs.map((p) => [`${p.client}\u0000${p.server}`, p]));
@@ -55,6 +63,7 @@ export function matrixPageModel(index: MatrixIndex): MatrixPageModel {
         server: sideOf(pair.verdicts.server),
         href: `${pair.folder}/${REPORT_FILES.html}`,
         label,
+        initiated: initiatedText(pair.initiations),
         ...(pair.problem === undefined ? {} : { problem: pair.problem }),
       };
     }),

@@ -1,12 +1,14 @@
 /**
  * The peers of an interop matrix: each client and server claims file read, checked for what the
- * matrix needs of it (a server's DM endpoint `server.url`, a client's `client.sessionWith`
- * trigger), and named for its row or column and its pairs' folders.
+ * matrix needs of it (a server's DM endpoint `server.url`; a client's `client.sessionWith`
+ * trigger, or a notification address a server's Package#0 can be relayed to), and named for its
+ * row or column and its pairs' folders.
  */
 import { basename, dirname, resolve } from 'node:path';
 import { ClaimsError, loadRoleClaims, type Claims } from '../../scr/index.js';
 import { displayPath } from '../../scr/errors.js';
 import type { MatrixPeer } from './schemas/matrix.schema.js';
+import { relayFor } from './server-initiated.js';
 
 /** A claims file the matrix cannot use; the CLI prints it as one line and exits 2. */
 export class MatrixInputError extends Error {
@@ -52,9 +54,9 @@ function readPeer(file: string, role: MatrixPeer['role']): { claims: Claims; sha
   const { claims } = peer;
   if (role === 'server' && claims.server?.url === undefined)
     throw new MatrixInputError(`${file}: the server claims name no server.url, the DM endpoint the monitor forwards to`);
-  if (role === 'client' && claims.client?.sessionWith === undefined)
+  if (role === 'client' && claims.client?.sessionWith === undefined && relayFor({ claims }) === undefined)
     throw new MatrixInputError(
-      `${file}: the client claims have no client.sessionWith trigger, so no session can be started towards a server`,
+      `${file}: the client claims have neither a client.sessionWith trigger nor a udp or http client.notification, so no session can be started`,
     );
   return peer;
 }

@@ -42,6 +42,8 @@ export interface MatrixRunOptions {
   startMonitor: StartPairMonitor;
   pullTrigger?: PullTrigger;
   waitUntil?: PairRunOptions['waitUntil'];
+  /** The fixed address of every pair's monitor: with it, server-initiated sessions are tried too. */
+  monitorListen?: PairRunOptions['monitorListen'];
   /** Told one line per pair (the CLI writes it to stderr). */
   progress?: (line: string) => void;
   /** Stops before the next pair (Ctrl-C): the pairs not run stay empty cells. */
@@ -152,6 +154,7 @@ export async function runMatrix(options: MatrixRunOptions): Promise<MatrixIndex>
         startMonitor: options.startMonitor,
         ...(options.pullTrigger ? { pullTrigger: options.pullTrigger } : {}),
         ...(options.waitUntil ? { waitUntil: options.waitUntil } : {}),
+        ...(options.monitorListen ? { monitorListen: options.monitorListen } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       }));
     pairs.push(pair);

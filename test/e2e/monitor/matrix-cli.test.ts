@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { matrixSchema, type MatrixIndex } from '../../../src/monitor/matrix/index.js';
 import { compileSchema } from '../../../src/protocol/json-schema.js';
 import { validateReport } from '../../../src/report/validate.js';
+import { freePort } from '../../unit/run/free-port.js';
 import { startMatrixPeers, type MatrixPeers } from './matrix-peers.js';
 
 const run = promisify(execFile);
@@ -26,7 +27,8 @@ describe('dmct matrix (CLI) with the reference peers, clean and two faults each'
   let args: string[];
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dmct-matrix-e2e-'));
-    peers = await startMatrixPeers(dir);
+    const monitorPort = await freePort();
+    peers = await startMatrixPeers(dir, monitorPort);
     args = [
       'matrix',
       ...peers.clients.flatMap((f) => ['--client', f]),
@@ -35,6 +37,8 @@ describe('dmct matrix (CLI) with the reference peers, clean and two faults each'
       join(dir, 'out'),
       '--pair-time',
       '20000',
+      '--monitor-listen',
+      String(monitorPort),
     ];
   });
   after(async () => {
@@ -61,7 +65,13 @@ describe('dmct matrix (CLI) with the reference peers, clean and two faults each'
     assert.equal(side('reference-client', 'server-package2-wrong-content-type', 'server'), 'non-conformant');
     assert.equal(side('reference-client', 'server-package1-rejected-without-mos', 'server'), 'non-conformant');
     const clean = index.pairs.find((p) => p.client === 'reference-client' && p.server === 'reference-server');
-    assert.ok(clean && clean.sessions >= 1 && clean.verdicts.client.passed > 0 && clean.verdicts.server.passed > 0);
+    assert.ok(clean && clean.sessions >= 2 && clean.verdicts.client.passed > 0 && clean.verdicts.server.passed > 0);
+    // Both sessions ran: the client's, and the one the server's Package#0 (through the UDP relay) started.
+    assert.deepEqual(clean.initiations, [
+      { by: 'client', started: true },
+      { by: 'server', via: 'udp', started: true },
+    ]);
+    assert.equal(clean.problem, undefined);
     const report: unknown = JSON.parse(await readFile(join(dir, 'out', clean.folder, 'report.json'), 'utf8'));
     assert.ok(validateReport(report).ok);
     const page = await readFile(join(dir, 'out', 'index.html'), 'utf8');

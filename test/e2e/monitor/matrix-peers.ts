@@ -1,7 +1,9 @@
 /**
  * The peers of the matrix tests: the reference DM server and client, each clean and with two
  * faults whose rules the passive judge checks, running in this process, and a claims file for
- * each (the 2016 reference claims with the peer's admin URL, token and DM endpoint).
+ * each (the 2016 reference claims with the peer's admin URL, token and DM endpoint; the server's
+ * notify trigger sends to the UDP relay it is given, the client claims its own WAP Push port), so
+ * each pair runs a client-initiated and a server-initiated session.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -36,8 +38,12 @@ async function claimsTemplate(role: 'client' | 'server'): Promise<Record<string,
   return JSON.parse(await readFile(join(CLAIMS, `${role}.json`), 'utf8')) as Record<string, unknown>;
 }
 
-/** Starts the three servers and three clients and writes their claims files into `dir`. */
-export async function startMatrixPeers(dir: string): Promise<MatrixPeers> {
+/**
+ * Starts the three servers and three clients and writes their claims files into `dir`. The
+ * clients' DM account names the monitor at `monitorPort` (dmct matrix --monitor-listen), so the
+ * sessions a Package#0 starts go through each pair's monitor (without it, the first server).
+ */
+export async function startMatrixPeers(dir: string, monitorPort?: number): Promise<MatrixPeers> {
   const servers: RunningReferenceServer[] = [];
   const clients: RunningReferenceClient[] = [];
   const stop = async () => {
@@ -51,7 +57,11 @@ export async function startMatrixPeers(dir: string): Promise<MatrixPeers> {
       const claims = await claimsTemplate('server');
       claims['adminUrl'] = server.adminUrl;
       claims['adminToken'] = server.adminToken;
-      (claims['server'] as Record<string, unknown>)['url'] = server.dmUrl;
+      const serverIxit = claims['server'] as { url: string; triggers: { notify: { body: string } } };
+      serverIxit.url = server.dmUrl;
+      // The device registered itself in its first session; its Package#0 goes where dmct says (the pair's relay).
+      serverIxit.triggers.notify.body =
+        '{"transport": {"transport": "udp", "host": {{dmct.notificationSink.udpHost}}, "port": {{dmct.notificationSink.udpPort}}}}';
       const file = join(dir, `${name}.json`);
       await writeFile(file, JSON.stringify(claims, null, 2));
       serverFiles.push(file);
@@ -60,12 +70,18 @@ export async function startMatrixPeers(dir: string): Promise<MatrixPeers> {
     for (const [i, [name, faults]] of Object.entries(CLIENT_VARIANTS).entries()) {
       // Each client its own device, so that no server mixes the sessions of two of them.
       const devId = `IMEI:35123456789012${i}`;
-      const client = await startReferenceClient({ serverUrl: servers[0]?.dmUrl ?? '', faults, devId });
+      const client = await startReferenceClient({
+        serverUrl: monitorPort === undefined ? (servers[0]?.dmUrl ?? '') : `http://127.0.0.1:${monitorPort}/dm`,
+        faults,
+        devId,
+      });
       clients.push(client);
       const claims = await claimsTemplate('client');
       claims['adminUrl'] = client.adminUrl;
       claims['adminToken'] = client.adminToken;
-      (claims['client'] as Record<string, unknown>)['devId'] = devId;
+      const clientIxit = claims['client'] as { devId: string; notification: { udp: { port: number } } };
+      clientIxit.devId = devId;
+      clientIxit.notification.udp.port = client.udpPort;
       const file = join(dir, `${name}.json`);
       await writeFile(file, JSON.stringify(claims, null, 2));
       clientFiles.push(file);

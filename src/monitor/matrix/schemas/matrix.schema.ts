@@ -143,6 +143,41 @@ export const matrixSchema = {
         }
       }
     },
+    "Initiation": {
+      "title": "Initiation",
+      "description": "One session the pair tried to start, and whether it started.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "by",
+        "started"
+      ],
+      "properties": {
+        "by": {
+          "enum": [
+            "client",
+            "server"
+          ],
+          "description": "client: a client-initiated session (sessionWith); server: a server-initiated one (notify, then the client's session)."
+        },
+        "via": {
+          "enum": [
+            "udp",
+            "http"
+          ],
+          "description": "server: the transport of the Package#0 relayed to the client (WAP Push over UDP, App E.1; an HTTP POST, App E.3)."
+        },
+        "started": {
+          "type": "boolean",
+          "description": "client: the trigger was pulled; server: the trigger was pulled, a Package#0 came through the relay and the client opened a session after it."
+        },
+        "reason": {
+          "type": "string",
+          "maxLength": 1000,
+          "description": "Why the session did not start."
+        }
+      }
+    },
     "PairResult": {
       "title": "PairResult",
       "description": "One client against one server; also written alone as pairs/<client>__<server>/pair.json, which a rerun reads to skip the pair.",
@@ -158,6 +193,7 @@ export const matrixSchema = {
         "durationMs",
         "exchanges",
         "sessions",
+        "initiations",
         "verdicts"
       ],
       "properties": {
@@ -197,6 +233,14 @@ export const matrixSchema = {
           "type": "integer",
           "minimum": 0,
           "description": "DM sessions the passive judge found."
+        },
+        "initiations": {
+          "type": "array",
+          "maxItems": 2,
+          "items": {
+            "$ref": "#/$defs/Initiation"
+          },
+          "description": "The sessions the pair tried to start, in the order tried: client-initiated (the client's sessionWith trigger) when the client claims have it, then server-initiated (the server's notify trigger, its Package#0 relayed by the monitor to the client's notification address) when the server claims have the trigger and the client claims a UDP or HTTP notification address. Empty when neither could be tried: the pair is then incomplete, with the reason in problem."
         },
         "problem": {
           "type": "string",
@@ -331,6 +375,12 @@ export interface PairResult {
    */
   sessions: number;
   /**
+   * The sessions the pair tried to start, in the order tried: client-initiated (the client's sessionWith trigger) when the client claims have it, then server-initiated (the server's notify trigger, its Package#0 relayed by the monitor to the client's notification address) when the server claims have the trigger and the client claims a UDP or HTTP notification address. Empty when neither could be tried: the pair is then incomplete, with the reason in problem.
+   *
+   * @maxItems 2
+   */
+  initiations: [] | [Initiation] | [Initiation, Initiation];
+  /**
    * Why the pair's session may not have happened (the client's trigger was not pulled, the monitor could not start): the pair is then incomplete.
    */
   problem?: string;
@@ -338,6 +388,30 @@ export interface PairResult {
     client: SideVerdict;
     server: SideVerdict;
   };
+}
+/**
+ * One session the pair tried to start, and whether it started.
+ *
+ * This interface was referenced by `MatrixIndex`'s JSON-Schema
+ * via the `definition` "Initiation".
+ */
+export interface Initiation {
+  /**
+   * client: a client-initiated session (sessionWith); server: a server-initiated one (notify, then the client's session).
+   */
+  by: "client" | "server";
+  /**
+   * server: the transport of the Package#0 relayed to the client (WAP Push over UDP, App E.1; an HTTP POST, App E.3).
+   */
+  via?: "udp" | "http";
+  /**
+   * client: the trigger was pulled; server: the trigger was pulled, a Package#0 came through the relay and the client opened a session after it.
+   */
+  started: boolean;
+  /**
+   * Why the session did not start.
+   */
+  reason?: string;
 }
 /**
  * One side's verdict in one pair: the overall verdict of that role's items in the pair's report (src/report/verdict.ts overallVerdict), with counts of its applicable items.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  initiatedText,
   MATRIX_CONTENT_SECURITY_POLICY,
   matrixPageModel,
   writeMatrixHtml,
@@ -58,6 +59,25 @@ describe('matrixPageModel', () => {
     const problem = tablet?.cells[1];
     assert.ok(problem?.kind === 'judged');
     assert.equal(problem.problem, 'trigger sessionWith: slow');
+    assert.equal(cell.initiated, 'client-initiated');
+  });
+
+  it('says which sessions a pair started, and which did not start', () => {
+    const pair = {
+      ...pairResult('phone', 'acme', ['incomplete', 'incomplete']),
+      initiations: [
+        { by: 'client', started: true },
+        { by: 'server', via: 'http', started: false, reason: 'no Package#0 came through the relay' },
+      ],
+    } satisfies MatrixIndex['pairs'][number];
+    const cell = matrixPageModel(index({ pairs: [pair] })).rows[0]?.cells[0];
+    assert.ok(cell?.kind === 'judged');
+    assert.equal(cell.initiated, 'client-initiated, server-initiated (http): not started');
+    assert.equal(initiatedText([]), 'no session started');
+    assert.match(
+      writeMatrixHtml(index({ pairs: [pair] })),
+      /<span class="initiated">sessions: client-initiated, server-initiated \(http\): not started<\/span>/,
+    );
   });
 });
 

@@ -7,7 +7,8 @@ import { readCapture } from '../../../../src/monitor/index.js';
 import { PAIR_FILE, PAIR_HAR_FILE, runPair, urlThroughMonitor } from '../../../../src/monitor/matrix/index.js';
 import { validateReport } from '../../../../src/report/validate.js';
 import { loadEdition } from '../../../../src/scr/index.js';
-import { captured, peer, ReplayMonitor, sessionDoneTrigger } from './matrix-fixtures.js';
+import type { ClaimedPeer, PairMonitorOptions, PullTrigger, StartPairMonitor } from '../../../../src/monitor/matrix/index.js';
+import { captured, peer, ReplayMonitor, ScriptedMonitor, sessionDoneTrigger } from './matrix-fixtures.js';
 
 const edition = loadEdition('dm20-2016');
 const outDir = await mkdtemp(join(tmpdir(), 'dmct-pair-'));
@@ -28,7 +29,7 @@ describe('runPair', () => {
     const calls: Record<string, unknown>[] = [];
     const result = await runPair({
       client: peer('client', 'phone'),
-      server: peer('server', 'acme'),
+      server: peer('server', 'acme', ['notify']),
       edition,
       outDir,
       timeMs: 5000,
@@ -49,6 +50,7 @@ describe('runPair', () => {
     assert.equal(result.verdicts.client.failed, 1);
     assert.notEqual(result.verdicts.server.verdict, 'non-conformant');
     assert.equal(result.problem, undefined);
+    assert.deepEqual(result.initiations, [{ by: 'client', started: true }]);
     const report: unknown = JSON.parse(await readFile(join(outDir, result.folder, 'report.json'), 'utf8'));
     assert.ok(validateReport(report).ok);
     await stat(join(outDir, result.folder, 'index.html'));
@@ -62,7 +64,7 @@ describe('runPair', () => {
     const before = Date.now();
     await runPair({
       client: peer('client', 'phone'),
-      server: peer('server', 'waits'),
+      server: peer('server', 'waits', ['notify']),
       edition,
       outDir,
       timeMs: 7000,
@@ -81,7 +83,7 @@ describe('runPair', () => {
   it('a trigger not pulled leaves the pair incomplete with the reason, never a fail of either side', async () => {
     const result = await runPair({
       client: peer('client', 'phone'),
-      server: peer('server', 'refused'),
+      server: peer('server', 'refused', ['notify']),
       edition,
       outDir,
       timeMs: 5000,
@@ -100,7 +102,7 @@ describe('runPair', () => {
     const calls: Record<string, unknown>[] = [];
     const result = await runPair({
       client: peer('client', 'phone'),
-      server: peer('server', 'no-port'),
+      server: peer('server', 'no-port', ['notify']),
       edition,
       outDir,
       timeMs: 5000,
@@ -116,7 +118,7 @@ describe('runPair', () => {
     const stop = new AbortController();
     const result = await runPair({
       client: peer('client', 'phone'),
-      server: peer('server', 'stopped'),
+      server: peer('server', 'stopped', ['notify']),
       edition,
       outDir,
       timeMs: 5000,
@@ -131,5 +133,134 @@ describe('runPair', () => {
     assert.match(result.problem ?? '', /^interrupted/);
     await stat(join(outDir, result.folder, 'report.json'));
     await assert.rejects(stat(join(outDir, result.folder, PAIR_FILE)));
+  });
+});
+
+describe('runPair, server-initiated sessions', () => {
+  /** The options every pair of these tests has: 5 s, and (`fixed`) the monitor on a fixed port the clients name. */
+  function common(client: ClaimedPeer, server: ClaimedPeer, startMonitor: StartPairMonitor, fixed: boolean) {
+    return {
+      client,
+      server,
+      edition,
+      outDir,
+      timeMs: 5000,
+      dmctVersion: '0.0.0-test',
+      startMonitor,
+      ...(fixed ? { monitorListen: { port: 4000 } } : {}),
+    };
+  }
+
+  /** A monitor the pair starts, kept for the test with what the pair asked of it. */
+  function scripted() {
+    const started: { monitor?: ScriptedMonitor; options?: PairMonitorOptions } = {};
+    const startMonitor = (_upstream: URL, options: PairMonitorOptions) => {
+      started.monitor = new ScriptedMonitor(options.onTraffic);
+      started.options = options;
+      return Promise.resolve(started.monitor);
+    };
+    return { started, startMonitor };
+  }
+
+  /** Triggers by name: `notify` plays the notified client's session into the monitor (a relayed datagram, then its exchanges). */
+  function triggers(
+    started: { monitor?: ScriptedMonitor },
+    session: Awaited<ReturnType<typeof captured>>,
+    pulled: string[],
+    values: unknown[] = [],
+  ): PullTrigger {
+    return (_trigger, input, options) => {
+      pulled.push(options.name);
+      values.push(input);
+      if (options.name === 'notify') started.monitor?.arrive(session);
+      return Promise.resolve({ ok: true, detail: 'fake', sessionDone: true });
+    };
+  }
+
+  it("notifies through the monitor's relay to the client's address, and judges the session the client opens", async () => {
+    const { started, startMonitor } = scripted();
+    const pulled: string[] = [];
+    const values: unknown[] = [];
+    const result = await runPair({
+      ...common(peer('client', 'notified', ['sessionWith']), peer('server', 'notifier'), startMonitor, true),
+      pullTrigger: triggers(started, await captured('package3-after-end.har'), pulled, values),
+      waitUntil: () => Promise.reject(new Error('a session seen to end is not waited for')),
+    });
+    assert.deepEqual(started.options?.relay, { udp: { host: '127.0.0.1', port: 2948 } });
+    assert.deepEqual(started.options?.listen, { port: 4000 });
+    assert.deepEqual(pulled, ['notify']);
+    assert.deepEqual(values[0], {
+      devId: 'IMEI:351234567890123',
+      serverId: 'dmct-reference-server',
+      adminUrl: 'http://127.0.0.1:7710',
+      adminToken: 'replace-with-the-token-dmct-sim-prints',
+      options: {},
+      dmct: { role: 'server', host: '127.0.0.1', notificationSink: { udpHost: '127.0.0.1', udpPort: 40000 } },
+    });
+    assert.deepEqual(result.initiations, [{ by: 'server', via: 'udp', started: true }]);
+    assert.equal(result.problem, undefined);
+    assert.equal(result.verdicts.client.verdict, 'non-conformant');
+    assert.ok(started.monitor?.closed);
+  });
+
+  it('runs both when both can start: the client-initiated session first, then the server-initiated one', async () => {
+    const { started, startMonitor } = scripted();
+    const pulled: string[] = [];
+    const result = await runPair({
+      ...common(peer('client', 'both'), peer('server', 'both'), startMonitor, true),
+      pullTrigger: triggers(started, await captured('clean-get-end.har'), pulled),
+    });
+    assert.deepEqual(pulled, ['sessionWith', 'notify']);
+    assert.deepEqual(result.initiations, [
+      { by: 'client', started: true },
+      { by: 'server', via: 'udp', started: true },
+    ]);
+    assert.equal(result.problem, undefined);
+  });
+
+  it("a notification that never comes through the relay is the pair's problem at the deadline, never a pass", async () => {
+    const { startMonitor } = scripted();
+    const deadlines: number[] = [];
+    const result = await runPair({
+      ...common(peer('client', 'silent', ['sessionWith']), peer('server', 'silent'), startMonitor, true),
+      pullTrigger: () => Promise.resolve({ ok: true, detail: 'fake' }),
+      waitUntil: (deadline) => {
+        deadlines.push(deadline);
+        return Promise.resolve();
+      },
+    });
+    assert.equal(deadlines.length, 1);
+    assert.deepEqual(result.initiations, [{ by: 'server', via: 'udp', started: false, reason: 'no Package#0 came through the relay' }]);
+    assert.match(result.problem ?? '', /^server-initiated session: no Package#0 came through the relay$/);
+    assert.equal(result.verdicts.client.verdict, 'incomplete');
+    assert.equal(result.verdicts.server.verdict, 'incomplete');
+  });
+
+  it('a pair where no session can be started is incomplete with the reason, and pulls no trigger', async () => {
+    const { started, startMonitor } = scripted();
+    const pulled: string[] = [];
+    const result = await runPair({
+      ...common(peer('client', 'no-way', ['sessionWith']), peer('server', 'no-way', ['notify']), startMonitor, true),
+      pullTrigger: triggers(started, [], pulled),
+    });
+    assert.deepEqual(pulled, []);
+    assert.equal(started.options?.relay, undefined);
+    assert.deepEqual(result.initiations, []);
+    assert.match(result.problem ?? '', /^no session could be started: .*no notify trigger/);
+    assert.equal(result.verdicts.client.verdict, 'incomplete');
+  });
+
+  it("without a fixed monitor address it does not notify (the client's session would bypass the monitor), and says so", async () => {
+    const { started, startMonitor } = scripted();
+    const pulled: string[] = [];
+    const result = await runPair({
+      ...common(peer('client', 'unreachable'), peer('server', 'unreachable'), startMonitor, false),
+      pullTrigger: triggers(started, await captured('clean-get-end.har'), pulled),
+    });
+    assert.deepEqual(pulled, ['sessionWith']);
+    assert.equal(started.options?.relay, undefined);
+    assert.equal(result.initiations[0]?.started, true);
+    assert.match(result.initiations[1]?.reason ?? '', /^not tried: without a fixed monitor address/);
+    assert.equal(result.problem, undefined);
   });
 });
