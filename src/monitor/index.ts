@@ -8,6 +8,7 @@ export {
   PASSIVE_RULES,
   type PassiveFinding,
   type PassiveJudgement,
+  type PassiveJudgeOptions,
   type RuleObservation,
   type Side,
 } from './passive-judge.js';

@@ -54,6 +54,8 @@ export interface MonitorOptions {
   notificationRelay?: NotificationRelayOptions;
   /** The device's notification credentials (server claims): with them the relayed Package#0 digests are judged. */
   notificationCredentials?: NotificationCredentials;
+  /** The device's DevInfo/DevID (client claims): with it each OMADM-DevID is judged (§5.2.2). */
+  clientDevId?: string;
   /** Called once per exchange (a package, or other HTTP) and per relayed notification, as it happens. */
   onPackage?: (line: MonitorLine) => void;
   limits?: MonitorLimits;
@@ -114,10 +116,11 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   let inFlight = 0;
   const settledWaiters: (() => void)[] = [];
 
+  const judgeOptions = options.clientDevId === undefined ? {} : { clientDevId: options.clientDevId };
   const judgeKept = (): PassiveJudgement => {
     const datagrams = relay?.relayed() ?? [];
     if (cached?.count !== kept.length || cached.datagrams !== datagrams.length) {
-      const judgement = judgeExchanges(kept);
+      const judgement = judgeExchanges(kept, judgeOptions);
       judgement.observations.push(...judgeNotifications(datagrams, options.notificationCredentials));
       cached = { count: kept.length, datagrams: datagrams.length, judgement };
     }
@@ -157,7 +160,7 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
         const at = kept.findIndex((e) => e.index > index);
         if (at === -1) kept.push(exchange);
         else kept.splice(at, 0, exchange);
-        if (options.onPackage) options.onPackage(monitorLineOf(exchange, judgeExchanges(kept.slice(-LIVE_WINDOW))));
+        if (options.onPackage) options.onPackage(monitorLineOf(exchange, judgeExchanges(kept.slice(-LIVE_WINDOW), judgeOptions)));
       },
     );
   };

@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
-import { buildJudgeReport, CaptureError, judgeExchanges, readCapture } from '../../monitor/index.js';
+import { buildJudgeReport, CaptureError, judgeExchanges, readCapture, type PassiveJudgeOptions } from '../../monitor/index.js';
 import { DMCT_VERSION } from '../../package-root.js';
 import { writeConsole, writeReportFolder, type Role } from '../../report/index.js';
 import { ClaimsError, DEFAULT_EDITION, listEditions, loadEdition, loadRoleClaims, ScrInputError, type Claims } from '../../scr/index.js';
@@ -78,6 +78,12 @@ export function claimsAndEdition(argv: Pick<JudgeArgs, 'claims-client' | 'claims
   }
 }
 
+/** What the client's claims tell the passive judge beside applicability: the device's DevInfo/DevID (shared with `dmct monitor`). */
+export function passiveJudgeOptionsOf(client: { claims: Claims } | undefined): PassiveJudgeOptions {
+  const devId = client?.claims.client?.devId;
+  return devId === undefined ? {} : { clientDevId: devId };
+}
+
 async function handler(argv: JudgeArgs): Promise<void> {
   const startTime = new Date();
   if (argv.out !== undefined) checkOutputFolder('--out', argv.out);
@@ -89,7 +95,7 @@ async function handler(argv: JudgeArgs): Promise<void> {
     if (err instanceof CaptureError) throw new UsageError(err.message);
     throw err;
   }
-  const judgement = judgeExchanges(exchanges);
+  const judgement = judgeExchanges(exchanges, passiveJudgeOptionsOf(client));
   const report = buildJudgeReport({
     edition,
     capture: displayPath(argv.capture),
