@@ -6,7 +6,7 @@ import { PASSIVE_RULES, packageOf } from '../../../src/monitor/passive-judge.js'
 import { allFaults, type Fault } from '../../../src/reference/faults/index.js';
 import { policyVerdict } from '../../../src/report/verdict-policy.js';
 import { DEFAULT_EDITION, itemsHoldingRules, loadEdition } from '../../../src/scr/index.js';
-import { COMMAND_PACKAGES, runMonitoredSessions, type MonitoredRun } from './monitored-session.js';
+import { CLIENT_DEVID, COMMAND_PACKAGES, runMonitoredSessions, type MonitoredRun } from './monitored-session.js';
 
 const FAULTS: readonly Fault[] = allFaults;
 /** Faulty sessions run at a time (each in-process: a server, a client and a monitor). */
@@ -43,8 +43,6 @@ const COMMAND_OF_RULE: Readonly<Record<string, string>> = {
  * their item on what it sees. Each is still run: nothing may be charged for it.
  */
 const LOOKS_CONFORMANT: Readonly<Record<string, string>> = {
-  'client wrong-devid':
-    "a well-formed OMADM-DevID that is not the device's: the server refuses the unknown device (403) before a GET of DevInfo/DevID could show the mismatch",
   'client wrong-session-alert':
     'a Package#1 with ClientInitiatedMgmt after a Package#0 may be a session the client opened on its own: that it answers the notification is not in the traffic',
 };
@@ -100,10 +98,10 @@ function httpJudgement(judgement: PassiveJudgement): PassiveJudgement {
   return { ...judgement, observations: judgement.observations.filter((o) => o.evidence !== 'datagram') };
 }
 
-/** The judgement `dmct judge` gives the HAR of the monitored exchanges. */
+/** The judgement `dmct judge` gives the HAR of the monitored exchanges, with the client's DevID as the monitor had it. */
 function judgedFromHar(run: MonitoredRun): PassiveJudgement {
   const har = JSON.stringify(exchangesToHar(run.monitor.exchanges(), { name: 'dmct monitor', version: 'test' }));
-  return judgeExchanges(parseHarText(har, 'monitor.har'));
+  return judgeExchanges(parseHarText(har, 'monitor.har'), { clientDevId: CLIENT_DEVID });
 }
 
 describe('dmct monitor between the reference client and the reference server', () => {
