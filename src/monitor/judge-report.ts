@@ -200,9 +200,11 @@ function resultOf(
     };
   });
   const failed = findings.some((f) => f.verdict === 'fail');
+  // A client rule judged from both the HTTP exchanges and the relayed Package#0s is two results.
+  const ofDatagrams = unit === 'datagram' && role === 'client';
   return {
-    id: `passive-${observation.key.replace(/[^A-Za-z0-9.-]+/g, '-')}`,
-    title: `passive › ${observation.key}`,
+    id: `passive-${observation.key.replace(/[^A-Za-z0-9.-]+/g, '-')}${ofDatagrams ? '-package0' : ''}`,
+    title: `passive › ${observation.key}${ofDatagrams ? ' (answers to Package#0)' : ''}`,
     role,
     items,
     rules: [observation.key],

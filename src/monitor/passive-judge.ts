@@ -233,7 +233,8 @@ function hasMember(body: Uint8Array | undefined, name: string): boolean {
   return decoded.ok && typeof decoded.value === 'object' && decoded.value !== null && name in decoded.value;
 }
 
-function alertsOf(body: Uint8Array | undefined): GenericAlert[] {
+/** The Generic Alerts of a Package#1 or Package#3 body (none when it is no JSON object with an Alert array). */
+export function alertsOf(body: Uint8Array | undefined): GenericAlert[] {
   if (body === undefined) return [];
   const decoded = decodeJsonBody(body, '5.4');
   if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return [];

@@ -15,6 +15,7 @@ import { startNotificationRelay, type NotificationRelay, type NotificationRelayO
 import { monitorServerTls, type MonitorCertificate } from './monitor-tls.js';
 import { judgeNotifications, type NotificationCredentials } from './notification-judge.js';
 import type { RelayedNotification } from './notification-relay.js';
+import { judgeNotificationAnswers } from './notification-answers.js';
 import { judgeExchanges, type PassiveJudgement } from './passive-judge.js';
 
 export type { MonitorLine } from './monitor-line.js';
@@ -121,7 +122,10 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     const datagrams = relay?.relayed() ?? [];
     if (cached?.count !== kept.length || cached.datagrams !== datagrams.length) {
       const judgement = judgeExchanges(kept, judgeOptions);
-      judgement.observations.push(...judgeNotifications(datagrams, options.notificationCredentials));
+      judgement.observations.push(
+        ...judgeNotifications(datagrams, options.notificationCredentials),
+        ...judgeNotificationAnswers(kept, datagrams, options.notificationCredentials),
+      );
       cached = { count: kept.length, datagrams: datagrams.length, judgement };
     }
     return cached.judgement;
