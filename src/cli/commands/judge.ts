@@ -23,7 +23,11 @@ interface JudgeArgs {
 export function judgingOptions(yargs: Argv): Argv {
   return yargs
     .option('claims-server', { requiresArg: true, type: 'string', describe: "claims file of the server (its items' applicability)" })
-    .option('claims-client', { requiresArg: true, type: 'string', describe: "claims file of the client (its items' applicability)" })
+    .option('claims-client', {
+      requiresArg: true,
+      type: 'string',
+      describe: "claims file of the client (its items' applicability; its devId is the DevID each OMADM-DevID must carry)",
+    })
     .option('edition', {
       requiresArg: true,
       type: 'string',
