@@ -8,6 +8,7 @@ export {
   PASSIVE_RULES,
   type PassiveFinding,
   type PassiveJudgement,
+  type PassiveJudgeOptions,
   type RuleObservation,
   type Side,
 } from './passive-judge.js';
@@ -15,10 +16,10 @@ export { exchangesToHar } from './har-export.js';
 export {
   judgeHttpNotifications,
   judgeNotifications,
-  judgeTraffic,
   notificationCredentialsOf,
   type NotificationCredentials,
 } from './notification-judge.js';
+export { judgeTraffic } from './judge-traffic.js';
 export { httpNotificationOf, type HttpNotification, type HttpNotificationForm } from './http-notifications.js';
 export { buildJudgeReport, NOT_JUDGED_PASSIVELY, NOT_OBSERVED, type JudgeReportInput } from './judge-report.js';
 export {

@@ -200,10 +200,13 @@ function resultOf(
     };
   });
   const failed = findings.some((f) => f.verdict === 'fail');
+  // A client rule judged from both the HTTP exchanges and the relayed Package#0s is two results.
+  const ofDatagrams = unit === 'datagram' && role === 'client';
   return {
-    // A Package#0 rule seen both in datagrams and over HTTP gives two results: the HTTP one is named so.
-    id: `passive-${observation.key.replace(/[^A-Za-z0-9.-]+/g, '-')}${unit === 'exchange' && PACKAGE0_KEYS.has(keyOf(observation)) ? '-http' : ''}`,
-    title: `passive › ${observation.key}`,
+    // A client rule judged from the datagrams too (answers to Package#0) is a result of its own, and so
+    // is a Package#0 rule seen over HTTP beside the datagrams.
+    id: `passive-${observation.key.replace(/[^A-Za-z0-9.-]+/g, '-')}${ofDatagrams ? '-package0' : ''}${unit === 'exchange' && PACKAGE0_KEYS.has(keyOf(observation)) ? '-http' : ''}`,
+    title: `passive › ${observation.key}${ofDatagrams ? ' (answers to Package#0)' : ''}`,
     role,
     items,
     rules: [observation.key],

@@ -13,10 +13,9 @@ import type { NotificationRule } from '../protocol/notification/rules.js';
 import { decodeWapPushDatagram } from '../protocol/notification/wap-push.js';
 import type { Violation } from '../protocol/violation.js';
 import type { ServerIxit } from '../scr/index.js';
-import type { Exchange } from './capture.js';
-import { httpNotificationOf, type HttpNotification } from './http-notifications.js';
+import type { HttpNotification } from './http-notifications.js';
 import type { RelayedNotification } from './notification-relay.js';
-import { judgeExchanges, PASSIVE_RULES, type PassiveFinding, type PassiveJudgement, type RuleObservation } from './passive-judge.js';
+import { PASSIVE_RULES, type PassiveFinding, type RuleObservation } from './passive-judge.js';
 
 /** The device's notification credentials as the server holds them (DMAcc Auth/Noti, §12.2). */
 export interface NotificationCredentials {
@@ -263,21 +262,4 @@ export function judgeHttpNotifications(
       judgePackage0(observations, posted.notification, { index: posted.exchange, time: posted.time }, credentials, counted, firstById);
   }
   return observations.all();
-}
-
-/**
- * The whole passive judgement of monitored traffic, the same for `dmct monitor` live and `dmct
- * judge` on its capture: the DM sessions of the HTTP exchanges, the Package#0 POSTed over HTTP
- * (those exchanges carry no DM package and are left out of the sessions), and the relayed datagrams.
- */
-export function judgeTraffic(
-  exchanges: readonly Exchange[],
-  datagrams: readonly RelayedNotification[],
-  credentials: NotificationCredentials | undefined,
-): PassiveJudgement {
-  const posted = exchanges.flatMap((e) => httpNotificationOf(e) ?? []);
-  const postedAt = new Set(posted.map((p) => p.exchange));
-  const judgement = judgeExchanges(postedAt.size === 0 ? exchanges : exchanges.filter((e) => !postedAt.has(e.index)));
-  judgement.observations.push(...judgeNotifications(datagrams, credentials), ...judgeHttpNotifications(posted, credentials));
-  return judgement;
 }

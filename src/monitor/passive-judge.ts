@@ -7,6 +7,8 @@
  *
  * Rules judged (rule keys of scr/<edition>/rules.json):
  * - client 5.2.2/package1: each Package#1 request (POST, Content-Type, OMADM-DevID, Accept, body);
+ *   its OMADM-DevID is the device's DevInfo/DevID: the one the client's claims give, and the one
+ *   the client reports to a GET of DevInfo/DevID later in the session (devid-evidence.ts);
  * - client 5.2.4/package3: each Package#3 request (envelope, body, one status per command in order,
  *   status codes allowed, OMADM-DevID equal to the session's), and its URI (SHOULD: the Package#1 URI);
  *   a session the device leaves for a new one without answering a Package#2 that had no END fails it;
@@ -43,6 +45,7 @@ import type { Package2 } from '../protocol/schemas/package2.schema.js';
 import type { Violation } from '../protocol/violation.js';
 import type { OutcomeKind } from '../report/verdict-policy.js';
 import type { Exchange } from './capture.js';
+import { reportedDevIds } from './devid-evidence.js';
 import { PASSIVE_RULES, type PassiveRule, type Side } from './passive-rules.js';
 import { exercisedRules, problemTitle, type Exercised } from './server-refusals.js';
 
@@ -79,6 +82,12 @@ export interface PassiveJudgement {
   /** Exchanges not judged and why (no DM package, unreadable body, no session to attach to). */
   skipped: { exchange: number; why: string }[];
   sessions: number;
+}
+
+/** What the judge knows beside the capture. */
+export interface PassiveJudgeOptions {
+  /** The device's DevInfo/DevID (the client's claims): each OMADM-DevID is held to it (§5.2.2). */
+  clientDevId?: string;
 }
 
 /** A violation's rule name routed to another rule key than the package's own. */
@@ -148,6 +157,8 @@ class Observations {
 
 interface Session {
   devId: string;
+  /** The exchange of its Package#1. */
+  openedAt: number;
   sequencer: SessionSequencer;
   package2?: Package2;
   /** The exchange whose Package#2 carried END, once one did. */
@@ -222,7 +233,8 @@ function hasMember(body: Uint8Array | undefined, name: string): boolean {
   return decoded.ok && typeof decoded.value === 'object' && decoded.value !== null && name in decoded.value;
 }
 
-function alertsOf(body: Uint8Array | undefined): GenericAlert[] {
+/** The Generic Alerts of a Package#1 or Package#3 body (none when it is no JSON object with an Alert array). */
+export function alertsOf(body: Uint8Array | undefined): GenericAlert[] {
   if (body === undefined) return [];
   const decoded = decodeJsonBody(body, '5.4');
   if (!decoded.ok || typeof decoded.value !== 'object' || decoded.value === null) return [];
@@ -371,7 +383,8 @@ function requirementOf(rule: PassiveRule): [requirement: string, expected: strin
 }
 
 /** Judges every exchange of a capture, in capture order. Pure; never throws on hostile content. */
-export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement {
+export function judgeExchanges(exchanges: readonly Exchange[], options: PassiveJudgeOptions = {}): PassiveJudgement {
+  const claimedDevId = options.clientDevId === undefined ? {} : { devId: options.clientDevId };
   const out = new Observations();
   const skipped: PassiveJudgement['skipped'] = [];
   const open = new Map<string, Session>();
@@ -417,9 +430,10 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       }
       sessions++;
       sessionCount.set(devId, (sessionCount.get(devId) ?? 0) + 1);
-      const session: Session = { devId, sequencer: new SessionSequencer(), afterEnd: false, endless: false };
+      const session: Session = { devId, openedAt: exchange.index, sequencer: new SessionSequencer(), afterEnd: false, endless: false };
       open.set(devId, session);
-      const check = checkPackageRequest(requestView(exchange), 1);
+      // Judged now, before the answer: a server refusing the unknown device hides nothing.
+      const check = checkPackageRequest(requestView(exchange), 1, claimedDevId);
       out.violations(
         PASSIVE_RULES.package1,
         exchange.index,
@@ -485,6 +499,7 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     const uriFindings = sequence.filter((v) => v.rule !== 'package3-uri-after-cont');
     const check = checkPackageRequest(requestView(exchange), 3, {
       ...(session.package2 ? { package2: session.package2 } : {}),
+      // The session's DevID: its Package#1 was held to the claims.
       ...(session.devId !== '' ? { devId: session.devId } : {}),
     });
     out.violations(
@@ -495,6 +510,8 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
       'a valid Package#3 answering the Package#2',
     );
     if (alerts.length > 0) out.check(PASSIVE_RULES.clientGenericAlert, exchange.index);
+    if (check.package3 && session.package2)
+      judgeReportedDevId(session, reportedDevIds(session.package2, check.package3.Status, check.parts), exchange.index);
     if (check.package3 && session.package2)
       judgeReporting(session, check.package3.Status, exchange, sessionCount.get(session.devId) ?? 0, out, pending);
     const asyncResult = settleAsync(session.devId, alerts, exchange.index);
@@ -526,6 +543,28 @@ export function judgeExchanges(exchanges: readonly Exchange[]): PassiveJudgement
     const package2 = violations.some((v) => v.severity === 'error') ? undefined : judgeAnswer(exchange, alerts, out, kind, exercised);
     if (package2) afterPackage2(session, package2, exchange.index, reportedNothing);
     else session.brokenAt = exchange.index;
+  }
+
+  /**
+   * The session's OMADM-DevID against the DevID the client itself reported to a GET of
+   * DevInfo/DevID (§5.2.2): a mismatch is charged to the Package#1 that carried the header.
+   */
+  function judgeReportedDevId(session: Session, reported: readonly { index: number; devId: string }[], exchange: number): void {
+    if (session.devId === '') return;
+    for (const { index, devId } of reported) {
+      if (devId === session.devId) {
+        out.check(PASSIVE_RULES.package1, exchange);
+        continue;
+      }
+      out.find(PASSIVE_RULES.package1, {
+        section: '5.2.2',
+        requirement: `a Package#1 carries the device's DevInfo/DevID in ${HEADERS.devId}`,
+        outcome: 'must-broken',
+        expected: [`${HEADERS.devId}: ${JSON.stringify(devId)} (the DevInfo/DevID the client reported)`],
+        actual: `the Package#1 of exchange ${session.openedAt} sent ${HEADERS.devId} ${JSON.stringify(session.devId)}; the GET of DevInfo/DevID (command ${index}) reported ${JSON.stringify(devId)}`,
+        exchange,
+      });
+    }
   }
 
   /**

@@ -15,7 +15,8 @@ import { forwardExchange, upstreamPathOf, type ForwardLimits, type ForwardTarget
 import { findingsText, lineFindingsAt, monitorLineOf, relayLineOf, type MonitorLine } from './monitor-line.js';
 import { startNotificationRelay, type NotificationRelay, type NotificationRelayOptions } from './notification-relay.js';
 import { monitorServerTls, type MonitorCertificate } from './monitor-tls.js';
-import { judgeNotifications, judgeTraffic, type NotificationCredentials } from './notification-judge.js';
+import { judgeNotifications, type NotificationCredentials } from './notification-judge.js';
+import { judgeTraffic } from './judge-traffic.js';
 import type { RelayedNotification } from './notification-relay.js';
 import { judgeExchanges, type PassiveJudgement } from './passive-judge.js';
 
@@ -66,6 +67,8 @@ export interface MonitorOptions {
   httpRelay?: HttpRelayOptions;
   /** The device's notification credentials (server claims): with them the relayed Package#0 digests are judged. */
   notificationCredentials?: NotificationCredentials;
+  /** The device's DevInfo/DevID (client claims): with it each OMADM-DevID is judged (§5.2.2). */
+  clientDevId?: string;
   /** Called once per exchange (a package, or other HTTP) and per relayed notification, as it happens. */
   onPackage?: (line: MonitorLine) => void;
   limits?: MonitorLimits;
@@ -151,10 +154,11 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   let inFlight = 0;
   const settledWaiters: (() => void)[] = [];
 
+  const judgeOptions = options.clientDevId === undefined ? {} : { clientDevId: options.clientDevId };
   const judgeKept = (): PassiveJudgement => {
     const datagrams = relay?.relayed() ?? [];
     if (cached?.count !== kept.length || cached.datagrams !== datagrams.length) {
-      const judgement = judgeTraffic(kept, datagrams, options.notificationCredentials);
+      const judgement = judgeTraffic(kept, datagrams, options.notificationCredentials, judgeOptions);
       cached = { count: kept.length, datagrams: datagrams.length, judgement };
     }
     return cached.judgement;
@@ -211,7 +215,7 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
       (path) => addressedUrl(serveTls ? 'https:' : 'http:', req.headers.host, origin, path),
       { upstream, agent, ...(upstreamTls ? { tls: upstreamTls } : {}) },
       limits,
-      (exchange) => monitorLineOf(exchange, judgeExchanges(kept.slice(-LIVE_WINDOW))),
+      (exchange) => monitorLineOf(exchange, judgeExchanges(kept.slice(-LIVE_WINDOW), judgeOptions)),
       () => true,
     );
 

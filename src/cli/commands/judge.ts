@@ -1,6 +1,13 @@
 import chalk from 'chalk';
 import type { Argv, CommandModule } from 'yargs';
-import { buildJudgeReport, CaptureError, judgeTraffic, notificationCredentialsOf, readCapture } from '../../monitor/index.js';
+import {
+  buildJudgeReport,
+  CaptureError,
+  judgeTraffic,
+  notificationCredentialsOf,
+  readCapture,
+  type PassiveJudgeOptions,
+} from '../../monitor/index.js';
 import { DMCT_VERSION } from '../../package-root.js';
 import { writeConsole, writeReportFolder, type Role } from '../../report/index.js';
 import { ClaimsError, DEFAULT_EDITION, listEditions, loadEdition, loadRoleClaims, ScrInputError, type Claims } from '../../scr/index.js';
@@ -23,7 +30,11 @@ interface JudgeArgs {
 export function judgingOptions(yargs: Argv): Argv {
   return yargs
     .option('claims-server', { requiresArg: true, type: 'string', describe: "claims file of the server (its items' applicability)" })
-    .option('claims-client', { requiresArg: true, type: 'string', describe: "claims file of the client (its items' applicability)" })
+    .option('claims-client', {
+      requiresArg: true,
+      type: 'string',
+      describe: "claims file of the client (its items' applicability; its devId is the DevID each OMADM-DevID must carry)",
+    })
     .option('edition', {
       requiresArg: true,
       type: 'string',
@@ -78,6 +89,12 @@ export function claimsAndEdition(argv: Pick<JudgeArgs, 'claims-client' | 'claims
   }
 }
 
+/** What the client's claims tell the passive judge beside applicability: the device's DevInfo/DevID (shared with `dmct monitor`). */
+export function passiveJudgeOptionsOf(client: { claims: Claims } | undefined): PassiveJudgeOptions {
+  const devId = client?.claims.client?.devId;
+  return devId === undefined ? {} : { clientDevId: devId };
+}
+
 async function handler(argv: JudgeArgs): Promise<void> {
   const startTime = new Date();
   if (argv.out !== undefined) checkOutputFolder('--out', argv.out);
@@ -90,7 +107,7 @@ async function handler(argv: JudgeArgs): Promise<void> {
     throw err;
   }
   // The Package#0 POSTed over HTTP are judged too (a monitor's HTTP relay records them), their digest with the server's claims.
-  const judgement = judgeTraffic(exchanges, [], notificationCredentialsOf(server?.claims.server));
+  const judgement = judgeTraffic(exchanges, [], notificationCredentialsOf(server?.claims.server), passiveJudgeOptionsOf(client));
   const report = buildJudgeReport({
     edition,
     capture: displayPath(argv.capture),

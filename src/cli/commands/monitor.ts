@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import { defaultOutDir } from '../../run/out-dir.js';
 import { checkOutputFolder } from '../output-paths.js';
 import { COMMAND_CATALOG } from './catalog.js';
-import { claimsAndEdition, judgingOptions } from './judge.js';
+import { claimsAndEdition, judgingOptions, passiveJudgeOptionsOf } from './judge.js';
 import { untilSignal } from './sim/shared.js';
 
 interface MonitorArgs {
@@ -161,6 +161,7 @@ async function handler(argv: MonitorArgs): Promise<void> {
       ? { httpRelay: { target: httpRelayTarget, listen: parseHostPort(argv['relay-http-listen'], '--relay-http-listen') } }
       : {}),
     ...(credentials ? { notificationCredentials: credentials } : {}),
+    ...passiveJudgeOptionsOf(client),
     onPackage: (line) => printLine(line, argv.json),
   });
   if (!argv.json) {

@@ -4,12 +4,14 @@
  * monitor is its server, and the server's Package#0 goes through the monitor's UDP relay.
  */
 import { startMonitor, type MonitorLine, type RunningMonitor } from '../../../src/monitor/index.js';
-import { MOIDS, startReferenceClient, type RunningReferenceClient } from '../../../src/reference/client/index.js';
+import { DEFAULT_DEV_INFO, MOIDS, startReferenceClient, type RunningReferenceClient } from '../../../src/reference/client/index.js';
 import { startReferenceServer, type RunningReferenceServer } from '../../../src/reference/server/index.js';
 
 const SECRET = 's3cr3t';
 const AUTH_DATA = 'nonce';
 const SAMPLE = `${MOIDS.sample}/s1`;
+/** The reference client's DevInfo/DevID, as its claims give it: the monitor holds each OMADM-DevID to it (§5.2.2). */
+export const CLIENT_DEVID = DEFAULT_DEV_INFO.devId;
 
 /**
  * The Package#2s of the notification session, each queued whole: a read (synchronous reporting),
@@ -96,6 +98,7 @@ export async function runMonitoredSessions(
       upstream: new URL(server.dmUrl),
       notificationRelay: { target: notificationTarget },
       notificationCredentials: { secret: new TextEncoder().encode(SECRET), authData: new TextEncoder().encode(AUTH_DATA) },
+      clientDevId: CLIENT_DEVID,
       onPackage: (line) => lines.push(line),
     });
     server.advertise(monitor.url.origin);
