@@ -103,9 +103,10 @@ function editionOf(given: string | undefined, peers: readonly ClaimedPeer[]): st
 }
 
 /** The live monitor, fresh for each pair, in front of the pair's server; with a Package#0 relay to the client when the pair asks. */
-const liveMonitor: StartPairMonitor = (upstream, { relay, listen, onTraffic }) =>
+const liveMonitor: StartPairMonitor = (upstream, { relay, listen, onTraffic, clientDevId }) =>
   startMonitor({
     upstream,
+    ...(clientDevId === undefined ? {} : { clientDevId }),
     ...(listen === undefined ? {} : { listen }),
     ...(relay === undefined ? {} : 'udp' in relay ? { notificationRelay: { target: relay.udp } } : { httpRelay: { target: relay.http } }),
     ...(onTraffic === undefined ? {} : { onPackage: () => onTraffic() }),

@@ -49,6 +49,8 @@ export interface PairMonitorOptions {
   listen?: { host?: string; port: number };
   /** Told after each exchange or relayed Package#0 (the pair watches a server-initiated session end). */
   onTraffic?: () => void;
+  /** The client's DevInfo/DevID from its claims: its OMADM-DevID is held to it (§5.2.2). */
+  clientDevId?: string;
 }
 
 /** Starts a monitor forwarding to `upstream` (injected: the CLI passes the real monitor, unit tests a fake). */
@@ -245,6 +247,7 @@ export async function runPair(options: PairRunOptions): Promise<PairResult> {
     monitor = await options.startMonitor(upstream, {
       ...(relay ? { relay } : {}),
       ...(options.monitorListen ? { listen: options.monitorListen } : {}),
+      ...(client.claims.client?.devId === undefined ? {} : { clientDevId: client.claims.client.devId }),
       onTraffic: () => watch.listeners.forEach((listener) => listener()),
     });
   } catch (err) {

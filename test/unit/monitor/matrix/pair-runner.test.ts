@@ -26,6 +26,7 @@ describe('runPair', () => {
   it('points the client at the monitor, judges what the monitor saw and writes the report folder, then pair.json', async () => {
     const monitor = new ReplayMonitor(await captured('package3-after-end.har'));
     const upstreams: string[] = [];
+    const devIds: (string | undefined)[] = [];
     const calls: Record<string, unknown>[] = [];
     const result = await runPair({
       client: peer('client', 'phone'),
@@ -34,14 +35,18 @@ describe('runPair', () => {
       outDir,
       timeMs: 5000,
       dmctVersion: '0.0.0-test',
-      startMonitor: (upstream) => {
+      startMonitor: (upstream, options) => {
         upstreams.push(upstream.href);
+        devIds.push(options.clientDevId);
         return Promise.resolve(monitor);
       },
       pullTrigger: sessionDoneTrigger(calls),
       waitUntil: () => Promise.reject(new Error('a session said to be over is not waited for')),
     });
     assert.deepEqual(upstreams, ['http://127.0.0.1:7710/dm']);
+    // The client's OMADM-DevID is held to the DevID its claims give (§5.2.2).
+    assert.deepEqual(devIds, [peer('client', 'phone').claims.client?.devId]);
+    assert.ok(devIds[0] !== undefined);
     assert.equal(calls[0]?.['serverUrl'], 'http://127.0.0.1:9/dm');
     assert.equal(calls[0]?.['adminToken'], 'replace-with-the-token-dmct-sim-prints');
     assert.ok(monitor.closed);
