@@ -66,5 +66,11 @@ const code = await new Promise<number>((resolve) => {
   child.on('error', () => resolve(127));
   child.on('close', (exit, signal) => resolve(exit ?? (signal ? 128 : 1)));
 });
+// A shard that left early (a test calling process.exit) must not leave files unrun unnoticed.
+const taken = readdirSync(join(queue, CLAIMS_FOLDER)).length;
 rmSync(queue, { recursive: true, force: true });
+if (taken < shared.length) {
+  process.stderr.write(`unit tier: ${shared.length - taken} of ${shared.length} test files were never run\n`);
+  process.exit(code === 0 ? 1 : code);
+}
 process.exit(code);
