@@ -1,8 +1,7 @@
 /**
  * Runs commands side by side, a few at a time, and keeps their output readable: it comes out
  * command by command, in the order given — the first unfinished command streams, each later one is
- * held until those before it have ended. Used by `npm test` (scripts/test-tiers.ts) and
- * `npm run lint` (scripts/lint.ts).
+ * held until those before it have ended. Used by `npm run lint` (scripts/lint.ts).
  */
 import { spawn } from 'node:child_process';
 
