@@ -1,8 +1,8 @@
 /**
- * Preloaded by `npm run test:unit`: in each test file's process, every way to start a child process
- * throws, so a unit test that reaches one (directly or through the code it tests) fails and names
- * it. Unit tests run in-process; a test that needs a real program belongs in test/e2e. The test
- * runner's own process (which starts the test files) is left alone.
+ * Preloaded by `npm run test:unit` (scripts/unit-tier.ts): in each process that runs test files,
+ * every way to start a child process throws, so a unit test that reaches one (directly or through
+ * the code it tests) fails and names it. Unit tests run in-process; a test that needs a real
+ * program belongs in test/e2e. The test runner's own process (which starts those) is left alone.
  */
 import childProcess from 'node:child_process';
 import { syncBuiltinESMExports } from 'node:module';

@@ -52,13 +52,13 @@ describe('hooks', () => {
     assert.ok(recorder.messages.some((m) => m.label === `hook reset: ${target.url}/health ready`));
     const never = await runner.run(
       'reset',
-      { run: { kind: 'http', url: '{{adminUrl}}/restart' }, ready: { url: '{{adminUrl}}/never', timeoutMs: 150 } },
+      { run: { kind: 'http', url: '{{adminUrl}}/restart' }, ready: { url: '{{adminUrl}}/never', timeoutMs: 1000 } },
       { adminUrl: target.url },
       { recorder: new TraceRecorder() },
     );
     assert.deepEqual(never, {
       ok: false,
-      inconclusive: `hook reset: ${target.url}/never was not ready within 150 ms (last: HTTP 503)`,
+      inconclusive: `hook reset: ${target.url}/never was not ready within 1000 ms (last: HTTP 503)`,
       outcome: 'stimulus-not-delivered',
     });
   });

@@ -5,8 +5,9 @@ import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileSchema, sharedAjv } from '../../../src/protocol/json-schema.js';
 import { registerSchema, registeredSchemas } from '../../../src/protocol/schema-registry.js';
-// The only schema module this file imports statically: node:test runs each file in its own
-// process, so the first test sees what loading this one module registers.
+// The only schema module this file imports statically, and the file runs in a process of its own
+// (the mark below, scripts/unit-tier.ts), so the first test sees what loading this one module registers.
+// unit tier: own process
 import { evidenceSchema } from '../../../src/report/schemas/evidence.schema.js';
 
 const SRC = fileURLToPath(new URL('../../../src/', import.meta.url));
