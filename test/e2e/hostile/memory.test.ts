@@ -16,6 +16,12 @@ import { MAX_HTML_BYTES } from '../../../src/report/writers/html.js';
 
 const run = promisify(execFile);
 const MAX_RSS_MIB = 300;
+/**
+ * The V8 old space each case runs in. What dmct keeps must fit in it (a case that kept more would die
+ * of heap exhaustion and fail); without it V8 leaves collectable garbage in place up to a limit set
+ * by the machine's memory, and the peak resident size measured the collector's laziness, not dmct.
+ */
+const MAX_OLD_SPACE_MIB = 128;
 
 interface CaseOutcome {
   judged: string;
@@ -60,9 +66,13 @@ describe('dmct against hostile targets: bounded memory and reports (each case in
       { timeout: 240_000 },
       async () => {
         const out = join(dir, name);
-        const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/e2e/hostile/hostile-case.ts', name, out], {
-          maxBuffer: 1024 * 1024,
-        });
+        const { stdout } = await run(
+          process.execPath,
+          [`--max-old-space-size=${MAX_OLD_SPACE_MIB}`, '--import', 'tsx', 'test/e2e/hostile/hostile-case.ts', name, out],
+          {
+            maxBuffer: 1024 * 1024,
+          },
+        );
         const outcome = JSON.parse(stdout) as CaseOutcome;
         const shown = JSON.stringify({ ...outcome, findings: outcome.findings.map((f) => f.slice(0, 200)) });
         assert.equal(outcome.judged, 'fail', shown);
