@@ -64,8 +64,11 @@ function roleOfListed(
 ): { role: Role; selector: string } | undefined {
   const declared = projectRoles.get(projectName);
   if (declared !== undefined) return { role: declared, selector: `${projectName} ` };
+  // Only the role folder itself: the listing names the file relative to its root directory, which
+  // differs from the test directory Playwright's grep text starts from (an installed package lists
+  // `../../suites/server-target/…`, its grep text has `server-target/…`).
   const byFolder = roleFolderOf(file);
-  return byFolder === undefined ? undefined : { role: byFolder.role, selector: `${projectName} ${byFolder.folder}` };
+  return byFolder === undefined ? undefined : { role: byFolder.role, selector: `${projectName} ${byFolder.role}-target/` };
 }
 
 function scenariosOfSuite(suite: ListedSuite, titles: string[], projectRoles: Map<string, Role>, into: CatalogueScenario[]): void {

@@ -84,6 +84,17 @@ function escapeRegExp(text: string): string {
 }
 
 /**
+ * A catalogue selector as a pattern: the project name, a space, and where the project tests both
+ * roles the role folder (`server-target/`), after any path the grep text's file has before it.
+ */
+function selectorPattern(selector: string): string {
+  const space = selector.lastIndexOf(' ');
+  const folder = selector.slice(space + 1);
+  const project = escapeRegExp(selector.slice(0, space + 1));
+  return folder === '' ? project : `${project}(?:[^\\n]*?[\\\\/])?${escapeRegExp(folder.replace(/\/$/, ''))}[\\\\/]`;
+}
+
+/**
  * The Playwright `--grep` literal that selects, per role, the scenarios of the role's selectors
  * tagging one of its rules (a rule key is shared by both roles' scenarios; Playwright's grep text
  * starts with the project name and the file path, after the root suite's empty title where its
@@ -95,7 +106,7 @@ export function selectionGrep(selections: readonly RoleSelection[], user?: { sou
     .filter((s) => s.selectors.length > 0 && s.rules.length > 0)
     .map(
       (s) =>
-        `^ ?(?:${[...new Set(s.selectors)].map(escapeRegExp).join('|')})[\\s\\S]*?@(?:${[...new Set(s.rules)].map(escapeRegExp).join('|')})(?![\\w-])`,
+        `^ ?(?:${[...new Set(s.selectors)].map(selectorPattern).join('|')})[\\s\\S]*?@(?:${[...new Set(s.rules)].map(escapeRegExp).join('|')})(?![\\w-])`,
     );
   const tags = `(?:${alternatives.join('|')})`;
   if (!user) return `/${tags}/`;

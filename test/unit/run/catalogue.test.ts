@@ -49,8 +49,8 @@ describe('catalogueOf', () => {
     assert.deepEqual(
       catalogue.scenarios.map((s) => [s.role, s.title, s.selector]),
       [
-        ['server', 'one', 'targets suites/server-target/'],
-        ['client', 'two', 'targets suites/client-target/'],
+        ['server', 'one', 'targets server-target/'],
+        ['client', 'two', 'targets client-target/'],
       ],
     );
   });

@@ -195,6 +195,22 @@ describe('selectionGrep', () => {
     assert.deepEqual(playwrightSelects(grep, listed), ['server server-one']);
   });
 
+  it('selects by role folder whatever path the listing and the grep text put before it (an installed package)', () => {
+    // An installed package lists `../../suites/server-target/…` (relative to its root directory)
+    // while Playwright's grep text names the file from the test directory.
+    const listed = scenariosOf([
+      { project: 'targets', file: '../../suites/server-target/a.spec.ts', title: 'server one', tags: ['5.2/package-flow'], line: 1 },
+      { project: 'targets', file: '../../suites/client-target/a.spec.ts', title: 'client one', tags: ['5.2/package-flow'], line: 1 },
+    ]);
+    const grep = parseGrep(
+      selectionGrep([{ selectors: listed.filter((s) => s.role === 'server').map((s) => s.selector), rules: ['5.2/package-flow'] }]),
+    );
+    for (const file of ['server-target/a.spec.ts', 'suites/server-target/a.spec.ts', '../../suites/server-target/a.spec.ts'])
+      assert.ok(matchesGrep({ grepText: ` targets ${file} server one @5.2/package-flow` }, grep), file);
+    assert.ok(!matchesGrep({ grepText: ' targets client-target/a.spec.ts client one @5.2/package-flow' }, grep));
+    assert.ok(!matchesGrep({ grepText: ' targets suites/client-target/a.spec.ts client one @5.2/package-flow' }, grep));
+  });
+
   it('matchesGrep follows Playwright: a plain pattern is case-insensitive', () => {
     assert.ok(matchesGrep({ grepText: ' server-target f Package FLOW' }, parseGrep('package flow')));
     assert.ok(!matchesGrep({ grepText: ' server-target f Package FLOW' }, parseGrep('/package flow/')));
