@@ -7,17 +7,11 @@ import {
   servedTls,
   X509_SUITES,
   type SessionAttempt,
-  type TlsVersion,
+  TLS_VERSION_RULES,
 } from '../../fixtures/client-target/security.js';
 import { PLAIN_HTTP_SERVER_GETS_PACKAGES } from '../../fixtures/client-target/interpretations.js';
 import { openPlainTwin } from '../../fixtures/client-target/plain-twin.js';
 import { expectThat, inconclusive, precondition } from '../../fixtures/verify.js';
-
-const VERSIONS: readonly { version: TlsVersion; tag: string; name: string; keyword: 'SHALL' | 'SHOULD' }[] = [
-  { version: 'TLSv1', tag: '@9.2.2/tls10', name: 'TLS 1.0', keyword: 'SHOULD' },
-  { version: 'TLSv1.1', tag: '@9.2.2/tls11', name: 'TLS 1.1', keyword: 'SHALL' },
-  { version: 'TLSv1.2', tag: '@9.2.2/tls12', name: 'TLS 1.2', keyword: 'SHOULD' },
-];
 
 const MODES = [
   {
@@ -44,7 +38,7 @@ function negotiated(attempt: SessionAttempt, accepts: (protocol: string, suite: 
 }
 
 test.describe('9.2.2 TLS (client)', () => {
-  for (const { version, tag, name, keyword } of VERSIONS) {
+  for (const { version, tag, name, keyword } of TLS_VERSION_RULES) {
     test(
       `offered ${name} only, the client opens its session over ${name}`,
       {

@@ -6,18 +6,12 @@ import {
   targetPskOnly,
   targetTls,
   X509_SUITES,
-  type TlsVersion,
+  TLS_VERSION_RULES,
 } from '../../fixtures/server-target/security.js';
 import { expectThat } from '../../fixtures/verify.js';
 
-const VERSIONS: readonly { version: TlsVersion; tag: string; name: string; keyword: 'SHALL' | 'SHOULD' }[] = [
-  { version: 'TLSv1', tag: '@9.2.2/tls10', name: 'TLS 1.0', keyword: 'SHOULD' },
-  { version: 'TLSv1.1', tag: '@9.2.2/tls11', name: 'TLS 1.1', keyword: 'SHALL' },
-  { version: 'TLSv1.2', tag: '@9.2.2/tls12', name: 'TLS 1.2', keyword: 'SHOULD' },
-];
-
 test.describe('9.2.2 TLS', () => {
-  for (const { version, tag, name, keyword } of VERSIONS) {
+  for (const { version, tag, name, keyword } of TLS_VERSION_RULES) {
     test(
       `the server completes a ${name} handshake`,
       {
