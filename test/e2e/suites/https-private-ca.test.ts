@@ -7,13 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { startReferenceServer, type RunningReferenceServer } from '../../../src/reference/server/index.js';
 import { createTestPki } from '../../../src/transport/test-pki.js';
+import { assertItemsPass } from './items-pass.js';
 
 const run = promisify(execFile);
 const ITEMS = ['DM-SEC-001-S-M', 'DM-SEC-002-S-M', 'DM-SEC-006-S-M', 'DM-SEC-008-S-M', 'DM-SEC-010-S-M', 'DM-PACK-017-S-M'];
 const PASSWORD_ENV = 'DMCT_E2E_DEVICE_PASSWORD';
 const PSK = { identity: 'e2e-device', keyHex: '0f0e0d0c0b0a09080706050403020100' };
-
-type Report = { items: { id: string; verdict: string; reason?: string }[] };
 
 /** Every file under `dir`, as text. */
 async function textsUnder(dir: string): Promise<string[]> {
@@ -98,13 +97,7 @@ describe('dmct run --role server against an https:// target with a private CA (e
       ).catch((error: { code?: number; stderr?: string }) =>
         assert.ok(error.code === 1 || error.code === 3, `dmct run exited ${String(error.code)}: ${error.stderr ?? ''}`),
       );
-      const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Report;
-      const verdicts = Object.fromEntries(
-        report.items
-          .filter((item) => ITEMS.includes(item.id))
-          .map((item) => [item.id, `${item.verdict}${item.verdict === 'pass' ? '' : ` (${item.reason ?? ''})`}`]),
-      );
-      assert.deepEqual(verdicts, Object.fromEntries(ITEMS.map((id) => [id, 'pass'])));
+      await assertItemsPass(out, ITEMS);
       const texts = await textsUnder(out);
       assert.ok(
         texts.some((text) => /TLS TLSv1\.2, TLS_\w+ \(peer certificate CN=dmct test server\)/.test(text)),
