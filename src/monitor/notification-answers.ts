@@ -17,7 +17,7 @@ import { ALERT_TYPES, extractNotificationId } from '../protocol/packages/generic
 import type { GenericAlert } from '../protocol/schemas/generic-alert.schema.js';
 import { HEADERS, getHeader } from '../protocol/http/headers.js';
 import type { Exchange } from './capture.js';
-import type { NotificationCredentials } from './notification-judge.js';
+import { duplicateKeyOf, type NotificationCredentials } from './notification-judge.js';
 import type { RelayedNotification } from './notification-relay.js';
 import { alertsOf, packageOf, type RuleObservation } from './passive-judge.js';
 import { PASSIVE_RULES } from './passive-rules.js';
@@ -48,7 +48,7 @@ function notifiedOf(relayed: readonly RelayedNotification[], credentials: Notifi
     const id = decoded.notification?.options.notificationId;
     if (id === undefined || decoded.violations.some((v) => v.severity === 'error')) return [];
     // Same NOTIFICATION-ID from the same server: a duplicate the client drops (§5.2.1.2).
-    const key = `${decoded.notification?.options.serverId ?? ''}\u0000${id}`;
+    const key = duplicateKeyOf(decoded.notification?.options.serverId, id);
     if (seen.has(key)) return [];
     seen.add(key);
     return [{ datagram: datagram.index, time, id }];

@@ -150,6 +150,17 @@ class Package0Observations {
 }
 
 /**
+ * What makes two Package#0 the same notification to a device: the same NOTIFICATION-ID from the same
+ * sending server (§5.2.1.2); the device drops the second.
+ */
+export function duplicateKeyOf(serverId: string | undefined, notificationId: number): string {
+  return `${serverId ?? ''}\u0000${notificationId}`;
+}
+
+/** The first Package#0 seen under each SERVER-ID and NOTIFICATION-ID (its bytes in hex), by key. */
+type FirstById = Map<string, { index: number; hex: string }>;
+
+/**
  * A NOTIFICATION-ID the same server already used for another Package#0: the device drops the
  * second as a duplicate, so the server did not set it so duplicates are detectable (§5.2.1.2). A
  * byte-identical Package#0 is the same notification sent again, not a reuse.
@@ -161,7 +172,7 @@ function reusedId(
   at: { index: number },
   notification: Uint8Array,
 ): Violation[] {
-  const key = `${serverId ?? ''}\u0000${id}`;
+  const key = duplicateKeyOf(serverId, id);
   const hex = Buffer.from(notification).toString('hex');
   const first = firstById.get(key);
   if (first === undefined) {
@@ -178,9 +189,6 @@ function reusedId(
     },
   ];
 }
-
-/** The first Package#0 seen under each SERVER-ID and NOTIFICATION-ID (its bytes in hex), by key. */
-type FirstById = Map<string, { index: number; hex: string }>;
 
 /**
  * Judges one Package#0 (§5.2.1, §5.2.1.1, §5.2.1.2, §7.1.1) received at `time`: the frame, VER, OC
