@@ -141,7 +141,9 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
   const upstream = new URL(options.upstream.href);
   if (upstream.protocol !== 'http:' && upstream.protocol !== 'https:') throw new Error(`upstream ${upstream.href}: only http and https`);
   const limits = { ...DEFAULTS, ...options.limits };
-  const serveTls = options.tls?.cert !== undefined && options.tls.key !== undefined;
+  const served =
+    options.tls?.cert !== undefined && options.tls.key !== undefined ? { cert: options.tls.cert, key: options.tls.key } : undefined;
+  const serveTls = served !== undefined;
   const agentOptions = { keepAlive: true, maxSockets: limits.maxConnections };
   const agent = upstream.protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
   const upstreamTls = options.tls?.upstreamCa === undefined ? undefined : { ca: [...options.tls.upstreamCa] };
@@ -263,7 +265,6 @@ export async function startMonitor(options: MonitorOptions): Promise<RunningMoni
     return { server: relayServer, url: new URL(`${target.pathname}${target.search}`, `http://${relayOrigin}`) };
   };
 
-  const served = serveTls ? { cert: options.tls?.cert ?? '', key: options.tls?.key ?? '' } : undefined;
   const server = served ? https.createServer(monitorServerTls(served, options.tls?.rsa), handle) : http.createServer(handle);
   // A CONNECT would let the client choose the destination: refused (no open proxy).
   server.on('connect', (_req: http.IncomingMessage, socket: Socket) => {
