@@ -430,6 +430,12 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
     });
   }
   server.maxConnections = options.maxConnections ?? 64;
+  /** Every TCP connection open now, from its accept on (before any TLS handshake). */
+  const accepted = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    accepted.add(socket);
+    socket.once('close', () => accepted.delete(socket));
+  });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     const answer = CLIENT_ERROR_RESPONSES[error.code ?? ''] ?? BAD_REQUEST;
     const recordCutOff = reading.get(socket);
@@ -467,10 +473,11 @@ export async function serveHandlers(handlers: Handlers, options: ServeOptions = 
       ? {
           setSecureContext: (context: SecureContextOptions) => {
             server.setSecureContext(context);
-            // Every connection, not only the idle ones: a request still in flight on a connection
-            // handshaken with the old offer (a late request of an earlier session) would otherwise
-            // arrive after the change without the client ever having accepted the new certificate.
-            server.closeAllConnections();
+            // Every connection accepted under the old offer, not only the idle ones: a request still
+            // in flight on one (a late request of an earlier session), or a handshake the client
+            // has yet to begin on one (its TLS socket already holds the old certificate), would
+            // otherwise arrive after the change without the client ever having accepted the new one.
+            for (const socket of accepted) socket.destroy();
           },
         }
       : {}),

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import net from 'node:net';
+import tls from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import { http, HttpResponse } from 'msw';
 import { TraceRecorder } from '../../../src/harness/trace-recorder.js';
@@ -185,6 +188,25 @@ describe('client-side checks of the reference client faults and version holes (Â
     assert.equal(events.length, 3);
     const last = events[2];
     assert.equal(last?.ok === true && last.tls.protocol, 'TLSv1.1');
+  });
+
+  test('setSecureContext cuts a connection accepted under the old offer whose handshake has not begun', async () => {
+    const endpoint = await serveHandlers(handlers, { origin: ORIGIN, tls: serverTlsOptions(pki.server) });
+    served.push(endpoint);
+    // The TCP connection is accepted under the trusted offer; the client's hello comes after the change.
+    const raw = net.connect({ host: '127.0.0.1', port: endpoint.port });
+    await once(raw, 'connect');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    endpoint.setSecureContext?.(serverTlsOptions({ ...pki.expiredServer }));
+    const secured = tls.connect({ socket: raw, ca: pki.ca.cert, servername: 'localhost' });
+    const outcome = await new Promise<string>((resolve) => {
+      secured.once('secureConnect', () => resolve(`handshake completed, peer ${secured.getPeerCertificate().subject?.CN ?? '?'}`));
+      secured.once('error', (error) => resolve(`refused: ${error.message}`));
+      secured.once('close', () => resolve('closed'));
+    });
+    secured.destroy();
+    // Completed under the old (trusted) certificate, it would carry a request the client never sent under the new one.
+    assert.doesNotMatch(outcome, /handshake completed/);
   });
 
   test('setSecureContext cuts a request still in flight on a connection of the old offer', async () => {
